@@ -1,0 +1,125 @@
+package org.parlons.agents;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person who signs in to answer customers, with a role, a mandate and a capacity for open work.
+ */
+public class Agent {
+
+	private @Nullable Long id;
+
+	private final String email;
+
+	private String name;
+
+	private String passwordHash;
+
+	private Role role;
+
+	private boolean active;
+
+	private int capacity;
+
+	private Mandate mandate;
+
+	private final Instant createdAt;
+
+	public Agent(@Nullable Long id, String email, String name, String passwordHash, Role role, boolean active,
+			int capacity, Mandate mandate, Instant createdAt) {
+		this.id = id;
+		this.email = normaliseEmail(email);
+		this.name = name;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.active = active;
+		this.capacity = capacity;
+		this.mandate = mandate;
+		this.createdAt = createdAt;
+	}
+
+	static String normaliseEmail(String email) {
+		return email.trim().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	public void changeRole(Role newRole) {
+		this.role = newRole;
+	}
+
+	public void grant(Mandate newMandate) {
+		this.mandate = newMandate;
+	}
+
+	public void rename(String newName) {
+		this.name = newName;
+	}
+
+	public void limitOpenWork(int newCapacity) {
+		if (newCapacity < 0) {
+			throw new IllegalArgumentException("Capacity cannot be negative");
+		}
+		this.capacity = newCapacity;
+	}
+
+	public void deactivate() {
+		this.active = false;
+	}
+
+	public void activate() {
+		this.active = true;
+	}
+
+	void assignId(long newId) {
+		this.id = newId;
+	}
+
+	void changePasswordHash(String hash) {
+		this.passwordHash = hash;
+	}
+
+	public long id() {
+		if (id == null) {
+			throw new IllegalStateException("Agent not saved yet");
+		}
+		return id;
+	}
+
+	public boolean isNew() {
+		return id == null;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String passwordHash() {
+		return passwordHash;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	public boolean active() {
+		return active;
+	}
+
+	public int capacity() {
+		return capacity;
+	}
+
+	public Mandate mandate() {
+		return mandate;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.parlons.agents;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in agent as the rest of the application sees it.
+ */
+public final class AgentPrincipal implements UserDetails, CredentialsContainer {
+
+	private final long id;
+
+	private final String email;
+
+	private final String name;
+
+	private final Role role;
+
+	private final boolean active;
+
+	private @Nullable String passwordHash;
+
+	public AgentPrincipal(Agent agent) {
+		this.id = agent.id();
+		this.email = agent.email();
+		this.name = agent.name();
+		this.role = agent.role();
+		this.active = agent.active();
+		this.passwordHash = agent.passwordHash();
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return active;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		this.passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof AgentPrincipal that && that.id == id;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(id);
+	}
+
+	@Override
+	public String toString() {
+		return "Agent " + id + " <" + email + "> " + role.api();
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.parlons.agents;
+
+/**
+ * An agent was brought in.
+ */
+public record AgentRegistered(long agentId, String email, String role) {
+}

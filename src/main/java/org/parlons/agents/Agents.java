@@ -1,0 +1,95 @@
+package org.parlons.agents;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The agents of this installation.
+ */
+@Repository
+public class Agents {
+
+	private static final String COLUMNS = "id, email, name, password_hash, role, active, capacity, "
+			+ "max_gesture_amount, max_gesture_currency, created_at";
+
+	private final JdbcClient jdbc;
+
+	Agents(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Agent save(Agent agent) {
+		if (agent.isNew()) {
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			jdbc.sql("insert into agent (email, name, password_hash, role, active, capacity, max_gesture_amount, "
+					+ "max_gesture_currency, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(agent.email(), agent.name(), agent.passwordHash(), agent.role().name(), agent.active(),
+						agent.capacity(), agent.mandate().maxGestureAmount(), agent.mandate().maxGestureCurrency(),
+						Timestamp.from(agent.createdAt()))
+				.update(keys, "id");
+			agent.assignId(keys.getKey().longValue());
+			return agent;
+		}
+		jdbc.sql("update agent set name = ?, password_hash = ?, role = ?, active = ?, capacity = ?, "
+				+ "max_gesture_amount = ?, max_gesture_currency = ? where id = ?")
+			.params(agent.name(), agent.passwordHash(), agent.role().name(), agent.active(), agent.capacity(),
+					agent.mandate().maxGestureAmount(), agent.mandate().maxGestureCurrency(), agent.id())
+			.update();
+		return agent;
+	}
+
+	public Optional<Agent> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from agent where id = ?").param(id).query(Agents::map).optional();
+	}
+
+	public Optional<Agent> findByEmail(String email) {
+		return jdbc.sql("select " + COLUMNS + " from agent where email = ?")
+			.param(Agent.normaliseEmail(email))
+			.query(Agents::map)
+			.optional();
+	}
+
+	public List<Agent> findAll() {
+		return jdbc.sql("select " + COLUMNS + " from agent order by name").query(Agents::map).list();
+	}
+
+	public Map<Long, String> namesOf(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select id, name from agent where id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from agent").query(Long.class).single();
+	}
+
+	public long countActiveAdmins() {
+		return jdbc.sql("select count(*) from agent where role = 'ADMIN' and active").query(Long.class).single();
+	}
+
+	static Agent map(ResultSet rs, int row) throws SQLException {
+		BigDecimal amount = rs.getBigDecimal("max_gesture_amount");
+		return new Agent(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
+				Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getInt("capacity"),
+				new Mandate(amount, rs.getString("max_gesture_currency")),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.parlons.agents.internal;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.parlons.agents.AgentRegistration;
+import org.parlons.agents.Agents;
+import org.parlons.agents.Mandate;
+import org.parlons.agents.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On an empty database, creates the first administrator from the environment, or with a password
+ * generated and printed once.
+ */
+@Component
+@Order(0)
+class FirstAdminBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(FirstAdminBootstrap.class);
+
+	private final Agents agents;
+
+	private final AgentRegistration registration;
+
+	private final String email;
+
+	private final String password;
+
+	FirstAdminBootstrap(Agents agents, AgentRegistration registration,
+			@Value("${PARLONS_ADMIN_EMAIL:${parlons.admin.email:admin@parlons.local}}") String email,
+			@Value("${PARLONS_ADMIN_PASSWORD:${parlons.admin.password:}}") String password) {
+		this.agents = agents;
+		this.registration = registration;
+		this.email = email;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (agents.count() > 0) {
+			return;
+		}
+		boolean generated = password.isBlank();
+		String secret = generated ? generate() : password;
+		registration.register(email, "Administrator", secret, Role.ADMIN, Mandate.NONE);
+		if (generated) {
+			log.warn("\n\n  First administrator created: {}  password: {}\n  (shown once; change it after signing in)\n",
+					email, secret);
+		}
+		else {
+			log.info("First administrator created: {}", email);
+		}
+	}
+
+	private static String generate() {
+		byte[] bytes = new byte[15];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.parlons.agents.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.Agent;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.AgentRegistration;
+import org.parlons.agents.Agents;
+import org.parlons.agents.Mandate;
+import org.parlons.agents.Role;
+import org.parlons.agents.Teams;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Agents over the API: administrators bring people in; anyone can ask who they are.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class AgentsApi {
+
+	private final AgentRegistration registration;
+
+	private final Agents agents;
+
+	private final Teams teams;
+
+	AgentsApi(AgentRegistration registration, Agents agents, Teams teams) {
+		this.registration = registration;
+		this.agents = agents;
+		this.teams = teams;
+	}
+
+	record Money(@NotNull BigDecimal amount, @NotBlank String currency) {
+	}
+
+	record MandateBody(@Nullable @Valid Money maxGesture) {
+	}
+
+	record NewAgent(@NotBlank @Email String email, @NotBlank @Size(max = 200) String name,
+			@NotBlank String password, @NotBlank String role, @Nullable @Valid MandateBody mandate) {
+	}
+
+	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
+			@Nullable Money maxGesture, Set<Long> teamIds) {
+	}
+
+	@PostMapping("/agents")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	AgentView create(@Valid @RequestBody NewAgent body) {
+		Mandate mandate = body.mandate() == null || body.mandate().maxGesture() == null ? Mandate.NONE
+				: new Mandate(body.mandate().maxGesture().amount(), body.mandate().maxGesture().currency().toUpperCase());
+		Agent agent = registration.register(body.email(), body.name(), body.password(), Role.fromApi(body.role()),
+				mandate);
+		return view(agent);
+	}
+
+	@GetMapping("/agents")
+	@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+	List<AgentView> list() {
+		return agents.findAll().stream().map(this::view).toList();
+	}
+
+	@GetMapping("/me")
+	AgentView me(@AuthenticationPrincipal AgentPrincipal me) {
+		return view(agents.findById(me.id()).orElseThrow());
+	}
+
+	private AgentView view(Agent agent) {
+		Mandate m = agent.mandate();
+		Money gesture = m.maxGestureAmount() == null ? null : new Money(m.maxGestureAmount(), m.maxGestureCurrency());
+		return new AgentView(agent.id(), agent.email(), agent.name(), agent.role().api(), agent.active(),
+				agent.capacity(), gesture, teams.teamsOf(agent.id()));
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.parlons.agents.web;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.Team;
+import org.parlons.agents.Teams;
+import org.parlons.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Teams over the API: administrators decide who belongs and which inboxes each team owns.
+ */
+@RestController
+@RequestMapping("/api/v1/teams")
+class TeamsApi {
+
+	private final Teams teams;
+
+	TeamsApi(Teams teams) {
+		this.teams = teams;
+	}
+
+	record NewTeam(@NotBlank @Size(max = 200) String name, @Nullable Set<Long> inboxIds,
+			@Nullable Set<Long> memberIds) {
+	}
+
+	record Ids(Set<Long> ids) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Team create(@Valid @RequestBody NewTeam body) {
+		return teams.create(body.name().trim(), body.inboxIds() == null ? Set.of() : body.inboxIds(),
+				body.memberIds() == null ? Set.of() : body.memberIds());
+	}
+
+	@GetMapping
+	List<Team> list() {
+		return teams.findAll();
+	}
+
+	@GetMapping("/{id}")
+	Team one(@PathVariable long id) {
+		return teams.findById(id).orElseThrow(() -> new NotFoundException("No team " + id));
+	}
+
+	@PutMapping("/{id}/members")
+	@PreAuthorize("hasRole('ADMIN')")
+	Team members(@PathVariable long id, @RequestBody Ids body) {
+		one(id);
+		teams.replaceMembers(id, body.ids());
+		return one(id);
+	}
+
+	@PutMapping("/{id}/inboxes")
+	@PreAuthorize("hasRole('ADMIN')")
+	Team inboxes(@PathVariable long id, @RequestBody Ids body) {
+		one(id);
+		teams.replaceInboxes(id, body.ids());
+		return one(id);
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.parlons.channels.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Replies waiting for delivery. A row is claimed with a lease before sending: if the node dies while
+ * sending, the lease expires and another attempt is made (at least once; receivers dedupe by id).
+ */
+@Repository
+class Outbox {
+
+	/** One reply to deliver. */
+	record Entry(long id, long messageId, long inboxId, int attempts) {
+	}
+
+	static final String PENDING = "PENDING";
+
+	static final String SENDING = "SENDING";
+
+	static final String SENT = "SENT";
+
+	static final String FAILED = "FAILED";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Outbox(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Adds a reply once; a second call for the same message (a republished event) adds nothing. */
+	void enqueue(long messageId, long inboxId) {
+		Timestamp now = Timestamp.from(clock.instant());
+		try {
+			jdbc.sql("insert into outbox (message_id, inbox_id, status, attempts, next_attempt_at, created_at) "
+					+ "select ?, ?, 'PENDING', 0, ?, ? where not exists (select 1 from outbox where message_id = ?)")
+				.params(messageId, inboxId, now, now, messageId)
+				.update();
+		}
+		catch (DuplicateKeyException alreadyThere) {
+			// Enqueued by a concurrent republication: nothing to add.
+		}
+	}
+
+	List<Entry> due(int limit) {
+		return jdbc.sql("select id, message_id, inbox_id, attempts from outbox where status in ('PENDING', 'SENDING') "
+				+ "and next_attempt_at <= ? order by next_attempt_at, id limit ?")
+			.params(Timestamp.from(clock.instant()), limit)
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+			.list();
+	}
+
+	/** Takes the entry for {@code lease}; false when another worker took it first. */
+	boolean claim(Entry entry, Duration lease) {
+		Instant now = clock.instant();
+		return jdbc.sql("update outbox set status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
+				+ "where id = ? and attempts = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ?")
+			.params(Timestamp.from(now.plus(lease)), entry.id(), entry.attempts(), Timestamp.from(now))
+			.update() == 1;
+	}
+
+	void sent(long id) {
+		jdbc.sql("update outbox set status = 'SENT', delivered_at = ?, last_error = null where id = ?")
+			.params(Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	void retryAt(long id, Instant at, String error) {
+		jdbc.sql("update outbox set status = 'PENDING', next_attempt_at = ?, last_error = ? where id = ?")
+			.params(Timestamp.from(at), truncate(error), id)
+			.update();
+	}
+
+	void failed(long id, String error) {
+		jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?").params(truncate(error), id).update();
+	}
+
+	/** Puts a failed reply back in line, at an agent's request. */
+	boolean retryNow(long messageId) {
+		return jdbc.sql("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ? where message_id = ? "
+				+ "and status = 'FAILED'")
+			.params(Timestamp.from(clock.instant()), messageId)
+			.update() == 1;
+	}
+
+	@Nullable String status(long messageId) {
+		return jdbc.sql("select status from outbox where message_id = ?").param(messageId).query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static String truncate(String text) {
+		return text.length() > 2000 ? text.substring(0, 2000) : text;
+	}
+
+}

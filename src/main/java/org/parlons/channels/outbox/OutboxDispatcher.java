@@ -1,0 +1,120 @@
+package org.parlons.channels.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.parlons.channels.ChannelConnector;
+import org.parlons.channels.ChannelConnectors;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.ReplyQueued;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves replies from the outbox to their channel: exponential backoff with jitter on passing failures,
+ * the channel's {@code Retry-After} when it gives one, and a clear failure after the last attempt or on
+ * an error that will never succeed.
+ */
+@Component
+class OutboxDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+	private final Outbox outbox;
+
+	private final Deliveries deliveries;
+
+	private final ChannelConnectors connectors;
+
+	private final Clock clock;
+
+	private final int maxAttempts;
+
+	private final Duration baseBackoff;
+
+	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, Clock clock,
+			@Value("${parlons.outbox.max-attempts}") int maxAttempts,
+			@Value("${parlons.outbox.base-backoff}") Duration baseBackoff) {
+		this.outbox = outbox;
+		this.deliveries = deliveries;
+		this.connectors = connectors;
+		this.clock = clock;
+		this.maxAttempts = maxAttempts;
+		this.baseBackoff = baseBackoff;
+	}
+
+	@ApplicationModuleListener
+	void on(ReplyQueued queued) {
+		outbox.enqueue(queued.messageId(), queued.inboxId());
+	}
+
+	@Scheduled(fixedDelayString = "${parlons.outbox.poll-interval}")
+	void dispatch() {
+		for (Outbox.Entry entry : outbox.due(50)) {
+			if (outbox.claim(entry, LEASE)) {
+				deliver(entry, entry.attempts() + 1);
+			}
+		}
+	}
+
+	private void deliver(Outbox.Entry entry, int attempt) {
+		var outgoing = deliveries.outgoing(entry.messageId());
+		if (outgoing.isEmpty()) {
+			outbox.failed(entry.id(), "message " + entry.messageId() + " no longer exists");
+			return;
+		}
+		ChannelConnector connector = connectors.of(outgoing.get().inbox().channel()).orElse(null);
+		DeliveryResult result;
+		try {
+			result = connector == null ? new DeliveryResult.Failed("no connector for channel "
+					+ outgoing.get().inbox().channel()) : connector.deliver(outgoing.get());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Connector failed on message {}", entry.messageId(), ex);
+			result = new DeliveryResult.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+		if (result instanceof DeliveryResult.Sent sent) {
+			outbox.sent(entry.id());
+			deliveries.sent(entry.messageId(), sent.channelId());
+		}
+		else if (result instanceof DeliveryResult.Retry retry && attempt < maxAttempts) {
+			outbox.retryAt(entry.id(), nextAttempt(attempt, retry.after()), "attempt " + attempt + ": " + retry.reason());
+		}
+		else if (result instanceof DeliveryResult.Retry retry) {
+			giveUp(entry, "gave up after " + attempt + " attempts: " + retry.reason());
+		}
+		else if (result instanceof DeliveryResult.Failed failed) {
+			giveUp(entry, failed.reason());
+		}
+	}
+
+	private void giveUp(Outbox.Entry entry, String reason) {
+		outbox.failed(entry.id(), reason);
+		deliveries.failed(entry.messageId(), reason);
+	}
+
+	Instant nextAttempt(int attempt, @org.jspecify.annotations.Nullable Duration retryAfter) {
+		Duration backoff = baseBackoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+		if (backoff.compareTo(MAX_BACKOFF) > 0) {
+			backoff = MAX_BACKOFF;
+		}
+		long jitter = (long) (backoff.toMillis() * ThreadLocalRandom.current().nextDouble(-0.2, 0.2));
+		Duration wait = backoff.plusMillis(jitter);
+		if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+			wait = retryAfter;
+		}
+		return clock.instant().plus(wait);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.parlons.channels.web;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.conversations.Attachment;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.InboundMessage;
+import org.parlons.conversations.Ingestion;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Author;
+import org.parlons.customers.Identity;
+import org.parlons.customers.CustomerProfiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The API channel's inbound door: a company's system posts what its customers wrote. Sending the same
+ * {@code externalId} again is safe: it answers the same ids with {@code "duplicate": true}.
+ */
+@RestController
+class InboundApi {
+
+	private final Ingestion ingestion;
+
+	private final ConversationAccess access;
+
+	private final CustomerProfiles profiles;
+
+	private final Clock clock;
+
+	InboundApi(Ingestion ingestion, ConversationAccess access, CustomerProfiles profiles, Clock clock) {
+		this.ingestion = ingestion;
+		this.access = access;
+		this.profiles = profiles;
+		this.clock = clock;
+	}
+
+	record AuthorBody(@NotBlank @Size(max = 300) String externalId, @Nullable @Size(max = 300) String name,
+			@Nullable String email, @Nullable String handle, @Nullable String phone) {
+	}
+
+	record InboundBody(@NotBlank @Size(max = 500) String externalId, @NotNull @Valid AuthorBody author,
+			@NotNull @Size(max = InboundMessage.MAX_TEXT) String text, @Nullable OffsetDateTime sentAt,
+			@Nullable String visibility, @Nullable @Size(max = 500) String inReplyTo,
+			@Nullable @Size(max = 500) String subject, @Nullable List<Attachment> attachments) {
+	}
+
+	record Accepted(long conversationId, long messageId, long customerId, boolean duplicate) {
+	}
+
+	@PostMapping("/api/v1/inboxes/{inboxId}/inbound")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Accepted receive(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long inboxId,
+			@Valid @RequestBody InboundBody body) {
+		Inbox inbox = access.inbox(me, inboxId);
+		if (body.text().isBlank() && (body.attachments() == null || body.attachments().isEmpty())) {
+			throw new IllegalArgumentException("A message needs some text or an attachment");
+		}
+		var received = ingestion.receive(new InboundMessage(inbox.id(), body.externalId().strip(), author(inbox, body.author()),
+				body.text(), body.sentAt() == null ? clock.instant() : body.sentAt().toInstant(),
+				body.visibility() == null ? Visibility.PRIVATE : Visibility.fromApi(body.visibility()),
+				body.inReplyTo(), body.subject(), body.attachments() == null ? List.of() : body.attachments()));
+		return new Accepted(received.conversationId(), received.messageId(), received.customerId(), received.duplicate());
+	}
+
+	private Author author(Inbox inbox, AuthorBody a) {
+		List<Identity> identities = new ArrayList<>();
+		identities.add(Identity.external("inbox:" + inbox.id(), a.externalId()));
+		if (a.email() != null && !a.email().isBlank()) {
+			identities.add(Identity.email(a.email()));
+		}
+		if (a.phone() != null && !a.phone().isBlank()) {
+			identities.add(Identity.phone(a.phone(), profiles.defaultRegion()));
+		}
+		if (a.handle() != null && !a.handle().isBlank()) {
+			String network = inbox.setting("network");
+			identities.add(Identity.handle(network.isBlank() ? inbox.channel() : network, a.handle()));
+		}
+		return new Author(a.name() == null || a.name().isBlank() ? null : a.name().strip(), identities);
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.parlons.channels.web;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Role;
+import org.parlons.agents.Teams;
+import org.parlons.channels.InboxSetup;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inboxes over the API. The channel's own settings sit beside name and channel in the body, as the
+ * contract shows them ({@code "webhookUrl"} for the API channel, {@code "imap"}… for email).
+ */
+@RestController
+@RequestMapping("/api/v1/inboxes")
+class InboxesApi {
+
+	private final InboxSetup setup;
+
+	private final Inboxes inboxes;
+
+	private final ConversationAccess access;
+
+	private final Teams teams;
+
+	InboxesApi(InboxSetup setup, Inboxes inboxes, ConversationAccess access, Teams teams) {
+		this.setup = setup;
+		this.inboxes = inboxes;
+		this.access = access;
+		this.teams = teams;
+	}
+
+	static final class InboxBody {
+
+		@NotBlank
+		@Size(max = 200)
+		public @Nullable String name;
+
+		public @Nullable String channel;
+
+		public @Nullable Boolean autoAssign;
+
+		public @Nullable Set<Long> teamIds;
+
+		final Map<String, Object> settings = new LinkedHashMap<>();
+
+		@JsonAnySetter
+		void setting(String key, Object value) {
+			settings.put(key, value);
+		}
+
+	}
+
+	record InboxView(long id, String name, String channel, boolean autoAssign, Map<String, Object> settings,
+			List<Long> teamIds, Instant createdAt) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	InboxView create(@jakarta.validation.Valid @RequestBody InboxBody body) {
+		if (body.channel == null || body.channel.isBlank()) {
+			throw new IllegalArgumentException("channel is required (for example \"api\")");
+		}
+		Inbox inbox = setup.create(body.name, body.channel.strip(), body.settings,
+				body.autoAssign == null || body.autoAssign);
+		if (body.teamIds != null) {
+			for (Long teamId : body.teamIds) {
+				var team = teams.findById(teamId)
+					.orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
+				Set<Long> owned = new java.util.LinkedHashSet<>(team.inboxIds());
+				owned.add(inbox.id());
+				teams.replaceInboxes(teamId, owned);
+			}
+		}
+		return view(inbox, true);
+	}
+
+	@PatchMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	InboxView update(@PathVariable long id, @RequestBody InboxBody body) {
+		Inbox current = inboxes.findById(id).orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
+		Inbox inbox = setup.update(id, body.name == null ? current.name() : body.name, body.settings,
+				body.autoAssign == null ? current.autoAssign() : body.autoAssign);
+		return view(inbox, true);
+	}
+
+	@GetMapping
+	List<InboxView> list(@AuthenticationPrincipal AgentPrincipal me) {
+		return inboxes.visible(access.scope(me)).stream().map(i -> view(i, me.role() == Role.ADMIN)).toList();
+	}
+
+	@GetMapping("/{id}")
+	InboxView one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		return view(access.inbox(me, id), me.role() == Role.ADMIN);
+	}
+
+	private InboxView view(Inbox inbox, boolean reveal) {
+		List<Long> owners = teams.owningTeams(inbox.id());
+		return new InboxView(inbox.id(), inbox.name(), inbox.channel(), inbox.autoAssign(),
+				setup.shownSettings(inbox, reveal), owners, inbox.createdAt());
+	}
+
+}

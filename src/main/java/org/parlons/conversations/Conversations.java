@@ -1,0 +1,261 @@
+package org.parlons.conversations;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.InboxScope;
+import org.parlons.customers.Customers;
+import org.parlons.platform.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The conversations: the aggregate's state, its labels, its timeline lines and the inbox list query.
+ */
+@Repository
+public class Conversations {
+
+	private static final String COLUMNS = "id, inbox_id, customer_id, status, priority, assignee_id, team_id, subject, "
+			+ "snoozed_until, last_message_at, message_count, preview, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final Customers customers;
+
+	private final Clock clock;
+
+	Conversations(JdbcClient jdbc, Customers customers, Clock clock) {
+		this.jdbc = jdbc;
+		this.customers = customers;
+		this.clock = clock;
+	}
+
+	public Optional<Conversation> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from conversation where id = ?").param(id).query(Conversations::map)
+			.optional();
+	}
+
+	long open(long inboxId, long customerId, @Nullable Long teamId, @Nullable String subject, Instant at) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("insert into conversation (inbox_id, customer_id, status, priority, team_id, subject, last_message_at, "
+				+ "message_count, created_at, updated_at) values (?, ?, 'OPEN', 'NORMAL', ?, ?, ?, 0, ?, ?)")
+			.params(inboxId, customerId, teamId, subject, Timestamp.from(at), now, now)
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/** Records a new message on the conversation: time, count, preview; an inbound one reopens it. */
+	void touch(long id, Instant at, String preview, boolean inbound) {
+		String status = inbound ? ", status = 'OPEN', snoozed_until = null" : "";
+		jdbc.sql("update conversation set last_message_at = case when last_message_at > ? then last_message_at else ? end, "
+				+ "message_count = message_count + 1, preview = ?, updated_at = ?"
+				+ (inbound ? ", last_incoming_at = ?" : "") + status + " where id = ?")
+			.params(inbound ? List.of(Timestamp.from(at), Timestamp.from(at), preview(preview),
+					Timestamp.from(clock.instant()), Timestamp.from(at), id)
+					: List.of(Timestamp.from(at), Timestamp.from(at), preview(preview), Timestamp.from(clock.instant()),
+							id))
+			.update();
+	}
+
+	/** The customer's most recent conversation in the inbox that is not resolved, if any. */
+	Optional<Long> unresolvedOf(Collection<Long> customerIds, long inboxId) {
+		return jdbc.sql("select id from conversation where customer_id in (:customers) and inbox_id = :inbox "
+				+ "and status <> 'RESOLVED' order by last_message_at desc, id desc limit 1")
+			.param("customers", customerIds)
+			.param("inbox", inboxId)
+			.query(Long.class)
+			.optional();
+	}
+
+	public void save(Conversation c, @Nullable Long actorId) {
+		jdbc.sql("update conversation set status = ?, priority = ?, assignee_id = ?, team_id = ?, snoozed_until = ?, "
+				+ "updated_at = ? where id = ?")
+			.params(c.status().name(), c.priority().name(), c.assigneeId(), c.teamId(),
+					c.snoozedUntil() == null ? null : Timestamp.from(c.snoozedUntil()), Timestamp.from(clock.instant()),
+					c.id())
+			.update();
+		for (Conversation.Change change : c.takeChanges()) {
+			record(c.id(), change.type(), change.detail(), actorId);
+		}
+	}
+
+	public void record(long conversationId, String type, @Nullable String detail, @Nullable Long actorId) {
+		jdbc.sql("insert into conversation_event (conversation_id, type, detail, actor_id, created_at) "
+				+ "values (?, ?, ?, ?, ?)")
+			.params(conversationId, type, detail, actorId, Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	public List<String> labels(long id) {
+		return jdbc.sql("select label from conversation_label where conversation_id = ? order by label")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	void label(long id, String label) {
+		jdbc.sql("merge into conversation_label t using (select cast(? as bigint) as conversation_id, "
+				+ "cast(? as varchar(100)) as label) s on t.conversation_id = s.conversation_id and t.label = s.label "
+				+ "when not matched then insert (conversation_id, label) values (s.conversation_id, s.label)")
+			.params(id, label)
+			.update();
+	}
+
+	void unlabel(long id, String label) {
+		jdbc.sql("delete from conversation_label where conversation_id = ? and label = ?").params(id, label).update();
+	}
+
+	public List<String> allLabels() {
+		return jdbc.sql("select distinct label from conversation_label order by label").query(String.class).list();
+	}
+
+	/** Wakes snoozed conversations whose time has come; returns their ids. */
+	public List<Long> wakeSnoozed(Instant now) {
+		List<Long> due = jdbc.sql("select id from conversation where status = 'SNOOZED' and snoozed_until <= ?")
+			.param(Timestamp.from(now))
+			.query(Long.class)
+			.list();
+		for (Long id : due) {
+			jdbc.sql("update conversation set status = 'OPEN', snoozed_until = null, updated_at = ? where id = ? "
+					+ "and status = 'SNOOZED'")
+				.params(Timestamp.from(now), id)
+				.update();
+			record(id, "woke", "snooze ended", null);
+		}
+		return due;
+	}
+
+	public Page<ConversationSummary> list(ConversationFilter filter, InboxScope scope, int page, int size) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, scope, params);
+		if (where == null) {
+			return new Page<>(List.of(), 0, page, size);
+		}
+		long total = bind(jdbc.sql("select count(*) from conversation c" + where), params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Conversation> rows = bind(jdbc.sql("select " + COLUMNS + " from conversation c" + where + " order by c.last_message_at desc, c.id desc limit :limit offset :offset"),
+				params)
+			.query(Conversations::map)
+			.list();
+		return new Page<>(summaries(rows), total, page, size);
+	}
+
+	/** How many conversations per status match the filter, ignoring its own status. */
+	public Map<ConversationStatus, Long> countByStatus(ConversationFilter filter, InboxScope scope) {
+		Map<ConversationStatus, Long> counts = new EnumMap<>(ConversationStatus.class);
+		for (ConversationStatus s : ConversationStatus.values()) {
+			counts.put(s, 0L);
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter.withStatus(null), scope, params);
+		if (where != null) {
+			bind(jdbc.sql("select c.status, count(*) from conversation c" + where + " group by c.status"), params)
+				.query((rs, n) -> counts.put(ConversationStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+				.list();
+		}
+		return counts;
+	}
+
+	public List<ConversationSummary> summaries(List<Conversation> rows) {
+		Set<Long> customerIds = new java.util.LinkedHashSet<>();
+		rows.forEach(r -> customerIds.add(r.customerId()));
+		Map<Long, Customers.Summary> names = customers.summaries(customerIds);
+		Map<Long, List<String>> labels = labelsOf(rows.stream().map(Conversation::id).toList());
+		List<ConversationSummary> items = new ArrayList<>();
+		for (Conversation c : rows) {
+			Customers.Summary who = names.getOrDefault(c.customerId(),
+					new Customers.Summary(c.customerId(), "#" + c.customerId()));
+			items.add(new ConversationSummary(c.id(), c.inboxId(), who.currentId(), who.displayName(),
+					c.status().api(), c.priority().api(), c.assigneeId(), c.teamId(), c.subject(), c.preview(),
+					c.messageCount(), c.lastMessageAt(), labels.getOrDefault(c.id(), List.of())));
+		}
+		return items;
+	}
+
+	private Map<Long, List<String>> labelsOf(List<Long> ids) {
+		Map<Long, List<String>> labels = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select conversation_id, label from conversation_label where conversation_id in (:ids) "
+					+ "order by label")
+				.param("ids", ids)
+				.query((rs, n) -> labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+				.list();
+		}
+		return labels;
+	}
+
+	private @Nullable String where(ConversationFilter f, InboxScope scope, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder(" where 1 = 1");
+		InboxScope effective = scope.narrowTo(f.inboxId());
+		if (!effective.all()) {
+			if (effective.inboxIds().isEmpty()) {
+				return null;
+			}
+			sql.append(" and c.inbox_id in (:inboxes)");
+			params.put("inboxes", effective.inboxIds());
+		}
+		if (f.status() != null) {
+			sql.append(" and c.status = :status");
+			params.put("status", f.status().name());
+		}
+		if (f.teamId() != null) {
+			sql.append(" and c.team_id = :team");
+			params.put("team", f.teamId());
+		}
+		if (f.unassigned()) {
+			sql.append(" and c.assignee_id is null");
+		}
+		else if (f.assigneeId() != null) {
+			sql.append(" and c.assignee_id = :assignee");
+			params.put("assignee", f.assigneeId());
+		}
+		if (f.label() != null && !f.label().isBlank()) {
+			sql.append(" and exists (select 1 from conversation_label l where l.conversation_id = c.id and l.label = :label)");
+			params.put("label", f.label());
+		}
+		if (f.customerId() != null) {
+			sql.append(" and c.customer_id in (:customers)");
+			params.put("customers", customers.aliasesOf(f.customerId()));
+		}
+		if (f.text() != null && !f.text().isBlank()) {
+			sql.append(" and (lower(c.subject) like :text or exists (select 1 from message m where m.conversation_id = c.id "
+					+ "and lower(m.text) like :text))");
+			params.put("text", "%" + f.text().strip().toLowerCase() + "%");
+		}
+		return sql.toString();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+		return spec.params(params);
+	}
+
+	private static String preview(String text) {
+		String flat = text.replaceAll("\\s+", " ").strip();
+		return flat.length() > 280 ? flat.substring(0, 279) + "…" : flat;
+	}
+
+	static Conversation map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp snoozed = rs.getTimestamp("snoozed_until");
+		return new Conversation(rs.getLong("id"), rs.getLong("inbox_id"), rs.getLong("customer_id"),
+				ConversationStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+				(Long) rs.getObject("assignee_id", Long.class), (Long) rs.getObject("team_id", Long.class),
+				rs.getString("subject"), snoozed == null ? null : snoozed.toInstant(),
+				rs.getTimestamp("last_message_at").toInstant(), rs.getInt("message_count"), rs.getString("preview"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

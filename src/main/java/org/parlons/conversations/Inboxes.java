@@ -1,0 +1,77 @@
+package org.parlons.conversations;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.parlons.agents.InboxScope;
+import org.parlons.platform.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inboxes, cached in memory because every inbound message reads its inbox.
+ */
+@Repository
+public class Inboxes {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Map<Long, Inbox> cache = new ConcurrentHashMap<>();
+
+	Inboxes(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Inbox create(String name, String channel, Map<String, Object> settings, boolean autoAssign) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into inbox (name, channel, settings, auto_assign, created_at) values (?, ?, ?, ?, ?)")
+			.params(name, channel, Json.write(settings), autoAssign, Timestamp.from(clock.instant()))
+			.update(keys, "id");
+		return findById(keys.getKey().longValue()).orElseThrow();
+	}
+
+	public void update(long id, String name, Map<String, Object> settings, boolean autoAssign) {
+		jdbc.sql("update inbox set name = ?, settings = ?, auto_assign = ? where id = ?")
+			.params(name, Json.write(settings), autoAssign, id)
+			.update();
+		cache.remove(id);
+	}
+
+	public Optional<Inbox> findById(long id) {
+		Inbox cached = cache.get(id);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Inbox> found = jdbc
+			.sql("select id, name, channel, settings, auto_assign, created_at from inbox where id = ?")
+			.param(id)
+			.query(Inboxes::map)
+			.optional();
+		found.ifPresent(inbox -> cache.put(id, inbox));
+		return found;
+	}
+
+	public List<Inbox> findAll() {
+		return jdbc.sql("select id, name, channel, settings, auto_assign, created_at from inbox order by name")
+			.query(Inboxes::map)
+			.list();
+	}
+
+	public List<Inbox> visible(InboxScope scope) {
+		return findAll().stream().filter(i -> scope.includes(i.id())).toList();
+	}
+
+	private static Inbox map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Inbox(rs.getLong(1), rs.getString(2), rs.getString(3), Json.readMap(rs.getString(4)),
+				rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+	}
+
+}

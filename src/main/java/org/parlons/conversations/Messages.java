@@ -1,0 +1,95 @@
+package org.parlons.conversations;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * The messages, unique per inbox by the channel's external id.
+ */
+@Repository
+public class Messages {
+
+	private static final String COLUMNS = "id, conversation_id, inbox_id, external_id, direction, visibility, author_name, "
+			+ "agent_id, text, status, in_reply_to, attachments, sent_at";
+
+	/** The ids an already stored message answers with. */
+	public record Ids(long messageId, long conversationId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Messages(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	long insert(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
+			@Nullable String authorName, @Nullable Long agentId, String text, String status, @Nullable String inReplyTo,
+			List<Attachment> attachments, java.time.Instant sentAt) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, agent_id, "
+				+ "text, status, in_reply_to, attachments, sent_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(conversationId, inboxId, externalId, direction, visibility.name(), authorName, agentId, text, status,
+					inReplyTo, Json.write(attachments), Timestamp.from(sentAt), Timestamp.from(clock.instant()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public Optional<Ids> findIds(long inboxId, String externalId) {
+		return jdbc.sql("select id, conversation_id from message where inbox_id = ? and external_id = ?")
+			.params(inboxId, externalId)
+			.query((rs, n) -> new Ids(rs.getLong(1), rs.getLong(2)))
+			.optional();
+	}
+
+	public Optional<Message> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from message where id = ?").param(id).query(Messages::map).optional();
+	}
+
+	public List<Message> ofConversation(long conversationId) {
+		return jdbc.sql("select " + COLUMNS + " from message where conversation_id = ? order by sent_at, id")
+			.param(conversationId)
+			.query(Messages::map)
+			.list();
+	}
+
+	/** The latest inbound message, whose visibility a reply follows by default. */
+	public Optional<Message> lastInbound(long conversationId) {
+		return jdbc.sql("select " + COLUMNS + " from message where conversation_id = ? and direction = 'in' "
+				+ "order by sent_at desc, id desc limit 1")
+			.param(conversationId)
+			.query(Messages::map)
+			.optional();
+	}
+
+	public void markStatus(long messageId, String status, @Nullable String newExternalId) {
+		if (newExternalId == null) {
+			jdbc.sql("update message set status = ? where id = ?").params(status, messageId).update();
+		}
+		else {
+			jdbc.sql("update message set status = ?, external_id = ? where id = ?")
+				.params(status, newExternalId, messageId)
+				.update();
+		}
+	}
+
+	static Message map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Message(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				Visibility.valueOf(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8, Long.class),
+				rs.getString(9), rs.getString(10), rs.getString(11),
+				Json.read(rs.getString(12), new TypeReference<List<Attachment>>() {
+				}), rs.getTimestamp(13).toInstant());
+	}
+
+}

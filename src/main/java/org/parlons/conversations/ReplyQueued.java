@@ -1,0 +1,7 @@
+package org.parlons.conversations;
+
+/**
+ * An agent's reply was stored and waits for its channel to deliver it.
+ */
+public record ReplyQueued(long messageId, long conversationId, long inboxId) {
+}

@@ -1,0 +1,114 @@
+package org.parlons.conversations.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.parlons.agents.Agent;
+import org.parlons.agents.Agents;
+import org.parlons.agents.Teams;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.ConversationChanged;
+import org.parlons.conversations.ConversationOpened;
+import org.parlons.conversations.Conversations;
+import org.parlons.conversations.Inboxes;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives each new conversation to the next agent of its team in turn, skipping agents whose open work
+ * has reached their capacity. The cursor row is locked so two nodes never pick the same turn.
+ */
+@Component
+class AutoAssignment {
+
+	private final Conversations conversations;
+
+	private final Inboxes inboxes;
+
+	private final Teams teams;
+
+	private final Agents agents;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	AutoAssignment(Conversations conversations, Inboxes inboxes, Teams teams, Agents agents, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
+		this.conversations = conversations;
+		this.inboxes = inboxes;
+		this.teams = teams;
+		this.agents = agents;
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	@ApplicationModuleListener
+	void on(ConversationOpened opened) {
+		Conversation conversation = conversations.findById(opened.conversationId()).orElse(null);
+		if (conversation == null || conversation.assigneeId() != null || conversation.teamId() == null
+				|| !inboxes.findById(opened.inboxId()).map(i -> i.autoAssign()).orElse(false)) {
+			return;
+		}
+		long teamId = conversation.teamId();
+		next(teamId).ifPresent(agentId -> {
+			conversation.assignTo(agentId);
+			conversations.save(conversation, null);
+			conversations.record(conversation.id(), "auto-assigned", "round-robin in team " + teamId, null);
+			events.publishEvent(new ConversationChanged(conversation.id(), conversation.inboxId(), "assignee"));
+		});
+	}
+
+	Optional<Long> next(long teamId) {
+		jdbc.sql("merge into assignment_cursor t using (select cast(? as bigint) as team_id) s on t.team_id = s.team_id "
+				+ "when not matched then insert (team_id) values (s.team_id)")
+			.param(teamId)
+			.update();
+		Long last = jdbc.sql("select last_agent_id from assignment_cursor where team_id = ? for update")
+			.param(teamId)
+			.query((rs, n) -> (Long) rs.getObject(1, Long.class))
+			.single();
+		List<Agent> members = teams.findById(teamId)
+			.map(t -> t.memberIds().stream().sorted().map(agents::findById).flatMap(Optional::stream).toList())
+			.orElse(List.of())
+			.stream()
+			.filter(a -> a.active() && a.role().mayAnswer())
+			.toList();
+		if (members.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<Long, Long> load = openLoad(members);
+		int start = 0;
+		for (int i = 0; i < members.size(); i++) {
+			if (last != null && members.get(i).id() > last) {
+				start = i;
+				break;
+			}
+		}
+		for (int k = 0; k < members.size(); k++) {
+			Agent candidate = members.get((start + k) % members.size());
+			if (load.getOrDefault(candidate.id(), 0L) < candidate.capacity()) {
+				jdbc.sql("update assignment_cursor set last_agent_id = ? where team_id = ?")
+					.params(candidate.id(), teamId)
+					.update();
+				return Optional.of(candidate.id());
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Map<Long, Long> openLoad(List<Agent> members) {
+		return jdbc.sql("select assignee_id, count(*) from conversation where assignee_id in (:ids) "
+				+ "and status in ('OPEN', 'PENDING') group by assignee_id")
+			.param("ids", members.stream().map(Agent::id).toList())
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+}

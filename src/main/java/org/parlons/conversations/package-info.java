@@ -1,0 +1,10 @@
+/**
+ * The shared inbox: inboxes, conversations, messages, the one ingestion path every channel feeds,
+ * replies waiting for delivery, assignment and the timeline.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Conversations")
+package org.parlons.conversations;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,207 @@
+package org.parlons.conversations.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.conversations.CannedResponses;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.ConversationActions;
+import org.parlons.conversations.ConversationFilter;
+import org.parlons.conversations.ConversationStatus;
+import org.parlons.conversations.ConversationSummary;
+import org.parlons.conversations.Conversations;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.Priority;
+import org.parlons.conversations.Replies;
+import org.parlons.conversations.Timeline;
+import org.parlons.conversations.Visibility;
+import org.parlons.platform.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Conversations over the API, with the same visibility rule as the agent UI.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ConversationsApi {
+
+	private final Conversations conversations;
+
+	private final ConversationAccess access;
+
+	private final ConversationActions actions;
+
+	private final Replies replies;
+
+	private final Messages messages;
+
+	private final Timeline timeline;
+
+	private final CannedResponses canned;
+
+	ConversationsApi(Conversations conversations, ConversationAccess access, ConversationActions actions,
+			Replies replies, Messages messages, Timeline timeline, CannedResponses canned) {
+		this.conversations = conversations;
+		this.access = access;
+		this.actions = actions;
+		this.replies = replies;
+		this.messages = messages;
+		this.timeline = timeline;
+		this.canned = canned;
+	}
+
+	record Items<T>(List<T> items) {
+	}
+
+	record NewReply(@NotBlank String text, @Nullable String visibility) {
+	}
+
+	record StatusChange(@NotBlank String status, @Nullable OffsetDateTime snoozeUntil) {
+	}
+
+	record AssigneeChange(@Nullable Long agentId) {
+	}
+
+	record TeamChange(@NotNull Long teamId) {
+	}
+
+	record LabelChange(@NotBlank String label) {
+	}
+
+	record PriorityChange(@NotBlank String priority) {
+	}
+
+	record NoteBody(@NotBlank String text) {
+	}
+
+	record NewCanned(@NotBlank String shortcut, @NotBlank String title, @NotBlank String text) {
+	}
+
+	record ConversationView(long id, long inboxId, long customerId, String status, String priority,
+			@Nullable Long assigneeId, @Nullable Long teamId, @Nullable String subject, OffsetDateTime lastMessageAt,
+			int messageCount, List<String> labels) {
+	}
+
+	@GetMapping("/conversations")
+	Page<ConversationSummary> list(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
+			@RequestParam @Nullable String status, @RequestParam @Nullable Long teamId,
+			@RequestParam @Nullable String assignee, @RequestParam @Nullable String label,
+			@RequestParam @Nullable String q, @RequestParam @Nullable Long customerId,
+			@RequestParam @Nullable Integer page, @RequestParam @Nullable Integer size) {
+		ConversationFilter filter = Filters.of(me, inboxId, status, teamId, assignee, label, q, customerId);
+		return conversations.list(filter, access.scope(me), Page.clampPage(page), Page.clampSize(size, 25));
+	}
+
+	@GetMapping("/conversations/{id}")
+	ConversationView one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		Conversation c = access.conversation(me, id);
+		ConversationSummary s = conversations.summaries(List.of(c)).get(0);
+		return new ConversationView(c.id(), c.inboxId(), s.customerId(), c.status().api(), c.priority().api(),
+				c.assigneeId(), c.teamId(), c.subject(), c.lastMessageAt().atOffset(ZoneOffset.UTC), c.messageCount(),
+				s.labels());
+	}
+
+	@GetMapping("/conversations/{id}/messages")
+	Items<MessageView> messages(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		access.conversation(me, id);
+		return new Items<>(messages.ofConversation(id).stream().map(MessageView::of).toList());
+	}
+
+	@GetMapping("/conversations/{id}/timeline")
+	Items<Timeline.Entry> timeline(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		access.conversation(me, id);
+		return new Items<>(timeline.of(id));
+	}
+
+	@PostMapping("/conversations/{id}/replies")
+	@ResponseStatus(HttpStatus.CREATED)
+	MessageView reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody NewReply body) {
+		Visibility visibility = body.visibility() == null ? null : Visibility.fromApi(body.visibility());
+		return MessageView.of(replies.reply(me, id, body.text(), visibility));
+	}
+
+	@PostMapping("/conversations/{id}/notes")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody NoteBody body) {
+		actions.note(me, id, body.text());
+		return Map.of("conversationId", id);
+	}
+
+	@PostMapping("/conversations/{id}/status")
+	ConversationView status(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody StatusChange body) {
+		actions.changeStatus(me, id, ConversationStatus.fromApi(body.status()),
+				body.snoozeUntil() == null ? null : body.snoozeUntil().toInstant());
+		return one(me, id);
+	}
+
+	@PostMapping("/conversations/{id}/assignee")
+	ConversationView assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestBody AssigneeChange body) {
+		actions.assign(me, id, body.agentId());
+		return one(me, id);
+	}
+
+	@PostMapping("/conversations/{id}/team")
+	ConversationView transfer(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody TeamChange body) {
+		actions.transfer(me, id, body.teamId());
+		return one(me, id);
+	}
+
+	@PostMapping("/conversations/{id}/priority")
+	ConversationView prioritise(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody PriorityChange body) {
+		actions.prioritise(me, id, Priority.fromApi(body.priority()));
+		return one(me, id);
+	}
+
+	@PostMapping("/conversations/{id}/labels")
+	ConversationView label(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody LabelChange body) {
+		actions.label(me, id, body.label());
+		return one(me, id);
+	}
+
+	@DeleteMapping("/conversations/{id}/labels/{label}")
+	ConversationView unlabel(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@PathVariable String label) {
+		actions.unlabel(me, id, label);
+		return one(me, id);
+	}
+
+	@GetMapping("/canned-responses")
+	List<CannedResponses.Canned> canned() {
+		return canned.all();
+	}
+
+	@PostMapping("/canned-responses")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+	CannedResponses.Canned newCanned(@Valid @RequestBody NewCanned body) {
+		return canned.create(body.shortcut(), body.title(), body.text());
+	}
+
+}

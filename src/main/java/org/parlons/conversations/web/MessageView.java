@@ -1,0 +1,24 @@
+package org.parlons.conversations.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Attachment;
+import org.parlons.conversations.Message;
+
+/**
+ * A message as the API shows it.
+ */
+record MessageView(long id, long conversationId, String externalId, String direction, String text,
+		OffsetDateTime sentAt, String visibility, @Nullable String authorName, @Nullable Long agentId, String status,
+		@Nullable String inReplyTo, List<Attachment> attachments) {
+
+	static MessageView of(Message m) {
+		return new MessageView(m.id(), m.conversationId(), m.externalId(), m.direction(), m.text(),
+				m.sentAt().atOffset(ZoneOffset.UTC), m.visibility().api(), m.authorName(), m.agentId(), m.status(),
+				m.inReplyTo(), m.attachments());
+	}
+
+}

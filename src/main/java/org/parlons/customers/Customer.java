@@ -1,0 +1,31 @@
+package org.parlons.customers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person the company talks to, as one profile. {@code mergedInto} points at the profile that absorbed it.
+ */
+public record Customer(long id, @Nullable String name, Map<String, Object> attributes, Set<String> tags,
+		List<StoredIdentity> identities, @Nullable Long mergedInto, Instant createdAt) {
+
+	/** An identity as stored, with the id a merge remembers it by. */
+	public record StoredIdentity(long id, Identity identity) {
+	}
+
+	public String displayName() {
+		if (name != null && !name.isBlank()) {
+			return name;
+		}
+		return identities.isEmpty() ? "#" + id : identities.get(0).identity().label();
+	}
+
+	public boolean isMerged() {
+		return mergedInto != null;
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.parlons.customers;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happened to a profile and who did it: creation, identities, merges, undos, imports.
+ */
+@Component
+public class CustomerHistory {
+
+	/** One line of a profile's history. */
+	public record Entry(long id, long customerId, String type, @Nullable String detail, @Nullable Long actorId,
+			Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CustomerHistory(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public void record(long customerId, String type, @Nullable String detail, @Nullable Long actorId) {
+		jdbc.sql("insert into customer_event (customer_id, type, detail, actor_id, created_at) values (?, ?, ?, ?, ?)")
+			.params(customerId, type, detail, actorId, Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	public List<Entry> of(Collection<Long> customerIds) {
+		return jdbc.sql("select id, customer_id, type, detail, actor_id, created_at from customer_event "
+				+ "where customer_id in (:ids) order by created_at desc, id desc")
+			.param("ids", customerIds)
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					(Long) rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.parlons.customers;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What agents change on a profile by hand: name, attributes, tags and identities, each written in the
+ * profile's history.
+ */
+@Service
+public class CustomerProfiles {
+
+	private final Customers customers;
+
+	private final CustomerHistory history;
+
+	private final String defaultRegion;
+
+	CustomerProfiles(Customers customers, CustomerHistory history,
+			@Value("${parlons.customers.default-region:FR}") String defaultRegion) {
+		this.customers = customers;
+		this.history = history;
+		this.defaultRegion = defaultRegion;
+	}
+
+	public String defaultRegion() {
+		return defaultRegion;
+	}
+
+	public Customer get(long id) {
+		return customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+	}
+
+	@Transactional
+	public long create(@Nullable String name, @Nullable String email, @Nullable String phone, long actorId) {
+		Author author = new Author(name, java.util.stream.Stream
+			.of(email == null || email.isBlank() ? null : Identity.email(email),
+					phone == null || phone.isBlank() ? null : Identity.phone(phone, defaultRegion))
+			.filter(java.util.Objects::nonNull)
+			.toList());
+		for (Identity identity : author.identities()) {
+			customers.findByIdentity(identity).ifPresent(existing -> {
+				throw InvalidRequestException.conflict(identity.label() + " already belongs to customer " + existing);
+			});
+		}
+		long id = customers.create(name);
+		author.identities().forEach(i -> customers.addIdentity(id, i));
+		history.record(id, "created", "by hand", actorId);
+		return id;
+	}
+
+	@Transactional
+	public void update(long id, @Nullable String name, @Nullable Map<String, Object> attributes, long actorId) {
+		Customer customer = get(id);
+		if (name != null && !name.equals(customer.name())) {
+			customers.rename(id, name.strip());
+			history.record(id, "renamed", customer.name() + " → " + name.strip(), actorId);
+		}
+		if (attributes != null) {
+			Map<String, Object> merged = new LinkedHashMap<>(customer.attributes());
+			attributes.forEach((k, v) -> {
+				if (v == null) {
+					merged.remove(k);
+				}
+				else {
+					merged.put(k, v);
+				}
+			});
+			customers.putAttributes(id, merged);
+			history.record(id, "attributes", String.join(", ", attributes.keySet()), actorId);
+		}
+	}
+
+	@Transactional
+	public void tag(long id, String tag, long actorId) {
+		get(id);
+		String clean = tag.strip();
+		if (clean.isEmpty() || clean.length() > 100) {
+			throw new IllegalArgumentException("A tag needs between 1 and 100 characters");
+		}
+		customers.tag(id, clean);
+		history.record(id, "tagged", clean, actorId);
+	}
+
+	@Transactional
+	public void untag(long id, String tag, long actorId) {
+		customers.untag(id, tag);
+		history.record(id, "untagged", tag, actorId);
+	}
+
+	@Transactional
+	public void addIdentity(long id, Identity identity, long actorId) {
+		get(id);
+		customers.findByIdentity(identity).ifPresent(existing -> {
+			throw InvalidRequestException.conflict(identity.label() + " already belongs to customer " + existing
+					+ "; merge the two profiles instead");
+		});
+		customers.addIdentity(id, identity);
+		history.record(id, "identity-added", identity.label(), actorId);
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.parlons.customers;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Json;
+import org.parlons.platform.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The customer profiles and their identities.
+ */
+@Repository
+public class Customers {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Customers(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Optional<Customer> findById(long id) {
+		return jdbc.sql("select id, name, attributes, merged_into, created_at from customer where id = ?")
+			.param(id)
+			.query((rs, n) -> new Customer(rs.getLong(1), rs.getString(2), Json.readMap(rs.getString(3)), tags(id),
+					identities(id), (Long) rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))
+			.optional();
+	}
+
+	/** The live profile for an id: itself, or the profile it was merged into. */
+	public long current(long id) {
+		Long into = jdbc.sql("select merged_into from customer where id = ?").param(id).query(Long.class).optional()
+			.orElse(null);
+		return into == null ? id : into;
+	}
+
+	/** The profile itself and every profile merged into it: the ids its history is stored under. */
+	public Set<Long> aliasesOf(long id) {
+		Set<Long> ids = new LinkedHashSet<>();
+		ids.add(id);
+		ids.addAll(jdbc.sql("select id from customer where merged_into = ?").param(id).query(Long.class).list());
+		return ids;
+	}
+
+	public Optional<Long> findByIdentity(Identity identity) {
+		return jdbc
+			.sql("select c.id, c.merged_into from customer_identity i join customer c on c.id = i.customer_id "
+					+ "where i.kind = ? and i.namespace = ? and i.identity_value = ?")
+			.params(identity.kind().name(), identity.namespace(), identity.value())
+			.query((rs, n) -> {
+				long into = rs.getLong(2);
+				return rs.wasNull() ? rs.getLong(1) : into;
+			})
+			.optional();
+	}
+
+	public long create(@Nullable String name) {
+		Instant now = clock.instant();
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into customer (name, attributes, created_at, updated_at) values (?, '{}', ?, ?)")
+			.params(name, Timestamp.from(now), Timestamp.from(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public void addIdentity(long customerId, Identity identity) {
+		jdbc.sql("insert into customer_identity (customer_id, kind, namespace, identity_value, created_at) values (?, ?, ?, ?, ?)")
+			.params(customerId, identity.kind().name(), identity.namespace(), identity.value(),
+					Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	public void rename(long customerId, String name) {
+		jdbc.sql("update customer set name = ?, updated_at = ? where id = ?")
+			.params(name, Timestamp.from(clock.instant()), customerId)
+			.update();
+	}
+
+	public void putAttributes(long customerId, Map<String, Object> attributes) {
+		jdbc.sql("update customer set attributes = ?, updated_at = ? where id = ?")
+			.params(Json.write(attributes), Timestamp.from(clock.instant()), customerId)
+			.update();
+	}
+
+	public void tag(long customerId, String tag) {
+		jdbc.sql("merge into customer_tag t using (select cast(? as bigint) as customer_id, cast(? as varchar(100)) as tag) s "
+				+ "on t.customer_id = s.customer_id and t.tag = s.tag "
+				+ "when not matched then insert (customer_id, tag) values (s.customer_id, s.tag)")
+			.params(customerId, tag)
+			.update();
+	}
+
+	public void untag(long customerId, String tag) {
+		jdbc.sql("delete from customer_tag where customer_id = ? and tag = ?").params(customerId, tag).update();
+	}
+
+	public List<Customer.StoredIdentity> identities(long customerId) {
+		return jdbc.sql("select id, kind, namespace, identity_value from customer_identity where customer_id = ? order by id")
+			.param(customerId)
+			.query((rs, n) -> new Customer.StoredIdentity(rs.getLong(1),
+					new Identity(Identity.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4))))
+			.list();
+	}
+
+	public Set<String> tags(long customerId) {
+		return new LinkedHashSet<>(jdbc.sql("select tag from customer_tag where customer_id = ? order by tag")
+			.param(customerId)
+			.query(String.class)
+			.list());
+	}
+
+	/** A profile as a list shows it: the live profile behind an id and its display name. */
+	public record Summary(long currentId, String displayName) {
+	}
+
+	/** For each id, the live profile it stands for now (itself or the survivor of a merge). */
+	public Map<Long, Summary> summaries(Collection<Long> ids) {
+		Map<Long, Summary> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("select c.id, coalesce(c.merged_into, c.id), coalesce(s.name, c.name), "
+				+ "(select min(i.identity_value) from customer_identity i where i.customer_id = coalesce(c.merged_into, c.id)) "
+				+ "from customer c left join customer s on s.id = c.merged_into where c.id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> {
+				long current = rs.getLong(2);
+				String name = rs.getString(3) != null ? rs.getString(3)
+						: rs.getString(4) != null ? rs.getString(4) : "#" + current;
+				return result.put(rs.getLong(1), new Summary(current, name));
+			})
+			.list();
+		return result;
+	}
+
+	/** Display names of live profiles, for lists that show many at once. */
+	public Map<Long, String> namesOf(Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("select c.id, c.name, (select min(i.identity_value) from customer_identity i where i.customer_id = c.id) "
+				+ "from customer c where c.id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> names.put(rs.getLong(1),
+					rs.getString(2) != null ? rs.getString(2) : rs.getString(3) != null ? rs.getString(3) : "#" + rs.getLong(1)))
+			.list();
+		return names;
+	}
+
+	public Page<Customer> search(@Nullable String query, int page, int size) {
+		String like = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
+		String where = " from customer c where c.merged_into is null" + (like == null ? ""
+				: " and (lower(c.name) like :q or exists (select 1 from customer_identity i where i.customer_id = c.id "
+						+ "and i.identity_value like :q))");
+		var countSpec = jdbc.sql("select count(*)" + where);
+		var listSpec = jdbc.sql("select c.id" + where + " order by c.id desc limit :size offset :offset");
+		if (like != null) {
+			countSpec = countSpec.param("q", like);
+			listSpec = listSpec.param("q", like);
+		}
+		long total = countSpec.query(Long.class).single();
+		List<Long> ids = listSpec.param("size", size).param("offset", (long) page * size).query(Long.class).list();
+		List<Customer> items = new ArrayList<>();
+		ids.forEach(id -> findById(id).ifPresent(items::add));
+		return new Page<>(items, total, page, size);
+	}
+
+	/** Takes the row lock that serialises everything done for one customer (threading, merges). */
+	public void lock(long customerId) {
+		jdbc.sql("select id from customer where id = ? for update").param(customerId).query(Long.class).optional();
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.parlons.customers;
+
+import java.util.Locale;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/**
+ * One way of recognising a person: an email, a phone number (E.164), a handle on a network, or an id
+ * that one channel account gave them.
+ */
+public record Identity(Kind kind, String namespace, String value) {
+
+	/** The families of identities, from the most to the least portable. */
+	public enum Kind {
+
+		EMAIL, PHONE, HANDLE, EXTERNAL;
+
+		public String api() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	public Identity {
+		if (value.isBlank()) {
+			throw new IllegalArgumentException("An identity needs a value");
+		}
+		if (value.length() > 320) {
+			throw new IllegalArgumentException("An identity value is limited to 320 characters");
+		}
+	}
+
+	public static Identity email(String email) {
+		String clean = email.trim().toLowerCase(Locale.ROOT);
+		if (!clean.matches("[^@\\s]+@[^@\\s]+")) {
+			throw new IllegalArgumentException("'" + email + "' is not an email address");
+		}
+		return new Identity(Kind.EMAIL, "", clean);
+	}
+
+	/** A phone number in E.164, read with the installation's default region when it has no prefix. */
+	public static Identity phone(String number, String defaultRegion) {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			PhoneNumber parsed = util.parse(number, defaultRegion);
+			if (!util.isPossibleNumber(parsed)) {
+				throw new IllegalArgumentException("'" + number + "' is not a possible phone number");
+			}
+			return new Identity(Kind.PHONE, "", util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+		}
+		catch (NumberParseException ex) {
+			throw new IllegalArgumentException("'" + number + "' is not a phone number: " + ex.getMessage());
+		}
+	}
+
+	public static Identity handle(String network, String handle) {
+		String clean = handle.trim().toLowerCase(Locale.ROOT);
+		return new Identity(Kind.HANDLE, network, clean.startsWith("@") ? clean.substring(1) : clean);
+	}
+
+	/** An id that only makes sense inside one channel account (a page-scoped id, an API user id). */
+	public static Identity external(String namespace, String id) {
+		return new Identity(Kind.EXTERNAL, namespace, id.trim());
+	}
+
+	public String label() {
+		return switch (kind) {
+			case EMAIL, PHONE -> value;
+			case HANDLE -> "@" + value + " (" + namespace + ")";
+			case EXTERNAL -> value + " (" + namespace + ")";
+		};
+	}
+
+}

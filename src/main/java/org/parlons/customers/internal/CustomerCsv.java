@@ -1,0 +1,160 @@
+package org.parlons.customers.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.parlons.customers.Author;
+import org.parlons.customers.Customer;
+import org.parlons.customers.CustomerHistory;
+import org.parlons.customers.CustomerProfiles;
+import org.parlons.customers.CustomerResolver;
+import org.parlons.customers.Customers;
+import org.parlons.customers.Identity;
+import org.parlons.platform.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Customers in and out as CSV. Import columns: {@code name, email, phone, tags} (tags separated by
+ * {@code ;}) and any {@code attr.<key>} column; a row whose email or phone is known updates that profile.
+ * Each row is its own transaction, so one bad line loses nothing else and is reported by number.
+ */
+@Component
+public class CustomerCsv {
+
+	/** What an import did, with the lines it could not take and why. */
+	public record ImportReport(int created, int updated, List<String> errors) {
+	}
+
+	private static final String[] EXPORT_HEADER = { "id", "name", "emails", "phones", "handles", "tags", "attributes",
+			"created_at" };
+
+	private final Customers customers;
+
+	private final CustomerResolver resolver;
+
+	private final CustomerProfiles profiles;
+
+	private final CustomerHistory history;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	CustomerCsv(Customers customers, CustomerResolver resolver, CustomerProfiles profiles, CustomerHistory history,
+			JdbcClient jdbc, TransactionTemplate tx) {
+		this.customers = customers;
+		this.resolver = resolver;
+		this.profiles = profiles;
+		this.history = history;
+		this.jdbc = jdbc;
+		this.tx = tx;
+	}
+
+	public ImportReport importFrom(Reader reader, long actorId) throws IOException {
+		int created = 0;
+		int updated = 0;
+		List<String> errors = new ArrayList<>();
+		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+			.setIgnoreEmptyLines(true).get();
+		try (CSVParser parser = format.parse(reader)) {
+			for (CSVRecord row : parser) {
+				try {
+					boolean isNew = Boolean.TRUE.equals(tx.execute(s -> importRow(row, actorId)));
+					if (isNew) {
+						created++;
+					}
+					else {
+						updated++;
+					}
+				}
+				catch (RuntimeException ex) {
+					errors.add("line " + (row.getRecordNumber() + 1) + ": " + ex.getMessage());
+				}
+			}
+		}
+		return new ImportReport(created, updated, errors);
+	}
+
+	private boolean importRow(CSVRecord row, long actorId) {
+		String name = value(row, "name");
+		List<Identity> identities = new ArrayList<>();
+		String email = value(row, "email");
+		String phone = value(row, "phone");
+		if (email != null) {
+			identities.add(Identity.email(email));
+		}
+		if (phone != null) {
+			identities.add(Identity.phone(phone, profiles.defaultRegion()));
+		}
+		if (identities.isEmpty()) {
+			throw new IllegalArgumentException("needs an email or a phone");
+		}
+		boolean known = identities.stream().anyMatch(i -> customers.findByIdentity(i).isPresent());
+		long id = resolver.resolve(new Author(name, identities));
+		Customer customer = customers.findById(id).orElseThrow();
+		if (name != null && customer.name() == null) {
+			customers.rename(id, name);
+		}
+		String tags = value(row, "tags");
+		if (tags != null) {
+			for (String tag : tags.split(";")) {
+				if (!tag.isBlank()) {
+					customers.tag(id, tag.strip());
+				}
+			}
+		}
+		Map<String, Object> attributes = new LinkedHashMap<>(customer.attributes());
+		row.toMap().forEach((k, v) -> {
+			if (k.startsWith("attr.") && v != null && !v.isBlank()) {
+				attributes.put(k.substring(5), v);
+			}
+		});
+		customers.putAttributes(id, attributes);
+		history.record(id, known ? "imported-update" : "imported", "CSV line " + (row.getRecordNumber() + 1), actorId);
+		return !known;
+	}
+
+	public void exportTo(Writer writer) throws IOException {
+		try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(EXPORT_HEADER).get().print(writer)) {
+			List<Long> ids = jdbc.sql("select id from customer where merged_into is null order by id")
+				.query(Long.class)
+				.list();
+			for (Long id : ids) {
+				Customer c = customers.findById(id).orElseThrow();
+				printer.printRecord(c.id(), c.name(), joined(c, Identity.Kind.EMAIL), joined(c, Identity.Kind.PHONE),
+						joined(c, Identity.Kind.HANDLE), String.join(";", c.tags()), Json.write(c.attributes()),
+						c.createdAt());
+			}
+		}
+	}
+
+	private static String joined(Customer customer, Identity.Kind kind) {
+		return customer.identities()
+			.stream()
+			.map(Customer.StoredIdentity::identity)
+			.filter(i -> i.kind() == kind)
+			.map(Identity::label)
+			.collect(Collectors.joining(";"));
+	}
+
+	private static String value(CSVRecord row, String column) {
+		if (!row.isMapped(column) || !row.isSet(column)) {
+			return null;
+		}
+		String v = row.get(column);
+		return v == null || v.isBlank() ? null : v.strip();
+	}
+
+}

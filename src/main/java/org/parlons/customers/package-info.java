@@ -1,0 +1,9 @@
+/**
+ * One profile per person across channels: identities, attributes, tags, notes, merges that can be undone.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Customers")
+package org.parlons.customers;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

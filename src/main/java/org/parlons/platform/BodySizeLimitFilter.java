@@ -1,0 +1,48 @@
+package org.parlons.platform;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses bodies over the configured limit with 413 problem+json before anything reads them.
+ * Bodies sent without a length (chunked) are refused too: no client of ours needs them.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	private final long maxBytes;
+
+	BodySizeLimitFilter(@Value("${parlons.http.max-body-bytes}") long maxBytes) {
+		this.maxBytes = maxBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long length = request.getContentLengthLong();
+		boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+		if (length > maxBytes || chunked) {
+			response.setStatus(413);
+			response.setContentType("application/problem+json");
+			response.setHeader("Connection", "close");
+			response.getWriter()
+				.write("{\"type\":\"https://parlons.org/problems/body-too-large\",\"title\":\"Body too large\","
+						+ "\"status\":413,\"detail\":\"Request bodies are limited to " + maxBytes
+						+ " bytes and must declare their length.\"}");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}

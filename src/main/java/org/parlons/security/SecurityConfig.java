@@ -1,0 +1,95 @@
+package org.parlons.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.parlons.agents.Agents;
+import org.parlons.agents.ApiTokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Three doors: the JSON API (Basic or Bearer, stateless), channel webhooks (each verifies its own
+ * signature) and the agent UI (form sign-in, session, CSRF).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	@Bean
+	AuthenticationManager authenticationManager(Agents agents, PasswordEncoder passwords, LoginThrottle throttle) {
+		ProviderManager manager = new ProviderManager(new AgentAuthenticationProvider(agents, passwords, throttle));
+		manager.setEraseCredentialsAfterAuthentication(true);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuthenticationManager manager) throws Exception {
+		var entryPoint = ProblemResponses.unauthorized();
+		http.securityMatcher("/api/**")
+			.authenticationManager(manager)
+			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(ProblemResponses.forbidden()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+		http.securityMatcher("/webhooks/**", "/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
+				"/swagger-ui/**", "/swagger-ui.html")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+		http.authenticationManager(manager)
+			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/img/**", "/favicon.ico", "/error")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login")
+				.defaultSuccessUrl("/inbox")
+				.failureHandler((request, response, ex) -> response
+					.sendRedirect(request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+				.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,142 @@
+package org.parlons.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP client against the running server: what an integrator's code does, nothing mocked.
+ */
+public final class TestApi {
+
+	public static final String ADMIN_EMAIL = "admin@test.local";
+
+	public static final String ADMIN_PASSWORD = "admin-password-1";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	private final String authorization;
+
+	private TestApi(String base, String authorization) {
+		this.base = base;
+		this.authorization = authorization;
+	}
+
+	/** A response: the status, the body as JSON (null when empty), and the content type. */
+	public record Response(int status, JsonNode body, String contentType) {
+
+		public long id(String field) {
+			return body.get(field).asLong();
+		}
+
+	}
+
+	public static TestApi asAdmin(int port) {
+		return basic(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	public static TestApi basic(int port, String email, String password) {
+		return new TestApi("http://localhost:" + port, "Basic " + Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	public static TestApi bearer(int port, String token) {
+		return new TestApi("http://localhost:" + port, "Bearer " + token);
+	}
+
+	public static TestApi anonymous(int port) {
+		return new TestApi("http://localhost:" + port, null);
+	}
+
+	public Response get(String path) {
+		return send(builder(path).GET());
+	}
+
+	public Response post(String path, Object body) {
+		String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+		return send(builder(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response delete(String path) {
+		return send(builder(path).DELETE());
+	}
+
+	public Response put(String path, Object body) {
+		return send(builder(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	public Response patch(String path, Object body) {
+		return send(builder(path).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	/** Creates an API inbox and returns its id. */
+	public long createApiInbox(String name, Map<String, Object> extra) {
+		var body = new java.util.LinkedHashMap<String, Object>(Map.of("name", name, "channel", "api"));
+		body.putAll(extra);
+		Response r = post("/api/v1/inboxes", body);
+		if (r.status() != 201) {
+			throw new AssertionError("inbox not created: " + r);
+		}
+		return r.id("id");
+	}
+
+	/** Creates an agent and returns its id. */
+	public long createAgent(String email, String role, String password) {
+		Response r = post("/api/v1/agents", Map.of("email", email, "name", email.split("@")[0], "password", password,
+				"role", role));
+		if (r.status() != 201) {
+			throw new AssertionError("agent not created: " + r);
+		}
+		return r.id("id");
+	}
+
+	public static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	public static Map<String, Object> inbound(String externalId, String authorId, String text) {
+		return Map.of("externalId", externalId, "author", Map.of("externalId", authorId, "name", "Client " + authorId),
+				"text", text, "sentAt", java.time.OffsetDateTime.now().toString(), "visibility", "private");
+	}
+
+	private HttpRequest.Builder builder(String path) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json");
+		if (authorization != null) {
+			b.header("Authorization", authorization);
+		}
+		return b;
+	}
+
+	private static Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+			return new Response(r.statusCode(), body, r.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
