@@ -68,9 +68,9 @@ class AutoAssignment {
 				+ "when not matched then insert (team_id) values (s.team_id)")
 			.param(teamId)
 			.update();
-		Long last = jdbc.sql("select last_agent_id from assignment_cursor where team_id = ? for update")
+		long last = jdbc.sql("select coalesce(last_agent_id, 0) from assignment_cursor where team_id = ? for update")
 			.param(teamId)
-			.query((rs, n) -> (Long) rs.getObject(1, Long.class))
+			.query(Long.class)
 			.single();
 		List<Agent> members = teams.findById(teamId)
 			.map(t -> t.memberIds().stream().sorted().map(agents::findById).flatMap(Optional::stream).toList())
@@ -84,7 +84,7 @@ class AutoAssignment {
 		Map<Long, Long> load = openLoad(members);
 		int start = 0;
 		for (int i = 0; i < members.size(); i++) {
-			if (last != null && members.get(i).id() > last) {
+			if (members.get(i).id() > last) {
 				start = i;
 				break;
 			}

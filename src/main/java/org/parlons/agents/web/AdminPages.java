@@ -1,0 +1,106 @@
+package org.parlons.agents.web;
+
+import java.util.List;
+
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.AgentRegistration;
+import org.parlons.agents.Agents;
+import org.parlons.agents.ApiTokens;
+import org.parlons.agents.Mandate;
+import org.parlons.agents.Role;
+import org.parlons.agents.Teams;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administration of people: agents and teams; and every agent's own API tokens.
+ */
+@Controller
+class AdminPages {
+
+	private final Agents agents;
+
+	private final AgentRegistration registration;
+
+	private final Teams teams;
+
+	private final ApiTokens tokens;
+
+	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens) {
+		this.agents = agents;
+		this.registration = registration;
+		this.teams = teams;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/admin")
+	String admin(Model model) {
+		model.addAttribute("agents", agents.findAll());
+		model.addAttribute("teams", teams.findAll());
+		model.addAttribute("roles", Role.values());
+		return "admin/index";
+	}
+
+	@PostMapping("/admin/agents")
+	String createAgent(@RequestParam String email, @RequestParam String name, @RequestParam String password,
+			@RequestParam String role, RedirectAttributes redirect) {
+		try {
+			registration.register(email, name, password, Role.fromApi(role), Mandate.NONE);
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", message(ex));
+		}
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/teams")
+	String createTeam(@RequestParam String name, @RequestParam(required = false) List<Long> memberIds,
+			RedirectAttributes redirect) {
+		try {
+			teams.create(name.strip(), List.of(), memberIds == null ? List.of() : memberIds);
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", message(ex));
+		}
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/teams/{id}/members")
+	String members(@PathVariable long id, @RequestParam(required = false) List<Long> memberIds) {
+		teams.replaceMembers(id, memberIds == null ? List.of() : memberIds);
+		return "redirect:/admin";
+	}
+
+	@GetMapping("/account/tokens")
+	String tokens(@AuthenticationPrincipal AgentPrincipal me, Model model) {
+		model.addAttribute("tokens", tokens.of(me.id()));
+		return "account/tokens";
+	}
+
+	@PostMapping("/account/tokens")
+	String issue(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String name, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("issued", tokens.issue(me.id(), name.isBlank() ? "token" : name.strip()));
+		return "redirect:/account/tokens";
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revoke(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		tokens.revoke(me.id(), id);
+		return "redirect:/account/tokens";
+	}
+
+	static String message(Exception ex) {
+		if (ex instanceof ErrorResponseException ere && ere.getBody().getDetail() != null) {
+			return ere.getBody().getDetail();
+		}
+		return ex.getMessage();
+	}
+
+}

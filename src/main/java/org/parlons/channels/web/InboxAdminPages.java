@@ -1,0 +1,78 @@
+package org.parlons.channels.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parlons.agents.Teams;
+import org.parlons.channels.ChannelConnectors;
+import org.parlons.channels.InboxSetup;
+import org.parlons.conversations.Inboxes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administration of inboxes: create one per channel account and give it to teams.
+ */
+@Controller
+class InboxAdminPages {
+
+	private final InboxSetup setup;
+
+	private final Inboxes inboxes;
+
+	private final ChannelConnectors connectors;
+
+	private final Teams teams;
+
+	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams) {
+		this.setup = setup;
+		this.inboxes = inboxes;
+		this.connectors = connectors;
+		this.teams = teams;
+	}
+
+	@GetMapping("/admin/inboxes")
+	String list(Model model) {
+		Map<Long, Map<String, Object>> settings = new LinkedHashMap<>();
+		inboxes.findAll().forEach(i -> settings.put(i.id(), setup.shownSettings(i, true)));
+		model.addAttribute("inboxes", inboxes.findAll());
+		model.addAttribute("settings", settings);
+		model.addAttribute("channels", connectors.channels());
+		model.addAttribute("teams", teams.findAll());
+		return "admin/inboxes";
+	}
+
+	@PostMapping("/admin/inboxes")
+	String create(@RequestParam String name, @RequestParam String channel,
+			@RequestParam(defaultValue = "") String webhookUrl, @RequestParam(required = false) List<Long> teamIds,
+			RedirectAttributes redirect) {
+		try {
+			Map<String, Object> settings = new LinkedHashMap<>();
+			if (!webhookUrl.isBlank()) {
+				settings.put("webhookUrl", webhookUrl);
+			}
+			var inbox = setup.create(name, channel, settings, true);
+			if (teamIds != null) {
+				for (Long teamId : teamIds) {
+					teams.findById(teamId).ifPresent(t -> {
+						var owned = new java.util.LinkedHashSet<>(t.inboxIds());
+						owned.add(inbox.id());
+						teams.replaceInboxes(teamId, owned);
+					});
+				}
+			}
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex instanceof ErrorResponseException e && e.getBody().getDetail() != null
+					? e.getBody().getDetail() : ex.getMessage());
+		}
+		return "redirect:/admin/inboxes";
+	}
+
+}

@@ -1,0 +1,288 @@
+package org.parlons.conversations.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Agents;
+import org.parlons.agents.InboxScope;
+import org.parlons.agents.Teams;
+import org.parlons.conversations.CannedResponses;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.ConversationActions;
+import org.parlons.conversations.ConversationFilter;
+import org.parlons.conversations.ConversationStatus;
+import org.parlons.conversations.ConversationSummary;
+import org.parlons.conversations.Conversations;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Priority;
+import org.parlons.conversations.Replies;
+import org.parlons.conversations.Timeline;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Customers;
+import org.parlons.platform.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The agent's inbox: filters with counts, the list, and the open conversation beside it. htmx swaps
+ * the list and the pane; the same URLs render whole pages when opened directly.
+ */
+@Controller
+class InboxPages {
+
+	private final Conversations conversations;
+
+	private final ConversationAccess access;
+
+	private final ConversationActions actions;
+
+	private final Replies replies;
+
+	private final Timeline timeline;
+
+	private final Inboxes inboxes;
+
+	private final Agents agents;
+
+	private final Teams teams;
+
+	private final Customers customers;
+
+	private final CannedResponses canned;
+
+	private final Clock clock;
+
+	InboxPages(Conversations conversations, ConversationAccess access, ConversationActions actions, Replies replies,
+			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
+			CannedResponses canned, Clock clock) {
+		this.conversations = conversations;
+		this.access = access;
+		this.actions = actions;
+		this.replies = replies;
+		this.timeline = timeline;
+		this.inboxes = inboxes;
+		this.agents = agents;
+		this.teams = teams;
+		this.customers = customers;
+		this.canned = canned;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/inbox";
+	}
+
+	@GetMapping("/inbox")
+	String inbox(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
+			@RequestParam(defaultValue = "open") String status, @RequestParam @Nullable Long teamId,
+			@RequestParam @Nullable String assignee, @RequestParam @Nullable String label,
+			@RequestParam @Nullable String q, @RequestParam @Nullable Integer page,
+			@RequestParam @Nullable Long open, HttpServletRequest request, Model model) {
+		list(me, inboxId, status, teamId, assignee, label, q, page, model);
+		model.addAttribute("inboxes", inboxes.visible(access.scope(me)));
+		model.addAttribute("teams", teams.findAll());
+		model.addAttribute("labels", conversations.allLabels());
+		model.addAttribute("agents", agents.findAll());
+		if (open != null) {
+			pane(me, open, model);
+		}
+		return isHtmx(request) ? "inbox/list :: list" : "inbox/index";
+	}
+
+	@GetMapping("/inbox/conversations/{id}")
+	String conversation(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, HttpServletRequest request,
+			Model model) {
+		if (!isHtmx(request)) {
+			return "redirect:/inbox?status=all&open=" + id;
+		}
+		pane(me, id, model);
+		return "inbox/conversation :: pane";
+	}
+
+	@GetMapping("/inbox/conversations/{id}/thread")
+	String thread(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, Model model) {
+		pane(me, id, model);
+		return "inbox/conversation :: thread";
+	}
+
+	@PostMapping("/inbox/conversations/{id}/reply")
+	String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
+			@RequestParam(defaultValue = "") String visibility, Model model) {
+		try {
+			replies.reply(me, id, text, visibility.isBlank() ? null : Visibility.fromApi(visibility));
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			model.addAttribute("error", problem(ex));
+			model.addAttribute("draft", text);
+		}
+		pane(me, id, model);
+		return "inbox/conversation :: pane";
+	}
+
+	@PostMapping("/inbox/conversations/{id}/note")
+	String note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
+			Model model) {
+		return act(me, id, model, () -> actions.note(me, id, text));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/status")
+	String status(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String status,
+			@RequestParam(defaultValue = "") String snooze, Model model) {
+		return act(me, id, model,
+				() -> actions.changeStatus(me, id, ConversationStatus.fromApi(status), snoozeUntil(snooze)));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/assignee")
+	String assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestParam(defaultValue = "") String agentId, Model model) {
+		return act(me, id, model, () -> actions.assign(me, id, agentId.isBlank() ? null : Long.valueOf(agentId)));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/team")
+	String transfer(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long teamId,
+			Model model) {
+		return act(me, id, model, () -> actions.transfer(me, id, teamId));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/priority")
+	String prioritise(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String priority,
+			Model model) {
+		return act(me, id, model, () -> actions.prioritise(me, id, Priority.fromApi(priority)));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/labels")
+	String label(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String label,
+			Model model) {
+		return act(me, id, model, () -> actions.label(me, id, label));
+	}
+
+	@PostMapping("/inbox/conversations/{id}/labels/remove")
+	String unlabel(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String label,
+			Model model) {
+		return act(me, id, model, () -> actions.unlabel(me, id, label));
+	}
+
+	@GetMapping("/inbox/customers/{customerId}/conversations")
+	String customerConversations(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long customerId,
+			Model model) {
+		ConversationFilter filter = new ConversationFilter(null, null, null, null, false, null, null, customerId);
+		model.addAttribute("history", conversations.list(filter, access.scope(me), 0, 50).items());
+		model.addAttribute("inboxNames", inboxNames());
+		return "inbox/history :: history";
+	}
+
+	private void list(AgentPrincipal me, @Nullable Long inboxId, String status, @Nullable Long teamId,
+			@Nullable String assignee, @Nullable String label, @Nullable String q, @Nullable Integer page,
+			Model model) {
+		ConversationFilter filter = Filters.of(me, inboxId, status, teamId, assignee, label, q, null);
+		InboxScope scope = access.scope(me);
+		Page<ConversationSummary> result = conversations.list(filter, scope, Page.clampPage(page), 30);
+		model.addAttribute("page", result);
+		model.addAttribute("counts", conversations.countByStatus(filter, scope));
+		model.addAttribute("filter", Map.of("inboxId", inboxId == null ? "" : inboxId, "status", status, "teamId",
+				teamId == null ? "" : teamId, "assignee", assignee == null ? "" : assignee, "label",
+				label == null ? "" : label, "q", q == null ? "" : q));
+		model.addAttribute("inboxNames", inboxNames());
+		Set<Long> assignees = new HashSet<>();
+		result.items().forEach(i -> {
+			if (i.assigneeId() != null) {
+				assignees.add(i.assigneeId());
+			}
+		});
+		model.addAttribute("agentNames", agents.namesOf(assignees));
+	}
+
+	private void pane(AgentPrincipal me, long id, Model model) {
+		Conversation c = access.conversation(me, id);
+		ConversationSummary summary = conversations.summaries(List.of(c)).get(0);
+		List<Timeline.Entry> entries = timeline.of(id);
+		Set<Long> agentIds = new HashSet<>();
+		entries.forEach(e -> {
+			if (e.message() != null && e.message().agentId() != null) {
+				agentIds.add(e.message().agentId());
+			}
+			if (e.note() != null) {
+				agentIds.add(e.note().agentId());
+			}
+			if (e.event() != null && e.event().actorId() != null) {
+				agentIds.add(e.event().actorId());
+			}
+			if (e.event() != null && "assigned".equals(e.event().type()) && e.event().detail() != null) {
+				agentIds.add(Long.valueOf(e.event().detail()));
+			}
+		});
+		if (c.assigneeId() != null) {
+			agentIds.add(c.assigneeId());
+		}
+		model.addAttribute("conversation", c);
+		model.addAttribute("summary", summary);
+		model.addAttribute("entries", entries);
+		model.addAttribute("agentNames", agents.namesOf(agentIds));
+		model.addAttribute("inbox", inboxes.findById(c.inboxId()).orElseThrow());
+		model.addAttribute("customer", customers.findById(summary.customerId()).orElseThrow());
+		model.addAttribute("allAgents", agents.findAll().stream().filter(a -> a.active() && a.role().mayAnswer()).toList());
+		model.addAttribute("allTeams", teams.findAll());
+		model.addAttribute("canned", canned.all());
+		model.addAttribute("mayAnswer", me.role().mayAnswer());
+	}
+
+	private String act(AgentPrincipal me, long id, Model model, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			model.addAttribute("error", problem(ex));
+		}
+		pane(me, id, model);
+		return "inbox/conversation :: pane";
+	}
+
+	private Map<Long, String> inboxNames() {
+		Map<Long, String> names = new java.util.HashMap<>();
+		inboxes.findAll().forEach((Inbox i) -> names.put(i.id(), i.name()));
+		return names;
+	}
+
+	private @Nullable Instant snoozeUntil(String choice) {
+		Instant now = clock.instant();
+		ZoneId paris = ZoneId.of("Europe/Paris");
+		return switch (choice) {
+			case "1h" -> now.plus(Duration.ofHours(1));
+			case "tomorrow" -> LocalDate.now(paris).plusDays(1).atTime(9, 0).atZone(paris).toInstant();
+			case "week" -> LocalDate.now(paris).plusDays(7).atTime(9, 0).atZone(paris).toInstant();
+			default -> null;
+		};
+	}
+
+	private static String problem(Exception ex) {
+		if (ex instanceof ErrorResponseException ere && ere.getBody().getDetail() != null) {
+			return ere.getBody().getDetail();
+		}
+		return ex.getMessage();
+	}
+
+	private static boolean isHtmx(HttpServletRequest request) {
+		return "true".equals(request.getHeader("HX-Request"));
+	}
+
+}

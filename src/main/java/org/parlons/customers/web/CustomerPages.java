@@ -1,0 +1,152 @@
+package org.parlons.customers.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Agents;
+import org.parlons.customers.Customer;
+import org.parlons.customers.CustomerHistory;
+import org.parlons.customers.CustomerMerges;
+import org.parlons.customers.CustomerNotes;
+import org.parlons.customers.CustomerProfiles;
+import org.parlons.customers.Customers;
+import org.parlons.customers.internal.CustomerCsv;
+import org.parlons.platform.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Customer pages: the searchable list, the profile with identities, tags, notes, history and merges,
+ * and CSV import and export.
+ */
+@Controller
+class CustomerPages {
+
+	private final Customers customers;
+
+	private final CustomerProfiles profiles;
+
+	private final CustomerMerges merges;
+
+	private final CustomerNotes notes;
+
+	private final CustomerHistory history;
+
+	private final CustomerCsv csv;
+
+	private final Agents agents;
+
+	CustomerPages(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
+			CustomerHistory history, CustomerCsv csv, Agents agents) {
+		this.customers = customers;
+		this.profiles = profiles;
+		this.merges = merges;
+		this.notes = notes;
+		this.history = history;
+		this.csv = csv;
+		this.agents = agents;
+	}
+
+	@GetMapping("/customers")
+	String list(@RequestParam @Nullable String q, @RequestParam @Nullable Integer page, Model model) {
+		model.addAttribute("page", customers.search(q, Page.clampPage(page), 50));
+		model.addAttribute("q", q == null ? "" : q);
+		return "customers/index";
+	}
+
+	@GetMapping("/customers/{id}")
+	String show(@PathVariable long id, Model model) {
+		Customer customer = profiles.get(id);
+		var aliases = customers.aliasesOf(id);
+		model.addAttribute("customer", customer);
+		model.addAttribute("notes", notes.of(aliases));
+		model.addAttribute("history", history.of(aliases));
+		model.addAttribute("merges", merges.involving(id));
+		model.addAttribute("agentNames", agents.namesOf(agents.findAll().stream().map(a -> a.id()).toList()));
+		return "customers/show";
+	}
+
+	@PostMapping("/customers")
+	String create(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String phone,
+			RedirectAttributes redirect) {
+		try {
+			long id = profiles.create(name.isBlank() ? null : name.strip(), email, phone, me.id());
+			return "redirect:/customers/" + id;
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", message(ex));
+			return "redirect:/customers";
+		}
+	}
+
+	@PostMapping("/customers/{id}/notes")
+	String note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> notes.add(id, me.id(), text));
+	}
+
+	@PostMapping("/customers/{id}/tags")
+	String tag(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String tag,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> profiles.tag(id, tag, me.id()));
+	}
+
+	@PostMapping("/customers/{id}/merge")
+	String merge(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long otherId,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> merges.merge(id, otherId, me.id()));
+	}
+
+	@PostMapping("/customers/merges/{mergeId}/undo")
+	String undo(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long mergeId, @RequestParam long back,
+			RedirectAttributes redirect) {
+		return attempt(back, redirect, () -> merges.undo(mergeId, me.id()));
+	}
+
+	@GetMapping("/customers/export.csv")
+	void export(HttpServletResponse response) throws IOException {
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"parlons-customers.csv\"");
+		csv.exportTo(response.getWriter());
+	}
+
+	@PostMapping("/customers/import")
+	String importCsv(@AuthenticationPrincipal AgentPrincipal me, @RequestParam("file") MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		var report = csv.importFrom(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), me.id());
+		redirect.addFlashAttribute("report", report);
+		return "redirect:/customers";
+	}
+
+	private String attempt(long id, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", message(ex));
+		}
+		return "redirect:/customers/" + id;
+	}
+
+	static String message(Exception ex) {
+		if (ex instanceof ErrorResponseException ere && ere.getBody().getDetail() != null) {
+			return ere.getBody().getDetail();
+		}
+		return ex.getMessage();
+	}
+
+}

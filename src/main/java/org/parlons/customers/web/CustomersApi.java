@@ -1,0 +1,154 @@
+package org.parlons.customers.web;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.customers.Customer;
+import org.parlons.customers.CustomerHistory;
+import org.parlons.customers.CustomerMerges;
+import org.parlons.customers.CustomerNotes;
+import org.parlons.customers.CustomerProfiles;
+import org.parlons.customers.Customers;
+import org.parlons.customers.Identity;
+import org.parlons.customers.internal.CustomerCsv;
+import org.parlons.platform.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Customers over the API: search, profile, edits, identities, notes, merge and undo, CSV.
+ */
+@RestController
+@RequestMapping("/api/v1/customers")
+class CustomersApi {
+
+	private final Customers customers;
+
+	private final CustomerProfiles profiles;
+
+	private final CustomerMerges merges;
+
+	private final CustomerNotes notes;
+
+	private final CustomerHistory history;
+
+	private final CustomerCsv csv;
+
+	CustomersApi(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
+			CustomerHistory history, CustomerCsv csv) {
+		this.customers = customers;
+		this.profiles = profiles;
+		this.merges = merges;
+		this.notes = notes;
+		this.history = history;
+		this.csv = csv;
+	}
+
+	record Edit(@Nullable String name, @Nullable Map<String, Object> attributes) {
+	}
+
+	record NewIdentity(@NotNull String kind, @Nullable String namespace, @NotNull String value) {
+	}
+
+	record MergeRequest(@NotNull Long mergedId) {
+	}
+
+	record Text(@NotNull String text) {
+	}
+
+	record Tag(@NotNull String tag) {
+	}
+
+	@GetMapping
+	Page<Customer> search(@RequestParam @Nullable String q, @RequestParam @Nullable Integer page,
+			@RequestParam @Nullable Integer size) {
+		return customers.search(q, Page.clampPage(page), Page.clampSize(size, 25));
+	}
+
+	@GetMapping("/{id}")
+	Customer one(@PathVariable long id) {
+		return profiles.get(id);
+	}
+
+	@PatchMapping("/{id}")
+	Customer edit(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Edit body) {
+		profiles.update(id, body.name(), body.attributes(), me.id());
+		return profiles.get(id);
+	}
+
+	@PostMapping("/{id}/identities")
+	Customer identity(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestBody NewIdentity body) {
+		Identity identity = switch (body.kind()) {
+			case "email" -> Identity.email(body.value());
+			case "phone" -> Identity.phone(body.value(), profiles.defaultRegion());
+			case "handle" -> Identity.handle(body.namespace() == null ? "" : body.namespace(), body.value());
+			default -> throw new IllegalArgumentException("kind must be email, phone or handle");
+		};
+		profiles.addIdentity(id, identity, me.id());
+		return profiles.get(id);
+	}
+
+	@PostMapping("/{id}/tags")
+	Customer tag(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Tag body) {
+		profiles.tag(id, body.tag(), me.id());
+		return profiles.get(id);
+	}
+
+	@PostMapping("/{id}/notes")
+	@ResponseStatus(HttpStatus.CREATED)
+	List<CustomerNotes.Note> note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestBody Text body) {
+		profiles.get(id);
+		notes.add(id, me.id(), body.text());
+		return notes.of(customers.aliasesOf(id));
+	}
+
+	@GetMapping("/{id}/history")
+	List<CustomerHistory.Entry> history(@PathVariable long id) {
+		return history.of(customers.aliasesOf(id));
+	}
+
+	@PostMapping("/{id}/merge")
+	CustomerMerges.Merge merge(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestBody MergeRequest body) {
+		return merges.merge(id, body.mergedId(), me.id());
+	}
+
+	@PostMapping("/merges/{mergeId}/undo")
+	CustomerMerges.Merge undo(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long mergeId) {
+		return merges.undo(mergeId, me.id());
+	}
+
+	@GetMapping(path = "/export", produces = "text/csv")
+	ResponseEntity<String> export() throws IOException {
+		StringWriter out = new StringWriter();
+		csv.exportTo(out);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(out.toString());
+	}
+
+	@PostMapping(path = "/import", consumes = "text/csv")
+	CustomerCsv.ImportReport importCsv(@AuthenticationPrincipal AgentPrincipal me, @RequestBody String body)
+			throws IOException {
+		return csv.importFrom(new StringReader(body), me.id());
+	}
+
+}

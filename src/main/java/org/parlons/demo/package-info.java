@@ -1,0 +1,9 @@
+/**
+ * A believable demo workspace (Téléo, a French telecom operator) seeded on an empty database on request.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Demo")
+package org.parlons.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

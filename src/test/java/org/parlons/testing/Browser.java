@@ -1,0 +1,67 @@
+package org.parlons.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium for browser tests. Locally a missing browser skips the test; in CI
+ * ({@code -Dbrowser.tests.required=true}) it fails it, so nothing is skipped silently.
+ */
+public final class Browser {
+
+	private Browser() {
+	}
+
+	public static ChromeDriver start() {
+		File chromium = new File("/usr/bin/chromium");
+		File driver = new File("/usr/bin/chromedriver");
+		boolean present = chromium.canExecute() && driver.canExecute();
+		if (Boolean.getBoolean("browser.tests.required")) {
+			if (!present) {
+				throw new AssertionError("Browser tests are required but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+			}
+		}
+		else {
+			Assumptions.assumeTrue(present, "Chromium not installed: browser test skipped (required in CI)");
+		}
+		try {
+			Path profile = Files.createTempDirectory("parlons-chromium");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(chromium);
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--disable-quic", "--window-size=1440,900", "--lang=fr-FR",
+					"--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver chrome = new ChromeDriver(service, options);
+			chrome.manage().timeouts().implicitlyWait(Duration.ZERO);
+			return chrome;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	public static void screenshot(ChromeDriver chrome, String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) chrome).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
