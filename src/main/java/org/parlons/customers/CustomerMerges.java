@@ -117,9 +117,9 @@ public class CustomerMerges {
 			throw InvalidRequestException.conflict("Merge " + mergeId + " was already undone");
 		}
 		lockInOrder(merge.survivorId(), merge.mergedId());
-		long later = jdbc.sql("select count(*) from customer_merge where id > ? and undone_at is null "
+		long later = jdbc.sql("select count(*) from customer_merge where id > :id and undone_at is null "
 				+ "and (survivor_id in (:ids) or merged_id in (:ids))")
-			.param(mergeId)
+			.param("id", mergeId)
 			.param("ids", List.of(merge.survivorId(), merge.mergedId()))
 			.query(Long.class)
 			.single();

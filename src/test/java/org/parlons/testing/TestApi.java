@@ -71,6 +71,24 @@ public final class TestApi {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public Response postText(String path, String csv) {
+		return send(builder(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+	}
+
+	public String getText(String path) {
+		try {
+			return HTTP.send(builder(path).header("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Response delete(String path) {
 		return send(builder(path).DELETE());
 	}
