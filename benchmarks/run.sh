@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Parlons benchmark: runs the released jar on loopback against H2 and PostgreSQL and measures, in the
+# same run and on the same database, (1) plain JDBC batch inserts of message rows (the floor), (2)
+# inbound messages per second through the API channel end to end, (3) the inbox list query with
+# 1,000,000 messages in 100,000 conversations, (4) the delay from an inbound message being accepted
+# to its SSE event reaching a connected client at 500 messages per second.
+# Usage: benchmarks/run.sh [h2|postgres|both]   (default both). Results: benchmarks/results/*.txt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WHICH="${1:-both}"
+PORT="${BENCH_PORT:-18080}"
+INGEST_MESSAGES="${INGEST_MESSAGES:-20000}"
+BASELINE_ROWS="${BASELINE_ROWS:-200000}"
+CONVERSATIONS="${CONVERSATIONS:-100000}"
+PER_CONVERSATION="${PER_CONVERSATION:-10}"
+RATE="${LIVE_RATE:-500}"
+LIVE_SECONDS="${LIVE_SECONDS:-20}"
+export PARLONS_ADMIN_EMAIL=bench@parlons.local PARLONS_ADMIN_PASSWORD=bench-password
+mkdir -p benchmarks/results
+
+./mvnw -B -q package -DskipTests
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="target/test-classes:$(cat target/bench.classpath)"
+gen() { java -cp "$CP" org.parlons.bench.LoadGenerator "$@"; }
+
+start_server() {
+  SERVER_PORT=$PORT java -Xmx2g -jar target/parlons.jar > "benchmarks/results/server-$1.log" 2>&1 &
+  SERVER=$!
+  for i in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return 0; sleep 1; done
+  echo "server did not start"; exit 1
+}
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+
+run() {
+  local db=$1 url user out="benchmarks/results/$1.txt"
+  if [ "$db" = h2 ]; then
+    rm -rf benchmarks/tmp/h2; export PARLONS_DATA_DIR=benchmarks/tmp/h2; unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME || true
+    url="jdbc:h2:file:$(pwd)/benchmarks/tmp/h2/parlons;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; user=sa
+  else
+    psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS parlons_bench" postgres
+    psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE parlons_bench" postgres
+    url="jdbc:postgresql://127.0.0.1:5432/parlons_bench"; user=postgres
+    export SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=
+  fi
+  echo "== $db ($(date -u +%FT%TZ), $(nproc) cores)" | tee "$out"
+  start_server "$db-schema"; stop_server          # Flyway creates the schema, the first admin is made
+  gen baseline "$url" "$user" "$BASELINE_ROWS" | tee -a "$out"
+  start_server "$db"
+  gen ingest "http://127.0.0.1:$PORT" "$INGEST_MESSAGES" 32 | tee -a "$out"
+  stop_server
+  gen seed "$url" "$user" "$CONVERSATIONS" "$PER_CONVERSATION" | tee -a "$out"
+  [ "$db" = postgres ] && psql -h 127.0.0.1 -U postgres -q -c "VACUUM ANALYZE" parlons_bench
+  start_server "$db"
+  gen list "http://127.0.0.1:$PORT" 300 | tee -a "$out"
+  gen live "http://127.0.0.1:$PORT" "$RATE" "$LIVE_SECONDS" | tee -a "$out"
+  stop_server
+}
+
+case "$WHICH" in
+  h2) run h2 ;;
+  postgres) run postgres ;;
+  both) run h2; run postgres ;;
+esac
+echo "Results in benchmarks/results/"

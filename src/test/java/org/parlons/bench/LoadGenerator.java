@@ -1,0 +1,361 @@
+package org.parlons.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark's load generator, run by {@code benchmarks/run.sh} against a server it started on
+ * loopback. Each step prints one line {@code RESULT name value unit}; the script collects them.
+ * Steps: {@code baseline} (plain JDBC batch inserts into a message-shaped table of the same database),
+ * {@code ingest} (inbound messages through the API channel end to end), {@code seed} (1,000,000 messages
+ * in 100,000 conversations by JDBC batches), {@code list} (inbox list query timings), {@code live}
+ * (accepted-to-SSE delay at a fixed rate).
+ */
+public final class LoadGenerator {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	public static void main(String[] args) throws Exception {
+		String step = args[0];
+		switch (step) {
+			case "baseline" -> baseline(args[1], args[2], Integer.parseInt(args[3]));
+			case "ingest" -> ingest(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+			case "list" -> list(args[1], Integer.parseInt(args[2]));
+			case "live" -> live(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			default -> throw new IllegalArgumentException("unknown step " + step);
+		}
+	}
+
+	static void baseline(String url, String user, int rows) throws Exception {
+		try (Connection c = DriverManager.getConnection(url, user, "")) {
+			c.setAutoCommit(true);
+			try (Statement s = c.createStatement()) {
+				s.execute("drop table if exists bench_message");
+				s.execute("create table bench_message (id bigint primary key, conversation_id bigint not null, "
+						+ "inbox_id bigint not null, external_id varchar(500) not null, direction varchar(3) not null, "
+						+ "visibility varchar(10) not null, author_name varchar(300), text varchar(100000) not null, "
+						+ "status varchar(30) not null, attachments varchar(20000) not null, "
+						+ "sent_at timestamp with time zone not null, created_at timestamp with time zone not null, "
+						+ "constraint bench_message_uk unique (inbox_id, external_id))");
+			}
+			c.setAutoCommit(false);
+			long start = System.nanoTime();
+			try (PreparedStatement p = c.prepareStatement("insert into bench_message values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				for (int i = 0; i < rows; i++) {
+					Timestamp now = Timestamp.from(Instant.now());
+					p.setLong(1, i + 1);
+					p.setLong(2, i % 2000);
+					p.setLong(3, 1);
+					p.setString(4, "bench-" + i);
+					p.setString(5, "in");
+					p.setString(6, "PRIVATE");
+					p.setString(7, "Client " + (i % 2000));
+					p.setString(8, text(i));
+					p.setString(9, "received");
+					p.setString(10, "[]");
+					p.setTimestamp(11, now);
+					p.setTimestamp(12, now);
+					p.addBatch();
+					if (i % 500 == 499) {
+						p.executeBatch();
+						c.commit();
+					}
+				}
+				p.executeBatch();
+				c.commit();
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			try (Statement s = c.createStatement()) {
+				s.execute("drop table bench_message");
+			}
+			c.commit();
+			result("baseline_rows_per_s", rows / seconds, "rows/s");
+		}
+	}
+
+	static void ingest(String base, int messages, int threads) throws Exception {
+		String auth = token(base);
+		long inbox = inbox(base, auth, "bench-ingest-" + System.currentTimeMillis());
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger failures = new AtomicInteger();
+		long start = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < messages; i++) {
+			int n = i;
+			futures.add(pool.submit(() -> {
+				int status = post(base + "/api/v1/inboxes/" + inbox + "/inbound", auth, inbound("ing-" + n, n % 2000));
+				if (status != 202) {
+					failures.incrementAndGet();
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		result("ingest_messages_per_s", messages / seconds, "messages/s");
+		result("ingest_failures", failures.get(), "requests");
+	}
+
+	static void seed(String url, String user, int conversations, int messagesPerConversation) throws Exception {
+		try (Connection c = DriverManager.getConnection(url, user, "")) {
+			c.setAutoCommit(false);
+			long inbox;
+			try (Statement s = c.createStatement()) {
+				s.execute("insert into inbox (name, channel, settings, auto_assign, created_at) values "
+						+ "('bench-list', 'api', '{}', false, current_timestamp)");
+				var rs = s.executeQuery("select max(id) from inbox");
+				rs.next();
+				inbox = rs.getLong(1);
+				rs = s.executeQuery("select coalesce(max(id), 0) from customer");
+				rs.next();
+			}
+			long start = System.nanoTime();
+			long firstCustomer;
+			try (Statement s = c.createStatement()) {
+				var rs = s.executeQuery("select coalesce(max(id), 0) + 1000000 from customer");
+				rs.next();
+				firstCustomer = rs.getLong(1);
+			}
+			String[] statuses = { "OPEN", "OPEN", "PENDING", "RESOLVED", "RESOLVED", "RESOLVED", "SNOOZED" };
+			Instant base = Instant.now().minus(Duration.ofDays(365));
+			try (PreparedStatement cu = c.prepareStatement("insert into customer (id, name, attributes, created_at, updated_at) values (?, ?, '{}', ?, ?)");
+					PreparedStatement cv = c.prepareStatement("insert into conversation (id, inbox_id, customer_id, status, priority, "
+							+ "last_message_at, message_count, preview, created_at, updated_at) values (?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, ?)");
+					PreparedStatement ms = c.prepareStatement("insert into message (conversation_id, inbox_id, external_id, direction, "
+							+ "visibility, author_name, text, status, attachments, sent_at, created_at) values (?, ?, ?, 'in', 'PRIVATE', ?, ?, 'received', '[]', ?, ?)")) {
+				long conversationBase = firstCustomer;
+				for (int i = 0; i < conversations; i++) {
+					long customer = firstCustomer + i;
+					long conversation = conversationBase + i;
+					Timestamp at = Timestamp.from(base.plusSeconds((long) i * 315));
+					cu.setLong(1, customer);
+					cu.setString(2, "Client " + i);
+					cu.setTimestamp(3, at);
+					cu.setTimestamp(4, at);
+					cu.addBatch();
+					cv.setLong(1, conversation);
+					cv.setLong(2, inbox);
+					cv.setLong(3, customer);
+					cv.setString(4, statuses[i % statuses.length]);
+					cv.setTimestamp(5, at);
+					cv.setInt(6, messagesPerConversation);
+					cv.setString(7, text(i));
+					cv.setTimestamp(8, at);
+					cv.setTimestamp(9, at);
+					cv.addBatch();
+					for (int m = 0; m < messagesPerConversation; m++) {
+						ms.setLong(1, conversation);
+						ms.setLong(2, inbox);
+						ms.setString(3, "seed-" + i + "-" + m);
+						ms.setString(4, "Client " + i);
+						ms.setString(5, text(i + m));
+						ms.setTimestamp(6, at);
+						ms.setTimestamp(7, at);
+						ms.addBatch();
+					}
+					if (i % 200 == 199) {
+						cu.executeBatch();
+						cv.executeBatch();
+						ms.executeBatch();
+						c.commit();
+					}
+				}
+				cu.executeBatch();
+				cv.executeBatch();
+				ms.executeBatch();
+				c.commit();
+			}
+			result("seed_seconds", (System.nanoTime() - start) / 1e9, "s");
+			result("seed_inbox", inbox, "id");
+		}
+	}
+
+	static void list(String base, int requests) throws Exception {
+		String auth = token(base);
+		List<String> queries = List.of("/api/v1/conversations?status=open&page=0&size=25",
+				"/api/v1/conversations?page=0&size=25", "/api/v1/conversations?status=resolved&page=40&size=25");
+		for (int warm = 0; warm < 30; warm++) {
+			get(base + queries.get(warm % queries.size()), auth);
+		}
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			long t = System.nanoTime();
+			int status = get(base + queries.get(i % queries.size()), auth);
+			millis.add((System.nanoTime() - t) / 1e6);
+			if (status != 200) {
+				throw new IllegalStateException("list answered " + status);
+			}
+		}
+		Collections.sort(millis);
+		result("list_p50_ms", percentile(millis, 50), "ms");
+		result("list_p99_ms", percentile(millis, 99), "ms");
+	}
+
+	static void live(String base, int ratePerSecond, int seconds) throws Exception {
+		String auth = token(base);
+		long inbox = inbox(base, auth, "bench-live-" + System.currentTimeMillis());
+		Map<Long, Long> acceptedAt = new ConcurrentHashMap<>();
+		Map<Long, Long> seenAt = new ConcurrentHashMap<>();
+		HttpRequest stream = HttpRequest.newBuilder(URI.create(base + "/api/v1/events")).header("Authorization", auth)
+			.header("Accept", "text/event-stream").GET().build();
+		var response = HTTP.send(stream, HttpResponse.BodyHandlers.ofInputStream());
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					if (line.startsWith("data:")) {
+						JsonNode event = JSON.readTree(line.substring(5));
+						if (event.has("messageId")) {
+							seenAt.putIfAbsent(event.get("messageId").asLong(), System.nanoTime());
+						}
+					}
+				}
+			}
+			catch (Exception ignored) {
+				// stream closed at the end of the run
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		Thread.sleep(500);
+		int total = ratePerSecond * seconds;
+		ScheduledExecutorService ticker = Executors.newScheduledThreadPool(1);
+		ExecutorService senders = Executors.newFixedThreadPool(64);
+		AtomicInteger sent = new AtomicInteger();
+		long periodMicros = 1_000_000L / ratePerSecond;
+		ticker.scheduleAtFixedRate(() -> {
+			int n = sent.getAndIncrement();
+			if (n >= total) {
+				return;
+			}
+			senders.execute(() -> {
+				try {
+					HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes/" + inbox + "/inbound"))
+						.header("Authorization", auth).header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(inbound("live-" + n, n % 1000))))
+						.build();
+					var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+					long now = System.nanoTime();
+					if (r.statusCode() == 202) {
+						acceptedAt.put(JSON.readTree(r.body()).get("messageId").asLong(), now);
+					}
+				}
+				catch (Exception ex) {
+					// counted as missing below
+				}
+			});
+		}, 0, periodMicros, TimeUnit.MICROSECONDS);
+		Thread.sleep(seconds * 1000L + 5000);
+		ticker.shutdownNow();
+		senders.shutdown();
+		senders.awaitTermination(30, TimeUnit.SECONDS);
+		Thread.sleep(2000);
+		List<Double> delays = new ArrayList<>();
+		int missing = 0;
+		for (var e : acceptedAt.entrySet()) {
+			Long seen = seenAt.get(e.getKey());
+			if (seen == null) {
+				missing++;
+			}
+			else {
+				// The event may arrive before the HTTP answer is read: that counts as no delay.
+				delays.add(Math.max(0, (seen - e.getValue()) / 1e6));
+			}
+		}
+		Collections.sort(delays);
+		result("live_accepted", acceptedAt.size(), "messages");
+		result("live_missing_events", missing, "messages");
+		result("live_p50_ms", percentile(delays, 50), "ms");
+		result("live_p99_ms", percentile(delays, 99), "ms");
+	}
+
+	private static String token(String base) throws Exception {
+		String basic = "Basic " + Base64.getEncoder().encodeToString((System.getenv().getOrDefault("PARLONS_ADMIN_EMAIL",
+				"bench@parlons.local") + ":" + System.getenv().getOrDefault("PARLONS_ADMIN_PASSWORD", "bench-password"))
+			.getBytes(StandardCharsets.UTF_8));
+		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).header("Authorization", basic)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build();
+		return "Bearer " + JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("token").asString();
+	}
+
+	private static long inbox(String base, String auth, String name) throws Exception {
+		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes")).header("Authorization", auth)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"channel\":\"api\"}")).build();
+		return JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("id").asLong();
+	}
+
+	private static int post(String url, String auth, Object body) {
+		try {
+			HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+				.build();
+			return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	private static int get(String url, String auth) throws Exception {
+		HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build();
+		return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private static Map<String, Object> inbound(String id, int author) {
+		return Map.of("externalId", id, "author", Map.of("externalId", "author-" + author, "name", "Client " + author),
+				"text", text(author), "visibility", "private");
+	}
+
+	private static String text(int i) {
+		return "Bonjour, ma box ne fonctionne plus depuis ce matin (ticket " + i + "). Pouvez-vous m'aider ?";
+	}
+
+	private static double percentile(List<Double> sorted, int p) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	private static void result(String name, double value, String unit) {
+		System.out.printf("RESULT %s %.2f %s%n", name, value, unit);
+	}
+
+	private LoadGenerator() {
+	}
+
+}
