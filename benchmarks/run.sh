@@ -34,7 +34,7 @@ stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
 run() {
   local db=$1 url user out="benchmarks/results/$1.txt"
   if [ "$db" = h2 ]; then
-    rm -rf benchmarks/tmp/h2; export PARLONS_DATA_DIR=benchmarks/tmp/h2; unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME || true
+    rm -rf benchmarks/tmp/h2; export PARLONS_DATA_DIR="$(pwd)/benchmarks/tmp/h2"; unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME || true
     url="jdbc:h2:file:$(pwd)/benchmarks/tmp/h2/parlons;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; user=sa
   else
     psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS parlons_bench" postgres

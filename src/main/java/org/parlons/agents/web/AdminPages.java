@@ -12,6 +12,7 @@ import org.parlons.agents.Teams;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,7 +56,7 @@ class AdminPages {
 			registration.register(email, name, password, Role.fromApi(role), Mandate.NONE);
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", message(ex));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/admin";
 	}
@@ -67,7 +68,7 @@ class AdminPages {
 			teams.create(name.strip(), List.of(), memberIds == null ? List.of() : memberIds);
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", message(ex));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/admin";
 	}
@@ -96,11 +97,5 @@ class AdminPages {
 		return "redirect:/account/tokens";
 	}
 
-	static String message(Exception ex) {
-		if (ex instanceof ErrorResponseException ere && ere.getBody().getDetail() != null) {
-			return ere.getBody().getDetail();
-		}
-		return ex.getMessage();
-	}
 
 }

@@ -10,6 +10,7 @@ import org.parlons.channels.InboxSetup;
 import org.parlons.conversations.Inboxes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,8 +70,7 @@ class InboxAdminPages {
 			}
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex instanceof ErrorResponseException e && e.getBody().getDetail() != null
-					? e.getBody().getDetail() : ex.getMessage());
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/admin/inboxes";
 	}

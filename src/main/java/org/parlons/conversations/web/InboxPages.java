@@ -36,6 +36,7 @@ import org.parlons.platform.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -132,7 +133,7 @@ class InboxPages {
 			replies.reply(me, id, text, visibility.isBlank() ? null : Visibility.fromApi(visibility));
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			model.addAttribute("error", problem(ex));
+			model.addAttribute("error", ErrorDetails.of(ex));
 			model.addAttribute("draft", text);
 		}
 		pane(me, id, model);
@@ -251,7 +252,7 @@ class InboxPages {
 			action.run();
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			model.addAttribute("error", problem(ex));
+			model.addAttribute("error", ErrorDetails.of(ex));
 		}
 		pane(me, id, model);
 		return "inbox/conversation :: pane";
@@ -274,12 +275,6 @@ class InboxPages {
 		};
 	}
 
-	private static String problem(Exception ex) {
-		if (ex instanceof ErrorResponseException ere && ere.getBody().getDetail() != null) {
-			return ere.getBody().getDetail();
-		}
-		return ex.getMessage();
-	}
 
 	private static boolean isHtmx(HttpServletRequest request) {
 		return "true".equals(request.getHeader("HX-Request"));

@@ -20,6 +20,7 @@ import org.parlons.platform.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,7 +89,7 @@ class CustomerPages {
 			return "redirect:/customers/" + id;
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", message(ex));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 			return "redirect:/customers";
 		}
 	}
@@ -137,16 +138,10 @@ class CustomerPages {
 			action.run();
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", message(ex));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/customers/" + id;
 	}
 
-	static String message(Exception ex) {
-		if (ex instanceof ErrorResponseException ere && ere.getBody().getDetail() != null) {
-			return ere.getBody().getDetail();
-		}
-		return ex.getMessage();
-	}
 
 }
