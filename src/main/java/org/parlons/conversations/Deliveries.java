@@ -1,6 +1,5 @@
 package org.parlons.conversations;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -67,8 +66,5 @@ public class Deliveries {
 			.ifPresent(m -> events.publishEvent(new ConversationChanged(m.conversationId(), m.inboxId(), what)));
 	}
 
-	List<Message> of(long conversationId) {
-		return messages.ofConversation(conversationId);
-	}
 
 }

@@ -24,11 +24,14 @@ public class CustomerResolver {
 	 */
 	public long resolve(Author author) {
 		Long found = null;
+		java.util.List<Identity> unknown = new java.util.ArrayList<>();
 		for (Identity identity : author.identities()) {
 			var match = customers.findByIdentity(identity);
-			if (match.isPresent()) {
+			if (match.isEmpty()) {
+				unknown.add(identity);
+			}
+			else if (found == null) {
 				found = match.get();
-				break;
 			}
 		}
 		if (found == null) {
@@ -37,10 +40,8 @@ public class CustomerResolver {
 			history.record(created, "created", "from " + author.identities().get(0).label(), null);
 			return created;
 		}
-		for (Identity identity : author.identities()) {
-			if (customers.findByIdentity(identity).isEmpty()) {
-				customers.addIdentity(found, identity);
-			}
+		for (Identity identity : unknown) {
+			customers.addIdentity(found, identity);
 		}
 		return found;
 	}

@@ -148,20 +148,6 @@ public class Customers {
 		return result;
 	}
 
-	/** Display names of live profiles, for lists that show many at once. */
-	public Map<Long, String> namesOf(Collection<Long> ids) {
-		Map<Long, String> names = new LinkedHashMap<>();
-		if (ids.isEmpty()) {
-			return names;
-		}
-		jdbc.sql("select c.id, c.name, (select min(i.identity_value) from customer_identity i where i.customer_id = c.id) "
-				+ "from customer c where c.id in (:ids)")
-			.param("ids", ids)
-			.query((rs, n) -> names.put(rs.getLong(1),
-					rs.getString(2) != null ? rs.getString(2) : rs.getString(3) != null ? rs.getString(3) : "#" + rs.getLong(1)))
-			.list();
-		return names;
-	}
 
 	public Page<Customer> search(@Nullable String query, int page, int size) {
 		String like = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";

@@ -138,8 +138,6 @@ public final class LoadGenerator {
 				var rs = s.executeQuery("select max(id) from inbox");
 				rs.next();
 				inbox = rs.getLong(1);
-				rs = s.executeQuery("select coalesce(max(id), 0) from customer");
-				rs.next();
 			}
 			long start = System.nanoTime();
 			long firstCustomer;

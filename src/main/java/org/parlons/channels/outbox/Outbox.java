@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,19 +85,7 @@ class Outbox {
 		jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?").params(truncate(error), id).update();
 	}
 
-	/** Puts a failed reply back in line, at an agent's request. */
-	boolean retryNow(long messageId) {
-		return jdbc.sql("update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ? where message_id = ? "
-				+ "and status = 'FAILED'")
-			.params(Timestamp.from(clock.instant()), messageId)
-			.update() == 1;
-	}
 
-	@Nullable String status(long messageId) {
-		return jdbc.sql("select status from outbox where message_id = ?").param(messageId).query(String.class)
-			.optional()
-			.orElse(null);
-	}
 
 	private static String truncate(String text) {
 		return text.length() > 2000 ? text.substring(0, 2000) : text;

@@ -76,7 +76,7 @@ class CustomerPages {
 		model.addAttribute("notes", notes.of(aliases));
 		model.addAttribute("history", history.of(aliases));
 		model.addAttribute("merges", merges.involving(id));
-		model.addAttribute("agentNames", agents.namesOf(agents.findAll().stream().map(a -> a.id()).toList()));
+		model.addAttribute("agentNames", agents.findAll().stream().collect(java.util.stream.Collectors.toMap(a -> a.id(), a -> a.name())));
 		return "customers/show";
 	}
 
