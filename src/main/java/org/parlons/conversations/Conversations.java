@@ -16,9 +16,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.InboxScope;
 import org.parlons.customers.Customers;
+import org.parlons.platform.Batches;
 import org.parlons.platform.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,12 +33,15 @@ public class Conversations {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final Customers customers;
 
 	private final Clock clock;
 
-	Conversations(JdbcClient jdbc, Customers customers, Clock clock) {
+	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Customers customers, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.customers = customers;
 		this.clock = clock;
 	}
@@ -47,37 +51,88 @@ public class Conversations {
 			.optional();
 	}
 
-	long open(long inboxId, long customerId, @Nullable Long teamId, @Nullable String subject, Instant at) {
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+	/** The live customer profile of each conversation. */
+	Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
+		Map<Long, Long> found = new HashMap<>();
+		if (!conversationIds.isEmpty()) {
+			jdbc.sql("select v.id, coalesce(c.merged_into, c.id) from conversation v join customer c on c.id = v.customer_id "
+					+ "where v.id in (:ids)")
+				.param("ids", conversationIds)
+				.query((rs, n) -> found.put(rs.getLong(1), rs.getLong(2)))
+				.list();
+		}
+		return found;
+	}
+
+	/** A conversation to open, as {@link #openAll} takes it. */
+	record NewConversation(long inboxId, long customerId, @Nullable Long teamId, @Nullable String subject, Instant at) {
+	}
+
+	/** Opens the conversations in one batch; the new ids come back in the same order. */
+	List<Long> openAll(List<NewConversation> rows) {
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("insert into conversation (inbox_id, customer_id, status, priority, team_id, subject, last_message_at, "
-				+ "message_count, created_at, updated_at) values (?, ?, 'OPEN', 'NORMAL', ?, ?, ?, 0, ?, ?)")
-			.params(inboxId, customerId, teamId, subject, Timestamp.from(at), now, now)
-			.update(keys, "id");
-		return keys.getKey().longValue();
+		return Batches.insert(jdbcTemplate, "insert into conversation (inbox_id, customer_id, status, priority, team_id, "
+				+ "subject, last_message_at, message_count, created_at, updated_at) "
+				+ "values (?, ?, 'OPEN', 'NORMAL', ?, ?, ?, 0, ?, ?)", rows.size(), (ps, i) -> {
+					NewConversation c = rows.get(i);
+					ps.setLong(1, c.inboxId());
+					ps.setLong(2, c.customerId());
+					ps.setObject(3, c.teamId(), java.sql.Types.BIGINT);
+					ps.setString(4, c.subject());
+					ps.setTimestamp(5, Timestamp.from(c.at()));
+					ps.setTimestamp(6, now);
+					ps.setTimestamp(7, now);
+				});
 	}
 
-	/** Records a new message on the conversation: time, count, preview; an inbound one reopens it. */
-	void touch(long id, Instant at, String preview, boolean inbound) {
-		String status = inbound ? ", status = 'OPEN', snoozed_until = null" : "";
+	/** What a batch of inbound messages did to one conversation. */
+	record Arrivals(long conversationId, int count, Instant latest, String preview) {
+	}
+
+	/** {@link #touch} for inbound messages, one batched statement for many conversations. */
+	void touchAll(Collection<Arrivals> arrivals) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbcTemplate.batchUpdate("update conversation set last_message_at = case when last_message_at > ? "
+				+ "then last_message_at else ? end, message_count = message_count + ?, preview = ?, updated_at = ?, "
+				+ "last_incoming_at = case when last_incoming_at > ? then last_incoming_at else ? end, "
+				+ "status = 'OPEN', snoozed_until = null where id = ?", arrivals, arrivals.size(), (ps, a) -> {
+					Timestamp at = Timestamp.from(a.latest());
+					ps.setTimestamp(1, at);
+					ps.setTimestamp(2, at);
+					ps.setInt(3, a.count());
+					ps.setString(4, preview(a.preview()));
+					ps.setTimestamp(5, now);
+					ps.setTimestamp(6, at);
+					ps.setTimestamp(7, at);
+					ps.setLong(8, a.conversationId());
+				});
+	}
+
+	/**
+	 * For each customer (given with its aliases), its most recent conversation in the inbox that is not
+	 * resolved, when it has one.
+	 */
+	Map<Long, Long> unresolvedOfEach(Map<Long, Set<Long>> aliases, long inboxId) {
+		Map<Long, Long> ownerOf = new HashMap<>();
+		aliases.forEach((customer, ids) -> ids.forEach(id -> ownerOf.put(id, customer)));
+		Map<Long, Long> found = new HashMap<>();
+		if (!ownerOf.isEmpty()) {
+			jdbc.sql("select customer_id, id from conversation where customer_id in (:customers) and inbox_id = :inbox "
+					+ "and status <> 'RESOLVED' order by last_message_at desc, id desc")
+				.param("customers", ownerOf.keySet())
+				.param("inbox", inboxId)
+				.query((rs, n) -> found.putIfAbsent(ownerOf.get(rs.getLong(1)), rs.getLong(2)))
+				.list();
+		}
+		return found;
+	}
+
+	/** Records a reply on the conversation: time, count, preview. */
+	void touchByReply(long id, Instant at, String preview) {
 		jdbc.sql("update conversation set last_message_at = case when last_message_at > ? then last_message_at else ? end, "
-				+ "message_count = message_count + 1, preview = ?, updated_at = ?"
-				+ (inbound ? ", last_incoming_at = ?" : "") + status + " where id = ?")
-			.params(inbound ? List.of(Timestamp.from(at), Timestamp.from(at), preview(preview),
-					Timestamp.from(clock.instant()), Timestamp.from(at), id)
-					: List.of(Timestamp.from(at), Timestamp.from(at), preview(preview), Timestamp.from(clock.instant()),
-							id))
+				+ "message_count = message_count + 1, preview = ?, updated_at = ? where id = ?")
+			.params(Timestamp.from(at), Timestamp.from(at), preview(preview), Timestamp.from(clock.instant()), id)
 			.update();
-	}
-
-	/** The customer's most recent conversation in the inbox that is not resolved, if any. */
-	Optional<Long> unresolvedOf(Collection<Long> customerIds, long inboxId) {
-		return jdbc.sql("select id from conversation where customer_id in (:customers) and inbox_id = :inbox "
-				+ "and status <> 'RESOLVED' order by last_message_at desc, id desc limit 1")
-			.param("customers", customerIds)
-			.param("inbox", inboxId)
-			.query(Long.class)
-			.optional();
 	}
 
 	public void save(Conversation c, @Nullable Long actorId) {

@@ -1,11 +1,16 @@
 package org.parlons.conversations;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.Teams;
+import org.parlons.customers.Author;
 import org.parlons.customers.CustomerResolver;
 import org.parlons.customers.Customers;
 import org.parlons.platform.NotFoundException;
@@ -18,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one entry point for every channel's inbound messages. Idempotent on (inbox, external id):
  * the same message twice, even concurrently, is stored once and answers the same ids.
+ * <p>
+ * Messages come one at a time (a webhook) or many at once (a mailbox poll, the batch API); both go
+ * through {@link #receiveAll}, which pays a fixed number of statements per call rather than per
+ * message: look up what is known, resolve every author, lock their profiles, thread, then insert the
+ * new conversations and messages in JDBC batches.
  */
 @Service
 public class Ingestion {
@@ -25,6 +35,9 @@ public class Ingestion {
 	/** What happened to an inbound message. */
 	public record Received(long conversationId, long messageId, long customerId, boolean duplicate) {
 	}
+
+	/** The most messages one call takes; callers split larger sets. */
+	public static final int MAX_BATCH = 1000;
 
 	private static final int ATTEMPTS = 5;
 
@@ -57,16 +70,34 @@ public class Ingestion {
 	}
 
 	public Received receive(InboundMessage in) {
-		if (inboxes.findById(in.inboxId()).isEmpty()) {
-			throw new NotFoundException("No inbox " + in.inboxId());
+		return receiveAll(in.inboxId(), List.of(in)).get(0);
+	}
+
+	/**
+	 * Stores the messages of one inbox in one transaction and answers, in input order, what became of
+	 * each. A message repeated within the call, or already stored, is a duplicate answering the ids of
+	 * the stored one.
+	 */
+	public List<Received> receiveAll(long inboxId, List<InboundMessage> batch) {
+		if (batch.size() > MAX_BATCH) {
+			throw new IllegalArgumentException("At most " + MAX_BATCH + " messages at once");
+		}
+		if (batch.stream().anyMatch(m -> m.inboxId() != inboxId)) {
+			throw new IllegalArgumentException("Every message of a batch belongs to inbox " + inboxId);
+		}
+		if (inboxes.findById(inboxId).isEmpty()) {
+			throw new NotFoundException("No inbox " + inboxId);
+		}
+		if (batch.isEmpty()) {
+			return List.of();
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return tx.execute(status -> store(in));
+				return tx.execute(status -> new Run(inboxId, batch).store());
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
 				// A concurrent delivery of the same message or author won the race: try again, and
-				// the lookups below now find what it stored.
+				// the look-ups now find what it stored.
 				if (attempt >= ATTEMPTS) {
 					throw ex;
 				}
@@ -74,54 +105,162 @@ public class Ingestion {
 		}
 	}
 
-	private Received store(InboundMessage in) {
-		Optional<Messages.Ids> known = messages.findIds(in.inboxId(), in.externalId());
-		if (known.isPresent()) {
-			return duplicate(known.get());
-		}
-		long customerId = resolver.resolve(in.author());
-		customers.lock(customerId);
-		known = messages.findIds(in.inboxId(), in.externalId());
-		if (known.isPresent()) {
-			return duplicate(known.get());
-		}
-		Long conversationId = thread(in, customerId);
-		boolean opened = conversationId == null;
-		if (opened) {
-			conversationId = conversations.open(in.inboxId(), customerId, owningTeam(in.inboxId()), in.subject(),
-					in.sentAt());
-		}
-		long messageId = messages.insert(conversationId, in.inboxId(), in.externalId(), Message.IN, in.visibility(),
-				in.author().name(), null, in.text(), MessageStatus.RECEIVED, in.inReplyTo(), in.attachments(),
-				in.sentAt());
-		conversations.touch(conversationId, in.sentAt(), in.text(), true);
-		if (opened) {
-			events.publishEvent(new ConversationOpened(conversationId, in.inboxId(), customerId));
-		}
-		events.publishEvent(new MessageReceived(messageId, conversationId, in.inboxId(), customerId, opened));
-		return new Received(conversationId, messageId, customerId, false);
-	}
+	/** One attempt at storing a batch, inside its transaction. */
+	private final class Run {
 
-	/** Reply-to first, then the customer's unresolved conversation in that inbox; null for a new one. */
-	private @Nullable Long thread(InboundMessage in, long customerId) {
-		if (in.inReplyTo() != null && !in.inReplyTo().isBlank()) {
-			Optional<Messages.Ids> parent = messages.findIds(in.inboxId(), in.inReplyTo());
-			if (parent.isPresent()) {
-				return parent.get().conversationId();
+		private final long inboxId;
+
+		private final List<InboundMessage> batch;
+
+		/** The first occurrence of each external id in the batch, by position. */
+		private final Map<String, Integer> firstOf = new LinkedHashMap<>();
+
+		private final Map<String, Messages.Ids> stored = new HashMap<>();
+
+		/** The customer of each message stored by this call, by position. */
+		private final Map<Integer, Long> customerOf = new HashMap<>();
+
+		/** The positions whose message opened a conversation. */
+		private final Set<Integer> created = new LinkedHashSet<>();
+
+		Run(long inboxId, List<InboundMessage> batch) {
+			this.inboxId = inboxId;
+			this.batch = batch;
+			for (int i = 0; i < batch.size(); i++) {
+				firstOf.putIfAbsent(batch.get(i).externalId(), i);
 			}
 		}
-		Set<Long> aliases = customers.aliasesOf(customerId);
-		return conversations.unresolvedOf(aliases, in.inboxId()).orElse(null);
+
+		List<Received> store() {
+			stored.putAll(messages.findIds(inboxId, firstOf.keySet()));
+			List<Integer> fresh = fresh();
+			if (!fresh.isEmpty()) {
+				List<Author> authors = fresh.stream().map(i -> batch.get(i).author()).toList();
+				List<Long> customerIds = resolver.resolveAll(authors);
+				customers.lockAll(customerIds);
+				// Stored meanwhile by a concurrent delivery that held the locks first?
+				stored.putAll(messages.findIds(inboxId, fresh.stream().map(i -> batch.get(i).externalId()).toList()));
+				List<Integer> still = new ArrayList<>();
+				List<Long> stillCustomers = new ArrayList<>();
+				for (int k = 0; k < fresh.size(); k++) {
+					if (!stored.containsKey(batch.get(fresh.get(k)).externalId())) {
+						still.add(fresh.get(k));
+						stillCustomers.add(customerIds.get(k));
+					}
+				}
+				insert(still, stillCustomers);
+			}
+			return answer();
+		}
+
+		private List<Integer> fresh() {
+			List<Integer> fresh = new ArrayList<>();
+			firstOf.forEach((externalId, i) -> {
+				if (!stored.containsKey(externalId)) {
+					fresh.add(i);
+				}
+			});
+			return fresh;
+		}
+
+		private void insert(List<Integer> positions, List<Long> customerIds) {
+			if (positions.isEmpty()) {
+				return;
+			}
+			for (int k = 0; k < positions.size(); k++) {
+				customerOf.put(positions.get(k), customerIds.get(k));
+			}
+			Map<Long, Long> openOf = conversations.unresolvedOfEach(customers.aliasesOfEach(customerIds), inboxId);
+			Map<String, Messages.Ids> parents = messages.findIds(inboxId, positions.stream()
+				.map(i -> batch.get(i).inReplyTo())
+				.filter(r -> r != null && !r.isBlank())
+				.toList());
+
+			// Thread each message in order; a conversation opened here is numbered -n until it exists.
+			Map<Integer, Long> conversationOf = new HashMap<>();
+			Map<String, Long> conversationOfExternal = new HashMap<>();
+			List<Conversations.NewConversation> toOpen = new ArrayList<>();
+			Long team = owningTeam(inboxId);
+			for (int i : positions) {
+				InboundMessage in = batch.get(i);
+				long customer = customerOf.get(i);
+				Long conversation = null;
+				if (in.inReplyTo() != null && !in.inReplyTo().isBlank()) {
+					Messages.Ids parent = parents.get(in.inReplyTo());
+					conversation = parent != null ? Long.valueOf(parent.conversationId())
+							: conversationOfExternal.get(in.inReplyTo());
+				}
+				if (conversation == null) {
+					conversation = openOf.get(customer);
+				}
+				if (conversation == null) {
+					toOpen.add(new Conversations.NewConversation(inboxId, customer, team, in.subject(), in.sentAt()));
+					conversation = (long) -toOpen.size();
+					openOf.put(customer, conversation);
+					created.add(i);
+				}
+				conversationOf.put(i, conversation);
+				conversationOfExternal.put(in.externalId(), conversation);
+			}
+			List<Long> opened = conversations.openAll(toOpen);
+			conversationOf.replaceAll((i, id) -> id < 0 ? opened.get((int) (-id - 1)) : id);
+
+			List<Messages.NewMessage> rows = new ArrayList<>(positions.size());
+			Map<Long, Conversations.Arrivals> arrivals = new LinkedHashMap<>();
+			for (int i : positions) {
+				InboundMessage in = batch.get(i);
+				long conversation = conversationOf.get(i);
+				rows.add(new Messages.NewMessage(conversation, inboxId, in.externalId(), Message.IN, in.visibility(),
+						in.author().name(), in.text(), MessageStatus.RECEIVED, in.inReplyTo(), in.attachments(),
+						in.sentAt()));
+				arrivals.merge(conversation, new Conversations.Arrivals(conversation, 1, in.sentAt(), in.text()),
+						(a, b) -> new Conversations.Arrivals(conversation, a.count() + 1,
+								b.latest().isAfter(a.latest()) ? b.latest() : a.latest(), b.preview()));
+			}
+			List<Long> ids = messages.insertAll(rows);
+			conversations.touchAll(arrivals.values());
+
+			for (int k = 0; k < positions.size(); k++) {
+				int i = positions.get(k);
+				long conversation = conversationOf.get(i);
+				stored.put(batch.get(i).externalId(), new Messages.Ids(ids.get(k), conversation));
+				boolean opens = created.contains(i);
+				if (opens) {
+					events.publishEvent(new ConversationOpened(conversation, inboxId, customerOf.get(i)));
+				}
+				events.publishEvent(new MessageReceived(ids.get(k), conversation, inboxId, customerOf.get(i), opens));
+			}
+		}
+
+		/** In input order: each message's ids, and whether it was stored by this call. */
+		private List<Received> answer() {
+			List<Long> others = new ArrayList<>();
+			for (int i = 0; i < batch.size(); i++) {
+				if (!isNew(i)) {
+					others.add(stored.get(batch.get(i).externalId()).conversationId());
+				}
+			}
+			Map<Long, Long> customerOfConversation = conversations.currentCustomersOf(others);
+			List<Received> answers = new ArrayList<>(batch.size());
+			for (int i = 0; i < batch.size(); i++) {
+				Messages.Ids ids = stored.get(batch.get(i).externalId());
+				boolean isNew = isNew(i);
+				long customer = isNew ? customerOf.get(i) : customerOfConversation.get(ids.conversationId());
+				answers.add(new Received(ids.conversationId(), ids.messageId(), customer, !isNew));
+			}
+			return answers;
+		}
+
+		/** Stored by this call: only those positions have a resolved customer. */
+		private boolean isNew(int i) {
+			return customerOf.containsKey(i);
+		}
+
 	}
 
 	private @Nullable Long owningTeam(long inboxId) {
 		List<Long> owners = teams.owningTeams(inboxId);
 		return owners.isEmpty() ? null : owners.get(0);
-	}
-
-	private Received duplicate(Messages.Ids ids) {
-		long customerId = conversations.findById(ids.conversationId()).map(Conversation::customerId).orElseThrow();
-		return new Received(ids.conversationId(), ids.messageId(), customers.current(customerId), true);
 	}
 
 }

@@ -2,11 +2,17 @@ package org.parlons.conversations;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Batches;
 import org.parlons.platform.Json;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,10 +33,13 @@ public class Messages {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, Clock clock) {
+	Messages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 	}
 
@@ -44,6 +53,48 @@ public class Messages {
 					inReplyTo, Json.write(attachments), Timestamp.from(sentAt), Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	/** A new message row, as {@link #insertAll} takes it. */
+	record NewMessage(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
+			@Nullable String authorName, String text, String status, @Nullable String inReplyTo,
+			List<Attachment> attachments, Instant sentAt) {
+	}
+
+	/** Inserts the messages in one batch; the new ids come back in the same order. */
+	List<Long> insertAll(List<NewMessage> rows) {
+		Timestamp now = Timestamp.from(clock.instant());
+		return Batches.insert(jdbcTemplate, "insert into message (conversation_id, inbox_id, external_id, direction, "
+				+ "visibility, author_name, agent_id, text, status, in_reply_to, attachments, sent_at, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)", rows.size(), (ps, i) -> {
+					NewMessage m = rows.get(i);
+					ps.setLong(1, m.conversationId());
+					ps.setLong(2, m.inboxId());
+					ps.setString(3, m.externalId());
+					ps.setString(4, m.direction());
+					ps.setString(5, m.visibility().name());
+					ps.setString(6, m.authorName());
+					ps.setString(7, m.text());
+					ps.setString(8, m.status());
+					ps.setString(9, m.inReplyTo());
+					ps.setString(10, Json.write(m.attachments()));
+					ps.setTimestamp(11, Timestamp.from(m.sentAt()));
+					ps.setTimestamp(12, now);
+				});
+	}
+
+	/** The ids of the messages of an inbox already stored under these external ids. */
+	Map<String, Ids> findIds(long inboxId, Collection<String> externalIds) {
+		Map<String, Ids> found = new HashMap<>();
+		if (!externalIds.isEmpty()) {
+			jdbc.sql("select external_id, id, conversation_id from message where inbox_id = :inbox "
+					+ "and external_id in (:ids)")
+				.param("inbox", inboxId)
+				.param("ids", externalIds)
+				.query((rs, n) -> found.put(rs.getString(1), new Ids(rs.getLong(2), rs.getLong(3))))
+				.list();
+		}
+		return found;
 	}
 
 	public Optional<Ids> findIds(long inboxId, String externalId) {

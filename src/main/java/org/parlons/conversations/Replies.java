@@ -60,7 +60,7 @@ public class Replies {
 		String externalId = "parlons-" + UUID.randomUUID();
 		long id = messages.insert(conversationId, conversation.inboxId(), externalId, Message.OUT, where, agent.name(),
 				agent.id(), clean, MessageStatus.QUEUED, null, List.of(), now);
-		conversations.touch(conversationId, now, clean, false);
+		conversations.touchByReply(conversationId, now, clean);
 		if (conversation.assigneeId() == null) {
 			conversation.assignTo(agent.id());
 			conversations.save(conversation, agent.id());

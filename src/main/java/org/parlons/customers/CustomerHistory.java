@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +22,33 @@ public class CustomerHistory {
 			Instant at) {
 	}
 
+	/** A line to add, by the system itself. */
+	public record NewEntry(long customerId, String type, @Nullable String detail) {
+	}
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
 
 	private final Clock clock;
 
-	CustomerHistory(JdbcClient jdbc, Clock clock) {
+	CustomerHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
+	}
+
+	/** Adds several lines written by the system (no actor) in one batch. */
+	public void recordAll(List<NewEntry> entries) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbcTemplate.batchUpdate(
+				"insert into customer_event (customer_id, type, detail, actor_id, created_at) values (?, ?, ?, null, ?)",
+				entries, entries.size(), (ps, e) -> {
+					ps.setLong(1, e.customerId());
+					ps.setString(2, e.type());
+					ps.setString(3, e.detail());
+					ps.setTimestamp(4, now);
+				});
 	}
 
 	public void record(long customerId, String type, @Nullable String detail, @Nullable Long actorId) {

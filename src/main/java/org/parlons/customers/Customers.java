@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Batches;
 import org.parlons.platform.Json;
 import org.parlons.platform.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,10 +30,13 @@ public class Customers {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final Clock clock;
 
-	Customers(JdbcClient jdbc, Clock clock) {
+	Customers(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 	}
 
@@ -67,6 +73,85 @@ public class Customers {
 				return rs.wasNull() ? rs.getLong(1) : into;
 			})
 			.optional();
+	}
+
+	/**
+	 * The live profile behind each identity that is known, in one query per kind and namespace.
+	 */
+	public Map<Identity, Long> findByIdentities(Collection<Identity> identities) {
+		Map<Identity, Long> found = new HashMap<>();
+		Map<List<String>, List<String>> byNamespace = new LinkedHashMap<>();
+		for (Identity identity : identities) {
+			byNamespace.computeIfAbsent(List.of(identity.kind().name(), identity.namespace()), k -> new ArrayList<>())
+				.add(identity.value());
+		}
+		byNamespace.forEach((key, values) -> jdbc
+			.sql("select i.identity_value, c.id, c.merged_into from customer_identity i join customer c on c.id = i.customer_id "
+					+ "where i.kind = :kind and i.namespace = :namespace and i.identity_value in (:values)")
+			.param("kind", key.get(0))
+			.param("namespace", key.get(1))
+			.param("values", values)
+			.query((rs, n) -> {
+				long into = rs.getLong(3);
+				long current = rs.wasNull() ? rs.getLong(2) : into;
+				return found.put(new Identity(Identity.Kind.valueOf(key.get(0)), key.get(1), rs.getString(1)), current);
+			})
+			.list());
+		return found;
+	}
+
+	/** Creates one profile per name, in one batch; the new ids come back in the same order. */
+	public List<Long> createAll(List<@Nullable String> names) {
+		Timestamp now = Timestamp.from(clock.instant());
+		return Batches.insert(jdbcTemplate,
+				"insert into customer (name, attributes, created_at, updated_at) values (?, '{}', ?, ?)", names.size(),
+				(ps, i) -> {
+					ps.setString(1, names.get(i));
+					ps.setTimestamp(2, now);
+					ps.setTimestamp(3, now);
+				});
+	}
+
+	/**
+	 * Attaches identities to profiles in one batch, skipping any that another profile holds meanwhile
+	 * (a concurrent transaction created it: the insert waits for it, then does nothing). Answers the
+	 * identities that were not attached.
+	 */
+	public List<Map.Entry<Long, Identity>> addIdentitiesIfFree(List<Map.Entry<Long, Identity>> identities) {
+		if (identities.isEmpty()) {
+			return List.of();
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		int[][] counts = jdbcTemplate.batchUpdate(
+				"insert into customer_identity (customer_id, kind, namespace, identity_value, created_at) values (?, ?, ?, ?, ?) "
+						+ "on conflict do nothing",
+				identities, identities.size(), (ps, entry) -> {
+					ps.setLong(1, entry.getKey());
+					ps.setString(2, entry.getValue().kind().name());
+					ps.setString(3, entry.getValue().namespace());
+					ps.setString(4, entry.getValue().value());
+					ps.setTimestamp(5, now);
+				});
+		List<Map.Entry<Long, Identity>> skipped = new ArrayList<>();
+		int i = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				if (count == 0) {
+					skipped.add(identities.get(i));
+				}
+				i++;
+			}
+		}
+		return skipped;
+	}
+
+	/**
+	 * Folds a profile created moments ago in this transaction into an existing one: its identities
+	 * move over and it disappears, as if the existing one had been found in the first place.
+	 */
+	public void foldNewInto(long created, long existing) {
+		jdbc.sql("update customer_identity set customer_id = ? where customer_id = ?").params(existing, created).update();
+		jdbc.sql("delete from customer where id = ?").param(created).update();
 	}
 
 	public long create(@Nullable String name) {
@@ -165,6 +250,31 @@ public class Customers {
 		List<Customer> items = new ArrayList<>();
 		ids.forEach(id -> findById(id).ifPresent(items::add));
 		return new Page<>(items, total, page, size);
+	}
+
+	/** For each live profile, itself and every profile merged into it. */
+	public Map<Long, Set<Long>> aliasesOfEach(Collection<Long> ids) {
+		Map<Long, Set<Long>> aliases = new HashMap<>();
+		for (Long id : ids) {
+			aliases.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(id);
+		}
+		if (!ids.isEmpty()) {
+			jdbc.sql("select merged_into, id from customer where merged_into in (:ids)")
+				.param("ids", ids)
+				.query((rs, n) -> aliases.get(rs.getLong(1)).add(rs.getLong(2)))
+				.list();
+		}
+		return aliases;
+	}
+
+	/** Takes the row locks of several customers, in id order so that two callers cannot deadlock. */
+	public void lockAll(Collection<Long> customerIds) {
+		if (!customerIds.isEmpty()) {
+			jdbc.sql("select id from customer where id in (:ids) order by id for update")
+				.param("ids", new java.util.TreeSet<>(customerIds))
+				.query(Long.class)
+				.list();
+		}
 	}
 
 	/** Takes the row lock that serialises everything done for one customer (threading, merges). */

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class Problems extends ResponseEntityExceptionHandler {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -37,6 +39,8 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		// The client only learns "conflict"; the operator needs the constraint to find the cause.
+		log.warn("Answered 409 Conflict: {}: {}", ex.getClass().getSimpleName(), ex.getMostSpecificCause().getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The request conflicts with existing data (a duplicate or a reference to something unknown).");
 		problem.setType(URI.create("https://parlons.org/problems/conflict"));

@@ -49,6 +49,8 @@ public final class LoadGenerator {
 		switch (step) {
 			case "baseline" -> baseline(args[1], args[2], Integer.parseInt(args[3]));
 			case "ingest" -> ingest(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "ingest-batch" -> ingestBatch(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+					Integer.parseInt(args[4]));
 			case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			case "list" -> list(args[1], Integer.parseInt(args[2]));
 			case "live" -> live(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -126,6 +128,55 @@ public final class LoadGenerator {
 		pool.shutdown();
 		result("ingest_messages_per_s", messages / seconds, "messages/s");
 		result("ingest_failures", failures.get(), "requests");
+	}
+
+	/**
+	 * The batch door of the API channel: {@code batchSize} messages per request, {@code threads}
+	 * clients; one author per ten messages, as in {@link #ingest}. Every message is checked to be
+	 * stored (none a duplicate), so a fast failure cannot pass for speed.
+	 */
+	static void ingestBatch(String base, int messages, int batchSize, int threads) throws Exception {
+		String auth = token(base);
+		long inbox = inbox(base, auth, "bench-batch-" + System.currentTimeMillis());
+		int authors = Math.max(1, messages / 10);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger failures = new AtomicInteger();
+		AtomicInteger stored = new AtomicInteger();
+		List<Future<?>> futures = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int from = 0; from < messages; from += batchSize) {
+			int first = from;
+			int last = Math.min(messages, from + batchSize);
+			futures.add(pool.submit(() -> {
+				List<Map<String, Object>> batch = new ArrayList<>(last - first);
+				for (int n = first; n < last; n++) {
+					batch.add(inbound("bat-" + n, n % authors));
+				}
+				try {
+					HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes/" + inbox + "/inbound/batch"))
+						.header("Authorization", auth).header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("messages", batch))))
+						.build();
+					HttpResponse<String> answer = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+					if (answer.statusCode() != 202) {
+						failures.addAndGet(last - first);
+						return;
+					}
+					stored.addAndGet((int) JSON.readTree(answer.body()).get("stored").asLong());
+				}
+				catch (Exception ex) {
+					failures.addAndGet(last - first);
+				}
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		result("ingest_batch_messages_per_s", stored.get() / seconds, "messages/s");
+		result("ingest_batch_stored", stored.get(), "messages");
+		result("ingest_batch_failures", failures.get(), "messages");
 	}
 
 	static void seed(String url, String user, int conversations, int messagesPerConversation) throws Exception {

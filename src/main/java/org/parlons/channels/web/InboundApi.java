@@ -64,18 +64,54 @@ class InboundApi {
 	record Accepted(long conversationId, long messageId, long customerId, boolean duplicate) {
 	}
 
+	record BatchBody(@NotNull @Size(min = 1, max = Ingestion.MAX_BATCH) List<@NotNull @Valid InboundBody> messages) {
+	}
+
+	record BatchAccepted(List<Accepted> items, long stored, long duplicates) {
+	}
+
 	@PostMapping("/api/v1/inboxes/{inboxId}/inbound")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Accepted receive(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long inboxId,
 			@Valid @RequestBody InboundBody body) {
 		Inbox inbox = access.inbox(me, inboxId);
-		if (body.text().isBlank() && (body.attachments() == null || body.attachments().isEmpty())) {
-			throw new IllegalArgumentException("A message needs some text or an attachment");
+		return accepted(ingestion.receive(message(inbox, body, "")));
+	}
+
+	/**
+	 * Many messages in one request and one transaction, for imports and busy integrations: all are
+	 * stored or none (a bad one fails the whole batch with its position), answers in input order.
+	 */
+	@PostMapping("/api/v1/inboxes/{inboxId}/inbound/batch")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	BatchAccepted receiveAll(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long inboxId,
+			@Valid @RequestBody BatchBody body) {
+		Inbox inbox = access.inbox(me, inboxId);
+		List<InboundMessage> batch = new ArrayList<>(body.messages().size());
+		for (int i = 0; i < body.messages().size(); i++) {
+			batch.add(message(inbox, body.messages().get(i), "messages[" + i + "]: "));
 		}
-		var received = ingestion.receive(new InboundMessage(inbox.id(), body.externalId().strip(), author(inbox, body.author()),
-				body.text(), body.sentAt() == null ? clock.instant() : body.sentAt().toInstant(),
-				body.visibility() == null ? Visibility.PRIVATE : Visibility.fromApi(body.visibility()),
-				body.inReplyTo(), body.subject(), body.attachments() == null ? List.of() : body.attachments()));
+		List<Accepted> items = ingestion.receiveAll(inbox.id(), batch).stream().map(InboundApi::accepted).toList();
+		long duplicates = items.stream().filter(Accepted::duplicate).count();
+		return new BatchAccepted(items, items.size() - duplicates, duplicates);
+	}
+
+	private InboundMessage message(Inbox inbox, InboundBody body, String where) {
+		if (body.text().isBlank() && (body.attachments() == null || body.attachments().isEmpty())) {
+			throw new IllegalArgumentException(where + "A message needs some text or an attachment");
+		}
+		try {
+			return new InboundMessage(inbox.id(), body.externalId().strip(), author(inbox, body.author()), body.text(),
+					body.sentAt() == null ? clock.instant() : body.sentAt().toInstant(),
+					body.visibility() == null ? Visibility.PRIVATE : Visibility.fromApi(body.visibility()),
+					body.inReplyTo(), body.subject(), body.attachments() == null ? List.of() : body.attachments());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(where + ex.getMessage(), ex);
+		}
+	}
+
+	private static Accepted accepted(Ingestion.Received received) {
 		return new Accepted(received.conversationId(), received.messageId(), received.customerId(), received.duplicate());
 	}
 

@@ -76,6 +76,60 @@ class ConcurrentInboundTests {
 			.isEqualTo(MESSAGES);
 	}
 
+	@Test
+	void batchesRacingSingleMessagesStillStoreEachMessageOnce() throws Exception {
+		int messages = Math.max(1_000, MESSAGES / 5);
+		int authors = 200;
+		int batchSize = 50;
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Batch race"), Map.of());
+		String token = admin.post("/api/v1/tokens", Map.of("name", "batch-race")).body().get("token").asString();
+		TestApi api = TestApi.bearer(port, token);
+		List<Map<String, Object>> all = new ArrayList<>();
+		for (int i = 0; i < messages; i++) {
+			all.add(TestApi.inbound("race-" + i, "author-" + (i % authors), "message " + i));
+		}
+		AtomicInteger duplicates = new AtomicInteger();
+		List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int start = 0; start < messages; start += batchSize) {
+			List<Map<String, Object>> batch = all.subList(start, Math.min(messages, start + batchSize));
+			futures.add(pool.submit(() -> {
+				var r = api.post("/api/v1/inboxes/" + inbox + "/inbound/batch", Map.of("messages", batch));
+				if (r.status() != 202) {
+					failures.add(r.status() + " " + r.body());
+				}
+				else {
+					duplicates.addAndGet((int) r.body().get("duplicates").asLong());
+				}
+			}));
+			for (Map<String, Object> single : batch) {
+				futures.add(pool.submit(() -> {
+					var r = api.post("/api/v1/inboxes/" + inbox + "/inbound", single);
+					if (r.status() != 202) {
+						failures.add(r.status() + " " + r.body());
+					}
+					else if (r.body().get("duplicate").asBoolean()) {
+						duplicates.incrementAndGet();
+					}
+				}));
+			}
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+
+		assertThat(failures).isEmpty();
+		assertThat(duplicates).hasValue(messages);
+		assertThat(count("select count(*) from message where inbox_id = ?", inbox)).isEqualTo(messages);
+		assertThat(count("select count(*) from conversation where inbox_id = ?", inbox)).isEqualTo(authors);
+		assertThat(count("select count(*) from customer_identity where namespace = ?", "inbox:" + inbox)).isEqualTo(authors);
+		assertThat(count("select coalesce(sum(message_count), 0) from conversation where inbox_id = ?", inbox))
+			.isEqualTo(messages);
+	}
+
 	private long count(String sql, Object param) {
 		return jdbc.sql(sql).param(param).query(Long.class).single();
 	}

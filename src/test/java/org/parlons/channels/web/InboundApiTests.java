@@ -147,4 +147,67 @@ class InboundApiTests {
 		assertThat(TestApi.anonymous(port).get("/api/v1/conversations").status()).isEqualTo(401);
 	}
 
+	@Test
+	void storesABatchInOneCallWithTheSameThreadingAndIdempotenceAsSingleMessages() {
+		var earlier = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", inbound("k-0", "u-20", "Avant le lot"));
+		var replyInBatch = new java.util.HashMap<>(inbound("k-4", "u-22", "Je réponds au message k-3"));
+		replyInBatch.put("inReplyTo", "k-3");
+		var batch = java.util.List.of(inbound("k-1", "u-21", "Premier message d'un nouveau client"),
+				inbound("k-2", "u-21", "Deuxième message du même client"), inbound("k-0", "u-20", "Avant le lot"),
+				inbound("k-3", "u-20", "Le client connu écrit encore"), replyInBatch,
+				inbound("k-1", "u-21", "Premier message d'un nouveau client"));
+
+		var r = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch", Map.of("messages", batch));
+
+		assertThat(r.status()).isEqualTo(202);
+		var items = r.body().get("items");
+		assertThat(items).hasSize(6);
+		assertThat(r.body().get("stored").asLong()).isEqualTo(4);
+		assertThat(r.body().get("duplicates").asLong()).isEqualTo(2);
+		// A new customer's two messages: one profile, one conversation.
+		assertThat(items.get(1).get("conversationId").asLong()).isEqualTo(items.get(0).get("conversationId").asLong());
+		assertThat(items.get(1).get("customerId").asLong()).isEqualTo(items.get(0).get("customerId").asLong());
+		// Already stored before the batch, and repeated within it: the stored ids, marked duplicate.
+		assertThat(items.get(2).get("duplicate").asBoolean()).isTrue();
+		assertThat(items.get(2).get("messageId").asLong()).isEqualTo(earlier.id("messageId"));
+		assertThat(items.get(2).get("customerId").asLong()).isEqualTo(earlier.id("customerId"));
+		assertThat(items.get(5).get("duplicate").asBoolean()).isTrue();
+		assertThat(items.get(5).get("messageId").asLong()).isEqualTo(items.get(0).get("messageId").asLong());
+		// A known customer joins their open conversation; a reply-to within the batch follows its parent.
+		assertThat(items.get(3).get("conversationId").asLong()).isEqualTo(earlier.id("conversationId"));
+		assertThat(items.get(4).get("conversationId").asLong()).isEqualTo(earlier.id("conversationId"));
+		assertThat(items.get(4).get("customerId").asLong()).isNotEqualTo(earlier.id("customerId"));
+
+		var thread = admin.get("/api/v1/conversations/" + earlier.id("conversationId") + "/messages").body().get("items");
+		assertThat(thread).hasSize(3);
+		var conversation = admin.get("/api/v1/conversations/" + earlier.id("conversationId")).body();
+		assertThat(conversation.get("messageCount").asLong()).isEqualTo(3);
+		assertThat(admin.get("/api/v1/conversations?inboxId=" + inboxId).body().get("total").asLong()).isEqualTo(2);
+
+		var replayed = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch", Map.of("messages", batch));
+		assertThat(replayed.body().get("stored").asLong()).isZero();
+		assertThat(replayed.body().get("items").get(4).get("messageId").asLong())
+			.isEqualTo(items.get(4).get("messageId").asLong());
+	}
+
+	@Test
+	void refusesAWholeBatchWhenOneMessageIsBadNamingItsPosition() {
+		var batch = java.util.List.of(inbound("v-1", "u-30", "Correct"),
+				Map.of("externalId", "v-2", "author", Map.of("externalId", "u-31", "email", "pas-une-adresse"), "text",
+						"Adresse invalide"));
+		var r = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch", Map.of("messages", batch));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.contentType()).startsWith("application/problem+json");
+		assertThat(r.body().get("detail").asString()).startsWith("messages[1]: ");
+
+		var missing = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch",
+				Map.of("messages", java.util.List.of(Map.of("text", "sans identifiant"))));
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.body().get("errors").has("messages[0].externalId")).isTrue();
+
+		var empty = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch", Map.of("messages", java.util.List.of()));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(admin.get("/api/v1/conversations?inboxId=" + inboxId).body().get("total").asLong()).isZero();
+	}
+
 }
