@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Parlons benchmark: runs the released jar on loopback against H2 and PostgreSQL and measures, in the
 # same run and on the same database, (1) plain JDBC batch inserts of message rows (the floor), (2)
-# inbound messages per second through the API channel end to end, (3) the inbox list query with
+# inbound messages per second through the API channel end to end, one per request and in batches, (3) the inbox list query with
 # 1,000,000 messages in 100,000 conversations, (4) the delay from an inbound message being accepted
 # to its SSE event reaching a connected client at 500 messages per second.
 # Usage: benchmarks/run.sh [h2|postgres|both]   (default both). Results: benchmarks/results/*.txt
@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 WHICH="${1:-both}"
 PORT="${BENCH_PORT:-18080}"
 INGEST_MESSAGES="${INGEST_MESSAGES:-20000}"
+BATCH_MESSAGES="${BATCH_MESSAGES:-100000}"
+BATCH_SIZE="${BATCH_SIZE:-500}"
 BASELINE_ROWS="${BASELINE_ROWS:-200000}"
 CONVERSATIONS="${CONVERSATIONS:-100000}"
 PER_CONVERSATION="${PER_CONVERSATION:-10}"
@@ -47,6 +49,7 @@ run() {
   gen baseline "$url" "$user" "$BASELINE_ROWS" | tee -a "$out"
   start_server "$db"
   gen ingest "http://127.0.0.1:$PORT" "$INGEST_MESSAGES" 32 | tee -a "$out"
+  gen ingest-batch "http://127.0.0.1:$PORT" "$BATCH_MESSAGES" "$BATCH_SIZE" 4 | tee -a "$out"
   stop_server
   gen seed "$url" "$user" "$CONVERSATIONS" "$PER_CONVERSATION" | tee -a "$out"
   [ "$db" = postgres ] && psql -h 127.0.0.1 -U postgres -q -c "VACUUM ANALYZE" parlons_bench

@@ -299,7 +299,9 @@ public class Conversations {
 	}
 
 	private static String preview(String text) {
-		String flat = text.replaceAll("\\s+", " ").strip();
+		// Only the head can show: flatten at most what a preview could hold, not a 100,000-character body.
+		String head = text.length() > 2_000 ? text.substring(0, 2_000) : text;
+		String flat = head.replaceAll("\\s+", " ").strip();
 		return flat.length() > 280 ? flat.substring(0, 279) + "…" : flat;
 	}
 
