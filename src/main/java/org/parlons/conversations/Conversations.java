@@ -51,6 +51,18 @@ public class Conversations {
 			.optional();
 	}
 
+	/** Those of the given conversations that belong to the inbox. */
+	Set<Long> ofInbox(Collection<Long> ids, long inboxId) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("select id from conversation where id in (:ids) and inbox_id = :inbox")
+			.param("ids", ids)
+			.param("inbox", inboxId)
+			.query(Long.class)
+			.list());
+	}
+
 	/** The live customer profile of each conversation. */
 	Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
 		Map<Long, Long> found = new HashMap<>();

@@ -10,9 +10,35 @@ import org.parlons.customers.Author;
  * A message as any channel hands it over, already normalised: who wrote it, where, and what.
  */
 public record InboundMessage(long inboxId, String externalId, Author author, String text, Instant sentAt,
-		Visibility visibility, @Nullable String inReplyTo, @Nullable String subject, List<Attachment> attachments) {
+		Visibility visibility, @Nullable String inReplyTo, @Nullable String subject, List<Attachment> attachments,
+		Details details) {
 
 	public static final int MAX_TEXT = 100_000;
+
+	/**
+	 * What some channels know besides the basics.
+	 * @param references earlier messages this one answers, most recent last (email {@code References})
+	 * @param conversationToken a conversation our own reply named (email subject {@code [#123]})
+	 * @param joinsOpenConversation without a reference, whether the message joins the customer's open
+	 * conversation in the inbox (chat, API) or opens a new one (email: a new subject is a new matter)
+	 * @param automated written by a machine: auto-reply, bounce, mailing list
+	 * @param fullText the whole message when {@code text} is only its new part
+	 */
+	public record Details(List<String> references, @Nullable Long conversationToken, boolean joinsOpenConversation,
+			boolean automated, @Nullable String fullText) {
+
+		public static final Details NONE = new Details(List.of(), null, true, false, null);
+
+		public Details {
+			references = List.copyOf(references);
+		}
+
+	}
+
+	public InboundMessage(long inboxId, String externalId, Author author, String text, Instant sentAt,
+			Visibility visibility, @Nullable String inReplyTo, @Nullable String subject, List<Attachment> attachments) {
+		this(inboxId, externalId, author, text, sentAt, visibility, inReplyTo, subject, attachments, Details.NONE);
+	}
 
 	public InboundMessage {
 		if (externalId.isBlank() || externalId.length() > 500) {

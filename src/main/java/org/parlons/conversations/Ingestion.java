@@ -172,11 +172,17 @@ public class Ingestion {
 			}
 			Map<Long, Long> openOf = conversations.unresolvedOfEach(customers.aliasesOfEach(customerIds), inboxId);
 			Map<String, Messages.Ids> parents = messages.findIds(inboxId, positions.stream()
-				.map(i -> batch.get(i).inReplyTo())
-				.filter(r -> r != null && !r.isBlank())
+				.flatMap(i -> referencesOf(batch.get(i)).stream())
+				.distinct()
 				.toList());
+			Set<Long> tokens = conversations.ofInbox(positions.stream()
+				.map(i -> batch.get(i).details().conversationToken())
+				.filter(t -> t != null)
+				.collect(java.util.stream.Collectors.toSet()), inboxId);
 
-			// Thread each message in order; a conversation opened here is numbered -n until it exists.
+			// Thread each message in order: what it answers (reply-to, then references, latest first), then
+			// the conversation its subject names, then, where the channel says so, the customer's open
+			// conversation; else a new one, numbered -n until it exists.
 			Map<Integer, Long> conversationOf = new HashMap<>();
 			Map<String, Long> conversationOfExternal = new HashMap<>();
 			List<Conversations.NewConversation> toOpen = new ArrayList<>();
@@ -185,12 +191,19 @@ public class Ingestion {
 				InboundMessage in = batch.get(i);
 				long customer = customerOf.get(i);
 				Long conversation = null;
-				if (in.inReplyTo() != null && !in.inReplyTo().isBlank()) {
-					Messages.Ids parent = parents.get(in.inReplyTo());
+				for (String reference : referencesOf(in)) {
+					Messages.Ids parent = parents.get(reference);
 					conversation = parent != null ? Long.valueOf(parent.conversationId())
-							: conversationOfExternal.get(in.inReplyTo());
+							: conversationOfExternal.get(reference);
+					if (conversation != null) {
+						break;
+					}
 				}
-				if (conversation == null) {
+				Long token = in.details().conversationToken();
+				if (conversation == null && token != null && tokens.contains(token)) {
+					conversation = token;
+				}
+				if (conversation == null && in.details().joinsOpenConversation()) {
 					conversation = openOf.get(customer);
 				}
 				if (conversation == null) {
@@ -212,7 +225,7 @@ public class Ingestion {
 				long conversation = conversationOf.get(i);
 				rows.add(new Messages.NewMessage(conversation, inboxId, in.externalId(), Message.IN, in.visibility(),
 						in.author().name(), in.text(), MessageStatus.RECEIVED, in.inReplyTo(), in.attachments(),
-						in.sentAt()));
+						in.sentAt(), in.details().fullText(), in.details().automated()));
 				arrivals.merge(conversation, new Conversations.Arrivals(conversation, 1, in.sentAt(), in.text()),
 						(a, b) -> new Conversations.Arrivals(conversation, a.count() + 1,
 								b.latest().isAfter(a.latest()) ? b.latest() : a.latest(), b.preview()));
@@ -256,6 +269,18 @@ public class Ingestion {
 			return customerOf.containsKey(i);
 		}
 
+	}
+
+	/** The ids a message answers, the most telling first: its reply-to, then its references from the latest. */
+	private static List<String> referencesOf(InboundMessage in) {
+		List<String> ids = new ArrayList<>();
+		if (in.inReplyTo() != null && !in.inReplyTo().isBlank()) {
+			ids.add(in.inReplyTo());
+		}
+		List<String> references = new ArrayList<>(in.details().references());
+		java.util.Collections.reverse(references);
+		references.stream().filter(r -> !r.isBlank() && !ids.contains(r)).forEach(ids::add);
+		return ids;
 	}
 
 	private @Nullable Long owningTeam(long inboxId) {

@@ -7,10 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One message of a conversation, inbound ("in") or outbound ("out"), with the channel's own id.
+ * {@code text} is what the agent reads; {@code fullText}, when present, is the whole message it was
+ * cut from (quoted history and signature included). {@code automated}: written by a machine
+ * (auto-reply, bounce, mailing list), never to be answered automatically.
  */
 public record Message(long id, long conversationId, long inboxId, String externalId, String direction,
 		Visibility visibility, @Nullable String authorName, @Nullable Long agentId, String text, String status,
-		@Nullable String inReplyTo, List<Attachment> attachments, Instant sentAt) {
+		@Nullable String inReplyTo, List<Attachment> attachments, Instant sentAt, @Nullable String fullText,
+		boolean automated) {
 
 	public static final String IN = "in";
 

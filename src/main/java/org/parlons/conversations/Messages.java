@@ -25,7 +25,7 @@ import tools.jackson.core.type.TypeReference;
 public class Messages {
 
 	private static final String COLUMNS = "id, conversation_id, inbox_id, external_id, direction, visibility, author_name, "
-			+ "agent_id, text, status, in_reply_to, attachments, sent_at";
+			+ "agent_id, text, status, in_reply_to, attachments, sent_at, full_text, automated";
 
 	/** The ids an already stored message answers with. */
 	public record Ids(long messageId, long conversationId) {
@@ -58,15 +58,15 @@ public class Messages {
 	/** A new message row, as {@link #insertAll} takes it. */
 	record NewMessage(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
 			@Nullable String authorName, String text, String status, @Nullable String inReplyTo,
-			List<Attachment> attachments, Instant sentAt) {
+			List<Attachment> attachments, Instant sentAt, @Nullable String fullText, boolean automated) {
 	}
 
 	/** Inserts the messages in one batch; the new ids come back in the same order. */
 	List<Long> insertAll(List<NewMessage> rows) {
 		Timestamp now = Timestamp.from(clock.instant());
 		return Batches.insert(jdbcTemplate, "insert into message (conversation_id, inbox_id, external_id, direction, "
-				+ "visibility, author_name, agent_id, text, status, in_reply_to, attachments, sent_at, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)", rows.size(), (ps, i) -> {
+				+ "visibility, author_name, agent_id, text, status, in_reply_to, attachments, sent_at, created_at, "
+				+ "full_text, automated) values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?)", rows.size(), (ps, i) -> {
 					NewMessage m = rows.get(i);
 					ps.setLong(1, m.conversationId());
 					ps.setLong(2, m.inboxId());
@@ -80,6 +80,8 @@ public class Messages {
 					ps.setString(10, Json.write(m.attachments()));
 					ps.setTimestamp(11, Timestamp.from(m.sentAt()));
 					ps.setTimestamp(12, now);
+					ps.setString(13, m.fullText());
+					ps.setBoolean(14, m.automated());
 				});
 	}
 
@@ -140,7 +142,7 @@ public class Messages {
 				Visibility.valueOf(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8, Long.class),
 				rs.getString(9), rs.getString(10), rs.getString(11),
 				Json.read(rs.getString(12), new TypeReference<List<Attachment>>() {
-				}), rs.getTimestamp(13).toInstant());
+				}), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getBoolean(15));
 	}
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelConnectors;
+import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.ReplyQueued;
@@ -37,18 +38,21 @@ class OutboxDispatcher {
 
 	private final ChannelConnectors connectors;
 
+	private final ChannelHealth health;
+
 	private final Clock clock;
 
 	private final int maxAttempts;
 
 	private final Duration baseBackoff;
 
-	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, Clock clock,
+	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health, Clock clock,
 			@Value("${parlons.outbox.max-attempts}") int maxAttempts,
 			@Value("${parlons.outbox.base-backoff}") Duration baseBackoff) {
 		this.outbox = outbox;
 		this.deliveries = deliveries;
 		this.connectors = connectors;
+		this.health = health;
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
 		this.baseBackoff = baseBackoff;
@@ -84,12 +88,17 @@ class OutboxDispatcher {
 			log.warn("Connector failed on message {}", entry.messageId(), ex);
 			result = new DeliveryResult.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
 		}
+		long inboxId = outgoing.get().inbox().id();
 		if (result instanceof DeliveryResult.Sent sent) {
 			outbox.sent(entry.id());
 			deliveries.sent(entry.messageId(), sent.channelId());
+			health.succeeded(inboxId);
 		}
 		else if (result instanceof DeliveryResult.Retry retry && attempt < maxAttempts) {
-			outbox.retryAt(entry.id(), nextAttempt(attempt, retry.after()), "attempt " + attempt + ": " + retry.reason());
+			Instant next = nextAttempt(attempt, retry.after());
+			outbox.retryAt(entry.id(), next, "attempt " + attempt + ": " + retry.reason());
+			// A passing failure is the channel's (server down, credentials refused): show it on the inbox.
+			health.failed(inboxId, "sending: " + retry.reason(), next);
 		}
 		else if (result instanceof DeliveryResult.Retry retry) {
 			giveUp(entry, "gave up after " + attempt + " attempts: " + retry.reason());

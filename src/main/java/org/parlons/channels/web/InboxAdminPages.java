@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.parlons.agents.Teams;
+import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelConnectors;
+import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.InboxSetup;
 import org.parlons.conversations.Inboxes;
 import org.springframework.stereotype.Controller;
@@ -31,7 +33,10 @@ class InboxAdminPages {
 
 	private final Teams teams;
 
-	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams) {
+	private final ChannelHealth health;
+
+	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams, ChannelHealth health) {
+		this.health = health;
 		this.setup = setup;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
@@ -46,18 +51,42 @@ class InboxAdminPages {
 		model.addAttribute("settings", settings);
 		model.addAttribute("channels", connectors.channels());
 		model.addAttribute("teams", teams.findAll());
+		model.addAttribute("health", health.all());
 		return "admin/inboxes";
+	}
+
+	/** The email form: the address customers write to, and the mailbox's IMAP and SMTP servers. */
+	@PostMapping("/admin/inboxes/email")
+	String createEmail(@RequestParam String name, @RequestParam String address, @RequestParam String imapHost,
+			@RequestParam(defaultValue = "993") int imapPort, @RequestParam(defaultValue = "") String imapUsername,
+			@RequestParam(defaultValue = "") String imapPassword, @RequestParam(defaultValue = "false") boolean imapTls,
+			@RequestParam String smtpHost, @RequestParam(defaultValue = "587") int smtpPort,
+			@RequestParam(defaultValue = "") String smtpUsername, @RequestParam(defaultValue = "") String smtpPassword,
+			@RequestParam(defaultValue = "false") boolean smtpTls, @RequestParam(required = false) List<Long> teamIds,
+			RedirectAttributes redirect) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("address", address);
+		settings.put("imap", Map.of("host", imapHost, "port", imapPort, "username", imapUsername, "password", imapPassword,
+				"tls", imapTls));
+		settings.put("smtp", Map.of("host", smtpHost, "port", smtpPort, "username", smtpUsername, "password", smtpPassword,
+				"tls", smtpTls));
+		return create(name, "email", settings, teamIds, redirect);
 	}
 
 	@PostMapping("/admin/inboxes")
 	String create(@RequestParam String name, @RequestParam String channel,
 			@RequestParam(defaultValue = "") String webhookUrl, @RequestParam(required = false) List<Long> teamIds,
 			RedirectAttributes redirect) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		if (!webhookUrl.isBlank()) {
+			settings.put("webhookUrl", webhookUrl);
+		}
+		return create(name, channel, settings, teamIds, redirect);
+	}
+
+	private String create(String name, String channel, Map<String, Object> settings, @Nullable List<Long> teamIds,
+			RedirectAttributes redirect) {
 		try {
-			Map<String, Object> settings = new LinkedHashMap<>();
-			if (!webhookUrl.isBlank()) {
-				settings.put("webhookUrl", webhookUrl);
-			}
 			var inbox = setup.create(name, channel, settings, true);
 			if (teamIds != null) {
 				for (Long teamId : teamIds) {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
+import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.InboxSetup;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inbox;
@@ -46,7 +47,10 @@ class InboxesApi {
 
 	private final Teams teams;
 
-	InboxesApi(InboxSetup setup, Inboxes inboxes, ConversationAccess access, Teams teams) {
+	private final ChannelHealth health;
+
+	InboxesApi(InboxSetup setup, Inboxes inboxes, ConversationAccess access, Teams teams, ChannelHealth health) {
+		this.health = health;
 		this.setup = setup;
 		this.inboxes = inboxes;
 		this.access = access;
@@ -75,7 +79,18 @@ class InboxesApi {
 	}
 
 	record InboxView(long id, String name, String channel, boolean autoAssign, Map<String, Object> settings,
-			List<Long> teamIds, Instant createdAt) {
+			List<Long> teamIds, Instant createdAt, HealthView health) {
+	}
+
+	/** The connector's state: connected, failing (with the last error) or disabled; unknown before first use. */
+	record HealthView(String state, @Nullable String lastError, @Nullable Instant lastErrorAt,
+			@Nullable Instant lastSuccessAt, int failures, @Nullable Instant nextAttemptAt) {
+
+		static HealthView of(ChannelHealth.Status s) {
+			return new HealthView(s.state().api(), s.lastError(), s.lastErrorAt(), s.lastSuccessAt(), s.failures(),
+					s.nextAttemptAt());
+		}
+
 	}
 
 	@PostMapping
@@ -121,7 +136,7 @@ class InboxesApi {
 	private InboxView view(Inbox inbox, boolean reveal) {
 		List<Long> owners = teams.owningTeams(inbox.id());
 		return new InboxView(inbox.id(), inbox.name(), inbox.channel(), inbox.autoAssign(),
-				setup.shownSettings(inbox, reveal), owners, inbox.createdAt());
+				setup.shownSettings(inbox, reveal), owners, inbox.createdAt(), HealthView.of(health.of(inbox.id())));
 	}
 
 }

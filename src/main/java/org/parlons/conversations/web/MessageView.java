@@ -13,12 +13,12 @@ import org.parlons.conversations.Message;
  */
 record MessageView(long id, long conversationId, String externalId, String direction, String text,
 		OffsetDateTime sentAt, String visibility, @Nullable String authorName, @Nullable Long agentId, String status,
-		@Nullable String inReplyTo, List<Attachment> attachments) {
+		@Nullable String inReplyTo, List<Attachment> attachments, @Nullable String fullText, boolean automated) {
 
 	static MessageView of(Message m) {
 		return new MessageView(m.id(), m.conversationId(), m.externalId(), m.direction(), m.text(),
 				m.sentAt().atOffset(ZoneOffset.UTC), m.visibility().api(), m.authorName(), m.agentId(), m.status(),
-				m.inReplyTo(), m.attachments());
+				m.inReplyTo(), m.attachments(), m.fullText(), m.automated());
 	}
 
 }

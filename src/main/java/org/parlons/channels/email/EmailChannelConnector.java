@@ -1,0 +1,184 @@
+package org.parlons.channels.email;
+
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelConnector;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.conversations.Deliveries;
+import org.parlons.customers.Identity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The email channel: inboxes read over IMAP ({@link MailboxPoller}) and replies sent over SMTP with a
+ * proper {@code Message-ID}, {@code In-Reply-To} and {@code References}, and the conversation token
+ * {@code [#id]} in the subject, as plain text and HTML. The Message-ID is derived from the message id,
+ * so a reply sent again after a crash carries the same id and mail clients show it once. Connector
+ * health follows from the results ({@code OutboxDispatcher}).
+ */
+@Component
+class EmailChannelConnector implements ChannelConnector {
+
+	@Override
+	public String channel() {
+		return "email";
+	}
+
+	@Override
+	public Set<String> secretSettings() {
+		return EmailSettings.SECRETS;
+	}
+
+	@Override
+	public Map<String, Object> prepare(Map<String, Object> settings) {
+		Map<String, Object> prepared = new java.util.LinkedHashMap<>(settings);
+		EmailSettings checked = EmailSettings.from(settings, "");
+		prepared.putAll(checked.toMap());
+		if (settings.get("fromName") == null) {
+			prepared.remove("fromName");
+		}
+		return prepared;
+	}
+
+	@Override
+	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		EmailSettings settings;
+		try {
+			settings = EmailSettings.of(outgoing.inbox());
+		}
+		catch (IllegalArgumentException ex) {
+			return new DeliveryResult.Failed("the inbox's email settings are wrong: " + ex.getMessage());
+		}
+		String to = emailOf(outgoing);
+		if (to == null) {
+			return new DeliveryResult.Failed("the customer has no email address to answer to");
+		}
+		EmailSettings.Server smtp = settings.smtp();
+		try {
+			MimeMessage mail = compose(outgoing, settings, to);
+			try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
+				transport.connect(smtp.host(), smtp.port(), smtp.username().isEmpty() ? null : smtp.username(),
+						smtp.password().isEmpty() ? null : smtp.password());
+				transport.sendMessage(mail, mail.getAllRecipients());
+			}
+			return new DeliveryResult.Sent(mail.getMessageID());
+		}
+		catch (SMTPSendFailedException ex) {
+			return refused(outgoing, ex.getReturnCode(), ex.getMessage());
+		}
+		catch (SendFailedException ex) {
+			if (ex.getNextException() instanceof SMTPSendFailedException smtpEx) {
+				return refused(outgoing, smtpEx.getReturnCode(), smtpEx.getMessage());
+			}
+			return new DeliveryResult.Failed("the address was refused: " + ex.getMessage());
+		}
+		catch (AuthenticationFailedException ex) {
+			return passing(outgoing, "the SMTP server refused the credentials: " + ex.getMessage());
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			return passing(outgoing, "SMTP: " + ex.getMessage());
+		}
+	}
+
+	/** A 5xx answer will never succeed; a 4xx is a passing refusal. */
+	private DeliveryResult refused(Deliveries.Outgoing outgoing, int code, String message) {
+		if (code >= 500) {
+			return new DeliveryResult.Failed("the SMTP server refused the mail (" + code + "): " + message);
+		}
+		return passing(outgoing, "the SMTP server deferred the mail (" + code + "): " + message);
+	}
+
+	private static DeliveryResult passing(Deliveries.Outgoing outgoing, String reason) {
+		return new DeliveryResult.Retry(reason, null);
+	}
+
+	MimeMessage compose(Deliveries.Outgoing outgoing, EmailSettings settings, String to)
+			throws MessagingException, UnsupportedEncodingException {
+		long messageId = outgoing.message().id();
+		String id = "<parlons." + messageId + "." + outgoing.conversation().id() + "@" + domain(settings.address()) + ">";
+		MimeMessage mail = new MimeMessage(MailSessions.smtp(settings.smtp())) {
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", id);
+			}
+		};
+		mail.setFrom(new InternetAddress(settings.address(), settings.fromName(), "UTF-8"));
+		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+		mail.setSubject(subject(outgoing), "UTF-8");
+		mail.setSentDate(new Date());
+		List<String> references = new ArrayList<>();
+		if (outgoing.repliedTo() != null && outgoing.repliedTo().externalId().startsWith("<")) {
+			String parent = outgoing.repliedTo().externalId();
+			mail.setHeader("In-Reply-To", parent);
+			references.add(parent);
+		}
+		if (!references.isEmpty()) {
+			mail.setHeader("References", String.join(" ", references));
+		}
+		mail.setHeader("Auto-Submitted", "no");
+		mail.setHeader("X-Parlons-Conversation", Long.toString(outgoing.conversation().id()));
+
+		String text = outgoing.message().text();
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(text, "UTF-8", "plain");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(html(text), "UTF-8", "html");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(plain);
+		alternative.addBodyPart(html);
+		mail.setContent(alternative);
+		mail.saveChanges();
+		return mail;
+	}
+
+	/** "Re: " and the conversation's subject, with the token that threads the customer's answer back. */
+	static String subject(Deliveries.Outgoing outgoing) {
+		String subject = outgoing.conversation().subject() == null ? "" : outgoing.conversation().subject();
+		subject = InboundMail.TOKEN.matcher(subject).replaceAll("").strip();
+		while (subject.regionMatches(true, 0, "re:", 0, 3) || subject.regionMatches(true, 0, "tr:", 0, 3)) {
+			subject = subject.substring(3).strip();
+		}
+		String token = "[#" + outgoing.conversation().id() + "]";
+		return subject.isEmpty() ? "Re: " + token : "Re: " + subject + " " + token;
+	}
+
+	private static String html(String text) {
+		StringBuilder out = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
+		for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+			out.append("<p>").append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>")).append("</p>");
+		}
+		return out.append("</body></html>").toString();
+	}
+
+	private static @Nullable String emailOf(Deliveries.Outgoing outgoing) {
+		return outgoing.customer().identities().stream()
+			.map(i -> i.identity())
+			.filter(i -> i.kind() == Identity.Kind.EMAIL)
+			.map(Identity::value)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String domain(String address) {
+		int at = address.lastIndexOf('@');
+		return at < 0 ? "parlons.invalid" : address.substring(at + 1);
+	}
+
+}

@@ -1,0 +1,210 @@
+package org.parlons.channels.email;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+
+import org.parlons.channels.ChannelHealth;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.InboundMessage;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Ingestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches new mail from every email inbox over IMAP, in UID order from the stored high-water mark, and
+ * hands it to ingestion in batches; the mark moves only after a batch is stored. A failing mailbox is
+ * retried with exponential backoff and shown as failing with its error, never silently dropped.
+ */
+@Component
+class MailboxPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+
+	private static final long MAX_MESSAGE_BYTES = 60L * 1024 * 1024;
+
+	private final Inboxes inboxes;
+
+	private final Ingestion ingestion;
+
+	private final MailboxState state;
+
+	private final ChannelHealth health;
+
+	private final InboundMail inboundMail;
+
+	private final MailParser parser;
+
+	private final Clock clock;
+
+	private final Duration interval;
+
+	private final Duration maxBackoff;
+
+	private final int fetchBatch;
+
+	/** When each inbox is due next; an inbox absent from it is due now. */
+	private final Map<Long, Instant> due = new ConcurrentHashMap<>();
+
+	MailboxPoller(Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health, InboundMail inboundMail,
+			Clock clock, @Value("${parlons.email.poll-interval}") Duration interval,
+			@Value("${parlons.email.max-backoff}") Duration maxBackoff,
+			@Value("${parlons.email.max-attachment-bytes}") long maxAttachmentBytes,
+			@Value("${parlons.email.fetch-batch}") int fetchBatch) {
+		this.inboxes = inboxes;
+		this.ingestion = ingestion;
+		this.state = state;
+		this.health = health;
+		this.inboundMail = inboundMail;
+		this.parser = new MailParser(maxAttachmentBytes);
+		this.clock = clock;
+		this.interval = interval;
+		this.maxBackoff = maxBackoff;
+		this.fetchBatch = fetchBatch;
+	}
+
+	@Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT2S")
+	void tick() {
+		for (Inbox inbox : inboxes.findAll()) {
+			if (!"email".equals(inbox.channel())) {
+				continue;
+			}
+			if ("false".equals(inbox.setting("enabled"))) {
+				if (health.of(inbox.id()).state() != ChannelHealth.State.DISABLED) {
+					health.disabled(inbox.id());
+				}
+				continue;
+			}
+			Instant now = clock.instant();
+			if (due.getOrDefault(inbox.id(), Instant.MIN).isAfter(now)) {
+				continue;
+			}
+			poll(inbox);
+		}
+	}
+
+	/** Fetches everything new in one inbox now; answers how many mails were stored or recognised. */
+	int poll(Inbox inbox) {
+		EmailSettings settings;
+		try {
+			settings = EmailSettings.of(inbox);
+		}
+		catch (IllegalArgumentException ex) {
+			fail(inbox, "settings: " + ex.getMessage());
+			return 0;
+		}
+		try {
+			int fetched = fetch(inbox.id(), settings);
+			health.succeeded(inbox.id());
+			due.put(inbox.id(), clock.instant().plus(interval));
+			return fetched;
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			log.warn("Mailbox of inbox {} failed: {}", inbox.id(), ex.toString());
+			fail(inbox, describe(ex));
+			return 0;
+		}
+	}
+
+	private int fetch(long inboxId, EmailSettings settings) throws MessagingException, IOException {
+		EmailSettings.Server imap = settings.imap();
+		try (Store store = MailSessions.imap(imap).getStore()) {
+			store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+			Folder folder = store.getFolder(settings.folder());
+			if (!(folder instanceof UIDFolder uids)) {
+				throw new MessagingException("the server gives no UIDs for " + settings.folder());
+			}
+			folder.open(Folder.READ_ONLY);
+			try {
+				long validity = uids.getUIDValidity();
+				MailboxState.Mark mark = state.of(inboxId).filter(m -> m.uidValidity() == validity)
+					.orElse(new MailboxState.Mark(validity, 0));
+				// getMessagesByUID(n, MAXUID) includes the last mail even when its UID is below n.
+				List<Message> fresh = new ArrayList<>(Arrays.asList(uids.getMessagesByUID(mark.lastUid() + 1, UIDFolder.MAXUID)));
+				fresh.removeIf(m -> uid(uids, m) <= mark.lastUid());
+				fresh.sort(Comparator.comparingLong(m -> uid(uids, m)));
+				int count = 0;
+				for (int from = 0; from < fresh.size(); from += fetchBatch) {
+					List<Message> chunk = fresh.subList(from, Math.min(fresh.size(), from + fetchBatch));
+					List<InboundMessage> batch = new ArrayList<>(chunk.size());
+					for (Message message : chunk) {
+						batch.add(inboundMail.of(inboxId, parser.parse(raw(message))));
+					}
+					ingestion.receiveAll(inboxId, batch);
+					state.advance(inboxId, settings.folder(), validity, uid(uids, chunk.get(chunk.size() - 1)));
+					count += chunk.size();
+				}
+				return count;
+			}
+			finally {
+				folder.close(false);
+			}
+		}
+	}
+
+	private static byte[] raw(Message message) throws MessagingException, IOException {
+		if (message.getSize() > MAX_MESSAGE_BYTES) {
+			String headers = "Subject: (a mail of " + message.getSize() + " bytes, over the limit of " + MAX_MESSAGE_BYTES
+					+ " bytes, was not fetched)\r\nMessage-ID: " + idOf(message) + "\r\n\r\nThis mail was too large to fetch.";
+			return headers.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));
+		message.writeTo(out);
+		return out.toByteArray();
+	}
+
+	private static String idOf(Message message) throws MessagingException {
+		String[] ids = message.getHeader("Message-ID");
+		return ids == null || ids.length == 0 ? "<too-large." + System.nanoTime() + "@parlons.invalid>" : ids[0];
+	}
+
+	private static long uid(UIDFolder folder, Message message) {
+		try {
+			return folder.getUID(message);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void fail(Inbox inbox, String error) {
+		int failures = health.of(inbox.id()).failures() + 1;
+		Duration backoff = interval.multipliedBy(1L << Math.min(failures - 1, 16));
+		if (backoff.compareTo(maxBackoff) > 0) {
+			backoff = maxBackoff;
+		}
+		backoff = backoff.plusMillis((long) (backoff.toMillis() * ThreadLocalRandom.current().nextDouble(0, 0.2)));
+		Instant next = clock.instant().plus(backoff);
+		health.failed(inbox.id(), error, next);
+		due.put(inbox.id(), next);
+	}
+
+	private static String describe(Exception ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		return root == ex ? message : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+	}
+
+}
