@@ -32,7 +32,10 @@ final class HtmlText {
 			@Override
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode text) {
-					out.append(text.text());
+					// Layout whitespace between blocks is not a line of its own.
+					if (!(text.isBlank() && (out.length() == 0 || out.charAt(out.length() - 1) == '\n'))) {
+						out.append(text.text());
+					}
 				}
 				else if (node instanceof Element e) {
 					if ("br".equals(e.normalName())) {

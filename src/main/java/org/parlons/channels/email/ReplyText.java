@@ -13,32 +13,44 @@ import java.util.regex.Pattern;
 final class ReplyText {
 
 	/** "On Tue, … wrote:" and its translations; may span two lines when a client wraps it. */
-	private static final Pattern WROTE = Pattern.compile("(?is)^\\s*[>*]*\\s*("
+	private static final Pattern WROTE = Pattern.compile("(?isu)^\\s*[>*]*\\s*("
 			+ "on\\b.{0,300}\\bwrote\\s*:|le\\b.{0,300}\\ba\\s+[ée]crit\\s*:|am\\b.{0,300}\\bschrieb.{0,200}:"
-			+ "|il\\b.{0,300}\\bha\\s+scritto\\s*:|el\\b.{0,300}\\bescribi[óo]\\s*:|em\\b.{0,300}\\bescreveu\\s*:"
-			+ "|op\\b.{0,300}\\bschreef.{0,200}:|(den|p[åa])\\b.{0,300}\\bskrev.{0,200}:|.{0,300}\\bkirjoitti\\s*:"
+			+ "|-{2,}\\s*on\\b.{0,300}\\bwrote\\s*-{2,}|on\\b.{0,300}<[^<>\\s]+@[^<>\\s]+>\\s*wrote"
+			+ "|(il|in data)\\b.{0,300}\\bha\\s+scritto\\s*:|el\\b.{0,300}\\bescribi[óo]\\s*:|em\\b.{0,300}\\bescreveu\\s*:"
+			+ "|op\\b.{0,300}\\bschreef.{0,200}:|.{0,300}\\bskrev\\b.{0,200}:|.{0,300}\\bkirjoitti\\s*:|.{0,300}\\bírta\\s*:"
 			+ "|.{0,300}написал(а)?\\s*:|.{0,300}\\bnapisa[łl](a)?\\s*:)\\s*$");
 
-	private static final Pattern ORIGINAL = Pattern.compile("(?i)^\\s*[>*]*\\s*-{2,}\\s*("
+	private static final Pattern ORIGINAL = Pattern.compile("(?iu)^\\s*[>*]*\\s*-{2,}\\s*("
 			+ "original message|message d'origine|message original|ursprüngliche nachricht|messaggio originale"
-			+ "|mensaje original|mensagem original|oorspronkelijk bericht|opprinnelig melding|oprindelig meddelelse"
+			+ "|mensaje original|mensagem original|oorspronkelijk bericht|opprinnelig melding|oprindelig meddelelse|oprindelig besked"
 			+ "|ursprungligt meddelande|alkuperäinen viesti|forwarded message|message transféré|weitergeleitete nachricht)"
 			+ "\\s*-*\\s*$");
 
 	private static final Pattern HEADER_FROM = Pattern.compile(
-			"(?i)^\\s*[>*]*\\s*(from|de|von|da|van|fra|från|lähettäjä|od|от|expéditeur)\\s*\\*?\\s*:.*");
+			"(?iu)^\\s*[>*]*\\s*(from|de|von|da|van|fra|från|lähettäjä|od|от|expéditeur)\\s*\\*?\\s*:.*");
 
-	private static final Pattern HEADER_SENT = Pattern.compile("(?i)^\\s*[>*]*\\s*(sent|date|envoyé|envoy[ée] le|gesendet"
+	private static final Pattern HEADER_SENT = Pattern.compile("(?iu)^\\s*[>*]*\\s*(sent|date|envoyé|envoy[ée] le|gesendet"
 			+ "|datum|inviato|data|enviado|enviada|fecha|verzonden|sendt|skickat|lähetetty|wysłano|отправлено|to|à|an|a|til"
 			+ "|subject|objet|betreff|oggetto|asunto|assunto|onderwerp|emne|ämne|aihe|temat|тема)\\s*\\*?\\s*:.*");
 
+	/**
+	 * A header without words: a date or time, an address in angle brackets, a colon at the end
+	 * ("2017-11-24 16:32 GMT+01:00 Name &lt;a@b.c&gt;:", "ср, 30 апр. 2025 г. в 15:19, Name &lt;a@b.c&gt;:").
+	 */
+	private static final Pattern DATED_ADDRESS = Pattern.compile(
+			"(?u)^\\s*[^>\\s].{0,200}\\d.{0,200}<[^<>\\s@]+@[^<>\\s]+>\\s*:\\s*$");
+
+	/** A line drawn across: the separator some clients put above the quoted history. */
+	private static final Pattern RULE = Pattern.compile("^\\s*[-_=—*]{3,}\\s*$");
+
 	private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{20,}\\s*$");
 
-	private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^\\s*--\\s?$|^\\s*__\\s*$");
+	/** "-- " (RFC 3676), and the dashes and rules clients draw: "--", "—", "——", "__". Not "----": markdown. */
+	private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^\\s*(--|—+|__)\\s?$");
 
 	/** "Sent from my iPhone" and kin: a short line without punctuation, so a sentence is not taken for one. */
-	private static final Pattern SENT_FROM = Pattern.compile("(?i)^\\s*(sent from|sent with|envoyé de|envoyé depuis"
-			+ "|envoyé à partir de|von meinem|inviato da|enviado desde|enviado do|verzonden met|sendt fra|skickat från"
+	private static final Pattern SENT_FROM = Pattern.compile("(?iu)^\\s*(sent from|sent with|envoyé de|envoyé depuis"
+			+ "|envoyé à partir de|von meinem|gesendet von|inviato da|enviado desde|enviado do|verzonden met|sendt fra|skickat från"
 			+ "|lähetetty|get outlook for|téléchargez outlook|obtenir outlook)\\b[^,.;!?]{0,70}(<[^>]*>)?\\s*$");
 
 	private ReplyText() {
@@ -46,7 +58,8 @@ final class ReplyText {
 
 	/** The new part of a reply; the whole text when nothing tells where it ends. */
 	static String visible(String text) {
-		String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+		// French typography puts no-break spaces before colons ("Objet\u00a0:"); the patterns expect spaces.
+		String normalised = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00a0', ' ').replace('\u202f', ' ');
 		List<String> lines = new ArrayList<>(List.of(normalised.split("\n", -1)));
 		int cut = quoteStart(lines);
 		List<String> kept = new ArrayList<>(lines.subList(0, cut));
@@ -70,30 +83,47 @@ final class ReplyText {
 				return i;
 			}
 			// A "wrote:" header wrapped over two or three lines by the sender's client.
-			if (i + 1 < lines.size() && startsLikeWrote(line)) {
+			if (continues(lines, i + 1)) {
 				String joined = line + " " + lines.get(i + 1);
 				if (WROTE.matcher(joined).matches()) {
 					return i;
 				}
-				if (i + 2 < lines.size() && WROTE.matcher(joined + " " + lines.get(i + 2)).matches()) {
+				if (continues(lines, i + 2) && WROTE.matcher(joined + " " + lines.get(i + 2)).matches()) {
 					return i;
 				}
+			}
+			if (DATED_ADDRESS.matcher(line).matches()) {
+				return i;
+			}
+			// "Sent from my iPhone" above an original without a header (Outlook mobile): the new part ends there.
+			if (i > 0 && SENT_FROM.matcher(line).matches()) {
+				return i;
 			}
 			if (headerBlockAt(lines, i)) {
 				return i;
 			}
 			if (line.strip().startsWith(">") && onlyQuotesFrom(lines, i)) {
-				return i;
+				// The line introducing a trailing quote ends with a colon, in whatever language it is.
+				int previous = i - 1;
+				while (previous >= 0 && lines.get(previous).isBlank()) {
+					previous--;
+				}
+				return previous > 0 && lines.get(previous).strip().endsWith(":") ? previous : i;
 			}
 		}
 		return lines.size();
 	}
 
-	private static boolean startsLikeWrote(String line) {
-		String l = line.strip().toLowerCase(java.util.Locale.ROOT);
-		return l.startsWith("on ") || l.startsWith("le ") || l.startsWith("am ") || l.startsWith("il ")
-				|| l.startsWith("el ") || l.startsWith("em ") || l.startsWith("op ") || l.startsWith("den ")
-				|| l.startsWith("på ");
+	/**
+	 * A wrapped header goes on with the next line only when it is text, not a blank or a quote (but the
+	 * "&gt;:" left over when a client wraps inside an address, as Gmail does, continues it).
+	 */
+	private static boolean continues(List<String> lines, int i) {
+		if (i >= lines.size() || lines.get(i).isBlank()) {
+			return false;
+		}
+		String next = lines.get(i).strip();
+		return !next.startsWith(">") || next.length() <= 2;
 	}
 
 	/** An Outlook-style block: a "From:" line followed closely by "Sent:"/"Date:"/"To:"/"Subject:" lines. */
@@ -124,16 +154,11 @@ final class ReplyText {
 	/** Drops a trailing signature: after a "-- " delimiter, or a "Sent from my …" line near the end. */
 	private static List<String> withoutSignature(List<String> lines) {
 		int end = lines.size();
-		while (end > 0 && lines.get(end - 1).isBlank()) {
+		while (end > 0 && (lines.get(end - 1).isBlank() || RULE.matcher(lines.get(end - 1)).matches())) {
 			end--;
 		}
 		for (int i = Math.max(0, end - 12); i < end; i++) {
 			if (SIGNATURE_DELIMITER.matcher(lines.get(i)).matches() && i > 0) {
-				return lines.subList(0, i);
-			}
-		}
-		for (int i = Math.max(0, end - 3); i < end; i++) {
-			if (SENT_FROM.matcher(lines.get(i)).matches() && i > 0) {
 				return lines.subList(0, i);
 			}
 		}
