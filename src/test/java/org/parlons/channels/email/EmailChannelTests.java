@@ -1,0 +1,237 @@
+package org.parlons.channels.email;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * The email channel end to end against a real SMTP and IMAP server (GreenMail): a customer's mail
+ * appears in the inbox, the agent's answer reaches the customer's mailbox with proper threading
+ * headers, the customer's answer threads back, a new subject opens a new conversation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmailChannelTests {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+		.withConfiguration(GreenMailConfiguration.aConfig().withUser("support@teleo.test", "support@teleo.test", "secret-1"))
+		.withPerMethodLifecycle(false);
+
+	@LocalServerPort
+	int port;
+
+	TestApi admin;
+
+	String customer;
+
+	@BeforeEach
+	void setUp() {
+		admin = TestApi.asAdmin(port);
+		customer = unique("client") + "@example.com";
+		mail.setUser(customer, customer, "customer-pw");
+	}
+
+	@Test
+	void aMailBecomesAConversationTheReplyReachesTheCustomerAndTheAnswerThreadsBack() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String firstId = "<" + unique("m1") + "@example.com>";
+		send(customer, "Ma box ne marche plus", "Bonjour,\nma box clignote en rouge.\n\nLéa", firstId, null);
+
+		JsonNode conversation = await("the mail to appear", () -> conversationOf(inbox, firstId));
+		long conversationId = conversation.get("id").asLong();
+		JsonNode first = messages(conversationId).get(0);
+		assertThat(first.get("externalId").asString()).isEqualTo(firstId);
+		assertThat(first.get("direction").asString()).isEqualTo("in");
+		assertThat(first.get("text").asString()).isEqualTo("Bonjour,\nma box clignote en rouge.\n\nLéa");
+
+		var reply = admin.post("/api/v1/conversations/" + conversationId + "/replies",
+				Map.of("text", "Bonjour Léa,\n\nredémarrez la box, puis dites-nous.\n\nJulie, Service client"));
+		assertThat(reply.status()).isEqualTo(201);
+
+		MimeMessage received = await("the reply in the customer's mailbox", () -> latestFor(customer));
+		assertThat(received.getSubject()).isEqualTo("Re: Ma box ne marche plus [#" + conversationId + "]");
+		assertThat(received.getHeader("In-Reply-To", null)).isEqualTo(firstId);
+		assertThat(received.getHeader("References", null)).contains(firstId);
+		assertThat(((InternetAddress) received.getFrom()[0]).getAddress()).isEqualTo("support@teleo.test");
+		MimeMultipart body = (MimeMultipart) received.getContent();
+		assertThat(body.getContentType()).startsWith("multipart/alternative");
+		assertThat(body.getBodyPart(0).getContent().toString()).contains("redémarrez la box");
+		assertThat(body.getBodyPart(1).getContentType()).startsWith("text/html");
+		String ourId = received.getMessageID();
+		assertThat(await("the reply to be marked sent", () -> {
+			JsonNode out = messages(conversationId).get(1);
+			return "sent".equals(out.get("status").asString()) ? out : null;
+		}).get("externalId").asString()).isEqualTo(ourId);
+
+		// The customer answers from their mail client: quoted history below, threading headers set.
+		String answerId = "<" + unique("m2") + "@example.com>";
+		send(customer, "Re: Ma box ne marche plus [#" + conversationId + "]",
+				"C'est reparti, merci !\n\nLe lun. 3 nov. 2025 à 10:00, Téléo <support@teleo.test> a écrit :\n"
+						+ "> Bonjour Léa,\n> redémarrez la box",
+				answerId, ourId);
+		// (Mail dates have whole seconds: the answer may sort before the reply sent in the same second.)
+		JsonNode answer = await("the answer to thread back", () -> {
+			for (JsonNode m : messages(conversationId)) {
+				if (answerId.equals(m.get("externalId").asString())) {
+					return m;
+				}
+			}
+			return null;
+		});
+		assertThat(messages(conversationId)).hasSize(3);
+		assertThat(answer.get("text").asString()).isEqualTo("C'est reparti, merci !");
+		assertThat(answer.get("fullText").asString()).contains("> redémarrez la box");
+
+		// A new subject from the same customer, without references, is a new matter.
+		String otherId = "<" + unique("m3") + "@example.com>";
+		send(customer, "Question sur ma facture", "Pourquoi 12 € de plus ?", otherId, null);
+		JsonNode other = await("the new subject", () -> conversationOf(inbox, otherId));
+		assertThat(other.get("id").asLong()).isNotEqualTo(conversationId);
+		assertThat(other.get("customerId").asLong()).isEqualTo(conversation.get("customerId").asLong());
+
+		JsonNode shown = admin.get("/api/v1/inboxes/" + inbox).body();
+		assertThat(shown.get("health").get("state").asString()).isEqualTo("connected");
+		assertThat(shown.get("settings").get("imap").get("password").asString()).isEqualTo("••••••");
+	}
+
+	@Test
+	void marksAutoRepliesAndStoresEachMailOnceAcrossPolls() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String autoId = "<" + unique("auto") + "@example.com>";
+		MimeMessage auto = message(customer, "Absence du bureau", "Je suis absente jusqu'au 12.", autoId, null);
+		auto.setHeader("Auto-Submitted", "auto-replied");
+		Transport.send(auto);
+
+		JsonNode conversation = await("the auto-reply", () -> conversationOf(inbox, autoId));
+		JsonNode stored = messages(conversation.get("id").asLong()).get(0);
+		assertThat(stored.get("automated").asBoolean()).isTrue();
+
+		Thread.sleep(2_500); // two more polls: nothing fetched again
+		assertThat(messages(conversation.get("id").asLong())).hasSize(1);
+	}
+
+	@Test
+	void showsAFailingMailboxWithItsErrorAndKeepsTryingWithBackoff() {
+		int closedPort = mail.getImap().getPort() + 1000;
+		long inbox = emailInbox(closedPort);
+		JsonNode health = await("the failure to show", () -> {
+			JsonNode h = admin.get("/api/v1/inboxes/" + inbox).body().get("health");
+			return "failing".equals(h.get("state").asString()) ? h : null;
+		});
+		assertThat(health.get("lastError").asString()).isNotBlank();
+		assertThat(Instant.parse(health.get("nextAttemptAt").asString())).isAfter(Instant.parse(health.get("lastErrorAt").asString()));
+		JsonNode later = await("a second attempt", () -> {
+			JsonNode h = admin.get("/api/v1/inboxes/" + inbox).body().get("health");
+			return h.get("failures").asInt() >= 2 ? h : null;
+		});
+		assertThat(later.get("state").asString()).isEqualTo("failing");
+	}
+
+	@Test
+	void refusesAnEmailInboxWithoutItsServers() {
+		var r = admin.post("/api/v1/inboxes", Map.of("name", unique("Mail"), "channel", "email", "address", "x@teleo.test"));
+		assertThat(r.status()).isEqualTo(422);
+		assertThat(r.contentType()).startsWith("application/problem+json");
+		assertThat(r.body().get("detail").asString()).contains("imap");
+	}
+
+	private long emailInbox(int imapPort) {
+		var r = admin.post("/api/v1/inboxes", Map.of("name", unique("Support mail"), "channel", "email", "address",
+				"support@teleo.test", "imap",
+				Map.of("host", "127.0.0.1", "port", imapPort, "username", "support@teleo.test", "password", "secret-1",
+						"tls", false),
+				"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username", "support@teleo.test",
+						"password", "secret-1", "tls", false)));
+		assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+		return r.id("id");
+	}
+
+	private void send(String from, String subject, String text, String messageId, String inReplyTo) throws Exception {
+		Transport.send(message(from, subject, text, messageId, inReplyTo));
+	}
+
+	private MimeMessage message(String from, String subject, String text, String messageId, String inReplyTo)
+			throws Exception {
+		java.util.Properties p = new java.util.Properties();
+		p.setProperty("mail.smtp.host", "127.0.0.1");
+		p.setProperty("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
+		MimeMessage m = new MimeMessage(Session.getInstance(p)) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		m.setFrom(new InternetAddress(from, "Léa Martin", "UTF-8"));
+		m.setRecipient(Message.RecipientType.TO, new InternetAddress("support@teleo.test"));
+		m.setSubject(subject, "UTF-8");
+		m.setText(text, "UTF-8");
+		if (inReplyTo != null) {
+			m.setHeader("In-Reply-To", inReplyTo);
+			m.setHeader("References", inReplyTo);
+		}
+		m.saveChanges();
+		return m;
+	}
+
+	private JsonNode conversationOf(long inbox, String messageId) {
+		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&size=100").body().get("items")) {
+			for (JsonNode m : messages(c.get("id").asLong())) {
+				if (messageId.equals(m.get("externalId").asString())) {
+					return c;
+				}
+			}
+		}
+		return null;
+	}
+
+	private JsonNode messages(long conversationId) {
+		return admin.get("/api/v1/conversations/" + conversationId + "/messages").body().get("items");
+	}
+
+	private MimeMessage latestFor(String address) {
+		List<MimeMessage> all = List.of(mail.getReceivedMessagesForDomain(address));
+		return all.isEmpty() ? null : all.get(all.size() - 1);
+	}
+
+	private static <T> T await(String what, Supplier<T> probe) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			T value = probe.get();
+			if (value != null) {
+				return value;
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+		throw new AssertionError("Timed out waiting for " + what);
+	}
+
+}
