@@ -28,8 +28,6 @@ class OutboxDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-	private static final Duration LEASE = Duration.ofMinutes(2);
-
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
 	private final Outbox outbox;
@@ -46,9 +44,14 @@ class OutboxDispatcher {
 
 	private final Duration baseBackoff;
 
+	/** How long a claimed delivery is left alone before it is taken to have died with its node. */
+	private final Duration lease;
+
 	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health, Clock clock,
 			@Value("${parlons.outbox.max-attempts}") int maxAttempts,
-			@Value("${parlons.outbox.base-backoff}") Duration baseBackoff) {
+			@Value("${parlons.outbox.base-backoff}") Duration baseBackoff,
+			@Value("${parlons.outbox.lease:PT2M}") Duration lease) {
+		this.lease = lease;
 		this.outbox = outbox;
 		this.deliveries = deliveries;
 		this.connectors = connectors;
@@ -66,7 +69,7 @@ class OutboxDispatcher {
 	@Scheduled(fixedDelayString = "${parlons.outbox.poll-interval}")
 	void dispatch() {
 		for (Outbox.Entry entry : outbox.due(50)) {
-			if (outbox.claim(entry, LEASE)) {
+			if (outbox.claim(entry, lease)) {
 				deliver(entry, entry.attempts() + 1);
 			}
 		}

@@ -134,6 +134,48 @@ class EmailChannelTests {
 	}
 
 	@Test
+	void keepsAttachmentsForTheAgentsWhoMaySeeThemAndRefusesA30MegabyteOneClearly() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String id = "<" + unique("att") + "@example.com>";
+		MimeMessage m = message(customer, "Ma facture", "Voici ma facture et la vidéo du problème.", id, null);
+		MimeMultipart parts = new MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText("Voici ma facture et la vidéo du problème.", "UTF-8");
+		jakarta.mail.internet.MimeBodyPart invoice = new jakarta.mail.internet.MimeBodyPart();
+		invoice.setContent("%PDF-1.4 facture 12345".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf");
+		invoice.setFileName("facture.pdf");
+		invoice.setDisposition("attachment");
+		jakarta.mail.internet.MimeBodyPart video = new jakarta.mail.internet.MimeBodyPart();
+		video.setDataHandler(new jakarta.activation.DataHandler(
+				new jakarta.mail.util.ByteArrayDataSource(new byte[30 * 1024 * 1024], "video/mp4")));
+		video.setFileName("probleme.mp4");
+		parts.addBodyPart(text);
+		parts.addBodyPart(invoice);
+		parts.addBodyPart(video);
+		m.setContent(parts);
+		m.saveChanges();
+		Transport.send(m);
+
+		JsonNode conversation = await("the mail with attachments", () -> conversationOf(inbox, id));
+		JsonNode stored = messages(conversation.get("id").asLong()).get(0);
+		assertThat(stored.get("text").asString()).startsWith("Voici ma facture").contains("probleme.mp4")
+			.contains("over the limit");
+		JsonNode attachments = stored.get("attachments");
+		assertThat(attachments).hasSize(2);
+		assertThat(attachments.get(0).get("name").asString()).isEqualTo("facture.pdf");
+		assertThat(attachments.get(1).get("url").isNull()).isTrue();
+		assertThat(attachments.get(1).get("size").asLong()).isEqualTo(30L * 1024 * 1024);
+
+		long messageId = stored.get("id").asLong();
+		assertThat(admin.getText("/api/v1/messages/" + messageId + "/attachments/0")).isEqualTo("%PDF-1.4 facture 12345");
+		assertThat(admin.get("/api/v1/messages/" + messageId + "/attachments/1").status()).isEqualTo(404);
+		String outsider = unique("outsider") + "@teleo.test";
+		admin.createAgent(outsider, "agent", "outsider-password-1");
+		assertThat(TestApi.basic(port, outsider, "outsider-password-1")
+			.get("/api/v1/messages/" + messageId + "/attachments/0").status()).isEqualTo(404);
+	}
+
+	@Test
 	void showsAFailingMailboxWithItsErrorAndKeepsTryingWithBackoff() {
 		int closedPort = mail.getImap().getPort() + 1000;
 		long inbox = emailInbox(closedPort);
