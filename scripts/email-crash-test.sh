@@ -2,7 +2,8 @@
 # Crash safety of the email channel, with a real mail server (GreenMail) and kill -9:
 #  1. 1,000 mails from 100 customers wait in the support mailbox; Parlons starts fetching them and is
 #     killed (kill -9) part-way; once restarted it must end with exactly 1,000 stored mails, none twice.
-#  2. Parlons answers each of the 100 conversations and is killed part-way through sending; once
+#  2. Parlons answers each conversation (every mail has its own subject: 1,000) and is killed part-way
+#     through sending; once
 #     restarted every reply must reach its customer; the same reply twice would show as two mails with
 #     one Message-ID.
 # Usage: scripts/email-crash-test.sh [h2|postgres]   (default h2). Exit status 0 when both hold.
@@ -58,18 +59,18 @@ sleep 3
 COUNTS="$(count)"; echo "$COUNTS"
 STORED="$(echo "$COUNTS" | result stored_in)"; DUPLICATES="$(echo "$COUNTS" | result stored_in_duplicates)"
 
-tool reply-all "$BASE" "$TOKEN" "$INBOX"
+REPLIES="$(tool reply-all "$BASE" "$TOKEN" "$INBOX" | result replies_posted)"
 sleep 0.5
 SENT_BEFORE="$(count | result sent_out)"
 kill -9 $SERVER; wait $SERVER 2>/dev/null || true
-echo "killed while sending, with $SENT_BEFORE of $CUSTOMERS replies marked sent"
+echo "killed while sending, with $SENT_BEFORE of $REPLIES replies marked sent"
 start
-for i in $(seq 1 120); do
-  SENT="$(count | result sent_out)"; [ "$SENT" -ge $CUSTOMERS ] && break; sleep 1
+for i in $(seq 1 300); do
+  SENT="$(count | result sent_out)"; [ "$SENT" -ge "$REPLIES" ] && break; sleep 1
 done
 RECEIVED="$(tool received $IMAP $CUSTOMERS)"; echo "$RECEIVED"
 MAILS_IN="$(echo "$RECEIVED" | result customer_mails)"; IDS="$(echo "$RECEIVED" | result customer_distinct_message_ids)"
 kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
 
-echo "inbound: $STORED stored of $MAILS sent, $DUPLICATES twice; outbound: $IDS of $CUSTOMERS replies received, $MAILS_IN mails in all"
-[ "$STORED" -eq $MAILS ] && [ "$DUPLICATES" -eq 0 ] && [ "$IDS" -eq $CUSTOMERS ] && [ "$MAILS_IN" -eq $CUSTOMERS ]
+echo "inbound: $STORED stored of $MAILS sent, $DUPLICATES twice; outbound: $IDS of $REPLIES replies received, $MAILS_IN mails in all"
+[ "$STORED" -eq $MAILS ] && [ "$DUPLICATES" -eq 0 ] && [ "$IDS" -eq "$REPLIES" ] && [ "$MAILS_IN" -eq "$REPLIES" ]
