@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboundMessage;
@@ -140,11 +142,17 @@ class MailboxPoller {
 					.orElse(new MailboxState.Mark(validity, 0));
 				// getMessagesByUID(n, MAXUID) includes the last mail even when its UID is below n.
 				List<Message> fresh = new ArrayList<>(Arrays.asList(uids.getMessagesByUID(mark.lastUid() + 1, UIDFolder.MAXUID)));
+				// UIDs and sizes of every new mail in one command, then each chunk's mails in one more.
+				FetchProfile sizes = new FetchProfile();
+				sizes.add(UIDFolder.FetchProfileItem.UID);
+				sizes.add(FetchProfile.Item.SIZE);
+				folder.fetch(fresh.toArray(Message[]::new), sizes);
 				fresh.removeIf(m -> uid(uids, m) <= mark.lastUid());
 				fresh.sort(Comparator.comparingLong(m -> uid(uids, m)));
 				int count = 0;
 				for (int from = 0; from < fresh.size(); from += fetchBatch) {
 					List<Message> chunk = fresh.subList(from, Math.min(fresh.size(), from + fetchBatch));
+					folder.fetch(chunk.stream().filter(m -> size(m) <= MAX_MESSAGE_BYTES).toArray(Message[]::new), WHOLE);
 					List<InboundMessage> batch = new ArrayList<>(chunk.size());
 					for (Message message : chunk) {
 						batch.add(inboundMail.of(inboxId, parser.parse(raw(message))));
@@ -158,6 +166,22 @@ class MailboxPoller {
 			finally {
 				folder.close(false);
 			}
+		}
+	}
+
+	/** Whole mails, headers and bodies, fetched together (IMAP {@code BODY.PEEK[]}). */
+	private static final FetchProfile WHOLE = new FetchProfile();
+
+	static {
+		WHOLE.add(IMAPFolder.FetchProfileItem.MESSAGE);
+	}
+
+	private static long size(Message message) {
+		try {
+			return message.getSize();
+		}
+		catch (MessagingException ex) {
+			return 0;
 		}
 	}
 
