@@ -13,6 +13,21 @@
     if (c) { e.detail.headers[c.header] = c.token; }
   });
 
+  // Tell the customer (web chat) that an answer is being written: at most every 3 s while typing.
+  let lastTyping = 0;
+  document.addEventListener('input', function (e) {
+    if (!e.target || e.target.id !== 'reply-text') { return; }
+    const id = openConversationId();
+    const now = Date.now();
+    if (!id || now - lastTyping < 3000) { return; }
+    lastTyping = now;
+    const c = csrf();
+    const headers = {};
+    if (c) { headers[c.header] = c.token; }
+    fetch('/inbox/conversations/' + id + '/typing', { method: 'POST', headers: headers, credentials: 'same-origin' })
+      .catch(function () { /* typing is a courtesy: never an error */ });
+  });
+
   function openConversationId() {
     const conv = document.getElementById('conversation');
     return conv ? conv.dataset.id : null;

@@ -96,7 +96,7 @@ public class CustomerProfiles {
 	}
 
 	@Transactional
-	public void addIdentity(long id, Identity identity, long actorId) {
+	public void addIdentity(long id, Identity identity, @Nullable Long actorId) {
 		get(id);
 		customers.findByIdentity(identity).ifPresent(existing -> {
 			throw InvalidRequestException.conflict(identity.label() + " already belongs to customer " + existing

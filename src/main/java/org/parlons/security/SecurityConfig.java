@@ -29,6 +29,9 @@ class SecurityConfig {
 	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+	private static final String WIDGET_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'";
+
 	@Bean
 	AuthenticationManager authenticationManager(Agents agents, PasswordEncoder passwords, LoginThrottle throttle) {
 		ProviderManager manager = new ProviderManager(new AgentAuthenticationProvider(agents, passwords, throttle));
@@ -56,8 +59,36 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * The web chat widget runs on the company's own site: its script and API are public, called across
+	 * origins without cookies (the visitor token travels in a header), and its preview page allows our
+	 * scripts only.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain widget(HttpSecurity http) throws Exception {
+		org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+		cors.addAllowedOriginPattern("*");
+		cors.setAllowedMethods(java.util.List.of("GET", "POST", "OPTIONS"));
+		cors.setAllowedHeaders(java.util.List.of("Content-Type", "X-Visitor-Token"));
+		cors.setAllowCredentials(false);
+		cors.setMaxAge(3600L);
+		var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/widget/api/**", cors);
+		source.registerCorsConfiguration("/widget.js", cors);
+		http.securityMatcher("/widget/**", "/widget.js")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.cors(c -> c.configurationSource(source))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(WIDGET_CSP))
+				.frameOptions(f -> f.disable()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
 		http.securityMatcher("/webhooks/**", "/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
 				"/swagger-ui/**", "/swagger-ui.html")
@@ -68,7 +99,7 @@ class SecurityConfig {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
 		http.authenticationManager(manager)
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)

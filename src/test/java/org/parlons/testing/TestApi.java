@@ -30,9 +30,23 @@ public final class TestApi {
 
 	private final String authorization;
 
+	private final Map<String, String> headers;
+
 	private TestApi(String base, String authorization) {
+		this(base, authorization, Map.of());
+	}
+
+	private TestApi(String base, String authorization, Map<String, String> headers) {
 		this.base = base;
 		this.authorization = authorization;
+		this.headers = headers;
+	}
+
+	/** The same client, sending one more header with every request. */
+	public TestApi withHeader(String name, String value) {
+		Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+		more.put(name, value);
+		return new TestApi(base, authorization, more);
 	}
 
 	/** A response: the status, the body as JSON (null when empty), and the content type. */
@@ -139,6 +153,7 @@ public final class TestApi {
 		if (authorization != null) {
 			b.header("Authorization", authorization);
 		}
+		headers.forEach(b::header);
 		return b;
 	}
 

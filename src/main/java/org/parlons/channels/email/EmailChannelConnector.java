@@ -34,7 +34,7 @@ import org.springframework.web.util.HtmlUtils;
  * health follows from the results ({@code OutboxDispatcher}).
  */
 @Component
-class EmailChannelConnector implements ChannelConnector {
+public class EmailChannelConnector implements ChannelConnector {
 
 	@Override
 	public String channel() {
@@ -59,16 +59,24 @@ class EmailChannelConnector implements ChannelConnector {
 
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
-		EmailSettings settings;
-		try {
-			settings = EmailSettings.of(outgoing.inbox());
-		}
-		catch (IllegalArgumentException ex) {
-			return new DeliveryResult.Failed("the inbox's email settings are wrong: " + ex.getMessage());
-		}
 		String to = emailOf(outgoing);
 		if (to == null) {
 			return new DeliveryResult.Failed("the customer has no email address to answer to");
+		}
+		return deliverTo(outgoing.inbox(), outgoing, to);
+	}
+
+	/**
+	 * Sends a reply by email through a mailbox, which may belong to another inbox than the reply's
+	 * (web chat answers a visitor who has left, by email).
+	 */
+	public DeliveryResult deliverTo(org.parlons.conversations.Inbox mailbox, Deliveries.Outgoing outgoing, String to) {
+		EmailSettings settings;
+		try {
+			settings = EmailSettings.of(mailbox);
+		}
+		catch (IllegalArgumentException ex) {
+			return new DeliveryResult.Failed("the inbox's email settings are wrong: " + ex.getMessage());
 		}
 		EmailSettings.Server smtp = settings.smtp();
 		try {

@@ -72,9 +72,12 @@ class InboxPages {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	InboxPages(Conversations conversations, ConversationAccess access, ConversationActions actions, Replies replies,
 			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
-			CannedResponses canned, Clock clock) {
+			CannedResponses canned, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.conversations = conversations;
 		this.access = access;
 		this.actions = actions;
@@ -138,6 +141,15 @@ class InboxPages {
 		}
 		pane(me, id, model);
 		return "inbox/conversation :: pane";
+	}
+
+	/** The composer says the agent is writing; channels that can show it tell the customer. */
+	@PostMapping("/inbox/conversations/{id}/typing")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	void typing(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		var conversation = access.conversation(me, id);
+		events.publishEvent(new org.parlons.conversations.AgentTyping(id, conversation.inboxId(), conversation.customerId(),
+				me.name()));
 	}
 
 	@PostMapping("/inbox/conversations/{id}/note")

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.parlons.agents.InboxScope;
+import org.parlons.conversations.AgentPresence;
 import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.platform.Json;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * lists, so nothing here needs the event registry.
  */
 @Component
-class LiveUpdates {
+class LiveUpdates implements AgentPresence {
 
 	private record Subscriber(SseEmitter emitter, InboxScope scope) {
 	}
@@ -56,6 +57,11 @@ class LiveUpdates {
 
 	int connected() {
 		return subscribers.size();
+	}
+
+	@Override
+	public boolean anyoneWatching(long inboxId) {
+		return subscribers.values().stream().anyMatch(s -> s.scope().includes(inboxId));
 	}
 
 	@EventListener

@@ -1,0 +1,38 @@
+package org.parlons.channels.widget;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.platform.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A page with nothing but the chat on it, to try the widget and copy its script tag.
+ */
+@Controller
+class WidgetPages {
+
+	private final Inboxes inboxes;
+
+	WidgetPages(Inboxes inboxes) {
+		this.inboxes = inboxes;
+	}
+
+	@GetMapping("/widget/demo/{publicToken}")
+	String demo(@PathVariable String publicToken, Model model, HttpServletRequest request) {
+		Inbox inbox = inboxes.findAll().stream()
+			.filter(i -> "widget".equals(i.channel()) && publicToken.equals(i.setting(WidgetChannelConnector.PUBLIC_TOKEN)))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("No chat for this token"));
+		String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+		model.addAttribute("inbox", inbox);
+		model.addAttribute("token", publicToken);
+		model.addAttribute("snippet", "<script src=\"" + origin + "/widget.js\" data-token=\"" + publicToken + "\" async></script>");
+		return "widget/demo";
+	}
+
+}
