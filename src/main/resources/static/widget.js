@@ -44,7 +44,7 @@
     + '#parlons-messages li small{display:block;color:#667085;font-size:11px}#parlons-typing{padding:0 12px;color:#667085;font-size:12px;min-height:16px}'
     + '#parlons-form,#parlons-email-form{display:flex;gap:6px;padding:8px;border-top:1px solid #eaecf0}'
     + '#parlons-input{flex:1;resize:none;height:40px;font:inherit}#parlons-email{flex:1;font:inherit}'
-    + '#parlons-error{color:#b42318;font-size:12px;padding:0 12px}';
+    + '#parlons-email-form[hidden]{display:none}#parlons-error{color:#b42318;font-size:12px;padding:0 12px}';
   document.head.appendChild(style);
 
   var root = el('div'); root.id = 'parlons-widget';

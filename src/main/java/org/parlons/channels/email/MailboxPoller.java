@@ -67,6 +67,17 @@ class MailboxPoller {
 	/** When each inbox is due next; an inbox absent from it is due now. */
 	private final Map<Long, Instant> due = new ConcurrentHashMap<>();
 
+	/** Inboxes being polled now: one poll per mailbox at a time. */
+	private final java.util.Set<Long> polling = ConcurrentHashMap.newKeySet();
+
+	// Mailboxes are fetched off the scheduler thread: a server that hangs until the timeout must not
+	// hold up reply delivery or the other mailboxes.
+	private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+		Thread t = new Thread(r, "parlons-mailbox");
+		t.setDaemon(true);
+		return t;
+	});
+
 	MailboxPoller(Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health, InboundMail inboundMail,
 			Clock clock, @Value("${parlons.email.poll-interval}") Duration interval,
 			@Value("${parlons.email.max-backoff}") Duration maxBackoff,
@@ -97,11 +108,23 @@ class MailboxPoller {
 				continue;
 			}
 			Instant now = clock.instant();
-			if (due.getOrDefault(inbox.id(), Instant.MIN).isAfter(now)) {
+			if (due.getOrDefault(inbox.id(), Instant.MIN).isAfter(now) || !polling.add(inbox.id())) {
 				continue;
 			}
-			poll(inbox);
+			workers.execute(() -> {
+				try {
+					poll(inbox);
+				}
+				finally {
+					polling.remove(inbox.id());
+				}
+			});
 		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		workers.shutdownNow();
 	}
 
 	/** Fetches everything new in one inbox now; answers how many mails were stored or recognised. */
