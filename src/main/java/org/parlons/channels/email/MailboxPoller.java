@@ -127,6 +127,11 @@ class MailboxPoller {
 		workers.shutdownNow();
 	}
 
+	/** The server announced new mail (IDLE): fetch at the next tick rather than at the next poll. */
+	void fetchSoon(long inboxId) {
+		due.put(inboxId, Instant.MIN);
+	}
+
 	/** Fetches everything new in one inbox now; answers how many mails were stored or recognised. */
 	int poll(Inbox inbox) {
 		EmailSettings settings;
