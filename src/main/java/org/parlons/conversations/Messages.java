@@ -126,6 +126,13 @@ public class Messages {
 			.optional();
 	}
 
+	/** A held reply, approved: its final text, queued for its channel. */
+	void queueHeld(long messageId, String text) {
+		jdbc.sql("update message set text = ?, status = ? where id = ? and status = ?")
+			.params(text, MessageStatus.QUEUED, messageId, MessageStatus.PENDING_APPROVAL)
+			.update();
+	}
+
 	public void markStatus(long messageId, String status, @Nullable String newExternalId) {
 		if (newExternalId == null) {
 			jdbc.sql("update message set status = ? where id = ?").params(status, messageId).update();

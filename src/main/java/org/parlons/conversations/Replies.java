@@ -31,8 +31,11 @@ public class Replies {
 
 	private final Clock clock;
 
+	private final List<ReplyPolicy> policies;
+
 	Replies(ConversationAccess access, Conversations conversations, Messages messages, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, List<ReplyPolicy> policies) {
+		this.policies = policies;
 		this.access = access;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -55,11 +58,23 @@ public class Replies {
 		}
 		Visibility where = visibility != null ? visibility
 				: messages.lastInbound(conversationId).map(Message::visibility).orElse(Visibility.PRIVATE);
+		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where));
+		if (verdict instanceof ReplyPolicy.Verdict.Block block) {
+			throw new InvalidRequestException("This reply cannot be sent: " + block.reason());
+		}
 		Instant now = clock.instant();
 		// Until the channel gives the message its own id, ours stands in: unique and recognisable.
 		String externalId = "parlons-" + UUID.randomUUID();
+		boolean held = verdict instanceof ReplyPolicy.Verdict.Hold;
 		long id = messages.insert(conversationId, conversation.inboxId(), externalId, Message.OUT, where, agent.name(),
-				agent.id(), clean, MessageStatus.QUEUED, null, List.of(), now);
+				agent.id(), clean, held ? MessageStatus.PENDING_APPROVAL : MessageStatus.QUEUED, null, List.of(), now);
+		if (verdict instanceof ReplyPolicy.Verdict.Hold hold) {
+			conversations.record(conversationId, "held-for-approval", hold.reason(), agent.id());
+			events.publishEvent(new ReplyHeld(id, conversationId, conversation.inboxId(), agent.id(), hold.reason(),
+					hold.amount(), hold.currency(), clean));
+			events.publishEvent(new ConversationChanged(conversationId, conversation.inboxId(), "held"));
+			return messages.findById(id).orElseThrow();
+		}
 		conversations.touchByReply(conversationId, now, clean);
 		if (conversation.assigneeId() == null) {
 			conversation.assignTo(agent.id());
@@ -68,6 +83,56 @@ public class Replies {
 		events.publishEvent(new ReplyQueued(id, conversationId, conversation.inboxId()));
 		events.publishEvent(new ConversationChanged(conversationId, conversation.inboxId(), "reply"));
 		return messages.findById(id).orElseThrow();
+	}
+
+	/** The strictest verdict of all policies: block, then hold, then allow. */
+	private ReplyPolicy.Verdict review(ReplyPolicy.Draft draft) {
+		ReplyPolicy.Verdict strictest = ReplyPolicy.Verdict.ALLOW;
+		for (ReplyPolicy policy : policies) {
+			ReplyPolicy.Verdict verdict = policy.review(draft);
+			if (verdict instanceof ReplyPolicy.Verdict.Block) {
+				return verdict;
+			}
+			if (verdict instanceof ReplyPolicy.Verdict.Hold && strictest instanceof ReplyPolicy.Verdict.Allow) {
+				strictest = verdict;
+			}
+		}
+		return strictest;
+	}
+
+	/**
+	 * Sends a held reply, as approved (possibly edited by the approver): it is queued for its channel
+	 * like any reply, and the timeline says who approved it.
+	 */
+	@Transactional
+	public Message release(long messageId, @Nullable String editedText, long approverId) {
+		Message held = pending(messageId);
+		String text = editedText == null || editedText.isBlank() ? held.text() : editedText.strip();
+		messages.queueHeld(messageId, text);
+		Instant now = clock.instant();
+		conversations.touchByReply(held.conversationId(), now, text);
+		conversations.record(held.conversationId(), "approved", text.equals(held.text()) ? null : "edited", approverId);
+		events.publishEvent(new ReplyQueued(messageId, held.conversationId(), held.inboxId()));
+		events.publishEvent(new ConversationChanged(held.conversationId(), held.inboxId(), "reply"));
+		return messages.findById(messageId).orElseThrow();
+	}
+
+	/** Turns a held reply down: it is never sent, and the timeline says who decided. */
+	@Transactional
+	public void discard(long messageId, long approverId, @Nullable String why) {
+		Message held = pending(messageId);
+		messages.markStatus(messageId, MessageStatus.REJECTED, null);
+		conversations.record(held.conversationId(), "rejected", why, approverId);
+		events.publishEvent(new ConversationChanged(held.conversationId(), held.inboxId(), "rejected"));
+	}
+
+	private Message pending(long messageId) {
+		Message held = messages.findById(messageId)
+			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No message " + messageId));
+		if (!MessageStatus.PENDING_APPROVAL.equals(held.status())) {
+			throw InvalidRequestException.conflict("This reply is not waiting for approval (it is " + held.status() + ")");
+		}
+		return held;
 	}
 
 }

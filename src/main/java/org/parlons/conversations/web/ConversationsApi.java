@@ -133,12 +133,15 @@ class ConversationsApi {
 		return new Items<>(timeline.of(id));
 	}
 
+	/** {@code 201} with the queued reply, or {@code 202} with {@code "status": "pending_approval"} when held. */
 	@PostMapping("/conversations/{id}/replies")
-	@ResponseStatus(HttpStatus.CREATED)
-	MessageView reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@Valid @RequestBody NewReply body) {
+	org.springframework.http.ResponseEntity<MessageView> reply(@AuthenticationPrincipal AgentPrincipal me,
+			@PathVariable long id, @Valid @RequestBody NewReply body) {
 		Visibility visibility = body.visibility() == null ? null : Visibility.fromApi(body.visibility());
-		return MessageView.of(replies.reply(me, id, body.text(), visibility));
+		var message = replies.reply(me, id, body.text(), visibility);
+		boolean held = org.parlons.conversations.MessageStatus.PENDING_APPROVAL.equals(message.status());
+		return org.springframework.http.ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+			.body(MessageView.of(message));
 	}
 
 	@PostMapping("/conversations/{id}/notes")

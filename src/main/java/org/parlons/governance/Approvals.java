@@ -1,0 +1,150 @@
+package org.parlons.governance;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Agents;
+import org.parlons.agents.InboxScope;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.ReplyHeld;
+import org.parlons.conversations.Replies;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replies held for approval, and the decisions on them: who asked, why it was held, who approved or
+ * rejected it, when, and the text that finally went out.
+ */
+@Service
+public class Approvals {
+
+	/** One held reply and what became of it. */
+	public record Approval(long id, long messageId, long conversationId, long inboxId, long requestedBy,
+			String reason, @Nullable BigDecimal amount, @Nullable String currency, String text,
+			@Nullable String finalText, String status, @Nullable Long decidedBy, @Nullable Instant decidedAt,
+			Instant createdAt) {
+	}
+
+	static final String PENDING = "pending";
+
+	private static final String COLUMNS = "id, message_id, conversation_id, inbox_id, requested_by, reason, amount, "
+			+ "currency, original_text, final_text, status, decided_by, decided_at, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final Agents agents;
+
+	private final ConversationAccess access;
+
+	private final Replies replies;
+
+	private final Clock clock;
+
+	Approvals(JdbcClient jdbc, Agents agents, ConversationAccess access, Replies replies, Clock clock) {
+		this.jdbc = jdbc;
+		this.agents = agents;
+		this.access = access;
+		this.replies = replies;
+		this.clock = clock;
+	}
+
+	/** Records the approval a held reply needs, in the transaction that held it. */
+	@EventListener
+	void on(ReplyHeld held) {
+		jdbc.sql("insert into approval (message_id, conversation_id, inbox_id, requested_by, reason, amount, currency, "
+				+ "original_text, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(held.messageId(), held.conversationId(), held.inboxId(), held.agentId(), held.reason(), held.amount(),
+					held.currency(), held.text(), PENDING, Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/** The approvals of the inboxes the viewer may see, oldest first; {@code status} null for all. */
+	public List<Approval> list(@Nullable String status, InboxScope scope) {
+		return jdbc.sql("select " + COLUMNS + " from approval" + (status == null ? "" : " where status = :status")
+				+ " order by created_at, id")
+			.params(status == null ? java.util.Map.of() : java.util.Map.of("status", status))
+			.query(Approvals::map)
+			.list()
+			.stream()
+			.filter(a -> scope.includes(a.inboxId()))
+			.toList();
+	}
+
+	public Optional<Approval> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from approval where id = ?").param(id).query(Approvals::map).optional();
+	}
+
+	/**
+	 * Sends the held reply, as it was or as the approver edited it. Only someone else, who may see the
+	 * conversation and whose own mandate covers the gesture, may approve.
+	 */
+	@Transactional
+	public Approval approve(AgentPrincipal approver, long id, @Nullable String editedText) {
+		Approval approval = decidable(approver, id);
+		String text = editedText == null || editedText.isBlank() ? approval.text() : editedText.strip();
+		var gesture = Gestures.in(text).orElse(approval.amount() == null ? null
+				: new Gestures.Gesture(approval.amount(), approval.currency()));
+		if (gesture != null) {
+			String why = MandatePolicy.covers(agents.findById(approver.id()).orElseThrow(), gesture);
+			if (why != null) {
+				throw InvalidRequestException.forbidden("Your mandate does not cover this reply: " + why);
+			}
+		}
+		replies.release(approval.messageId(), text, approver.id());
+		decide(id, "approved", approver.id(), text);
+		return findById(id).orElseThrow();
+	}
+
+	/** Turns the held reply down: it is never sent. */
+	@Transactional
+	public Approval reject(AgentPrincipal approver, long id, @Nullable String why) {
+		Approval approval = decidable(approver, id);
+		replies.discard(approval.messageId(), approver.id(), why);
+		decide(id, "rejected", approver.id(), null);
+		return findById(id).orElseThrow();
+	}
+
+	private Approval decidable(AgentPrincipal approver, long id) {
+		Approval approval = findById(id).orElseThrow(() -> new NotFoundException("No approval " + id));
+		access.conversation(approver, approval.conversationId());
+		if (!PENDING.equals(approval.status())) {
+			throw InvalidRequestException.conflict("This reply was already " + approval.status());
+		}
+		if (approval.requestedBy() == approver.id()) {
+			throw InvalidRequestException.forbidden("A reply is approved by someone other than its author");
+		}
+		if (!approver.role().mayAnswer()) {
+			throw InvalidRequestException.forbidden("Analysts do not approve replies");
+		}
+		return approval;
+	}
+
+	private void decide(long id, String status, long by, @Nullable String finalText) {
+		int changed = jdbc.sql("update approval set status = ?, decided_by = ?, decided_at = ?, final_text = ? "
+				+ "where id = ? and status = ?")
+			.params(status, by, Timestamp.from(clock.instant()), finalText, id, PENDING)
+			.update();
+		if (changed != 1) {
+			throw InvalidRequestException.conflict("Someone else decided on this reply first");
+		}
+	}
+
+	private static Approval map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		Timestamp decided = rs.getTimestamp(13);
+		return new Approval(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
+				rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+				(Long) rs.getObject(12, Long.class), decided == null ? null : decided.toInstant(),
+				rs.getTimestamp(14).toInstant());
+	}
+
+}
