@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.parlons.conversations.Inbox;
+import org.parlons.conversations.InboxSettingsRule;
 import org.parlons.conversations.Inboxes;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
@@ -22,7 +23,10 @@ public class InboxSetup {
 
 	private final ChannelConnectors connectors;
 
-	InboxSetup(Inboxes inboxes, ChannelConnectors connectors) {
+	private final java.util.List<InboxSettingsRule> rules;
+
+	InboxSetup(Inboxes inboxes, ChannelConnectors connectors, java.util.List<InboxSettingsRule> rules) {
+		this.rules = rules;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
 	}
@@ -98,9 +102,19 @@ public class InboxSetup {
 					+ "' is not available in this installation; available: " + connectors.channels()));
 	}
 
-	private static Map<String, Object> prepare(ChannelConnector connector, Map<String, Object> settings) {
+	/** The connector's own settings, checked, and the settings other modules own (service levels…), checked too. */
+	private Map<String, Object> prepare(ChannelConnector connector, Map<String, Object> settings) {
 		try {
-			return connector.prepare(settings);
+			Map<String, Object> prepared = new LinkedHashMap<>(connector.prepare(settings));
+			for (InboxSettingsRule rule : rules) {
+				rule.check(settings);
+				rule.keys().forEach(key -> {
+					if (settings.containsKey(key)) {
+						prepared.put(key, settings.get(key));
+					}
+				});
+			}
+			return prepared;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException(ex.getMessage());

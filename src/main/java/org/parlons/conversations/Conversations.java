@@ -139,12 +139,35 @@ public class Conversations {
 		return found;
 	}
 
-	/** Records a reply on the conversation: time, count, preview. */
+	/** Records a reply on the conversation: time, count, preview, and the brand's first and last answer. */
 	void touchByReply(long id, Instant at, String preview) {
+		Timestamp when = Timestamp.from(at);
 		jdbc.sql("update conversation set last_message_at = case when last_message_at > ? then last_message_at else ? end, "
-				+ "message_count = message_count + 1, preview = ?, updated_at = ? where id = ?")
-			.params(Timestamp.from(at), Timestamp.from(at), preview(preview), Timestamp.from(clock.instant()), id)
+				+ "message_count = message_count + 1, preview = ?, updated_at = ?, "
+				+ "first_reply_at = coalesce(first_reply_at, ?), last_reply_at = ? where id = ?")
+			.params(when, when, preview(preview), Timestamp.from(clock.instant()), when, when, id)
 			.update();
+	}
+
+	/** What service-level clocks read from a conversation. */
+	public record ServiceClock(long id, long inboxId, String status, String priority, Instant createdAt,
+			@Nullable Instant lastIncomingAt, @Nullable Instant firstReplyAt, @Nullable Instant lastReplyAt,
+			@Nullable Instant resolvedAt) {
+	}
+
+	public Optional<ServiceClock> clockOf(long id) {
+		return jdbc.sql("select c.id, c.inbox_id, c.status, c.priority, c.created_at, c.last_incoming_at, c.first_reply_at, "
+				+ "c.last_reply_at, (select max(e.created_at) from conversation_event e where e.conversation_id = c.id "
+				+ "and e.type = 'resolved') from conversation c where c.id = ?")
+			.param(id)
+			.query((rs, n) -> new ServiceClock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+					instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
+			.optional();
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp t) {
+		return t == null ? null : t.toInstant();
 	}
 
 	public void save(Conversation c, @Nullable Long actorId) {

@@ -1,0 +1,54 @@
+package org.parlons.governance;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.parlons.conversations.InboxSettingsRule;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an inbox's {@code sla} and {@code businessHours} when it is saved, so a typo is refused then and
+ * not discovered when a timer is read.
+ */
+@Component
+class ServiceLevelSettings implements InboxSettingsRule {
+
+	@Override
+	public Set<String> keys() {
+		return Set.of("sla", "businessHours");
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void check(Map<String, Object> settings) {
+		Object hours = settings.get("businessHours");
+		if (hours != null) {
+			if (!(hours instanceof Map<?, ?> map)) {
+				throw new IllegalArgumentException("businessHours is an object such as {\"zone\": \"Europe/Paris\", \"mon\": \"09:00-18:00\"}");
+			}
+			BusinessHours.parse((Map<String, Object>) map);
+		}
+		Object sla = settings.get("sla");
+		if (sla != null) {
+			if (!(sla instanceof Map<?, ?> map)) {
+				throw new IllegalArgumentException("sla is an object such as {\"firstResponse\": \"PT2H\"}");
+			}
+			for (var entry : map.entrySet()) {
+				if (!Set.of("firstResponse", "nextResponse", "resolution").contains(String.valueOf(entry.getKey()))) {
+					throw new IllegalArgumentException("sla." + entry.getKey() + " is unknown: firstResponse, nextResponse, resolution");
+				}
+				try {
+					java.time.Duration d = java.time.Duration.parse(String.valueOf(entry.getValue()));
+					if (d.isNegative() || d.isZero()) {
+						throw new IllegalArgumentException("sla." + entry.getKey() + " must be positive");
+					}
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					throw new IllegalArgumentException("sla." + entry.getKey() + " is an ISO-8601 duration such as PT2H, not "
+							+ entry.getValue());
+				}
+			}
+		}
+	}
+
+}

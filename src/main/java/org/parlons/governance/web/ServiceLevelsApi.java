@@ -1,0 +1,35 @@
+package org.parlons.governance.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.governance.ServiceLevels;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A conversation's service-level timers: {@code GET /api/v1/conversations/{id}/sla}.
+ */
+@RestController
+class ServiceLevelsApi {
+
+	private final ServiceLevels levels;
+
+	private final ConversationAccess access;
+
+	ServiceLevelsApi(ServiceLevels levels, ConversationAccess access) {
+		this.levels = levels;
+		this.access = access;
+	}
+
+	@GetMapping("/api/v1/conversations/{id}/sla")
+	Map<String, List<ServiceLevels.Timer>> sla(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		access.conversation(me, id);
+		return Map.of("timers", levels.of(id));
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.parlons.governance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parlons.testing.TestApi.inbound;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * Service-level timers through the API: set on the inbox, running until the first answer, then met;
+ * a bad policy is refused when the inbox is saved.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ServiceLevelsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theFirstResponseTimerRunsUntilTheAnswerAndIsThenMet() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("SLA"), Map.of("sla", Map.of("firstResponse", "PT2H", "resolution", "PT40H")));
+		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
+			.id("conversationId");
+
+		JsonNode timers = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers");
+		assertThat(timers).hasSize(2);
+		JsonNode first = timers.get(0);
+		assertThat(first.get("name").asString()).isEqualTo("firstResponse");
+		assertThat(first.get("state").asString()).isEqualTo("running");
+		Instant due = Instant.parse(first.get("dueAt").asString());
+		assertThat(Duration.between(Instant.now(), due)).isBetween(Duration.ofMinutes(118), Duration.ofMinutes(121));
+
+		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bonjour, je regarde."));
+		JsonNode after = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers").get(0);
+		assertThat(after.get("state").asString()).isEqualTo("met");
+		var plain = admin.createApiInbox(unique("no SLA"), Map.of());
+		long other = admin.post("/api/v1/inboxes/" + plain + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
+			.id("conversationId");
+		assertThat(admin.get("/api/v1/conversations/" + other + "/sla").body().get("timers")).isEmpty();
+	}
+
+	@Test
+	void refusesABadPolicyWhenTheInboxIsSaved() {
+		TestApi admin = TestApi.asAdmin(port);
+		var bad = admin.post("/api/v1/inboxes", Map.of("name", unique("Bad"), "channel", "api", "sla",
+				Map.of("firstResponse", "2 heures")));
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body().get("detail").asString()).contains("sla.firstResponse").contains("PT2H");
+		var hours = admin.post("/api/v1/inboxes", Map.of("name", unique("Bad"), "channel", "api", "businessHours",
+				Map.of("zone", "Europe/Paris", "mon", "9h-18h")));
+		assertThat(hours.status()).isEqualTo(422);
+	}
+
+}
