@@ -49,6 +49,31 @@ class ServiceLevelsTests {
 	}
 
 	@Test
+	void theConversationPaneShowsTheTimers() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("SLA UI"), Map.of("sla", Map.of("firstResponse", "PT1H")));
+		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
+			.id("conversationId");
+		org.openqa.selenium.chrome.ChromeDriver chrome = org.parlons.testing.Browser.start();
+		try {
+			var wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15));
+			chrome.get("http://localhost:" + port + "/login");
+			chrome.findElement(org.openqa.selenium.By.id("username")).sendKeys(TestApi.ADMIN_EMAIL);
+			chrome.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestApi.ADMIN_PASSWORD);
+			chrome.findElement(org.openqa.selenium.By.id("sign-in")).click();
+			wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/inbox"));
+			chrome.get("http://localhost:" + port + "/inbox/conversations/" + conversation + "?lang=en");
+			var signal = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector(".signals .signal")));
+			assertThat(signal.getText()).startsWith("First response · due");
+			assertThat(signal.getAttribute("class")).contains("running");
+		}
+		finally {
+			chrome.quit();
+		}
+	}
+
+	@Test
 	void refusesABadPolicyWhenTheInboxIsSaved() {
 		TestApi admin = TestApi.asAdmin(port);
 		var bad = admin.post("/api/v1/inboxes", Map.of("name", unique("Bad"), "channel", "api", "sla",

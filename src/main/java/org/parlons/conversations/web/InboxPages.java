@@ -74,10 +74,14 @@ class InboxPages {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final List<org.parlons.conversations.ConversationSignals> signals;
+
 	InboxPages(Conversations conversations, ConversationAccess access, ConversationActions actions, Replies replies,
 			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
-			CannedResponses canned, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+			CannedResponses canned, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+			List<org.parlons.conversations.ConversationSignals> signals) {
 		this.events = events;
+		this.signals = signals;
 		this.conversations = conversations;
 		this.access = access;
 		this.actions = actions;
@@ -248,6 +252,7 @@ class InboxPages {
 			agentIds.add(c.assigneeId());
 		}
 		model.addAttribute("conversation", c);
+		model.addAttribute("signals", signals.stream().flatMap(source -> source.of(id).stream()).toList());
 		model.addAttribute("summary", summary);
 		model.addAttribute("entries", entries);
 		model.addAttribute("agentNames", agents.namesOf(agentIds));
