@@ -149,6 +149,15 @@ public class Conversations {
 			.update();
 	}
 
+	/** How many conversations the customer (and the profiles merged into it) opened since then. */
+	public long openedSince(long customerId, Instant since) {
+		return jdbc.sql("select count(*) from conversation where customer_id in (:customers) and created_at >= :since")
+			.param("customers", customers.aliasesOf(customerId))
+			.param("since", Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
 	/** What service-level clocks read from a conversation. */
 	public record ServiceClock(long id, long inboxId, String status, String priority, Instant createdAt,
 			@Nullable Instant lastIncomingAt, @Nullable Instant firstReplyAt, @Nullable Instant lastReplyAt,

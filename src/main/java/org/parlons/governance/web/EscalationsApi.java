@@ -1,0 +1,119 @@
+package org.parlons.governance.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Agents;
+import org.parlons.agents.Teams;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.Inboxes;
+import org.parlons.governance.EscalationRules;
+import org.parlons.governance.Escalations;
+import org.parlons.platform.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Escalation rules (administrators) and the escalations of a conversation (whoever may see it).
+ */
+@RestController
+class EscalationsApi {
+
+	private final EscalationRules rules;
+
+	private final Escalations escalations;
+
+	private final ConversationAccess access;
+
+	private final Teams teams;
+
+	private final Agents agents;
+
+	private final Inboxes inboxes;
+
+	EscalationsApi(EscalationRules rules, Escalations escalations, ConversationAccess access, Teams teams, Agents agents,
+			Inboxes inboxes) {
+		this.rules = rules;
+		this.escalations = escalations;
+		this.access = access;
+		this.teams = teams;
+		this.agents = agents;
+		this.inboxes = inboxes;
+	}
+
+	record RuleBody(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Nullable List<String> keywords,
+			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Long inboxId,
+			@Nullable Long targetTeamId, @Nullable Long targetAgentId) {
+	}
+
+	@PostMapping("/api/v1/escalation-rules")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	EscalationRules.Rule create(@Valid @RequestBody RuleBody body) {
+		EscalationRules.Kind kind;
+		try {
+			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("kind is manager, keywords or repeat, not " + body.kind());
+		}
+		List<String> keywords = body.keywords() == null ? List.of()
+				: body.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+		if (kind == EscalationRules.Kind.KEYWORDS && keywords.isEmpty()) {
+			throw new InvalidRequestException("A keywords rule needs keywords");
+		}
+		if (kind == EscalationRules.Kind.REPEAT && (body.repeatCount() == null || body.repeatCount() < 2
+				|| body.repeatDays() == null || body.repeatDays() < 1)) {
+			throw new InvalidRequestException("A repeat rule needs repeatCount (2 or more) and repeatDays (1 or more)");
+		}
+		if (body.targetTeamId() == null && body.targetAgentId() == null) {
+			throw new InvalidRequestException("A rule needs a targetTeamId, a targetAgentId, or both");
+		}
+		if (body.targetTeamId() != null && teams.findById(body.targetTeamId()).isEmpty()) {
+			throw new InvalidRequestException("No team " + body.targetTeamId());
+		}
+		if (body.targetAgentId() != null && agents.findById(body.targetAgentId()).isEmpty()) {
+			throw new InvalidRequestException("No agent " + body.targetAgentId());
+		}
+		if (body.inboxId() != null && inboxes.findById(body.inboxId()).isEmpty()) {
+			throw new InvalidRequestException("No inbox " + body.inboxId());
+		}
+		long id = rules.create(body.name().strip(), kind, keywords, body.repeatCount(), body.repeatDays(), body.inboxId(),
+				body.targetTeamId(), body.targetAgentId());
+		return rules.findById(id).orElseThrow();
+	}
+
+	@GetMapping("/api/v1/escalation-rules")
+	Map<String, List<EscalationRules.Rule>> list() {
+		return Map.of("items", rules.all());
+	}
+
+	@DeleteMapping("/api/v1/escalation-rules/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasRole('ADMIN')")
+	void deactivate(@PathVariable long id) {
+		rules.findById(id).orElseThrow(() -> new org.parlons.platform.NotFoundException("No rule " + id));
+		rules.deactivate(id);
+	}
+
+	@GetMapping("/api/v1/conversations/{id}/escalations")
+	Map<String, List<Escalations.Escalation>> of(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		access.conversation(me, id);
+		return Map.of("items", escalations.of(id));
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.parlons.governance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parlons.testing.TestApi.inbound;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * Escalation rules route a conversation to a named representative and a supervisor team, once, and
+ * say why: a customer asking for a manager, a legal or press word, a customer coming back again and again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EscalationTests {
+
+	@LocalServerPort
+	int port;
+
+	TestApi admin;
+
+	long inbox;
+
+	long direction;
+
+	long representative;
+
+	@BeforeEach
+	void setUp() {
+		admin = TestApi.asAdmin(port);
+		inbox = admin.createApiInbox(unique("Escalade"), Map.of());
+		long julie = admin.createAgent(unique("julie") + "@teleo.test", "agent", "password-of-julie");
+		admin.post("/api/v1/teams", Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julie)));
+		representative = admin.createAgent(unique("marc") + "@teleo.test", "supervisor", "password-of-marc");
+		direction = admin.post("/api/v1/teams", Map.of("name", unique("Direction"), "inboxIds", List.of(),
+				"memberIds", List.of(representative))).id("id");
+	}
+
+	@Test
+	void aCustomerAskingForAManagerIsMovedToTheRepresentativeOnceAndTheReasonIsShown() {
+		rule(Map.of("name", "Demande de responsable", "kind", "manager", "targetTeamId", direction, "targetAgentId",
+				representative));
+		String customer = unique("client");
+		long conversation = send(customer, "Bonjour, ma box ne marche toujours pas.");
+		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("teamId").asLong()).isNotEqualTo(direction);
+
+		send(customer, "Trois semaines ! Je veux parler à un responsable.");
+		JsonNode c = admin.get("/api/v1/conversations/" + conversation).body();
+		assertThat(c.get("assigneeId").asLong()).isEqualTo(representative);
+		assertThat(c.get("teamId").asLong()).isEqualTo(direction);
+		assertThat(c.get("priority").asString()).isEqualTo("high");
+		JsonNode escalations = admin.get("/api/v1/conversations/" + conversation + "/escalations").body().get("items");
+		assertThat(escalations).hasSize(1);
+		assertThat(escalations.get(0).get("reason").asString()).contains("responsable");
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("escalated").contains("Demande de responsable");
+
+		send(customer, "Toujours personne ? Votre manager, vite.");
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/escalations").body().get("items")).hasSize(1);
+	}
+
+	@Test
+	void legalAndPressWordsAndRepeatedContactsEscalate() {
+		rule(Map.of("name", "Juridique et presse", "kind", "keywords", "keywords", List.of("avocat", "journaliste", "UFC-Que Choisir"),
+				"targetTeamId", direction));
+		rule(Map.of("name", "Client qui revient", "kind", "repeat", "repeatCount", 3, "repeatDays", 7, "targetTeamId",
+				direction));
+		long press = send(unique("client"), "Je suis journaliste et je prépare un article.");
+		assertThat(admin.get("/api/v1/conversations/" + press + "/escalations").body().get("items").get(0).get("reason")
+			.asString()).contains("journaliste");
+		long notAWord = send(unique("client"), "Mon avocatier a des fruits, rien à voir.");
+		assertThat(admin.get("/api/v1/conversations/" + notAWord + "/escalations").body().get("items")).isEmpty();
+
+		String customer = unique("client");
+		for (int i = 1; i <= 3; i++) {
+			long conversation = send(customer, "Encore un souci, le numéro " + i + ".");
+			var escalated = admin.get("/api/v1/conversations/" + conversation + "/escalations").body().get("items");
+			assertThat(escalated).hasSize(i == 3 ? 1 : 0);
+			admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved"));
+		}
+	}
+
+	@Test
+	void rulesAreCheckedAndOnlyAdministratorsSetThem() {
+		var noTarget = admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "manager"));
+		assertThat(noTarget.status()).isEqualTo(422);
+		var noWords = admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "keywords", "targetTeamId", direction));
+		assertThat(noWords.status()).isEqualTo(422);
+		String agent = unique("julie") + "@teleo.test";
+		admin.createAgent(agent, "agent", "password-of-julie");
+		assertThat(TestApi.basic(port, agent, "password-of-julie").post("/api/v1/escalation-rules",
+				Map.of("name", "x", "kind", "manager", "targetTeamId", direction)).status()).isEqualTo(403);
+	}
+
+	private void rule(Map<String, Object> body) {
+		var withInbox = new HashMap<>(body);
+		withInbox.put("inboxId", inbox);
+		var r = admin.post("/api/v1/escalation-rules", withInbox);
+		assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+	}
+
+	private long send(String customer, String text) {
+		return admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), customer, text)).id("conversationId");
+	}
+
+}
