@@ -48,9 +48,15 @@ public class EscalationRules {
 
 	}
 
-	private static final Pattern MANAGER = Pattern.compile("(?iu)\\b(manager|supervisor|someone in charge|your boss"
-			+ "|responsable|supérieur|superieur|directeur|directrice|votre chef|un chef|la direction|le service client"
-			+ " (?:supérieur|niveau 2)|parler à quelqu'un d'autre|speak to someone else)\\b");
+	/**
+	 * Asking for someone higher up, as customers write it: "un responsable", "votre supérieur",
+	 * "speak to a manager". An article or a possessive is required, so "qui est responsable de la panne ?"
+	 * is not a request.
+	 */
+	private static final Pattern MANAGER = Pattern.compile("(?iu)\\b((?:un|une|votre|le|la|au|du|vos|des)\\s+"
+			+ "(?:responsable|supérieur|superieur|supérieure|directeur|directrice|chef|manager)s?\\b"
+			+ "|supérieur hiérarchique|la direction\\b|(?:a|your|the)\\s+(?:manager|supervisor|boss)\\b"
+			+ "|someone in charge|speak to someone else|parler à quelqu'un d'autre)");
 
 	private final JdbcClient jdbc;
 
