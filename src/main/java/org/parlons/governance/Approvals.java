@@ -50,7 +50,11 @@ public class Approvals {
 
 	private final Clock clock;
 
-	Approvals(JdbcClient jdbc, Agents agents, ConversationAccess access, Replies replies, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Approvals(JdbcClient jdbc, Agents agents, ConversationAccess access, Replies replies, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.agents = agents;
 		this.access = access;
@@ -102,6 +106,7 @@ public class Approvals {
 		}
 		replies.release(approval.messageId(), text, approver.id());
 		decide(id, "approved", approver.id(), text);
+		events.publishEvent(new ApprovalDecided(id, approval.conversationId(), approver.id(), "approved"));
 		return findById(id).orElseThrow();
 	}
 
@@ -111,6 +116,7 @@ public class Approvals {
 		Approval approval = decidable(approver, id);
 		replies.discard(approval.messageId(), approver.id(), why);
 		decide(id, "rejected", approver.id(), null);
+		events.publishEvent(new ApprovalDecided(id, approval.conversationId(), approver.id(), "rejected"));
 		return findById(id).orElseThrow();
 	}
 

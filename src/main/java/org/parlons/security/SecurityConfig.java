@@ -33,9 +33,13 @@ class SecurityConfig {
 			+ "img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'";
 
 	@Bean
-	AuthenticationManager authenticationManager(Agents agents, PasswordEncoder passwords, LoginThrottle throttle) {
+	AuthenticationManager authenticationManager(Agents agents, PasswordEncoder passwords, LoginThrottle throttle,
+			org.springframework.context.ApplicationEventPublisher events) {
 		ProviderManager manager = new ProviderManager(new AgentAuthenticationProvider(agents, passwords, throttle));
 		manager.setEraseCredentialsAfterAuthentication(true);
+		// Failed sign-ins become events, for the audit log (successful form sign-ins are published by the form).
+		manager.setAuthenticationEventPublisher(
+				new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events));
 		return manager;
 	}
 

@@ -50,8 +50,12 @@ class CustomerPages {
 
 	private final Agents agents;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	CustomerPages(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
-			CustomerHistory history, CustomerCsv csv, Agents agents) {
+			CustomerHistory history, CustomerCsv csv, Agents agents,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.customers = customers;
 		this.profiles = profiles;
 		this.merges = merges;
@@ -119,7 +123,8 @@ class CustomerPages {
 	}
 
 	@GetMapping("/customers/export.csv")
-	void export(HttpServletResponse response) throws IOException {
+	void export(@AuthenticationPrincipal AgentPrincipal me, HttpServletResponse response) throws IOException {
+		events.publishEvent(new org.parlons.customers.CustomersExported(me.id(), "csv"));
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"parlons-customers.csv\"");
 		csv.exportTo(response.getWriter());

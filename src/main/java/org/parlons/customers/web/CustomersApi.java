@@ -52,8 +52,11 @@ class CustomersApi {
 
 	private final CustomerCsv csv;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	CustomersApi(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
-			CustomerHistory history, CustomerCsv csv) {
+			CustomerHistory history, CustomerCsv csv, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.customers = customers;
 		this.profiles = profiles;
 		this.merges = merges;
@@ -139,7 +142,8 @@ class CustomersApi {
 	}
 
 	@GetMapping(path = "/export", produces = "text/csv")
-	ResponseEntity<String> export() throws IOException {
+	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me) throws IOException {
+		events.publishEvent(new org.parlons.customers.CustomersExported(me.id(), "csv"));
 		StringWriter out = new StringWriter();
 		csv.exportTo(out);
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(out.toString());

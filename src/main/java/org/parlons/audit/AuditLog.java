@@ -1,0 +1,166 @@
+package org.parlons.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.AgentRegistered;
+import org.parlons.conversations.ConversationChanged;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.ReplyHeld;
+import org.parlons.conversations.ReplyQueued;
+import org.parlons.customers.CustomerMergeUndone;
+import org.parlons.customers.CustomerMerged;
+import org.parlons.customers.CustomersExported;
+import org.parlons.governance.ApprovalDecided;
+import org.parlons.platform.Page;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.stereotype.Service;
+
+/**
+ * Appends a line for every action that matters to accountability, in the transaction of the action
+ * (the line and the action commit together, or neither), and finds lines again for administrators.
+ * There is no method to change or remove a line.
+ */
+@Service
+public class AuditLog {
+
+	/** One line. */
+	public record Entry(long id, Instant at, @Nullable Long actorId, @Nullable String actorLabel, String type,
+			@Nullable String subject, @Nullable String detail) {
+	}
+
+	/** What an administrator searches for; every field optional. */
+	public record Query(@Nullable String type, @Nullable Long actorId, @Nullable String text, @Nullable Instant from,
+			@Nullable Instant to) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Messages messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	public void append(@Nullable Long actorId, @Nullable String actorLabel, String type, @Nullable String subject,
+			@Nullable String detail) {
+		jdbc.sql("insert into audit_event (at, actor_id, actor_label, type, subject, detail) values (?, ?, ?, ?, ?, ?)")
+			.params(Timestamp.from(clock.instant()), actorId, cut(actorLabel, 320), type, cut(subject, 200),
+					cut(detail, 2000))
+			.update();
+	}
+
+	@EventListener
+	void on(InteractiveAuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof AgentPrincipal agent) {
+			append(agent.id(), agent.email(), "sign-in", "agent:" + agent.id(), "form");
+		}
+	}
+
+	@EventListener
+	void on(AbstractAuthenticationFailureEvent event) {
+		append(null, String.valueOf(event.getAuthentication().getName()), "sign-in.failed", null,
+				event.getException().getClass().getSimpleName());
+	}
+
+	@EventListener
+	void on(AgentRegistered event) {
+		append(null, null, "agent.created", "agent:" + event.agentId(), event.email() + " as " + event.role());
+	}
+
+	@EventListener
+	void on(ReplyQueued event) {
+		Long agent = messages.findById(event.messageId()).map(m -> m.agentId()).orElse(null);
+		append(agent, null, "message.sent", "conversation:" + event.conversationId(), "message " + event.messageId());
+	}
+
+	@EventListener
+	void on(ReplyHeld event) {
+		append(event.agentId(), null, "approval.requested", "conversation:" + event.conversationId(), event.reason());
+	}
+
+	@EventListener
+	void on(ApprovalDecided event) {
+		append(event.deciderId(), null, "approval." + event.decision(), "conversation:" + event.conversationId(),
+				"approval " + event.approvalId());
+	}
+
+	@EventListener
+	void on(ConversationChanged event) {
+		if ("escalated".equals(event.what())) {
+			append(null, "rule", "conversation.escalated", "conversation:" + event.conversationId(), null);
+		}
+	}
+
+	@EventListener
+	void on(CustomerMerged event) {
+		append(event.actorId(), null, "customer.merged", "customer:" + event.survivorId(),
+				"customer " + event.mergedId() + " merged in (merge " + event.mergeId() + ")");
+	}
+
+	@EventListener
+	void on(CustomerMergeUndone event) {
+		append(event.actorId(), null, "customer.merge-undone", "customer:" + event.survivorId(),
+				"customer " + event.mergedId() + " split out again (merge " + event.mergeId() + ")");
+	}
+
+	@EventListener
+	void on(CustomersExported event) {
+		append(event.actorId(), null, "customers.exported", null, event.format());
+	}
+
+	public Page<Entry> search(Query q, int page, int size) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (q.type() != null && !q.type().isBlank()) {
+			where.append(" and type = :type");
+			params.put("type", q.type().strip());
+		}
+		if (q.actorId() != null) {
+			where.append(" and actor_id = :actor");
+			params.put("actor", q.actorId());
+		}
+		if (q.text() != null && !q.text().isBlank()) {
+			where.append(" and (lower(coalesce(detail, '')) like :text or lower(coalesce(subject, '')) like :text "
+					+ "or lower(coalesce(actor_label, '')) like :text)");
+			params.put("text", "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+		}
+		if (q.from() != null) {
+			where.append(" and at >= :from");
+			params.put("from", Timestamp.from(q.from()));
+		}
+		if (q.to() != null) {
+			where.append(" and at < :to");
+			params.put("to", Timestamp.from(q.to()));
+		}
+		long total = jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
+		Map<String, Object> paged = new HashMap<>(params);
+		paged.put("limit", size);
+		paged.put("offset", (long) page * size);
+		List<Entry> items = jdbc.sql("select id, at, actor_id, actor_label, type, subject, detail from audit_event" + where
+				+ " order by at desc, id desc limit :limit offset :offset")
+			.params(paged)
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3, Long.class),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+			.list();
+		return new Page<>(items, total, page, size);
+	}
+
+	private static @Nullable String cut(@Nullable String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+}
