@@ -1,18 +1,13 @@
 package org.parlons.agents;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Crypto;
 import org.parlons.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
 	static final String PREFIX = "prl_";
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -51,9 +44,7 @@ public class ApiTokens {
 
 	@Transactional
 	public Issued issue(long agentId, String name) {
-		byte[] secret = new byte[32];
-		random.nextBytes(secret);
-		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = PREFIX + Crypto.randomToken(32);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into api_token (agent_id, name, token_hash, created_at) values (?, ?, ?, ?)")
 			.params(agentId, name, digest(token), Timestamp.from(clock.instant()))
@@ -94,13 +85,7 @@ public class ApiTokens {
 	}
 
 	static String digest(String token) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Crypto.sha256Hex(token);
 	}
 
 }

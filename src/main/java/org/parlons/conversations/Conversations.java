@@ -63,16 +63,18 @@ public class Conversations {
 			.list());
 	}
 
-	/** The live customer profile of each conversation. */
+	/** The live customer profile of each conversation (the profile a merge kept, when there was one). */
 	Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
-		Map<Long, Long> found = new HashMap<>();
+		Map<Long, Long> customerOf = new HashMap<>();
 		if (!conversationIds.isEmpty()) {
-			jdbc.sql("select v.id, coalesce(c.merged_into, c.id) from conversation v join customer c on c.id = v.customer_id "
-					+ "where v.id in (:ids)")
+			jdbc.sql("select id, customer_id from conversation where id in (:ids)")
 				.param("ids", conversationIds)
-				.query((rs, n) -> found.put(rs.getLong(1), rs.getLong(2)))
+				.query((rs, n) -> customerOf.put(rs.getLong(1), rs.getLong(2)))
 				.list();
 		}
+		Map<Long, Customers.Summary> live = customers.summaries(customerOf.values());
+		Map<Long, Long> found = new HashMap<>();
+		customerOf.forEach((conversation, customer) -> found.put(conversation, live.get(customer).currentId()));
 		return found;
 	}
 

@@ -24,6 +24,15 @@ public record Customer(long id, @Nullable String name, Map<String, Object> attri
 		return identities.isEmpty() ? "#" + id : identities.get(0).identity().label();
 	}
 
+	/** The first email address among the identities, to answer by email. */
+	public java.util.Optional<String> email() {
+		return identities.stream()
+			.map(StoredIdentity::identity)
+			.filter(i -> i.kind() == Identity.Kind.EMAIL)
+			.map(Identity::value)
+			.findFirst();
+	}
+
 	public boolean isMerged() {
 		return mergedInto != null;
 	}

@@ -74,14 +74,23 @@ public class Approvals {
 
 	/** The approvals of the inboxes the viewer may see, oldest first; {@code status} null for all. */
 	public List<Approval> list(@Nullable String status, InboxScope scope) {
-		return jdbc.sql("select " + COLUMNS + " from approval" + (status == null ? "" : " where status = :status")
-				+ " order by created_at, id")
-			.params(status == null ? java.util.Map.of() : java.util.Map.of("status", status))
+		if (!scope.all() && scope.inboxIds().isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		if (status != null) {
+			where.append(" and status = :status");
+			params.put("status", status);
+		}
+		if (!scope.all()) {
+			where.append(" and inbox_id in (:inboxes)");
+			params.put("inboxes", scope.inboxIds());
+		}
+		return jdbc.sql("select " + COLUMNS + " from approval" + where + " order by created_at, id")
+			.params(params)
 			.query(Approvals::map)
-			.list()
-			.stream()
-			.filter(a -> scope.includes(a.inboxId()))
-			.toList();
+			.list();
 	}
 
 	public Optional<Approval> findById(long id) {

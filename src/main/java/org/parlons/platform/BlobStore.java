@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,7 +30,7 @@ public class BlobStore {
 
 	/** Stores the bytes and answers their key. */
 	public String put(byte[] bytes) {
-		String key = sha256(bytes);
+		String key = Crypto.sha256Hex(bytes);
 		Path target = path(key);
 		try {
 			if (!Files.exists(target)) {
@@ -64,15 +61,6 @@ public class BlobStore {
 
 	private Path path(String key) {
 		return root.resolve(key.substring(0, 2)).resolve(key);
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

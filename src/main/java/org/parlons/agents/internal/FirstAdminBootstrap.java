@@ -1,8 +1,6 @@
 package org.parlons.agents.internal;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
+import org.parlons.platform.Crypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.parlons.agents.AgentRegistration;
@@ -60,9 +58,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 	}
 
 	private static String generate() {
-		byte[] bytes = new byte[15];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return Crypto.randomToken(15);
 	}
 
 }

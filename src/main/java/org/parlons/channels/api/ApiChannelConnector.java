@@ -5,10 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +15,7 @@ import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Message;
+import org.parlons.platform.Crypto;
 import org.parlons.platform.Json;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +35,6 @@ class ApiChannelConnector implements ChannelConnector {
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final Clock clock;
 
@@ -137,11 +134,8 @@ class ApiChannelConnector implements ChannelConnector {
 		return payload;
 	}
 
-	private String newSecret() {
-		byte[] bytes = new byte[24];
-		random.nextBytes(bytes);
-		return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	private static String newSecret() {
+		return "whsec_" + Crypto.randomToken(24);
 	}
-
 
 }

@@ -1,12 +1,8 @@
 package org.parlons.channels.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.parlons.platform.Crypto;
 
 /**
  * HMAC-SHA256 signatures in the {@code sha256=<hex>} form GitHub and Meta use, over "timestamp.body" so
@@ -18,21 +14,11 @@ public final class WebhookSignature {
 	}
 
 	public static String sign(String secret, String timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) '.');
-			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "sha256=" + Crypto.hmacSha256Hex(secret, (timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
 	}
 
 	public static boolean verify(String secret, String timestamp, byte[] body, String signature) {
-		byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8);
-		return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+		return Crypto.sameText(sign(secret, timestamp, body), signature);
 	}
 
 }

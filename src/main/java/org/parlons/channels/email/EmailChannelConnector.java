@@ -18,11 +18,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Deliveries;
-import org.parlons.customers.Identity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -59,11 +57,9 @@ public class EmailChannelConnector implements ChannelConnector {
 
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
-		String to = emailOf(outgoing);
-		if (to == null) {
-			return new DeliveryResult.Failed("the customer has no email address to answer to");
-		}
-		return deliverTo(outgoing.inbox(), outgoing, to);
+		return outgoing.customer().email()
+			.map(to -> deliverTo(outgoing.inbox(), outgoing, to))
+			.orElseGet(() -> new DeliveryResult.Failed("the customer has no email address to answer to"));
 	}
 
 	/**
@@ -173,15 +169,6 @@ public class EmailChannelConnector implements ChannelConnector {
 			out.append("<p>").append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>")).append("</p>");
 		}
 		return out.append("</body></html>").toString();
-	}
-
-	private static @Nullable String emailOf(Deliveries.Outgoing outgoing) {
-		return outgoing.customer().identities().stream()
-			.map(i -> i.identity())
-			.filter(i -> i.kind() == Identity.Kind.EMAIL)
-			.map(Identity::value)
-			.findFirst()
-			.orElse(null);
 	}
 
 	private static String domain(String address) {

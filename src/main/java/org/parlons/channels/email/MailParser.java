@@ -8,11 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -31,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Crypto;
 
 /**
  * Reads a raw mail (RFC 5322 + MIME) into a {@link ParsedMail}: multipart trees, charsets,
@@ -270,13 +268,7 @@ final class MailParser {
 
 	/** A Message-ID for a mail without one: the same source always gives the same id. */
 	static String hashId(byte[] raw) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);
-			return "<sha256." + HexFormat.of().formatHex(digest) + "@parlons.invalid>";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "<sha256." + Crypto.sha256Hex(raw) + "@parlons.invalid>";
 	}
 
 	static @Nullable String header(MimeMessage mime, String name) {

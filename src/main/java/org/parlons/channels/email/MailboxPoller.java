@@ -67,6 +67,9 @@ class MailboxPoller {
 	/** When each inbox is due next; an inbox absent from it is due now. */
 	private final Map<Long, Instant> due = new ConcurrentHashMap<>();
 
+	/** Inboxes switched off and already shown as disabled (not to write it every second). */
+	private final java.util.Set<Long> disabled = ConcurrentHashMap.newKeySet();
+
 	/** Inboxes being polled now: one poll per mailbox at a time. */
 	private final java.util.Set<Long> polling = ConcurrentHashMap.newKeySet();
 
@@ -102,10 +105,13 @@ class MailboxPoller {
 				continue;
 			}
 			if ("false".equals(inbox.setting("enabled"))) {
-				if (health.of(inbox.id()).state() != ChannelHealth.State.DISABLED) {
+				if (disabled.add(inbox.id())) {
 					health.disabled(inbox.id());
 				}
 				continue;
+			}
+			if (disabled.remove(inbox.id())) {
+				due.remove(inbox.id()); // switched on again: fetch now
 			}
 			Instant now = clock.instant();
 			if (due.getOrDefault(inbox.id(), Instant.MIN).isAfter(now) || !polling.add(inbox.id())) {

@@ -20,7 +20,6 @@ import org.parlons.conversations.ConversationFilter;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboundMessage;
-import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Ingestion;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
@@ -57,7 +56,7 @@ class WidgetApi {
 
 	static final int MAX_TEXT = 5_000;
 
-	private final Inboxes inboxes;
+	private final WidgetChannelConnector connector;
 
 	private final WidgetVisitors visitors;
 
@@ -81,10 +80,10 @@ class WidgetApi {
 
 	private final Clock clock;
 
-	WidgetApi(Inboxes inboxes, WidgetVisitors visitors, WidgetStreams streams, Ingestion ingestion,
+	WidgetApi(WidgetChannelConnector connector, WidgetVisitors visitors, WidgetStreams streams, Ingestion ingestion,
 			CustomerResolver resolver, CustomerProfiles profiles, Conversations conversations, Messages messages,
 			AgentPresence presence, FloodGuard flood, TransactionTemplate tx, Clock clock) {
-		this.inboxes = inboxes;
+		this.connector = connector;
 		this.visitors = visitors;
 		this.streams = streams;
 		this.ingestion = ingestion;
@@ -126,7 +125,7 @@ class WidgetApi {
 		String verifiedUser = null;
 		if (b.userId() != null && !b.userId().isBlank()) {
 			String expected = WidgetVisitors.hmac(inbox.setting(WidgetChannelConnector.IDENTITY_SECRET), b.userId());
-			if (b.userHash() == null || !java.security.MessageDigest.isEqual(expected.getBytes(), b.userHash().getBytes())) {
+			if (b.userHash() == null || !org.parlons.platform.Crypto.sameText(expected, b.userHash())) {
 				throw InvalidRequestException.forbidden("userHash does not match userId: identity not verified");
 			}
 			verifiedUser = b.userId();
@@ -141,7 +140,7 @@ class WidgetApi {
 			known = Optional.empty(); // another person signed in on this browser
 		}
 		WidgetVisitors.Visitor visitor = known.orElseGet(() -> {
-			String key = visitors.newKey();
+			String key = WidgetVisitors.newKey();
 			String user = b.userId() != null && !b.userId().isBlank() ? b.userId() : null;
 			tx.executeWithoutResult(status -> {
 				List<Identity> identities = new ArrayList<>();
@@ -228,10 +227,7 @@ class WidgetApi {
 	}
 
 	private Inbox inbox(String publicToken) {
-		return inboxes.findAll().stream()
-			.filter(i -> "widget".equals(i.channel()) && publicToken.equals(i.setting(WidgetChannelConnector.PUBLIC_TOKEN)))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("No chat for this token"));
+		return connector.byPublicToken(publicToken).orElseThrow(() -> new NotFoundException("No chat for this token"));
 	}
 
 	private WidgetVisitors.Visitor visitor(Inbox inbox, @Nullable String token) {

@@ -1,7 +1,5 @@
 package org.parlons.channels.widget;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +12,7 @@ import org.parlons.channels.email.EmailChannelConnector;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
-import org.parlons.customers.Identity;
+import org.parlons.platform.Crypto;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +33,6 @@ class WidgetChannelConnector implements ChannelConnector {
 	static final String EMAIL_INBOX = "emailInboxId";
 
 	static final String REQUIRE_IDENTITY = "requireVerifiedIdentity";
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final WidgetStreams streams;
 
@@ -66,9 +62,9 @@ class WidgetChannelConnector implements ChannelConnector {
 	@Override
 	public Map<String, Object> prepare(Map<String, Object> settings) {
 		Map<String, Object> prepared = new LinkedHashMap<>(settings);
-		prepared.computeIfAbsent(PUBLIC_TOKEN, k -> "pwt_" + random(18));
-		prepared.computeIfAbsent(VISITOR_SECRET, k -> random(32));
-		prepared.computeIfAbsent(IDENTITY_SECRET, k -> "wis_" + random(24));
+		prepared.computeIfAbsent(PUBLIC_TOKEN, k -> "pwt_" + Crypto.randomToken(18));
+		prepared.computeIfAbsent(VISITOR_SECRET, k -> Crypto.randomToken(32));
+		prepared.computeIfAbsent(IDENTITY_SECRET, k -> "wis_" + Crypto.randomToken(24));
 		Object emailInbox = prepared.get(EMAIL_INBOX);
 		if (emailInbox != null && !emailInbox.toString().isBlank()) {
 			try {
@@ -103,11 +99,7 @@ class WidgetChannelConnector implements ChannelConnector {
 			.map(WidgetVisitors.Visitor::email)
 			.filter(Objects::nonNull)
 			.findFirst()
-			.or(() -> outgoing.customer().identities().stream()
-				.map(i -> i.identity())
-				.filter(i -> i.kind() == Identity.Kind.EMAIL)
-				.map(Identity::value)
-				.findFirst());
+			.or(() -> outgoing.customer().email());
 		Optional<Inbox> mailbox = emailInbox(outgoing.inbox());
 		if (address.isPresent() && mailbox.isPresent()) {
 			return email.deliverTo(mailbox.get(), outgoing, address.get());
@@ -116,18 +108,19 @@ class WidgetChannelConnector implements ChannelConnector {
 		return new DeliveryResult.Sent(null);
 	}
 
+	/** The widget inbox a public token names. */
+	Optional<Inbox> byPublicToken(String publicToken) {
+		return inboxes.findAll().stream()
+			.filter(i -> channel().equals(i.channel()) && publicToken.equals(i.setting(PUBLIC_TOKEN)))
+			.findFirst();
+	}
+
 	Optional<Inbox> emailInbox(Inbox widget) {
 		String id = widget.setting(EMAIL_INBOX);
 		if (id.isBlank()) {
 			return Optional.empty();
 		}
 		return inboxes.findById(Long.parseLong(id)).filter(i -> "email".equals(i.channel()));
-	}
-
-	private String random(int bytes) {
-		byte[] b = new byte[bytes];
-		random.nextBytes(b);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.parlons.channels.widget;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.parlons.conversations.Inbox;
-import org.parlons.conversations.Inboxes;
 import org.parlons.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,17 +15,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class WidgetPages {
 
-	private final Inboxes inboxes;
+	private final WidgetChannelConnector connector;
 
-	WidgetPages(Inboxes inboxes) {
-		this.inboxes = inboxes;
+	WidgetPages(WidgetChannelConnector connector) {
+		this.connector = connector;
 	}
 
 	@GetMapping("/widget/demo/{publicToken}")
 	String demo(@PathVariable String publicToken, Model model, HttpServletRequest request) {
-		Inbox inbox = inboxes.findAll().stream()
-			.filter(i -> "widget".equals(i.channel()) && publicToken.equals(i.setting(WidgetChannelConnector.PUBLIC_TOKEN)))
-			.findFirst()
+		Inbox inbox = connector.byPublicToken(publicToken)
 			.orElseThrow(() -> new NotFoundException("No chat for this token"));
 		String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
 		model.addAttribute("inbox", inbox);

@@ -1,17 +1,12 @@
 package org.parlons.channels.widget;
 
-import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.parlons.conversations.AgentTyping;
 import org.parlons.platform.Json;
+import org.parlons.platform.SseHub;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,54 +21,16 @@ class WidgetStreams {
 	private record Key(long inboxId, long customerId) {
 	}
 
-	private final Map<Key, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
-
-	private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "parlons-widget");
-		t.setDaemon(true);
-		return t;
-	});
+	private final SseHub<Key> streams = new SseHub<>("parlons-widget");
 
 	SseEmitter open(long inboxId, long customerId) {
-		SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
-		Key key = new Key(inboxId, customerId);
-		streams.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(emitter);
-		Runnable remove = () -> streams.computeIfPresent(key, (k, set) -> {
-			set.remove(emitter);
-			return set.isEmpty() ? null : set;
-		});
-		emitter.onCompletion(remove);
-		emitter.onTimeout(remove);
-		emitter.onError(e -> remove.run());
-		try {
-			emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));
-		}
-		catch (IOException ex) {
-			remove.run();
-		}
-		return emitter;
-	}
-
-	boolean connected(long inboxId, long customerId) {
-		return streams.containsKey(new Key(inboxId, customerId));
+		return streams.open(new Key(inboxId, customerId));
 	}
 
 	/** Sends an event to every open stream of the customer; answers whether one was open. */
 	boolean push(long inboxId, long customerId, String type, Map<String, Object> data) {
-		Set<SseEmitter> open = streams.get(new Key(inboxId, customerId));
-		if (open == null || open.isEmpty()) {
-			return false;
-		}
-		String json = Json.write(data);
-		sender.execute(() -> open.forEach(emitter -> {
-			try {
-				emitter.send(SseEmitter.event().name(type).data(json, MediaType.APPLICATION_JSON));
-			}
-			catch (IOException | IllegalStateException ex) {
-				open.remove(emitter);
-			}
-		}));
-		return true;
+		Key key = new Key(inboxId, customerId);
+		return streams.send(key::equals, type, Json.write(data));
 	}
 
 	@EventListener
@@ -83,27 +40,12 @@ class WidgetStreams {
 
 	@Scheduled(fixedRate = 25_000)
 	void heartbeat() {
-		sender.execute(() -> streams.values().forEach(set -> set.forEach(emitter -> {
-			try {
-				emitter.send(SseEmitter.event().comment("ping"));
-			}
-			catch (IOException | IllegalStateException ex) {
-				set.remove(emitter);
-			}
-		})));
+		streams.heartbeat();
 	}
 
 	@EventListener(ContextClosedEvent.class)
 	void closeAll() {
-		streams.values().forEach(set -> set.forEach(emitter -> {
-			try {
-				emitter.complete();
-			}
-			catch (RuntimeException ignored) {
-				// already gone
-			}
-		}));
-		streams.clear();
+		streams.close();
 	}
 
 }

@@ -1,19 +1,13 @@
 package org.parlons.channels.widget;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Crypto;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,17 +27,13 @@ class WidgetVisitors {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
 	WidgetVisitors(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	String newKey() {
-		byte[] bytes = new byte[18];
-		random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	static String newKey() {
+		return Crypto.randomToken(18);
 	}
 
 	static String token(String secret, long inboxId, String key) {
@@ -60,21 +50,12 @@ class WidgetVisitors {
 			return Optional.empty();
 		}
 		String key = token.substring(0, dot);
-		boolean valid = MessageDigest.isEqual(hmac(secret, inboxId + ":" + key).getBytes(StandardCharsets.US_ASCII),
-				token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
-		return valid ? Optional.of(key) : Optional.empty();
+		return Crypto.sameText(hmac(secret, inboxId + ":" + key), token.substring(dot + 1)) ? Optional.of(key) : Optional.empty();
 	}
 
 	/** HMAC-SHA256 in hex: also what a company's site computes over a user id for identity verification. */
 	static String hmac(String secret, String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Crypto.hmacSha256Hex(secret, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	Optional<Visitor> find(long inboxId, String key) {

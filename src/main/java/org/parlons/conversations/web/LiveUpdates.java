@@ -1,19 +1,15 @@
 package org.parlons.conversations.web;
 
-import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.parlons.agents.InboxScope;
 import org.parlons.conversations.AgentPresence;
 import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.platform.Json;
+import org.parlons.platform.SseHub;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,40 +24,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class LiveUpdates implements AgentPresence {
 
-	private record Subscriber(SseEmitter emitter, InboxScope scope) {
-	}
-
-	private final Map<SseEmitter, Subscriber> subscribers = new ConcurrentHashMap<>();
-
-	// One sender thread: a slow browser must not hold up the transaction that stored the message.
-	private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "parlons-live");
-		t.setDaemon(true);
-		return t;
-	});
+	private final SseHub<InboxScope> streams = new SseHub<>("parlons-live");
 
 	SseEmitter subscribe(InboxScope scope) {
-		SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
-		subscribers.put(emitter, new Subscriber(emitter, scope));
-		emitter.onCompletion(() -> subscribers.remove(emitter));
-		emitter.onTimeout(() -> subscribers.remove(emitter));
-		emitter.onError(e -> subscribers.remove(emitter));
-		try {
-			emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));
-		}
-		catch (IOException ex) {
-			subscribers.remove(emitter);
-		}
-		return emitter;
-	}
-
-	int connected() {
-		return subscribers.size();
+		return streams.open(scope);
 	}
 
 	@Override
 	public boolean anyoneWatching(long inboxId) {
-		return subscribers.values().stream().anyMatch(s -> s.scope().includes(inboxId));
+		return streams.any(scope -> scope.includes(inboxId));
 	}
 
 	@EventListener
@@ -76,30 +47,19 @@ class LiveUpdates implements AgentPresence {
 				event.inboxId(), "what", event.what()));
 	}
 
-	/** Ends every stream on shutdown, so graceful shutdown does not wait for browsers to hang up. */
 	@EventListener(ContextClosedEvent.class)
 	void closeAll() {
-		subscribers.keySet().forEach(emitter -> {
-			try {
-				emitter.complete();
-			}
-			catch (RuntimeException ignored) {
-				// already gone
-			}
-		});
-		subscribers.clear();
+		streams.close();
 	}
 
 	@Scheduled(fixedRate = 25_000)
 	void heartbeat() {
-		sender.execute(() -> subscribers.values().forEach(s -> send(s, null)));
+		streams.heartbeat();
 	}
 
+	/** Pushes once the change is committed, only to agents who may see the inbox. */
 	private void afterCommit(long inboxId, Map<String, Object> payload) {
-		Runnable push = () -> sender.execute(() -> {
-			String json = Json.write(payload);
-			subscribers.values().stream().filter(s -> s.scope().includes(inboxId)).forEach(s -> send(s, json));
-		});
+		Runnable push = () -> streams.send(scope -> scope.includes(inboxId), "inbox", Json.write(payload));
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -110,20 +70,6 @@ class LiveUpdates implements AgentPresence {
 		}
 		else {
 			push.run();
-		}
-	}
-
-	private void send(Subscriber s, String json) {
-		try {
-			if (json == null) {
-				s.emitter().send(SseEmitter.event().comment("ping"));
-			}
-			else {
-				s.emitter().send(SseEmitter.event().name("inbox").data(json, MediaType.APPLICATION_JSON));
-			}
-		}
-		catch (IOException | IllegalStateException ex) {
-			subscribers.remove(s.emitter());
 		}
 	}
 
