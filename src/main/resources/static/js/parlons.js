@@ -136,5 +136,26 @@
     if (e.detail.target && e.detail.target.id === 'pane') { scrollThread(); }
   });
 
-  document.addEventListener('DOMContentLoaded', function () { connectLive(); scrollThread(); });
+  // A refused action answers problem+json: show its detail where the action was asked for.
+  document.addEventListener('htmx:responseError', function (e) {
+    var box = e.detail.elt && e.detail.elt.closest('[data-problem-target]');
+    var out = box && box.querySelector('.problem');
+    if (!out) { return; }
+    try { out.textContent = JSON.parse(e.detail.xhr.responseText).detail; } catch (err) { out.textContent = e.detail.xhr.statusText; }
+  });
+
+  // Timers on the pane (reply window, service levels) count down: "(3 h 12 min)".
+  function countdowns() {
+    document.querySelectorAll('.signal[data-at]').forEach(function (el) {
+      var left = Math.max(0, Date.parse(el.getAttribute('data-at')) - Date.now());
+      var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000);
+      var out = el.querySelector('.left') || el.appendChild(document.createElement('span'));
+      out.className = 'left';
+      out.textContent = ' (' + (h > 0 ? h + ' h ' : '') + m + ' min)';
+    });
+  }
+  setInterval(countdowns, 30000);
+  document.addEventListener('htmx:afterSwap', countdowns);
+
+  document.addEventListener('DOMContentLoaded', function () { connectLive(); scrollThread(); countdowns(); });
 })();

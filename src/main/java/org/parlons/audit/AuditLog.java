@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.AgentRegistered;
+import org.parlons.agents.PermissionsChanged;
 import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.ReplyHeld;
@@ -18,6 +20,8 @@ import org.parlons.customers.CustomerMergeUndone;
 import org.parlons.customers.CustomerMerged;
 import org.parlons.customers.CustomersExported;
 import org.parlons.governance.ApprovalDecided;
+import org.parlons.governance.PolicyChanged;
+import org.parlons.governance.ServiceLevelBreached;
 import org.parlons.platform.Page;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,6 +122,22 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(PermissionsChanged event) {
+		append(event.actorId(), null, "permissions." + event.what(), "team:" + event.teamId(), event.detail());
+	}
+
+	@EventListener
+	void on(PolicyChanged event) {
+		append(event.actorId(), null, "policy." + event.what(), null, event.detail());
+	}
+
+	@EventListener
+	void on(ServiceLevelBreached event) {
+		append(null, "service levels", "sla.breached", "conversation:" + event.conversationId(),
+				event.timer() + " due " + event.dueAt());
+	}
+
+	@EventListener
 	void on(CustomersExported event) {
 		append(event.actorId(), null, "customers.exported", null, event.format());
 	}
@@ -136,7 +156,7 @@ public class AuditLog {
 		if (q.text() != null && !q.text().isBlank()) {
 			where.append(" and (lower(coalesce(detail, '')) like :text or lower(coalesce(subject, '')) like :text "
 					+ "or lower(coalesce(actor_label, '')) like :text)");
-			params.put("text", "%" + q.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+			params.put("text", "%" + q.text().strip().toLowerCase(Locale.ROOT) + "%");
 		}
 		if (q.from() != null) {
 			where.append(" and at >= :from");

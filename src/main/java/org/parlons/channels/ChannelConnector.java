@@ -1,8 +1,14 @@
 package org.parlons.channels;
 
 import java.util.Map;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Visibility;
 
 /**
  * The port every channel adapter implements: check an inbox's settings, and deliver one reply.
@@ -21,9 +27,29 @@ public interface ChannelConnector {
 	/** Delivers one reply. Must not throw for a channel failure: say it in the result. */
 	DeliveryResult deliver(Deliveries.Outgoing outgoing);
 
+	/**
+	 * A network rule this reply breaks (length, 24-hour window, no public place), told to the agent; null
+	 * when it may go.
+	 */
+	default @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		return null;
+	}
+
+	/** Called once an inbox of this channel is saved and committed: register a webhook, check access. */
+	default void configured(Inbox inbox) {
+	}
+
+	/**
+	 * Acts on a customer's public message on the network: "hide", "unhide", "delete" or "like".
+	 * @return null when done, else why not (the network does not allow it, or refused)
+	 */
+	default @Nullable String moderate(Inbox inbox, Message message, String action) {
+		return "Parlons cannot " + action + " messages on this channel.";
+	}
+
 	/** Setting names whose values are secrets, masked when shown to anyone but administrators. */
-	default java.util.Set<String> secretSettings() {
-		return java.util.Set.of();
+	default Set<String> secretSettings() {
+		return Set.of();
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.parlons.channels;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.parlons.conversations.Inbox;
@@ -10,6 +11,8 @@ import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates and changes inboxes, letting the channel's connector check its settings first.
@@ -23,9 +26,9 @@ public class InboxSetup {
 
 	private final ChannelConnectors connectors;
 
-	private final java.util.List<InboxSettingsRule> rules;
+	private final List<InboxSettingsRule> rules;
 
-	InboxSetup(Inboxes inboxes, ChannelConnectors connectors, java.util.List<InboxSettingsRule> rules) {
+	InboxSetup(Inboxes inboxes, ChannelConnectors connectors, List<InboxSettingsRule> rules) {
 		this.rules = rules;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
@@ -34,7 +37,9 @@ public class InboxSetup {
 	@Transactional
 	public Inbox create(String name, String channel, Map<String, Object> settings, boolean autoAssign) {
 		ChannelConnector connector = connector(channel);
-		return inboxes.create(name.strip(), channel, prepare(connector, settings), autoAssign);
+		Inbox inbox = inboxes.create(name.strip(), channel, prepare(connector, settings), autoAssign);
+		afterCommit(connector, inbox);
+		return inbox;
 	}
 
 	@Transactional
@@ -42,7 +47,20 @@ public class InboxSetup {
 		Inbox inbox = inboxes.findById(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
 		Map<String, Object> settings = merged(inbox.settings(), changes);
 		inboxes.update(id, name.strip(), prepare(connector(inbox.channel()), settings), autoAssign);
-		return inboxes.findById(id).orElseThrow();
+		Inbox saved = inboxes.findById(id).orElseThrow();
+		afterCommit(connector(inbox.channel()), saved);
+		return saved;
+	}
+
+	/** Webhook registration and the like talk to the network: only once the inbox really exists. */
+	private static void afterCommit(ChannelConnector connector, Inbox inbox) {
+		TransactionSynchronizationManager
+			.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					connector.configured(inbox);
+				}
+			});
 	}
 
 	/**

@@ -1,13 +1,18 @@
 package org.parlons.conversations;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +61,7 @@ public class Conversations {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return new java.util.HashSet<>(jdbc.sql("select id from conversation where id in (:ids) and inbox_id = :inbox")
+		return new HashSet<>(jdbc.sql("select id from conversation where id in (:ids) and inbox_id = :inbox")
 			.param("ids", ids)
 			.param("inbox", inboxId)
 			.query(Long.class)
@@ -64,7 +69,7 @@ public class Conversations {
 	}
 
 	/** The live customer profile of each conversation (the profile a merge kept, when there was one). */
-	Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
+	public Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
 		Map<Long, Long> customerOf = new HashMap<>();
 		if (!conversationIds.isEmpty()) {
 			jdbc.sql("select id, customer_id from conversation where id in (:ids)")
@@ -91,7 +96,7 @@ public class Conversations {
 					NewConversation c = rows.get(i);
 					ps.setLong(1, c.inboxId());
 					ps.setLong(2, c.customerId());
-					ps.setObject(3, c.teamId(), java.sql.Types.BIGINT);
+					ps.setObject(3, c.teamId(), Types.BIGINT);
 					ps.setString(4, c.subject());
 					ps.setTimestamp(5, Timestamp.from(c.at()));
 					ps.setTimestamp(6, now);
@@ -200,6 +205,27 @@ public class Conversations {
 			.update();
 	}
 
+	/** Whether the timeline already holds this event (type and detail), to record something only once. */
+	public boolean recorded(long conversationId, String type, String detail) {
+		return jdbc.sql("select count(*) from conversation_event where conversation_id = ? and type = ? and detail = ?")
+			.params(conversationId, type, detail)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The conversations of these inboxes opened since then and not resolved. */
+	public List<Long> unresolvedOpenedSince(Collection<Long> inboxIds, Instant since) {
+		if (inboxIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id from conversation where inbox_id in (:inboxes) and status <> 'RESOLVED' "
+				+ "and created_at >= :since")
+			.param("inboxes", inboxIds)
+			.param("since", Timestamp.from(since))
+			.query(Long.class)
+			.list();
+	}
+
 	public List<String> labels(long id) {
 		return jdbc.sql("select label from conversation_label where conversation_id = ? order by label")
 			.param(id)
@@ -272,7 +298,7 @@ public class Conversations {
 	}
 
 	public List<ConversationSummary> summaries(List<Conversation> rows) {
-		Set<Long> customerIds = new java.util.LinkedHashSet<>();
+		Set<Long> customerIds = new LinkedHashSet<>();
 		rows.forEach(r -> customerIds.add(r.customerId()));
 		Map<Long, Customers.Summary> names = customers.summaries(customerIds);
 		Map<Long, List<String>> labels = labelsOf(rows.stream().map(Conversation::id).toList());
@@ -351,7 +377,7 @@ public class Conversations {
 		return flat.length() > 280 ? flat.substring(0, 279) + "…" : flat;
 	}
 
-	static Conversation map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	static Conversation map(ResultSet rs, int n) throws SQLException {
 		Timestamp snoozed = rs.getTimestamp("snoozed_until");
 		return new Conversation(rs.getLong("id"), rs.getLong("inbox_id"), rs.getLong("customer_id"),
 				ConversationStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),

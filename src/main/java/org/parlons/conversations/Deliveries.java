@@ -60,6 +60,35 @@ public class Deliveries {
 			.ifPresent(m -> conversations.record(m.conversationId(), "delivery-failed", reason, null));
 	}
 
+	/**
+	 * What the network reports later about a reply it accepted, found by the network's id: delivered and
+	 * read only move forward; failed says why in the timeline. False when no such reply is known.
+	 */
+	@Transactional
+	public boolean reported(long inboxId, String channelId, String status, @Nullable String reason) {
+		Optional<Message> found = messages.findIds(inboxId, channelId).flatMap(ids -> messages.findById(ids.messageId()));
+		if (found.isEmpty() || found.get().inbound()) {
+			return false;
+		}
+		Message m = found.get();
+		if (MessageStatus.FAILED.equals(status)) {
+			failed(m.id(), reason == null ? "the network reports a failure" : reason);
+		}
+		else if (rank(status) > rank(m.status())) {
+			update(m.id(), status, null, status);
+		}
+		return true;
+	}
+
+	private static int rank(String status) {
+		return switch (status) {
+			case MessageStatus.SENT -> 1;
+			case MessageStatus.DELIVERED -> 2;
+			case MessageStatus.READ -> 3;
+			default -> 0;
+		};
+	}
+
 	private void update(long messageId, String status, @Nullable String channelId, String what) {
 		messages.markStatus(messageId, status, channelId);
 		messages.findById(messageId)

@@ -23,14 +23,26 @@ public record InboundMessage(long inboxId, String externalId, Author author, Str
 	 * conversation in the inbox (chat, API) or opens a new one (email: a new subject is a new matter)
 	 * @param automated written by a machine: auto-reply, bounce, mailing list
 	 * @param fullText the whole message when {@code text} is only its new part
+	 * @param placement where on a social network the message lives
+	 * @param post the post a comment belongs to
 	 */
 	public record Details(List<String> references, @Nullable Long conversationToken, boolean joinsOpenConversation,
-			boolean automated, @Nullable String fullText) {
+			boolean automated, @Nullable String fullText, @Nullable Placement placement, @Nullable Post post) {
 
-		public static final Details NONE = new Details(List.of(), null, true, false, null);
+		public static final Details NONE = new Details(List.of(), null, true, false, null, null, null);
 
 		public Details {
 			references = List.copyOf(references);
+		}
+
+		public Details(List<String> references, @Nullable Long conversationToken, boolean joinsOpenConversation,
+				boolean automated, @Nullable String fullText) {
+			this(references, conversationToken, joinsOpenConversation, automated, fullText, null, null);
+		}
+
+		/** A social network message: it joins the customer's open conversation unless it answers another. */
+		public static Details social(Placement placement, @Nullable Post post) {
+			return new Details(List.of(), null, true, false, null, placement, post);
 		}
 
 	}

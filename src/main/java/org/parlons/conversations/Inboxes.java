@@ -1,5 +1,7 @@
 package org.parlons.conversations;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -9,12 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.parlons.agents.InboxScope;
 import org.parlons.platform.Json;
+import org.parlons.platform.SecretBox;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The inboxes, cached in memory because every inbound message reads its inbox.
+ * The inboxes, cached in memory because every inbound message reads its inbox. Channel credentials are
+ * stored encrypted ({@link SecretBox}) and read back in clear.
  */
 @Repository
 public class Inboxes {
@@ -25,24 +31,45 @@ public class Inboxes {
 
 	private final Map<Long, Inbox> cache = new ConcurrentHashMap<>();
 
-	Inboxes(JdbcClient jdbc, Clock clock) {
+	private final SecretBox secrets;
+
+	Inboxes(JdbcClient jdbc, Clock clock, SecretBox secrets) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.secrets = secrets;
 	}
 
 	public Inbox create(String name, String channel, Map<String, Object> settings, boolean autoAssign) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into inbox (name, channel, settings, auto_assign, created_at) values (?, ?, ?, ?, ?)")
-			.params(name, channel, Json.write(settings), autoAssign, Timestamp.from(clock.instant()))
+			.params(name, channel, Json.write(secrets.seal(settings)), autoAssign, Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		return findById(keys.getKey().longValue()).orElseThrow();
 	}
 
 	public void update(long id, String name, Map<String, Object> settings, boolean autoAssign) {
 		jdbc.sql("update inbox set name = ?, settings = ?, auto_assign = ? where id = ?")
-			.params(name, Json.write(settings), autoAssign, id)
+			.params(name, Json.write(secrets.seal(settings)), autoAssign, id)
 			.update();
 		cache.remove(id);
+	}
+
+	/**
+	 * Encrypts the secrets of inboxes saved before credentials were encrypted at rest, once, when the
+	 * application starts; inboxes already sealed are left as they are.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void sealSecretsStoredInClear() {
+		jdbc.sql("select id, settings from inbox").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+			.forEach(row -> {
+				Map<String, Object> stored = Json.readMap(row.getValue());
+				if (secrets.needsSealing(stored)) {
+					jdbc.sql("update inbox set settings = ? where id = ?")
+						.params(Json.write(secrets.seal(stored)), row.getKey())
+						.update();
+					cache.remove(row.getKey());
+				}
+			});
 	}
 
 	public Optional<Inbox> findById(long id) {
@@ -53,7 +80,7 @@ public class Inboxes {
 		Optional<Inbox> found = jdbc
 			.sql("select id, name, channel, settings, auto_assign, created_at from inbox where id = ?")
 			.param(id)
-			.query(Inboxes::map)
+			.query(this::map)
 			.optional();
 		found.ifPresent(inbox -> cache.put(id, inbox));
 		return found;
@@ -61,7 +88,7 @@ public class Inboxes {
 
 	public List<Inbox> findAll() {
 		return jdbc.sql("select id, name, channel, settings, auto_assign, created_at from inbox order by name")
-			.query(Inboxes::map)
+			.query(this::map)
 			.list();
 	}
 
@@ -69,8 +96,8 @@ public class Inboxes {
 		return findAll().stream().filter(i -> scope.includes(i.id())).toList();
 	}
 
-	private static Inbox map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Inbox(rs.getLong(1), rs.getString(2), rs.getString(3), Json.readMap(rs.getString(4)),
+	private Inbox map(ResultSet rs, int n) throws SQLException {
+		return new Inbox(rs.getLong(1), rs.getString(2), rs.getString(3), secrets.open(Json.readMap(rs.getString(4))),
 				rs.getBoolean(5), rs.getTimestamp(6).toInstant());
 	}
 

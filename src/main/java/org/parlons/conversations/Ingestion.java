@@ -1,12 +1,15 @@
 package org.parlons.conversations;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.Teams;
@@ -57,8 +60,11 @@ public class Ingestion {
 
 	private final TransactionTemplate tx;
 
+	private final Posts posts;
+
 	Ingestion(Inboxes inboxes, Messages messages, Conversations conversations, CustomerResolver resolver,
-			Customers customers, Teams teams, ApplicationEventPublisher events, TransactionTemplate tx) {
+			Customers customers, Teams teams, ApplicationEventPublisher events, TransactionTemplate tx, Posts posts) {
+		this.posts = posts;
 		this.inboxes = inboxes;
 		this.messages = messages;
 		this.conversations = conversations;
@@ -178,7 +184,7 @@ public class Ingestion {
 			Set<Long> tokens = conversations.ofInbox(positions.stream()
 				.map(i -> batch.get(i).details().conversationToken())
 				.filter(t -> t != null)
-				.collect(java.util.stream.Collectors.toSet()), inboxId);
+				.collect(Collectors.toSet()), inboxId);
 
 			// Thread each message in order: what it answers (reply-to, then references, latest first), then
 			// the conversation its subject names, then, where the channel says so, the customer's open
@@ -225,11 +231,16 @@ public class Ingestion {
 				long conversation = conversationOf.get(i);
 				rows.add(new Messages.NewMessage(conversation, inboxId, in.externalId(), Message.IN, in.visibility(),
 						in.author().name(), in.text(), MessageStatus.RECEIVED, in.inReplyTo(), in.attachments(),
-						in.sentAt(), in.details().fullText(), in.details().automated()));
+						in.sentAt(), in.details().fullText(), in.details().automated(), in.details().placement(),
+						in.details().post() == null ? null : in.details().post().externalId()));
 				arrivals.merge(conversation, new Conversations.Arrivals(conversation, 1, in.sentAt(), in.text()),
 						(a, b) -> new Conversations.Arrivals(conversation, a.count() + 1,
 								b.latest().isAfter(a.latest()) ? b.latest() : a.latest(), b.preview()));
 			}
+			posts.saveAll(inboxId, positions.stream()
+				.map(i -> batch.get(i).details().post())
+				.filter(Objects::nonNull)
+				.toList());
 			List<Long> ids = messages.insertAll(rows);
 			conversations.touchAll(arrivals.values());
 
@@ -278,7 +289,7 @@ public class Ingestion {
 			ids.add(in.inReplyTo());
 		}
 		List<String> references = new ArrayList<>(in.details().references());
-		java.util.Collections.reverse(references);
+		Collections.reverse(references);
 		references.stream().filter(r -> !r.isBlank() && !ids.contains(r)).forEach(ids::add);
 		return ids;
 	}

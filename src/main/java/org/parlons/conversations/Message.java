@@ -1,6 +1,7 @@
 package org.parlons.conversations;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record Message(long id, long conversationId, long inboxId, String externalId, String direction,
 		Visibility visibility, @Nullable String authorName, @Nullable Long agentId, String text, String status,
 		@Nullable String inReplyTo, List<Attachment> attachments, Instant sentAt, @Nullable String fullText,
-		boolean automated) {
+		boolean automated, @Nullable Placement placement, @Nullable String threadRef, @Nullable String moderation,
+		@Nullable String persona) {
+
+	/** Whether the brand did this to the message on its network (hidden, deleted, liked). */
+	public boolean moderated(String action) {
+		return moderation != null && Arrays.asList(moderation.split(",")).contains(action);
+	}
 
 	public static final String IN = "in";
 

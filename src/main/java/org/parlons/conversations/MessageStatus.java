@@ -14,6 +14,12 @@ public final class MessageStatus {
 
 	public static final String FAILED = "failed";
 
+	/** The network says the reply reached the customer's device (WhatsApp, SMS). */
+	public static final String DELIVERED = "delivered";
+
+	/** The network says the customer read it. */
+	public static final String READ = "read";
+
 	/** An outbound reply held until someone entitled approves it. */
 	public static final String PENDING_APPROVAL = "pending_approval";
 

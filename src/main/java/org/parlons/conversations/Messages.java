@@ -1,10 +1,13 @@
 package org.parlons.conversations;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,7 @@ import tools.jackson.core.type.TypeReference;
 public class Messages {
 
 	private static final String COLUMNS = "id, conversation_id, inbox_id, external_id, direction, visibility, author_name, "
-			+ "agent_id, text, status, in_reply_to, attachments, sent_at, full_text, automated";
+			+ "agent_id, text, status, in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref, moderation, persona";
 
 	/** The ids an already stored message answers with. */
 	public record Ids(long messageId, long conversationId) {
@@ -45,12 +48,13 @@ public class Messages {
 
 	long insert(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
 			@Nullable String authorName, @Nullable Long agentId, String text, String status, @Nullable String inReplyTo,
-			List<Attachment> attachments, java.time.Instant sentAt) {
+			List<Attachment> attachments, Instant sentAt, @Nullable String persona) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, agent_id, "
-				+ "text, status, in_reply_to, attachments, sent_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "text, status, in_reply_to, attachments, sent_at, created_at, persona) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(conversationId, inboxId, externalId, direction, visibility.name(), authorName, agentId, text, status,
-					inReplyTo, Json.write(attachments), Timestamp.from(sentAt), Timestamp.from(clock.instant()))
+					inReplyTo, Json.write(attachments), Timestamp.from(sentAt), Timestamp.from(clock.instant()), persona)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -58,7 +62,8 @@ public class Messages {
 	/** A new message row, as {@link #insertAll} takes it. */
 	record NewMessage(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
 			@Nullable String authorName, String text, String status, @Nullable String inReplyTo,
-			List<Attachment> attachments, Instant sentAt, @Nullable String fullText, boolean automated) {
+			List<Attachment> attachments, Instant sentAt, @Nullable String fullText, boolean automated,
+			@Nullable Placement placement, @Nullable String threadRef) {
 	}
 
 	/** Inserts the messages in one batch; the new ids come back in the same order. */
@@ -66,7 +71,8 @@ public class Messages {
 		Timestamp now = Timestamp.from(clock.instant());
 		return Batches.insert(jdbcTemplate, "insert into message (conversation_id, inbox_id, external_id, direction, "
 				+ "visibility, author_name, agent_id, text, status, in_reply_to, attachments, sent_at, created_at, "
-				+ "full_text, automated) values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?)", rows.size(), (ps, i) -> {
+				+ "full_text, automated, placement, thread_ref) values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows.size(), (ps, i) -> {
 					NewMessage m = rows.get(i);
 					ps.setLong(1, m.conversationId());
 					ps.setLong(2, m.inboxId());
@@ -82,6 +88,8 @@ public class Messages {
 					ps.setTimestamp(12, now);
 					ps.setString(13, m.fullText());
 					ps.setBoolean(14, m.automated());
+					ps.setString(15, m.placement() == null ? null : m.placement().name());
+					ps.setString(16, m.threadRef());
 				});
 	}
 
@@ -126,6 +134,71 @@ public class Messages {
 			.optional();
 	}
 
+	/** The latest inbound message of a conversation in this placement (a private message, a comment). */
+	public Optional<Message> lastInbound(long conversationId, Placement placement) {
+		return jdbc.sql("select " + COLUMNS + " from message where conversation_id = ? and direction = 'in' "
+				+ "and placement = ? order by sent_at desc, id desc limit 1")
+			.params(conversationId, placement.name())
+			.query(Messages::map)
+			.optional();
+	}
+
+	/**
+	 * Public inbound messages of these inboxes still waiting for a public answer: their conversation is not
+	 * resolved and no public reply (sent or on its way) came after them. At most {@code limit}, newest first.
+	 */
+	public List<Message> unansweredPublic(Collection<Long> inboxIds, int limit) {
+		if (inboxIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS.replaceAll("(^|, )", "$1m.") + " from message m "
+				+ "join conversation c on c.id = m.conversation_id where m.inbox_id in (:inboxes) "
+				+ "and m.direction = 'in' and m.visibility = 'PUBLIC' and c.status <> 'RESOLVED' and not exists ("
+				+ "select 1 from message r where r.conversation_id = m.conversation_id and r.direction = 'out' "
+				+ "and r.visibility = 'PUBLIC' and r.sent_at >= m.sent_at and r.status not in ('failed', 'rejected')) "
+				+ "order by m.sent_at desc limit :limit")
+			.param("inboxes", inboxIds)
+			.param("limit", limit)
+			.query(Messages::map)
+			.list();
+	}
+
+	/** Records what the brand did to a message on its network; "unhide" takes "hidden" away. */
+	public void moderated(long messageId, String action) {
+		Message m = findById(messageId).orElseThrow();
+		LinkedHashSet<String> states = new LinkedHashSet<>(
+				m.moderation() == null ? List.of() : List.of(m.moderation().split(",")));
+		switch (action) {
+			case "unhide" -> states.remove("hidden");
+			case "unlike" -> states.remove("liked");
+			case "hide" -> states.add("hidden");
+			case "like" -> states.add("liked");
+			case "delete" -> states.add("deleted");
+			default -> throw new IllegalArgumentException("Unknown moderation " + action);
+		}
+		jdbc.sql("update message set moderation = ? where id = ?")
+			.params(states.isEmpty() ? null : String.join(",", states), messageId)
+			.update();
+	}
+
+	/** Public inbound messages stored after this id, oldest first: what listening reads as mentions. */
+	public List<Message> publicInboundAfter(long afterId, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from message where id > ? and direction = 'in' and visibility = 'PUBLIC' "
+				+ "order by id limit ?")
+			.params(afterId, limit)
+			.query(Messages::map)
+			.list();
+	}
+
+	/** The public thread around a post: its messages in other conversations of the inbox, latest first. */
+	public List<Message> ofThread(long inboxId, String threadRef, long exceptConversation, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from message where thread_ref = ? and inbox_id = ? "
+				+ "and conversation_id <> ? order by sent_at desc, id desc limit ?")
+			.params(threadRef, inboxId, exceptConversation, limit)
+			.query(Messages::map)
+			.list();
+	}
+
 	/** A held reply, approved: its final text, queued for its channel. */
 	void queueHeld(long messageId, String text) {
 		jdbc.sql("update message set text = ?, status = ? where id = ? and status = ?")
@@ -144,12 +217,14 @@ public class Messages {
 		}
 	}
 
-	static Message map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	static Message map(ResultSet rs, int n) throws SQLException {
 		return new Message(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 				Visibility.valueOf(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8, Long.class),
 				rs.getString(9), rs.getString(10), rs.getString(11),
 				Json.read(rs.getString(12), new TypeReference<List<Attachment>>() {
-				}), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getBoolean(15));
+				}), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getBoolean(15),
+				rs.getString(16) == null ? null : Placement.valueOf(rs.getString(16)), rs.getString(17), rs.getString(18),
+				rs.getString(19));
 	}
 
 }

@@ -2,12 +2,14 @@ package org.parlons.conversations;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +35,14 @@ public class Replies {
 
 	private final List<ReplyPolicy> policies;
 
+	private final Inboxes inboxes;
+
+	private final List<Personas> personas;
+
 	Replies(ConversationAccess access, Conversations conversations, Messages messages, ApplicationEventPublisher events,
-			Clock clock, List<ReplyPolicy> policies) {
+			Clock clock, List<ReplyPolicy> policies, Inboxes inboxes, List<Personas> personas) {
+		this.inboxes = inboxes;
+		this.personas = personas;
 		this.policies = policies;
 		this.access = access;
 		this.conversations = conversations;
@@ -43,8 +51,30 @@ public class Replies {
 		this.clock = clock;
 	}
 
+	/**
+	 * Moves a public exchange to private: the private answer, and a short public one saying so ("we have
+	 * sent you a private message"), both or neither.
+	 */
+	@Transactional
+	public Message replyPrivately(AgentPrincipal agent, long conversationId, String text, String acknowledgement,
+			@Nullable String persona, boolean acceptWarnings) {
+		Message sent = reply(agent, conversationId, text, Visibility.PRIVATE, persona, acceptWarnings);
+		reply(agent, conversationId, acknowledgement, Visibility.PUBLIC, null, acceptWarnings);
+		return sent;
+	}
+
 	@Transactional
 	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility) {
+		return reply(agent, conversationId, text, visibility, null, false);
+	}
+
+	/**
+	 * @param persona "brand", "agent" or "representative"; null for the inbox's default in this visibility
+	 * @param acceptWarnings the agent saw the code of conduct's warnings about this text and sends it anyway
+	 */
+	@Transactional
+	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
+			@Nullable String persona, boolean acceptWarnings) {
 		Conversation conversation = access.conversation(agent, conversationId);
 		if (!agent.role().mayAnswer()) {
 			throw InvalidRequestException.forbidden("Analysts read conversations; they do not answer customers");
@@ -58,16 +88,25 @@ public class Replies {
 		}
 		Visibility where = visibility != null ? visibility
 				: messages.lastInbound(conversationId).map(Message::visibility).orElse(Visibility.PRIVATE);
-		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where));
+		List<String> warnings = new ArrayList<>();
+		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where), warnings);
 		if (verdict instanceof ReplyPolicy.Verdict.Block block) {
 			throw new InvalidRequestException("This reply cannot be sent: " + block.reason());
+		}
+		if (!warnings.isEmpty() && !acceptWarnings) {
+			throw InvalidRequestException.warnings(warnings);
+		}
+		if (!warnings.isEmpty()) {
+			conversations.record(conversationId, "sent-despite-warnings", String.join("; ", warnings), agent.id());
 		}
 		Instant now = clock.instant();
 		// Until the channel gives the message its own id, ours stands in: unique and recognisable.
 		String externalId = "parlons-" + UUID.randomUUID();
 		boolean held = verdict instanceof ReplyPolicy.Verdict.Hold;
-		long id = messages.insert(conversationId, conversation.inboxId(), externalId, Message.OUT, where, agent.name(),
-				agent.id(), clean, held ? MessageStatus.PENDING_APPROVAL : MessageStatus.QUEUED, null, List.of(), now);
+		Personas.Persona speaker = persona(agent, conversation, where, persona);
+		long id = messages.insert(conversationId, conversation.inboxId(), externalId, Message.OUT, where,
+				speaker.displayName(), agent.id(), clean, held ? MessageStatus.PENDING_APPROVAL : MessageStatus.QUEUED, null,
+				List.of(), now, speaker.kind());
 		if (verdict instanceof ReplyPolicy.Verdict.Hold hold) {
 			conversations.record(conversationId, "held-for-approval", hold.reason(), agent.id());
 			events.publishEvent(new ReplyHeld(id, conversationId, conversation.inboxId(), agent.id(), hold.reason(),
@@ -85,13 +124,31 @@ public class Replies {
 		return messages.findById(id).orElseThrow();
 	}
 
-	/** The strictest verdict of all policies: block, then hold, then allow. */
-	private ReplyPolicy.Verdict review(ReplyPolicy.Draft draft) {
+	/** Under which name the reply speaks; the agent's own name when no module decides. */
+	private Personas.Persona persona(AgentPrincipal agent, Conversation conversation, Visibility where,
+			@Nullable String requested) {
+		if (personas.isEmpty()) {
+			return new Personas.Persona("agent", agent.name());
+		}
+		Inbox inbox = inboxes.findById(conversation.inboxId()).orElseThrow();
+		try {
+			return personas.get(0).choose(agent, inbox, where, requested);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+	}
+
+	/** The strictest verdict of all policies: block, then hold, then allow; warnings are collected apart. */
+	private ReplyPolicy.Verdict review(ReplyPolicy.Draft draft, List<String> warnings) {
 		ReplyPolicy.Verdict strictest = ReplyPolicy.Verdict.ALLOW;
 		for (ReplyPolicy policy : policies) {
 			ReplyPolicy.Verdict verdict = policy.review(draft);
 			if (verdict instanceof ReplyPolicy.Verdict.Block) {
 				return verdict;
+			}
+			if (verdict instanceof ReplyPolicy.Verdict.Warn warn) {
+				warnings.addAll(warn.reasons());
 			}
 			if (verdict instanceof ReplyPolicy.Verdict.Hold && strictest instanceof ReplyPolicy.Verdict.Allow) {
 				strictest = verdict;
@@ -128,7 +185,7 @@ public class Replies {
 
 	private Message pending(long messageId) {
 		Message held = messages.findById(messageId)
-			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No message " + messageId));
+			.orElseThrow(() -> new NotFoundException("No message " + messageId));
 		if (!MessageStatus.PENDING_APPROVAL.equals(held.status())) {
 			throw InvalidRequestException.conflict("This reply is not waiting for approval (it is " + held.status() + ")");
 		}

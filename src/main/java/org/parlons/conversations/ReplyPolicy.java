@@ -1,13 +1,15 @@
 package org.parlons.conversations;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 
 /**
  * A rule a reply must pass before it goes out: the brand's governance plugs in here (mandates, code of
- * conduct). Every policy sees every draft; the strictest verdict wins (block, then hold, then allow).
+ * conduct). Every policy sees every draft; the strictest verdict wins (block, then warn until the agent
+ * confirms, then hold, then allow).
  */
 public interface ReplyPolicy {
 
@@ -26,6 +28,15 @@ public interface ReplyPolicy {
 
 		/** Stored, but sent only once someone entitled approves it. */
 		record Hold(String reason, @Nullable BigDecimal amount, @Nullable String currency) implements Verdict {
+		}
+
+		/** Not sent until the agent, told why, confirms it goes as written. */
+		record Warn(List<String> reasons) implements Verdict {
+
+			public Warn {
+				reasons = List.copyOf(reasons);
+			}
+
 		}
 
 		/** Not sent, not stored: the agent is told why and rewrites it. */

@@ -26,9 +26,17 @@ public record Customer(long id, @Nullable String name, Map<String, Object> attri
 
 	/** The first email address among the identities, to answer by email. */
 	public java.util.Optional<String> email() {
+		return identity(Identity.Kind.EMAIL, null);
+	}
+
+	/**
+	 * The value of the first identity of this kind, in this namespace (any namespace when null): the id a
+	 * channel answers the customer at.
+	 */
+	public java.util.Optional<String> identity(Identity.Kind kind, @Nullable String namespace) {
 		return identities.stream()
 			.map(StoredIdentity::identity)
-			.filter(i -> i.kind() == Identity.Kind.EMAIL)
+			.filter(i -> i.kind() == kind && (namespace == null || namespace.equals(i.namespace())))
 			.map(Identity::value)
 			.findFirst();
 	}

@@ -2,6 +2,8 @@ package org.parlons.customers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
@@ -40,10 +42,10 @@ public class CustomerProfiles {
 
 	@Transactional
 	public long create(@Nullable String name, @Nullable String email, @Nullable String phone, long actorId) {
-		Author author = new Author(name, java.util.stream.Stream
+		Author author = new Author(name, Stream
 			.of(email == null || email.isBlank() ? null : Identity.email(email),
 					phone == null || phone.isBlank() ? null : Identity.phone(phone, defaultRegion))
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.toList());
 		for (Identity identity : author.identities()) {
 			customers.findByIdentity(identity).ifPresent(existing -> {
@@ -104,6 +106,33 @@ public class CustomerProfiles {
 		});
 		customers.addIdentity(id, identity);
 		history.record(id, "identity-added", identity.label(), actorId);
+	}
+
+	/**
+	 * Unlinks an identity that is not this person's (two people with one handle, a wrong link): it moves to
+	 * a new profile of its own, and the messages it writes from now on go there. Both histories say so.
+	 * @return the new profile
+	 */
+	@Transactional
+	public long detachIdentity(long id, long identityId, @Nullable Long actorId) {
+		Customer customer = get(id);
+		if (customer.isMerged()) {
+			throw new InvalidRequestException("Customer " + id + " was merged into another profile; unlink there");
+		}
+		Customer.StoredIdentity detached = customer.identities()
+			.stream()
+			.filter(i -> i.id() == identityId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(
+					"Customer " + id + " has no identity " + identityId));
+		if (customer.identities().size() == 1) {
+			throw new InvalidRequestException("This is the profile's only identity: nothing would be left to recognise it by");
+		}
+		long created = customers.create(detached.identity().label());
+		customers.moveIdentity(identityId, id, created);
+		history.record(id, "identity-detached", detached.identity().label() + " → #" + created, actorId);
+		history.record(created, "identity-detached-from", "#" + id + ": " + detached.identity().label(), actorId);
+		return created;
 	}
 
 }

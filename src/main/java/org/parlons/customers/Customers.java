@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Batches;
@@ -170,6 +171,13 @@ public class Customers {
 			.update();
 	}
 
+	/** Moves one identity from a profile to another. */
+	public void moveIdentity(long identityId, long from, long to) {
+		jdbc.sql("update customer_identity set customer_id = ? where id = ? and customer_id = ?")
+			.params(to, identityId, from)
+			.update();
+	}
+
 	public void rename(long customerId, String name) {
 		jdbc.sql("update customer set name = ?, updated_at = ? where id = ?")
 			.params(name, Timestamp.from(clock.instant()), customerId)
@@ -271,7 +279,7 @@ public class Customers {
 	public void lockAll(Collection<Long> customerIds) {
 		if (!customerIds.isEmpty()) {
 			jdbc.sql("select id from customer where id in (:ids) order by id for update")
-				.param("ids", new java.util.TreeSet<>(customerIds))
+				.param("ids", new TreeSet<>(customerIds))
 				.query(Long.class)
 				.list();
 		}

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,7 +30,9 @@ public class EscalationRules {
 		/** One of the rule's words or phrases: legal, press, security… */
 		KEYWORDS,
 		/** The customer's {@code count}-th conversation within {@code days} days. */
-		REPEAT;
+		REPEAT,
+		/** A strongly negative message (sentiment score below {@value Escalations#STRONGLY_NEGATIVE}). */
+		TONE;
 
 		public String api() {
 			return name().toLowerCase(Locale.ROOT);
@@ -90,7 +93,7 @@ public class EscalationRules {
 
 	public long create(String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
 			@Nullable Integer repeatDays, @Nullable Long inboxId, @Nullable Long targetTeamId, @Nullable Long targetAgentId) {
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		var keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into escalation_rule (name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
 				+ "target_agent_id, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
 			.params(name, kind.name(), keywords.isEmpty() ? null : String.join("\n", keywords), repeatCount, repeatDays,

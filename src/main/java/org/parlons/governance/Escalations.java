@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Conversation;
@@ -13,6 +14,7 @@ import org.parlons.conversations.Conversations;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
+import org.parlons.listening.SentimentAnalyser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +46,14 @@ public class Escalations {
 
 	private final Clock clock;
 
+	private final SentimentAnalyser sentiment;
+
+	/** Below this sentiment score a message is strongly negative: an angry customer, worth a senior. */
+	public static final double STRONGLY_NEGATIVE = -0.6;
+
 	Escalations(EscalationRules rules, Conversations conversations, Messages messages, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, SentimentAnalyser sentiment) {
+		this.sentiment = sentiment;
 		this.rules = rules;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -70,12 +78,18 @@ public class Escalations {
 				if (text == null) {
 					text = messages.findById(received.messageId()).map(m -> m.text()).orElse("");
 				}
-				reason = EscalationRules.matches(rule, text);
+				reason = rule.kind() == EscalationRules.Kind.TONE ? tone(text) : EscalationRules.matches(rule, text);
 			}
 			if (reason != null && escalate(rule, received, reason)) {
 				return;
 			}
 		}
+	}
+
+	private @Nullable String tone(String text) {
+		double score = sentiment.analyse(text, null).score();
+		return score < STRONGLY_NEGATIVE ? String.format(Locale.ROOT, "strongly negative (sentiment %.2f)", score)
+				: null;
 	}
 
 	private @Nullable String repeated(EscalationRules.Rule rule, MessageReceived received) {

@@ -33,20 +33,41 @@ class ServiceLevelSettings implements InboxSettingsRule {
 			if (!(sla instanceof Map<?, ?> map)) {
 				throw new IllegalArgumentException("sla is an object such as {\"firstResponse\": \"PT2H\"}");
 			}
-			for (var entry : map.entrySet()) {
-				if (!Set.of("firstResponse", "nextResponse", "resolution").contains(String.valueOf(entry.getKey()))) {
-					throw new IllegalArgumentException("sla." + entry.getKey() + " is unknown: firstResponse, nextResponse, resolution");
+			checkTimers("sla", map, true);
+		}
+	}
+
+	/** Timer durations, and per priority ({@code byPriority.urgent.firstResponse}) at the top level only. */
+	private static void checkTimers(String path, Map<?, ?> timers, boolean top) {
+		for (var entry : timers.entrySet()) {
+			String key = String.valueOf(entry.getKey());
+			if (top && "byPriority".equals(key)) {
+				if (!(entry.getValue() instanceof Map<?, ?> byPriority)) {
+					throw new IllegalArgumentException("sla.byPriority is an object such as {\"urgent\": {\"firstResponse\": \"PT30M\"}}");
 				}
-				try {
-					java.time.Duration d = java.time.Duration.parse(String.valueOf(entry.getValue()));
-					if (d.isNegative() || d.isZero()) {
-						throw new IllegalArgumentException("sla." + entry.getKey() + " must be positive");
+				for (var p : byPriority.entrySet()) {
+					if (!Set.of("urgent", "high", "normal", "low").contains(String.valueOf(p.getKey()))
+							|| !(p.getValue() instanceof Map<?, ?> overrides)) {
+						throw new IllegalArgumentException("sla.byPriority." + p.getKey()
+								+ " must be urgent, high, normal or low, with timers");
 					}
+					checkTimers("sla.byPriority." + p.getKey(), overrides, false);
 				}
-				catch (java.time.format.DateTimeParseException ex) {
-					throw new IllegalArgumentException("sla." + entry.getKey() + " is an ISO-8601 duration such as PT2H, not "
-							+ entry.getValue());
+				continue;
+			}
+			if (!Set.of("firstResponse", "nextResponse", "resolution").contains(key)) {
+				throw new IllegalArgumentException(path + "." + key + " is unknown: firstResponse, nextResponse, resolution"
+						+ (top ? ", byPriority" : ""));
+			}
+			try {
+				java.time.Duration d = java.time.Duration.parse(String.valueOf(entry.getValue()));
+				if (d.isNegative() || d.isZero()) {
+					throw new IllegalArgumentException(path + "." + key + " must be positive");
 				}
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw new IllegalArgumentException(path + "." + key + " is an ISO-8601 duration such as PT2H, not "
+						+ entry.getValue());
 			}
 		}
 	}

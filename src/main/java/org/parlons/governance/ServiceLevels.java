@@ -43,7 +43,7 @@ public class ServiceLevels {
 	public List<Timer> of(long conversationId) {
 		var c = conversations.clockOf(conversationId).orElseThrow();
 		Inbox inbox = inboxes.findById(c.inboxId()).orElseThrow();
-		Map<String, Object> sla = map(inbox.settings().get("sla"));
+		Map<String, Object> sla = forPriority(inbox, c.priority());
 		if (sla.isEmpty()) {
 			return List.of();
 		}
@@ -62,6 +62,25 @@ public class ServiceLevels {
 		duration(sla, "resolution").ifPresent(target -> timers.add(timer("resolution", target, hours, c.createdAt(),
 				"RESOLVED".equals(c.status()) ? c.resolvedAt() : null, now)));
 		return timers;
+	}
+
+	/**
+	 * The inbox's timers for a conversation of this priority: the inbox's own, with those its
+	 * {@code byPriority} entry for the priority overrides.
+	 */
+	static Map<String, Object> forPriority(Inbox inbox, String priority) {
+		Map<String, Object> sla = new java.util.LinkedHashMap<>(map(inbox.settings().get("sla")));
+		Object byPriority = sla.remove("byPriority");
+		if (byPriority instanceof Map<?, ?> overrides
+				&& overrides.get(priority.toLowerCase(java.util.Locale.ROOT)) instanceof Map<?, ?> own) {
+			own.forEach((k, v) -> sla.put(String.valueOf(k), v));
+		}
+		return sla;
+	}
+
+	/** The inbox's first-response target for a priority, when it has one. */
+	static Optional<Duration> firstResponse(Inbox inbox, String priority) {
+		return duration(forPriority(inbox, priority), "firstResponse");
 	}
 
 	/** The business hours an inbox declares; open all the time when it declares none. */

@@ -1,6 +1,7 @@
 package org.parlons.platform;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,27 @@ public class InvalidRequestException extends ErrorResponseException {
 
 	public static InvalidRequestException conflict(String detail) {
 		return new InvalidRequestException(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+	}
+
+	/**
+	 * A reply that a rule warns about: not sent until the agent confirms, the warnings listed in the
+	 * problem's {@code warnings}.
+	 */
+	public static InvalidRequestException warnings(List<String> warnings) {
+		InvalidRequestException ex = new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "reply-warnings",
+				"Check before sending", "Check before sending: " + String.join("; ", warnings)
+						+ ". Send again with \"acceptWarnings\": true to send it as it is.");
+		ex.getBody().setProperty("warnings", warnings);
+		return ex;
+	}
+
+	/** The warnings of a {@link #warnings} problem, empty for any other. */
+	public static List<String> warningsOf(Throwable ex) {
+		if (ex instanceof ErrorResponseException e && e.getBody().getProperties() != null
+				&& e.getBody().getProperties().get("warnings") instanceof List<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return List.of();
 	}
 
 	public static InvalidRequestException forbidden(String detail) {

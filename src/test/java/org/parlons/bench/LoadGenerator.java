@@ -54,6 +54,8 @@ public final class LoadGenerator {
 			case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			case "list" -> list(args[1], Integer.parseInt(args[2]));
 			case "live" -> live(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			case "reports-seed" -> reportsSeed(args[1], args[2], Integer.parseInt(args[3]));
+			case "reports" -> reports(args[1], args[2], args[3], Integer.parseInt(args[4]));
 			default -> throw new IllegalArgumentException("unknown step " + step);
 		}
 	}
@@ -177,6 +179,144 @@ public final class LoadGenerator {
 		result("ingest_batch_messages_per_s", stored.get() / seconds, "messages/s");
 		result("ingest_batch_stored", stored.get(), "messages");
 		result("ingest_batch_failures", failures.get(), "messages");
+	}
+
+	/**
+	 * A year of conversations for the reports benchmark, by JDBC batches: spread over the last 365 days, over
+	 * 5 inboxes, 8 teams and 40 agents; answered after 1 minute to 2 days (log-uniform); 80 % resolved
+	 * (with their 'resolved' event) after up to 5 more days.
+	 */
+	static void reportsSeed(String url, String user, int conversations) throws Exception {
+		java.util.Random random = new java.util.Random(42);
+		try (Connection c = DriverManager.getConnection(url, user, "")) {
+			c.setAutoCommit(false);
+			long customer;
+			long[] inboxes = new long[5];
+			try (Statement s = c.createStatement()) {
+				s.execute("insert into customer (name, attributes, created_at, updated_at) values "
+						+ "('bench-reports', '{}', current_timestamp, current_timestamp)");
+				var rs = s.executeQuery("select max(id) from customer");
+				rs.next();
+				customer = rs.getLong(1);
+				for (int i = 0; i < inboxes.length; i++) {
+					s.execute("insert into inbox (name, channel, settings, auto_assign, created_at) values ('bench-report-" + i
+							+ "', 'api', '{\"sla\": {\"firstResponse\": \"PT4H\"}}', false, current_timestamp)");
+					var ids = s.executeQuery("select max(id) from inbox");
+					ids.next();
+					inboxes[i] = ids.getLong(1);
+				}
+			}
+			c.commit();
+			Instant now = Instant.now();
+			long start = System.nanoTime();
+			try (PreparedStatement conv = c.prepareStatement("insert into conversation (inbox_id, customer_id, status, priority, "
+					+ "assignee_id, team_id, last_message_at, message_count, created_at, updated_at, first_reply_at, "
+					+ "last_reply_at) values (?, ?, ?, 'normal', ?, ?, ?, 2, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+					PreparedStatement event = c.prepareStatement("insert into conversation_event (conversation_id, type, "
+							+ "created_at) values (?, 'resolved', ?)")) {
+				for (int from = 0; from < conversations; from += 5_000) {
+					int to = Math.min(conversations, from + 5_000);
+					Timestamp[] resolvedAt = new Timestamp[to - from];
+					for (int i = from; i < to; i++) {
+						Instant created = now.minusSeconds((long) (random.nextDouble() * 365 * 86_400));
+						Instant answered = created.plusSeconds((long) (60 * Math.exp(random.nextDouble() * Math.log(2_880))));
+						boolean resolved = random.nextInt(10) < 8;
+						Instant done = answered.plusSeconds((long) (random.nextDouble() * 5 * 86_400));
+						if (done.isAfter(now)) {
+							resolved = false;
+						}
+						if (answered.isAfter(now)) {
+							answered = null;
+						}
+						int agent = random.nextInt(40);
+						conv.setLong(1, inboxes[random.nextInt(inboxes.length)]);
+						conv.setLong(2, customer);
+						conv.setString(3, resolved ? "RESOLVED" : "OPEN");
+						conv.setLong(4, 1_000_000 + agent);
+						conv.setLong(5, 2_000_000 + agent / 5);
+						conv.setTimestamp(6, Timestamp.from(resolved ? done : created));
+						conv.setTimestamp(7, Timestamp.from(created));
+						conv.setTimestamp(8, Timestamp.from(created));
+						conv.setTimestamp(9, answered == null ? null : Timestamp.from(answered));
+						conv.setTimestamp(10, answered == null ? null : Timestamp.from(answered));
+						conv.addBatch();
+						resolvedAt[i - from] = resolved ? Timestamp.from(done) : null;
+					}
+					conv.executeBatch();
+					var keys = conv.getGeneratedKeys();
+					int k = 0;
+					while (keys.next()) {
+						if (resolvedAt[k] != null) {
+							event.setLong(1, keys.getLong(1));
+							event.setTimestamp(2, resolvedAt[k]);
+							event.addBatch();
+						}
+						k++;
+					}
+					event.executeBatch();
+					c.commit();
+				}
+			}
+			result("reports_seed_conversations_per_s", conversations / ((System.nanoTime() - start) / 1e9), "conversations/s");
+		}
+	}
+
+	/**
+	 * The reports page's query for a year, by team, timed through the API after the rollups were rebuilt,
+	 * next to the same figures (counts, median and 90th percentile of first-response and resolution times)
+	 * computed by PostgreSQL from the raw conversations with percentile_cont.
+	 */
+	static void reports(String base, String url, String user, int requests) throws Exception {
+		String auth = token(base);
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		String period = "from=" + today.minusDays(365) + "&to=" + today;
+		long rebuild = System.nanoTime();
+		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/rebuild?" + period))
+			.header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build();
+		HttpResponse<String> rebuilt = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+		result("reports_rebuild_year_s", (System.nanoTime() - rebuild) / 1e9, "s");
+		result("reports_rollup_rows", JSON.readTree(rebuilt.body()).get("rows").asLong(), "rows");
+		for (String by : List.of("team", "agent")) {
+			for (int i = 0; i < 20; i++) {
+				get(base + "/api/v1/reports?" + period + "&by=" + by, auth);
+			}
+			double[] ms = new double[requests];
+			for (int i = 0; i < requests; i++) {
+				long t = System.nanoTime();
+				int status = get(base + "/api/v1/reports?" + period + "&by=" + by, auth);
+				ms[i] = (System.nanoTime() - t) / 1e6;
+				if (status != 200) {
+					throw new IllegalStateException("reports answered " + status);
+				}
+			}
+			java.util.Arrays.sort(ms);
+			result("reports_year_by_" + by + "_p50_ms", ms[requests / 2], "ms");
+			result("reports_year_by_" + by + "_p99_ms", ms[(int) Math.ceil(requests * 0.99) - 1], "ms");
+		}
+		try (Connection c = DriverManager.getConnection(url, user, "")) {
+			String frt = "select team_id, count(*), percentile_cont(0.5) within group (order by extract(epoch from "
+					+ "first_reply_at - created_at)), percentile_cont(0.9) within group (order by extract(epoch from "
+					+ "first_reply_at - created_at)) from conversation where first_reply_at >= now() - interval '365 days' "
+					+ "group by team_id";
+			String res = "select c.team_id, count(*), percentile_cont(0.5) within group (order by extract(epoch from "
+					+ "e.created_at - c.created_at)), percentile_cont(0.9) within group (order by extract(epoch from "
+					+ "e.created_at - c.created_at)) from conversation_event e join conversation c on c.id = e.conversation_id "
+					+ "where e.type = 'resolved' and e.created_at >= now() - interval '365 days' group by c.team_id";
+			double[] ms = new double[5];
+			for (int i = 0; i < ms.length; i++) {
+				long t = System.nanoTime();
+				for (String sql : List.of(frt, res)) {
+					try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+						while (rs.next()) {
+							rs.getDouble(3);
+						}
+					}
+				}
+				ms[i] = (System.nanoTime() - t) / 1e6;
+			}
+			java.util.Arrays.sort(ms);
+			result("reports_raw_sql_year_by_team_median_ms", ms[2], "ms");
+		}
 	}
 
 	static void seed(String url, String user, int conversations, int messagesPerConversation) throws Exception {

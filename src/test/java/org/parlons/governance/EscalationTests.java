@@ -68,6 +68,18 @@ class EscalationTests {
 	}
 
 	@Test
+	void aStronglyNegativeMessageEscalatesAndACalmOneDoesNot() {
+		rule(Map.of("name", "Client en colère", "kind", "tone", "inboxId", inbox, "targetTeamId", direction));
+		long calm = send(unique("client"), "Bonjour, pouvez-vous m'envoyer ma facture ?");
+		assertThat(admin.get("/api/v1/conversations/" + calm + "/escalations").body().get("items")).isEmpty();
+		long angry = send(unique("client"), "C'est inadmissible, service nul, une vraie arnaque !!!");
+		JsonNode escalations = admin.get("/api/v1/conversations/" + angry + "/escalations").body().get("items");
+		assertThat(escalations).hasSize(1);
+		assertThat(escalations.get(0).get("reason").asString()).startsWith("strongly negative (sentiment -0.");
+		assertThat(admin.get("/api/v1/conversations/" + angry).body().get("teamId").asLong()).isEqualTo(direction);
+	}
+
+	@Test
 	void legalAndPressWordsAndRepeatedContactsEscalate() {
 		rule(Map.of("name", "Juridique et presse", "kind", "keywords", "keywords", List.of("avocat", "journaliste", "UFC-Que Choisir"),
 				"targetTeamId", direction));

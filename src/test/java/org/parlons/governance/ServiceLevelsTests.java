@@ -49,6 +49,27 @@ class ServiceLevelsTests {
 	}
 
 	@Test
+	void anUrgentConversationGetsTheUrgentTarget() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("SLA prio"), Map.of("sla", Map.of("firstResponse", "PT4H",
+				"byPriority", Map.of("urgent", Map.of("firstResponse", "PT30M")))));
+		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Urgent !"))
+			.id("conversationId");
+		JsonNode normal = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers").get(0);
+		assertThat(Duration.between(Instant.now(), Instant.parse(normal.get("dueAt").asString())))
+			.isBetween(Duration.ofMinutes(238), Duration.ofMinutes(241));
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/priority", Map.of("priority", "urgent")).status())
+			.isEqualTo(200);
+		JsonNode urgent = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers").get(0);
+		assertThat(Duration.between(Instant.now(), Instant.parse(urgent.get("dueAt").asString())))
+			.isBetween(Duration.ofMinutes(28), Duration.ofMinutes(31));
+		var bad = admin.post("/api/v1/inboxes", Map.of("name", unique("Bad"), "channel", "api", "sla",
+				Map.of("byPriority", Map.of("critical", Map.of("firstResponse", "PT1H")))));
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body().get("detail").asString()).contains("sla.byPriority.critical");
+	}
+
+	@Test
 	void theConversationPaneShowsTheTimers() {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("SLA UI"), Map.of("sla", Map.of("firstResponse", "PT1H")));

@@ -89,4 +89,32 @@ class TonalityTests {
 		assertThatThrownBy(() -> Tonality.of(List.of())).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void perAuthorCountsGiveTheSameFiguresAsTheMessages() {
+		Tonality.Result fromMessages = Tonality.of(seed());
+		Tonality.Result fromCounts = Tonality.ofCounts(java.util.stream.IntStream.range(0, 1_000)
+			.mapToObj(a -> a < 800 ? new Tonality.AuthorCounts("unhappy-" + a, 0, 1, 0)
+					: new Tonality.AuthorCounts("fan-" + a, 10, 0, 0))
+			.toList());
+		assertThat(fromCounts.messages()).isEqualTo(fromMessages.messages());
+		assertThat(fromCounts.perMessage()).isEqualTo(fromMessages.perMessage());
+		assertThat(fromCounts.perAuthor()).isEqualTo(fromMessages.perAuthor());
+		assertThat(fromCounts.effectiveSampleSize()).isEqualTo(fromMessages.effectiveSampleSize());
+		assertThat(fromCounts.top10PercentShare()).isEqualTo(fromMessages.top10PercentShare());
+	}
+
+	@Test
+	void manyAuthorsGetTheNormalApproximationOfTheSameInterval() {
+		// 30,000 authors, a fifth of them positive: mean 0.2, standard error sqrt(0.16 / 30,000) = 0.00231.
+		double[] shares = new double[30_000];
+		for (int i = 0; i < shares.length; i += 5) {
+			shares[i] = 1;
+		}
+		double[] ci = Tonality.interval(shares, 1);
+		assertThat(ci[0]).isCloseTo(0.2 - 1.96 * Math.sqrt(0.2 * 0.8 * 30_000 / 29_999 / 30_000), org.assertj.core.data.Offset.offset(1e-9));
+		double[] boot = Tonality.bootstrap(shares, 1);
+		assertThat(ci[0]).isCloseTo(boot[0], org.assertj.core.data.Offset.offset(0.001));
+		assertThat(ci[1]).isCloseTo(boot[1], org.assertj.core.data.Offset.offset(0.001));
+	}
+
 }

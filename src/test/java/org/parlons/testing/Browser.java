@@ -53,6 +53,16 @@ public final class Browser {
 		}
 	}
 
+	/** Signs in through the login form (in English) and waits for the inbox. */
+	public static void signIn(ChromeDriver chrome, int port, String email, String password) {
+		chrome.get("http://localhost:" + port + "/login?lang=en");
+		chrome.findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
+		chrome.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+		chrome.findElement(org.openqa.selenium.By.id("sign-in")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/inbox"));
+	}
+
 	public static void screenshot(ChromeDriver chrome, String name) {
 		try {
 			Path dir = Path.of("target", "screenshots");

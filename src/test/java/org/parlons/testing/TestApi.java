@@ -138,6 +138,11 @@ public final class TestApi {
 		return r.id("id");
 	}
 
+	/** A JSON text read as a tree. */
+	public static JsonNode json(String text) {
+		return JSON.readTree(text);
+	}
+
 	public static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}

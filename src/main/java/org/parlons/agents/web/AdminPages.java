@@ -7,12 +7,14 @@ import org.parlons.agents.AgentRegistration;
 import org.parlons.agents.Agents;
 import org.parlons.agents.ApiTokens;
 import org.parlons.agents.Mandate;
+import org.parlons.agents.PermissionsChanged;
 import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
+import org.parlons.platform.ErrorDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminPages {
 
+	private final ApplicationEventPublisher events;
+
 	private final Agents agents;
 
 	private final AgentRegistration registration;
@@ -34,7 +38,8 @@ class AdminPages {
 
 	private final ApiTokens tokens;
 
-	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens) {
+	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens, ApplicationEventPublisher events) {
+		this.events = events;
 		this.agents = agents;
 		this.registration = registration;
 		this.teams = teams;
@@ -74,8 +79,12 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/teams/{id}/members")
-	String members(@PathVariable long id, @RequestParam(required = false) List<Long> memberIds) {
+	String members(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestParam(required = false) List<Long> memberIds) {
+		var before = teams.findById(id).map(t -> t.memberIds().toString()).orElse("[]");
 		teams.replaceMembers(id, memberIds == null ? List.of() : memberIds);
+		events.publishEvent(new PermissionsChanged(me.id(), id, "team.members",
+				before + " → " + (memberIds == null ? List.of() : memberIds)));
 		return "redirect:/admin";
 	}
 

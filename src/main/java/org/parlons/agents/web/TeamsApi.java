@@ -8,11 +8,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.PermissionsChanged;
 import org.parlons.agents.Team;
 import org.parlons.agents.Teams;
 import org.parlons.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +35,10 @@ class TeamsApi {
 
 	private final Teams teams;
 
-	TeamsApi(Teams teams) {
+	private final ApplicationEventPublisher events;
+
+	TeamsApi(Teams teams, ApplicationEventPublisher events) {
+		this.events = events;
 		this.teams = teams;
 	}
 
@@ -45,9 +52,13 @@ class TeamsApi {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	Team create(@Valid @RequestBody NewTeam body) {
-		return teams.create(body.name().trim(), body.inboxIds() == null ? Set.of() : body.inboxIds(),
+	Team create(@AuthenticationPrincipal AgentPrincipal me,
+			@Valid @RequestBody NewTeam body) {
+		Team team = teams.create(body.name().trim(), body.inboxIds() == null ? Set.of() : body.inboxIds(),
 				body.memberIds() == null ? Set.of() : body.memberIds());
+		events.publishEvent(new PermissionsChanged(me.id(), team.id(), "team.created",
+				team.name() + ": members " + team.memberIds() + ", inboxes " + team.inboxIds()));
+		return team;
 	}
 
 	@GetMapping
@@ -62,17 +73,23 @@ class TeamsApi {
 
 	@PutMapping("/{id}/members")
 	@PreAuthorize("hasRole('ADMIN')")
-	Team members(@PathVariable long id, @RequestBody Ids body) {
-		one(id);
+	Team members(@AuthenticationPrincipal AgentPrincipal me,
+			@PathVariable long id, @RequestBody Ids body) {
+		Team before = one(id);
 		teams.replaceMembers(id, body.ids());
+		events.publishEvent(new PermissionsChanged(me.id(), id, "team.members",
+				before.memberIds() + " → " + body.ids()));
 		return one(id);
 	}
 
 	@PutMapping("/{id}/inboxes")
 	@PreAuthorize("hasRole('ADMIN')")
-	Team inboxes(@PathVariable long id, @RequestBody Ids body) {
-		one(id);
+	Team inboxes(@AuthenticationPrincipal AgentPrincipal me,
+			@PathVariable long id, @RequestBody Ids body) {
+		Team before = one(id);
 		teams.replaceInboxes(id, body.ids());
+		events.publishEvent(new PermissionsChanged(me.id(), id, "team.inboxes",
+				before.inboxIds() + " → " + body.ids()));
 		return one(id);
 	}
 

@@ -1,5 +1,6 @@
 package org.parlons.channels.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Message;
 import org.parlons.platform.Crypto;
 import org.parlons.platform.Json;
+import org.parlons.platform.WebhookSignature;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,7 +100,7 @@ class ApiChannelConnector implements ChannelConnector {
 			return HttpOutcome.of(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
 					response.body(), clock);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return new DeliveryResult.Retry("webhook unreachable: " + ex.getClass().getSimpleName() + " "
 					+ String.valueOf(ex.getMessage()), null);
 		}

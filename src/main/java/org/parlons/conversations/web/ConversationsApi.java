@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
@@ -19,13 +20,16 @@ import org.parlons.conversations.ConversationFilter;
 import org.parlons.conversations.ConversationStatus;
 import org.parlons.conversations.ConversationSummary;
 import org.parlons.conversations.Conversations;
+import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
 import org.parlons.conversations.Replies;
 import org.parlons.conversations.Timeline;
 import org.parlons.conversations.Visibility;
+import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -73,7 +77,10 @@ class ConversationsApi {
 	record Items<T>(List<T> items) {
 	}
 
-	record NewReply(@NotBlank String text, @Nullable String visibility) {
+	/** A reply; {@code publicAcknowledgement} with a private one also says publicly that it was sent. */
+	record NewReply(@NotBlank String text, @Nullable String visibility,
+			@Nullable @Size(max = 500) String publicAcknowledgement,
+			@Nullable Boolean acceptWarnings, @Nullable String persona) {
 	}
 
 	record StatusChange(@NotBlank String status, @Nullable OffsetDateTime snoozeUntil) {
@@ -135,12 +142,20 @@ class ConversationsApi {
 
 	/** {@code 201} with the queued reply, or {@code 202} with {@code "status": "pending_approval"} when held. */
 	@PostMapping("/conversations/{id}/replies")
-	org.springframework.http.ResponseEntity<MessageView> reply(@AuthenticationPrincipal AgentPrincipal me,
+	ResponseEntity<MessageView> reply(@AuthenticationPrincipal AgentPrincipal me,
 			@PathVariable long id, @Valid @RequestBody NewReply body) {
 		Visibility visibility = body.visibility() == null ? null : Visibility.fromApi(body.visibility());
-		var message = replies.reply(me, id, body.text(), visibility);
-		boolean held = org.parlons.conversations.MessageStatus.PENDING_APPROVAL.equals(message.status());
-		return org.springframework.http.ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+		boolean acknowledge = body.publicAcknowledgement() != null && !body.publicAcknowledgement().isBlank();
+		if (acknowledge && visibility != Visibility.PRIVATE) {
+			throw new InvalidRequestException(
+					"publicAcknowledgement goes with a private reply (\"visibility\": \"private\")");
+		}
+		boolean accept = Boolean.TRUE.equals(body.acceptWarnings());
+		var message = acknowledge
+				? replies.replyPrivately(me, id, body.text(), body.publicAcknowledgement(), body.persona(), accept)
+				: replies.reply(me, id, body.text(), visibility, body.persona(), accept);
+		boolean held = MessageStatus.PENDING_APPROVAL.equals(message.status());
+		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
 			.body(MessageView.of(message));
 	}
 

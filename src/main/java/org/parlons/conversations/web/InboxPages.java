@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,31 +20,42 @@ import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.agents.InboxScope;
 import org.parlons.agents.Teams;
+import org.parlons.conversations.AgentTyping;
 import org.parlons.conversations.CannedResponses;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.ConversationActions;
 import org.parlons.conversations.ConversationFilter;
+import org.parlons.conversations.ConversationSignals;
 import org.parlons.conversations.ConversationStatus;
 import org.parlons.conversations.ConversationSummary;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inbox;
+import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.Post;
+import org.parlons.conversations.Posts;
 import org.parlons.conversations.Priority;
 import org.parlons.conversations.Replies;
 import org.parlons.conversations.Timeline;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Customers;
+import org.parlons.platform.ErrorDetails;
+import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.Page;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The agent's inbox: filters with counts, the list, and the open conversation beside it. htmx swaps
@@ -72,14 +86,24 @@ class InboxPages {
 
 	private final Clock clock;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	private final List<org.parlons.conversations.ConversationSignals> signals;
+	private final List<ConversationSignals> signals;
+
+	private final Posts posts;
+
+	private final List<InboxIndicators> indicators;
+
+	private final Messages messages;
 
 	InboxPages(Conversations conversations, ConversationAccess access, ConversationActions actions, Replies replies,
 			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
-			CannedResponses canned, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-			List<org.parlons.conversations.ConversationSignals> signals) {
+			CannedResponses canned, Clock clock, ApplicationEventPublisher events,
+			List<ConversationSignals> signals, Posts posts,
+			List<InboxIndicators> indicators, Messages messages) {
+		this.messages = messages;
+		this.indicators = indicators;
+		this.posts = posts;
 		this.events = events;
 		this.signals = signals;
 		this.conversations = conversations;
@@ -107,7 +131,9 @@ class InboxPages {
 			@RequestParam @Nullable String q, @RequestParam @Nullable Integer page,
 			@RequestParam @Nullable Long open, HttpServletRequest request, Model model) {
 		list(me, inboxId, status, teamId, assignee, label, q, page, model);
-		model.addAttribute("inboxes", inboxes.visible(access.scope(me)));
+		List<Inbox> visible = inboxes.visible(access.scope(me));
+		model.addAttribute("inboxes", visible);
+		model.addAttribute("indicators", indicators(visible));
 		model.addAttribute("teams", teams.findAll());
 		model.addAttribute("labels", conversations.allLabels());
 		model.addAttribute("agents", agents.findAll());
@@ -135,13 +161,28 @@ class InboxPages {
 
 	@PostMapping("/inbox/conversations/{id}/reply")
 	String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
-			@RequestParam(defaultValue = "") String visibility, Model model) {
+			@RequestParam(defaultValue = "") String visibility, @RequestParam(defaultValue = "false") boolean acknowledge,
+			@RequestParam(defaultValue = "") String acknowledgement,
+			@RequestParam(defaultValue = "false") boolean acceptWarnings, @RequestParam(defaultValue = "") String persona,
+			Model model) {
 		try {
-			replies.reply(me, id, text, visibility.isBlank() ? null : Visibility.fromApi(visibility));
+			if (acknowledge && !acknowledgement.isBlank()) { // moving a public exchange to private, said in public
+				replies.replyPrivately(me, id, text, acknowledgement.strip(), persona.isBlank() ? null : persona,
+						acceptWarnings);
+			}
+			else {
+				replies.reply(me, id, text, visibility.isBlank() ? null : Visibility.fromApi(visibility),
+						persona.isBlank() ? null : persona, acceptWarnings);
+			}
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
-			model.addAttribute("error", ErrorDetails.of(ex));
+			List<String> warnings = InvalidRequestException.warningsOf(ex);
+			if (warnings.isEmpty()) {
+				model.addAttribute("error", ErrorDetails.of(ex));
+			}
+			model.addAttribute("warnings", warnings);
 			model.addAttribute("draft", text);
+			model.addAttribute("draftVisibility", visibility);
 		}
 		pane(me, id, model);
 		return "inbox/conversation :: pane";
@@ -149,10 +190,10 @@ class InboxPages {
 
 	/** The composer says the agent is writing; channels that can show it tell the customer. */
 	@PostMapping("/inbox/conversations/{id}/typing")
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void typing(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		var conversation = access.conversation(me, id);
-		events.publishEvent(new org.parlons.conversations.AgentTyping(id, conversation.inboxId(), conversation.customerId(),
+		events.publishEvent(new AgentTyping(id, conversation.inboxId(), conversation.customerId(),
 				me.name()));
 	}
 
@@ -227,6 +268,55 @@ class InboxPages {
 			}
 		});
 		model.addAttribute("agentNames", agents.namesOf(assignees));
+		model.addAttribute("rowSignals", rowSignals(result.items()));
+	}
+
+	/** What is still running on each listed conversation (a timer, a reply window), met ones left out. */
+	private Map<Long, List<ConversationSignals.Signal>> rowSignals(
+			List<ConversationSummary> rows) {
+		Map<Long, List<ConversationSignals.Signal>> out = new HashMap<>();
+		for (ConversationSummary row : rows) {
+			if ("resolved".equals(row.status())) {
+				continue;
+			}
+			out.put(row.id(), signals.stream()
+				.flatMap(source -> source.of(row.id()).stream())
+				.filter(sig -> !"met".equals(sig.state()))
+				.toList());
+		}
+		return out;
+	}
+
+	/** Per indicator (its label key), per inbox: what other modules count beside each inbox. */
+	private Map<String, Map<Long, Integer>> indicators(List<Inbox> visible) {
+		List<Long> ids = visible.stream().map(Inbox::id).toList();
+		Map<String, Map<Long, Integer>> out = new LinkedHashMap<>();
+		indicators.forEach(i -> out.put(i.labelKey(), i.of(ids)));
+		return out;
+	}
+
+	/** The post a public thread belongs to, shown above the first of its messages in the timeline. */
+	private Map<Long, Post> postsBeforeTheirThreads(long inboxId,
+			List<Timeline.Entry> entries) {
+		Set<String> refs = new LinkedHashSet<>();
+		entries.stream()
+			.filter(e -> e.message() != null && e.message().threadRef() != null)
+			.forEach(e -> refs.add(e.message().threadRef()));
+		Map<String, Post> known = posts.find(inboxId, refs);
+		Map<Long, Post> before = new HashMap<>();
+		String current = null;
+		for (Timeline.Entry e : entries) {
+			if (e.message() == null || e.message().threadRef() == null) {
+				continue;
+			}
+			String ref = e.message().threadRef();
+			if (!ref.equals(current)) {
+				before.put(e.message().id(),
+						known.getOrDefault(ref, Post.ref(ref)));
+				current = ref;
+			}
+		}
+		return before;
 	}
 
 	private void pane(AgentPrincipal me, long id, Model model) {
@@ -255,6 +345,16 @@ class InboxPages {
 		model.addAttribute("signals", signals.stream().flatMap(source -> source.of(id).stream()).toList());
 		model.addAttribute("summary", summary);
 		model.addAttribute("entries", entries);
+		var postBefore = postsBeforeTheirThreads(c.inboxId(), entries);
+		model.addAttribute("postBefore", postBefore);
+		Map<String, List<Message>> around = new HashMap<>();
+		postBefore.values().forEach(p -> around.put(p.externalId(), messages.ofThread(c.inboxId(), p.externalId(), id, 20)));
+		model.addAttribute("threadAround", around);
+		model.addAttribute("lastInboundPublic", entries.stream()
+			.filter(e -> e.message() != null && e.message().inbound())
+			.reduce((a, b) -> b)
+			.map(e -> e.message().visibility() == Visibility.PUBLIC)
+			.orElse(false));
 		model.addAttribute("agentNames", agents.namesOf(agentIds));
 		model.addAttribute("inbox", inboxes.findById(c.inboxId()).orElseThrow());
 		model.addAttribute("customer", customers.findById(summary.customerId()).orElseThrow());
@@ -276,7 +376,7 @@ class InboxPages {
 	}
 
 	private Map<Long, String> inboxNames() {
-		Map<Long, String> names = new java.util.HashMap<>();
+		Map<Long, String> names = new HashMap<>();
 		inboxes.findAll().forEach((Inbox i) -> names.put(i.id(), i.name()));
 		return names;
 	}

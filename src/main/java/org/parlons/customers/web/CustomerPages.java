@@ -3,6 +3,7 @@ package org.parlons.customers.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,12 +16,15 @@ import org.parlons.customers.CustomerMerges;
 import org.parlons.customers.CustomerNotes;
 import org.parlons.customers.CustomerProfiles;
 import org.parlons.customers.Customers;
+import org.parlons.customers.CustomersExported;
+import org.parlons.customers.Identity;
 import org.parlons.customers.internal.CustomerCsv;
+import org.parlons.platform.ErrorDetails;
 import org.parlons.platform.Page;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,11 +54,11 @@ class CustomerPages {
 
 	private final Agents agents;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	CustomerPages(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
 			CustomerHistory history, CustomerCsv csv, Agents agents,
-			org.springframework.context.ApplicationEventPublisher events) {
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.customers = customers;
 		this.profiles = profiles;
@@ -80,7 +84,7 @@ class CustomerPages {
 		model.addAttribute("notes", notes.of(aliases));
 		model.addAttribute("history", history.of(aliases));
 		model.addAttribute("merges", merges.involving(id));
-		model.addAttribute("agentNames", agents.findAll().stream().collect(java.util.stream.Collectors.toMap(a -> a.id(), a -> a.name())));
+		model.addAttribute("agentNames", agents.findAll().stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
 		return "customers/show";
 	}
 
@@ -110,6 +114,19 @@ class CustomerPages {
 		return attempt(id, redirect, () -> profiles.tag(id, tag, me.id()));
 	}
 
+	@PostMapping("/customers/{id}/identities")
+	String link(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String network,
+			@RequestParam String handle, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> profiles.addIdentity(id, Identity.handle(network, handle),
+				me.id()));
+	}
+
+	@PostMapping("/customers/{id}/identities/{identityId}/detach")
+	String unlink(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long identityId,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> profiles.detachIdentity(id, identityId, me.id()));
+	}
+
 	@PostMapping("/customers/{id}/merge")
 	String merge(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long otherId,
 			RedirectAttributes redirect) {
@@ -124,7 +141,7 @@ class CustomerPages {
 
 	@GetMapping("/customers/export.csv")
 	void export(@AuthenticationPrincipal AgentPrincipal me, HttpServletResponse response) throws IOException {
-		events.publishEvent(new org.parlons.customers.CustomersExported(me.id(), "csv"));
+		events.publishEvent(new CustomersExported(me.id(), "csv"));
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"parlons-customers.csv\"");
 		csv.exportTo(response.getWriter());

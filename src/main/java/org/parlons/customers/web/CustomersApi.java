@@ -16,9 +16,11 @@ import org.parlons.customers.CustomerMerges;
 import org.parlons.customers.CustomerNotes;
 import org.parlons.customers.CustomerProfiles;
 import org.parlons.customers.Customers;
+import org.parlons.customers.CustomersExported;
 import org.parlons.customers.Identity;
 import org.parlons.customers.internal.CustomerCsv;
 import org.parlons.platform.Page;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +54,10 @@ class CustomersApi {
 
 	private final CustomerCsv csv;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
 	CustomersApi(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
-			CustomerHistory history, CustomerCsv csv, org.springframework.context.ApplicationEventPublisher events) {
+			CustomerHistory history, CustomerCsv csv, ApplicationEventPublisher events) {
 		this.events = events;
 		this.customers = customers;
 		this.profiles = profiles;
@@ -110,6 +112,13 @@ class CustomersApi {
 		return profiles.get(id);
 	}
 
+	/** Unlinks an identity into a profile of its own; answers the new profile. */
+	@PostMapping("/{id}/identities/{identityId}/detach")
+	@ResponseStatus(HttpStatus.CREATED)
+	Customer detach(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long identityId) {
+		return profiles.get(profiles.detachIdentity(id, identityId, me.id()));
+	}
+
 	@PostMapping("/{id}/tags")
 	Customer tag(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Tag body) {
 		profiles.tag(id, body.tag(), me.id());
@@ -143,7 +152,7 @@ class CustomersApi {
 
 	@GetMapping(path = "/export", produces = "text/csv")
 	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me) throws IOException {
-		events.publishEvent(new org.parlons.customers.CustomersExported(me.id(), "csv"));
+		events.publishEvent(new CustomersExported(me.id(), "csv"));
 		StringWriter out = new StringWriter();
 		csv.exportTo(out);
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(out.toString());

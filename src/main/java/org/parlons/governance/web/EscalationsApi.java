@@ -1,6 +1,7 @@
 package org.parlons.governance.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -15,7 +16,10 @@ import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inboxes;
 import org.parlons.governance.EscalationRules;
 import org.parlons.governance.Escalations;
+import org.parlons.governance.PolicyChanged;
 import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,8 +49,11 @@ class EscalationsApi {
 
 	private final Inboxes inboxes;
 
+	private final ApplicationEventPublisher events;
+
 	EscalationsApi(EscalationRules rules, Escalations escalations, ConversationAccess access, Teams teams, Agents agents,
-			Inboxes inboxes) {
+			Inboxes inboxes, ApplicationEventPublisher events) {
+		this.events = events;
 		this.rules = rules;
 		this.escalations = escalations;
 		this.access = access;
@@ -63,13 +70,14 @@ class EscalationsApi {
 	@PostMapping("/api/v1/escalation-rules")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	EscalationRules.Rule create(@Valid @RequestBody RuleBody body) {
+	EscalationRules.Rule create(@AuthenticationPrincipal
+			AgentPrincipal me, @Valid @RequestBody RuleBody body) {
 		EscalationRules.Kind kind;
 		try {
-			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(java.util.Locale.ROOT));
+			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("kind is manager, keywords or repeat, not " + body.kind());
+			throw new InvalidRequestException("kind is manager, keywords, repeat or tone, not " + body.kind());
 		}
 		List<String> keywords = body.keywords() == null ? List.of()
 				: body.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
@@ -94,6 +102,8 @@ class EscalationsApi {
 		}
 		long id = rules.create(body.name().strip(), kind, keywords, body.repeatCount(), body.repeatDays(), body.inboxId(),
 				body.targetTeamId(), body.targetAgentId());
+		events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.created",
+				"#" + id + " " + body.name() + " (" + kind.api() + ")"));
 		return rules.findById(id).orElseThrow();
 	}
 
@@ -105,9 +115,11 @@ class EscalationsApi {
 	@DeleteMapping("/api/v1/escalation-rules/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('ADMIN')")
-	void deactivate(@PathVariable long id) {
-		rules.findById(id).orElseThrow(() -> new org.parlons.platform.NotFoundException("No rule " + id));
+	void deactivate(@AuthenticationPrincipal AgentPrincipal me,
+			@PathVariable long id) {
+		rules.findById(id).orElseThrow(() -> new NotFoundException("No rule " + id));
 		rules.deactivate(id);
+		events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.off", "#" + id));
 	}
 
 	@GetMapping("/api/v1/conversations/{id}/escalations")

@@ -3,6 +3,7 @@ package org.parlons.listening.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -11,20 +12,96 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.listening.PublicComplaints;
+import org.parlons.listening.SentimentAnalyser;
 import org.parlons.listening.Tonality;
 import org.parlons.platform.InvalidRequestException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Analysis of any uploaded set: {@code POST /api/v1/analysis/tonality} computes tonality per message and
- * per author, with the interval, the effective sample size and the concentration of volume.
+ * Analysis of any uploaded set: {@code POST /api/v1/analysis/sentiment} reads texts, and
+ * {@code POST /api/v1/analysis/tonality} computes tonality per message and per author, with the interval,
+ * the effective sample size and the concentration of volume.
  */
 @RestController
 class AnalysisApi {
 
 	static final int MAX_MESSAGES = 100_000;
+
+	static final int MAX_TEXTS = 1_000;
+
+	static final int MAX_TEXT_LENGTH = 20_000;
+
+	private final SentimentAnalyser analyser;
+
+	private final PublicComplaints complaints;
+
+	private final Inboxes inboxes;
+
+	private final ConversationAccess access;
+
+	AnalysisApi(SentimentAnalyser analyser, PublicComplaints complaints,
+			Inboxes inboxes, ConversationAccess access) {
+		this.analyser = analyser;
+		this.complaints = complaints;
+		this.inboxes = inboxes;
+		this.access = access;
+	}
+
+	/**
+	 * Per inbox the caller may see (one network account each): public messages still waiting for a public
+	 * answer, and how many of them are complaints (read as negative).
+	 */
+	@GetMapping("/api/v1/analysis/unanswered-public")
+	Map<String, Object> unansweredPublic(
+			@AuthenticationPrincipal AgentPrincipal me) {
+		var visible = inboxes.visible(access.scope(me));
+		var waiting = complaints.waiting(visible.stream().map(Inbox::id).toList());
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (var inbox : visible) {
+			var w = waiting.getOrDefault(inbox.id(), new PublicComplaints.Waiting(0, 0));
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("inboxId", inbox.id());
+			item.put("name", inbox.name());
+			item.put("channel", inbox.channel());
+			item.put("unansweredPublic", w.publicMessages());
+			item.put("unansweredComplaints", w.complaints());
+			items.add(item);
+		}
+		return Map.of("items", items, "method", "A public inbound message is unanswered while its conversation is "
+				+ "not resolved and no public reply came after it; a complaint is one the sentiment analyser reads "
+				+ "as negative (score below -" + Tonality.THRESHOLD + ").");
+	}
+
+	record SentimentBody(@NotNull @Size(min = 1, max = MAX_TEXTS) List<@NotNull @Size(max = MAX_TEXT_LENGTH) String> texts,
+			@Nullable String language) {
+	}
+
+	@PostMapping("/api/v1/analysis/sentiment")
+	Map<String, Object> sentiment(@Valid @RequestBody SentimentBody body) {
+		String language = knownLanguage(body.language());
+		return Map.of("results", this.analyser.analyseAll(body.texts(), language));
+	}
+
+	private static @Nullable String knownLanguage(@Nullable String language) {
+		if (language == null || language.isBlank()) {
+			return null;
+		}
+		String lang = language.strip().toLowerCase(Locale.ROOT);
+		if (!SentimentAnalyser.LANGUAGES.contains(lang)) {
+			throw new InvalidRequestException("language: '" + language + "' is not read; send \"en\" or \"fr\", "
+					+ "or leave it out to detect each text's language");
+		}
+		return lang;
+	}
 
 	record Item(@NotBlank @Size(max = 300) String author, @Nullable String text, @Nullable Double score) {
 	}
@@ -37,15 +114,7 @@ class AnalysisApi {
 		List<Tonality.Scored> scored = new ArrayList<>(body.messages().size());
 		for (int i = 0; i < body.messages().size(); i++) {
 			Item item = body.messages().get(i);
-			if (item.score() == null) {
-				// Text scoring needs the sentiment analyser, which this version does not have yet.
-				throw new InvalidRequestException("messages[" + i + "]: send a score between -1 and 1; "
-						+ "this version cannot score text yet");
-			}
-			if (item.score() < -1 || item.score() > 1 || item.score().isNaN()) {
-				throw new InvalidRequestException("messages[" + i + "]: score must be between -1 and 1");
-			}
-			scored.add(new Tonality.Scored(item.author(), item.score()));
+			scored.add(new Tonality.Scored(item.author(), scoreOf(item, i)));
 		}
 		Tonality.Result r = Tonality.of(scored);
 		Map<String, Object> perAuthor = new LinkedHashMap<>(shares(r.perAuthor()));
@@ -58,11 +127,30 @@ class AnalysisApi {
 		answer.put("effectiveSampleSize", r.effectiveSampleSize());
 		answer.put("volumeShareOfTopAuthors", Map.of("top1Percent", r.top1PercentShare(), "top10Percent",
 				r.top10PercentShare()));
-		answer.put("method", "A message is positive above a score of " + Tonality.THRESHOLD + ", negative below -"
+		answer.put("method", "Texts are scored by the Parlons sentiment analyser (-1..1). A message is positive above a score of " + Tonality.THRESHOLD + ", negative below -"
 				+ Tonality.THRESHOLD + ". Per author: each author weighs 1, spread over their messages. "
-				+ "Interval: cluster bootstrap over authors, 2,000 resamples, percentiles 2.5 and 97.5. "
+				+ "Interval: cluster bootstrap over authors, 2,000 resamples, percentiles 2.5 and 97.5 (beyond 20,000 authors, "
+				+ "the normal approximation of the same mean). "
 				+ "Effective sample size: Kish, (sum of weights)^2 / sum of squared weights, weight = 1 / the author's messages.");
 		return answer;
+	}
+
+	/** A given score wins over the text; text is read with the sentiment analyser. */
+	private double scoreOf(Item item, int i) {
+		if (item.score() != null) {
+			if (item.score() < -1 || item.score() > 1 || item.score().isNaN()) {
+				throw new InvalidRequestException("messages[" + i + "]: score must be between -1 and 1");
+			}
+			return item.score();
+		}
+		if (item.text() == null || item.text().isBlank()) {
+			throw new InvalidRequestException("messages[" + i + "]: send a text or a score between -1 and 1");
+		}
+		if (item.text().length() > MAX_TEXT_LENGTH) {
+			throw new InvalidRequestException("messages[" + i + "]: text is longer than " + MAX_TEXT_LENGTH
+					+ " characters");
+		}
+		return this.analyser.analyse(item.text(), null).score();
 	}
 
 	private static Map<String, Object> shares(Tonality.Shares s) {

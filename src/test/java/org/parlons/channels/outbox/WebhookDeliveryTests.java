@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parlons.channels.api.WebhookSignature;
+import org.parlons.platform.WebhookSignature;
 import org.parlons.testing.TestApi;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

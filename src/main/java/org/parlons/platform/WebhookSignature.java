@@ -1,8 +1,6 @@
-package org.parlons.channels.api;
+package org.parlons.platform;
 
 import java.nio.charset.StandardCharsets;
-
-import org.parlons.platform.Crypto;
 
 /**
  * HMAC-SHA256 signatures in the {@code sha256=<hex>} form GitHub and Meta use, over "timestamp.body" so

@@ -1,0 +1,239 @@
+package org.parlons.channels.mastodon;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.PlatformHttp;
+import org.parlons.channels.social.PollingConnector;
+import org.parlons.channels.social.SocialText;
+import org.parlons.conversations.Attachment;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.InboundMessage;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Placement;
+import org.parlons.conversations.Post;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Author;
+import org.parlons.customers.Identity;
+import org.parlons.platform.Json;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Mastodon, on any instance, with the REST API (docs.joinmastodon.org): mentions read from
+ * {@code GET /api/v1/notifications?types[]=mention} since the last id seen; a direct mention is a private
+ * message, a followers-only one private too, a public or unlisted one public. Replies are statuses
+ * answering the customer's status and naming them: public for a public answer, direct for a private one.
+ */
+@Component
+class MastodonConnector implements PollingConnector {
+
+	static final String INSTANCE = "instanceUrl";
+
+	static final String ACCESS_TOKEN = "accessToken";
+
+	static final int MAX_TEXT = 500;
+
+	private final PlatformHttp http;
+
+	private final ChannelHealth health;
+
+	MastodonConnector(PlatformHttp http, ChannelHealth health) {
+		this.http = http;
+		this.health = health;
+	}
+
+	@Override
+	public String channel() {
+		return "mastodon";
+	}
+
+	@Override
+	public Set<String> secretSettings() {
+		return Set.of(ACCESS_TOKEN);
+	}
+
+	@Override
+	public Map<String, Object> prepare(Map<String, Object> settings) {
+		Map<String, Object> prepared = new LinkedHashMap<>();
+		Object instance = settings.get(INSTANCE);
+		if (instance == null || instance.toString().isBlank()) {
+			if (settings.get("apiBaseUrl") == null) {
+				throw new IllegalArgumentException("instanceUrl is required (for example https://mastodon.social)");
+			}
+		}
+		else {
+			URI uri = URI.create(instance.toString().strip());
+			if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+				throw new IllegalArgumentException("instanceUrl must be the https address of the instance");
+			}
+			prepared.put(INSTANCE, uri.toString());
+		}
+		prepared.put(ACCESS_TOKEN, PlatformHttp.required(settings, ACCESS_TOKEN));
+		PlatformHttp.checkBaseUrl(settings, prepared);
+		return prepared;
+	}
+
+	String base(Inbox inbox) {
+		Object instance = inbox.settings().get(INSTANCE);
+		return PlatformHttp.baseUrl(inbox.settings(), instance == null ? "" : instance.toString());
+	}
+
+	Map<String, String> auth(Inbox inbox) {
+		return Map.of("Authorization", "Bearer " + inbox.setting(ACCESS_TOKEN));
+	}
+
+	@Override
+	public Poll poll(Inbox inbox, @Nullable String position) {
+		String url = base(inbox) + "/api/v1/notifications?types[]=mention&limit=40"
+				+ (position == null ? "" : "&since_id=" + position);
+		PlatformHttp.Answer answer = http.get(url, auth(inbox));
+		if (!answer.ok()) {
+			throw new Failed("Mastodon " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()), waitFor(answer));
+		}
+		List<Map<String, Object>> notifications = list(answer.body());
+		List<InboundMessage> messages = new ArrayList<>();
+		String newest = position;
+		Object instance = inbox.settings().get(INSTANCE);
+		String host = URI.create(instance != null ? instance.toString() : base(inbox)).getHost(); // local accounts' domain
+		for (Map<String, Object> n : notifications) {
+			String id = String.valueOf(n.get("id"));
+			if (newest == null || compareIds(id, newest) > 0) {
+				newest = id;
+			}
+			if (n.get("status") instanceof Map<?, ?> s) {
+				messages.add(message(inbox, cast(s), host));
+			}
+		}
+		Collections.reverse(messages); // the API answers newest first
+		return new Poll(messages, newest, null);
+	}
+
+	/** The local accounts' domain of an inbox's instance, for handles written without one. */
+	String host(Inbox inbox) {
+		Object instance = inbox.settings().get(INSTANCE);
+		return URI.create(instance != null ? instance.toString() : base(inbox)).getHost();
+	}
+
+	static InboundMessage message(Inbox inbox, Map<String, Object> status, String host) {
+		Map<String, Object> account = cast((Map<?, ?>) status.get("account"));
+		String acct = String.valueOf(account.get("acct"));
+		String fullAcct = acct.contains("@") ? acct : acct + "@" + host;
+		String visibility = String.valueOf(status.get("visibility"));
+		boolean isPrivate = "direct".equals(visibility) || "private".equals(visibility);
+		String name = account.get("display_name") == null || account.get("display_name").toString().isBlank()
+				? "@" + fullAcct : account.get("display_name").toString();
+		List<Attachment> media = new ArrayList<>();
+		if (status.get("media_attachments") instanceof List<?> attachments) {
+			for (Object a : attachments) {
+				if (a instanceof Map<?, ?> m) {
+					media.add(new Attachment(String.valueOf(m.get("type")), m.get("type") + "/*", 0, null));
+				}
+			}
+		}
+		String replyTo = status.get("in_reply_to_id") == null ? null : status.get("in_reply_to_id").toString();
+		Placement placement = "direct".equals(visibility) ? Placement.DIRECT : Placement.MENTION;
+		Post post = replyTo == null ? null : Post.ref(replyTo);
+		return new InboundMessage(inbox.id(), String.valueOf(status.get("id")),
+				new Author(name, List.of(Identity.handle("mastodon", fullAcct))),
+				SocialText.fromHtml(String.valueOf(status.getOrDefault("content", ""))),
+				Instant.parse(String.valueOf(status.get("created_at"))), isPrivate ? Visibility.PRIVATE : Visibility.PUBLIC,
+				replyTo, null, media, new InboundMessage.Details(List.of(), null, true, false, null, placement, post));
+	}
+
+	@Override
+	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		return text.length() > MAX_TEXT ? "Mastodon posts are limited to 500 characters on most instances." : null;
+	}
+
+	@Override
+	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		Inbox inbox = outgoing.inbox();
+		Message answered = outgoing.repliedTo();
+		String acct = outgoing.customer().identity(Identity.Kind.HANDLE, "mastodon").orElse(null);
+		String text = outgoing.message().text();
+		if (acct != null && !text.toLowerCase(Locale.ROOT).contains("@" + acct)) {
+			text = "@" + acct + " " + text; // Mastodon only notifies the people a status names
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", text);
+		if (answered != null) {
+			body.put("in_reply_to_id", answered.externalId());
+		}
+		body.put("visibility", outgoing.message().visibility() == Visibility.PRIVATE ? "direct" : "public");
+		Map<String, String> headers = new LinkedHashMap<>(auth(inbox));
+		headers.put("Idempotency-Key", "parlons-" + outgoing.message().id());
+		PlatformHttp.Answer answer = http.postJson(base(inbox) + "/api/v1/statuses", body, headers);
+		if (answer.ok() && answer.json().get("id") != null) {
+			health.succeeded(inbox.id());
+			return new DeliveryResult.Sent(answer.json().get("id").toString());
+		}
+		DeliveryResult result = http.outcome(answer, null);
+		String reason = "Mastodon " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body());
+		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
+				: new DeliveryResult.Retry(reason, waitFor(answer));
+	}
+
+	@Override
+	public @Nullable String moderate(Inbox inbox, Message message, String action) {
+		if (!"like".equals(action) || !message.inbound()) {
+			return "On Mastodon Parlons can only favourite a customer's post; moderation belongs to their instance.";
+		}
+		return PlatformHttp.refusal("Mastodon",
+				http.postJson(base(inbox) + "/api/v1/statuses/" + message.externalId() + "/favourite", Map.of(), auth(inbox)));
+	}
+
+	/** Mastodon says when its rate limit resets ({@code X-RateLimit-Reset}, ISO time) and Retry-After on 429. */
+	private static @Nullable Duration waitFor(PlatformHttp.Answer answer) {
+		if (answer.retryAfter() != null) {
+			try {
+				return Duration.ofSeconds(Long.parseLong(answer.retryAfter().strip()));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return answer.status() == 429 ? Duration.ofMinutes(5) : null;
+	}
+
+	/** Mastodon ids are numbers as text, possibly longer than a long. */
+	static int compareIds(String a, String b) {
+		return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(String json) {
+		try {
+			Object parsed = Json.read(json, new TypeReference<Object>() {
+			});
+			if (parsed instanceof List<?> items) {
+				List<Map<String, Object>> out = new ArrayList<>();
+				items.forEach(i -> out.add((Map<String, Object>) i));
+				return out;
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new Failed("Mastodon answered something that is not a list of notifications", null);
+		}
+		throw new Failed("Mastodon answered something that is not a list of notifications", null);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> cast(Map<?, ?> map) {
+		return (Map<String, Object>) map;
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.parlons.channels.meta;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.social.PlatformHttp;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.Post;
+import org.parlons.customers.Customers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Facebook Pages: feed comments and visitor posts, and Messenger conversations.
+ */
+@Component
+class FacebookConnector extends PageConnector {
+
+	FacebookConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers) {
+		super(http, health, messages, clock, customers);
+	}
+
+	/**
+	 * The posts comments belong to, read from the Graph API ({@code message}, {@code permalink_url},
+	 * {@code from}, {@code created_time}): feed webhooks name a post without saying what it says. Posts that
+	 * cannot be read are left out.
+	 */
+	List<Post> describe(Inbox inbox, Collection<String> postIds) {
+		List<Post> found = new ArrayList<>();
+		for (String id : postIds) {
+			PlatformHttp.Answer answer = http.get(graph(inbox, id + "?fields=message,permalink_url,from,created_time"),
+					auth(inbox));
+			Map<String, Object> json = answer.json();
+			if (!answer.ok() || json.isEmpty()) {
+				continue;
+			}
+			String author = json.get("from") instanceof Map<?, ?> from && from.get("name") != null
+					? from.get("name").toString() : null;
+			Instant at = null;
+			if (json.get("created_time") != null) {
+				try {
+					at = OffsetDateTime.parse(json.get("created_time").toString()
+						.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+				}
+				catch (DateTimeParseException ex) {
+					// the post is still worth showing without its date
+				}
+			}
+			found.add(new Post(id, json.get("message") == null ? null : json.get("message").toString(),
+					json.get("permalink_url") == null ? null : json.get("permalink_url").toString(), author, at));
+		}
+		return found;
+	}
+
+	@Override
+	public String channel() {
+		return "facebook";
+	}
+
+	@Override
+	String network() {
+		return "Facebook";
+	}
+
+	@Override
+	String commentEdge() {
+		return "comments";
+	}
+
+	@Override
+	String privateNamespace(Inbox inbox) {
+		return "facebook-psid:" + inbox.setting(PAGE_ID);
+	}
+
+	@Override
+	int maxPrivateText() {
+		return 2000;
+	}
+
+	@Override
+	int maxCommentText() {
+		return 8000;
+	}
+
+	@Override
+	String hideField() {
+		return "is_hidden";
+	}
+
+	@Override
+	boolean likes() {
+		return true;
+	}
+
+}

@@ -1,0 +1,172 @@
+package org.parlons.channels.meta;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.PlatformHttp;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.Placement;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Customers;
+import org.parlons.customers.Identity;
+
+/**
+ * A Facebook Page or an Instagram account: comments answered in public under the comment, private
+ * messages through the Send API, and a public comment answered privately with Meta's "private reply"
+ * (one message to the commenter, within 7 days), whose answer tells us the commenter's private id so
+ * their next messages join the same customer.
+ */
+abstract class PageConnector extends MetaConnector {
+
+	/** Meta's limit on private replies to a comment. */
+	static final Duration PRIVATE_REPLY_DELAY = Duration.ofDays(7);
+
+	private final Customers customers;
+
+	PageConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers) {
+		super(http, health, messages, clock);
+		this.customers = customers;
+	}
+
+	@Override
+	String accountSetting() {
+		return PAGE_ID;
+	}
+
+	/** The Graph edge that answers a comment publicly: "comments" on Facebook, "replies" on Instagram. */
+	abstract String commentEdge();
+
+	/** The namespace of private-message ids (page-scoped on Facebook, Instagram-scoped on Instagram). */
+	abstract String privateNamespace(Inbox inbox);
+
+	abstract int maxPrivateText();
+
+	abstract int maxCommentText();
+
+	abstract String network();
+
+	@Override
+	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		if (visibility == Visibility.PUBLIC) {
+			if (messages.lastInbound(conversation.id(), Placement.COMMENT).isEmpty()
+					&& (!"instagram".equals(inbox.channel())
+							|| messages.lastInbound(conversation.id(), Placement.MENTION).isEmpty())) {
+				return "There is no public comment to answer in this conversation on " + network()
+						+ ": reply privately.";
+			}
+			return text.length() > maxCommentText() ? network() + " comments are limited to " + maxCommentText()
+					+ " characters." : null;
+		}
+		if (text.length() > maxPrivateText()) {
+			return network() + " private messages are limited to " + maxPrivateText() + " characters.";
+		}
+		if (withinWindow(conversation)) {
+			return null;
+		}
+		var comment = messages.lastInbound(conversation.id(), Placement.COMMENT);
+		if (comment.isPresent() && comment.get().sentAt().isAfter(clock.instant().minus(PRIVATE_REPLY_DELAY))) {
+			return null; // a private reply to the comment
+		}
+		var last = lastPrivateAt(conversation);
+		return "Outside " + network() + "'s 24-hour window: " + (last == null ? "the customer never wrote privately"
+				: "the customer last wrote privately at " + last) + ", and Meta allows no free private reply after that.";
+	}
+
+	@Override
+	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		Inbox inbox = outgoing.inbox();
+		Message reply = outgoing.message();
+		long conversationId = outgoing.conversation().id();
+		if (reply.visibility() == Visibility.PUBLIC) {
+			Message mention = messages.lastInbound(conversationId, Placement.MENTION).orElse(null);
+			Message comment = messages.lastInbound(conversationId, Placement.COMMENT).orElse(null);
+			if (mention != null && "instagram".equals(inbox.channel())
+					&& (comment == null || mention.sentAt().isAfter(comment.sentAt()))) {
+				return answerMention(inbox, mention, reply.text());
+			}
+			if (comment == null) {
+				return new DeliveryResult.Failed("No public comment to answer");
+			}
+			// Facebook threads one level deep: an answer to an answer goes under the top comment.
+			String target = comment.inReplyTo() != null && "facebook".equals(inbox.channel()) ? comment.inReplyTo()
+					: comment.externalId();
+			PlatformHttp.Answer answer = http.postJson(graph(inbox, target + "/" + commentEdge()),
+					Map.of("message", reply.text()), auth(inbox));
+			return outcome(inbox, answer, answer.json().get("id") == null ? null : answer.json().get("id").toString());
+		}
+		String recipient = privateRecipient(outgoing);
+		Map<String, Object> to;
+		Message comment = null;
+		if (recipient != null && withinWindow(outgoing.conversation())) {
+			to = Map.of("id", recipient);
+		}
+		else {
+			comment = messages.lastInbound(conversationId, Placement.COMMENT).orElse(null);
+			if (comment == null) {
+				return new DeliveryResult.Failed("No private thread and no comment to answer privately");
+			}
+			to = Map.of("comment_id", comment.externalId());
+		}
+		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PAGE_ID) + "/messages"),
+				Map.of("recipient", to, "messaging_type", "RESPONSE", "message", Map.of("text", reply.text())),
+				auth(inbox));
+		Map<String, Object> json = answer.json();
+		String messageId = json.get("message_id") == null ? null : json.get("message_id").toString();
+		if (answer.ok() && comment != null && json.get("recipient_id") != null) {
+			// The private reply reveals the commenter's private id: their answer will join this customer.
+			customers.addIdentitiesIfFree(List.of(Map.entry(outgoing.customer().id(),
+					Identity.external(privateNamespace(inbox), json.get("recipient_id").toString()))));
+		}
+		return outcome(inbox, answer, messageId);
+	}
+
+	/** An Instagram mention is answered with a comment through the account's /mentions edge. */
+	private DeliveryResult answerMention(Inbox inbox, Message mention, String text) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("media_id", mention.threadRef());
+		if (!mention.externalId().startsWith("mention:")) {
+			body.put("comment_id", mention.externalId());
+		}
+		body.put("message", text);
+		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PAGE_ID) + "/mentions"), body, auth(inbox));
+		return outcome(inbox, answer, answer.json().get("id") == null ? null : answer.json().get("id").toString());
+	}
+
+	@Override
+	public @Nullable String moderate(Inbox inbox, Message message, String action) {
+		if (!message.inbound() || message.placement() != Placement.COMMENT && message.placement() != Placement.MENTION) {
+			return "Only a customer's public comment can be moderated on " + network() + ".";
+		}
+		String url = graph(inbox, message.externalId());
+		PlatformHttp.Answer answer = switch (action) {
+			case "hide", "unhide" -> http.postJson(url, Map.of(hideField(), "hide".equals(action)), auth(inbox));
+			case "delete" -> http.delete(url, auth(inbox));
+			case "like" -> likes() ? http.postJson(url + "/likes", Map.of(), auth(inbox)) : null;
+			default -> null;
+		};
+		return answer == null ? network() + " does not allow Parlons to " + action + " a comment."
+				: PlatformHttp.refusal(network(), answer);
+	}
+
+	/** The field that hides a comment: "is_hidden" on Facebook, "hide" on Instagram. */
+	abstract String hideField();
+
+	/** Whether the page may like a comment through the API (Facebook yes, Instagram no). */
+	abstract boolean likes();
+
+	private @Nullable String privateRecipient(Deliveries.Outgoing outgoing) {
+		String namespace = privateNamespace(outgoing.inbox());
+		return outgoing.customer().identity(Identity.Kind.EXTERNAL, namespace).orElse(null);
+	}
+
+}

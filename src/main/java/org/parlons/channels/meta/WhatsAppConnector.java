@@ -1,0 +1,104 @@
+package org.parlons.channels.meta;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.PlatformHttp;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Identity;
+import org.springframework.stereotype.Component;
+
+/**
+ * WhatsApp Cloud API: private messages only. Inside the 24-hour window a reply is free text (quoting the
+ * customer's message); outside it only a template approved by Meta may be sent, written as
+ * {@code /template name language} (e.g. {@code /template suivi_commande fr}).
+ */
+@Component
+class WhatsAppConnector extends MetaConnector {
+
+	static final Pattern TEMPLATE = Pattern.compile("^/template\\s+([a-z0-9_]{1,512})\\s+([A-Za-z_]{2,6})\\s*$");
+
+	static final int MAX_TEXT = 4096;
+
+	WhatsAppConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock) {
+		super(http, health, messages, clock);
+	}
+
+	@Override
+	public String channel() {
+		return "whatsapp";
+	}
+
+	@Override
+	String accountSetting() {
+		return PHONE_NUMBER_ID;
+	}
+
+	@Override
+	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		if (visibility == Visibility.PUBLIC) {
+			return "WhatsApp has no public place: reply privately.";
+		}
+		if (TEMPLATE.matcher(text).matches()) {
+			return null;
+		}
+		if (text.length() > MAX_TEXT) {
+			return "WhatsApp messages are limited to 4,096 characters.";
+		}
+		if (!withinWindow(conversation)) {
+			var last = lastPrivateAt(conversation);
+			return "Outside WhatsApp's 24-hour window (" + (last == null ? "the customer never wrote"
+					: "last customer message at " + last) + "): only an approved template can be sent, "
+					+ "written /template name language.";
+		}
+		return null;
+	}
+
+	@Override
+	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		Inbox inbox = outgoing.inbox();
+		String to = waId(outgoing);
+		if (to == null) {
+			return new DeliveryResult.Failed("No WhatsApp number known for this customer");
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("messaging_product", "whatsapp");
+		body.put("recipient_type", "individual");
+		body.put("to", to);
+		Matcher template = TEMPLATE.matcher(outgoing.message().text());
+		if (template.matches()) {
+			body.put("type", "template");
+			body.put("template", Map.of("name", template.group(1), "language", Map.of("code", template.group(2))));
+		}
+		else {
+			body.put("type", "text");
+			body.put("text", Map.of("body", outgoing.message().text(), "preview_url", false));
+			Message answered = outgoing.repliedTo();
+			if (answered != null && answered.externalId().startsWith("wamid.")) {
+				body.put("context", Map.of("message_id", answered.externalId()));
+			}
+		}
+		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PHONE_NUMBER_ID) + "/messages"), body,
+				auth(inbox));
+		String id = answer.json().get("messages") instanceof List<?> list && !list.isEmpty()
+				&& list.get(0) instanceof Map<?, ?> m && m.get("id") != null ? m.get("id").toString() : null;
+		return outcome(inbox, answer, id);
+	}
+
+	private static @Nullable String waId(Deliveries.Outgoing outgoing) {
+		return outgoing.customer().identity(Identity.Kind.EXTERNAL, "whatsapp").orElse(null);
+	}
+
+}

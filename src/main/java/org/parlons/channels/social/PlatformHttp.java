@@ -1,0 +1,179 @@
+package org.parlons.channels.social;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.api.HttpOutcome;
+import org.parlons.platform.Json;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calls to a social network's HTTP API, answered as plain data: no exception for a network failure, so
+ * a connector can turn every outcome into a delivery result (retry, with the network's Retry-After, or
+ * fail for good).
+ */
+@Component
+public class PlatformHttp {
+
+	/** What the network answered; status 0 when it could not be reached. */
+	public record Answer(int status, String body, @Nullable String retryAfter, Map<String, String> headers) {
+
+		public Answer(int status, String body, @Nullable String retryAfter) {
+			this(status, body, retryAfter, Map.of());
+		}
+
+		/** A response header, whatever its case. */
+		public @Nullable String header(String name) {
+			return headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+		public boolean ok() {
+			return status >= 200 && status < 300;
+		}
+
+		public Map<String, Object> json() {
+			try {
+				return Json.readMap(body);
+			}
+			catch (RuntimeException ex) {
+				return Map.of();
+			}
+		}
+
+	}
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final Clock clock;
+
+	PlatformHttp(Clock clock) {
+		this.clock = clock;
+	}
+
+	public Answer postJson(String url, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+		return send(request, headers);
+	}
+
+	public Answer postForm(String url, Map<String, String> form, Map<String, String> headers) {
+		String encoded = form.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encoded));
+		return send(request, headers);
+	}
+
+	public Answer putJson(String url, Object body, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))), headers);
+	}
+
+	public Answer delete(String url, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
+	}
+
+	/** Null when the network accepted a moderation call, else what it said. */
+	public static @Nullable String refusal(String network, Answer answer) {
+		return answer.ok() ? null : network + " refused (" + answer.status() + "): " + abbreviated(answer.body());
+	}
+
+	/** The start of an answer's body, short enough for a log line or a health message. */
+	public static String abbreviated(String body) {
+		return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+	}
+
+	public Answer get(String url, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
+	}
+
+	/** The usual reading of an answer: 2xx sent, 408/429/5xx and no answer retried, other 4xx failed. */
+	public DeliveryResult outcome(Answer answer, @Nullable String channelId) {
+		if (answer.status() == 0) {
+			return new DeliveryResult.Retry(answer.body(), null);
+		}
+		DeliveryResult result = HttpOutcome.of(answer.status(), answer.retryAfter(), answer.body(), clock);
+		return result instanceof DeliveryResult.Sent ? new DeliveryResult.Sent(channelId) : result;
+	}
+
+	private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+		headers.forEach(request::header);
+		request.header("User-Agent", "Parlons/1").timeout(Duration.ofSeconds(15));
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			Map<String, String> received = new HashMap<>();
+			response.headers().map().forEach((k, v) -> {
+				if (!v.isEmpty()) {
+					received.put(k.toLowerCase(Locale.ROOT), v.get(0));
+				}
+			});
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("Retry-After").orElse(null), received);
+		}
+		catch (IOException ex) {
+			return new Answer(0, "unreachable: " + ex.getClass().getSimpleName() + " " + ex.getMessage(), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Answer(0, "interrupted", null);
+		}
+	}
+
+	/** The API host of a connector: the network's own unless {@code apiBaseUrl} points at another. */
+	public static String baseUrl(Map<String, Object> settings, String official) {
+		Object configured = settings.get("apiBaseUrl");
+		String base = configured == null || configured.toString().isBlank() ? official : configured.toString().strip();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	/** Checks an {@code apiBaseUrl} setting when present. */
+	public static void checkBaseUrl(Map<String, Object> settings, Map<String, Object> prepared) {
+		Object configured = settings.get("apiBaseUrl");
+		if (configured == null || configured.toString().isBlank()) {
+			return;
+		}
+		URI uri;
+		try {
+			uri = URI.create(configured.toString().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("apiBaseUrl is not a URL: " + configured);
+		}
+		if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+			throw new IllegalArgumentException("apiBaseUrl must be an http or https URL");
+		}
+		prepared.put("apiBaseUrl", uri.toString());
+	}
+
+	/** A required text setting, trimmed. */
+	public static String required(Map<String, Object> settings, String name) {
+		Object value = settings.get(name);
+		if (value == null || value.toString().isBlank()) {
+			throw new IllegalArgumentException(name + " is required");
+		}
+		return value.toString().strip();
+	}
+
+}

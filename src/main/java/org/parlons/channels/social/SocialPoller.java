@@ -1,0 +1,132 @@
+package org.parlons.channels.social;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelConnector;
+import org.parlons.channels.ChannelConnectors;
+import org.parlons.channels.ChannelHealth;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Ingestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the polled networks: each inbox in turn on a small worker pool, never twice at once, at its
+ * interval when all is well, later when the network says so (rate limits), with a growing backoff while
+ * it fails; every failure shows on the inbox's health.
+ */
+@Component
+class SocialPoller {
+
+	private static final Logger log = LoggerFactory.getLogger(SocialPoller.class);
+
+	private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+
+	private final Inboxes inboxes;
+
+	private final ChannelConnectors connectors;
+
+	private final Ingestion ingestion;
+
+	private final ChannelCursors cursors;
+
+	private final ChannelHealth health;
+
+	private final Clock clock;
+
+	private final Duration interval;
+
+	private final Map<Long, Instant> nextPoll = new ConcurrentHashMap<>();
+
+	private final Map<Long, Integer> failures = new ConcurrentHashMap<>();
+
+	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+		Thread t = new Thread(r, "parlons-social-poller");
+		t.setDaemon(true);
+		return t;
+	});
+
+	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
+			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval) {
+		this.inboxes = inboxes;
+		this.connectors = connectors;
+		this.ingestion = ingestion;
+		this.cursors = cursors;
+		this.health = health;
+		this.clock = clock;
+		this.interval = interval;
+	}
+
+	@Scheduled(fixedDelayString = "${parlons.social.tick:PT1S}", initialDelayString = "PT2S")
+	void tick() {
+		Instant now = clock.instant();
+		for (Inbox inbox : inboxes.findAll()) {
+			ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);
+			if (!(connector instanceof PollingConnector polling) || Boolean.FALSE.equals(inbox.settings().get("enabled"))
+					|| now.isBefore(nextPoll.getOrDefault(inbox.id(), Instant.MIN)) || !running.add(inbox.id())) {
+				continue;
+			}
+			workers.execute(() -> {
+				try {
+					poll(polling, inbox);
+				}
+				finally {
+					running.remove(inbox.id());
+				}
+			});
+		}
+	}
+
+	/** One poll of one inbox; package-visible so tests can drive it. */
+	void poll(PollingConnector connector, Inbox inbox) {
+		try {
+			PollingConnector.Poll poll = connector.poll(inbox, cursors.of(inbox.id()).orElse(null));
+			if (!poll.messages().isEmpty()) {
+				ingestion.receiveAll(inbox.id(), poll.messages());
+			}
+			cursors.save(inbox.id(), poll.position());
+			health.succeeded(inbox.id());
+			failures.remove(inbox.id());
+			Duration wait = poll.waitAtLeast() != null && poll.waitAtLeast().compareTo(interval) > 0 ? poll.waitAtLeast() : interval;
+			nextPoll.put(inbox.id(), clock.instant().plus(wait));
+		}
+		catch (PollingConnector.Failed ex) {
+			failed(inbox, ex.getMessage(), ex.retryAfter());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Polling inbox {} ({}) failed", inbox.id(), inbox.channel(), ex);
+			failed(inbox, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+	}
+
+	private void failed(Inbox inbox, String reason, @Nullable Duration retryAfter) {
+		int n = failures.merge(inbox.id(), 1, Integer::sum);
+		Duration backoff = interval.multipliedBy(1L << Math.min(n, 6));
+		Duration wait = retryAfter != null ? retryAfter : backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+		Instant next = clock.instant().plus(wait);
+		nextPoll.put(inbox.id(), next);
+		health.failed(inbox.id(), reason, next);
+	}
+
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
+	}
+
+}

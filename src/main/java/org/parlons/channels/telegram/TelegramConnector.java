@@ -1,0 +1,197 @@
+package org.parlons.channels.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelConnector;
+import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.PlatformHttp;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Placement;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Identity;
+import org.parlons.platform.Crypto;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Telegram bots: updates arrive on {@code /webhooks/telegram/{inboxId}} (registered with
+ * {@code setWebhook} when the inbox is saved, with a secret token Telegram sends back in a header);
+ * replies go out with {@code sendMessage}, in the group as an answer to the customer's message when
+ * public, in the customer's private chat with the bot when private.
+ */
+@Component
+class TelegramConnector implements ChannelConnector {
+
+	static final String BOT_TOKEN = "botToken";
+
+	static final String SECRET_TOKEN = "secretToken";
+
+	static final String OFFICIAL = "https://api.telegram.org";
+
+	/** Telegram's limit for one message's text. */
+	static final int MAX_TEXT = 4096;
+
+	private final PlatformHttp http;
+
+	private final ChannelHealth health;
+
+	private final Clock clock;
+
+	private final String publicUrl;
+
+	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock,
+			@Value("${parlons.public-url:}") String publicUrl) {
+		this.http = http;
+		this.health = health;
+		this.clock = clock;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	@Override
+	public String channel() {
+		return "telegram";
+	}
+
+	@Override
+	public Set<String> secretSettings() {
+		return Set.of(BOT_TOKEN, SECRET_TOKEN);
+	}
+
+	@Override
+	public Map<String, Object> prepare(Map<String, Object> settings) {
+		Map<String, Object> prepared = new LinkedHashMap<>();
+		String token = PlatformHttp.required(settings, BOT_TOKEN);
+		if (!token.matches("\\d+:[A-Za-z0-9_-]{20,}")) {
+			throw new IllegalArgumentException("botToken does not look like a Telegram bot token (123456:ABC…)");
+		}
+		prepared.put(BOT_TOKEN, token);
+		Object secret = settings.get(SECRET_TOKEN);
+		if (secret != null && !secret.toString().isBlank()) {
+			if (!secret.toString().matches("[A-Za-z0-9_-]{16,256}")) {
+				throw new IllegalArgumentException("secretToken must be 16 to 256 letters, digits, '_' or '-'");
+			}
+			prepared.put(SECRET_TOKEN, secret.toString());
+		}
+		else {
+			prepared.put(SECRET_TOKEN, Crypto.randomToken(32));
+		}
+		PlatformHttp.checkBaseUrl(settings, prepared);
+		return prepared;
+	}
+
+	@Override
+	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		return text.length() > MAX_TEXT ? "Telegram messages are limited to 4,096 characters; this reply has "
+				+ text.length() + "." : null;
+	}
+
+	/** Registers the webhook with Telegram; without a public URL, says what is missing. */
+	@Override
+	public void configured(Inbox inbox) {
+		if (publicUrl.isBlank()) {
+			health.failed(inbox.id(), "Set PARLONS_PUBLIC_URL so Telegram can reach /webhooks/telegram/" + inbox.id(),
+					clock.instant().plus(Duration.ofDays(365)));
+			return;
+		}
+		PlatformHttp.Answer answer = http.postJson(api(inbox, "setWebhook"),
+				Map.of("url", publicUrl + "/webhooks/telegram/" + inbox.id(), "secret_token", inbox.setting(SECRET_TOKEN),
+						"allowed_updates", List.of("message")),
+				Map.of());
+		if (answer.ok() && Boolean.TRUE.equals(answer.json().get("ok"))) {
+			health.succeeded(inbox.id());
+		}
+		else {
+			health.failed(inbox.id(), "setWebhook: " + describe(answer), clock.instant().plus(Duration.ofDays(365)));
+		}
+	}
+
+	@Override
+	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		Message reply = outgoing.message();
+		Message answered = outgoing.repliedTo();
+		long[] where = answered == null ? null : TelegramUpdates.parse(answered.externalId());
+		Map<String, Object> body = new LinkedHashMap<>();
+		boolean inGroup = where != null && answered.placement() == Placement.GROUP;
+		if (reply.visibility() == Visibility.PRIVATE && inGroup) {
+			String user = userId(outgoing);
+			if (user == null) {
+				return new DeliveryResult.Failed("No Telegram user id known for this customer");
+			}
+			body.put("chat_id", Long.parseLong(user)); // the customer's private chat with the bot
+		}
+		else if (where != null) {
+			body.put("chat_id", where[0]);
+			body.put("reply_parameters", Map.of("message_id", where[1], "allow_sending_without_reply", true));
+		}
+		else {
+			String user = userId(outgoing);
+			if (user == null) {
+				return new DeliveryResult.Failed("No Telegram chat to answer in");
+			}
+			body.put("chat_id", Long.parseLong(user));
+		}
+		body.put("text", reply.text());
+		PlatformHttp.Answer answer = http.postJson(api(outgoing.inbox(), "sendMessage"), body, Map.of());
+		Map<String, Object> json = answer.json();
+		if (answer.ok() && Boolean.TRUE.equals(json.get("ok")) && json.get("result") instanceof Map<?, ?> result
+				&& result.get("message_id") instanceof Number id && result.get("chat") instanceof Map<?, ?> chat
+				&& chat.get("id") instanceof Number chatId) {
+			health.succeeded(outgoing.inbox().id());
+			return new DeliveryResult.Sent(TelegramUpdates.ref(chatId.longValue(), id.longValue()));
+		}
+		return failure(answer, json);
+	}
+
+	/** In a group where the bot is an administrator, a message can be deleted; nothing else. */
+	@Override
+	public @Nullable String moderate(Inbox inbox, Message message, String action) {
+		long[] where = TelegramUpdates.parse(message.externalId());
+		if (!"delete".equals(action) || where == null || message.placement() != Placement.GROUP) {
+			return "On Telegram Parlons can only delete a message in a group where the bot is an administrator.";
+		}
+		PlatformHttp.Answer answer = http.postJson(api(inbox, "deleteMessage"),
+				Map.of("chat_id", where[0], "message_id", where[1]), Map.of());
+		return answer.ok() && Boolean.TRUE.equals(answer.json().get("ok")) ? null : "Telegram: " + describe(answer);
+	}
+
+	/** Telegram says why in {@code description}, and how long to wait in {@code parameters.retry_after}. */
+	private DeliveryResult failure(PlatformHttp.Answer answer, Map<String, Object> json) {
+		if (answer.status() == 429 && json.get("parameters") instanceof Map<?, ?> p
+				&& p.get("retry_after") instanceof Number seconds) {
+			return new DeliveryResult.Retry("Telegram: " + describe(answer), Duration.ofSeconds(seconds.longValue()));
+		}
+		DeliveryResult result = http.outcome(answer, null);
+		if (result instanceof DeliveryResult.Failed) {
+			return new DeliveryResult.Failed("Telegram: " + describe(answer));
+		}
+		if (result instanceof DeliveryResult.Sent) { // 200 without ok: an answer we cannot read
+			return new DeliveryResult.Retry("Telegram answered without a message: " + describe(answer), null);
+		}
+		return result;
+	}
+
+	private static String describe(PlatformHttp.Answer answer) {
+		Object description = answer.json().get("description");
+		return description != null ? answer.status() + " " + description
+				: answer.status() + " " + answer.body().substring(0, Math.min(200, answer.body().length()));
+	}
+
+	private static @Nullable String userId(Deliveries.Outgoing outgoing) {
+		return outgoing.customer().identity(Identity.Kind.EXTERNAL, "telegram").orElse(null);
+	}
+
+	private String api(Inbox inbox, String method) {
+		return PlatformHttp.baseUrl(inbox.settings(), OFFICIAL) + "/bot" + inbox.setting(BOT_TOKEN) + "/" + method;
+	}
+
+}

@@ -1,0 +1,323 @@
+package org.parlons.channels.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.PlatformHttp;
+import org.parlons.channels.social.PollingConnector;
+import org.parlons.conversations.Conversation;
+import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.InboundMessage;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Messages;
+import org.parlons.conversations.Placement;
+import org.parlons.conversations.Post;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Author;
+import org.parlons.customers.Identity;
+import org.springframework.stereotype.Component;
+
+/**
+ * X (Twitter) API v2 (docs.x.com): mentions read with {@code GET /2/users/:id/mentions?since_id=}, direct
+ * messages with {@code GET /2/dm_events}; public answers with {@code POST /2/tweets} replying to the
+ * customer's post, private ones with {@code POST /2/dm_conversations/with/:participant_id/messages}. The
+ * rate-limit headers ({@code x-rate-limit-remaining}, {@code x-rate-limit-reset}) set when to ask again.
+ * Needs a user access token (OAuth 2.0) with tweet.read, tweet.write, users.read, dm.read and dm.write.
+ */
+@Component
+class XConnector implements PollingConnector {
+
+	static final String USER_ID = "userId";
+
+	static final String ACCESS_TOKEN = "accessToken";
+
+	static final String OFFICIAL = "https://api.x.com";
+
+	static final int MAX_TEXT = 280;
+
+	static final int MAX_DM = 10_000;
+
+	private final PlatformHttp http;
+
+	private final ChannelHealth health;
+
+	private final Messages messages;
+
+	private final Clock clock;
+
+	XConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock) {
+		this.http = http;
+		this.health = health;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@Override
+	public String channel() {
+		return "x";
+	}
+
+	@Override
+	public Set<String> secretSettings() {
+		return Set.of(ACCESS_TOKEN);
+	}
+
+	@Override
+	public Map<String, Object> prepare(Map<String, Object> settings) {
+		Map<String, Object> prepared = new LinkedHashMap<>();
+		String user = PlatformHttp.required(settings, USER_ID);
+		if (!user.matches("\\d{1,25}")) {
+			throw new IllegalArgumentException("userId must be the numeric id of the brand's X account");
+		}
+		prepared.put(USER_ID, user);
+		prepared.put(ACCESS_TOKEN, PlatformHttp.required(settings, ACCESS_TOKEN));
+		PlatformHttp.checkBaseUrl(settings, prepared);
+		return prepared;
+	}
+
+	/** The position is "mentionsSinceId dmNewestId"; either may be "-" before anything was seen. */
+	@Override
+	public Poll poll(Inbox inbox, @Nullable String position) {
+		String[] parts = position == null ? new String[] { "-", "-" } : position.split(" ", 2);
+		String sinceMention = parts[0];
+		String newestDm = parts.length > 1 ? parts[1] : "-";
+		List<InboundMessage> found = new ArrayList<>();
+
+		PlatformHttp.Answer mentions = http.get(api(inbox, "/2/users/" + inbox.setting(USER_ID) + "/mentions"
+				+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id"
+				+ "&expansions=author_id&user.fields=username,name,public_metrics"
+				+ ("-".equals(sinceMention) ? "" : "&since_id=" + sinceMention)), auth(inbox));
+		check(mentions);
+		Map<String, Object> body = mentions.json();
+		Map<String, Map<String, Object>> users = users(body);
+		List<Map<String, Object>> tweets = maps(body.get("data"));
+		for (int i = tweets.size() - 1; i >= 0; i--) { // newest first in the answer
+			found.add(tweet(inbox, tweets.get(i), users));
+		}
+		if (body.get("meta") instanceof Map<?, ?> meta && meta.get("newest_id") != null) {
+			sinceMention = meta.get("newest_id").toString();
+		}
+
+		PlatformHttp.Answer dms = http.get(api(inbox, "/2/dm_events?max_results=50&event_types=MessageCreate"
+				+ "&dm_event.fields=id,created_at,sender_id,dm_conversation_id,text&expansions=sender_id"
+				+ "&user.fields=username,name"), auth(inbox));
+		check(dms);
+		Map<String, Map<String, Object>> senders = users(dms.json());
+		List<Map<String, Object>> events = maps(dms.json().get("data"));
+		String newest = newestDm;
+		for (int i = events.size() - 1; i >= 0; i--) {
+			Map<String, Object> e = events.get(i);
+			String id = String.valueOf(e.get("id"));
+			String sender = String.valueOf(e.get("sender_id"));
+			if (sender.equals(inbox.setting(USER_ID)) || (!"-".equals(newestDm) && compareIds(id, newestDm) <= 0)) {
+				continue; // our own messages, and those already read
+			}
+			found.add(dm(inbox, e, senders));
+			if ("-".equals(newest) || compareIds(id, newest) > 0) {
+				newest = id;
+			}
+		}
+		return new Poll(found, sinceMention + " " + newest, waitFor(mentions, dms));
+	}
+
+	private InboundMessage tweet(Inbox inbox, Map<String, Object> t, Map<String, Map<String, Object>> users) {
+		String authorId = String.valueOf(t.get("author_id"));
+		Map<String, Object> user = users.getOrDefault(authorId, Map.of());
+		String repliedTo = null;
+		for (Map<String, Object> ref : maps(t.get("referenced_tweets"))) {
+			if ("replied_to".equals(ref.get("type"))) {
+				repliedTo = String.valueOf(ref.get("id"));
+			}
+		}
+		String conversation = String.valueOf(t.getOrDefault("conversation_id", t.get("id")));
+		return new InboundMessage(inbox.id(), String.valueOf(t.get("id")), author(authorId, user),
+				String.valueOf(t.getOrDefault("text", "")), instant(t.get("created_at")), Visibility.PUBLIC, repliedTo,
+				null, List.of(), new InboundMessage.Details(List.of(), null, true, false, null,
+						repliedTo == null ? Placement.MENTION : Placement.COMMENT,
+						new Post(conversation, null, "https://x.com/i/status/" + conversation, null, null)));
+	}
+
+	private static InboundMessage dm(Inbox inbox, Map<String, Object> e, Map<String, Map<String, Object>> users) {
+		String sender = String.valueOf(e.get("sender_id"));
+		return new InboundMessage(inbox.id(), "dm:" + e.get("id"), author(sender, users.getOrDefault(sender, Map.of())),
+				String.valueOf(e.getOrDefault("text", "")), instant(e.get("created_at")), Visibility.PRIVATE, null, null,
+				List.of(), InboundMessage.Details.social(Placement.DIRECT, null));
+	}
+
+	private static Author author(String id, Map<String, Object> user) {
+		List<Identity> identities = new ArrayList<>();
+		identities.add(Identity.external("x", id));
+		if (user.get("username") != null) {
+			identities.add(Identity.handle("x", user.get("username").toString()));
+		}
+		return new Author(user.get("name") == null ? null : user.get("name").toString(), identities);
+	}
+
+	@Override
+	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		if (visibility == Visibility.PUBLIC) {
+			if (lastPublicPost(conversation.id()) == null) {
+				return "There is no public post to answer in this conversation on X: reply privately.";
+			}
+			return text.codePointCount(0, text.length()) > MAX_TEXT ? "Posts on X are limited to 280 characters." : null;
+		}
+		return text.length() > MAX_DM ? "Direct messages on X are limited to 10,000 characters." : null;
+	}
+
+	@Override
+	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		Inbox inbox = outgoing.inbox();
+		long conversation = outgoing.conversation().id();
+		PlatformHttp.Answer answer;
+		String id;
+		if (outgoing.message().visibility() == Visibility.PUBLIC) {
+			Message post = lastPublicPost(conversation);
+			if (post == null) {
+				return new DeliveryResult.Failed("No public post to answer on X");
+			}
+			answer = http.postJson(api(inbox, "/2/tweets"), Map.of("text", outgoing.message().text(), "reply",
+					Map.of("in_reply_to_tweet_id", post.externalId())), auth(inbox));
+			id = answer.json().get("data") instanceof Map<?, ?> data && data.get("id") != null ? data.get("id").toString()
+					: null;
+		}
+		else {
+			String participant = outgoing.customer().identity(Identity.Kind.EXTERNAL, "x").orElse(null);
+			if (participant == null) {
+				return new DeliveryResult.Failed("No X account id known for this customer");
+			}
+			answer = http.postJson(api(inbox, "/2/dm_conversations/with/" + participant + "/messages"),
+					Map.of("text", outgoing.message().text()), auth(inbox));
+			id = answer.json().get("data") instanceof Map<?, ?> data && data.get("dm_event_id") != null
+					? "dm:" + data.get("dm_event_id") : null;
+		}
+		if (answer.ok() && id != null) {
+			health.succeeded(inbox.id());
+			return new DeliveryResult.Sent(id);
+		}
+		String reason = "X " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body());
+		if (answer.status() == 429) {
+			return new DeliveryResult.Retry(reason, resetIn(answer));
+		}
+		DeliveryResult result = http.outcome(answer, null);
+		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
+				: new DeliveryResult.Retry(reason, null);
+	}
+
+	@Override
+	public @Nullable String moderate(Inbox inbox, Message message, String action) {
+		if (!message.inbound() || message.visibility() != Visibility.PUBLIC) {
+			return "Only a customer's public post can be moderated on X.";
+		}
+		PlatformHttp.Answer answer = switch (action) {
+			// X hides replies in the brand's own threads only; it never deletes someone else's post.
+			case "hide", "unhide" -> http.putJson(api(inbox, "/2/tweets/" + message.externalId() + "/hidden"),
+					Map.of("hidden", "hide".equals(action)), auth(inbox));
+			case "like" -> http.postJson(api(inbox, "/2/users/" + inbox.setting(USER_ID) + "/likes"),
+					Map.of("tweet_id", message.externalId()), auth(inbox));
+			default -> null;
+		};
+		return answer == null ? "X does not allow Parlons to " + action + " someone else's post."
+				: PlatformHttp.refusal("X", answer);
+	}
+
+	/** The customer's latest public post in the conversation, a mention or a reply. */
+	private @Nullable Message lastPublicPost(long conversationId) {
+		Message mention = messages.lastInbound(conversationId, Placement.MENTION).orElse(null);
+		Message comment = messages.lastInbound(conversationId, Placement.COMMENT).orElse(null);
+		if (mention == null || comment == null) {
+			return mention != null ? mention : comment;
+		}
+		return mention.sentAt().isAfter(comment.sentAt()) ? mention : comment;
+	}
+
+	private void check(PlatformHttp.Answer answer) {
+		if (!answer.ok()) {
+			throw new Failed("X " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+					answer.status() == 429 ? resetIn(answer) : null);
+		}
+	}
+
+	/** When any limit is used up, wait for its reset. */
+	private @Nullable Duration waitFor(PlatformHttp.Answer... answers) {
+		Duration longest = null;
+		for (PlatformHttp.Answer a : answers) {
+			if ("0".equals(a.header("x-rate-limit-remaining"))) {
+				Duration d = resetIn(a);
+				if (d != null && (longest == null || d.compareTo(longest) > 0)) {
+					longest = d;
+				}
+			}
+		}
+		return longest;
+	}
+
+	private @Nullable Duration resetIn(PlatformHttp.Answer answer) {
+		String reset = answer.header("x-rate-limit-reset");
+		if (reset == null) {
+			return answer.retryAfter() == null ? Duration.ofMinutes(15) : parseSeconds(answer.retryAfter());
+		}
+		try {
+			Duration d = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+			return d.isNegative() ? Duration.ZERO : d;
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ofMinutes(15);
+		}
+	}
+
+	private static @Nullable Duration parseSeconds(String value) {
+		try {
+			return Duration.ofSeconds(Long.parseLong(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static Map<String, Map<String, Object>> users(Map<String, Object> body) {
+		Map<String, Map<String, Object>> users = new HashMap<>();
+		if (body.get("includes") instanceof Map<?, ?> includes) {
+			for (Map<String, Object> u : maps(includes.get("users"))) {
+				users.put(String.valueOf(u.get("id")), u);
+			}
+		}
+		return users;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> maps(@Nullable Object value) {
+		List<Map<String, Object>> out = new ArrayList<>();
+		if (value instanceof List<?> items) {
+			items.stream().filter(Map.class::isInstance).forEach(i -> out.add((Map<String, Object>) i));
+		}
+		return out;
+	}
+
+	private static Instant instant(@Nullable Object value) {
+		return value == null ? Instant.now() : Instant.parse(value.toString());
+	}
+
+	static int compareIds(String a, String b) {
+		return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+	}
+
+	private String api(Inbox inbox, String path) {
+		return PlatformHttp.baseUrl(inbox.settings(), OFFICIAL) + path;
+	}
+
+	private static Map<String, String> auth(Inbox inbox) {
+		return Map.of("Authorization", "Bearer " + inbox.setting(ACCESS_TOKEN));
+	}
+
+}

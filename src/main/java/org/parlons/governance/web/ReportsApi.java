@@ -1,0 +1,116 @@
+package org.parlons.governance.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.parlons.governance.ReportRollups;
+import org.parlons.governance.Reports;
+import org.parlons.platform.Days;
+import org.parlons.platform.InvalidRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reports over a period, by channel, inbox, team or agent: {@code GET /api/v1/reports}, its CSV, and the
+ * reports page. Supervisors, administrators and analysts read them; agents do not.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+class ReportsApi {
+
+	static final String METHOD = "Days in UTC, both ends included. Each figure counts in the day its event happened: "
+			+ "conversations opened, first answered (first-response time from opening, wall clock), resolved (resolution "
+			+ "time from opening), escalated, approvals asked. Medians and 90th percentiles are read from duration "
+			+ "histograms (buckets up to 1, 5, 15, 30, 60, 120, 240, 480 minutes, 1, 2, 7 days), interpolated within the "
+			+ "bucket. Service-level attainment: first responses within the inbox's firstResponse target in its business "
+			+ "hours, over first responses in inboxes that have one. Public complaints: public messages read as negative; "
+			+ "answered when a public reply followed in the conversation, over all of them. Backlog: conversations not "
+			+ "resolved now. Lines follow each conversation's current inbox, team and assignee.";
+
+	private final Reports reports;
+
+	private final ReportRollups rollups;
+
+	private final Clock clock;
+
+	ReportsApi(Reports reports, ReportRollups rollups, Clock clock) {
+		this.reports = reports;
+		this.rollups = rollups;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/reports")
+	Map<String, Object> report(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "team") String by) {
+		LocalDate[] period = period(from, to);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("from", period[0].toString());
+		out.put("to", period[1].toString());
+		out.put("by", by);
+		out.put("lines", reports.of(period[0], period[1], by(by)));
+		out.put("method", METHOD);
+		return out;
+	}
+
+	@GetMapping(path = { "/api/v1/reports.csv", "/reports.csv" }, produces = "text/csv")
+	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "team") String by)
+			throws IOException {
+		LocalDate[] period = period(from, to);
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader("group", "opened", "resolved", "first_responses", "first_response_median_min",
+					"first_response_p90_min", "resolution_median_min", "resolution_p90_min", "sla_due", "sla_met",
+					"public_complaints", "public_complaints_answered", "escalations", "approvals",
+					"approval_delay_mean_min", "backlog")
+			.get())) {
+			for (Reports.Line l : reports.of(period[0], period[1], by(by))) {
+				csv.printRecord(l.name(), l.opened(), l.resolved(), l.firstResponses(), l.firstResponseMedianMinutes(),
+						l.firstResponseP90Minutes(), l.resolutionMedianMinutes(), l.resolutionP90Minutes(), l.slaDue(),
+						l.slaMet(), l.publicComplaints(), l.publicComplaintsAnswered(), l.escalations(), l.approvals(),
+						l.approvalDelayMeanMinutes(), l.backlog());
+			}
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"report-" + period[0] + "-" + period[1] + ".csv\"")
+			.header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+			.body(out.toString());
+	}
+
+	/** Rebuilds the rollups of a period now (they are kept up to date for the last two days on their own). */
+	@PostMapping("/api/v1/reports/rebuild")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, Object> rebuild(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		LocalDate[] period = period(from, to);
+		return Map.of("rows", rollups.rebuild(period[0], period[1]), "from", period[0].toString(), "to", period[1].toString());
+	}
+
+	static Reports.By by(String by) {
+		try {
+			return Reports.By.of(by);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+	}
+
+	LocalDate[] period(@Nullable String from, @Nullable String to) {
+		Days days = Days.parse(from, to, clock, 30, 800, "A report covers at most two years");
+		return new LocalDate[] { days.first(), days.last() };
+	}
+
+}

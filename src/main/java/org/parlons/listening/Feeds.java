@@ -1,0 +1,163 @@
+package org.parlons.listening;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * RSS and Atom feeds of blogs, news and review sites (read with Rome), each entry a mention: title and
+ * summary as its text, its author (or the feed) as the author, its link to open it. A feed may keep only
+ * the entries naming the brand (keywords). Feeds are read with conditional requests (ETag,
+ * Last-Modified), so an unchanged feed costs one short answer.
+ */
+@Service
+public class Feeds {
+
+	/** A feed as configured, with how its last reading went. */
+	public record Feed(long id, String name, String url, List<String> keywords, @Nullable Instant lastReadAt,
+			@Nullable String lastError) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Mentions mentions;
+
+	private final SentimentAnalyser analyser;
+
+	private final Clock clock;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NORMAL)
+		.build();
+
+	Feeds(JdbcClient jdbc, Mentions mentions, SentimentAnalyser analyser, Clock clock) {
+		this.jdbc = jdbc;
+		this.mentions = mentions;
+		this.analyser = analyser;
+		this.clock = clock;
+	}
+
+	public long add(String name, String url, List<String> keywords) {
+		URI uri = URI.create(url.strip());
+		if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+			throw new IllegalArgumentException("url must be an http or https address");
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into feed (name, url, keywords, created_at) values (?, ?, ?, ?)")
+			.params(name.strip(), uri.toString(), keywords.isEmpty() ? null : String.join("\n", keywords),
+					Timestamp.from(clock.instant()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public List<Feed> all() {
+		return jdbc.sql("select id, name, url, keywords, last_read_at, last_error from feed order by id")
+			.query((rs, n) -> new Feed(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4) == null ? List.of() : Arrays.asList(rs.getString(4).split("\n")),
+					rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6)))
+			.list();
+	}
+
+	public boolean remove(long id) {
+		return jdbc.sql("delete from feed where id = ?").param(id).update() > 0;
+	}
+
+	@Scheduled(fixedDelayString = "${parlons.listening.feed-interval:PT15M}", initialDelayString = "PT5S")
+	void readAll() {
+		all().forEach(this::read);
+	}
+
+	/** Reads one feed now; answers how many new mentions it gave. */
+	public int read(Feed feed) {
+		try {
+			var stored = jdbc.sql("select etag, last_modified from feed where id = ?")
+				.param(feed.id())
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.single();
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
+				.timeout(Duration.ofSeconds(20))
+				.header("User-Agent", "Parlons/1 (+listening)");
+			if (stored[0] != null) {
+				request.header("If-None-Match", stored[0]);
+			}
+			if (stored[1] != null) {
+				request.header("If-Modified-Since", stored[1]);
+			}
+			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() == 304) {
+				done(feed.id(), stored[0], stored[1], null);
+				return 0;
+			}
+			if (response.statusCode() != 200) {
+				done(feed.id(), stored[0], stored[1], "HTTP " + response.statusCode());
+				return 0;
+			}
+			SyndFeed parsed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(response.body())));
+			List<Mentions.NewMention> found = new ArrayList<>();
+			for (SyndEntry entry : parsed.getEntries()) {
+				Mentions.NewMention m = mention(feed, parsed, entry);
+				if (m != null) {
+					found.add(m);
+				}
+			}
+			int added = mentions.saveAll(found);
+			done(feed.id(), response.headers().firstValue("ETag").orElse(null),
+					response.headers().firstValue("Last-Modified").orElse(null), null);
+			return added;
+		}
+		catch (Exception ex) {
+			done(feed.id(), null, null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return 0;
+		}
+	}
+
+	private Mentions.@Nullable NewMention mention(Feed feed, SyndFeed parsed, SyndEntry entry) {
+		String title = entry.getTitle() == null ? "" : entry.getTitle().strip();
+		String summary = entry.getDescription() == null ? ""
+				: Jsoup.parse(entry.getDescription().getValue() == null ? "" : entry.getDescription().getValue()).text();
+		String text = (title + (summary.isEmpty() ? "" : "\n\n" + summary)).strip();
+		if (text.isEmpty() || !feed.keywords().isEmpty() && feed.keywords().stream()
+			.noneMatch(k -> text.toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT)))) {
+			return null;
+		}
+		String id = entry.getUri() != null ? entry.getUri() : entry.getLink() != null ? entry.getLink() : title;
+		String author = entry.getAuthor() != null && !entry.getAuthor().isBlank() ? entry.getAuthor().strip()
+				: parsed.getTitle();
+		Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
+				: entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : clock.instant();
+		Sentiment s = analyser.analyse(text, null);
+		return new Mentions.NewMention("feed", feed.id(), "rss", id.length() > 500 ? id.substring(0, 500) : id,
+				author, "feed:" + feed.id() + ":" + (author == null ? "" : author.toLowerCase(Locale.ROOT)), text,
+				s.language(), s.score(), s.label(), entry.getLink(), published, null);
+	}
+
+	private void done(long id, @Nullable String etag, @Nullable String lastModified, @Nullable String error) {
+		jdbc.sql("update feed set etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_read_at = ?, "
+				+ "last_error = ? where id = ?")
+			.params(etag, lastModified, Timestamp.from(clock.instant()), error, id)
+			.update();
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.parlons.listening;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the listening dashboard shows for a period: volume per day from the hourly rollups, tonality per
+ * message and per author (each person once, with its interval), the loudest authors, and the mentions
+ * themselves for the drill-down.
+ */
+@Service
+public class ListeningFigures {
+
+	/** The period (from inclusive, to exclusive) and the optional filters. */
+	public record Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
+			@Nullable String label, @Nullable String author) {
+	}
+
+	public record Day(LocalDate day, int mentions, int positive, int negative) {
+	}
+
+	public record Author(String key, String name, int mentions, double meanSentiment) {
+	}
+
+	public record Summary(int mentions, List<Day> days, Tonality.@Nullable Result tonality, List<Author> loudest) {
+	}
+
+	public record Mention(long id, String network, @Nullable String author, String authorKey, String text,
+			String language, double sentiment, String label, @Nullable String url, Instant publishedAt,
+			@Nullable Long conversationId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	ListeningFigures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Summary summary(Filter f) {
+		Map<LocalDate, int[]> byDay = new TreeMap<>();
+		StringBuilder sql = new StringBuilder("select hour_start, mentions, positive, negative from mention_hourly "
+				+ "where hour_start >= :from and hour_start < :to");
+		var query = where(sql, f, false);
+		query.query((rs, n) -> {
+			int[] d = byDay.computeIfAbsent(rs.getTimestamp(1).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
+					k -> new int[3]);
+			d[0] += rs.getInt(2);
+			d[1] += rs.getInt(3);
+			d[2] += rs.getInt(4);
+			return null;
+		}).list();
+		List<Day> days = new ArrayList<>();
+		int total = 0;
+		LocalDate end = f.to().atOffset(ZoneOffset.UTC).toLocalDate(); // exclusive
+		for (LocalDate day = f.from().atOffset(ZoneOffset.UTC).toLocalDate(); day.isBefore(end) && days.size() < 800;
+				day = day.plusDays(1)) {
+			int[] d = byDay.getOrDefault(day, new int[3]);
+			days.add(new Day(day, d[0], d[1], d[2]));
+			total += d[0];
+		}
+		List<Tonality.AuthorCounts> counts = where(new StringBuilder("select author_key, "
+				+ "sum(case when label = 'positive' then 1 else 0 end), sum(case when label = 'negative' then 1 else 0 end), "
+				+ "sum(case when label = 'neutral' then 1 else 0 end) from mention "
+				+ "where published_at >= :from and published_at < :to"), f, true, " group by author_key")
+			.query((rs, n) -> new Tonality.AuthorCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.list();
+		List<Author> loudest = where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
+				+ "where published_at >= :from and published_at < :to"), f, true)
+			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
+					rs.getInt(3), rs.getDouble(4)))
+			.list();
+		return new Summary(total, days, counts.isEmpty() ? null : Tonality.ofCounts(counts), loudest);
+	}
+
+	public List<Mention> mentions(Filter f, int page, int size) {
+		StringBuilder sql = new StringBuilder("select id, network, author, author_key, text, language, sentiment, label, url, "
+				+ "published_at, conversation_id from mention where published_at >= :from and published_at < :to");
+		return where(sql, f, true, " order by published_at desc, id desc limit :size offset :offset")
+			.param("size", size)
+			.param("offset", page * size)
+			.query((rs, n) -> new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+					rs.getObject(11, Long.class)))
+			.list();
+	}
+
+	public long count(Filter f) {
+		return where(new StringBuilder("select count(*) from mention where published_at >= :from and published_at < :to"), f,
+				true)
+			.query(Long.class)
+			.single();
+	}
+
+	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, boolean raw) {
+		return where(sql, f, raw, raw && sql.indexOf("avg(sentiment)") > 0
+				? " group by author_key order by count(*) desc, author_key limit 10" : "");
+	}
+
+	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, boolean raw, String tail) {
+		if (f.network() != null) {
+			sql.append(" and network = :network");
+		}
+		if (f.language() != null) {
+			sql.append(" and language = :language");
+		}
+		if (raw && f.label() != null) {
+			sql.append(" and label = :label");
+		}
+		if (raw && f.author() != null) {
+			sql.append(" and author_key = :author");
+		}
+		sql.append(tail);
+		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
+			.param("from", Timestamp.from(f.from()))
+			.param("to", Timestamp.from(f.to()));
+		if (f.network() != null) {
+			spec = spec.param("network", f.network());
+		}
+		if (f.language() != null) {
+			spec = spec.param("language", f.language());
+		}
+		if (raw && f.label() != null) {
+			spec = spec.param("label", f.label());
+		}
+		if (raw && f.author() != null) {
+			spec = spec.param("author", f.author());
+		}
+		return spec;
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.parlons.listening;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parlons.conversations.Conversations;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Messages;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the inboxes' new public messages as mentions, a thousand at a time, behind a cursor saved in the
+ * same transaction: nothing is added to the ingestion path, a crash only reads the same messages again,
+ * and the unique key keeps them once. The author of a message is its customer, so a person is counted
+ * once across all their messages.
+ */
+@Component
+class MentionCollector {
+
+	static final int BATCH = 1_000;
+
+	private static final String CURSOR = "inbox-messages";
+
+	private final Messages messages;
+
+	private final Inboxes inboxes;
+
+	private final Conversations conversations;
+
+	private final Mentions mentions;
+
+	private final SentimentAnalyser analyser;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	MentionCollector(Messages messages, Inboxes inboxes, Conversations conversations, Mentions mentions,
+			SentimentAnalyser analyser, JdbcClient jdbc, TransactionTemplate tx) {
+		this.tx = tx;
+		this.messages = messages;
+		this.inboxes = inboxes;
+		this.conversations = conversations;
+		this.mentions = mentions;
+		this.analyser = analyser;
+		this.jdbc = jdbc;
+	}
+
+	@Scheduled(fixedDelayString = "${parlons.listening.collect-interval:PT2S}", initialDelayString = "PT3S")
+	void collect() {
+		while (tx.execute(status -> collectOnce()) == BATCH) {
+			// a backlog: keep reading
+		}
+	}
+
+	/** One batch, in the caller's transaction; answers how many messages were read. */
+	int collectOnce() {
+		long after = jdbc.sql("select position from listening_cursor where name = ?")
+			.param(CURSOR)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+		List<Message> batch = messages.publicInboundAfter(after, BATCH);
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		Map<Long, Long> customers = conversations.currentCustomersOf(batch.stream().map(Message::conversationId).distinct().toList());
+		Map<Long, String> networks = new HashMap<>();
+		List<Mentions.NewMention> found = new ArrayList<>(batch.size());
+		for (Message m : batch) {
+			String network = networks.computeIfAbsent(m.inboxId(), id -> inboxes.findById(id).map(Inbox::channel).orElse("api"));
+			Sentiment s = analyser.analyse(m.text(), null);
+			found.add(new Mentions.NewMention("inbox", m.inboxId(), network, m.externalId(), m.authorName(),
+					"customer:" + customers.getOrDefault(m.conversationId(), -m.conversationId()), m.text(), s.language(),
+					s.score(), s.label(), null, m.sentAt(), m.conversationId()));
+		}
+		mentions.saveAll(found);
+		long last = batch.get(batch.size() - 1).id();
+		jdbc.sql("merge into listening_cursor c using (select cast(? as varchar(50)) as name) s on c.name = s.name "
+				+ "when matched then update set position = ? when not matched then insert (name, position) values (s.name, ?)")
+			.params(CURSOR, last, last)
+			.update();
+		return batch.size();
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.parlons.listening;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The mentions: public messages from the inboxes and feed entries, each scored once, unique per source.
+ * Storing one also counts it in its hour's rollup, in the same transaction, so figures over any period are
+ * sums of hours.
+ */
+@Repository
+public class Mentions {
+
+	/** A mention about to be stored. */
+	public record NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
+			String authorKey, String text, String language, double sentiment, String label, @Nullable String url,
+			Instant publishedAt, @Nullable Long conversationId) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Mentions(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Stores the mentions not stored yet and counts them in their hours; answers how many were new. */
+	public int saveAll(List<NewMention> mentions) {
+		if (mentions.isEmpty()) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		int[][] counts = jdbc.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
+				+ "text, language, sentiment, label, url, published_at, conversation_id, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", mentions, 500, (ps, m) -> {
+					ps.setString(1, m.source());
+					ps.setLong(2, m.sourceId());
+					ps.setString(3, m.network());
+					ps.setString(4, m.externalId());
+					ps.setString(5, m.author());
+					ps.setString(6, m.authorKey());
+					ps.setString(7, m.text());
+					ps.setString(8, m.language());
+					ps.setDouble(9, m.sentiment());
+					ps.setString(10, m.label());
+					ps.setString(11, m.url());
+					ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
+					if (m.conversationId() == null) {
+						ps.setNull(13, Types.BIGINT);
+					}
+					else {
+						ps.setLong(13, m.conversationId());
+					}
+					ps.setTimestamp(14, now);
+				});
+		Map<List<Object>, int[]> hours = new LinkedHashMap<>();
+		int i = 0;
+		int stored = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				NewMention m = mentions.get(i++);
+				if (count == 0) {
+					continue; // already stored: counted before
+				}
+				stored++;
+				int[] c = hours.computeIfAbsent(List.of(m.publishedAt().truncatedTo(ChronoUnit.HOURS), m.network(),
+						m.language()), k -> new int[3]);
+				c[0]++;
+				c[1] += "positive".equals(m.label()) ? 1 : 0;
+				c[2] += "negative".equals(m.label()) ? 1 : 0;
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		hours.forEach((key, c) -> rows.add(new Object[] { Timestamp.from((Instant) key.get(0)), key.get(1), key.get(2),
+				c[0], c[1], c[2], c[0], c[1], c[2] }));
+		jdbc.batchUpdate("merge into mention_hourly h using (select cast(? as timestamp with time zone) as hour_start, "
+				+ "cast(? as varchar(30)) as network, cast(? as varchar(8)) as language) s "
+				+ "on h.hour_start = s.hour_start and h.network = s.network and h.language = s.language "
+				+ "when matched then update set mentions = h.mentions + ?, positive = h.positive + ?, negative = h.negative + ? "
+				+ "when not matched then insert (hour_start, network, language, mentions, positive, negative) "
+				+ "values (s.hour_start, s.network, s.language, ?, ?, ?)", rows);
+		return stored;
+	}
+
+}

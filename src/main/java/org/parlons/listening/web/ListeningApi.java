@@ -1,0 +1,217 @@
+package org.parlons.listening.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.parlons.listening.BadBuzz;
+import org.parlons.listening.Bursts;
+import org.parlons.listening.Feeds;
+import org.parlons.listening.ListeningFigures;
+import org.parlons.listening.ShareOfVoice;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Listening over the API: the figures of a period ({@code /api/v1/listening/summary}), the mentions
+ * behind them ({@code /api/v1/listening/mentions}, also as CSV), and the feeds read for mentions.
+ */
+@RestController
+class ListeningApi {
+
+	private final ListeningFigures figures;
+
+	private final Feeds feeds;
+
+	private final Clock clock;
+
+	private final BadBuzz badBuzz;
+
+	ListeningApi(ListeningFigures figures, Feeds feeds, Clock clock, BadBuzz badBuzz) {
+		this.figures = figures;
+		this.feeds = feeds;
+		this.clock = clock;
+		this.badBuzz = badBuzz;
+	}
+
+	/** Hours of the last {@code hours} whose volume or negative volume is a burst, with what drives them. */
+	@GetMapping("/api/v1/listening/alerts")
+	Map<String, Object> alerts(@RequestParam(defaultValue = "24") int hours) {
+		if (hours < 1 || hours > 24 * 14) {
+			throw new InvalidRequestException("hours is between 1 and 336");
+		}
+		return Map.of("items", badBuzz.lastHours(hours), "method", "An hour alerts when its mentions (or negative "
+				+ "mentions) are at least " + Bursts.ALERT + " Poisson standard deviations above the "
+				+ "mean of the same hour of the week over the previous " + Bursts.WEEKS
+				+ " weeks (a baseline under one counts as one).");
+	}
+
+	/**
+	 * Share of voice between brands named by keywords ({@code brand=Téléo:teleo,téléo&brand=Orange:orange}),
+	 * with each brand's net sentiment and its interval, over the period's mentions.
+	 */
+	@GetMapping("/api/v1/listening/share-of-voice")
+	Map<String, Object> shareOfVoice(@RequestParam List<String> brand, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
+		List<ShareOfVoice.Brand> brands = new ArrayList<>();
+		for (String b : brand) {
+			int colon = b.indexOf(':');
+			if (colon <= 0 || colon == b.length() - 1) {
+				throw new InvalidRequestException("brand: write name:keyword,keyword (" + b + ")");
+			}
+			brands.add(new ShareOfVoice.Brand(b.substring(0, colon).strip(),
+					Arrays.stream(b.substring(colon + 1).split(",")).map(String::strip).filter(k -> !k.isEmpty())
+						.toList()));
+		}
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
+		var labelled = figures.mentions(f, 0, 200_000)
+			.stream()
+			.map(m -> new ShareOfVoice.Labelled(m.text(), m.label()))
+			.toList();
+		return Map.of("items", ShareOfVoice.of(brands, labelled), "method",
+				"Mentions naming each brand's keywords (a mention naming two counts for both); net sentiment is the positive "
+						+ "minus the negative share, 95 % interval by the normal approximation.");
+	}
+
+	@GetMapping("/api/v1/listening/summary")
+	Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String language) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, clock);
+		ListeningFigures.Summary s = figures.summary(f);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("from", ListeningFilters.firstDay(f).toString());
+		out.put("to", ListeningFilters.lastDay(f).toString());
+		out.put("mentions", s.mentions());
+		out.put("days", s.days());
+		if (s.tonality() != null) {
+			var t = s.tonality();
+			out.put("authors", t.authors());
+			out.put("perMessage", Map.of("positive", t.perMessage().positive(), "negative", t.perMessage().negative(),
+					"neutral", t.perMessage().neutral()));
+			out.put("perAuthor", Map.of("positive", t.perAuthor().positive(), "negative", t.perAuthor().negative(),
+					"neutral", t.perAuthor().neutral(), "positiveCi95", t.positiveCi95()));
+			out.put("effectiveSampleSize", t.effectiveSampleSize());
+			out.put("volumeShareOfTopAuthors", Map.of("top1Percent", t.top1PercentShare(), "top10Percent",
+					t.top10PercentShare()));
+		}
+		out.put("loudestAuthors", s.loudest());
+		out.put("method", "Volume per day (UTC) from hourly rollups kept as mentions arrive. Tonality per message and "
+				+ "per author (each author counted once) over the period's mentions, 95 % interval by cluster bootstrap "
+				+ "over authors; an author is a customer for inbox messages and a named author of a feed.");
+		return out;
+	}
+
+	@GetMapping("/api/v1/listening/mentions")
+	Map<String, Object> mentions(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
+			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		if (page < 0 || size < 1 || size > 500) {
+			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
+		}
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, clock);
+		return Map.of("items", figures.mentions(f, page, size), "total", figures.count(f));
+	}
+
+	/** The mentions of the filters as CSV (verbatim export for product teams), at most 100,000 rows. */
+	@GetMapping(path = "/api/v1/listening/mentions.csv", produces = "text/csv")
+	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
+			@RequestParam(required = false) @Nullable String author) throws IOException {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, clock);
+		return csvOf(figures.mentions(f, 0, 100_000));
+	}
+
+	static ResponseEntity<String> csvOf(List<ListeningFigures.Mention> mentions) throws IOException {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+			.setHeader("published_at", "network", "author", "language", "sentiment", "label", "text", "url", "conversation_id")
+			.get())) {
+			for (ListeningFigures.Mention m : mentions) {
+				csv.printRecord(m.publishedAt(), m.network(), m.author(), m.language(), m.sentiment(), m.label(),
+						safe(m.text()), m.url(), m.conversationId());
+			}
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mentions.csv\"")
+			.header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
+			.body(out.toString());
+	}
+
+	/** A cell a spreadsheet would run as a formula is written as text. */
+	private static String safe(String text) {
+		return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+	}
+
+	record NewFeed(@NotBlank String name, @NotBlank String url, @Nullable List<String> keywords) {
+	}
+
+	@GetMapping("/api/v1/listening/feeds")
+	Map<String, Object> feeds() {
+		return Map.of("items", feeds.all());
+	}
+
+	@PostMapping("/api/v1/listening/feeds")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Feeds.Feed addFeed(@Valid @RequestBody NewFeed body) {
+		long id;
+		try {
+			id = feeds.add(body.name(), body.url(), body.keywords() == null ? List.of() : body.keywords());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("url: " + ex.getMessage());
+		}
+		return feeds.all().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+	}
+
+	/** Reads a feed now (instead of waiting for its next turn); answers how many mentions were new. */
+	@PostMapping("/api/v1/listening/feeds/{id}/read")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, Object> read(@PathVariable long id) {
+		Feeds.Feed feed = feeds.all().stream().filter(f -> f.id() == id).findFirst()
+			.orElseThrow(() -> new NotFoundException("No feed " + id));
+		int added = feeds.read(feed);
+		Feeds.Feed after = feeds.all().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("added", added);
+		out.put("lastError", after.lastError());
+		return out;
+	}
+
+	@DeleteMapping("/api/v1/listening/feeds/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasRole('ADMIN')")
+	void removeFeed(@PathVariable long id) {
+		if (!feeds.remove(id)) {
+			throw new NotFoundException("No feed " + id);
+		}
+	}
+
+}

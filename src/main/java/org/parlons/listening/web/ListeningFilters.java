@@ -1,0 +1,39 @@
+package org.parlons.listening.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.listening.ListeningFigures;
+import org.parlons.platform.Days;
+
+/**
+ * The period and filters of a listening request, read from dates ({@code 2026-11-01}, days in UTC, both
+ * ends included): the last 30 days by default.
+ */
+final class ListeningFilters {
+
+	private ListeningFilters() {
+	}
+
+	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
+			@Nullable String language, @Nullable String label, @Nullable String author, Clock clock) {
+		Days days = Days.parse(from, to, clock, 30, 731, "A period is at most two years");
+		return new ListeningFigures.Filter(days.start(), days.end(), blank(network), blank(language), blank(label),
+				blank(author));
+	}
+
+	static LocalDate firstDay(ListeningFigures.Filter f) {
+		return f.from().atOffset(ZoneOffset.UTC).toLocalDate();
+	}
+
+	static LocalDate lastDay(ListeningFigures.Filter f) {
+		return f.to().atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+	}
+
+	private static @Nullable String blank(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,287 @@
+package org.parlons.channels.social;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parlons.testing.FakePlatform;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * The networks Parlons reads by polling, each against a local double of its API, polled for real by the
+ * scheduler. Shapes from the official references: Mastodon (docs.joinmastodon.org: GET
+ * /api/v1/notifications, Status, POST /api/v1/statuses), Bluesky (docs.bsky.app: createSession,
+ * app.bsky.notification.listNotifications, app.bsky.feed.getPosts, com.atproto.repo.createRecord with
+ * reply.root and reply.parent), X API v2 (docs.x.com: GET /2/users/:id/mentions with expansions and
+ * meta.newest_id, GET /2/dm_events, POST /2/tweets, POST /2/dm_conversations/with/:id/messages,
+ * x-rate-limit-* headers).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PolledNetworksTests {
+
+	static final AtomicInteger ids = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+
+	@LocalServerPort
+	int port;
+
+	FakePlatform network;
+
+	TestApi admin;
+
+	@BeforeEach
+	void setUp() {
+		network = new FakePlatform();
+		admin = TestApi.asAdmin(port);
+	}
+
+	@AfterEach
+	void tearDown() {
+		network.close();
+	}
+
+	@Test
+	void mastodonMentionsArriveOnceWithTheirVisibilityAndRepliesNameTheCustomer() {
+		long publicId = 110_000_000_000L + ids.incrementAndGet();
+		long directId = publicId + 1;
+		String notifications = """
+				[{"id": "%d", "type": "mention", "created_at": "2026-11-24T08:00:00.000Z",
+				  "account": {"id": "9", "acct": "alice@eldritch.cafe", "display_name": "Alice"},
+				  "status": {"id": "%d", "created_at": "2026-11-24T08:00:00.000Z", "visibility": "direct", "in_reply_to_id": null,
+				   "content": "<p><span class=\\"h-card\\"><a href=\\"https://m.example/@teleo\\" class=\\"u-url mention\\">@<span>teleo</span></a></span> ma facture est fausse</p>",
+				   "account": {"id": "9", "acct": "alice@eldritch.cafe", "display_name": "Alice"}, "media_attachments": []}},
+				 {"id": "%d", "type": "mention", "created_at": "2026-11-24T07:00:00.000Z",
+				  "account": {"id": "8", "acct": "bob", "display_name": ""},
+				  "status": {"id": "%d", "created_at": "2026-11-24T07:00:00.000Z", "visibility": "public", "in_reply_to_id": null,
+				   "content": "<p>@teleo panne générale à Nantes ?<br>Rien ne marche</p>",
+				   "account": {"id": "8", "acct": "bob", "display_name": ""}, "media_attachments": []}}]"""
+			.formatted(directId, directId, publicId, publicId);
+		AtomicInteger statuses = new AtomicInteger(200);
+		network.answer(r -> r.path().equals("/api/v1/notifications")
+				? FakePlatform.Answer.json(200, r.query().contains("since_id=" + directId) ? "[]" : notifications)
+				: FakePlatform.Answer.json(200, "{\"id\": \"" + statuses.incrementAndGet() + "\"}"));
+		long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://m.example", "accessToken", "tok",
+				"apiBaseUrl", network.url()));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> total(inbox) == 2);
+		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(total(inbox)).isEqualTo(2);
+		assertThat(network.requests().stream().anyMatch(r -> r.query().contains("since_id=" + directId))).isTrue();
+		long bob = conversationOf(inbox, Long.toString(publicId));
+		JsonNode mention = messages(bob).get(0);
+		assertThat(mention.get("visibility").asString()).isEqualTo("public");
+		assertThat(mention.get("text").asString()).isEqualTo("@teleo panne générale à Nantes ?\nRien ne marche");
+		assertThat(mention.get("authorName").asString()).isEqualTo("@bob@m.example");
+		long alice = conversationOf(inbox, Long.toString(directId));
+		assertThat(messages(alice).get(0).get("visibility").asString()).isEqualTo("private");
+		assertThat(messages(alice).get(0).get("placement").asString()).isEqualTo("direct");
+
+		admin.post("/api/v1/conversations/" + bob + "/replies", Map.of("text", "Oui, un incident est en cours."));
+		admin.post("/api/v1/conversations/" + alice + "/replies", Map.of("text", "Nous corrigeons votre facture."));
+		await().atMost(Duration.ofSeconds(10)).until(() -> network.to("/api/v1/statuses").size() == 2);
+		JsonNode toBob = network.to("/api/v1/statuses").stream().map(FakePlatform.Request::json)
+			.filter(j -> j.get("status").asString().contains("incident")).findFirst().orElseThrow();
+		assertThat(toBob.get("status").asString()).isEqualTo("@bob@m.example Oui, un incident est en cours.");
+		assertThat(toBob.get("in_reply_to_id").asString()).isEqualTo(Long.toString(publicId));
+		assertThat(toBob.get("visibility").asString()).isEqualTo("public");
+		JsonNode toAlice = network.to("/api/v1/statuses").stream().map(FakePlatform.Request::json)
+			.filter(j -> j.get("status").asString().contains("facture")).findFirst().orElseThrow();
+		assertThat(toAlice.get("visibility").asString()).isEqualTo("direct");
+		assertThat(network.to("/api/v1/statuses").get(0).header("Idempotency-Key")).startsWith("parlons-");
+	}
+
+	@Test
+	void mastodonStreamsMentionsAsTheyHappenWherePollingFindsNothing() {
+		long id = 120_000_000_000L + ids.incrementAndGet();
+		java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+		network.answer(r -> FakePlatform.Answer.json(200, "[]")); // polling sees nothing
+		network.handle("/api/v1/streaming/user/notification", exchange -> {
+			exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+			exchange.sendResponseHeaders(200, 0);
+			String event = """
+					event: notification
+					data: {"id": "%d", "type": "mention", "created_at": "2026-11-24T08:00:00.000Z", "account": {"id": "7", "acct": "carla@piaille.fr", "display_name": "Carla"}, "status": {"id": "%d", "created_at": "2026-11-24T08:00:00.000Z", "visibility": "public", "in_reply_to_id": null, "content": "<p>@teleo plus de tonalité depuis ce matin</p>", "account": {"id": "7", "acct": "carla@piaille.fr", "display_name": "Carla"}, "media_attachments": []}}
+
+					""".formatted(id, id);
+			exchange.getResponseBody().write(":thump\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			exchange.getResponseBody().write(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			exchange.getResponseBody().flush();
+			try {
+				done.await(20, java.util.concurrent.TimeUnit.SECONDS); // the stream stays open
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+		});
+		try {
+			long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://piaille.example", "accessToken", "tok",
+					"apiBaseUrl", network.url()));
+			await().atMost(Duration.ofSeconds(10)).until(() -> total(inbox) == 1);
+			JsonNode mention = messages(conversationOf(inbox, Long.toString(id))).get(0);
+			assertThat(mention.get("text").asString()).isEqualTo("@teleo plus de tonalité depuis ce matin");
+			assertThat(mention.get("authorName").asString()).isEqualTo("Carla");
+			assertThat(network.requests().stream().noneMatch(r -> r.path().equals("/api/v1/statuses"))).isTrue();
+		}
+		finally {
+			done.countDown();
+		}
+	}
+
+	@Test
+	void blueskyRepliesNameTheThreadsRootAndTheCustomersPost() {
+		String root = "at://did:plc:brand/app.bsky.feed.post/root" + ids.incrementAndGet();
+		String reply = "at://did:plc:cust/app.bsky.feed.post/r" + ids.incrementAndGet();
+		String notifications = """
+				{"notifications": [{"uri": "%s", "cid": "bafyreply", "reason": "reply", "isRead": false,
+				  "indexedAt": "2026-11-24T09:00:00.000Z", "author": {"did": "did:plc:cust", "handle": "chloe.bsky.social", "displayName": "Chloé"},
+				  "record": {"$type": "app.bsky.feed.post", "text": "Toujours pas de remboursement", "createdAt": "2026-11-24T08:59:59.000Z",
+				   "reply": {"root": {"uri": "%s", "cid": "bafyroot"}, "parent": {"uri": "%s", "cid": "bafyroot"}}}},
+				 {"uri": "at://did:plc:x/app.bsky.feed.like/1", "cid": "c", "reason": "like", "indexedAt": "2026-11-24T09:01:00.000Z",
+				  "author": {"did": "did:plc:x", "handle": "x.bsky.social"}, "record": {"$type": "app.bsky.feed.like"}}]}"""
+			.formatted(reply, root, root);
+		network.answer(r -> switch (r.path()) {
+			case "/xrpc/com.atproto.server.createSession" -> FakePlatform.Answer.json(200,
+					"{\"accessJwt\": \"jwt\", \"refreshJwt\": \"r\", \"did\": \"did:plc:brand\", \"handle\": \"teleo.bsky.social\"}");
+			case "/xrpc/app.bsky.notification.listNotifications" -> FakePlatform.Answer.json(200, notifications);
+			case "/xrpc/app.bsky.feed.getPosts" -> FakePlatform.Answer.json(200, """
+					{"posts": [{"uri": "%s", "cid": "bafyreply", "author": {"did": "did:plc:cust"},
+					  "record": {"text": "Toujours pas", "reply": {"root": {"uri": "%s", "cid": "bafyroot"}, "parent": {"uri": "%s", "cid": "bafyroot"}}}}]}"""
+				.formatted(reply, root, root));
+			case "/xrpc/com.atproto.repo.createRecord" -> FakePlatform.Answer.json(200,
+					"{\"uri\": \"at://did:plc:brand/app.bsky.feed.post/out1\", \"cid\": \"bafyout\"}");
+			default -> FakePlatform.Answer.json(404, "{}");
+		});
+		long inbox = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword", "abcd-efgh-ijkl-mnop",
+				"apiBaseUrl", network.url()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> total(inbox) == 1);
+		long conversation = conversationOf(inbox, reply);
+		JsonNode in = messages(conversation).get(0);
+		assertThat(in.get("visibility").asString()).isEqualTo("public");
+		assertThat(in.get("threadRef").asString()).isEqualTo(root);
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "En privé ?", "visibility", "private")).status()).isEqualTo(422);
+
+		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous relançons votre dossier."));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !network.to("/com.atproto.repo.createRecord").isEmpty());
+		FakePlatform.Request created = network.to("/xrpc/com.atproto.repo.createRecord").get(0);
+		JsonNode record = created.json().get("record");
+		assertThat(created.json().get("repo").asString()).isEqualTo("did:plc:brand");
+		assertThat(created.header("Authorization")).isEqualTo("Bearer jwt");
+		assertThat(record.get("reply").get("root").get("uri").asString()).isEqualTo(root);
+		assertThat(record.get("reply").get("root").get("cid").asString()).isEqualTo("bafyroot");
+		assertThat(record.get("reply").get("parent").get("uri").asString()).isEqualTo(reply);
+		assertThat(record.get("reply").get("parent").get("cid").asString()).isEqualTo("bafyreply");
+		assertThat(network.to("/xrpc/com.atproto.server.createSession").get(0).json().get("identifier").asString()).isEqualTo("teleo.bsky.social");
+	}
+
+	@Test
+	void xMentionsAndDirectMessagesArriveAndRepliesGoWhereTheyBelongWhileRateLimitsAreHonoured() {
+		String brand = "4242";
+		long tweet = 1_860_000_000_000_000_000L + ids.incrementAndGet();
+		long conversationRoot = tweet - 5;
+		AtomicInteger mentionCalls = new AtomicInteger();
+		network.answer(r -> {
+			if (r.path().equals("/2/users/" + brand + "/mentions")) {
+				if (mentionCalls.incrementAndGet() == 1) {
+					return new FakePlatform.Answer(429, "{\"title\": \"Too Many Requests\"}",
+							Map.of("x-rate-limit-remaining", "0", "x-rate-limit-reset",
+									Long.toString(Instant.now().plusSeconds(1).getEpochSecond())));
+				}
+				return FakePlatform.Answer.json(200, r.query().contains("since_id=" + tweet) ? "{\"meta\": {\"result_count\": 0}}" : """
+						{"data": [{"id": "%d", "text": "@teleo ma box redémarre en boucle", "author_id": "77",
+						  "conversation_id": "%d", "created_at": "2026-11-24T10:00:00.000Z",
+						  "referenced_tweets": [{"type": "replied_to", "id": "%d"}]}],
+						 "includes": {"users": [{"id": "77", "name": "Hugo", "username": "hugo_b",
+						  "public_metrics": {"followers_count": 1200}}]},
+						 "meta": {"newest_id": "%d", "oldest_id": "%d", "result_count": 1}}"""
+					.formatted(tweet, conversationRoot, conversationRoot, tweet, tweet));
+			}
+			if (r.path().equals("/2/dm_events")) {
+				return FakePlatform.Answer.json(200, """
+						{"data": [{"id": "1860%d", "event_type": "MessageCreate", "text": "Voici mon numéro client",
+						  "sender_id": "77", "dm_conversation_id": "77-%s", "created_at": "2026-11-24T10:05:00.000Z"},
+						 {"id": "1859%d", "event_type": "MessageCreate", "text": "our own", "sender_id": "%s",
+						  "dm_conversation_id": "77-%s", "created_at": "2026-11-24T09:05:00.000Z"}],
+						 "includes": {"users": [{"id": "77", "name": "Hugo", "username": "hugo_b"}]}}"""
+					.formatted(ids.get(), brand, ids.get(), brand, brand));
+			}
+			if (r.path().equals("/2/tweets")) {
+				return FakePlatform.Answer.json(201, "{\"data\": {\"id\": \"1861\", \"text\": \"x\"}}");
+			}
+			return FakePlatform.Answer.json(201, "{\"data\": {\"dm_conversation_id\": \"77-4242\", \"dm_event_id\": \"1862\"}}");
+		});
+		long inbox = create(Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> health(inbox).equals("failing"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> total(inbox) >= 1 && messagesOfInbox(inbox) == 2);
+		long conversation = conversationOf(inbox, Long.toString(tweet));
+		JsonNode thread = messages(conversation);
+		assertThat(thread).hasSize(2); // the mention and the DM of the same person, in one conversation
+		assertThat(thread.get(0).get("visibility").asString()).isEqualTo("public");
+		assertThat(thread.get(0).get("threadRef").asString()).isEqualTo(Long.toString(conversationRoot));
+		assertThat(thread.get(1).get("visibility").asString()).isEqualTo("private");
+		await().atMost(Duration.ofSeconds(5)).until(() -> health(inbox).equals("connected"));
+
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous regardons, Hugo.", "visibility", "public"));
+		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Merci, bien reçu.", "visibility", "private"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !network.to("/2/tweets").isEmpty() && !network.to("/77/messages").isEmpty());
+		JsonNode post = network.to("/2/tweets").get(0).json();
+		assertThat(post.get("reply").get("in_reply_to_tweet_id").asString()).isEqualTo(Long.toString(tweet));
+		assertThat(network.to("/2/dm_conversations/with/77/messages").get(0).json().get("text").asString())
+			.isEqualTo("Merci, bien reçu.");
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "x".repeat(281), "visibility", "public")).status()).isEqualTo(422);
+	}
+
+	long create(Map<String, Object> settings) {
+		Map<String, Object> body = new java.util.HashMap<>(settings);
+		body.put("name", unique(settings.get("channel").toString()));
+		var r = admin.post("/api/v1/inboxes", body);
+		assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
+		return r.id("id");
+	}
+
+	String health(long inbox) {
+		return admin.get("/api/v1/inboxes/" + inbox).body().get("health").get("state").asString();
+	}
+
+	int total(long inbox) {
+		return admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all").body().get("total").asInt();
+	}
+
+	int messagesOfInbox(long inbox) {
+		int n = 0;
+		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all&size=100").body().get("items")) {
+			n += messages(c.get("id").asLong()).size();
+		}
+		return n;
+	}
+
+	long conversationOf(long inbox, String externalId) {
+		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all&size=100").body().get("items")) {
+			for (JsonNode m : messages(c.get("id").asLong())) {
+				if (m.get("externalId").asString().equals(externalId)) {
+					return c.get("id").asLong();
+				}
+			}
+		}
+		throw new AssertionError("no conversation holds " + externalId);
+	}
+
+	JsonNode messages(long conversation) {
+		return admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items");
+	}
+
+}

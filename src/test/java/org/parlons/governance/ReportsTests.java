@@ -1,0 +1,120 @@
+package org.parlons.governance;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.parlons.testing.TestApi.inbound;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * Reports from the daily rollups: volumes, response times, service-level attainment and the share of
+ * public complaints answered, per inbox, with their denominators; who may read them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReportsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aDaysWorkShowsInTheReportWithItsDenominators() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Reports"), Map.of("sla", Map.of("firstResponse", "PT1H")));
+		long answered = conversation(admin, inbox, "Ma box ne marche plus, c'est nul et inadmissible", "public");
+		long waiting = conversation(admin, inbox, "Service scandaleux, toujours rien, c'est nul", "public");
+		long quiet = conversation(admin, inbox, "Bonjour, une question sur ma facture", "private");
+		admin.post("/api/v1/conversations/" + answered + "/replies", Map.of("text", "Bonjour, nous regardons tout de suite.",
+				"visibility", "public"));
+		admin.post("/api/v1/conversations/" + quiet + "/replies", Map.of("text", "Bonjour, voici votre facture."));
+		assertThat(admin.post("/api/v1/conversations/" + quiet + "/status", Map.of("status", "resolved")).status())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/mentions?label=negative&size=500")
+			.body().toString().contains("toujours rien, c'est nul"));
+
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		assertThat(admin.post("/api/v1/reports/rebuild?from=" + today + "&to=" + today, Map.of()).status()).isEqualTo(200);
+		JsonNode line = line(admin.get("/api/v1/reports?from=" + today + "&to=" + today + "&by=inbox").body(), inbox);
+		assertThat(line.get("opened").asInt()).isEqualTo(3);
+		assertThat(line.get("firstResponses").asInt()).isEqualTo(2);
+		assertThat(line.get("resolved").asInt()).isEqualTo(1);
+		assertThat(line.get("slaDue").asInt()).isEqualTo(2);
+		assertThat(line.get("slaMet").asInt()).isEqualTo(2);
+		assertThat(line.get("firstResponseMedianMinutes").asDouble()).isLessThan(1.0);
+		assertThat(line.get("publicComplaints").asInt()).isEqualTo(2);
+		assertThat(line.get("publicComplaintsAnswered").asInt()).isEqualTo(1);
+		assertThat(line.get("publicComplaintsAnsweredShare").asDouble()).isCloseTo(0.5, within(1e-9));
+		assertThat(line.get("backlog").asLong()).isEqualTo(2);
+		assertThat(admin.getText("/api/v1/reports.csv?from=" + today + "&to=" + today + "&by=inbox"))
+			.startsWith("group,opened,resolved");
+		assertThat(waiting).isPositive();
+
+		org.openqa.selenium.chrome.ChromeDriver chrome = org.parlons.testing.Browser.start();
+		try {
+			var wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15));
+			org.parlons.testing.Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			chrome.get("http://localhost:" + port + "/reports?lang=en&by=inbox&from=" + today + "&to=" + today);
+			String page = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector("table.report"))).getText();
+			assertThat(page).contains("Public complaints answered").contains("50% (1/2)").contains("100% (2/2)");
+		}
+		finally {
+			chrome.quit();
+		}
+	}
+
+	@Test
+	void onlySupervisorsAdminsAndAnalystsReadReportsAndBadRequestsAreRefused() {
+		TestApi admin = TestApi.asAdmin(port);
+		String agent = unique("agent") + "@teleo.test";
+		admin.createAgent(agent, "agent", "agent-password-1");
+		assertThat(TestApi.basic(port, agent, "agent-password-1").get("/api/v1/reports").status()).isEqualTo(403);
+		String analyst = unique("analyst") + "@teleo.test";
+		admin.createAgent(analyst, "analyst", "analyst-password-1");
+		assertThat(TestApi.basic(port, analyst, "analyst-password-1").get("/api/v1/reports?by=channel").status()).isEqualTo(200);
+		assertThat(TestApi.basic(port, analyst, "analyst-password-1").post("/api/v1/reports/rebuild", Map.of()).status())
+			.isEqualTo(403);
+		assertThat(admin.get("/api/v1/reports?by=planet").status()).isEqualTo(422);
+		assertThat(admin.get("/api/v1/reports?from=2026-02-01&to=2026-01-01").status()).isEqualTo(422);
+	}
+
+	@Test
+	void quantilesAreInterpolatedWithinTheirBucket() {
+		long[] buckets = new long[ReportRollups.BUCKETS.length];
+		buckets[1] = 10; // ten durations between 1 and 5 minutes
+		assertThat(Reports.quantile(buckets, 0.5)).isEqualTo(3.0); // 1 + 4 × 5/10
+		assertThat(Reports.quantile(buckets, 0.9)).isCloseTo(4.6, within(1e-9));
+		assertThat(Reports.quantile(new long[ReportRollups.BUCKETS.length], 0.5)).isNull();
+		assertThat(ReportRollups.bucket(Duration.ofSeconds(30))).isZero();
+		assertThat(ReportRollups.bucket(Duration.ofMinutes(90))).isEqualTo(5);
+		assertThat(ReportRollups.bucket(Duration.ofDays(30))).isEqualTo(ReportRollups.BUCKETS.length - 1);
+	}
+
+	private static long conversation(TestApi admin, long inbox, String text, String visibility) {
+		Map<String, Object> body = new HashMap<>(inbound(unique("m"), unique("c"), text));
+		body.put("visibility", visibility);
+		return admin.post("/api/v1/inboxes/" + inbox + "/inbound", body).id("conversationId");
+	}
+
+	private static JsonNode line(JsonNode report, long inbox) {
+		for (JsonNode l : report.get("lines")) {
+			if (l.get("key").asString().equals(Long.toString(inbox))) {
+				return l;
+			}
+		}
+		throw new AssertionError("no line for inbox " + inbox + " in " + report);
+	}
+
+}
