@@ -115,6 +115,8 @@ class SentimentAnalyserTests {
 			Muy buen servicio, gracias                 | es
 			Danke, sehr gut                            | de
 			12345                                      | und
+			Scandale, panne-a6e6ea35 générale, service nul | fr
+			Commande 4e5a0e2a, toujours rien reçue     | fr
 			""")
 	void guessesTheLanguage(String text, String language) {
 		assertThat(analyser.languageOf(text)).isEqualTo(language);

@@ -76,13 +76,19 @@ final class LanguageGuess {
 			if (byLetter != null) {
 				byLetter.forEach(lang -> score.merge(lang, 0.5, Double::sum));
 			}
-			if (!Character.isLetter(c)) {
+			if (!Character.isLetterOrDigit(c)) {
 				i++;
 				continue;
 			}
 			int start = i;
-			while (i < n && Character.isLetter(lower.charAt(i))) {
+			boolean digits = false;
+			while (i < n && Character.isLetterOrDigit(lower.charAt(i))) {
+				digits |= Character.isDigit(lower.charAt(i));
 				i++;
+			}
+			if (digits) {
+				// an order number, a reference or an id: its letters ("a6e6ea35") are not words of any language
+				continue;
 			}
 			String word = lower.substring(start, i);
 			for (Map.Entry<String, Set<String>> e : FUNCTION_WORDS.entrySet()) {
