@@ -181,11 +181,15 @@ public class Messages {
 			.update();
 	}
 
-	/** Public inbound messages stored after this id, oldest first: what listening reads as mentions. */
-	public List<Message> publicInboundAfter(long afterId, int limit) {
+	/**
+	 * Public inbound messages after this id, oldest first, stored before {@code storedBefore}: what listening
+	 * reads as mentions. Reading only settled rows keeps a cursor from passing over an id whose transaction
+	 * has not committed yet.
+	 */
+	public List<Message> publicInboundAfter(long afterId, Instant storedBefore, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from message where id > ? and direction = 'in' and visibility = 'PUBLIC' "
-				+ "order by id limit ?")
-			.params(afterId, limit)
+				+ "and created_at < ? order by id limit ?")
+			.params(afterId, Timestamp.from(storedBefore), limit)
 			.query(Messages::map)
 			.list();
 	}

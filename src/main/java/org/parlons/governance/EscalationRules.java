@@ -32,7 +32,9 @@ public class EscalationRules {
 		/** The customer's {@code count}-th conversation within {@code days} days. */
 		REPEAT,
 		/** A strongly negative message (sentiment score below {@value Escalations#STRONGLY_NEGATIVE}). */
-		TONE;
+		TONE,
+		/** A customer whose public influence over the last 90 days reaches the rule's {@code threshold}. */
+		INFLUENCE;
 
 		public String api() {
 			return name().toLowerCase(Locale.ROOT);
@@ -43,7 +45,7 @@ public class EscalationRules {
 	/** One rule: when it fires, and who takes the conversation (a team, an agent, or both). */
 	public record Rule(long id, String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
 			@Nullable Integer repeatDays, @Nullable Long inboxId, @Nullable Long targetTeamId,
-			@Nullable Long targetAgentId, boolean active) {
+			@Nullable Long targetAgentId, boolean active, @Nullable Double threshold) {
 
 		boolean appliesTo(long inbox) {
 			return active && (inboxId == null || inboxId == inbox);
@@ -76,11 +78,12 @@ public class EscalationRules {
 		List<Rule> rules = cache.get();
 		if (rules == null) {
 			rules = jdbc.sql("select id, name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
-					+ "target_agent_id, active from escalation_rule order by id")
+					+ "target_agent_id, active, threshold from escalation_rule order by id")
 				.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
 						split(rs.getString(4)), (Integer) rs.getObject(5, Integer.class),
 						(Integer) rs.getObject(6, Integer.class), (Long) rs.getObject(7, Long.class),
-						(Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class), rs.getBoolean(10)))
+						(Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class), rs.getBoolean(10),
+						(Double) rs.getObject(11, Double.class)))
 				.list();
 			cache.set(rules);
 		}
@@ -92,12 +95,13 @@ public class EscalationRules {
 	}
 
 	public long create(String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
-			@Nullable Integer repeatDays, @Nullable Long inboxId, @Nullable Long targetTeamId, @Nullable Long targetAgentId) {
+			@Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId, @Nullable Long targetTeamId,
+			@Nullable Long targetAgentId) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into escalation_rule (name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
-				+ "target_agent_id, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
+		jdbc.sql("insert into escalation_rule (name, kind, keywords, repeat_count, repeat_days, threshold, inbox_id, "
+				+ "target_team_id, target_agent_id, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
 			.params(name, kind.name(), keywords.isEmpty() ? null : String.join("\n", keywords), repeatCount, repeatDays,
-					inboxId, targetTeamId, targetAgentId, Timestamp.from(clock.instant()))
+					threshold, inboxId, targetTeamId, targetAgentId, Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		cache.set(null);
 		return keys.getKey().longValue();

@@ -14,6 +14,7 @@ import org.parlons.conversations.Conversations;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
+import org.parlons.listening.Influence;
 import org.parlons.listening.SentimentAnalyser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -48,11 +49,14 @@ public class Escalations {
 
 	private final SentimentAnalyser sentiment;
 
+	private final Influence influence;
+
 	/** Below this sentiment score a message is strongly negative: an angry customer, worth a senior. */
 	public static final double STRONGLY_NEGATIVE = -0.6;
 
 	Escalations(EscalationRules rules, Conversations conversations, Messages messages, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock, SentimentAnalyser sentiment) {
+			ApplicationEventPublisher events, Clock clock, SentimentAnalyser sentiment, Influence influence) {
+		this.influence = influence;
 		this.sentiment = sentiment;
 		this.rules = rules;
 		this.conversations = conversations;
@@ -74,6 +78,9 @@ public class Escalations {
 			if (rule.kind() == EscalationRules.Kind.REPEAT) {
 				reason = repeated(rule, received);
 			}
+			else if (rule.kind() == EscalationRules.Kind.INFLUENCE) {
+				reason = influential(rule, received);
+			}
 			else {
 				if (text == null) {
 					text = messages.findById(received.messageId()).map(m -> m.text()).orElse("");
@@ -90,6 +97,15 @@ public class Escalations {
 		double score = sentiment.analyse(text, null).score();
 		return score < STRONGLY_NEGATIVE ? String.format(Locale.ROOT, "strongly negative (sentiment %.2f)", score)
 				: null;
+	}
+
+	private @Nullable String influential(EscalationRules.Rule rule, MessageReceived received) {
+		if (rule.threshold() == null) {
+			return null;
+		}
+		double score = influence.scoreOfCustomer(received.customerId());
+		return score >= rule.threshold() ? String.format(Locale.ROOT, "influence %.0f (threshold %.0f, last %d days)", score,
+				rule.threshold(), Influence.WINDOW.toDays()) : null;
 	}
 
 	private @Nullable String repeated(EscalationRules.Rule rule, MessageReceived received) {

@@ -23,7 +23,13 @@ public class ListeningFigures {
 
 	/** The period (from inclusive, to exclusive) and the optional filters. */
 	public record Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
-			@Nullable String label, @Nullable String author) {
+			@Nullable String label, @Nullable String author, @Nullable Long topic) {
+
+		public Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
+				@Nullable String label, @Nullable String author) {
+			this(from, to, network, language, label, author, null);
+		}
+
 	}
 
 	public record Day(LocalDate day, int mentions, int positive, int negative) {
@@ -48,8 +54,10 @@ public class ListeningFigures {
 
 	public Summary summary(Filter f) {
 		Map<LocalDate, int[]> byDay = new TreeMap<>();
-		StringBuilder sql = new StringBuilder("select hour_start, mentions, positive, negative from mention_hourly "
-				+ "where hour_start >= :from and hour_start < :to");
+		StringBuilder sql = new StringBuilder(f.topic() == null
+				? "select hour_start, mentions, positive, negative from mention_hourly where hour_start >= :from and hour_start < :to"
+				: "select hour_start, mentions, positive, negative from topic_hourly where topic_id = :topic "
+						+ "and hour_start >= :from and hour_start < :to");
 		var query = where(sql, f, false);
 		query.query((rs, n) -> {
 			int[] d = byDay.computeIfAbsent(rs.getTimestamp(1).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
@@ -119,6 +127,9 @@ public class ListeningFigures {
 		if (raw && f.author() != null) {
 			sql.append(" and author_key = :author");
 		}
+		if (raw && f.topic() != null) {
+			sql.append(" and id in (select mention_id from mention_topic where topic_id = :topic)");
+		}
 		sql.append(tail);
 		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
 			.param("from", Timestamp.from(f.from()))
@@ -134,6 +145,9 @@ public class ListeningFigures {
 		}
 		if (raw && f.author() != null) {
 			spec = spec.param("author", f.author());
+		}
+		if (f.topic() != null) {
+			spec = spec.param("topic", f.topic());
 		}
 		return spec;
 	}

@@ -1,5 +1,7 @@
 package org.parlons.listening;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads the inboxes' new public messages as mentions, a thousand at a time, behind a cursor saved in the
  * same transaction: nothing is added to the ingestion path, a crash only reads the same messages again,
  * and the unique key keeps them once. The author of a message is its customer, so a person is counted
- * once across all their messages.
+ * once across all their messages. Messages are read once settled ({@code parlons.listening.settle}), so an id
+ * whose transaction is still open is not passed over.
  */
 @Component
 class MentionCollector {
@@ -42,8 +46,15 @@ class MentionCollector {
 
 	private final TransactionTemplate tx;
 
+	private final Clock clock;
+
+	private final Duration settle;
+
 	MentionCollector(Messages messages, Inboxes inboxes, Conversations conversations, Mentions mentions,
-			SentimentAnalyser analyser, JdbcClient jdbc, TransactionTemplate tx) {
+			SentimentAnalyser analyser, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+			@Value("${parlons.listening.settle:PT5S}") Duration settle) {
+		this.clock = clock;
+		this.settle = settle;
 		this.tx = tx;
 		this.messages = messages;
 		this.inboxes = inboxes;
@@ -67,7 +78,7 @@ class MentionCollector {
 			.query(Long.class)
 			.optional()
 			.orElse(0L);
-		List<Message> batch = messages.publicInboundAfter(after, BATCH);
+		List<Message> batch = messages.publicInboundAfter(after, clock.instant().minus(settle), BATCH);
 		if (batch.isEmpty()) {
 			return 0;
 		}
@@ -78,7 +89,7 @@ class MentionCollector {
 			String network = networks.computeIfAbsent(m.inboxId(), id -> inboxes.findById(id).map(Inbox::channel).orElse("api"));
 			Sentiment s = analyser.analyse(m.text(), null);
 			found.add(new Mentions.NewMention("inbox", m.inboxId(), network, m.externalId(), m.authorName(),
-					"customer:" + customers.getOrDefault(m.conversationId(), -m.conversationId()), m.text(), s.language(),
+					Mentions.customerKey(customers.getOrDefault(m.conversationId(), -m.conversationId())), m.text(), s.language(),
 					s.score(), s.label(), null, m.sentAt(), m.conversationId()));
 		}
 		mentions.saveAll(found);

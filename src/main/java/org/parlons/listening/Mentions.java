@@ -25,7 +25,33 @@ public class Mentions {
 	/** A mention about to be stored. */
 	public record NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
 			String authorKey, String text, String language, double sentiment, String label, @Nullable String url,
-			Instant publishedAt, @Nullable Long conversationId) {
+			Instant publishedAt, @Nullable Long conversationId, Audience audience) {
+
+		public NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
+				String authorKey, String text, String language, double sentiment, String label, @Nullable String url,
+				Instant publishedAt, @Nullable Long conversationId) {
+			this(source, sourceId, network, externalId, author, authorKey, text, language, sentiment, label, url,
+					publishedAt, conversationId, Audience.UNKNOWN);
+		}
+
+	}
+
+	/**
+	 * What the network says about a mention's audience, each figure null when it does not say: the people
+	 * shown it, the engagements it drew (likes, replies, shares), the author's followers.
+	 */
+	public record Audience(@Nullable Long reach, @Nullable Long engagements, @Nullable Long followers) {
+
+		public static final Audience UNKNOWN = new Audience(null, null, null);
+
+	}
+
+	/** Mentions of the source {@code import}: sent by another tool over the API. */
+	public static final String IMPORTED = "import";
+
+	/** The author key of a customer's mentions: a person counted once across all their messages. */
+	public static String customerKey(long customerId) {
+		return "customer:" + customerId;
 	}
 
 	private final JdbcTemplate jdbc;
@@ -44,8 +70,9 @@ public class Mentions {
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		int[][] counts = jdbc.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
-				+ "text, language, sentiment, label, url, published_at, conversation_id, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", mentions, 500, (ps, m) -> {
+				+ "text, language, sentiment, label, url, published_at, conversation_id, created_at, reach, engagement, "
+				+ "author_followers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", mentions,
+				500, (ps, m) -> {
 					ps.setString(1, m.source());
 					ps.setLong(2, m.sourceId());
 					ps.setString(3, m.network());
@@ -65,6 +92,9 @@ public class Mentions {
 						ps.setLong(13, m.conversationId());
 					}
 					ps.setTimestamp(14, now);
+					ps.setObject(15, m.audience().reach(), Types.BIGINT);
+					ps.setObject(16, m.audience().engagements(), Types.BIGINT);
+					ps.setObject(17, m.audience().followers(), Types.BIGINT);
 				});
 		Map<List<Object>, int[]> hours = new LinkedHashMap<>();
 		int i = 0;
@@ -93,6 +123,30 @@ public class Mentions {
 				+ "when not matched then insert (hour_start, network, language, mentions, positive, negative) "
 				+ "values (s.hour_start, s.network, s.language, ?, ?, ?)", rows);
 		return stored;
+	}
+
+	/**
+	 * Stores imported mentions; one imported before takes the new audience figures (reach and engagements
+	 * grow after a post is published). Answers how many were new and how many updated.
+	 */
+	public int[] importAll(List<NewMention> mentions) {
+		int[][] updated = jdbc.batchUpdate("update mention set reach = coalesce(?, reach), engagement = coalesce(?, engagement), "
+				+ "author_followers = coalesce(?, author_followers) where external_id = ? and source = ? and source_id = ?",
+				mentions, 500, (ps, m) -> {
+					ps.setObject(1, m.audience().reach(), Types.BIGINT);
+					ps.setObject(2, m.audience().engagements(), Types.BIGINT);
+					ps.setObject(3, m.audience().followers(), Types.BIGINT);
+					ps.setString(4, m.externalId());
+					ps.setString(5, m.source());
+					ps.setLong(6, m.sourceId());
+				});
+		int changed = 0;
+		for (int[] chunk : updated) {
+			for (int count : chunk) {
+				changed += count > 0 ? 1 : 0;
+			}
+		}
+		return new int[] { saveAll(mentions), changed };
 	}
 
 }

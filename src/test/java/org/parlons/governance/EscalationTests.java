@@ -112,6 +112,50 @@ class EscalationTests {
 				Map.of("name", "x", "kind", "manager", "targetTeamId", direction)).status()).isEqualTo(403);
 	}
 
+	@Test
+	void anInfluentialCustomerIsEscalatedOnTheirObservedReachNotTheirFollowers() {
+		rule(Map.of("name", "Voix influente", "kind", "influence", "threshold", 45, "targetTeamId", direction,
+				"targetAgentId", representative));
+		String quiet = unique("client");
+		String star = unique("client");
+		long quietCustomer = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), quiet, "Bonjour"))
+			.id("customerId");
+		long starCustomer = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), star, "Bonjour"))
+			.id("customerId");
+		String quietHandle = unique("quiet");
+		String starHandle = unique("star");
+		admin.post("/api/v1/customers/" + quietCustomer + "/identities", Map.of("kind", "handle", "namespace", "x", "value",
+				quietHandle));
+		admin.post("/api/v1/customers/" + starCustomer + "/identities", Map.of("kind", "handle", "namespace", "x", "value",
+				starHandle));
+		String now = java.time.OffsetDateTime.now().minusDays(1).toString();
+		// a million followers but nobody saw the post; a thousand followers and a post seen by 80,000 people
+		var imported = admin.post("/api/v1/listening/mentions", Map.of("items", List.of(
+				Map.of("network", "x", "externalId", unique("tweet"), "author", Map.of("handle", quietHandle, "followers",
+						1_000_000), "text", "Panne chez Téléo", "publishedAt", now, "reach", 300, "likes", 2),
+				Map.of("network", "x", "externalId", unique("tweet"), "author", Map.of("handle", "@" + starHandle,
+						"followers", 1_000), "text", "Panne géante chez Téléo", "publishedAt", now, "reach", 80_000,
+						"likes", 900, "shares", 300, "comments", 100))));
+		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
+
+		JsonNode starInfluence = admin.get("/api/v1/customers/" + starCustomer + "/influence").body();
+		assertThat(starInfluence.get("items").get(0).get("voice").get("score").asDouble())
+			.isCloseTo(10 * Math.log10(1 + 80_000 + 10 * 1_300), org.assertj.core.api.Assertions.within(1e-9));
+		JsonNode quietInfluence = admin.get("/api/v1/customers/" + quietCustomer + "/influence").body();
+		assertThat(quietInfluence.get("items").get(0).get("voice").get("score").asDouble()).isLessThan(45);
+
+		long calm = send(quiet, "Ma box ne marche plus.");
+		assertThat(admin.get("/api/v1/conversations/" + calm + "/escalations").body().get("items")).isEmpty();
+		long loud = send(star, "Ma box ne marche plus.");
+		JsonNode escalations = admin.get("/api/v1/conversations/" + loud + "/escalations").body().get("items");
+		assertThat(escalations).hasSize(1);
+		assertThat(escalations.get(0).get("reason").asString()).startsWith("influence 50 (threshold 45");
+		assertThat(admin.get("/api/v1/conversations/" + loud).body().get("assigneeId").asLong()).isEqualTo(representative);
+
+		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "influence", "targetTeamId",
+				direction)).status()).isEqualTo(422);
+	}
+
 	private void rule(Map<String, Object> body) {
 		var withInbox = new HashMap<>(body);
 		withInbox.put("inboxId", inbox);

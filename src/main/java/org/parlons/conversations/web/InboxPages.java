@@ -41,6 +41,7 @@ import org.parlons.conversations.Priority;
 import org.parlons.conversations.Replies;
 import org.parlons.conversations.Timeline;
 import org.parlons.conversations.Visibility;
+import org.parlons.customers.CustomerFacts;
 import org.parlons.customers.Customers;
 import org.parlons.platform.ErrorDetails;
 import org.parlons.platform.InvalidRequestException;
@@ -96,11 +97,14 @@ class InboxPages {
 
 	private final Messages messages;
 
+	private final List<CustomerFacts> facts;
+
 	InboxPages(Conversations conversations, ConversationAccess access, ConversationActions actions, Replies replies,
 			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
 			CannedResponses canned, Clock clock, ApplicationEventPublisher events,
 			List<ConversationSignals> signals, Posts posts,
-			List<InboxIndicators> indicators, Messages messages) {
+			List<InboxIndicators> indicators, Messages messages, List<CustomerFacts> facts) {
+		this.facts = facts;
 		this.messages = messages;
 		this.indicators = indicators;
 		this.posts = posts;
@@ -358,6 +362,7 @@ class InboxPages {
 		model.addAttribute("agentNames", agents.namesOf(agentIds));
 		model.addAttribute("inbox", inboxes.findById(c.inboxId()).orElseThrow());
 		model.addAttribute("customer", customers.findById(summary.customerId()).orElseThrow());
+		model.addAttribute("facts", facts.stream().flatMap(source -> source.of(summary.customerId()).stream()).toList());
 		model.addAttribute("allAgents", agents.findAll().stream().filter(a -> a.active() && a.role().mayAnswer()).toList());
 		model.addAttribute("allTeams", teams.findAll());
 		model.addAttribute("canned", canned.all());

@@ -3,6 +3,7 @@ package org.parlons.customers.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,7 @@ import org.parlons.customers.CustomerHistory;
 import org.parlons.customers.CustomerMerges;
 import org.parlons.customers.CustomerNotes;
 import org.parlons.customers.CustomerProfiles;
+import org.parlons.customers.CustomerFacts;
 import org.parlons.customers.Customers;
 import org.parlons.customers.CustomersExported;
 import org.parlons.customers.Identity;
@@ -56,9 +58,12 @@ class CustomerPages {
 
 	private final ApplicationEventPublisher events;
 
+	private final List<CustomerFacts> facts;
+
 	CustomerPages(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
 			CustomerHistory history, CustomerCsv csv, Agents agents,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, List<CustomerFacts> facts) {
+		this.facts = facts;
 		this.events = events;
 		this.customers = customers;
 		this.profiles = profiles;
@@ -84,6 +89,7 @@ class CustomerPages {
 		model.addAttribute("notes", notes.of(aliases));
 		model.addAttribute("history", history.of(aliases));
 		model.addAttribute("merges", merges.involving(id));
+		model.addAttribute("facts", facts.stream().flatMap(source -> source.of(id).stream()).toList());
 		model.addAttribute("agentNames", agents.findAll().stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
 		return "customers/show";
 	}

@@ -63,7 +63,7 @@ class EscalationsApi {
 	}
 
 	record RuleBody(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Nullable List<String> keywords,
-			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Long inboxId,
+			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId,
 			@Nullable Long targetTeamId, @Nullable Long targetAgentId) {
 	}
 
@@ -77,7 +77,7 @@ class EscalationsApi {
 			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("kind is manager, keywords, repeat or tone, not " + body.kind());
+			throw new InvalidRequestException("kind is manager, keywords, repeat, tone or influence, not " + body.kind());
 		}
 		List<String> keywords = body.keywords() == null ? List.of()
 				: body.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
@@ -87,6 +87,11 @@ class EscalationsApi {
 		if (kind == EscalationRules.Kind.REPEAT && (body.repeatCount() == null || body.repeatCount() < 2
 				|| body.repeatDays() == null || body.repeatDays() < 1)) {
 			throw new InvalidRequestException("A repeat rule needs repeatCount (2 or more) and repeatDays (1 or more)");
+		}
+		if (kind == EscalationRules.Kind.INFLUENCE && (body.threshold() == null || body.threshold() <= 0
+				|| body.threshold() > 100)) {
+			throw new InvalidRequestException("An influence rule needs a threshold between 0 and 100 (30 is about a "
+					+ "thousand people reached, 50 a hundred thousand)");
 		}
 		if (body.targetTeamId() == null && body.targetAgentId() == null) {
 			throw new InvalidRequestException("A rule needs a targetTeamId, a targetAgentId, or both");
@@ -100,8 +105,9 @@ class EscalationsApi {
 		if (body.inboxId() != null && inboxes.findById(body.inboxId()).isEmpty()) {
 			throw new InvalidRequestException("No inbox " + body.inboxId());
 		}
-		long id = rules.create(body.name().strip(), kind, keywords, body.repeatCount(), body.repeatDays(), body.inboxId(),
-				body.targetTeamId(), body.targetAgentId());
+		long id = rules.create(body.name().strip(), kind, keywords, body.repeatCount(), body.repeatDays(),
+				kind == EscalationRules.Kind.INFLUENCE ? body.threshold() : null, body.inboxId(), body.targetTeamId(),
+				body.targetAgentId());
 		events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.created",
 				"#" + id + " " + body.name() + " (" + kind.api() + ")"));
 		return rules.findById(id).orElseThrow();

@@ -3,6 +3,7 @@ package org.parlons.listening.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,7 +23,10 @@ import org.parlons.listening.BadBuzz;
 import org.parlons.listening.Bursts;
 import org.parlons.listening.Feeds;
 import org.parlons.listening.ListeningFigures;
+import org.parlons.listening.MentionImport;
+import org.parlons.listening.Mentions;
 import org.parlons.listening.ShareOfVoice;
+import org.parlons.listening.Topics;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.http.HttpHeaders;
@@ -50,7 +57,14 @@ class ListeningApi {
 
 	private final BadBuzz badBuzz;
 
-	ListeningApi(ListeningFigures figures, Feeds feeds, Clock clock, BadBuzz badBuzz) {
+	private final Topics topics;
+
+	private final MentionImport imports;
+
+	ListeningApi(ListeningFigures figures, Feeds feeds, Clock clock, BadBuzz badBuzz, Topics topics,
+			MentionImport imports) {
+		this.topics = topics;
+		this.imports = imports;
 		this.figures = figures;
 		this.feeds = feeds;
 		this.clock = clock;
@@ -99,8 +113,8 @@ class ListeningApi {
 	@GetMapping("/api/v1/listening/summary")
 	Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, clock);
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, ListeningFilters.topic(topic, topics), clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -129,12 +143,12 @@ class ListeningApi {
 	Map<String, Object> mentions(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, ListeningFilters.topic(topic, topics), clock);
 		return Map.of("items", figures.mentions(f, page, size), "total", figures.count(f));
 	}
 
@@ -143,8 +157,9 @@ class ListeningApi {
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author) throws IOException {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, clock);
+			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic)
+			throws IOException {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, ListeningFilters.topic(topic, topics), clock);
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
 
@@ -167,6 +182,44 @@ class ListeningApi {
 	/** A cell a spreadsheet would run as a formula is written as text. */
 	private static String safe(String text) {
 		return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+	}
+
+	record ImportedAuthor(@Nullable @Size(max = 300) String id, @Nullable @Size(max = 300) String handle,
+			@Nullable @Size(max = 300) String name, @Nullable @PositiveOrZero Long followers) {
+	}
+
+	record ImportedMention(@NotBlank @Size(max = 30) String network, @NotBlank @Size(max = 500) String externalId,
+			@Nullable @Valid ImportedAuthor author, @NotBlank @Size(max = 100_000) String text,
+			@Nullable @Size(max = 2000) String url, @NotNull OffsetDateTime publishedAt, @Nullable String language,
+			@Nullable @PositiveOrZero Long reach, @Nullable @PositiveOrZero Long likes,
+			@Nullable @PositiveOrZero Long comments, @Nullable @PositiveOrZero Long shares,
+			@Nullable @PositiveOrZero Long engagements) {
+
+		MentionImport.Incoming incoming() {
+			Long engaged = engagements;
+			if (engaged == null && (likes != null || comments != null || shares != null)) {
+				engaged = (likes == null ? 0 : likes) + (comments == null ? 0 : comments) + (shares == null ? 0 : shares);
+			}
+			return new MentionImport.Incoming(network, externalId, author == null ? null : author.name(),
+					author == null ? null : author.id(), author == null ? null : author.handle(), text, url,
+					publishedAt.toInstant(), language,
+					new Mentions.Audience(reach, engaged, author == null ? null : author.followers()));
+		}
+
+	}
+
+	record ImportBody(@NotNull @Size(min = 1, max = MentionImport.MAX) List<@Valid @NotNull ImportedMention> items) {
+	}
+
+	/**
+	 * Mentions found by another tool, with their audience figures when known (reach, likes, comments,
+	 * shares, the author's followers). The same network and external id again updates the figures.
+	 */
+	@PostMapping("/api/v1/listening/mentions")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, Object> importMentions(@Valid @RequestBody ImportBody body) {
+		MentionImport.Result result = imports.importAll(body.items().stream().map(ImportedMention::incoming).toList());
+		return Map.of("stored", result.stored(), "updated", result.updated());
 	}
 
 	record NewFeed(@NotBlank String name, @NotBlank String url, @Nullable List<String> keywords) {

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.listening.ListeningFigures;
+import org.parlons.listening.Topics;
 import org.parlons.platform.Days;
+import org.parlons.platform.InvalidRequestException;
 
 /**
  * The period and filters of a listening request, read from dates ({@code 2026-11-01}, days in UTC, both
@@ -19,9 +21,23 @@ final class ListeningFilters {
 
 	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
 			@Nullable String language, @Nullable String label, @Nullable String author, Clock clock) {
+		return of(from, to, network, language, label, author, null, clock);
+	}
+
+	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
+			@Nullable String language, @Nullable String label, @Nullable String author, @Nullable Long topic,
+			Clock clock) {
 		Days days = Days.parse(from, to, clock, 30, 731, "A period is at most two years");
 		return new ListeningFigures.Filter(days.start(), days.end(), blank(network), blank(language), blank(label),
-				blank(author));
+				blank(author), topic);
+	}
+
+	/** A topic filter names a topic that exists. */
+	static @Nullable Long topic(@Nullable Long topic, Topics topics) {
+		if (topic != null && topics.find(topic).isEmpty()) {
+			throw new InvalidRequestException("topic: no topic " + topic);
+		}
+		return topic;
 	}
 
 	static LocalDate firstDay(ListeningFigures.Filter f) {

@@ -3,20 +3,28 @@ package org.parlons.listening.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.listening.BadBuzz;
+import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
+import org.parlons.listening.Topics;
+import org.parlons.listening.text.Terms;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The listening dashboard: a period and filters, the volume per day with its negative part, tonality per
- * message beside tonality per person, the loudest authors, and the drill-down to the mentions.
+ * The listening dashboard: a period and filters (topic included), the volume per day with its negative
+ * part, tonality per message beside tonality per person, the loudest and the most influential authors, the
+ * hashtags and keywords, and the drill-down to the mentions.
  */
 @Controller
 class ListeningPages {
@@ -33,7 +41,13 @@ class ListeningPages {
 
 	private final BadBuzz badBuzz;
 
-	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz) {
+	private final Topics topics;
+
+	private final Influence influence;
+
+	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz, Topics topics, Influence influence) {
+		this.topics = topics;
+		this.influence = influence;
 		this.figures = figures;
 		this.clock = clock;
 		this.badBuzz = badBuzz;
@@ -42,10 +56,16 @@ class ListeningPages {
 	@GetMapping("/listening")
 	String dashboard(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network, @RequestParam(required = false) @Nullable String language,
-			Model model) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, clock);
+			@RequestParam(required = false) @Nullable Long topic, Model model) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
+				ListeningFilters.topic(topic, topics), clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		filters(model, f);
+		model.addAttribute("voices", influence.top(f.topic(), f.from(), f.to(), 10));
+		model.addAttribute("terms", Terms.top(figures.mentions(f, 0, TopicsApi.TERMS_SAMPLE)
+			.stream()
+			.map(ListeningFigures.Mention::text)
+			.toList(), 15));
 		model.addAttribute("summary", s);
 		model.addAttribute("alerts", badBuzz.lastHours(24));
 		model.addAttribute("bars", bars(s.days()));
@@ -58,8 +78,9 @@ class ListeningPages {
 	String mentions(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network, @RequestParam(required = false) @Nullable String language,
 			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, clock);
+			@RequestParam(required = false) @Nullable Long topic, @RequestParam(defaultValue = "0") int page, Model model) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
+				ListeningFilters.topic(topic, topics), clock);
 		filters(model, f);
 		model.addAttribute("mentions", figures.mentions(f, Math.max(0, page), 50));
 		model.addAttribute("total", figures.count(f));
@@ -71,13 +92,29 @@ class ListeningPages {
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author) throws IOException {
-		return ListeningApi.csvOf(figures.mentions(ListeningFilters.of(from, to, network, language, label, author, clock), 0,
-				100_000));
+			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic)
+			throws IOException {
+		return ListeningApi.csvOf(figures.mentions(ListeningFilters.of(from, to, network, language, label, author,
+				ListeningFilters.topic(topic, topics), clock), 0, 100_000));
 	}
 
-	private static void filters(Model model, ListeningFigures.Filter f) {
+	/** An administrator names a topic from the dashboard; it tags the mentions in the background. */
+	@PostMapping("/listening/topics")
+	@PreAuthorize("hasRole('ADMIN')")
+	String createTopic(@RequestParam String name, @RequestParam String keywords, RedirectAttributes redirect) {
+		try {
+			long id = topics.create(name, Arrays.stream(keywords.split("[,\\n]")).toList());
+			return "redirect:/listening?topic=" + id;
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/listening";
+		}
+	}
+
+	private void filters(Model model, ListeningFigures.Filter f) {
 		model.addAttribute("filter", f);
+		model.addAttribute("topics", topics.all());
 		model.addAttribute("fromDay", ListeningFilters.firstDay(f).toString());
 		model.addAttribute("toDay", ListeningFilters.lastDay(f).toString());
 	}

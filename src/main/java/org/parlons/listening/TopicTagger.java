@@ -1,0 +1,114 @@
+package org.parlons.listening;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tags mentions with the topics they are about, each topic behind its own cursor: a batch of mentions
+ * past the cursor is read, the matching ones are recorded and counted in the topic's hours, and the
+ * cursor moves, in one transaction. A topic edited meanwhile has its cursor reset, so the batch is rolled
+ * back and read again under the new keywords. Only mentions stored for {@code parlons.listening.settle}
+ * are read: an id taken by a transaction still running is not passed over.
+ */
+@Component
+class TopicTagger {
+
+	static final int BATCH = 5_000;
+
+	private record Row(long id, String text, Instant publishedAt, String network, String language, String label) {
+	}
+
+	private final Topics topics;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final Duration settle;
+
+	TopicTagger(Topics topics, JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock,
+			@Value("${parlons.listening.settle:PT5S}") Duration settle) {
+		this.topics = topics;
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.tx = tx;
+		this.clock = clock;
+		this.settle = settle;
+	}
+
+	@Scheduled(fixedDelayString = "${parlons.listening.collect-interval:PT2S}", initialDelayString = "PT4S")
+	void tagAll() {
+		for (Topics.Topic topic : topics.all()) {
+			while (Boolean.TRUE.equals(tx.execute(status -> tagOnce(topic.id())))) {
+				// a full batch: more to read
+			}
+		}
+	}
+
+	/** One batch for one topic; answers whether the batch was full (more may follow). */
+	boolean tagOnce(long topicId) {
+		Topics.Topic topic = topics.find(topicId).orElse(null);
+		if (topic == null) {
+			return false;
+		}
+		List<Row> rows = jdbc.sql("select id, text, published_at, network, language, label from mention where id > ? "
+				+ "and created_at < ? order by id limit " + BATCH)
+			.params(topic.taggedUpTo(), Timestamp.from(clock.instant().minus(settle)))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+		if (rows.isEmpty()) {
+			return false;
+		}
+		Pattern about = Topics.pattern(topic.keywords());
+		List<Object[]> tagged = new ArrayList<>();
+		Map<List<Object>, int[]> hours = new LinkedHashMap<>();
+		for (Row row : rows) {
+			if (!about.matcher(Topics.fold(row.text())).find()) {
+				continue;
+			}
+			tagged.add(new Object[] { topic.id(), row.id() });
+			int[] c = hours.computeIfAbsent(List.of(row.publishedAt().truncatedTo(ChronoUnit.HOURS), row.network(),
+					row.language()), k -> new int[3]);
+			c[0]++;
+			c[1] += "positive".equals(row.label()) ? 1 : 0;
+			c[2] += "negative".equals(row.label()) ? 1 : 0;
+		}
+		long last = rows.get(rows.size() - 1).id();
+		if (!topics.advance(topic.id(), topic.taggedUpTo(), last)) {
+			return false; // edited or deleted meanwhile: the next turn reads with the new keywords
+		}
+		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing", tagged);
+		List<Object[]> counts = new ArrayList<>();
+		hours.forEach((key, c) -> counts.add(new Object[] { topic.id(), Timestamp.from((Instant) key.get(0)), key.get(1),
+				key.get(2), c[0], c[1], c[2], c[0], c[1], c[2] }));
+		batch.batchUpdate("merge into topic_hourly h using (select cast(? as bigint) as topic_id, "
+				+ "cast(? as timestamp with time zone) as hour_start, cast(? as varchar(30)) as network, "
+				+ "cast(? as varchar(8)) as language) s on h.topic_id = s.topic_id and h.hour_start = s.hour_start "
+				+ "and h.network = s.network and h.language = s.language "
+				+ "when matched then update set mentions = h.mentions + ?, positive = h.positive + ?, negative = h.negative + ? "
+				+ "when not matched then insert (topic_id, hour_start, network, language, mentions, positive, negative) "
+				+ "values (s.topic_id, s.hour_start, s.network, s.language, ?, ?, ?)", counts);
+		return rows.size() == BATCH;
+	}
+
+}

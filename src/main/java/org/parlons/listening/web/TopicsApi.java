@@ -1,0 +1,157 @@
+package org.parlons.listening.web;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.listening.Influence;
+import org.parlons.listening.ListeningFigures;
+import org.parlons.listening.Mentions;
+import org.parlons.listening.Topics;
+import org.parlons.listening.text.Terms;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the public talks about and who carries it: topics named by keywords, the hashtags and keywords of
+ * a period, and influence (the top voices of a topic, an author's or a customer's influence per topic).
+ */
+@RestController
+class TopicsApi {
+
+	/** The most texts read for the keywords of a period: the newest ones. */
+	static final int TERMS_SAMPLE = 50_000;
+
+	private final Topics topics;
+
+	private final Influence influence;
+
+	private final ListeningFigures figures;
+
+	private final Clock clock;
+
+	TopicsApi(Topics topics, Influence influence, ListeningFigures figures, Clock clock) {
+		this.topics = topics;
+		this.influence = influence;
+		this.figures = figures;
+		this.clock = clock;
+	}
+
+	record TopicBody(@NotBlank String name, @NotNull List<String> keywords) {
+	}
+
+	@GetMapping("/api/v1/listening/topics")
+	Map<String, Object> topics() {
+		return Map.of("items", topics.all());
+	}
+
+	@PostMapping("/api/v1/listening/topics")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Topics.Topic create(@Valid @RequestBody TopicBody body) {
+		try {
+			long id = topics.create(body.name(), body.keywords());
+			return topics.find(id).orElseThrow();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+	}
+
+	/** New keywords: the topic reads every mention again. */
+	@PutMapping("/api/v1/listening/topics/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	Topics.Topic update(@PathVariable long id, @Valid @RequestBody TopicBody body) {
+		try {
+			if (!topics.update(id, body.name(), body.keywords())) {
+				throw new NotFoundException("No topic " + id);
+			}
+			return topics.find(id).orElseThrow();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+	}
+
+	@DeleteMapping("/api/v1/listening/topics/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasRole('ADMIN')")
+	void delete(@PathVariable long id) {
+		if (!topics.delete(id)) {
+			throw new NotFoundException("No topic " + id);
+		}
+	}
+
+	/** The hashtags and keywords most used in a period (and topic), counted once per mention. */
+	@GetMapping("/api/v1/listening/terms")
+	Map<String, Object> terms(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > 200) {
+			throw new InvalidRequestException("limit is between 1 and 200");
+		}
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, ListeningFilters.topic(topic, topics), clock);
+		List<String> texts = figures.mentions(f, 0, TERMS_SAMPLE).stream().map(ListeningFigures.Mention::text).toList();
+		Terms.Top top = Terms.top(texts, limit);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("mentions", top.texts());
+		out.put("hashtags", top.hashtags());
+		out.put("keywords", top.keywords());
+		out.put("method", "Each term counted once per mention that uses it, over the period's newest " + TERMS_SAMPLE
+				+ " mentions at most; keywords are words of three letters or more outside the English and French "
+				+ "Snowball stop-word lists, without numbers, links or @names.");
+		return out;
+	}
+
+	/** The most influential voices of a period, in a topic or overall. */
+	@GetMapping("/api/v1/listening/voices")
+	Map<String, Object> voices(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(defaultValue = "20") int limit) {
+		if (limit < 1 || limit > 200) {
+			throw new InvalidRequestException("limit is between 1 and 200");
+		}
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, null, null, null, ListeningFilters.topic(topic, topics), clock);
+		return Map.of("items", influence.top(f.topic(), f.from(), f.to(), limit), "method", method());
+	}
+
+	/** An author's influence over a period, overall then per topic. */
+	@GetMapping("/api/v1/listening/authors/influence")
+	Map<String, Object> author(@RequestParam String key, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, null, null, null, clock);
+		return Map.of("items", influence.of(key, f.from(), f.to()), "method", method());
+	}
+
+	/** A customer's influence over the last 90 days, overall then per topic. */
+	@GetMapping("/api/v1/customers/{id}/influence")
+	Map<String, Object> customer(@PathVariable long id) {
+		return Map.of("authorKey", Mentions.customerKey(id), "items", influence.ofCustomer(id), "days",
+				Influence.WINDOW.toDays(), "method", method());
+	}
+
+	private static String method() {
+		return "From the mentions' observed reach and engagements (likes, replies, shares) over the period: "
+				+ Influence.METHOD + ". Where a network gives no reach, the author's followers stand in for it "
+				+ "(estimatedReach counts those mentions).";
+	}
+
+}
