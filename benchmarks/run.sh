@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parlons benchmark: runs the released jar on loopback against H2 and PostgreSQL and measures, in the
-# same run and on the same database, (1) plain JDBC batch inserts of message rows (the floor), (2)
+# same run and on the same database, (1) plain JDBC batch inserts of message rows into a scratch table, and of
+# the same rows ingestion stores (customers, identities, conversations, messages) into the real tables (the floor), (2)
 # inbound messages per second through the API channel end to end, one per request and in batches, (3) the inbox list query with
 # 1,000,000 messages in 100,000 conversations, (4) the delay from an inbound message being accepted
 # to its SSE event reaching a connected client at 500 messages per second.
@@ -47,6 +48,7 @@ run() {
   echo "== $db ($(date -u +%FT%TZ), $(nproc) cores)" | tee "$out"
   start_server "$db-schema"; stop_server          # Flyway creates the schema, the first admin is made
   gen baseline "$url" "$user" "$BASELINE_ROWS" | tee -a "$out"
+  gen baseline-rows "$url" "$user" "$BASELINE_ROWS" | tee -a "$out"
   start_server "$db"
   gen ingest "http://127.0.0.1:$PORT" "$INGEST_MESSAGES" 32 | tee -a "$out"
   gen ingest-batch "http://127.0.0.1:$PORT" "$BATCH_MESSAGES" "$BATCH_SIZE" 4 | tee -a "$out"

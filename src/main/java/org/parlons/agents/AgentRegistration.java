@@ -2,6 +2,7 @@ package org.parlons.agents;
 
 import java.time.Clock;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,6 +56,43 @@ public class AgentRegistration {
 		}
 		agent.changeRole(role);
 		return agents.save(agent);
+	}
+
+	/**
+	 * Changes what is given (a null leaves it as it is) and publishes one {@link AgentChanged} per change,
+	 * for the audit log.
+	 */
+	@Transactional
+	public Agent update(@Nullable Long actorId, long agentId, @Nullable Role role, @Nullable Mandate mandate,
+			@Nullable Integer capacity) {
+		Agent agent = agents.findById(agentId)
+			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No agent " + agentId));
+		if (role != null && role != agent.role()) {
+			String before = agent.role().api();
+			agent = changeRole(agentId, role);
+			events.publishEvent(new AgentChanged(actorId, agentId, "role", before + " → " + role.api()));
+		}
+		if (mandate != null && !mandate.equals(agent.mandate())) {
+			String before = describe(agent.mandate());
+			agent.grant(mandate);
+			agent = agents.save(agent);
+			events.publishEvent(new AgentChanged(actorId, agentId, "mandate", before + " → " + describe(mandate)));
+		}
+		if (capacity != null && capacity != agent.capacity()) {
+			if (capacity < 0 || capacity > 10_000) {
+				throw new InvalidRequestException("capacity is between 0 and 10000 open conversations");
+			}
+			int before = agent.capacity();
+			agent.limitOpenWork(capacity);
+			agent = agents.save(agent);
+			events.publishEvent(new AgentChanged(actorId, agentId, "capacity", before + " → " + capacity));
+		}
+		return agent;
+	}
+
+	private static String describe(Mandate mandate) {
+		return mandate.maxGestureAmount() == null ? "no gesture"
+				: "gestures up to " + mandate.maxGestureAmount().toPlainString() + " " + mandate.maxGestureCurrency();
 	}
 
 	@Transactional

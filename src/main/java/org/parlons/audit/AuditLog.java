@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.AgentChanged;
 import org.parlons.agents.AgentRegistered;
 import org.parlons.agents.PermissionsChanged;
 import org.parlons.conversations.ConversationChanged;
@@ -119,6 +120,11 @@ public class AuditLog {
 	void on(CustomerMergeUndone event) {
 		append(event.actorId(), null, "customer.merge-undone", "customer:" + event.survivorId(),
 				"customer " + event.mergedId() + " split out again (merge " + event.mergeId() + ")");
+	}
+
+	@EventListener
+	void on(AgentChanged event) {
+		append(event.actorId(), null, "agent." + event.what(), "agent:" + event.agentId(), event.detail());
 	}
 
 	@EventListener

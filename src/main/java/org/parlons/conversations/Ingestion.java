@@ -244,15 +244,19 @@ public class Ingestion {
 			List<Long> ids = messages.insertAll(rows);
 			conversations.touchAll(arrivals.values());
 
+			List<ConversationsOpened.Opened> openedNow = new ArrayList<>();
 			for (int k = 0; k < positions.size(); k++) {
 				int i = positions.get(k);
 				long conversation = conversationOf.get(i);
 				stored.put(batch.get(i).externalId(), new Messages.Ids(ids.get(k), conversation));
 				boolean opens = created.contains(i);
 				if (opens) {
-					events.publishEvent(new ConversationOpened(conversation, inboxId, customerOf.get(i)));
+					openedNow.add(new ConversationsOpened.Opened(conversation, customerOf.get(i)));
 				}
 				events.publishEvent(new MessageReceived(ids.get(k), conversation, inboxId, customerOf.get(i), opens));
+			}
+			if (!openedNow.isEmpty()) {
+				events.publishEvent(new ConversationsOpened(inboxId, openedNow));
 			}
 		}
 

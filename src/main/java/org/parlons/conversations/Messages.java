@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -181,17 +182,40 @@ public class Messages {
 			.update();
 	}
 
+	/** The public inbound messages of a stretch of settled messages, and where the stretch ends. */
+	public record Settled(List<Message> publicInbound, long upTo, int scanned) {
+	}
+
 	/**
-	 * Public inbound messages after this id, oldest first, stored before {@code storedBefore}: what listening
-	 * reads as mentions. Reading only settled rows keeps a cursor from passing over an id whose transaction
-	 * has not committed yet.
+	 * The messages after this id, at most {@code limit}, up to the first one stored at or after
+	 * {@code storedBefore}; of those, the public inbound ones: what listening reads as mentions. Stopping at
+	 * the first unsettled message keeps a cursor from passing over an id whose transaction has not committed
+	 * yet; moving past private messages too keeps each message read once.
 	 */
-	public List<Message> publicInboundAfter(long afterId, Instant storedBefore, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from message where id > ? and direction = 'in' and visibility = 'PUBLIC' "
-				+ "and created_at < ? order by id limit ?")
-			.params(afterId, Timestamp.from(storedBefore), limit)
-			.query(Messages::map)
-			.list();
+	public Settled publicInboundAfter(long afterId, Instant storedBefore, int limit) {
+		List<Long> wanted = new ArrayList<>();
+		long[] upTo = { afterId };
+		int[] scanned = { 0 };
+		boolean[] stop = { false };
+		jdbc.sql("select id, created_at, direction, visibility from message where id > ? order by id limit ?")
+			.params(afterId, limit)
+			.query((ResultSet rs) -> {
+				if (stop[0] || !rs.getTimestamp(2).toInstant().isBefore(storedBefore)) {
+					stop[0] = true;
+					return;
+				}
+				upTo[0] = rs.getLong(1);
+				scanned[0]++;
+				if (Message.IN.equals(rs.getString(3)) && Visibility.PUBLIC.name().equals(rs.getString(4))) {
+					wanted.add(rs.getLong(1));
+				}
+			});
+		List<Message> found = wanted.isEmpty() ? List.of()
+				: jdbc.sql("select " + COLUMNS + " from message where id in (:ids) order by id")
+					.param("ids", wanted)
+					.query(Messages::map)
+					.list();
+		return new Settled(found, upTo[0], scanned[0]);
 	}
 
 	/** The public thread around a post: its messages in other conversations of the inbox, latest first. */

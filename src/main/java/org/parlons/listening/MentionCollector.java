@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the inboxes' new public messages as mentions, a thousand at a time, behind a cursor saved in the
+ * Reads the inboxes' new public messages as mentions, a thousand messages looked at a time, behind a cursor saved in the
  * same transaction: nothing is added to the ingestion path, a crash only reads the same messages again,
  * and the unique key keeps them once. The author of a message is its customer, so a person is counted
  * once across all their messages. Messages are read once settled ({@code parlons.listening.settle}), so an id
@@ -71,17 +71,18 @@ class MentionCollector {
 		}
 	}
 
-	/** One batch, in the caller's transaction; answers how many messages were read. */
+	/** One batch, in the caller's transaction; answers how many messages were looked at. */
 	int collectOnce() {
 		long after = jdbc.sql("select position from listening_cursor where name = ?")
 			.param(CURSOR)
 			.query(Long.class)
 			.optional()
 			.orElse(0L);
-		List<Message> batch = messages.publicInboundAfter(after, clock.instant().minus(settle), BATCH);
-		if (batch.isEmpty()) {
+		Messages.Settled settled = messages.publicInboundAfter(after, clock.instant().minus(settle), BATCH);
+		if (settled.scanned() == 0) {
 			return 0;
 		}
+		List<Message> batch = settled.publicInbound();
 		Map<Long, Long> customers = conversations.currentCustomersOf(batch.stream().map(Message::conversationId).distinct().toList());
 		Map<Long, String> networks = new HashMap<>();
 		List<Mentions.NewMention> found = new ArrayList<>(batch.size());
@@ -93,12 +94,11 @@ class MentionCollector {
 					s.score(), s.label(), null, m.sentAt(), m.conversationId()));
 		}
 		mentions.saveAll(found);
-		long last = batch.get(batch.size() - 1).id();
 		jdbc.sql("merge into listening_cursor c using (select cast(? as varchar(50)) as name) s on c.name = s.name "
 				+ "when matched then update set position = ? when not matched then insert (name, position) values (s.name, ?)")
-			.params(CURSOR, last, last)
+			.params(CURSOR, settled.upTo(), settled.upTo())
 			.update();
-		return batch.size();
+		return settled.scanned();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tags mentions with the topics they are about, each topic behind its own cursor: a batch of mentions
  * past the cursor is read, the matching ones are recorded and counted in the topic's hours, and the
  * cursor moves, in one transaction. A topic edited meanwhile has its cursor reset, so the batch is rolled
- * back and read again under the new keywords. Only mentions stored for {@code parlons.listening.settle}
- * are read: an id taken by a transaction still running is not passed over.
+ * back and read again under the new keywords. A batch stops at the first mention stored less than
+ * {@code parlons.listening.settle} ago: an id taken by a transaction still running is not passed over.
  */
 @Component
 class TopicTagger {
@@ -70,12 +71,21 @@ class TopicTagger {
 		if (topic == null) {
 			return false;
 		}
-		List<Row> rows = jdbc.sql("select id, text, published_at, network, language, label from mention where id > ? "
-				+ "and created_at < ? order by id limit " + BATCH)
-			.params(topic.taggedUpTo(), Timestamp.from(clock.instant().minus(settle)))
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
-			.list();
+		Instant settled = clock.instant().minus(settle);
+		List<Row> rows = new ArrayList<>();
+		boolean[] unsettled = { false };
+		jdbc.sql("select id, text, published_at, network, language, label, created_at from mention where id > ? "
+				+ "order by id limit " + BATCH)
+			.param(topic.taggedUpTo())
+			.query((ResultSet rs) -> {
+				// stop at the first mention not settled yet: an id before it may still be uncommitted
+				if (unsettled[0] || !rs.getTimestamp(7).toInstant().isBefore(settled)) {
+					unsettled[0] = true;
+					return;
+				}
+				rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+						rs.getString(5), rs.getString(6)));
+			});
 		if (rows.isEmpty()) {
 			return false;
 		}

@@ -48,6 +48,7 @@ public final class LoadGenerator {
 		String step = args[0];
 		switch (step) {
 			case "baseline" -> baseline(args[1], args[2], Integer.parseInt(args[3]));
+			case "baseline-rows" -> baselineRows(args[1], args[2], Integer.parseInt(args[3]));
 			case "ingest" -> ingest(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "ingest-batch" -> ingestBatch(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
 					Integer.parseInt(args[4]));
@@ -104,6 +105,94 @@ public final class LoadGenerator {
 			}
 			c.commit();
 			result("baseline_rows_per_s", rows / seconds, "rows/s");
+		}
+	}
+
+	/**
+	 * The floor for the same rows ingestion stores, in the same tables: for every 500 messages of ten per
+	 * author, 50 customers, their 50 identities, 50 conversations and the 500 messages, by plain JDBC batches
+	 * with explicit ids, one commit per 500 messages, into the real {@code customer}, {@code customer_identity},
+	 * {@code conversation} and {@code message} tables with all their keys and indexes. The rows are deleted
+	 * afterwards.
+	 */
+	static void baselineRows(String url, String user, int messages) throws Exception {
+		long base = 4_000_000_000L;
+		int perAuthor = 10;
+		try (Connection c = DriverManager.getConnection(url, user, "")) {
+			c.setAutoCommit(false);
+			Timestamp created = Timestamp.from(Instant.now());
+			try (PreparedStatement p = c.prepareStatement("insert into inbox (id, name, channel, settings, auto_assign, "
+					+ "created_at) values (?, 'bench-baseline', 'api', '{}', false, ?)")) {
+				p.setLong(1, base);
+				p.setTimestamp(2, created);
+				p.executeUpdate();
+			}
+			c.commit();
+			long start = System.nanoTime();
+			try (PreparedStatement customer = c.prepareStatement("insert into customer (id, name, attributes, created_at, "
+					+ "updated_at) values (?, ?, '{}', ?, ?)");
+					PreparedStatement identity = c.prepareStatement("insert into customer_identity (id, customer_id, kind, "
+							+ "namespace, identity_value, created_at) values (?, ?, 'EXTERNAL', ?, ?, ?)");
+					PreparedStatement conversation = c.prepareStatement("insert into conversation (id, inbox_id, customer_id, "
+							+ "status, priority, subject, last_message_at, last_incoming_at, message_count, preview, created_at, "
+							+ "updated_at) values (?, ?, ?, 'OPEN', 'normal', null, ?, ?, ?, ?, ?, ?)");
+					PreparedStatement message = c.prepareStatement("insert into message (id, conversation_id, inbox_id, "
+							+ "external_id, direction, visibility, author_name, text, status, attachments, sent_at, created_at, "
+							+ "automated) values (?, ?, ?, ?, 'in', 'PRIVATE', ?, ?, 'received', '[]', ?, ?, false)")) {
+				for (int from = 0; from < messages; from += 500) {
+					int to = Math.min(messages, from + 500);
+					Timestamp now = Timestamp.from(Instant.now());
+					for (int a = from / perAuthor; a < (to + perAuthor - 1) / perAuthor; a++) {
+						customer.setLong(1, base + a);
+						customer.setString(2, "Client " + a);
+						customer.setTimestamp(3, now);
+						customer.setTimestamp(4, now);
+						customer.addBatch();
+						identity.setLong(1, base + a);
+						identity.setLong(2, base + a);
+						identity.setString(3, "inbox:" + base);
+						identity.setString(4, "author-" + a);
+						identity.setTimestamp(5, now);
+						identity.addBatch();
+						conversation.setLong(1, base + a);
+						conversation.setLong(2, base);
+						conversation.setLong(3, base + a);
+						conversation.setTimestamp(4, now);
+						conversation.setTimestamp(5, now);
+						conversation.setInt(6, perAuthor);
+						conversation.setString(7, text(a));
+						conversation.setTimestamp(8, now);
+						conversation.setTimestamp(9, now);
+						conversation.addBatch();
+					}
+					customer.executeBatch();
+					identity.executeBatch();
+					conversation.executeBatch();
+					for (int i = from; i < to; i++) {
+						message.setLong(1, base + i);
+						message.setLong(2, base + i / perAuthor);
+						message.setLong(3, base);
+						message.setString(4, "bench-" + i);
+						message.setString(5, "Client " + i / perAuthor);
+						message.setString(6, text(i / perAuthor));
+						message.setTimestamp(7, now);
+						message.setTimestamp(8, now);
+						message.addBatch();
+					}
+					message.executeBatch();
+					c.commit();
+				}
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			try (Statement s = c.createStatement()) {
+				s.execute("delete from message where inbox_id = " + base);
+				s.execute("delete from conversation where inbox_id = " + base);
+				s.execute("delete from customer_identity where namespace = 'inbox:" + base + "'");
+				s.execute("delete from customer where id >= " + base);
+				s.execute("delete from inbox where id = " + base);
+			}
+			c.commit();
+			result("baseline_same_rows_messages_per_s", messages / seconds, "messages/s");
 		}
 	}
 

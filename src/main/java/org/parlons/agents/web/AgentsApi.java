@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -70,6 +72,24 @@ class AgentsApi {
 		Agent agent = registration.register(body.email(), body.name(), body.password(), Role.fromApi(body.role()),
 				mandate);
 		return view(agent);
+	}
+
+	record AgentChange(@Nullable String role, @Nullable @Valid MandateBody mandate, @Nullable Integer capacity) {
+	}
+
+	/**
+	 * Changes an agent's role, mandate ({@code "mandate": {"maxGesture": null}} takes the gestures away) or
+	 * capacity for open conversations; each change is in the audit log.
+	 */
+	@PatchMapping("/agents/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	AgentView update(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @Valid @RequestBody AgentChange body) {
+		Mandate mandate = body.mandate() == null ? null
+				: body.mandate().maxGesture() == null ? Mandate.NONE
+						: new Mandate(body.mandate().maxGesture().amount(),
+								body.mandate().maxGesture().currency().toUpperCase(java.util.Locale.ROOT));
+		return view(registration.update(me.id(), id, body.role() == null ? null : Role.fromApi(body.role()), mandate,
+				body.capacity()));
 	}
 
 	@GetMapping("/agents")

@@ -10,7 +10,7 @@ import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationChanged;
-import org.parlons.conversations.ConversationOpened;
+import org.parlons.conversations.ConversationsOpened;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inboxes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives each new conversation to the next agent of its team in turn, skipping agents whose open work
- * has reached their capacity. The cursor row is locked so two nodes never pick the same turn.
+ * has reached their capacity. The cursor row is locked so two nodes never pick the same turn. The
+ * conversations one ingestion call opened are assigned in one transaction.
  */
 @Component
 class AutoAssignment {
@@ -48,10 +49,18 @@ class AutoAssignment {
 	}
 
 	@ApplicationModuleListener
-	void on(ConversationOpened opened) {
-		Conversation conversation = conversations.findById(opened.conversationId()).orElse(null);
-		if (conversation == null || conversation.assigneeId() != null || conversation.teamId() == null
-				|| !inboxes.findById(opened.inboxId()).map(i -> i.autoAssign()).orElse(false)) {
+	void on(ConversationsOpened opened) {
+		if (!inboxes.findById(opened.inboxId()).map(i -> i.autoAssign()).orElse(false)) {
+			return;
+		}
+		for (ConversationsOpened.Opened one : opened.conversations()) {
+			assign(one.conversationId());
+		}
+	}
+
+	private void assign(long conversationId) {
+		Conversation conversation = conversations.findById(conversationId).orElse(null);
+		if (conversation == null || conversation.assigneeId() != null || conversation.teamId() == null) {
 			return;
 		}
 		long teamId = conversation.teamId();
