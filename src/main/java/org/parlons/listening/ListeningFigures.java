@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.listening.text.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -100,6 +101,19 @@ public class ListeningFigures {
 					rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
 					rs.getObject(11, Long.class)))
 			.list();
+	}
+
+	/** The most texts read for the terms of a period: the newest ones. */
+	public static final int TERMS_SAMPLE = 50_000;
+
+	/** The hashtags and keywords of the period's newest {@link #TERMS_SAMPLE} mentions, texts only. */
+	public Terms.Top terms(Filter f, int limit) {
+		List<String> texts = where(new StringBuilder("select text from mention where published_at >= :from and published_at < :to"),
+				f, true, " order by published_at desc, id desc limit :size")
+			.param("size", TERMS_SAMPLE)
+			.query(String.class)
+			.list();
+		return Terms.top(texts, limit);
 	}
 
 	public long count(Filter f) {

@@ -11,7 +11,6 @@ import org.parlons.listening.BadBuzz;
 import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
-import org.parlons.listening.text.Terms;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -62,10 +61,7 @@ class ListeningPages {
 		ListeningFigures.Summary s = figures.summary(f);
 		filters(model, f);
 		model.addAttribute("voices", influence.top(f.topic(), f.from(), f.to(), 10));
-		model.addAttribute("terms", Terms.top(figures.mentions(f, 0, TopicsApi.TERMS_SAMPLE)
-			.stream()
-			.map(ListeningFigures.Mention::text)
-			.toList(), 15));
+		model.addAttribute("terms", figures.terms(f, 15));
 		model.addAttribute("summary", s);
 		model.addAttribute("alerts", badBuzz.lastHours(24));
 		model.addAttribute("bars", bars(s.days()));

@@ -36,9 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TopicsApi {
 
-	/** The most texts read for the keywords of a period: the newest ones. */
-	static final int TERMS_SAMPLE = 50_000;
-
 	private final Topics topics;
 
 	private final Influence influence;
@@ -109,13 +106,12 @@ class TopicsApi {
 			throw new InvalidRequestException("limit is between 1 and 200");
 		}
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, ListeningFilters.topic(topic, topics), clock);
-		List<String> texts = figures.mentions(f, 0, TERMS_SAMPLE).stream().map(ListeningFigures.Mention::text).toList();
-		Terms.Top top = Terms.top(texts, limit);
+		Terms.Top top = figures.terms(f, limit);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("mentions", top.texts());
 		out.put("hashtags", top.hashtags());
 		out.put("keywords", top.keywords());
-		out.put("method", "Each term counted once per mention that uses it, over the period's newest " + TERMS_SAMPLE
+		out.put("method", "Each term counted once per mention that uses it, over the period's newest " + ListeningFigures.TERMS_SAMPLE
 				+ " mentions at most; keywords are words of three letters or more outside the English and French "
 				+ "Snowball stop-word lists, without numbers, links or @names.");
 		return out;
