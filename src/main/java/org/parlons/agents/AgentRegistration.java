@@ -73,10 +73,10 @@ public class AgentRegistration {
 			events.publishEvent(new AgentChanged(actorId, agentId, "role", before + " → " + role.api()));
 		}
 		if (mandate != null && !mandate.equals(agent.mandate())) {
-			String before = describe(agent.mandate());
+			String before = agent.mandate().describe();
 			agent.grant(mandate);
 			agent = agents.save(agent);
-			events.publishEvent(new AgentChanged(actorId, agentId, "mandate", before + " → " + describe(mandate)));
+			events.publishEvent(new AgentChanged(actorId, agentId, "mandate", before + " → " + mandate.describe()));
 		}
 		if (capacity != null && capacity != agent.capacity()) {
 			if (capacity < 0 || capacity > 10_000) {
@@ -88,11 +88,6 @@ public class AgentRegistration {
 			events.publishEvent(new AgentChanged(actorId, agentId, "capacity", before + " → " + capacity));
 		}
 		return agent;
-	}
-
-	private static String describe(Mandate mandate) {
-		return mandate.maxGestureAmount() == null ? "no gesture"
-				: "gestures up to " + mandate.maxGestureAmount().toPlainString() + " " + mandate.maxGestureCurrency();
 	}
 
 	@Transactional

@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class Agents {
 
 	private static final String COLUMNS = "id, email, name, password_hash, role, active, capacity, "
-			+ "max_gesture_amount, max_gesture_currency, created_at";
+			+ "max_gesture_amount, max_gesture_currency, mandate_languages, mandate_channels, mandate_withheld, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -32,19 +34,24 @@ public class Agents {
 	public Agent save(Agent agent) {
 		if (agent.isNew()) {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			Mandate m = agent.mandate();
 			jdbc.sql("insert into agent (email, name, password_hash, role, active, capacity, max_gesture_amount, "
-					+ "max_gesture_currency, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "max_gesture_currency, mandate_languages, mandate_channels, mandate_withheld, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(agent.email(), agent.name(), agent.passwordHash(), agent.role().name(), agent.active(),
-						agent.capacity(), agent.mandate().maxGestureAmount(), agent.mandate().maxGestureCurrency(),
-						Timestamp.from(agent.createdAt()))
+						agent.capacity(), m.maxGestureAmount(), m.maxGestureCurrency(), join(m.languages()),
+						join(m.channels()), join(m.withheldTopics()), Timestamp.from(agent.createdAt()))
 				.update(keys, "id");
 			agent.assignId(keys.getKey().longValue());
 			return agent;
 		}
+		Mandate m = agent.mandate();
 		jdbc.sql("update agent set name = ?, password_hash = ?, role = ?, active = ?, capacity = ?, "
-				+ "max_gesture_amount = ?, max_gesture_currency = ? where id = ?")
+				+ "max_gesture_amount = ?, max_gesture_currency = ?, mandate_languages = ?, mandate_channels = ?, "
+				+ "mandate_withheld = ? where id = ?")
 			.params(agent.name(), agent.passwordHash(), agent.role().name(), agent.active(), agent.capacity(),
-					agent.mandate().maxGestureAmount(), agent.mandate().maxGestureCurrency(), agent.id())
+					m.maxGestureAmount(), m.maxGestureCurrency(), join(m.languages()), join(m.channels()),
+					join(m.withheldTopics()), agent.id())
 			.update();
 		return agent;
 	}
@@ -88,8 +95,17 @@ public class Agents {
 		BigDecimal amount = rs.getBigDecimal("max_gesture_amount");
 		return new Agent(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
 				Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getInt("capacity"),
-				new Mandate(amount, rs.getString("max_gesture_currency")),
+				new Mandate(amount, rs.getString("max_gesture_currency"), split(rs.getString("mandate_languages")),
+						split(rs.getString("mandate_channels")), split(rs.getString("mandate_withheld"))),
 				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static @Nullable String join(Set<String> names) {
+		return names.isEmpty() ? null : String.join(" ", names);
+	}
+
+	private static Set<String> split(@Nullable String names) {
+		return names == null || names.isBlank() ? Set.of() : Set.of(names.strip().split("\\s+"));
 	}
 
 }

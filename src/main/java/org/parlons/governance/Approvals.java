@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.agents.Agent;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.agents.InboxScope;
 import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Messages;
 import org.parlons.conversations.ReplyHeld;
 import org.parlons.conversations.Replies;
 import org.parlons.platform.InvalidRequestException;
@@ -52,8 +55,18 @@ public class Approvals {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final MandatePolicy mandates;
+
+	private final Inboxes inboxes;
+
+	private final Messages messages;
+
 	Approvals(JdbcClient jdbc, Agents agents, ConversationAccess access, Replies replies, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, MandatePolicy mandates, Inboxes inboxes,
+			Messages messages) {
+		this.mandates = mandates;
+		this.inboxes = inboxes;
+		this.messages = messages;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.agents = agents;
@@ -99,19 +112,25 @@ public class Approvals {
 
 	/**
 	 * Sends the held reply, as it was or as the approver edited it. Only someone else, who may see the
-	 * conversation and whose own mandate covers the gesture, may approve.
+	 * conversation and whose own mandate covers the reply (gesture, channel, language, topics), may approve.
 	 */
 	@Transactional
 	public Approval approve(AgentPrincipal approver, long id, @Nullable String editedText) {
 		Approval approval = decidable(approver, id);
 		String text = editedText == null || editedText.isBlank() ? approval.text() : editedText.strip();
-		var gesture = Gestures.in(text).orElse(approval.amount() == null ? null
-				: new Gestures.Gesture(approval.amount(), approval.currency()));
-		if (gesture != null) {
-			String why = MandatePolicy.covers(agents.findById(approver.id()).orElseThrow(), gesture);
-			if (why != null) {
-				throw InvalidRequestException.forbidden("Your mandate does not cover this reply: " + why);
+		Agent deciding = agents.findById(approver.id()).orElseThrow();
+		List<String> why = new java.util.ArrayList<>(mandates.uncovered(deciding, text,
+				inboxes.findById(approval.inboxId()).orElseThrow().channel(),
+				messages.findById(approval.messageId()).orElseThrow().visibility()));
+		if (Gestures.in(text).isEmpty() && approval.amount() != null) {
+			// An edit that drops the amount still commits the brand to what the customer was promised.
+			String gesture = MandatePolicy.covers(deciding, new Gestures.Gesture(approval.amount(), approval.currency()));
+			if (gesture != null) {
+				why.add(gesture);
 			}
+		}
+		if (!why.isEmpty()) {
+			throw InvalidRequestException.forbidden("Your mandate does not cover this reply: " + String.join("; ", why));
 		}
 		replies.release(approval.messageId(), text, approver.id());
 		decide(id, "approved", approver.id(), text);

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Priority;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -34,7 +35,14 @@ public class EscalationRules {
 		/** A strongly negative message (sentiment score below {@value Escalations#STRONGLY_NEGATIVE}). */
 		TONE,
 		/** A customer whose public influence over the last 90 days reaches the rule's {@code threshold}. */
-		INFLUENCE;
+		INFLUENCE,
+		/** A public message the sentiment analyser reads as negative: a complaint everyone can see (seed 001). */
+		PUBLIC_COMPLAINT,
+		/**
+		 * A customer whose numeric custom {@code attribute} (lifetime value, contract amount…) reaches the
+		 * rule's {@code threshold}.
+		 */
+		CUSTOMER_VALUE;
 
 		public String api() {
 			return name().toLowerCase(Locale.ROOT);
@@ -42,13 +50,38 @@ public class EscalationRules {
 
 	}
 
-	/** One rule: when it fires, and who takes the conversation (a team, an agent, or both). */
+	/**
+	 * One rule: when it fires, who takes the conversation (a team, an agent, both, or nobody: a rule that
+	 * only sets the priority), and the priority it raises the conversation to (high when not said).
+	 */
 	public record Rule(long id, String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
 			@Nullable Integer repeatDays, @Nullable Long inboxId, @Nullable Long targetTeamId,
-			@Nullable Long targetAgentId, boolean active, @Nullable Double threshold) {
+			@Nullable Long targetAgentId, boolean active, @Nullable Double threshold, @Nullable Priority priority,
+			@Nullable String attribute) {
 
 		boolean appliesTo(long inbox) {
 			return active && (inboxId == null || inboxId == inbox);
+		}
+
+		/** True when the rule moves the conversation to someone; false when it only sets its priority. */
+		public boolean routes() {
+			return targetTeamId != null || targetAgentId != null;
+		}
+
+		/** The priority a conversation is raised to when the rule fires. */
+		public Priority raisesTo() {
+			return priority == null ? Priority.HIGH : priority;
+		}
+
+	}
+
+	/** What an administrator asks for; checked by {@link #create}. */
+	public record Draft(String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
+			@Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId, @Nullable Long targetTeamId,
+			@Nullable Long targetAgentId, @Nullable Priority priority, @Nullable String attribute) {
+
+		boolean routesOrPrioritises() {
+			return targetTeamId != null || targetAgentId != null || priority != null;
 		}
 
 	}
@@ -78,12 +111,13 @@ public class EscalationRules {
 		List<Rule> rules = cache.get();
 		if (rules == null) {
 			rules = jdbc.sql("select id, name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
-					+ "target_agent_id, active, threshold from escalation_rule order by id")
+					+ "target_agent_id, active, threshold, priority, attribute from escalation_rule order by id")
 				.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
 						split(rs.getString(4)), (Integer) rs.getObject(5, Integer.class),
 						(Integer) rs.getObject(6, Integer.class), (Long) rs.getObject(7, Long.class),
 						(Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class), rs.getBoolean(10),
-						(Double) rs.getObject(11, Double.class)))
+						(Double) rs.getObject(11, Double.class),
+						rs.getString(12) == null ? null : Priority.valueOf(rs.getString(12)), rs.getString(13)))
 				.list();
 			cache.set(rules);
 		}
@@ -94,17 +128,70 @@ public class EscalationRules {
 		return all().stream().filter(r -> r.id() == id).findFirst();
 	}
 
-	public long create(String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
-			@Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId, @Nullable Long targetTeamId,
-			@Nullable Long targetAgentId) {
+	/**
+	 * Saves a new rule after checking it is complete for its kind.
+	 * @throws IllegalArgumentException saying what is missing, in words for the administrator
+	 */
+	public long create(Draft rule) {
+		check(rule);
 		var keys = new GeneratedKeyHolder();
+		boolean numeric = rule.kind() == Kind.INFLUENCE || rule.kind() == Kind.CUSTOMER_VALUE
+				|| rule.kind() == Kind.PUBLIC_COMPLAINT;
 		jdbc.sql("insert into escalation_rule (name, kind, keywords, repeat_count, repeat_days, threshold, inbox_id, "
-				+ "target_team_id, target_agent_id, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
-			.params(name, kind.name(), keywords.isEmpty() ? null : String.join("\n", keywords), repeatCount, repeatDays,
-					threshold, inboxId, targetTeamId, targetAgentId, Timestamp.from(clock.instant()))
+				+ "target_team_id, target_agent_id, priority, attribute, active, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
+			.params(rule.name(), rule.kind().name(), rule.keywords().isEmpty() ? null : String.join("\n", rule.keywords()),
+					rule.kind() == Kind.REPEAT ? rule.repeatCount() : null,
+					rule.kind() == Kind.REPEAT ? rule.repeatDays() : null, numeric ? rule.threshold() : null,
+					rule.inboxId(), rule.targetTeamId(), rule.targetAgentId(),
+					rule.priority() == null ? null : rule.priority().name(),
+					rule.kind() == Kind.CUSTOMER_VALUE ? rule.attribute().strip() : null, Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		cache.set(null);
 		return keys.getKey().longValue();
+	}
+
+	private static void check(Draft rule) {
+		if (rule.name().isBlank() || rule.name().length() > 200) {
+			throw new IllegalArgumentException("A rule needs a name of at most 200 characters");
+		}
+		switch (rule.kind()) {
+			case KEYWORDS -> {
+				if (rule.keywords().isEmpty()) {
+					throw new IllegalArgumentException("A keywords rule needs keywords");
+				}
+			}
+			case REPEAT -> {
+				if (rule.repeatCount() == null || rule.repeatCount() < 2 || rule.repeatDays() == null
+						|| rule.repeatDays() < 1) {
+					throw new IllegalArgumentException(
+							"A repeat rule needs repeatCount (2 or more) and repeatDays (1 or more)");
+				}
+			}
+			case INFLUENCE -> {
+				if (rule.threshold() == null || rule.threshold() <= 0 || rule.threshold() > 100) {
+					throw new IllegalArgumentException("An influence rule needs a threshold between 0 and 100 (30 is "
+							+ "about a thousand people reached, 50 a hundred thousand)");
+				}
+			}
+			case CUSTOMER_VALUE -> {
+				if (rule.attribute() == null || rule.attribute().isBlank() || rule.threshold() == null) {
+					throw new IllegalArgumentException("A customer value rule needs the attribute to read (such as "
+							+ "lifetimeValue) and the threshold it must reach");
+				}
+			}
+			case PUBLIC_COMPLAINT -> {
+				if (rule.threshold() != null && (rule.threshold() < -1 || rule.threshold() > 0)) {
+					throw new IllegalArgumentException("A public complaint rule's threshold is a sentiment score between "
+							+ "-1 and 0 (none: any message the analyser reads as negative)");
+				}
+			}
+			default -> {
+			}
+		}
+		if (!rule.routesOrPrioritises()) {
+			throw new IllegalArgumentException("A rule needs a targetTeamId, a targetAgentId, a priority, or some of them");
+		}
 	}
 
 	public void deactivate(long id) {

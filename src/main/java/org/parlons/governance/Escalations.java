@@ -11,10 +11,14 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.Conversations;
+import org.parlons.conversations.Message;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
+import org.parlons.conversations.Visibility;
+import org.parlons.customers.Customers;
 import org.parlons.listening.Influence;
+import org.parlons.listening.Sentiment;
 import org.parlons.listening.SentimentAnalyser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -22,10 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the escalation rules to every inbound message, inside the transaction that stores it (so an
- * escalation is never lost and costs nothing when there are no rules): the first rule that fires moves
- * the conversation to its team and/or representative, raises it to high priority, and says why in the
- * timeline. A rule escalates a conversation once.
+ * Applies the escalation and priority rules to every inbound message, inside the transaction that stores
+ * it (so an escalation is never lost and costs nothing when there are no rules): the first routing rule
+ * that fires moves the conversation to its team and/or representative; every rule that fires raises the
+ * priority to its own (high when it names none); the timeline says why. A rule fires once per
+ * conversation.
  */
 @Service
 public class Escalations {
@@ -54,8 +59,12 @@ public class Escalations {
 	/** Below this sentiment score a message is strongly negative: an angry customer, worth a senior. */
 	public static final double STRONGLY_NEGATIVE = -0.6;
 
+	private final Customers customers;
+
 	Escalations(EscalationRules rules, Conversations conversations, Messages messages, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock, SentimentAnalyser sentiment, Influence influence) {
+			ApplicationEventPublisher events, Clock clock, SentimentAnalyser sentiment, Influence influence,
+			Customers customers) {
+		this.customers = customers;
 		this.influence = influence;
 		this.sentiment = sentiment;
 		this.rules = rules;
@@ -72,25 +81,72 @@ public class Escalations {
 		if (applicable.isEmpty()) {
 			return;
 		}
-		String text = null;
+		Message message = null;
+		boolean routed = false;
 		for (EscalationRules.Rule rule : applicable) {
+			if (routed && rule.routes()) {
+				continue;
+			}
 			String reason;
-			if (rule.kind() == EscalationRules.Kind.REPEAT) {
-				reason = repeated(rule, received);
-			}
-			else if (rule.kind() == EscalationRules.Kind.INFLUENCE) {
-				reason = influential(rule, received);
-			}
-			else {
-				if (text == null) {
-					text = messages.findById(received.messageId()).map(m -> m.text()).orElse("");
+			switch (rule.kind()) {
+				case REPEAT -> reason = repeated(rule, received);
+				case INFLUENCE -> reason = influential(rule, received);
+				case CUSTOMER_VALUE -> reason = valuable(rule, received);
+				default -> {
+					if (message == null) {
+						message = messages.findById(received.messageId()).orElse(null);
+						if (message == null) {
+							return;
+						}
+					}
+					reason = switch (rule.kind()) {
+						case TONE -> tone(message.text());
+						case PUBLIC_COMPLAINT -> complaint(rule, message);
+						default -> EscalationRules.matches(rule, message.text());
+					};
 				}
-				reason = rule.kind() == EscalationRules.Kind.TONE ? tone(text) : EscalationRules.matches(rule, text);
 			}
-			if (reason != null && escalate(rule, received, reason)) {
-				return;
+			if (reason != null && apply(rule, received, reason) && rule.routes()) {
+				routed = true;
 			}
 		}
+	}
+
+	private @Nullable String complaint(EscalationRules.Rule rule, Message message) {
+		if (message.visibility() != Visibility.PUBLIC) {
+			return null;
+		}
+		Sentiment read = sentiment.analyse(message.text(), null);
+		boolean negative = rule.threshold() == null ? "negative".equals(read.label()) : read.score() < rule.threshold();
+		return negative ? String.format(Locale.ROOT, "a public complaint (sentiment %.2f)", read.score()) : null;
+	}
+
+	private @Nullable String valuable(EscalationRules.Rule rule, MessageReceived received) {
+		if (rule.attribute() == null || rule.threshold() == null) {
+			return null;
+		}
+		Object value = customers.findById(received.customerId())
+			.map(c -> c.attributes().get(rule.attribute()))
+			.orElse(null);
+		Double number = value instanceof Number n ? Double.valueOf(n.doubleValue()) : parse(value);
+		return number != null && number >= rule.threshold() ? String.format(Locale.ROOT, "%s %s (threshold %s)",
+				rule.attribute(), plain(number), plain(rule.threshold())) : null;
+	}
+
+	private static @Nullable Double parse(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Double.valueOf(value.toString().strip().replace(" ", "").replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static String plain(double number) {
+		return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
 	}
 
 	private @Nullable String tone(String text) {
@@ -118,8 +174,11 @@ public class Escalations {
 				? opened + " conversations in " + rule.repeatDays() + " days" : null;
 	}
 
-	/** Moves the conversation to the rule's target; false when this rule already escalated it. */
-	private boolean escalate(EscalationRules.Rule rule, MessageReceived received, String reason) {
+	/**
+	 * Moves the conversation to the rule's target, if it has one, and raises its priority; false when this
+	 * rule already fired on the conversation. A rule only lowers nothing: a more urgent priority stays.
+	 */
+	private boolean apply(EscalationRules.Rule rule, MessageReceived received, String reason) {
 		int recorded = jdbc.sql("insert into escalation (conversation_id, rule_id, message_id, reason, created_at) "
 				+ "select ?, ?, ?, ?, ? where not exists (select 1 from escalation where conversation_id = ? and rule_id = ?)")
 			.params(received.conversationId(), rule.id(), received.messageId(), reason, Timestamp.from(clock.instant()),
@@ -135,12 +194,21 @@ public class Escalations {
 		if (rule.targetAgentId() != null && !rule.targetAgentId().equals(conversation.assigneeId())) {
 			conversation.assignTo(rule.targetAgentId());
 		}
-		if (conversation.priority() == Priority.NORMAL || conversation.priority() == Priority.LOW) {
-			conversation.prioritise(Priority.HIGH);
+		Priority before = conversation.priority();
+		if (rule.raisesTo().ordinal() < before.ordinal()) {
+			conversation.prioritise(rule.raisesTo());
 		}
 		conversations.save(conversation, null);
-		conversations.record(conversation.id(), "escalated", rule.name() + ": " + reason, null);
-		events.publishEvent(new ConversationChanged(conversation.id(), conversation.inboxId(), "escalated"));
+		if (rule.routes()) {
+			conversations.record(conversation.id(), "escalated", rule.name() + ": " + reason, null);
+		}
+		else {
+			conversations.record(conversation.id(), "prioritised",
+					rule.name() + ": " + reason + " (" + before.api() + " \u2192 " + conversation.priority().api() + ")",
+					null);
+		}
+		events.publishEvent(new ConversationChanged(conversation.id(), conversation.inboxId(),
+				rule.routes() ? "escalated" : "prioritised"));
 		return true;
 	}
 

@@ -1,39 +1,91 @@
 package org.parlons.governance;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 import org.parlons.agents.Agent;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
+import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyPolicy;
+import org.parlons.conversations.Visibility;
+import org.parlons.listening.SentimentAnalyser;
 import org.springframework.stereotype.Component;
 
 /**
- * A reply that promises a gesture beyond its author's mandate waits for someone whose mandate covers
- * it. Administrators' mandates are unlimited; anyone else without a gesture limit may promise none.
+ * A reply beyond its author's mandate waits for someone whose mandate covers it: a gesture above the
+ * agent's limit, a reply in a language or on a channel the agent does not answer in, or a public reply on
+ * a topic the mandate withholds (legal, security, press…). Administrators' mandates are unlimited; anyone
+ * else without a gesture limit may promise none.
  */
 @Component
 class MandatePolicy implements ReplyPolicy {
 
 	private final Agents agents;
 
-	MandatePolicy(Agents agents) {
+	private final Inboxes inboxes;
+
+	private final SentimentAnalyser language;
+
+	private final MandateTopics topics;
+
+	MandatePolicy(Agents agents, Inboxes inboxes, SentimentAnalyser language, MandateTopics topics) {
 		this.agents = agents;
+		this.inboxes = inboxes;
+		this.language = language;
+		this.topics = topics;
 	}
 
 	@Override
 	public Verdict review(Draft draft) {
-		var gesture = Gestures.in(draft.text());
-		if (gesture.isEmpty()) {
+		Agent author = agents.findById(draft.agent().id()).orElseThrow();
+		String channel = inboxes.findById(draft.conversation().inboxId()).orElseThrow().channel();
+		List<String> why = uncovered(author, draft.text(), channel, draft.visibility());
+		if (why.isEmpty()) {
 			return Verdict.ALLOW;
 		}
-		Agent author = agents.findById(draft.agent().id()).orElseThrow();
-		String why = covers(author, gesture.get());
-		return why == null ? Verdict.ALLOW
-				: new Verdict.Hold(why, gesture.get().amount(), gesture.get().currency());
+		var gesture = Gestures.in(draft.text());
+		return new Verdict.Hold(String.join("; ", why), gesture.map(Gestures.Gesture::amount).orElse(null),
+				gesture.map(Gestures.Gesture::currency).orElse(null));
+	}
+
+	/**
+	 * What in a reply the agent's mandate does not cover, said to people; empty when it covers all of it.
+	 * Used for the author before sending and for the approver before approving.
+	 */
+	List<String> uncovered(Agent agent, String text, String channel, Visibility visibility) {
+		if (agent.role() == Role.ADMIN) {
+			return List.of();
+		}
+		Mandate mandate = agent.mandate();
+		List<String> why = new ArrayList<>();
+		Gestures.in(text).map(gesture -> covers(agent, gesture)).ifPresent(why::add);
+		if (!mandate.answersOn(channel)) {
+			why.add("a reply on " + channel + ", outside " + agent.name() + "'s channels ("
+					+ String.join(", ", mandate.channels()) + ")");
+		}
+		if (!mandate.languages().isEmpty()) {
+			String written = language.languageOf(text);
+			if (!"und".equals(written) && !mandate.speaks(written)) {
+				why.add("a reply in " + written + ", outside " + agent.name() + "'s languages ("
+						+ String.join(", ", mandate.languages()) + ")");
+			}
+		}
+		if (visibility == Visibility.PUBLIC) {
+			for (String withheld : mandate.withheldTopics()) {
+				Optional<String> found = topics.find(withheld).flatMap(topic -> MandateTopics.revealed(topic, text));
+				found.ifPresent(phrase -> why.add("a public reply on " + withheld + " (\u201c" + phrase + "\u201d), which "
+						+ agent.name() + "'s mandate leaves to others"));
+			}
+		}
+		return why;
 	}
 
 	/** Null when the agent may promise the gesture; else why not, said to people. */
-	static String covers(Agent agent, Gestures.Gesture gesture) {
+	static @Nullable String covers(Agent agent, Gestures.Gesture gesture) {
 		if (agent.role() == Role.ADMIN) {
 			return null;
 		}

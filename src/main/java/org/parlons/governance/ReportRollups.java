@@ -96,7 +96,9 @@ public class ReportRollups {
 					r.resolution[bucket(Duration.between(rs.getTimestamp(4).toInstant(), resolved))]++;
 				}, from, to);
 		jdbc.query("select c.inbox_id, coalesce(c.team_id, 0), coalesce(c.assignee_id, 0), e.created_at "
-				+ "from escalation e join conversation c on c.id = e.conversation_id where e.created_at >= ? and e.created_at < ?",
+				+ "from escalation e join conversation c on c.id = e.conversation_id "
+				+ "join escalation_rule r on r.id = e.rule_id and (r.target_team_id is not null or r.target_agent_id is not null) "
+				+ "where e.created_at >= ? and e.created_at < ?",
 				rs -> {
 					row(rows, rs.getTimestamp(4).toInstant(), rs.getLong(1), rs.getLong(2), rs.getLong(3)).escalations++;
 				}, from, to);

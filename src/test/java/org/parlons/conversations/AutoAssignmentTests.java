@@ -77,7 +77,7 @@ class AutoAssignmentTests {
 		assertThat(granted.body().get("maxGesture").get("currency").asString()).isEqualTo("EUR");
 		String audit = admin.get("/api/v1/audit?q=agent:" + lea).body().toString();
 		assertThat(audit).contains("agent.role").contains("agent → supervisor").contains("agent.mandate")
-			.contains("no gesture → gestures up to 150 EUR");
+			.contains("no gesture, any language, any channel → gestures up to 150 EUR, any language, any channel");
 
 		Map<String, Object> takeAway = new HashMap<>();
 		takeAway.put("maxGesture", null);

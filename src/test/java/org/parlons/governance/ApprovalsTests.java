@@ -110,6 +110,85 @@ class ApprovalsTests {
 		assertThat(privately.status()).isEqualTo(201);
 	}
 
+	@Test
+	void aReplyOutsideTheMandatesLanguagesChannelsOrPublicTopicsWaitsForSomeoneWhoseMandateCoversIt() {
+		var scoped = admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("maxGesture",
+				Map.of("amount", 50, "currency", "EUR"), "languages", List.of("fr"), "channels", List.of("api"),
+				"withheldTopics", List.of("legal"))));
+		assertThat(scoped.status()).as(String.valueOf(scoped.body())).isEqualTo(200);
+		assertThat(scoped.body().get("languages").toString()).isEqualTo("[\"fr\"]");
+		assertThat(scoped.body().get("withheldTopics").toString()).isEqualTo("[\"legal\"]");
+
+		var inFrench = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, nous regardons votre ligne aujourd'hui et nous revenons vers vous."));
+		assertThat(inFrench.status()).isEqualTo(201);
+
+		var inEnglish = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Hello, we are looking into the outage on your line and will come back to you today."));
+		assertThat(inEnglish.status()).isEqualTo(202);
+		JsonNode english = find(admin.get("/api/v1/approvals?status=pending").body().get("items"), inEnglish.id("id"));
+		assertThat(english.get("reason").asString()).contains("a reply in en").contains("languages (fr)");
+		String frenchOnly = unique("claire") + "@teleo.test";
+		long frenchOnlyId = person(frenchOnly, "supervisor", 500);
+		admin.patch("/api/v1/agents/" + frenchOnlyId, Map.of("mandate", Map.of("languages", List.of("fr"))));
+		var refused = TestApi.basic(port, frenchOnly, "password-of-julie")
+			.post("/api/v1/approvals/" + english.get("id").asLong() + "/approve", Map.of());
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body().get("detail").asString()).contains("languages (fr)");
+		String bilingual = unique("marc") + "@teleo.test";
+		person(bilingual, "supervisor", 500);
+		assertThat(TestApi.basic(port, bilingual, "password-of-julie")
+			.post("/api/v1/approvals/" + english.get("id").asLong() + "/approve", Map.of())
+			.status()).isEqualTo(200);
+
+		String legal = "Bonjour, notre avocat a bien reçu votre mise en demeure, nous revenons vers vous.";
+		var inPublic = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", legal, "visibility", "public"));
+		assertThat(inPublic.status()).isEqualTo(202);
+		assertThat(find(admin.get("/api/v1/approvals?status=pending").body().get("items"), inPublic.id("id"))
+			.get("reason").asString()).contains("public reply on legal").contains("avocat");
+		assertThat(agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", legal, "visibility", "private")).status()).isEqualTo(201);
+
+		admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("channels", List.of("email", "x"))));
+		var offChannel = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, votre ligne est rétablie."));
+		assertThat(offChannel.status()).isEqualTo(202);
+		assertThat(find(admin.get("/api/v1/approvals?status=pending").body().get("items"), offChannel.id("id"))
+			.get("reason").asString()).contains("a reply on api").contains("channels (email, x)");
+
+		var audit = admin.get("/api/v1/audit?q=agent:" + agentId).body().toString();
+		assertThat(audit).contains("languages fr").contains("not in public on legal").contains("channels email x");
+	}
+
+	@Test
+	void aMandateIsCheckedAndTheWithheldTopicsBelongToAdministrators() {
+		var badLanguage = admin.patch("/api/v1/agents/" + agentId,
+				Map.of("mandate", Map.of("languages", List.of("french"))));
+		assertThat(badLanguage.status()).isEqualTo(422);
+		assertThat(badLanguage.contentType()).startsWith("application/problem+json");
+		assertThat(badLanguage.body().get("detail").asString()).contains("ISO 639-1").contains("french");
+
+		assertThat(admin.get("/api/v1/mandate-topics").body().get("items").toString()).contains("legal")
+			.contains("press").contains("security");
+		String name = "recall-" + unique("t").substring(2, 8).toLowerCase(java.util.Locale.ROOT);
+		assertThat(agent.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of("rappel produit")))
+			.status()).isEqualTo(403);
+		assertThat(admin.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of(" ")))
+			.status()).isEqualTo(422);
+		assertThat(admin.put("/api/v1/mandate-topics/Not%20A%20Name", Map.of("phrases", List.of("x")))
+			.status()).isEqualTo(422);
+		var saved = admin.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of("rappel produit", "recall")));
+		assertThat(saved.status()).isEqualTo(200);
+		admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("withheldTopics", List.of(name))));
+		var held = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, ce modèle fait l'objet d'un rappel produit.", "visibility", "public"));
+		assertThat(held.status()).isEqualTo(202);
+		assertThat(admin.get("/api/v1/audit?type=policy.mandate-topic.saved").body().toString()).contains(name);
+		assertThat(admin.delete("/api/v1/mandate-topics/" + name).status()).isEqualTo(204);
+		assertThat(admin.delete("/api/v1/mandate-topics/" + name).status()).isEqualTo(404);
+	}
+
 	private long person(String email, String role, int maxGesture) {
 		var r = admin.post("/api/v1/agents", Map.of("email", email, "name", email.substring(0, email.indexOf('@')),
 				"password", "password-of-julie", "role", role, "mandate",

@@ -156,6 +156,61 @@ class EscalationTests {
 				direction)).status()).isEqualTo(422);
 	}
 
+	@Test
+	void priorityRulesRaiseAPublicComplaintAndAValuableCustomerWithoutMovingThem() {
+		rule(Map.of("name", "Plainte publique", "kind", "public_complaint", "priority", "urgent"));
+		rule(Map.of("name", "Gros client", "kind", "customer_value", "attribute", "lifetimeValue", "threshold", 10_000,
+				"priority", "high"));
+
+		var publicComplaint = new HashMap<>(inbound(unique("m"), unique("client"),
+				"Service client nul, toujours pas de connexion, c'est honteux."));
+		publicComplaint.put("visibility", "public");
+		long complained = admin.post("/api/v1/inboxes/" + inbox + "/inbound", publicComplaint).id("conversationId");
+		JsonNode c = admin.get("/api/v1/conversations/" + complained).body();
+		assertThat(c.get("priority").asString()).isEqualTo("urgent");
+		assertThat(c.get("teamId").asLong()).isNotEqualTo(direction);
+		assertThat(admin.get("/api/v1/conversations/" + complained + "/timeline").body().toString())
+			.contains("prioritised").contains("Plainte publique").contains("normal \u2192 urgent");
+
+		long privately = send(unique("client"), "Service client nul, toujours pas de connexion, c'est honteux.");
+		assertThat(admin.get("/api/v1/conversations/" + privately).body().get("priority").asString()).isEqualTo("normal");
+
+		String valuable = unique("client");
+		String small = unique("client");
+		long valuableId = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), valuable, "Bonjour"))
+			.id("customerId");
+		long smallId = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), small, "Bonjour"))
+			.id("customerId");
+		admin.patch("/api/v1/customers/" + valuableId, Map.of("attributes", Map.of("lifetimeValue", 25_000)));
+		admin.patch("/api/v1/customers/" + smallId, Map.of("attributes", Map.of("lifetimeValue", "500")));
+		long big = send(valuable, "Une question sur ma facture.");
+		assertThat(admin.get("/api/v1/conversations/" + big).body().get("priority").asString()).isEqualTo("high");
+		assertThat(admin.get("/api/v1/conversations/" + big + "/escalations").body().get("items").get(0).get("reason")
+			.asString()).isEqualTo("lifetimeValue 25000 (threshold 10000)");
+		long modest = send(small, "Une question sur ma facture.");
+		assertThat(admin.get("/api/v1/conversations/" + modest).body().get("priority").asString()).isEqualTo("normal");
+
+		var urgentAndValuable = new HashMap<>(inbound(unique("m"), valuable, "Toujours rien, c'est une honte, service nul !"));
+		urgentAndValuable.put("visibility", "public");
+		admin.post("/api/v1/conversations/" + big + "/status", Map.of("status", "resolved"));
+		long both = admin.post("/api/v1/inboxes/" + inbox + "/inbound", urgentAndValuable).id("conversationId");
+		assertThat(admin.get("/api/v1/conversations/" + both).body().get("priority").asString())
+			.as("a high-priority rule does not lower an urgent conversation").isEqualTo("urgent");
+		assertThat(admin.get("/api/v1/conversations/" + both + "/escalations").body().get("items")).hasSize(2);
+	}
+
+	@Test
+	void priorityRulesAreCheckedLikeEscalationRules() {
+		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "customer_value", "threshold", 5,
+				"priority", "high")).body().get("detail").asString()).contains("attribute");
+		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "tone", "priority", "asap"))
+			.body().get("detail").asString()).contains("urgent, high, normal, low");
+		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "public_complaint", "threshold", 0.5,
+				"priority", "high")).status()).isEqualTo(422);
+		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "nonsense", "priority", "high"))
+			.body().get("detail").asString()).contains("public_complaint");
+	}
+
 	private void rule(Map<String, Object> body) {
 		var withInbox = new HashMap<>(body);
 		withInbox.put("inboxId", inbox);

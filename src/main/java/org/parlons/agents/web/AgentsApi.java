@@ -18,6 +18,7 @@ import org.parlons.agents.Agents;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
+import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +53,25 @@ class AgentsApi {
 	record Money(@NotNull BigDecimal amount, @NotBlank String currency) {
 	}
 
-	record MandateBody(@Nullable @Valid Money maxGesture) {
+	/** A whole mandate: what is left out is not granted (no gesture, any language, any channel, nothing withheld). */
+	record MandateBody(@Nullable @Valid Money maxGesture, @Nullable List<String> languages,
+			@Nullable List<String> channels, @Nullable List<String> withheldTopics) {
+
+		Mandate toMandate() {
+			try {
+				return new Mandate(maxGesture == null ? null : maxGesture.amount(),
+						maxGesture == null ? null : maxGesture.currency().strip().toUpperCase(java.util.Locale.ROOT),
+						set(languages), set(channels), set(withheldTopics));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException("mandate: " + ex.getMessage());
+			}
+		}
+
+		private static Set<String> set(@Nullable List<String> names) {
+			return names == null ? Set.of() : new java.util.HashSet<>(names);
+		}
+
 	}
 
 	record NewAgent(@NotBlank @Email String email, @NotBlank @Size(max = 200) String name,
@@ -60,15 +79,15 @@ class AgentsApi {
 	}
 
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
-			@Nullable Money maxGesture, Set<Long> teamIds) {
+			@Nullable Money maxGesture, Set<String> languages, Set<String> channels, Set<String> withheldTopics,
+			Set<Long> teamIds) {
 	}
 
 	@PostMapping("/agents")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
 	AgentView create(@Valid @RequestBody NewAgent body) {
-		Mandate mandate = body.mandate() == null || body.mandate().maxGesture() == null ? Mandate.NONE
-				: new Mandate(body.mandate().maxGesture().amount(), body.mandate().maxGesture().currency().toUpperCase());
+		Mandate mandate = body.mandate() == null ? Mandate.NONE : body.mandate().toMandate();
 		Agent agent = registration.register(body.email(), body.name(), body.password(), Role.fromApi(body.role()),
 				mandate);
 		return view(agent);
@@ -78,16 +97,13 @@ class AgentsApi {
 	}
 
 	/**
-	 * Changes an agent's role, mandate ({@code "mandate": {"maxGesture": null}} takes the gestures away) or
-	 * capacity for open conversations; each change is in the audit log.
+	 * Changes an agent's role, mandate (given whole: {@code "mandate": {}} takes every gesture and
+	 * restriction away) or capacity for open conversations; each change is in the audit log.
 	 */
 	@PatchMapping("/agents/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	AgentView update(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @Valid @RequestBody AgentChange body) {
-		Mandate mandate = body.mandate() == null ? null
-				: body.mandate().maxGesture() == null ? Mandate.NONE
-						: new Mandate(body.mandate().maxGesture().amount(),
-								body.mandate().maxGesture().currency().toUpperCase(java.util.Locale.ROOT));
+		Mandate mandate = body.mandate() == null ? null : body.mandate().toMandate();
 		return view(registration.update(me.id(), id, body.role() == null ? null : Role.fromApi(body.role()), mandate,
 				body.capacity()));
 	}
@@ -107,7 +123,7 @@ class AgentsApi {
 		Mandate m = agent.mandate();
 		Money gesture = m.maxGestureAmount() == null ? null : new Money(m.maxGestureAmount(), m.maxGestureCurrency());
 		return new AgentView(agent.id(), agent.email(), agent.name(), agent.role().api(), agent.active(),
-				agent.capacity(), gesture, teams.teamsOf(agent.id()));
+				agent.capacity(), gesture, m.languages(), m.channels(), m.withheldTopics(), teams.teamsOf(agent.id()));
 	}
 
 }

@@ -14,6 +14,7 @@ import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Priority;
 import org.parlons.governance.EscalationRules;
 import org.parlons.governance.Escalations;
 import org.parlons.governance.PolicyChanged;
@@ -64,38 +65,45 @@ class EscalationsApi {
 
 	record RuleBody(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Nullable List<String> keywords,
 			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId,
-			@Nullable Long targetTeamId, @Nullable Long targetAgentId) {
+			@Nullable Long targetTeamId, @Nullable Long targetAgentId, @Nullable String priority,
+			@Nullable @Size(max = 100) String attribute) {
 	}
 
+	/**
+	 * Creates an escalation rule (with a target team or agent) or a priority rule (with only a priority):
+	 * {@code {"name", "kind": "manager"|"keywords"|"repeat"|"tone"|"influence"|"public_complaint"|"customer_value",
+	 * "keywords"?, "repeatCount"?, "repeatDays"?, "threshold"?, "attribute"?, "inboxId"?, "targetTeamId"?,
+	 * "targetAgentId"?, "priority"?: "urgent"|"high"|"normal"|"low"}}.
+	 */
 	@PostMapping("/api/v1/escalation-rules")
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	EscalationRules.Rule create(@AuthenticationPrincipal
-			AgentPrincipal me, @Valid @RequestBody RuleBody body) {
+	EscalationRules.Rule create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody RuleBody body) {
+		return rules.findById(create(me, body, rules, teams, agents, inboxes, events)).orElseThrow();
+	}
+
+	/** Checks and saves a rule for the API and the rules page alike. @return its id */
+	static long create(AgentPrincipal me, RuleBody body, EscalationRules rules, Teams teams, Agents agents,
+			Inboxes inboxes, ApplicationEventPublisher events) {
 		EscalationRules.Kind kind;
 		try {
-			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT));
+			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("kind is manager, keywords, repeat, tone or influence, not " + body.kind());
+			throw new InvalidRequestException("kind is manager, keywords, repeat, tone, influence, public_complaint or "
+					+ "customer_value, not " + body.kind());
+		}
+		Priority priority = null;
+		if (body.priority() != null && !body.priority().isBlank()) {
+			try {
+				priority = Priority.fromApi(body.priority());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException(ex.getMessage());
+			}
 		}
 		List<String> keywords = body.keywords() == null ? List.of()
 				: body.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
-		if (kind == EscalationRules.Kind.KEYWORDS && keywords.isEmpty()) {
-			throw new InvalidRequestException("A keywords rule needs keywords");
-		}
-		if (kind == EscalationRules.Kind.REPEAT && (body.repeatCount() == null || body.repeatCount() < 2
-				|| body.repeatDays() == null || body.repeatDays() < 1)) {
-			throw new InvalidRequestException("A repeat rule needs repeatCount (2 or more) and repeatDays (1 or more)");
-		}
-		if (kind == EscalationRules.Kind.INFLUENCE && (body.threshold() == null || body.threshold() <= 0
-				|| body.threshold() > 100)) {
-			throw new InvalidRequestException("An influence rule needs a threshold between 0 and 100 (30 is about a "
-					+ "thousand people reached, 50 a hundred thousand)");
-		}
-		if (body.targetTeamId() == null && body.targetAgentId() == null) {
-			throw new InvalidRequestException("A rule needs a targetTeamId, a targetAgentId, or both");
-		}
 		if (body.targetTeamId() != null && teams.findById(body.targetTeamId()).isEmpty()) {
 			throw new InvalidRequestException("No team " + body.targetTeamId());
 		}
@@ -105,12 +113,19 @@ class EscalationsApi {
 		if (body.inboxId() != null && inboxes.findById(body.inboxId()).isEmpty()) {
 			throw new InvalidRequestException("No inbox " + body.inboxId());
 		}
-		long id = rules.create(body.name().strip(), kind, keywords, body.repeatCount(), body.repeatDays(),
-				kind == EscalationRules.Kind.INFLUENCE ? body.threshold() : null, body.inboxId(), body.targetTeamId(),
-				body.targetAgentId());
+		long id;
+		try {
+			id = rules.create(new EscalationRules.Draft(body.name().strip(), kind, keywords, body.repeatCount(),
+					body.repeatDays(), body.threshold(), body.inboxId(), body.targetTeamId(), body.targetAgentId(),
+					priority, body.attribute()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 		events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.created",
-				"#" + id + " " + body.name() + " (" + kind.api() + ")"));
-		return rules.findById(id).orElseThrow();
+				"#" + id + " " + body.name().strip() + " (" + kind.api()
+						+ (priority == null ? "" : ", priority " + priority.api()) + ")"));
+		return id;
 	}
 
 	@GetMapping("/api/v1/escalation-rules")

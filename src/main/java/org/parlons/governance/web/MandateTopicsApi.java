@@ -1,0 +1,79 @@
+package org.parlons.governance.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.governance.MandateTopics;
+import org.parlons.governance.PolicyChanged;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The topics a mandate may withhold in public and the words that reveal them: everyone may read them (an
+ * agent should know why a reply waits), administrators write them. {@code PUT {"phrases": [...]}}.
+ */
+@RestController
+@RequestMapping("/api/v1/mandate-topics")
+class MandateTopicsApi {
+
+	private final MandateTopics topics;
+
+	private final ApplicationEventPublisher events;
+
+	MandateTopicsApi(MandateTopics topics, ApplicationEventPublisher events) {
+		this.topics = topics;
+		this.events = events;
+	}
+
+	record Words(@NotNull @Size(max = 500) List<String> phrases) {
+	}
+
+	@GetMapping
+	Map<String, List<MandateTopics.Topic>> list() {
+		return Map.of("items", topics.all());
+	}
+
+	@PutMapping("/{name}")
+	@PreAuthorize("hasRole('ADMIN')")
+	MandateTopics.Topic save(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name,
+			@Valid @RequestBody Words body) {
+		MandateTopics.Topic saved;
+		try {
+			saved = topics.save(name, body.phrases());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+		events.publishEvent(new PolicyChanged(me.id(), "mandate-topic.saved",
+				name + ": " + String.join(", ", saved.phrases())));
+		return saved;
+	}
+
+	@DeleteMapping("/{name}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasRole('ADMIN')")
+	void delete(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name) {
+		if (!topics.delete(name)) {
+			throw new NotFoundException("No mandate topic " + name);
+		}
+		events.publishEvent(new PolicyChanged(me.id(), "mandate-topic.deleted", name));
+	}
+
+}
