@@ -2,6 +2,7 @@ package org.parlons.agents.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.AgentRegistration;
 import org.parlons.agents.Agents;
@@ -64,6 +65,30 @@ class AdminPages {
 			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/admin";
+	}
+
+	/** The whole mandate from the form: blank fields grant nothing (no gesture) or restrict nothing. */
+	@PostMapping("/admin/agents/{id}/mandate")
+	String mandate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestParam(required = false) java.math.@Nullable BigDecimal maxGesture,
+			@RequestParam(defaultValue = "EUR") String currency, @RequestParam(defaultValue = "") String languages,
+			@RequestParam(defaultValue = "") String channels, @RequestParam(defaultValue = "") String withheld,
+			RedirectAttributes redirect) {
+		try {
+			Mandate mandate = new Mandate(maxGesture, maxGesture == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
+					words(languages), words(channels), words(withheld));
+			var agent = registration.update(me.id(), id, null, mandate, null);
+			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/admin";
+	}
+
+	private static java.util.Set<String> words(String text) {
+		return java.util.Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isBlank())
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	@PostMapping("/admin/teams")
