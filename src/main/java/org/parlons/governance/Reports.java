@@ -53,6 +53,13 @@ public class Reports {
 			@Nullable Double approvalDelayMeanMinutes, long backlog) {
 	}
 
+	/** The rollup sums every report reads, in the order {@link Acc#add(java.sql.ResultSet, int, int)} takes them. */
+	private static final String SUMS = "sum(opened), sum(first_responses), sum(resolved), sum(sla_due), sum(sla_met), "
+			+ "sum(complaints), sum(complaints_answered), sum(escalations), sum(approvals), sum(approvals_decided), "
+			+ "sum(approval_minutes), " + Arrays.stream(ReportRollups.BUCKET_COLUMNS.split(", "))
+				.map(c -> "sum(" + c + ")")
+				.collect(Collectors.joining(", "));
+
 	private final JdbcTemplate jdbc;
 
 	private final Inboxes inboxes;
@@ -78,25 +85,12 @@ public class Reports {
 		}
 		Map<String, Acc> groups = new LinkedHashMap<>();
 		Acc total = new Acc();
-		String sums = "sum(opened), sum(first_responses), sum(resolved), sum(sla_due), sum(sla_met), sum(complaints), "
-				+ "sum(complaints_answered), sum(escalations), sum(approvals), sum(approvals_decided), sum(approval_minutes), "
-				+ Arrays.stream(ReportRollups.BUCKET_COLUMNS.split(", ")).map(c -> "sum(" + c + ")")
-					.collect(Collectors.joining(", "));
 		int b = ReportRollups.BUCKETS.length;
-		jdbc.query("select inbox_id, team_id, agent_id, " + sums + " from report_daily where report_day >= ? and report_day <= ? "
+		jdbc.query("select inbox_id, team_id, agent_id, " + SUMS + " from report_daily where report_day >= ? and report_day <= ? "
 				+ "group by inbox_id, team_id, agent_id", rs -> {
 					String key = key(by, rs.getLong(1), rs.getLong(2), rs.getLong(3), channelOf);
-					long[] frt = new long[b];
-					long[] res = new long[b];
-					for (int i = 0; i < b; i++) {
-						frt[i] = rs.getLong(15 + i);
-						res[i] = rs.getLong(15 + b + i);
-					}
-					Acc a = groups.computeIfAbsent(key, k -> new Acc());
-					for (Acc target : new Acc[] { a, total }) {
-						target.add(rs.getInt(4), rs.getInt(5), frt, rs.getInt(6), res, rs.getInt(7), rs.getInt(8), rs.getInt(9),
-								rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getLong(14));
-					}
+					groups.computeIfAbsent(key, k -> new Acc()).add(rs, 4, b);
+					total.add(rs, 4, b);
 				}, Date.valueOf(first), Date.valueOf(last));
 		jdbc.query("select inbox_id, coalesce(team_id, 0), coalesce(assignee_id, 0), count(*) from conversation "
 				+ "where status <> 'RESOLVED' group by inbox_id, team_id, assignee_id", rs -> {
@@ -113,6 +107,35 @@ public class Reports {
 		lines.sort(Comparator.comparing(Line::name));
 		lines.add(total.line("total", "Total"));
 		return lines;
+	}
+
+	/** One day of the whole installation, for the charts. */
+	public record Day(LocalDate day, int opened, int resolved, @Nullable Double firstResponseMedianMinutes,
+			@Nullable Double firstResponseP90Minutes, int slaDue, @Nullable Double slaAttainment, int publicComplaints,
+			@Nullable Double publicComplaintsAnsweredShare, int escalations) {
+	}
+
+	/** Every day from {@code first} to {@code last} (both included, UTC), days without activity included. */
+	public List<Day> daily(LocalDate first, LocalDate last) {
+		Map<LocalDate, Acc> days = new java.util.TreeMap<>();
+		for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+			days.put(d, new Acc());
+		}
+		int b = ReportRollups.BUCKETS.length;
+		jdbc.query("select report_day, " + SUMS + " from report_daily where report_day >= ? and report_day <= ? "
+				+ "group by report_day", rs -> {
+					Acc a = days.get(rs.getDate(1).toLocalDate());
+					if (a != null) {
+						a.add(rs, 2, b);
+					}
+				}, Date.valueOf(first), Date.valueOf(last));
+		List<Day> out = new ArrayList<>(days.size());
+		days.forEach((day, a) -> {
+			Line l = a.line("day", day.toString());
+			out.add(new Day(day, l.opened(), l.resolved(), l.firstResponseMedianMinutes(), l.firstResponseP90Minutes(),
+					l.slaDue(), l.slaAttainment(), l.publicComplaints(), l.publicComplaintsAnsweredShare(), l.escalations()));
+		});
+		return out;
 	}
 
 	private static String key(By by, long inbox, long team, long agent, Map<Long, String> channelOf) {
@@ -183,6 +206,19 @@ public class Reports {
 		long approvalMinutes;
 
 		long backlog;
+
+		/** Adds a row of {@link #SUMS} read from column {@code at} on. */
+		void add(java.sql.ResultSet rs, int at, int buckets) throws java.sql.SQLException {
+			long[] frt = new long[buckets];
+			long[] res = new long[buckets];
+			for (int i = 0; i < buckets; i++) {
+				frt[i] = rs.getLong(at + 11 + i);
+				res[i] = rs.getLong(at + 11 + buckets + i);
+			}
+			add(rs.getInt(at), rs.getInt(at + 1), frt, rs.getInt(at + 2), res, rs.getInt(at + 3), rs.getInt(at + 4),
+					rs.getInt(at + 5), rs.getInt(at + 6), rs.getInt(at + 7), rs.getInt(at + 8), rs.getInt(at + 9),
+					rs.getLong(at + 10));
+		}
 
 		void add(int opened, int firstResponses, long[] frt, int resolved, long[] res, int slaDue, int slaMet,
 				int complaints, int complaintsAnswered, int escalations, int approvals, int approvalsDecided,

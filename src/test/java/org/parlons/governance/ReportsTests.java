@@ -60,6 +60,12 @@ class ReportsTests {
 		assertThat(admin.getText("/api/v1/reports.csv?from=" + today + "&to=" + today + "&by=inbox"))
 			.startsWith("group,opened,resolved");
 		assertThat(waiting).isPositive();
+		String weekAgo = LocalDate.now(ZoneOffset.UTC).minusDays(6).toString();
+		JsonNode days = admin.get("/api/v1/reports/daily?from=" + weekAgo + "&to=" + today).body().get("days");
+		assertThat(days).hasSize(7);
+		assertThat(days.get(6).get("day").asString()).isEqualTo(today);
+		assertThat(days.get(6).get("opened").asInt()).isGreaterThanOrEqualTo(3);
+		assertThat(days.get(6).get("slaDue").asInt()).isGreaterThanOrEqualTo(2);
 
 		org.openqa.selenium.chrome.ChromeDriver chrome = org.parlons.testing.Browser.start();
 		try {
@@ -69,6 +75,13 @@ class ReportsTests {
 			String page = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
 				.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector("table.report"))).getText();
 			assertThat(page).contains("Public complaints answered").contains("50% (1/2)").contains("100% (2/2)");
+			chrome.get("http://localhost:" + port + "/reports?lang=en&by=inbox&from=" + weekAgo + "&to=" + today);
+			var bars = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfAllElementsLocatedBy(
+					org.openqa.selenium.By.cssSelector("#chart-volume rect.opened")));
+			assertThat(bars).hasSize(7);
+			assertThat(bars.get(6).getAttribute("height")).isEqualTo("120.0");
+			assertThat(chrome.findElements(org.openqa.selenium.By.cssSelector("#chart-times polyline.sla"))).hasSize(1);
+			org.parlons.testing.Browser.screenshot(chrome, "reports-charts");
 		}
 		finally {
 			chrome.quit();

@@ -40,6 +40,7 @@ class ReportPages {
 		model.addAttribute("toDay", period[1].toString());
 		model.addAttribute("by", by);
 		model.addAttribute("method", ReportsApi.METHOD);
+		model.addAttribute("chart", ReportChart.of(reports.daily(period[0], period[1])));
 		return "reports/index";
 	}
 

@@ -65,6 +65,19 @@ class ReportsApi {
 		return out;
 	}
 
+	/** The whole installation day by day over the period, days without activity included: what the charts draw. */
+	@GetMapping("/api/v1/reports/daily")
+	Map<String, Object> daily(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		LocalDate[] period = period(from, to);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("from", period[0].toString());
+		out.put("to", period[1].toString());
+		out.put("days", reports.daily(period[0], period[1]));
+		out.put("method", METHOD);
+		return out;
+	}
+
 	@GetMapping(path = { "/api/v1/reports.csv", "/reports.csv" }, produces = "text/csv")
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "team") String by)
