@@ -105,8 +105,8 @@ public class AuditLog {
 
 	@EventListener
 	void on(ConversationChanged event) {
-		if ("escalated".equals(event.what())) {
-			append(null, "rule", "conversation.escalated", "conversation:" + event.conversationId(), null);
+		if ("escalated".equals(event.what()) || "prioritised".equals(event.what())) {
+			append(null, "rule", "conversation." + event.what(), "conversation:" + event.conversationId(), null);
 		}
 	}
 

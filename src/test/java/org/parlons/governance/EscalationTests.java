@@ -172,6 +172,8 @@ class EscalationTests {
 		assertThat(admin.get("/api/v1/conversations/" + complained + "/timeline").body().toString())
 			.contains("prioritised").contains("Plainte publique").contains("normal \u2192 urgent");
 
+		assertThat(admin.get("/api/v1/audit?type=conversation.prioritised&q=conversation:" + complained).body()
+			.get("items")).filteredOn(e -> e.get("subject").asString().equals("conversation:" + complained)).hasSize(1);
 		long privately = send(unique("client"), "Service client nul, toujours pas de connexion, c'est honteux.");
 		assertThat(admin.get("/api/v1/conversations/" + privately).body().get("priority").asString()).isEqualTo("normal");
 
