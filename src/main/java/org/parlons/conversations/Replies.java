@@ -75,6 +75,16 @@ public class Replies {
 	@Transactional
 	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
 			@Nullable String persona, boolean acceptWarnings) {
+		return reply(agent, conversationId, text, visibility, persona, acceptWarnings, null);
+	}
+
+	/**
+	 * @param commitment a goodwill gesture given as an action with the reply (checked against the mandate,
+	 * recorded in the timeline when the reply goes out), or null
+	 */
+	@Transactional
+	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
+			@Nullable String persona, boolean acceptWarnings, @Nullable Commitment commitment) {
 		Conversation conversation = access.conversation(agent, conversationId);
 		if (!agent.role().mayAnswer()) {
 			throw InvalidRequestException.forbidden("Analysts read conversations; they do not answer customers");
@@ -89,7 +99,7 @@ public class Replies {
 		Visibility where = visibility != null ? visibility
 				: messages.lastInbound(conversationId).map(Message::visibility).orElse(Visibility.PRIVATE);
 		List<String> warnings = new ArrayList<>();
-		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where), warnings);
+		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where, commitment), warnings);
 		if (verdict instanceof ReplyPolicy.Verdict.Block block) {
 			throw new InvalidRequestException("This reply cannot be sent: " + block.reason());
 		}
@@ -115,6 +125,9 @@ public class Replies {
 			return messages.findById(id).orElseThrow();
 		}
 		conversations.touchByReply(conversationId, now, clean);
+		if (commitment != null) {
+			conversations.record(conversationId, "gesture", commitment.toString(), agent.id());
+		}
 		if (conversation.assigneeId() == null) {
 			conversation.assignTo(agent.id());
 			conversations.save(conversation, agent.id());
@@ -162,13 +175,16 @@ public class Replies {
 	 * like any reply, and the timeline says who approved it.
 	 */
 	@Transactional
-	public Message release(long messageId, @Nullable String editedText, long approverId) {
+	public Message release(long messageId, @Nullable String editedText, long approverId, @Nullable Commitment commitment) {
 		Message held = pending(messageId);
 		String text = editedText == null || editedText.isBlank() ? held.text() : editedText.strip();
 		messages.queueHeld(messageId, text);
 		Instant now = clock.instant();
 		conversations.touchByReply(held.conversationId(), now, text);
 		conversations.record(held.conversationId(), "approved", text.equals(held.text()) ? null : "edited", approverId);
+		if (commitment != null) {
+			conversations.record(held.conversationId(), "gesture", commitment.toString(), approverId);
+		}
 		events.publishEvent(new ReplyQueued(messageId, held.conversationId(), held.inboxId()));
 		events.publishEvent(new ConversationChanged(held.conversationId(), held.inboxId(), "reply"));
 		return messages.findById(messageId).orElseThrow();

@@ -15,8 +15,9 @@ public interface ReplyPolicy {
 
 	Verdict review(Draft draft);
 
-	/** A reply as the agent wrote it, before it is stored. */
-	record Draft(AgentPrincipal agent, Conversation conversation, String text, Visibility visibility) {
+	/** A reply as the agent wrote it, before it is stored, with the gesture it commits to when given as an action. */
+	record Draft(AgentPrincipal agent, Conversation conversation, String text, Visibility visibility,
+			@Nullable Commitment commitment) {
 	}
 
 	/** What a policy says of a draft. */

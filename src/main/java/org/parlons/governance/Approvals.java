@@ -12,6 +12,7 @@ import org.parlons.agents.Agent;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.agents.InboxScope;
+import org.parlons.conversations.Commitment;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Messages;
@@ -119,20 +120,15 @@ public class Approvals {
 		Approval approval = decidable(approver, id);
 		String text = editedText == null || editedText.isBlank() ? approval.text() : editedText.strip();
 		Agent deciding = agents.findById(approver.id()).orElseThrow();
-		List<String> why = new java.util.ArrayList<>(mandates.uncovered(deciding, text,
+		// The amount the reply was held for commits the brand even when an edit drops it from the text.
+		Commitment held = approval.amount() == null ? null : new Commitment(approval.amount(), approval.currency());
+		List<String> why = mandates.uncovered(deciding, text, held,
 				inboxes.findById(approval.inboxId()).orElseThrow().channel(),
-				messages.findById(approval.messageId()).orElseThrow().visibility()));
-		if (Gestures.in(text).isEmpty() && approval.amount() != null) {
-			// An edit that drops the amount still commits the brand to what the customer was promised.
-			String gesture = MandatePolicy.covers(deciding, new Gestures.Gesture(approval.amount(), approval.currency()));
-			if (gesture != null) {
-				why.add(gesture);
-			}
-		}
+				messages.findById(approval.messageId()).orElseThrow().visibility());
 		if (!why.isEmpty()) {
 			throw InvalidRequestException.forbidden("Your mandate does not cover this reply: " + String.join("; ", why));
 		}
-		replies.release(approval.messageId(), text, approver.id());
+		replies.release(approval.messageId(), text, approver.id(), held);
 		decide(id, "approved", approver.id(), text);
 		events.publishEvent(new ApprovalDecided(id, approval.conversationId(), approver.id(), "approved"));
 		return findById(id).orElseThrow();

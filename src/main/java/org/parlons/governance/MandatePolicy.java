@@ -9,6 +9,7 @@ import org.parlons.agents.Agent;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
+import org.parlons.conversations.Commitment;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyPolicy;
 import org.parlons.conversations.Visibility;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A reply beyond its author's mandate waits for someone whose mandate covers it: a gesture above the
- * agent's limit, a reply in a language or on a channel the agent does not answer in, or a public reply on
+ * agent's limit (written in the text or given as an action), a reply in a language or on a channel the agent does not answer in, or a public reply on
  * a topic the mandate withholds (legal, security, press…). Administrators' mandates are unlimited; anyone
  * else without a gesture limit may promise none.
  */
@@ -43,11 +44,13 @@ class MandatePolicy implements ReplyPolicy {
 	public Verdict review(Draft draft) {
 		Agent author = agents.findById(draft.agent().id()).orElseThrow();
 		String channel = inboxes.findById(draft.conversation().inboxId()).orElseThrow().channel();
-		List<String> why = uncovered(author, draft.text(), channel, draft.visibility());
+		List<String> why = uncovered(author, draft.text(), draft.commitment(), channel, draft.visibility());
 		if (why.isEmpty()) {
 			return Verdict.ALLOW;
 		}
-		var gesture = Gestures.in(draft.text());
+		Optional<Gestures.Gesture> gesture = draft.commitment() != null
+				? Optional.of(new Gestures.Gesture(draft.commitment().amount(), draft.commitment().currency()))
+				: Gestures.in(draft.text());
 		return new Verdict.Hold(String.join("; ", why), gesture.map(Gestures.Gesture::amount).orElse(null),
 				gesture.map(Gestures.Gesture::currency).orElse(null));
 	}
@@ -55,14 +58,22 @@ class MandatePolicy implements ReplyPolicy {
 	/**
 	 * What in a reply the agent's mandate does not cover, said to people; empty when it covers all of it.
 	 * Used for the author before sending and for the approver before approving.
+	 * @param structured the gesture given as an action with the reply, or null
 	 */
-	List<String> uncovered(Agent agent, String text, String channel, Visibility visibility) {
+	List<String> uncovered(Agent agent, String text, @Nullable Commitment structured, String channel,
+			Visibility visibility) {
 		if (agent.role() == Role.ADMIN) {
 			return List.of();
 		}
 		Mandate mandate = agent.mandate();
 		List<String> why = new ArrayList<>();
 		Gestures.in(text).map(gesture -> covers(agent, gesture)).ifPresent(why::add);
+		if (structured != null) {
+			String action = covers(agent, new Gestures.Gesture(structured.amount(), structured.currency()));
+			if (action != null && !why.contains(action)) {
+				why.add(action);
+			}
+		}
 		if (!mandate.answersOn(channel)) {
 			why.add("a reply on " + channel + ", outside " + agent.name() + "'s channels ("
 					+ String.join(", ", mandate.channels()) + ")");

@@ -75,7 +75,9 @@ class ApprovalBrowserTests {
 		WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(15));
 		supervisorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "80 EUR"));
 		assertThat(supervisor.findElement(By.tagName("main")).getText()).contains("Julie Martin");
-		supervisor.findElement(By.cssSelector("section.approval button.approve")).click();
+		// other tests' replies may wait too: approve this conversation's
+		supervisor.findElement(By.cssSelector("section.approval[data-conversation='" + conversation + "'] button.approve"))
+			.click();
 		supervisorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Decision recorded"));
 
 		agentWait.until(d -> {

@@ -111,6 +111,42 @@ class ApprovalsTests {
 	}
 
 	@Test
+	void aGestureGivenAsAnActionIsCheckedLikeOneInTheTextAndRecordedWhenItGoesOut() {
+		var within = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, c'est fait, vous le verrez sur votre prochaine facture.", "gesture",
+						Map.of("amount", 30, "currency", "eur")));
+		assertThat(within.status()).isEqualTo(201);
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("gesture").contains("30 EUR");
+
+		var beyond = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, c'est fait, vous le verrez sur votre prochaine facture.", "gesture",
+						Map.of("amount", "120.50", "currency", "EUR")));
+		assertThat(beyond.status()).isEqualTo(202);
+		JsonNode pending = find(admin.get("/api/v1/approvals?status=pending").body().get("items"), beyond.id("id"));
+		assertThat(pending.get("reason").asString()).contains("120.5 EUR").contains("50 EUR");
+		assertThat(pending.get("amount").asDouble()).isEqualTo(120.5);
+		String small = unique("paul") + "@teleo.test";
+		person(small, "supervisor", 100);
+		var edited = TestApi.basic(port, small, "password-of-julie").post("/api/v1/approvals/" + pending.get("id").asLong()
+				+ "/approve", Map.of("text", "Bonjour, c'est fait."));
+		assertThat(edited.status()).as("an edit cannot drop the gesture the reply was held for").isEqualTo(403);
+		String boss = unique("sophie") + "@teleo.test";
+		person(boss, "supervisor", 500);
+		assertThat(TestApi.basic(port, boss, "password-of-julie").post("/api/v1/approvals/" + pending.get("id").asLong()
+				+ "/approve", Map.of()).status()).isEqualTo(200);
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString()).contains("120.5 EUR");
+
+		for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("amount", -5, "currency", "EUR"),
+				Map.of("amount", 10, "currency", "euros"), Map.of("amount", "1.999", "currency", "EUR"))) {
+			var refused = agent.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "Bonjour.", "gesture", bad));
+			assertThat(refused.status()).as(bad.toString()).isEqualTo(422);
+			assertThat(refused.body().get("detail").asString()).startsWith("gesture:");
+		}
+	}
+
+	@Test
 	void aReplyOutsideTheMandatesLanguagesChannelsOrPublicTopicsWaitsForSomeoneWhoseMandateCoversIt() {
 		var scoped = admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("maxGesture",
 				Map.of("amount", 50, "currency", "EUR"), "languages", List.of("fr"), "channels", List.of("api"),

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.CannedResponses;
+import org.parlons.conversations.Commitment;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.ConversationActions;
@@ -80,7 +81,21 @@ class ConversationsApi {
 	/** A reply; {@code publicAcknowledgement} with a private one also says publicly that it was sent. */
 	record NewReply(@NotBlank String text, @Nullable String visibility,
 			@Nullable @Size(max = 500) String publicAcknowledgement,
-			@Nullable Boolean acceptWarnings, @Nullable String persona) {
+			@Nullable Boolean acceptWarnings, @Nullable String persona, @Nullable @Valid Gesture gesture) {
+	}
+
+	/** A goodwill gesture given with the reply as an action: {@code {"amount": 30, "currency": "EUR"}}. */
+	record Gesture(@jakarta.validation.constraints.NotNull java.math.BigDecimal amount, @NotBlank String currency) {
+
+		Commitment commitment() {
+			try {
+				return new Commitment(amount, currency);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException("gesture: " + ex.getMessage());
+			}
+		}
+
 	}
 
 	record StatusChange(@NotBlank String status, @Nullable OffsetDateTime snoozeUntil) {
@@ -151,9 +166,13 @@ class ConversationsApi {
 					"publicAcknowledgement goes with a private reply (\"visibility\": \"private\")");
 		}
 		boolean accept = Boolean.TRUE.equals(body.acceptWarnings());
+		Commitment commitment = body.gesture() == null ? null : body.gesture().commitment();
+		if (acknowledge && commitment != null) {
+			throw new InvalidRequestException("A gesture goes with a single reply, not with a public acknowledgement");
+		}
 		var message = acknowledge
 				? replies.replyPrivately(me, id, body.text(), body.publicAcknowledgement(), body.persona(), accept)
-				: replies.reply(me, id, body.text(), visibility, body.persona(), accept);
+				: replies.reply(me, id, body.text(), visibility, body.persona(), accept, commitment);
 		boolean held = MessageStatus.PENDING_APPROVAL.equals(message.status());
 		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
 			.body(MessageView.of(message));

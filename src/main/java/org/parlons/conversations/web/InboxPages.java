@@ -22,6 +22,7 @@ import org.parlons.agents.InboxScope;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.AgentTyping;
 import org.parlons.conversations.CannedResponses;
+import org.parlons.conversations.Commitment;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.ConversationActions;
@@ -163,20 +164,31 @@ class InboxPages {
 		return "inbox/conversation :: thread";
 	}
 
+	private static java.math.BigDecimal amount(String typed) {
+		try {
+			return new java.math.BigDecimal(typed.strip().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("A gesture is an amount such as 30 or 12.50, not " + typed);
+		}
+	}
+
 	@PostMapping("/inbox/conversations/{id}/reply")
 	String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
 			@RequestParam(defaultValue = "") String visibility, @RequestParam(defaultValue = "false") boolean acknowledge,
 			@RequestParam(defaultValue = "") String acknowledgement,
 			@RequestParam(defaultValue = "false") boolean acceptWarnings, @RequestParam(defaultValue = "") String persona,
+			@RequestParam(defaultValue = "") String gesture, @RequestParam(defaultValue = "EUR") String gestureCurrency,
 			Model model) {
 		try {
+			Commitment commitment = gesture.isBlank() ? null : new Commitment(amount(gesture), gestureCurrency);
 			if (acknowledge && !acknowledgement.isBlank()) { // moving a public exchange to private, said in public
 				replies.replyPrivately(me, id, text, acknowledgement.strip(), persona.isBlank() ? null : persona,
 						acceptWarnings);
 			}
 			else {
 				replies.reply(me, id, text, visibility.isBlank() ? null : Visibility.fromApi(visibility),
-						persona.isBlank() ? null : persona, acceptWarnings);
+						persona.isBlank() ? null : persona, acceptWarnings, commitment);
 			}
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
