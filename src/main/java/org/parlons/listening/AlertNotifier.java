@@ -9,21 +9,35 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
-import org.parlons.platform.WebhookSignature;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Json;
+import org.parlons.platform.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends each new bad-buzz alert once to the configured webhook ({@code PARLONS_LISTENING_ALERT_WEBHOOK_URL}),
- * signed like Parlons' other webhooks: {@code X-Parlons-Signature: sha256=HMAC(secret, timestamp + "." + body)}.
- * An alert is recorded as sent only when the receiver answers 2xx; otherwise the next check tries again.
+ * Sends each new bad-buzz alert once to each receiver: the webhook
+ * ({@code PARLONS_LISTENING_ALERT_WEBHOOK_URL}), signed like Parlons' other webhooks
+ * ({@code X-Parlons-Signature: sha256=HMAC(secret, timestamp + "." + body)}), and an email list
+ * ({@code PARLONS_LISTENING_ALERT_EMAIL_TO}, sent through {@code SPRING_MAIL_HOST}). An alert is recorded as
+ * sent to a receiver only once it accepted it (2xx, or the SMTP server took the mail); otherwise the next
+ * check tries again.
  */
 @Component
 class AlertNotifier {
@@ -40,16 +54,35 @@ class AlertNotifier {
 
 	private final String secret;
 
+	private final List<String> emailTo;
+
+	private final String emailFrom;
+
+	private final String publicUrl;
+
+	private final @Nullable JavaMailSender mail;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	AlertNotifier(BadBuzz badBuzz, JdbcClient jdbc, Clock clock,
 			@Value("${parlons.listening.alert-webhook-url:}") String url,
-			@Value("${parlons.listening.alert-webhook-secret:}") String secret) {
+			@Value("${parlons.listening.alert-webhook-secret:}") String secret,
+			@Value("${parlons.listening.alert-email-to:}") List<String> emailTo,
+			@Value("${parlons.listening.alert-email-from:parlons@localhost}") String emailFrom,
+			@Value("${parlons.public-url:}") String publicUrl, ObjectProvider<JavaMailSender> mail) {
 		this.badBuzz = badBuzz;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.url = url;
 		this.secret = secret;
+		this.emailTo = emailTo.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+		this.emailFrom = emailFrom;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.mail = mail.getIfAvailable();
+		if (!this.emailTo.isEmpty() && this.mail == null) {
+			log.warn("Bad-buzz alerts by email are asked for ({}) but no mail server is configured (SPRING_MAIL_HOST)",
+					this.emailTo);
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${parlons.listening.alert-interval:PT5M}", initialDelayString = "PT20S")
@@ -57,27 +90,96 @@ class AlertNotifier {
 		if (!url.isBlank()) {
 			notifyNewAlerts(url, secret);
 		}
+		if (!emailTo.isEmpty() && mail != null) {
+			emailNewAlerts(mail, emailTo);
+		}
 	}
 
-	/** Sends the alerts of the last three hours not sent yet to this receiver; answers how many went. */
+	/** Sends the alerts of the last three hours not sent yet to this webhook; answers how many went. */
 	int notifyNewAlerts(String url, String secret) {
+		return sendOnce(url, alert -> deliver(alert, url, secret));
+	}
+
+	/** Mails the alerts of the last three hours not mailed yet to these addresses; answers how many went. */
+	int emailNewAlerts(JavaMailSender sender, List<String> to) {
+		return sendOnce("mailto:" + String.join(",", to), alert -> mail(sender, alert, to));
+	}
+
+	private int sendOnce(String receiver, Predicate<BadBuzz.Alert> send) {
 		int count = 0;
 		for (BadBuzz.Alert alert : badBuzz.lastHours(3)) {
-			boolean sent = jdbc.sql("select count(*) from listening_alert where hour_start = ? and measure = ?")
-				.params(Timestamp.from(alert.hour()), alert.measure())
+			boolean sent = jdbc.sql("select count(*) from listening_alert where hour_start = ? and measure = ? "
+					+ "and delivery = ?")
+				.params(Timestamp.from(alert.hour()), alert.measure(), receiver)
 				.query(Long.class)
 				.single() > 0;
-			if (!sent && deliver(alert, url, secret)) {
+			if (!sent && send.test(alert)) {
 				count++;
 				jdbc.sql("insert into listening_alert (hour_start, measure, observed, expected, sent_at, delivery) "
 						+ "values (?, ?, ?, ?, ?, ?)")
 					.params(Timestamp.from(alert.hour()), alert.measure(), alert.observed(), alert.expected(),
-							Timestamp.from(clock.instant()), url)
+							Timestamp.from(clock.instant()), receiver)
 					.update();
 			}
 		}
 		return count;
 	}
+
+	private boolean mail(JavaMailSender sender, BadBuzz.Alert alert, List<String> to) {
+		try {
+			MimeMessage message = sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+			helper.setFrom(emailFrom);
+			helper.setTo(to.toArray(String[]::new));
+			helper.setSubject(subject(alert));
+			helper.setText(body(alert), false);
+			message.setHeader("X-Parlons-Event", "listening.bad-buzz");
+			sender.send(message);
+			return true;
+		}
+		catch (MessagingException | MailException ex) {
+			log.warn("Bad-buzz alert could not be mailed to {}: {}", to, ex.toString());
+			return false;
+		}
+	}
+
+	static String subject(BadBuzz.Alert alert) {
+		return String.format(Locale.ROOT, "[Parlons] Bad buzz: %d %s in the hour of %s UTC (%.1f expected)",
+				alert.observed(), alert.measure(), HOUR.format(alert.hour()), alert.expected());
+	}
+
+	String body(BadBuzz.Alert alert) {
+		StringBuilder text = new StringBuilder();
+		text.append("Parlons noticed a burst of ").append(alert.measure()).append(".\n\n");
+		text.append(String.format(Locale.ROOT, "Hour: %s UTC%nObserved: %d%nExpected for this hour of the week: %.1f%n"
+				+ "z-score: %.1f%n%n", HOUR.format(alert.hour()), alert.observed(), alert.expected(), alert.zScore()));
+		text.append("What drives it:\n");
+		for (ListeningFigures.Mention m : alert.driving()) {
+			text.append("- ").append(m.author() == null ? "(unknown author)" : m.author()).append(" on ")
+				.append(m.network()).append(": ").append(shorten(m.text()));
+			if (m.url() != null) {
+				text.append("\n  ").append(m.url());
+			}
+			text.append('\n');
+		}
+		if (!publicUrl.isBlank()) {
+			String day = alert.hour().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
+			text.append("\nDashboard: ").append(publicUrl).append("/listening?from=").append(day).append("&to=").append(day)
+				.append('\n');
+		}
+		text.append("\nMethod: mentions of this hour against the mean of the same hour of the week over the previous "
+				+ "weeks (Poisson z-score); each alert is sent once.\n");
+		return text.toString();
+	}
+
+	private static String shorten(String text) {
+		String flat = text.replaceAll("\\s+", " ").strip();
+		return flat.length() <= 280 ? flat : flat.substring(0, 279) + "\u2026";
+	}
+
+	private static final java.time.format.DateTimeFormatter HOUR = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(java.time.ZoneOffset.UTC);
 
 	private boolean deliver(BadBuzz.Alert alert, String url, String secret) {
 		Map<String, Object> payload = new LinkedHashMap<>();

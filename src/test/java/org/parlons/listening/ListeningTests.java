@@ -207,6 +207,72 @@ class ListeningTests {
 	}
 
 	@Test
+	void aBadBuzzAlertIsMailedOnceThroughARealSmtpServer() throws Exception {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Mailed"), Map.of());
+		String marker = unique("orage");
+		for (int i = 0; i < 30; i++) {
+			Map<String, Object> body = new HashMap<>(TestApi.inbound(unique("m"), unique("furious"),
+					"Honteux, " + marker + " partout, service nul et inadmissible"));
+			body.put("visibility", "public");
+			admin.post("/api/v1/inboxes/" + inbox + "/inbound", body);
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().toString()
+			.contains(marker));
+		var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+		smtp.start();
+		try {
+			var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+			sender.setHost("127.0.0.1");
+			sender.setPort(smtp.getSmtp().getPort());
+			String to = unique("veille") + "@teleo.test";
+			assertThat(notifier.emailNewAlerts(sender, java.util.List.of(to))).isPositive();
+			var mails = smtp.getReceivedMessages();
+			assertThat(mails).isNotEmpty();
+			assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(to);
+			assertThat(java.util.Arrays.stream(mails).map(m -> {
+				try {
+					return m.getSubject();
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}).toList()).allMatch(subject -> subject.startsWith("[Parlons] Bad buzz: "))
+				.anyMatch(subject -> subject.contains(" negative mentions in the hour of "));
+			String all = java.util.Arrays.stream(mails).map(m -> {
+				try {
+					return com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
+				}
+				catch (RuntimeException ex) {
+					return "";
+				}
+			}).reduce("", String::concat);
+			assertThat(all).contains("What drives it").contains(marker).contains("z-score");
+			int mailed = mails.length;
+			assertThat(notifier.emailNewAlerts(sender, java.util.List.of(to))).isZero(); // once per receiver
+			assertThat(smtp.getReceivedMessages()).hasSize(mailed);
+
+			smtp.stop();
+			String other = unique("direction") + "@teleo.test";
+			assertThat(notifier.emailNewAlerts(sender, java.util.List.of(other)))
+				.as("a refused mail is not recorded as sent").isZero();
+			var again = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+			again.start();
+			try {
+				sender.setPort(again.getSmtp().getPort());
+				assertThat(notifier.emailNewAlerts(sender, java.util.List.of(other))).isPositive();
+				assertThat(again.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo(other);
+			}
+			finally {
+				again.stop();
+			}
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
+	@Test
 	void shareOfVoiceBetweenBrandsNamedByKeywords() {
 		TestApi admin = TestApi.asAdmin(port);
 		LocalDate day = aDayOfOurOwn();
