@@ -48,6 +48,8 @@ class RulesPageBrowserTests {
 		TestApi admin = TestApi.asAdmin(port);
 		String julie = unique("julie") + "@teleo.test";
 		long julieId = admin.createAgent(julie, "agent", "password-of-julie");
+		// the rule is scoped to an inbox of this test's own: a rule for every inbox would fire in other tests
+		long inbox = admin.createApiInbox(unique("Règles"), Map.of());
 		Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 		WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
 
@@ -64,10 +66,18 @@ class RulesPageBrowserTests {
 		chrome.findElement(By.cssSelector("#new-rule input[name=name]")).sendKeys(name);
 		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=kind]"))).selectByValue("public_complaint");
 		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=priority]"))).selectByValue("urgent");
+		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=inboxId]"))).selectByValue(Long.toString(inbox));
 		chrome.findElement(By.cssSelector("#new-rule button[type=submit]")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), name));
 		assertThat(chrome.findElement(By.id("rules")).getText()).contains("urgent").contains("priority only");
 		assertThat(admin.get("/api/v1/escalation-rules").body().toString()).contains(name).contains("PUBLIC_COMPLAINT");
+		var publicComplaint = new java.util.HashMap<>(TestApi.inbound(unique("m"), unique("client"),
+				"Service nul, toujours en panne, c'est honteux."));
+		publicComplaint.put("visibility", "public");
+		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", publicComplaint).id("conversationId");
+		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("priority").asString()).isEqualTo("urgent");
+		chrome.findElement(By.xpath("//table[@id='rules']//tr[td[1][text()='" + name + "']]//button")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), name)));
 
 		chrome.get("http://localhost:" + port + "/admin?lang=en");
 		chrome.findElement(By.cssSelector("#mandate-" + julieId + " summary")).click();
