@@ -47,21 +47,57 @@ public final class Engagement {
 	 * left out). Needs two observations at different times.
 	 */
 	public static double halfLifeHours(List<Observation> perHour) {
-		List<Observation> usable = perHour.stream().filter(o -> o.interactions() > 0).toList();
-		if (usable.size() < 2) {
+		List<double[]> points = perHour.stream()
+			.filter(o -> o.interactions() > 0)
+			.map(o -> new double[] { o.hoursAfter(), o.interactions() })
+			.toList();
+		return fitHalfLife(points);
+	}
+
+	/** A post's running total of interactions, read {@code hoursAfter} its publication. */
+	public record Total(double hoursAfter, long interactions) {
+	}
+
+	/**
+	 * Half-life of a post's engagement from running totals read at different times (what a network's API
+	 * gives): each interval between two readings, the first starting at publication with none, gives an
+	 * hourly rate at its middle; the exponential is fitted to those rates as in {@link #halfLifeHours}.
+	 */
+	public static double halfLifeFromTotals(List<Total> totals) {
+		List<Total> sorted = totals.stream().sorted(java.util.Comparator.comparingDouble(Total::hoursAfter)).toList();
+		List<double[]> rates = new java.util.ArrayList<>();
+		double previousHour = 0;
+		long previousTotal = 0;
+		for (Total t : sorted) {
+			double hours = t.hoursAfter() - previousHour;
+			long gained = t.interactions() - previousTotal;
+			if (hours > 0 && gained > 0) {
+				rates.add(new double[] { previousHour + hours / 2, gained / hours });
+			}
+			if (hours > 0) {
+				previousHour = t.hoursAfter();
+				previousTotal = Math.max(previousTotal, t.interactions());
+			}
+		}
+		return fitHalfLife(rates);
+	}
+
+	/** Least squares of log(rate) on hours; each point is {hours, rate > 0}. */
+	private static double fitHalfLife(List<double[]> points) {
+		if (points.size() < 2) {
 			throw new IllegalArgumentException("At least two hours with interactions are needed");
 		}
-		double n = usable.size();
+		double n = points.size();
 		double sx = 0;
 		double sy = 0;
 		double sxx = 0;
 		double sxy = 0;
-		for (Observation o : usable) {
-			double y = Math.log(o.interactions());
-			sx += o.hoursAfter();
+		for (double[] p : points) {
+			double y = Math.log(p[1]);
+			sx += p[0];
 			sy += y;
-			sxx += o.hoursAfter() * o.hoursAfter();
-			sxy += o.hoursAfter() * y;
+			sxx += p[0] * p[0];
+			sxy += p[0] * y;
 		}
 		double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
 		if (!(slope < 0)) {

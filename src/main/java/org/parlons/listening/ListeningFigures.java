@@ -54,6 +54,24 @@ public class ListeningFigures {
 	}
 
 	public Summary summary(Filter f) {
+		List<Day> days = days(f);
+		int total = days.stream().mapToInt(Day::mentions).sum();
+		List<Tonality.AuthorCounts> counts = where(new StringBuilder("select author_key, "
+				+ "sum(case when label = 'positive' then 1 else 0 end), sum(case when label = 'negative' then 1 else 0 end), "
+				+ "sum(case when label = 'neutral' then 1 else 0 end) from mention "
+				+ "where published_at >= :from and published_at < :to"), f, true, " group by author_key")
+			.query((rs, n) -> new Tonality.AuthorCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.list();
+		List<Author> loudest = where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
+				+ "where published_at >= :from and published_at < :to"), f, true)
+			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
+					rs.getInt(3), rs.getDouble(4)))
+			.list();
+		return new Summary(total, days, counts.isEmpty() ? null : Tonality.ofCounts(counts), loudest);
+	}
+
+	/** Every day of the period (UTC, at most 800) with its mentions, read from the hourly rollups. */
+	public List<Day> days(Filter f) {
 		Map<LocalDate, int[]> byDay = new TreeMap<>();
 		StringBuilder sql = new StringBuilder(f.topic() == null
 				? "select hour_start, mentions, positive, negative from mention_hourly where hour_start >= :from and hour_start < :to"
@@ -69,26 +87,13 @@ public class ListeningFigures {
 			return null;
 		}).list();
 		List<Day> days = new ArrayList<>();
-		int total = 0;
 		LocalDate end = f.to().atOffset(ZoneOffset.UTC).toLocalDate(); // exclusive
 		for (LocalDate day = f.from().atOffset(ZoneOffset.UTC).toLocalDate(); day.isBefore(end) && days.size() < 800;
 				day = day.plusDays(1)) {
 			int[] d = byDay.getOrDefault(day, new int[3]);
 			days.add(new Day(day, d[0], d[1], d[2]));
-			total += d[0];
 		}
-		List<Tonality.AuthorCounts> counts = where(new StringBuilder("select author_key, "
-				+ "sum(case when label = 'positive' then 1 else 0 end), sum(case when label = 'negative' then 1 else 0 end), "
-				+ "sum(case when label = 'neutral' then 1 else 0 end) from mention "
-				+ "where published_at >= :from and published_at < :to"), f, true, " group by author_key")
-			.query((rs, n) -> new Tonality.AuthorCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-			.list();
-		List<Author> loudest = where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
-				+ "where published_at >= :from and published_at < :to"), f, true)
-			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
-					rs.getInt(3), rs.getDouble(4)))
-			.list();
-		return new Summary(total, days, counts.isEmpty() ? null : Tonality.ofCounts(counts), loudest);
+		return days;
 	}
 
 	public List<Mention> mentions(Filter f, int page, int size) {

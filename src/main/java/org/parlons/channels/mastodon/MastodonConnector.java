@@ -25,6 +25,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Placement;
 import org.parlons.conversations.Post;
+import org.parlons.conversations.PostMetrics;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Identity;
@@ -120,6 +121,40 @@ class MastodonConnector implements PollingConnector {
 		}
 		Collections.reverse(messages); // the API answers newest first
 		return new Poll(messages, newest, null);
+	}
+
+	/**
+	 * The account's followers ({@code GET /api/v1/accounts/verify_credentials}) and its last 20 posts of its
+	 * own, neither replies nor boosts ({@code GET /api/v1/accounts/:id/statuses}), with favourites, boosts and
+	 * replies; Mastodon counts neither impressions nor reach.
+	 */
+	@Override
+	public Audience audience(Inbox inbox) {
+		PlatformHttp.Answer me = http.get(base(inbox) + "/api/v1/accounts/verify_credentials", auth(inbox));
+		if (!me.ok() || !(me.json().get("followers_count") instanceof Number followers) || me.json().get("id") == null) {
+			throw new Failed("Mastodon verify_credentials " + me.status() + ": " + PlatformHttp.abbreviated(me.body()),
+					waitFor(me));
+		}
+		PlatformHttp.Answer answer = http.get(base(inbox) + "/api/v1/accounts/" + me.json().get("id")
+				+ "/statuses?limit=20&exclude_replies=true&exclude_reblogs=true", auth(inbox));
+		if (!answer.ok()) {
+			throw new Failed("Mastodon statuses " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+					waitFor(answer));
+		}
+		List<Reading> readings = new ArrayList<>();
+		for (Map<String, Object> status : list(answer.body())) {
+			Post post = new Post(String.valueOf(status.get("id")),
+					SocialText.fromHtml(String.valueOf(status.getOrDefault("content", ""))),
+					status.get("url") == null ? null : status.get("url").toString(), null,
+					Instant.parse(String.valueOf(status.get("created_at"))));
+			readings.add(new Reading(post, new PostMetrics(count(status, "favourites_count"),
+					count(status, "replies_count"), count(status, "reblogs_count"), null, null)));
+		}
+		return new Audience(followers.longValue(), readings);
+	}
+
+	private static @Nullable Long count(Map<String, Object> status, String field) {
+		return status.get(field) instanceof Number n ? n.longValue() : null;
 	}
 
 	/** The local accounts' domain of an inbox's instance, for handles written without one. */
@@ -226,9 +261,9 @@ class MastodonConnector implements PollingConnector {
 			}
 		}
 		catch (RuntimeException ex) {
-			throw new Failed("Mastodon answered something that is not a list of notifications", null);
+			throw new Failed("Mastodon answered something that is not a list", null);
 		}
-		throw new Failed("Mastodon answered something that is not a list of notifications", null);
+		throw new Failed("Mastodon answered something that is not a list", null);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -18,6 +18,7 @@ import org.parlons.channels.ChannelHealth;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Ingestion;
+import org.parlons.conversations.Posts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,8 +63,17 @@ class SocialPoller {
 		return t;
 	});
 
+	private final Posts posts;
+
+	private final Duration audienceInterval;
+
+	private final Map<Long, Instant> nextAudience = new ConcurrentHashMap<>();
+
 	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
-			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval) {
+			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval,
+			Posts posts, @Value("${parlons.social.audience-interval:PT1H}") Duration audienceInterval) {
+		this.posts = posts;
+		this.audienceInterval = audienceInterval;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
 		this.ingestion = ingestion;
@@ -105,6 +115,9 @@ class SocialPoller {
 			failures.remove(inbox.id());
 			Duration wait = poll.waitAtLeast() != null && poll.waitAtLeast().compareTo(interval) > 0 ? poll.waitAtLeast() : interval;
 			nextPoll.put(inbox.id(), clock.instant().plus(wait));
+			if (!clock.instant().isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))) {
+				readAudience(connector, inbox);
+			}
 		}
 		catch (PollingConnector.Failed ex) {
 			failed(inbox, ex.getMessage(), ex.retryAfter());
@@ -112,6 +125,28 @@ class SocialPoller {
 		catch (RuntimeException ex) {
 			log.warn("Polling inbox {} ({}) failed", inbox.id(), inbox.channel(), ex);
 			failed(inbox, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+	}
+
+	/**
+	 * Records the account's followers and its posts' figures, at most once per audience interval. A failure
+	 * here leaves the messages alone: it is logged and tried again at the next interval.
+	 */
+	void readAudience(PollingConnector connector, Inbox inbox) {
+		nextAudience.put(inbox.id(), clock.instant().plus(audienceInterval));
+		try {
+			PollingConnector.Audience audience = connector.audience(inbox);
+			if (audience == null) {
+				return;
+			}
+			Instant now = clock.instant();
+			posts.observeFollowers(inbox.id(), audience.followers(), now);
+			for (PollingConnector.Reading reading : audience.posts()) {
+				posts.observe(inbox.id(), reading.post(), reading.metrics(), now);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Reading the audience of inbox {} ({}) failed: {}", inbox.id(), inbox.channel(), ex.getMessage());
 		}
 	}
 

@@ -101,6 +101,64 @@ class PolledNetworksTests {
 	}
 
 	@Test
+	void mastodonBrandPostsAndFollowersAreReadOverTimeForListening() {
+		long first = 120_000_000_000L + ids.incrementAndGet() * 10L;
+		Instant published = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		AtomicInteger readings = new AtomicInteger();
+		network.answer(r -> {
+			if (r.path().equals("/api/v1/notifications")) {
+				return FakePlatform.Answer.json(200, "[]");
+			}
+			if (r.path().equals("/api/v1/accounts/verify_credentials")) {
+				return FakePlatform.Answer.json(200, "{\"id\": \"42\", \"acct\": \"teleo\", \"followers_count\": "
+						+ (1200 + 50 * readings.get()) + "}");
+			}
+			if (r.path().equals("/api/v1/accounts/42/statuses")) {
+				int n = readings.incrementAndGet();
+				return FakePlatform.Answer.json(200, """
+						[{"id": "%d", "created_at": "%s", "url": "https://m.example/@teleo/%d", "visibility": "public",
+						  "content": "<p>Nouvelle offre fibre</p>", "favourites_count": %d, "reblogs_count": %d,
+						  "replies_count": 1}]""".formatted(first, published, first, 10 * n, 2 * n));
+			}
+			return FakePlatform.Answer.json(404, "{}");
+		});
+		long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://m.example", "accessToken", "tok",
+				"apiBaseUrl", network.url()));
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> snapshots(first) >= 2);
+		JsonNode post = post(first);
+		assertThat(post.get("text").asString()).isEqualTo("Nouvelle offre fibre");
+		assertThat(post.get("network").asString()).isEqualTo("mastodon");
+		assertThat(post.get("inboxId").asLong()).isEqualTo(inbox);
+		JsonNode latest = post.get("latest");
+		long likes = latest.get("likes").asLong();
+		long shares = latest.get("shares").asLong();
+		assertThat(shares * 5).isEqualTo(likes);
+		assertThat(post.get("interactions").asLong()).isEqualTo(likes + shares + 1);
+		assertThat(post.get("engagementRate").get("per").asString()).isEqualTo("FOLLOWERS");
+		assertThat(post.get("engagementRateDescribed").asString()).endsWith("followers");
+		assertThat(post.get("engagementRate").get("denominator").asLong()).isBetween(1200L, 1200L + 50 * 20);
+		assertThat(network.to("/api/v1/accounts/42/statuses").get(0).query()).contains("exclude_replies=true")
+			.contains("exclude_reblogs=true");
+		JsonNode days = admin.get("/api/v1/listening/followers?network=mastodon").body().get("days");
+		assertThat(days.get(days.size() - 1).get("followers").asLong()).isGreaterThanOrEqualTo(1200);
+	}
+
+	int snapshots(long postId) {
+		JsonNode post = post(postId);
+		return post == null ? 0 : post.get("snapshots").size();
+	}
+
+	JsonNode post(long postId) {
+		for (JsonNode p : admin.get("/api/v1/listening/posts?network=mastodon").body().get("items")) {
+			if (p.get("externalId").asString().equals(Long.toString(postId))) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void mastodonStreamsMentionsAsTheyHappenWherePollingFindsNothing() {
 		long id = 120_000_000_000L + ids.incrementAndGet();
 		java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);

@@ -1,0 +1,128 @@
+package org.parlons.listening.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Post;
+import org.parlons.conversations.PostMetrics;
+import org.parlons.conversations.Posts;
+import org.parlons.listening.BrandPosts;
+import org.parlons.listening.ListeningFigures;
+import org.parlons.platform.InvalidRequestException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The brand's posts with their figures over time, and its accounts' followers beside the mentions'
+ * sentiment. Connectors that can read them (Mastodon) record them on their own; other tools send them here.
+ */
+@RestController
+class BrandPostsApi {
+
+	static final String POSTS_METHOD = "Engagement = likes + comments + shares, divided as each network defines its "
+			+ "rate: X by impressions, the others by reach; failing those, by the account's followers when the post was "
+			+ "last read. The denominator is named with every rate. Half-life: hourly rates between successive readings "
+			+ "(the first from publication), fitted by an exponential (least squares on their logarithm); none before "
+			+ "two readings with new interactions.";
+
+	static final String FOLLOWERS_METHOD = "Followers at the end of each UTC day: the last count of each account, "
+			+ "carried over days without one, summed over accounts; growth is the change from the day before. Net "
+			+ "sentiment that day: positive share minus negative share of the mentions (hourly rollups).";
+
+	private final BrandPosts brandPosts;
+
+	private final Posts posts;
+
+	private final Inboxes inboxes;
+
+	private final Clock clock;
+
+	BrandPostsApi(BrandPosts brandPosts, Posts posts, Inboxes inboxes, Clock clock) {
+		this.brandPosts = brandPosts;
+		this.posts = posts;
+		this.inboxes = inboxes;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/listening/posts")
+	Map<String, Object> list(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("items", brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network())));
+		out.put("method", POSTS_METHOD);
+		return out;
+	}
+
+	@GetMapping("/api/v1/listening/followers")
+	Map<String, Object> followers(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("days", brandPosts.followerGrowth(f, brandPosts.inboxesOf(f.network())));
+		out.put("method", FOLLOWERS_METHOD);
+		return out;
+	}
+
+	record ObservedPost(@NotBlank @Size(max = 500) String externalId, @Nullable @Size(max = 100_000) String text,
+			@Nullable @Size(max = 2000) String url, @NotNull OffsetDateTime publishedAt,
+			@Nullable OffsetDateTime observedAt, @Nullable @PositiveOrZero Long likes,
+			@Nullable @PositiveOrZero Long comments, @Nullable @PositiveOrZero Long shares,
+			@Nullable @PositiveOrZero Long impressions, @Nullable @PositiveOrZero Long reach) {
+	}
+
+	record PostsBody(@NotNull Long inboxId, @Nullable @PositiveOrZero Long followers,
+			@Nullable OffsetDateTime observedAt, @NotNull @Size(max = 1000) List<@Valid @NotNull ObservedPost> items) {
+	}
+
+	/**
+	 * The brand's posts of an inbox's account as read at one moment (each item's {@code observedAt}, else the
+	 * body's, else now), with the account's followers then when given. Sending figures again at another
+	 * moment adds a reading; at the same moment replaces it.
+	 */
+	@PostMapping("/api/v1/listening/posts")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	Map<String, Object> record(@Valid @RequestBody PostsBody body) {
+		if (inboxes.findById(body.inboxId()).isEmpty()) {
+			throw new InvalidRequestException("inboxId: no inbox " + body.inboxId());
+		}
+		Instant now = clock.instant();
+		Instant readAt = body.observedAt() == null ? now : body.observedAt().toInstant();
+		if (readAt.isAfter(now.plusSeconds(300))) {
+			throw new InvalidRequestException("observedAt: figures are read in the past, not at " + body.observedAt());
+		}
+		for (ObservedPost item : body.items()) {
+			Instant at = item.observedAt() == null ? readAt : item.observedAt().toInstant();
+			if (at.isBefore(item.publishedAt().toInstant()) || at.isAfter(now.plusSeconds(300))) {
+				throw new InvalidRequestException("observedAt of " + item.externalId()
+						+ ": figures are read after the post is published and not in the future");
+			}
+			posts.observe(body.inboxId(), new Post(item.externalId().strip(), item.text(), item.url(), null,
+					item.publishedAt().toInstant()), new PostMetrics(item.likes(), item.comments(), item.shares(),
+							item.impressions(), item.reach()), at);
+		}
+		if (body.followers() != null) {
+			posts.observeFollowers(body.inboxId(), body.followers(), readAt);
+		}
+		return Map.of("posts", body.items().size(), "followers", body.followers() == null ? 0 : 1);
+	}
+
+}

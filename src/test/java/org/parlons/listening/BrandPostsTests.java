@@ -1,0 +1,145 @@
+package org.parlons.listening;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.parlons.conversations.PostMetrics;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * The brand's posts and followers through the API: readings over time give the engagement rate with its
+ * denominator and the half-life computed by hand; followers day by day with their growth; bad input refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrandPostsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void eachNetworkDividesEngagementByItsOwnDenominatorAndSaysWhich() {
+		PostMetrics tweet = new PostMetrics(90L, 5L, 5L, 20_000L, 8_000L);
+		assertThat(BrandPosts.rate("x", tweet, 1_000L).per()).isEqualTo(Engagement.Denominator.IMPRESSIONS);
+		assertThat(BrandPosts.rate("x", tweet, 1_000L).value()).isEqualTo(100 / 20_000.0);
+		assertThat(BrandPosts.rate("facebook", tweet, 1_000L).per()).isEqualTo(Engagement.Denominator.REACH);
+		assertThat(BrandPosts.rate("facebook", tweet, 1_000L).value()).isEqualTo(100 / 8_000.0);
+		PostMetrics toot = new PostMetrics(10L, 1L, 3L, null, null);
+		assertThat(BrandPosts.rate("mastodon", toot, 700L).describe()).isEqualTo("2.0000 % of 700 followers");
+		assertThat(BrandPosts.rate("mastodon", toot, null)).isNull();
+		// seed 002: 1,407 likes for 8,476,000 fans
+		assertThat(BrandPosts.rate("facebook", new PostMetrics(1_407L, null, null, null, null), 8_476_000L).describe())
+			.isEqualTo("0.0166 % of 8,476,000 followers");
+	}
+
+	@Test
+	void readingsOverTimeGiveTheRateAndTheHalfLifeAndFollowersTheirGrowth() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Page"), Map.of());
+		Instant published = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+		String id = unique("post");
+		for (Object[] reading : new Object[][] { { 1, 100, 10, 10 }, { 2, 150, 15, 15 }, { 4, 170, 20, 20 } }) {
+			var r = admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", List.of(Map.of("externalId", id,
+					"text", "Notre nouvelle box", "publishedAt", published.toString(), "observedAt",
+					published.plus(Duration.ofHours((int) reading[0])).toString(), "likes", reading[1], "comments",
+					reading[2], "shares", reading[3], "reach", 10_000))));
+			assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+		}
+		JsonNode post = find(admin.get("/api/v1/listening/posts?network=api&from=" + day(published.minus(Duration.ofDays(1)))
+				+ "&to=" + day(Instant.now())).body().get("items"), id);
+		assertThat(post.get("snapshots")).hasSize(3);
+		assertThat(post.get("interactions").asLong()).isEqualTo(210);
+		assertThat(post.get("engagementRate").get("value").asDouble()).isEqualTo(210 / 10_000.0);
+		assertThat(post.get("engagementRateDescribed").asString()).isEqualTo("2.1000 % of 10,000 reach");
+		// 120 in the first hour, 60 in the second, 30 over the next two: hourly rates 120, 60, 15 at 0.5, 1.5, 3 h
+		double[][] points = { { 0.5, 120 }, { 1.5, 60 }, { 3, 15 } };
+		double sx = 0, sy = 0, sxx = 0, sxy = 0;
+		for (double[] p : points) {
+			sx += p[0];
+			sy += Math.log(p[1]);
+			sxx += p[0] * p[0];
+			sxy += p[0] * Math.log(p[1]);
+		}
+		double slope = (3 * sxy - sx * sy) / (3 * sxx - sx * sx);
+		assertThat(post.get("halfLifeHours").asDouble()).isCloseTo(Math.log(2) / -slope, within(1e-9))
+			.isCloseTo(0.826, within(0.001));
+
+		// reading the same moment again replaces it
+		admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", List.of(Map.of("externalId", id,
+				"publishedAt", published.toString(), "observedAt", published.plus(Duration.ofHours(4)).toString(),
+				"likes", 175, "comments", 20, "shares", 20, "reach", 10_000))));
+		post = find(admin.get("/api/v1/listening/posts?network=api").body().get("items"), id);
+		assertThat(post.get("snapshots")).hasSize(3);
+		assertThat(post.get("interactions").asLong()).isEqualTo(215);
+
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Instant twoDaysAgo = today.minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+		followers(admin, inbox, 8_476_000, twoDaysAgo);
+		followers(admin, inbox, 8_470_000, twoDaysAgo.plus(Duration.ofDays(1)));
+		followers(admin, inbox, 8_490_000, today.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(1));
+		JsonNode days = admin.get("/api/v1/listening/followers?network=api&from=" + today.minusDays(3) + "&to=" + today)
+			.body().get("days");
+		assertThat(days).hasSize(4);
+		assertThat(days.get(0).get("followers").isNull()).isTrue();
+		assertThat(days.get(1).get("followers").asLong()).isEqualTo(8_476_000);
+		assertThat(days.get(2).get("growth").asLong()).isEqualTo(-6_000);
+		assertThat(days.get(3).get("followers").asLong()).isEqualTo(8_490_000);
+		assertThat(days.get(3).get("growth").asLong()).isEqualTo(20_000);
+	}
+
+	@Test
+	void badReadingsAreRefusedAndOnlyAdministratorsRecordThem() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Page"), Map.of());
+		Instant published = Instant.now().minus(Duration.ofHours(5));
+		Map<String, Object> item = Map.of("externalId", unique("p"), "publishedAt", published.toString(), "likes", 3);
+		assertThat(admin.post("/api/v1/listening/posts", Map.of("inboxId", 999_999_999, "items", List.of(item)))
+			.body().get("detail").asString()).contains("no inbox");
+		var early = admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", List.of(Map.of("externalId",
+				unique("p"), "publishedAt", published.toString(), "observedAt", published.minusSeconds(60).toString()))));
+		assertThat(early.status()).isEqualTo(422);
+		assertThat(early.body().get("detail").asString()).contains("after the post is published");
+		var negative = admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", List.of(Map.of("externalId",
+				unique("p"), "publishedAt", published.toString(), "likes", -1))));
+		assertThat(negative.status()).isIn(400, 422);
+		assertThat(negative.contentType()).startsWith("application/problem+json");
+		assertThat(admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", "nope")).status()).isIn(400, 422);
+		String agent = unique("julie") + "@teleo.test";
+		admin.createAgent(agent, "agent", "password-of-julie");
+		assertThat(TestApi.basic(port, agent, "password-of-julie").post("/api/v1/listening/posts",
+				Map.of("inboxId", inbox, "items", List.of(item))).status()).isEqualTo(403);
+		assertThat(admin.get("/api/v1/listening/followers?from=2026-02-01&to=2026-01-01").status()).isEqualTo(422);
+	}
+
+	private static void followers(TestApi admin, long inbox, long count, Instant at) {
+		var r = admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "followers", count, "observedAt", at.toString(),
+				"items", List.of()));
+		assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+	}
+
+	private static String day(Instant at) {
+		return at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+	}
+
+	private static JsonNode find(JsonNode items, String externalId) {
+		for (JsonNode p : items) {
+			if (p.get("externalId").asString().equals(externalId)) {
+				return p;
+			}
+		}
+		throw new AssertionError("no post " + externalId + " in " + items);
+	}
+
+}
