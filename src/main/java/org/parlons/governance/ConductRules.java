@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Json;
+import org.parlons.platform.ReloadedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -73,7 +73,7 @@ public class ConductRules {
 
 	private final Clock clock;
 
-	private final AtomicReference<List<Rule>> cache = new AtomicReference<>();
+	private final ReloadedCache<List<Rule>> cache = new ReloadedCache<>(this::load);
 
 	ConductRules(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -81,18 +81,17 @@ public class ConductRules {
 	}
 
 	public List<Rule> all() {
-		List<Rule> rules = cache.get();
-		if (rules == null) {
-			rules = jdbc.sql("select id, name, kind, phrases, threshold, mode, applies_to, inbox_id, active from conduct_rule "
-					+ "order by id")
-				.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
-						Json.read(rs.getString(4), new TypeReference<List<String>>() {
-						}), rs.getObject(5, Double.class), Mode.valueOf(rs.getString(6)), Scope.valueOf(rs.getString(7)),
-						rs.getObject(8, Long.class), rs.getBoolean(9)))
-				.list();
-			cache.set(rules);
-		}
-		return rules;
+		return cache.get();
+	}
+
+	private List<Rule> load() {
+		return jdbc.sql("select id, name, kind, phrases, threshold, mode, applies_to, inbox_id, active from conduct_rule "
+				+ "order by id")
+			.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
+					Json.read(rs.getString(4), new TypeReference<List<String>>() {
+					}), rs.getObject(5, Double.class), Mode.valueOf(rs.getString(6)), Scope.valueOf(rs.getString(7)),
+					rs.getObject(8, Long.class), rs.getBoolean(9)))
+			.list();
 	}
 
 	public long create(String name, Kind kind, List<String> phrases, @Nullable Double threshold, Mode mode, Scope scope,
@@ -103,19 +102,19 @@ public class ConductRules {
 			.params(name, kind.name(), Json.write(phrases), threshold, mode.name(), scope.name(), inboxId,
 					Timestamp.from(clock.instant()))
 			.update(keys, "id");
-		cache.set(null);
+		cache.changed();
 		return keys.getKey().longValue();
 	}
 
 	public boolean setActive(long id, boolean active) {
 		int n = jdbc.sql("update conduct_rule set active = ? where id = ?").params(active, id).update();
-		cache.set(null);
+		cache.changed();
 		return n > 0;
 	}
 
 	public boolean delete(long id) {
 		int n = jdbc.sql("delete from conduct_rule where id = ?").param(id).update();
-		cache.set(null);
+		cache.changed();
 		return n > 0;
 	}
 

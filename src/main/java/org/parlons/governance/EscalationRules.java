@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Priority;
+import org.parlons.platform.ReloadedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -100,7 +100,7 @@ public class EscalationRules {
 
 	private final Clock clock;
 
-	private final AtomicReference<List<Rule>> cache = new AtomicReference<>();
+	private final ReloadedCache<List<Rule>> cache = new ReloadedCache<>(this::load);
 
 	EscalationRules(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -108,20 +108,19 @@ public class EscalationRules {
 	}
 
 	public List<Rule> all() {
-		List<Rule> rules = cache.get();
-		if (rules == null) {
-			rules = jdbc.sql("select id, name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
-					+ "target_agent_id, active, threshold, priority, attribute from escalation_rule order by id")
-				.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
-						split(rs.getString(4)), (Integer) rs.getObject(5, Integer.class),
-						(Integer) rs.getObject(6, Integer.class), (Long) rs.getObject(7, Long.class),
-						(Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class), rs.getBoolean(10),
-						(Double) rs.getObject(11, Double.class),
-						rs.getString(12) == null ? null : Priority.valueOf(rs.getString(12)), rs.getString(13)))
-				.list();
-			cache.set(rules);
-		}
-		return rules;
+		return cache.get();
+	}
+
+	private List<Rule> load() {
+		return jdbc.sql("select id, name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
+				+ "target_agent_id, active, threshold, priority, attribute from escalation_rule order by id")
+			.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
+					split(rs.getString(4)), (Integer) rs.getObject(5, Integer.class),
+					(Integer) rs.getObject(6, Integer.class), (Long) rs.getObject(7, Long.class),
+					(Long) rs.getObject(8, Long.class), (Long) rs.getObject(9, Long.class), rs.getBoolean(10),
+					(Double) rs.getObject(11, Double.class),
+					rs.getString(12) == null ? null : Priority.valueOf(rs.getString(12)), rs.getString(13)))
+			.list();
 	}
 
 	public Optional<Rule> findById(long id) {
@@ -147,7 +146,7 @@ public class EscalationRules {
 					rule.priority() == null ? null : rule.priority().name(),
 					rule.kind() == Kind.CUSTOMER_VALUE ? rule.attribute().strip() : null, Timestamp.from(clock.instant()))
 			.update(keys, "id");
-		cache.set(null);
+		cache.changed();
 		return keys.getKey().longValue();
 	}
 
@@ -196,7 +195,7 @@ public class EscalationRules {
 
 	public void deactivate(long id) {
 		jdbc.sql("update escalation_rule set active = false where id = ?").param(id).update();
-		cache.set(null);
+		cache.changed();
 	}
 
 	/** Why a text matches a rule of words, or null: the first word or phrase found. */

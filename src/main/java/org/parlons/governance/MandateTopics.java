@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.parlons.platform.ReloadedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +29,7 @@ public class MandateTopics {
 
 	private final Clock clock;
 
-	private final AtomicReference<Map<String, Topic>> cache = new AtomicReference<>();
+	private final ReloadedCache<Map<String, Topic>> cache = new ReloadedCache<>(this::load);
 
 	MandateTopics(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -64,13 +64,13 @@ public class MandateTopics {
 				+ "when not matched then insert (name, phrases, updated_at) values (s.name, ?, ?)")
 			.params(name, joined, now, joined, now)
 			.update();
-		cache.set(null);
+		cache.changed();
 		return new Topic(name, clean);
 	}
 
 	public boolean delete(String name) {
 		boolean deleted = jdbc.sql("delete from mandate_topic where name = ?").param(name).update() == 1;
-		cache.set(null);
+		cache.changed();
 		return deleted;
 	}
 
@@ -80,17 +80,16 @@ public class MandateTopics {
 	}
 
 	private Map<String, Topic> byName() {
-		Map<String, Topic> topics = cache.get();
-		if (topics == null) {
-			Map<String, Topic> loaded = new LinkedHashMap<>();
-			jdbc.sql("select name, phrases from mandate_topic order by name")
-				.query((rs, n) -> new Topic(rs.getString(1), Arrays.asList(rs.getString(2).split("\n"))))
-				.list()
-				.forEach(t -> loaded.put(t.name(), t));
-			topics = java.util.Collections.unmodifiableMap(loaded);
-			cache.set(topics);
-		}
-		return topics;
+		return cache.get();
+	}
+
+	private Map<String, Topic> load() {
+		Map<String, Topic> loaded = new LinkedHashMap<>();
+		jdbc.sql("select name, phrases from mandate_topic order by name")
+			.query((rs, n) -> new Topic(rs.getString(1), Arrays.asList(rs.getString(2).split("\n"))))
+			.list()
+			.forEach(t -> loaded.put(t.name(), t));
+		return java.util.Collections.unmodifiableMap(loaded);
 	}
 
 }

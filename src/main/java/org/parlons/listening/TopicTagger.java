@@ -104,7 +104,7 @@ class TopicTagger {
 			c[2] += "negative".equals(row.label()) ? 1 : 0;
 		}
 		long last = rows.get(rows.size() - 1).id();
-		if (!topics.advance(topic.id(), topic.taggedUpTo(), last)) {
+		if (!topics.advance(topic, last)) {
 			return false; // edited or deleted meanwhile: the next turn reads with the new keywords
 		}
 		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing", tagged);

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.ReloadedCache;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,7 +44,7 @@ public class Topics {
 
 	private final Clock clock;
 
-	private final AtomicReference<@Nullable List<Topic>> cache = new AtomicReference<>();
+	private final ReloadedCache<List<Topic>> cache = new ReloadedCache<>(this::load);
 
 	Topics(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -52,14 +52,13 @@ public class Topics {
 	}
 
 	public List<Topic> all() {
-		List<Topic> topics = cache.get();
-		if (topics == null) {
-			topics = jdbc.sql("select id, name, keywords, tagged_up_to from listening_topic order by name")
-				.query((rs, n) -> new Topic(rs.getLong(1), rs.getString(2), split(rs.getString(3)), rs.getLong(4)))
-				.list();
-			cache.set(topics);
-		}
-		return topics;
+		return cache.get();
+	}
+
+	private List<Topic> load() {
+		return jdbc.sql("select id, name, keywords, tagged_up_to from listening_topic order by name")
+			.query((rs, n) -> new Topic(rs.getLong(1), rs.getString(2), split(rs.getString(3)), rs.getLong(4)))
+			.list();
 	}
 
 	public Optional<Topic> find(long id) {
@@ -80,7 +79,7 @@ public class Topics {
 			throw new IllegalArgumentException("A topic is already named '" + name.strip() + "'");
 		}
 		finally {
-			cache.set(null);
+			cache.changed();
 		}
 		return keys.getKey().longValue();
 	}
@@ -101,7 +100,7 @@ public class Topics {
 			throw new IllegalArgumentException("A topic is already named '" + name.strip() + "'");
 		}
 		finally {
-			cache.set(null);
+			cache.changed();
 		}
 		jdbc.sql("delete from mention_topic where topic_id = ?").param(id).update();
 		jdbc.sql("delete from topic_hourly where topic_id = ?").param(id).update();
@@ -113,16 +112,20 @@ public class Topics {
 		jdbc.sql("delete from mention_topic where topic_id = ?").param(id).update();
 		jdbc.sql("delete from topic_hourly where topic_id = ?").param(id).update();
 		int deleted = jdbc.sql("delete from listening_topic where id = ?").param(id).update();
-		cache.set(null);
+		cache.changed();
 		return deleted > 0;
 	}
 
-	/** Moves a topic's cursor, unless the topic was edited (or deleted) since it was read at {@code from}. */
-	boolean advance(long id, long from, long to) {
-		int moved = jdbc.sql("update listening_topic set tagged_up_to = ? where id = ? and tagged_up_to = ?")
-			.params(to, id, from)
+	/**
+	 * Moves a topic's cursor, unless the topic was edited (or deleted) since it was read: its cursor and its
+	 * keywords must still be those it was read with (an edit resets the cursor to 0, which a first batch also
+	 * starts from, so the keywords tell them apart).
+	 */
+	boolean advance(Topic read, long to) {
+		int moved = jdbc.sql("update listening_topic set tagged_up_to = ? where id = ? and tagged_up_to = ? and keywords = ?")
+			.params(to, read.id(), read.taggedUpTo(), String.join("\n", read.keywords()))
 			.update();
-		cache.set(null);
+		cache.changed();
 		return moved == 1;
 	}
 
