@@ -97,6 +97,24 @@ class BrandPostsTests {
 		assertThat(days.get(2).get("growth").asLong()).isEqualTo(-6_000);
 		assertThat(days.get(3).get("followers").asLong()).isEqualTo(8_490_000);
 		assertThat(days.get(3).get("growth").asLong()).isEqualTo(20_000);
+
+		org.openqa.selenium.chrome.ChromeDriver chrome = org.parlons.testing.Browser.start();
+		try {
+			org.parlons.testing.Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			chrome.get("http://localhost:" + port + "/listening?lang=en&network=api&from=" + today.minusDays(3) + "&to="
+					+ today);
+			var wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15));
+			String posts = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.visibilityOfElementLocated(org.openqa.selenium.By.id("brand-posts"))).getText();
+			assertThat(posts).contains("Notre nouvelle box").contains("2.1500 % of 10,000 reach")
+				.contains(String.format(java.util.Locale.ROOT, "%.1f h", post.get("halfLifeHours").asDouble()));
+			var line = chrome.findElement(org.openqa.selenium.By.cssSelector("#followers-chart polyline.followers"));
+			assertThat(line.getAttribute("points").split(" ")).hasSizeGreaterThanOrEqualTo(3);
+			org.parlons.testing.Browser.screenshot(chrome, "listening-posts-followers");
+		}
+		finally {
+			chrome.quit();
+		}
 	}
 
 	@Test

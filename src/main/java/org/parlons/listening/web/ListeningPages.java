@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.listening.BadBuzz;
+import org.parlons.listening.BrandPosts;
 import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
@@ -44,7 +45,11 @@ class ListeningPages {
 
 	private final Influence influence;
 
-	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz, Topics topics, Influence influence) {
+	private final BrandPosts brandPosts;
+
+	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz, Topics topics, Influence influence,
+			BrandPosts brandPosts) {
+		this.brandPosts = brandPosts;
 		this.topics = topics;
 		this.influence = influence;
 		this.figures = figures;
@@ -67,6 +72,9 @@ class ListeningPages {
 		model.addAttribute("bars", bars(s.days()));
 		model.addAttribute("chartWidth", Math.max(1, s.days().size()) * 12);
 		model.addAttribute("chartHeight", CHART_HEIGHT);
+		List<Long> accounts = brandPosts.inboxesOf(f.network());
+		model.addAttribute("followerChart", FollowerChart.of(brandPosts.followerGrowth(f, accounts)));
+		model.addAttribute("posts", brandPosts.posts(f.from(), f.to(), accounts).stream().limit(10).toList());
 		return "listening/index";
 	}
 
