@@ -42,6 +42,18 @@ public class ListeningFigures {
 	public record Summary(int mentions, List<Day> days, Tonality.@Nullable Result tonality, List<Author> loudest) {
 	}
 
+	/** A slice of the period's mentions (a network or a language) with its positive and negative parts. */
+	public record Share(String key, int mentions, int positive, int negative) {
+	}
+
+	/**
+	 * What the hourly rollups alone answer, however many mentions the period holds: the days, per-message
+	 * shares, and the split by network and by language.
+	 */
+	public record Volume(int mentions, int positive, int negative, List<Day> days, List<Share> networks,
+			List<Share> languages) {
+	}
+
 	public record Mention(long id, String network, @Nullable String author, String authorKey, String text,
 			String language, double sentiment, String label, @Nullable String url, Instant publishedAt,
 			@Nullable Long conversationId) {
@@ -70,22 +82,56 @@ public class ListeningFigures {
 		return new Summary(total, days, counts.isEmpty() ? null : Tonality.ofCounts(counts), loudest);
 	}
 
-	/** Every day of the period (UTC, at most 800) with its mentions, read from the hourly rollups. */
-	public List<Day> days(Filter f) {
+	/** The period's volume from the hourly rollups only (never the mention rows). */
+	public Volume volume(Filter f) {
 		Map<LocalDate, int[]> byDay = new TreeMap<>();
+		Map<String, int[]> networks = new TreeMap<>();
+		Map<String, int[]> languages = new TreeMap<>();
+		rollups(f, (hour, network, language, counts) -> {
+			add(byDay.computeIfAbsent(hour.atOffset(ZoneOffset.UTC).toLocalDate(), k -> new int[3]), counts);
+			add(networks.computeIfAbsent(network, k -> new int[3]), counts);
+			add(languages.computeIfAbsent(language, k -> new int[3]), counts);
+		});
+		List<Day> days = daysOf(f, byDay);
+		int[] total = new int[3];
+		days.forEach(d -> add(total, new int[] { d.mentions(), d.positive(), d.negative() }));
+		return new Volume(total[0], total[1], total[2], days, shares(networks), shares(languages));
+	}
+
+	private static void add(int[] into, int[] counts) {
+		for (int i = 0; i < 3; i++) {
+			into[i] += counts[i];
+		}
+	}
+
+	private static List<Share> shares(Map<String, int[]> counts) {
+		return counts.entrySet().stream()
+			.map(e -> new Share(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+			.sorted(java.util.Comparator.comparingInt(Share::mentions).reversed())
+			.toList();
+	}
+
+	private interface RollupRow {
+
+		void accept(Instant hour, String network, String language, int[] counts);
+
+	}
+
+	/** Every rollup row of the period (of the topic's rollups when the filter names one). */
+	private void rollups(Filter f, RollupRow row) {
 		StringBuilder sql = new StringBuilder(f.topic() == null
-				? "select hour_start, mentions, positive, negative from mention_hourly where hour_start >= :from and hour_start < :to"
-				: "select hour_start, mentions, positive, negative from topic_hourly where topic_id = :topic "
-						+ "and hour_start >= :from and hour_start < :to");
-		var query = where(sql, f, false);
-		query.query((rs, n) -> {
-			int[] d = byDay.computeIfAbsent(rs.getTimestamp(1).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
-					k -> new int[3]);
-			d[0] += rs.getInt(2);
-			d[1] += rs.getInt(3);
-			d[2] += rs.getInt(4);
+				? "select hour_start, network, language, mentions, positive, negative from mention_hourly "
+						+ "where hour_start >= :from and hour_start < :to"
+				: "select hour_start, network, language, mentions, positive, negative from topic_hourly "
+						+ "where topic_id = :topic and hour_start >= :from and hour_start < :to");
+		where(sql, f, false).query((rs, n) -> {
+			row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+					new int[] { rs.getInt(4), rs.getInt(5), rs.getInt(6) });
 			return null;
 		}).list();
+	}
+
+	private static List<Day> daysOf(Filter f, Map<LocalDate, int[]> byDay) {
 		List<Day> days = new ArrayList<>();
 		LocalDate end = f.to().atOffset(ZoneOffset.UTC).toLocalDate(); // exclusive
 		for (LocalDate day = f.from().atOffset(ZoneOffset.UTC).toLocalDate(); day.isBefore(end) && days.size() < 800;
@@ -94,6 +140,14 @@ public class ListeningFigures {
 			days.add(new Day(day, d[0], d[1], d[2]));
 		}
 		return days;
+	}
+
+	/** Every day of the period (UTC, at most 800) with its mentions, read from the hourly rollups. */
+	public List<Day> days(Filter f) {
+		Map<LocalDate, int[]> byDay = new TreeMap<>();
+		rollups(f, (hour, network, language, counts) -> add(
+				byDay.computeIfAbsent(hour.atOffset(ZoneOffset.UTC).toLocalDate(), k -> new int[3]), counts));
+		return daysOf(f, byDay);
 	}
 
 	public List<Mention> mentions(Filter f, int page, int size) {

@@ -290,6 +290,17 @@ class ListeningTests {
 		assertThat(voices.get(0).get("netSentiment").asDouble()).isCloseTo(-1 / 3.0, within(1e-9));
 		assertThat(voices.get(1).get("share").asDouble()).isEqualTo(0.25);
 		assertThat(admin.get("/api/v1/listening/share-of-voice?brand=nokeywords").status()).isEqualTo(422);
+
+		JsonNode volume = admin.get("/api/v1/listening/volume?from=" + day + "&to=" + day).body();
+		assertThat(volume.get("mentions").asInt()).isEqualTo(4);
+		assertThat(volume.get("positive").asInt()).isEqualTo(2);
+		assertThat(volume.get("negative").asInt()).isEqualTo(2);
+		assertThat(volume.get("days")).hasSize(1);
+		assertThat(volume.get("days").get(0).get("mentions").asInt()).isEqualTo(4);
+		assertThat(volume.get("networks").get(0).get("key").asString()).isEqualTo("api");
+		assertThat(volume.get("languages").get(0).get("mentions").asInt()).isEqualTo(4);
+		assertThat(admin.get("/api/v1/listening/volume?from=" + day + "&to=" + day + "&network=x").body().get("mentions")
+			.asInt()).isZero();
 	}
 
 	@Test

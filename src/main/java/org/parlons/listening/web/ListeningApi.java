@@ -110,6 +110,31 @@ class ListeningApi {
 						+ "minus the negative share, 95 % interval by the normal approximation.");
 	}
 
+	/**
+	 * The period's volume per day, per network and per language with the per-message positive and negative
+	 * counts, from the hourly rollups alone: as fast over ten million mentions as over ten.
+	 */
+	@GetMapping("/api/v1/listening/volume")
+	Map<String, Object> volume(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
+				ListeningFilters.topic(topic, topics), clock);
+		ListeningFigures.Volume v = figures.volume(f);
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("from", ListeningFilters.firstDay(f).toString());
+		out.put("to", ListeningFilters.lastDay(f).toString());
+		out.put("mentions", v.mentions());
+		out.put("positive", v.positive());
+		out.put("negative", v.negative());
+		out.put("days", v.days());
+		out.put("networks", v.networks());
+		out.put("languages", v.languages());
+		out.put("method", "Counts per UTC day, network and language from the hourly rollups kept as mentions arrive; "
+				+ "per message (each mention counts once). Per-person figures are in /summary.");
+		return out;
+	}
+
 	@GetMapping("/api/v1/listening/summary")
 	Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
