@@ -579,7 +579,7 @@ public final class LoadGenerator {
 		result("live_p99_ms", percentile(delays, 99), "ms");
 	}
 
-	private static String token(String base) throws Exception {
+	static String token(String base) throws Exception {
 		String basic = "Basic " + Base64.getEncoder().encodeToString((System.getenv().getOrDefault("PARLONS_ADMIN_EMAIL",
 				"bench@parlons.local") + ":" + System.getenv().getOrDefault("PARLONS_ADMIN_PASSWORD", "bench-password"))
 			.getBytes(StandardCharsets.UTF_8));
@@ -607,7 +607,7 @@ public final class LoadGenerator {
 		}
 	}
 
-	private static int get(String url, String auth) throws Exception {
+	static int get(String url, String auth) throws Exception {
 		HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build();
 		return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
@@ -629,7 +629,7 @@ public final class LoadGenerator {
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
 	}
 
-	private static void result(String name, double value, String unit) {
+	static void result(String name, double value, String unit) {
 		System.out.printf("RESULT %s %.2f %s%n", name, value, unit);
 	}
 

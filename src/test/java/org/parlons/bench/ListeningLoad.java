@@ -1,0 +1,237 @@
+package org.parlons.bench;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import static org.parlons.bench.LoadGenerator.result;
+
+/**
+ * The listening benchmark: ten million mentions over the last 365 days, the same rows written into
+ * PostgreSQL (with the hourly rollups Parlons keeps) and into DuckDB; then the dashboard's figures timed
+ * through Parlons' API (from the rollups) next to DuckDB computing the same figures by scanning the raw rows.
+ * <p>
+ * {@code seed <jdbcUrl> <user> <mentions> <duckdbFile>} then {@code measure <baseUrl> <duckdbFile> <requests>}.
+ */
+public final class ListeningLoad {
+
+	static final String[] NETWORKS = { "x", "x", "x", "facebook", "facebook", "instagram", "mastodon", "bluesky", "rss",
+			"facebook" };
+
+	static final String[] LANGUAGES = { "fr", "fr", "fr", "fr", "fr", "fr", "en", "en", "en", "es" };
+
+	/** Authors drawn with a heavy tail: a few write a lot, most once or twice. */
+	static final int AUTHORS = 2_000_000;
+
+	public static void main(String[] args) throws Exception {
+		switch (args[0]) {
+			case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), args[4]);
+			case "measure" -> measure(args[1], args[2], Integer.parseInt(args[3]));
+			default -> throw new IllegalArgumentException("unknown step " + args[0]);
+		}
+	}
+
+	/** One generated mention; the same seed gives the same rows to both databases. */
+	record Row(long id, long publishedEpoch, String network, String language, String authorKey, double sentiment,
+			String label) {
+	}
+
+	static final class Generator {
+
+		private final Random random = new Random(42);
+
+		private final long now;
+
+		private long next;
+
+		Generator(long now) {
+			this.now = now;
+		}
+
+		Row next() {
+			long id = ++next;
+			long published = now - (long) (random.nextDouble() * 365 * 86_400);
+			String network = NETWORKS[random.nextInt(NETWORKS.length)];
+			String language = LANGUAGES[random.nextInt(LANGUAGES.length)];
+			long author = (long) (AUTHORS * Math.pow(random.nextDouble(), 3));
+			double sentiment = Math.max(-1, Math.min(1, random.nextGaussian() * 0.45 - 0.05));
+			String label = sentiment > 0.05 ? "positive" : sentiment < -0.05 ? "negative" : "neutral";
+			return new Row(id, published, network, language, network + ":" + author, Math.round(sentiment * 1e4) / 1e4,
+					label);
+		}
+
+	}
+
+	static void seed(String url, String user, int mentions, String duckdbFile) throws Exception {
+		long now = Instant.now().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+		Map<String, int[]> hourly = new HashMap<>();
+		long start = System.nanoTime();
+		try (Connection pg = DriverManager.getConnection(url, user, "");
+				Connection duck = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile)) {
+			try (Statement s = duck.createStatement()) {
+				s.execute("drop table if exists mention");
+				s.execute("create table mention (published_at bigint, network varchar, language varchar, author_key varchar, "
+						+ "label varchar, sentiment double)");
+			}
+			CopyManager copy = pg.unwrap(PGConnection.class).getCopyAPI();
+			Generator generator = new Generator(now);
+			try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
+					"mention")) {
+				StringBuilder chunk = new StringBuilder(32 << 20);
+				for (int i = 0; i < mentions; i++) {
+					Row r = generator.next();
+					String published = Instant.ofEpochSecond(r.publishedEpoch()).toString();
+					chunk.append("bench,0,").append(r.network()).append(",b").append(r.id()).append(',')
+						.append(r.authorKey()).append(',').append(r.authorKey()).append(",mention ").append(r.id()).append(',')
+						.append(r.language()).append(',').append(r.sentiment()).append(',').append(r.label()).append(',')
+						.append(published).append(',').append(published).append('\n');
+					appender.beginRow();
+					appender.append(r.publishedEpoch());
+					appender.append(r.network());
+					appender.append(r.language());
+					appender.append(r.authorKey());
+					appender.append(r.label());
+					appender.append(r.sentiment());
+					appender.endRow();
+					int[] c = hourly.computeIfAbsent((r.publishedEpoch() / 3600 * 3600) + "," + r.network() + "," + r.language(),
+							k -> new int[3]);
+					c[0]++;
+					c[1] += "positive".equals(r.label()) ? 1 : 0;
+					c[2] += "negative".equals(r.label()) ? 1 : 0;
+					if (chunk.length() > (30 << 20) || i == mentions - 1) {
+						copy.copyIn("COPY mention (source, source_id, network, external_id, author, author_key, text, language, "
+								+ "sentiment, label, published_at, created_at) FROM STDIN WITH (FORMAT csv)",
+								new StringReader(chunk.toString()));
+						chunk.setLength(0);
+					}
+				}
+			}
+			StringBuilder rollups = new StringBuilder();
+			hourly.forEach((key, c) -> {
+				String[] k = key.split(",");
+				rollups.append(Instant.ofEpochSecond(Long.parseLong(k[0]))).append(',').append(k[1]).append(',').append(k[2])
+					.append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append('\n');
+			});
+			copy.copyIn("COPY mention_hourly (hour_start, network, language, mentions, positive, negative) FROM STDIN WITH "
+					+ "(FORMAT csv)", new StringReader(rollups.toString()));
+			result("listening_seed_mentions", mentions, "mentions");
+			result("listening_seed_rollup_rows", hourly.size(), "rows");
+			result("listening_seed_s", (System.nanoTime() - start) / 1e9, "s");
+		}
+	}
+
+	static void measure(String base, String duckdbFile, int requests) throws Exception {
+		String auth = LoadGenerator.token(base);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Map<String, String> queries = new java.util.LinkedHashMap<>();
+		queries.put("volume_30d", "/api/v1/listening/volume?from=" + today.minusDays(29) + "&to=" + today);
+		queries.put("volume_365d", "/api/v1/listening/volume?from=" + today.minusDays(364) + "&to=" + today);
+		queries.put("volume_30d_x_fr", "/api/v1/listening/volume?from=" + today.minusDays(29) + "&to=" + today
+				+ "&network=x&language=fr");
+		for (var q : queries.entrySet()) {
+			double[] ms = time(base + q.getValue(), auth, 20, requests);
+			result("api_" + q.getKey() + "_p50_ms", ms[ms.length / 2], "ms");
+			result("api_" + q.getKey() + "_p99_ms", ms[(int) Math.ceil(ms.length * 0.99) - 1], "ms");
+		}
+		// the per-person figures still read the mention rows (a cluster bootstrap needs every author's counts)
+		double[] summary = time(base + "/api/v1/listening/summary?from=" + today.minusDays(6) + "&to=" + today, auth, 2, 10);
+		result("api_summary_per_person_7d_p50_ms", summary[summary.length / 2], "ms");
+
+		long end = today.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+		try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile)) {
+			result("duckdb_volume_30d_median_ms", duck(duck, end - 30 * 86_400L, end, null, null), "ms");
+			result("duckdb_volume_365d_median_ms", duck(duck, end - 365 * 86_400L, end, null, null), "ms");
+			result("duckdb_volume_30d_x_fr_median_ms", duck(duck, end - 30 * 86_400L, end, "x", "fr"), "ms");
+			double[] perPerson = new double[5];
+			for (int i = 0; i < perPerson.length; i++) {
+				long t = System.nanoTime();
+				try (PreparedStatement p = duck.prepareStatement("select author_key, count(*) filter (where label = 'positive'), "
+						+ "count(*) filter (where label = 'negative'), count(*) filter (where label = 'neutral') from mention "
+						+ "where published_at >= ? and published_at < ? group by author_key")) {
+					p.setLong(1, end - 7 * 86_400L);
+					p.setLong(2, end);
+					try (ResultSet rs = p.executeQuery()) {
+						while (rs.next()) {
+							rs.getInt(2);
+						}
+					}
+				}
+				perPerson[i] = (System.nanoTime() - t) / 1e6;
+			}
+			Arrays.sort(perPerson);
+			result("duckdb_per_person_counts_7d_median_ms", perPerson[2], "ms");
+		}
+	}
+
+	private static double[] time(String url, String auth, int warmUp, int requests) throws Exception {
+		for (int i = 0; i < warmUp; i++) {
+			LoadGenerator.get(url, auth);
+		}
+		double[] ms = new double[requests];
+		for (int i = 0; i < requests; i++) {
+			long t = System.nanoTime();
+			int status = LoadGenerator.get(url, auth);
+			ms[i] = (System.nanoTime() - t) / 1e6;
+			if (status != 200) {
+				throw new IllegalStateException(url + " answered " + status);
+			}
+		}
+		Arrays.sort(ms);
+		return ms;
+	}
+
+	/**
+	 * The volume figures by scanning the raw rows: per day, per network and per language with the positive
+	 * and negative counts (three grouping sets, one scan); the median of 11 runs after one warm-up.
+	 */
+	private static double duck(Connection duck, long from, long to, String network, String language) throws Exception {
+		String sql = "select published_at // 86400 as day, network, language, count(*), count(*) filter (where label = "
+				+ "'positive'), count(*) filter (where label = 'negative') from mention where published_at >= ? and "
+				+ "published_at < ?" + (network == null ? "" : " and network = ?") + (language == null ? "" : " and language = ?")
+				+ " group by grouping sets ((day), (network), (language))";
+		double[] ms = new double[12];
+		for (int i = 0; i < ms.length; i++) {
+			long t = System.nanoTime();
+			try (PreparedStatement p = duck.prepareStatement(sql)) {
+				int k = 1;
+				p.setLong(k++, from);
+				p.setLong(k++, to);
+				if (network != null) {
+					p.setString(k++, network);
+				}
+				if (language != null) {
+					p.setString(k, language);
+				}
+				try (ResultSet rs = p.executeQuery()) {
+					while (rs.next()) {
+						rs.getLong(4);
+					}
+				}
+			}
+			ms[i] = (System.nanoTime() - t) / 1e6;
+		}
+		double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
+		Arrays.sort(timed);
+		return timed[timed.length / 2];
+	}
+
+	private ListeningLoad() {
+	}
+
+}
