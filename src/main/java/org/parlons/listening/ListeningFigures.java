@@ -117,13 +117,16 @@ public class ListeningFigures {
 
 	}
 
-	/** Every rollup row of the period (of the topic's rollups when the filter names one). */
+	/**
+	 * Every rollup row of the period (of the topic's rollups when the filter names one). Periods are whole UTC
+	 * days, so the daily rollups answer: a year is a few thousand rows whatever the volume.
+	 */
 	private void rollups(Filter f, RollupRow row) {
 		StringBuilder sql = new StringBuilder(f.topic() == null
-				? "select hour_start, network, language, mentions, positive, negative from mention_hourly "
-						+ "where hour_start >= :from and hour_start < :to"
-				: "select hour_start, network, language, mentions, positive, negative from topic_hourly "
-						+ "where topic_id = :topic and hour_start >= :from and hour_start < :to");
+				? "select day_start, network, language, mentions, positive, negative from mention_daily "
+						+ "where day_start >= :from and day_start < :to"
+				: "select day_start, network, language, mentions, positive, negative from topic_daily "
+						+ "where topic_id = :topic and day_start >= :from and day_start < :to");
 		where(sql, f, false).query((rs, n) -> {
 			row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
 					new int[] { rs.getInt(4), rs.getInt(5), rs.getInt(6) });

@@ -5,10 +5,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +60,7 @@ public class Mentions {
 		this.clock = clock;
 	}
 
-	/** Stores the mentions not stored yet and counts them in their hours; answers how many were new. */
+	/** Stores the mentions not stored yet and counts them in their hour and day; answers how many were new. */
 	public int saveAll(List<NewMention> mentions) {
 		if (mentions.isEmpty()) {
 			return 0;
@@ -96,9 +93,10 @@ public class Mentions {
 					ps.setObject(16, m.audience().engagements(), Types.BIGINT);
 					ps.setObject(17, m.audience().followers(), Types.BIGINT);
 				});
-		Map<List<Object>, int[]> hours = new LinkedHashMap<>();
 		int i = 0;
 		int stored = 0;
+		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
+		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
 		for (int[] chunk : counts) {
 			for (int count : chunk) {
 				NewMention m = mentions.get(i++);
@@ -106,22 +104,12 @@ public class Mentions {
 					continue; // already stored: counted before
 				}
 				stored++;
-				int[] c = hours.computeIfAbsent(List.of(m.publishedAt().truncatedTo(ChronoUnit.HOURS), m.network(),
-						m.language()), k -> new int[3]);
-				c[0]++;
-				c[1] += "positive".equals(m.label()) ? 1 : 0;
-				c[2] += "negative".equals(m.label()) ? 1 : 0;
+				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
+				days.count(m.publishedAt(), m.network(), m.language(), m.label());
 			}
 		}
-		List<Object[]> rows = new ArrayList<>();
-		hours.forEach((key, c) -> rows.add(new Object[] { Timestamp.from((Instant) key.get(0)), key.get(1), key.get(2),
-				c[0], c[1], c[2], c[0], c[1], c[2] }));
-		jdbc.batchUpdate("merge into mention_hourly h using (select cast(? as timestamp with time zone) as hour_start, "
-				+ "cast(? as varchar(30)) as network, cast(? as varchar(8)) as language) s "
-				+ "on h.hour_start = s.hour_start and h.network = s.network and h.language = s.language "
-				+ "when matched then update set mentions = h.mentions + ?, positive = h.positive + ?, negative = h.negative + ? "
-				+ "when not matched then insert (hour_start, network, language, mentions, positive, negative) "
-				+ "values (s.hour_start, s.network, s.language, ?, ?, ?)", rows);
+		hours.addTo(jdbc, "mention_hourly", "hour_start", null);
+		days.addTo(jdbc, "mention_daily", "day_start", null);
 		return stored;
 	}
 

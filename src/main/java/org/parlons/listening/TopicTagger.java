@@ -1,15 +1,12 @@
 package org.parlons.listening;
 
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -91,33 +88,23 @@ class TopicTagger {
 		}
 		Pattern about = Topics.pattern(topic.keywords());
 		List<Object[]> tagged = new ArrayList<>();
-		Map<List<Object>, int[]> hours = new LinkedHashMap<>();
+		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
+		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
 		for (Row row : rows) {
 			if (!about.matcher(Topics.fold(row.text())).find()) {
 				continue;
 			}
 			tagged.add(new Object[] { topic.id(), row.id() });
-			int[] c = hours.computeIfAbsent(List.of(row.publishedAt().truncatedTo(ChronoUnit.HOURS), row.network(),
-					row.language()), k -> new int[3]);
-			c[0]++;
-			c[1] += "positive".equals(row.label()) ? 1 : 0;
-			c[2] += "negative".equals(row.label()) ? 1 : 0;
+			hours.count(row.publishedAt(), row.network(), row.language(), row.label());
+			days.count(row.publishedAt(), row.network(), row.language(), row.label());
 		}
 		long last = rows.get(rows.size() - 1).id();
 		if (!topics.advance(topic, last)) {
 			return false; // edited or deleted meanwhile: the next turn reads with the new keywords
 		}
 		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing", tagged);
-		List<Object[]> counts = new ArrayList<>();
-		hours.forEach((key, c) -> counts.add(new Object[] { topic.id(), Timestamp.from((Instant) key.get(0)), key.get(1),
-				key.get(2), c[0], c[1], c[2], c[0], c[1], c[2] }));
-		batch.batchUpdate("merge into topic_hourly h using (select cast(? as bigint) as topic_id, "
-				+ "cast(? as timestamp with time zone) as hour_start, cast(? as varchar(30)) as network, "
-				+ "cast(? as varchar(8)) as language) s on h.topic_id = s.topic_id and h.hour_start = s.hour_start "
-				+ "and h.network = s.network and h.language = s.language "
-				+ "when matched then update set mentions = h.mentions + ?, positive = h.positive + ?, negative = h.negative + ? "
-				+ "when not matched then insert (topic_id, hour_start, network, language, mentions, positive, negative) "
-				+ "values (s.topic_id, s.hour_start, s.network, s.language, ?, ?, ?)", counts);
+		hours.addTo(batch, "topic_hourly", "hour_start", topic.id());
+		days.addTo(batch, "topic_daily", "day_start", topic.id());
 		return rows.size() == BATCH;
 	}
 

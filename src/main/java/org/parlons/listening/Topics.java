@@ -104,6 +104,7 @@ public class Topics {
 		}
 		jdbc.sql("delete from mention_topic where topic_id = ?").param(id).update();
 		jdbc.sql("delete from topic_hourly where topic_id = ?").param(id).update();
+		jdbc.sql("delete from topic_daily where topic_id = ?").param(id).update();
 		return true;
 	}
 
@@ -111,6 +112,7 @@ public class Topics {
 	public boolean delete(long id) {
 		jdbc.sql("delete from mention_topic where topic_id = ?").param(id).update();
 		jdbc.sql("delete from topic_hourly where topic_id = ?").param(id).update();
+		jdbc.sql("delete from topic_daily where topic_id = ?").param(id).update();
 		int deleted = jdbc.sql("delete from listening_topic where id = ?").param(id).update();
 		cache.changed();
 		return deleted > 0;

@@ -81,6 +81,7 @@ public final class ListeningLoad {
 	static void seed(String url, String user, int mentions, String duckdbFile) throws Exception {
 		long now = Instant.now().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
 		Map<String, int[]> hourly = new HashMap<>();
+		Map<String, int[]> daily = new HashMap<>();
 		long start = System.nanoTime();
 		try (Connection pg = DriverManager.getConnection(url, user, "");
 				Connection duck = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile)) {
@@ -109,11 +110,8 @@ public final class ListeningLoad {
 					appender.append(r.label());
 					appender.append(r.sentiment());
 					appender.endRow();
-					int[] c = hourly.computeIfAbsent((r.publishedEpoch() / 3600 * 3600) + "," + r.network() + "," + r.language(),
-							k -> new int[3]);
-					c[0]++;
-					c[1] += "positive".equals(r.label()) ? 1 : 0;
-					c[2] += "negative".equals(r.label()) ? 1 : 0;
+					count(hourly, r.publishedEpoch() / 3600 * 3600, r);
+					count(daily, r.publishedEpoch() / 86_400 * 86_400, r);
 					if (chunk.length() > (30 << 20) || i == mentions - 1) {
 						copy.copyIn("COPY mention (source, source_id, network, external_id, author, author_key, text, language, "
 								+ "sentiment, label, published_at, created_at) FROM STDIN WITH (FORMAT csv)",
@@ -122,18 +120,32 @@ public final class ListeningLoad {
 					}
 				}
 			}
-			StringBuilder rollups = new StringBuilder();
-			hourly.forEach((key, c) -> {
-				String[] k = key.split(",");
-				rollups.append(Instant.ofEpochSecond(Long.parseLong(k[0]))).append(',').append(k[1]).append(',').append(k[2])
-					.append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append('\n');
-			});
 			copy.copyIn("COPY mention_hourly (hour_start, network, language, mentions, positive, negative) FROM STDIN WITH "
-					+ "(FORMAT csv)", new StringReader(rollups.toString()));
+					+ "(FORMAT csv)", new StringReader(csv(hourly)));
+			copy.copyIn("COPY mention_daily (day_start, network, language, mentions, positive, negative) FROM STDIN WITH "
+					+ "(FORMAT csv)", new StringReader(csv(daily)));
 			result("listening_seed_mentions", mentions, "mentions");
-			result("listening_seed_rollup_rows", hourly.size(), "rows");
+			result("listening_seed_hourly_rollup_rows", hourly.size(), "rows");
+			result("listening_seed_daily_rollup_rows", daily.size(), "rows");
 			result("listening_seed_s", (System.nanoTime() - start) / 1e9, "s");
 		}
+	}
+
+	private static void count(Map<String, int[]> rollup, long periodStart, Row r) {
+		int[] c = rollup.computeIfAbsent(periodStart + "," + r.network() + "," + r.language(), k -> new int[3]);
+		c[0]++;
+		c[1] += "positive".equals(r.label()) ? 1 : 0;
+		c[2] += "negative".equals(r.label()) ? 1 : 0;
+	}
+
+	private static String csv(Map<String, int[]> rollup) {
+		StringBuilder rows = new StringBuilder();
+		rollup.forEach((key, c) -> {
+			String[] k = key.split(",");
+			rows.append(Instant.ofEpochSecond(Long.parseLong(k[0]))).append(',').append(k[1]).append(',').append(k[2])
+				.append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append('\n');
+		});
+		return rows.toString();
 	}
 
 	static void measure(String base, String duckdbFile, int requests) throws Exception {
