@@ -39,7 +39,12 @@ public class ListeningFigures {
 	public record Author(String key, String name, int mentions, double meanSentiment) {
 	}
 
-	public record Summary(int mentions, List<Day> days, Tonality.@Nullable Result tonality, List<Author> loudest) {
+	/**
+	 * A period's figures; {@code sampleDenominator} is 1 when the per-person figures count every author, n when
+	 * they are estimated on a random 1/n of the authors.
+	 */
+	public record Summary(int mentions, List<Day> days, Tonality.@Nullable Result tonality, List<Author> loudest,
+			int sampleDenominator) {
 	}
 
 	/** A slice of the period's mentions (a network or a language) with its positive and negative parts. */
@@ -65,21 +70,50 @@ public class ListeningFigures {
 		this.jdbc = jdbc;
 	}
 
+	/** Beyond this many rows, per-person figures read a sample of the authors (see {@link AuthorSample}). */
+	static final long PER_PERSON_ROWS = 40_000;
+
 	public Summary summary(Filter f) {
+		return summary(f, PER_PERSON_ROWS);
+	}
+
+	/**
+	 * The period's volume (rollups), tonality per message (rollups, exact) and per person (every author's
+	 * counts while the period holds at most {@code perPersonRows} mentions, else a hashed random sample of the
+	 * authors, said in {@link Summary#sampleDenominator}), and the loudest authors.
+	 */
+	Summary summary(Filter f, long perPersonRows) {
 		List<Day> days = days(f);
 		int total = days.stream().mapToInt(Day::mentions).sum();
-		List<Tonality.AuthorCounts> counts = where(new StringBuilder("select author_key, "
-				+ "sum(case when label = 'positive' then 1 else 0 end), sum(case when label = 'negative' then 1 else 0 end), "
-				+ "sum(case when label = 'neutral' then 1 else 0 end) from mention "
-				+ "where published_at >= :from and published_at < :to"), f, true, " group by author_key")
+		int level = f.author() != null || f.label() != null ? 0 : AuthorSample.levelFor(total, perPersonRows);
+		String sums = "select author_key, sum(case when label = 'positive' then 1 else 0 end), "
+				+ "sum(case when label = 'negative' then 1 else 0 end), sum(case when label = 'neutral' then 1 else 0 end) ";
+		JdbcClient.StatementSpec perAuthor = level == 0
+				? where(new StringBuilder(sums + "from mention where published_at >= :from and published_at < :to"), f, true,
+						" group by author_key")
+				: where(new StringBuilder(sums + "from mention_sample where level = " + level
+						+ " and published_at >= :from and published_at < :to" + (f.topic() == null ? ""
+								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
+						f, false, " group by author_key");
+		List<Tonality.AuthorCounts> counts = perAuthor
 			.query((rs, n) -> new Tonality.AuthorCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
 			.list();
+		Tonality.Result tonality = counts.isEmpty() ? null : Tonality.ofCounts(counts);
+		if (tonality != null && level > 0) {
+			// per message, the rollups are exact: only the per-person part is estimated
+			int positive = days.stream().mapToInt(Day::positive).sum();
+			int negative = days.stream().mapToInt(Day::negative).sum();
+			tonality = new Tonality.Result(total, tonality.authors(), new Tonality.Shares((double) positive / total,
+					(double) negative / total, (double) (total - positive - negative) / total), tonality.perAuthor(),
+					tonality.positiveCi95(), tonality.effectiveSampleSize(), tonality.top1PercentShare(),
+					tonality.top10PercentShare());
+		}
 		List<Author> loudest = where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
 				+ "where published_at >= :from and published_at < :to"), f, true)
 			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
 					rs.getInt(3), rs.getDouble(4)))
 			.list();
-		return new Summary(total, days, counts.isEmpty() ? null : Tonality.ofCounts(counts), loudest);
+		return new Summary(total, days, tonality, loudest, AuthorSample.DENOMINATOR[level]);
 	}
 
 	/** The period's volume from the hourly rollups only (never the mention rows). */

@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -97,6 +98,7 @@ public class Mentions {
 		int stored = 0;
 		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
 		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
+		List<Object[]> sampled = new ArrayList<>();
 		for (int[] chunk : counts) {
 			for (int count : chunk) {
 				NewMention m = mentions.get(i++);
@@ -106,10 +108,16 @@ public class Mentions {
 				stored++;
 				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
 				days.count(m.publishedAt(), m.network(), m.language(), m.label());
+				for (int level = 1; level <= AuthorSample.levelOf(m.authorKey()); level++) {
+					sampled.add(new Object[] { level, m.externalId(), m.source(), m.sourceId() });
+				}
 			}
 		}
 		hours.addTo(jdbc, "mention_hourly", "hour_start", null);
 		days.addTo(jdbc, "mention_daily", "day_start", null);
+		jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, author_key, label) "
+				+ "select ?, id, published_at, network, language, author_key, label from mention "
+				+ "where external_id = ? and source = ? and source_id = ?", sampled);
 		return stored;
 	}
 

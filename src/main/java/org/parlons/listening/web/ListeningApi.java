@@ -158,9 +158,12 @@ class ListeningApi {
 					t.top10PercentShare()));
 		}
 		out.put("loudestAuthors", s.loudest());
-		out.put("method", "Volume per day (UTC) from hourly rollups kept as mentions arrive. Tonality per message and "
-				+ "per author (each author counted once) over the period's mentions, 95 % interval by cluster bootstrap "
-				+ "over authors; an author is a customer for inbox messages and a named author of a feed.");
+		out.put("perPersonSample", s.sampleDenominator());
+		out.put("method", "Volume per day (UTC) and tonality per message from rollups kept as mentions arrive. Tonality "
+				+ "per author (each author counted once), 95 % interval by cluster bootstrap over authors; over a period of "
+				+ "more than " + 40_000 + " mentions it is estimated on a random 1/perPersonSample of the authors (chosen by a "
+				+ "hash of their key, the same every day), whose interval the bootstrap widens accordingly. An author is a "
+				+ "customer for inbox messages and a named author of a feed.");
 		return out;
 	}
 

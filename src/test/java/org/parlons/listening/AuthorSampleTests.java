@@ -1,0 +1,98 @@
+package org.parlons.listening;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Per-person figures over busy periods read a hashed sample of the authors: the levels are nested and of
+ * the announced size, the summary switches to the sample past its threshold, and per-message figures stay
+ * exact (from the rollups) when the per-person ones are estimated.
+ */
+@SpringBootTest
+class AuthorSampleTests {
+
+	@Autowired
+	Mentions mentions;
+
+	@Autowired
+	ListeningFigures figures;
+
+	@Test
+	void levelsAreNestedRandomSharesOfTheAuthors() {
+		int[] atLeast = new int[3];
+		int n = 200_000;
+		for (int i = 0; i < n; i++) {
+			int level = AuthorSample.levelOf("x:" + i);
+			for (int l = 0; l <= level; l++) {
+				atLeast[l]++;
+			}
+		}
+		assertThat(atLeast[0]).isEqualTo(n);
+		assertThat((double) atLeast[1] / n).isCloseTo(1 / 16.0, within(0.003));
+		assertThat((double) atLeast[2] / n).isCloseTo(1 / 256.0, within(0.0007));
+		assertThat(AuthorSample.levelOf("customer:42")).isEqualTo(AuthorSample.levelOf("customer:42"));
+		assertThat(AuthorSample.levelFor(40_000, 40_000)).isZero();
+		assertThat(AuthorSample.levelFor(40_001, 40_000)).isEqualTo(1);
+		assertThat(AuthorSample.levelFor(640_000, 40_000)).isEqualTo(1);
+		assertThat(AuthorSample.levelFor(10_000_000, 40_000)).isEqualTo(2);
+		assertThat(AuthorSample.levelFor(100_000_000, 40_000)).isEqualTo(2);
+	}
+
+	@Test
+	void pastTheThresholdPerPersonFiguresComeFromTheSampledAuthorsAndPerMessageOnesStayExact() {
+		String network = "s" + UUID.randomUUID().toString().substring(0, 8);
+		LocalDate day = LocalDate.of(2025, 3, 3);
+		Instant at = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+		List<String> sampled = new ArrayList<>();
+		List<String> others = new ArrayList<>();
+		for (int i = 0; sampled.size() < 10 || others.size() < 10; i++) {
+			String key = network + ":" + i;
+			if (AuthorSample.levelOf(key) >= 1 && sampled.size() < 10) {
+				sampled.add(key);
+			}
+			else if (AuthorSample.levelOf(key) == 0 && others.size() < 10) {
+				others.add(key);
+			}
+		}
+		List<Mentions.NewMention> rows = new ArrayList<>();
+		int id = 0;
+		for (String key : sampled) { // the sampled authors are all happy
+			rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + id++, key, key, "Super", "fr", 0.8,
+					"positive", null, at, null));
+		}
+		for (String key : others) { // the others all unhappy, twice each
+			for (int m = 0; m < 2; m++) {
+				rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + id++, key, key, "Nul", "fr", -0.8,
+						"negative", null, at, null));
+			}
+		}
+		assertThat(mentions.saveAll(rows)).isEqualTo(30);
+		var filter = new ListeningFigures.Filter(day.atStartOfDay().toInstant(ZoneOffset.UTC),
+				day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), network, null, null, null);
+
+		ListeningFigures.Summary exact = figures.summary(filter, 1_000);
+		assertThat(exact.sampleDenominator()).isEqualTo(1);
+		assertThat(exact.tonality().authors()).isEqualTo(20);
+		assertThat(exact.tonality().perAuthor().positive()).isCloseTo(0.5, within(1e-12));
+
+		ListeningFigures.Summary estimated = figures.summary(filter, 2); // 30 mentions / 16 <= 2
+		assertThat(estimated.sampleDenominator()).isEqualTo(16);
+		assertThat(estimated.tonality().authors()).isEqualTo(10);
+		assertThat(estimated.tonality().perAuthor().positive()).isCloseTo(1.0, within(1e-12));
+		assertThat(estimated.tonality().perMessage().positive()).isCloseTo(10 / 30.0, within(1e-12));
+		assertThat(estimated.tonality().messages()).isEqualTo(30);
+		assertThat(estimated.mentions()).isEqualTo(30);
+	}
+
+}
