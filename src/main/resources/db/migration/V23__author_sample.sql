@@ -1,7 +1,8 @@
--- Per-person figures (tonality per author, its interval) need every author's counts over the period, which
--- no rollup can keep. Over long, busy periods they are estimated on a random sample of authors instead: an
--- author is in level 1 when a hash of their key falls in the first 1/16 of the range, in level 2 when it
--- falls in the first 1/256. Their mentions are copied here, narrow, so a sample reads few rows.
+-- Per-person figures (tonality per author, its interval) and the loudest authors need every author's counts
+-- over the period, which no rollup can keep. Over long, busy periods they are estimated on random samples
+-- instead, drawn by a hash (see Samples): by author (levels 1 and 2: 1/16 and 1/256 of the authors) for
+-- per-person figures, by mention (levels 11 and 12: 1/16 and 1/256 of the mentions) for the loudest
+-- authors. Their mentions are copied here, narrow, so a sample reads few rows.
 create table mention_sample (
     level            smallint not null,
     mention_id       bigint not null,
@@ -9,7 +10,9 @@ create table mention_sample (
     network          varchar(30) not null,
     language         varchar(8) not null,
     author_key       varchar(400) not null,
+    author           varchar(300),
     label            varchar(10) not null,
+    sentiment        double precision not null,
     constraint mention_sample_pk primary key (level, mention_id)
 );
 create index mention_sample_published_ix on mention_sample (level, published_at);

@@ -40,8 +40,9 @@ public class ListeningFigures {
 	}
 
 	/**
-	 * A period's figures; {@code sampleDenominator} is 1 when the per-person figures count every author, n when
-	 * they are estimated on a random 1/n of the authors.
+	 * A period's figures; {@code sampleDenominator} is 1 when the per-person figures and the loudest authors
+	 * count everyone, n when they are estimated on a random 1/n of the authors (per-person figures) and of the
+	 * mentions (the loudest authors, whose counts are then the sample's times n).
 	 */
 	public record Summary(int mentions, List<Day> days, Tonality.@Nullable Result tonality, List<Author> loudest,
 			int sampleDenominator) {
@@ -70,7 +71,7 @@ public class ListeningFigures {
 		this.jdbc = jdbc;
 	}
 
-	/** Beyond this many rows, per-person figures read a sample of the authors (see {@link AuthorSample}). */
+	/** Beyond this many rows, per-person figures read a sample of the authors (see {@link Samples}). */
 	static final long PER_PERSON_ROWS = 40_000;
 
 	public Summary summary(Filter f) {
@@ -78,14 +79,14 @@ public class ListeningFigures {
 	}
 
 	/**
-	 * The period's volume (rollups), tonality per message (rollups, exact) and per person (every author's
-	 * counts while the period holds at most {@code perPersonRows} mentions, else a hashed random sample of the
-	 * authors, said in {@link Summary#sampleDenominator}), and the loudest authors.
+	 * The period's volume (rollups), tonality per message (rollups, exact), per person and the loudest authors
+	 * (from every mention while the period holds at most {@code perPersonRows} of them, else from hashed
+	 * random samples, said in {@link Summary#sampleDenominator}).
 	 */
 	Summary summary(Filter f, long perPersonRows) {
 		List<Day> days = days(f);
 		int total = days.stream().mapToInt(Day::mentions).sum();
-		int level = f.author() != null || f.label() != null ? 0 : AuthorSample.levelFor(total, perPersonRows);
+		int level = f.author() != null || f.label() != null ? 0 : Samples.levelFor(total, perPersonRows);
 		String sums = "select author_key, sum(case when label = 'positive' then 1 else 0 end), "
 				+ "sum(case when label = 'negative' then 1 else 0 end), sum(case when label = 'neutral' then 1 else 0 end) ";
 		JdbcClient.StatementSpec perAuthor = level == 0
@@ -108,12 +109,21 @@ public class ListeningFigures {
 					tonality.positiveCi95(), tonality.effectiveSampleSize(), tonality.top1PercentShare(),
 					tonality.top10PercentShare());
 		}
-		List<Author> loudest = where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
-				+ "where published_at >= :from and published_at < :to"), f, true)
+		String top = " group by author_key order by count(*) desc, author_key limit 10";
+		JdbcClient.StatementSpec loudestQuery = level == 0
+				? where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
+						+ "where published_at >= :from and published_at < :to"), f, true, top)
+				: where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention_sample "
+						+ "where level = " + (Samples.BY_MENTION + level) + " and published_at >= :from and published_at < :to"
+						+ (f.topic() == null ? ""
+								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
+						f, false, top);
+		int scale = Samples.DENOMINATOR[level];
+		List<Author> loudest = loudestQuery
 			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
-					rs.getInt(3), rs.getDouble(4)))
+					rs.getInt(3) * scale, rs.getDouble(4)))
 			.list();
-		return new Summary(total, days, tonality, loudest, AuthorSample.DENOMINATOR[level]);
+		return new Summary(total, days, tonality, loudest, Samples.DENOMINATOR[level]);
 	}
 
 	/** The period's volume from the hourly rollups only (never the mention rows). */
@@ -220,8 +230,7 @@ public class ListeningFigures {
 	}
 
 	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, boolean raw) {
-		return where(sql, f, raw, raw && sql.indexOf("avg(sentiment)") > 0
-				? " group by author_key order by count(*) desc, author_key limit 10" : "");
+		return where(sql, f, raw, "");
 	}
 
 	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, boolean raw, String tail) {

@@ -108,15 +108,18 @@ public class Mentions {
 				stored++;
 				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
 				days.count(m.publishedAt(), m.network(), m.language(), m.label());
-				for (int level = 1; level <= AuthorSample.levelOf(m.authorKey()); level++) {
+				for (int level = 1; level <= Samples.authorLevel(m.authorKey()); level++) {
 					sampled.add(new Object[] { level, m.externalId(), m.source(), m.sourceId() });
+				}
+				for (int level = 1; level <= Samples.mentionLevel(m.source(), m.externalId()); level++) {
+					sampled.add(new Object[] { Samples.BY_MENTION + level, m.externalId(), m.source(), m.sourceId() });
 				}
 			}
 		}
 		hours.addTo(jdbc, "mention_hourly", "hour_start", null);
 		days.addTo(jdbc, "mention_daily", "day_start", null);
-		jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, author_key, label) "
-				+ "select ?, id, published_at, network, language, author_key, label from mention "
+		jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, author_key, author, "
+				+ "label, sentiment) select ?, id, published_at, network, language, author_key, author, label, sentiment from mention "
 				+ "where external_id = ? and source = ? and source_id = ?", sampled);
 		return stored;
 	}

@@ -162,7 +162,8 @@ class ListeningApi {
 		out.put("method", "Volume per day (UTC) and tonality per message from rollups kept as mentions arrive. Tonality "
 				+ "per author (each author counted once), 95 % interval by cluster bootstrap over authors; over a period of "
 				+ "more than " + 40_000 + " mentions it is estimated on a random 1/perPersonSample of the authors (chosen by a "
-				+ "hash of their key, the same every day), whose interval the bootstrap widens accordingly. An author is a "
+				+ "hash of their key, the same every day), whose interval the bootstrap widens accordingly, and the loudest "
+				+ "authors on a random 1/perPersonSample of the mentions, their counts multiplied back. An author is a "
 				+ "customer for inbox messages and a named author of a feed.");
 		return out;
 	}

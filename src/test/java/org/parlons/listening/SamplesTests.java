@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * exact (from the rollups) when the per-person ones are estimated.
  */
 @SpringBootTest
-class AuthorSampleTests {
+class SamplesTests {
 
 	@Autowired
 	Mentions mentions;
@@ -33,7 +33,7 @@ class AuthorSampleTests {
 		int[] atLeast = new int[3];
 		int n = 200_000;
 		for (int i = 0; i < n; i++) {
-			int level = AuthorSample.levelOf("x:" + i);
+			int level = Samples.authorLevel("x:" + i);
 			for (int l = 0; l <= level; l++) {
 				atLeast[l]++;
 			}
@@ -41,12 +41,12 @@ class AuthorSampleTests {
 		assertThat(atLeast[0]).isEqualTo(n);
 		assertThat((double) atLeast[1] / n).isCloseTo(1 / 16.0, within(0.003));
 		assertThat((double) atLeast[2] / n).isCloseTo(1 / 256.0, within(0.0007));
-		assertThat(AuthorSample.levelOf("customer:42")).isEqualTo(AuthorSample.levelOf("customer:42"));
-		assertThat(AuthorSample.levelFor(40_000, 40_000)).isZero();
-		assertThat(AuthorSample.levelFor(40_001, 40_000)).isEqualTo(1);
-		assertThat(AuthorSample.levelFor(640_000, 40_000)).isEqualTo(1);
-		assertThat(AuthorSample.levelFor(10_000_000, 40_000)).isEqualTo(2);
-		assertThat(AuthorSample.levelFor(100_000_000, 40_000)).isEqualTo(2);
+		assertThat(Samples.authorLevel("customer:42")).isEqualTo(Samples.authorLevel("customer:42"));
+		assertThat(Samples.levelFor(40_000, 40_000)).isZero();
+		assertThat(Samples.levelFor(40_001, 40_000)).isEqualTo(1);
+		assertThat(Samples.levelFor(640_000, 40_000)).isEqualTo(1);
+		assertThat(Samples.levelFor(10_000_000, 40_000)).isEqualTo(2);
+		assertThat(Samples.levelFor(100_000_000, 40_000)).isEqualTo(2);
 	}
 
 	@Test
@@ -58,10 +58,10 @@ class AuthorSampleTests {
 		List<String> others = new ArrayList<>();
 		for (int i = 0; sampled.size() < 10 || others.size() < 10; i++) {
 			String key = network + ":" + i;
-			if (AuthorSample.levelOf(key) >= 1 && sampled.size() < 10) {
+			if (Samples.authorLevel(key) >= 1 && sampled.size() < 10) {
 				sampled.add(key);
 			}
-			else if (AuthorSample.levelOf(key) == 0 && others.size() < 10) {
+			else if (Samples.authorLevel(key) == 0 && others.size() < 10) {
 				others.add(key);
 			}
 		}
@@ -93,6 +93,32 @@ class AuthorSampleTests {
 		assertThat(estimated.tonality().perMessage().positive()).isCloseTo(10 / 30.0, within(1e-12));
 		assertThat(estimated.tonality().messages()).isEqualTo(30);
 		assertThat(estimated.mentions()).isEqualTo(30);
+		// the loudest authors come from the mentions' own sample: each count stands for 16
+		assertThat(estimated.loudest()).allSatisfy(a -> assertThat(a.mentions() % 16).isZero());
+		assertThat(exact.loudest().get(0).mentions()).isEqualTo(2);
+	}
+
+	@Test
+	void theLoudestAuthorsOfABusyPeriodAreFoundInTheMentionSample() {
+		String network = "l" + UUID.randomUUID().toString().substring(0, 8);
+		LocalDate day = LocalDate.of(2025, 4, 4);
+		Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+		List<Mentions.NewMention> rows = new ArrayList<>();
+		for (int i = 0; i < 3_200; i++) { // one author writes 1,600 times, the others once each
+			String key = i % 2 == 0 ? network + ":loud" : network + ":" + i;
+			rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + i, key, key, "Encore", "fr", -0.5,
+					"negative", null, at, null));
+		}
+		mentions.saveAll(rows);
+		var filter = new ListeningFigures.Filter(day.atStartOfDay().toInstant(ZoneOffset.UTC),
+				day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), network, null, null, null);
+		ListeningFigures.Summary estimated = figures.summary(filter, 400); // 3,200 / 16 <= 400
+		assertThat(estimated.sampleDenominator()).isEqualTo(16);
+		ListeningFigures.Author loudest = estimated.loudest().get(0);
+		assertThat(loudest.key()).isEqualTo(network + ":loud");
+		// 1,600 of 3,200 mentions: the sample's count times 16, within a few standard deviations
+		assertThat(loudest.mentions()).isBetween(1_600 - 4 * 16 * 10, 1_600 + 4 * 16 * 10);
+		assertThat(figures.summary(filter, 10_000).loudest().get(0).mentions()).isEqualTo(1_600);
 	}
 
 }
