@@ -12,7 +12,7 @@ export PARLONS_ADMIN_EMAIL=bench@parlons.local PARLONS_ADMIN_PASSWORD=bench-pass
 mkdir -p benchmarks/results benchmarks/tmp
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-CP="target/test-classes:$(cat target/bench.classpath)"
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 load() { java -Xmx6g -cp "$CP" org.parlons.bench.ListeningLoad "$@"; }
 psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS parlons_listening" postgres
 psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE parlons_listening" postgres
