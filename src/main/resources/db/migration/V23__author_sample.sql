@@ -15,4 +15,6 @@ create table mention_sample (
     sentiment        double precision not null,
     constraint mention_sample_pk primary key (level, mention_id)
 );
-create index mention_sample_published_ix on mention_sample (level, published_at);
+-- Covering what the samples are read for, so a year of a level is one contiguous index range, read without
+-- visiting the table (PostgreSQL's index-only scan).
+create index mention_sample_read_ix on mention_sample (level, published_at, author_key, label, sentiment);

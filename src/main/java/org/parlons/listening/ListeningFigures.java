@@ -113,17 +113,27 @@ public class ListeningFigures {
 		JdbcClient.StatementSpec loudestQuery = level == 0
 				? where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
 						+ "where published_at >= :from and published_at < :to"), f, true, top)
-				: where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention_sample "
+				: where(new StringBuilder("select author_key, null, count(*), avg(sentiment) from mention_sample "
 						+ "where level = " + (Samples.BY_MENTION + level) + " and published_at >= :from and published_at < :to"
 						+ (f.topic() == null ? ""
 								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
 						f, false, top);
 		int scale = Samples.DENOMINATOR[level];
 		List<Author> loudest = loudestQuery
-			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? rs.getString(1) : rs.getString(2),
+			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? nameOf(rs.getString(1)) : rs.getString(2),
 					rs.getInt(3) * scale, rs.getDouble(4)))
 			.list();
 		return new Summary(total, days, tonality, loudest, Samples.DENOMINATOR[level]);
+	}
+
+	/** An author's name as their latest mention gives it (the sample covers keys, not names); else the key. */
+	private String nameOf(String authorKey) {
+		return jdbc.sql("select author from mention where author_key = ? and author is not null "
+				+ "order by published_at desc limit 1")
+			.param(authorKey)
+			.query(String.class)
+			.optional()
+			.orElse(authorKey);
 	}
 
 	/** The period's volume from the hourly rollups only (never the mention rows). */
