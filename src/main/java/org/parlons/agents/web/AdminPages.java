@@ -1,6 +1,11 @@
 package org.parlons.agents.web;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
@@ -70,12 +75,12 @@ class AdminPages {
 	/** The whole mandate from the form: blank fields grant nothing (no gesture) or restrict nothing. */
 	@PostMapping("/admin/agents/{id}/mandate")
 	String mandate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@RequestParam(required = false) java.math.@Nullable BigDecimal maxGesture,
+			@RequestParam(required = false) @Nullable BigDecimal maxGesture,
 			@RequestParam(defaultValue = "EUR") String currency, @RequestParam(defaultValue = "") String languages,
 			@RequestParam(defaultValue = "") String channels, @RequestParam(defaultValue = "") String withheld,
 			RedirectAttributes redirect) {
 		try {
-			Mandate mandate = new Mandate(maxGesture, maxGesture == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT),
+			Mandate mandate = new Mandate(maxGesture, maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT),
 					words(languages), words(channels), words(withheld));
 			var agent = registration.update(me.id(), id, null, mandate, null);
 			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
@@ -86,9 +91,8 @@ class AdminPages {
 		return "redirect:/admin";
 	}
 
-	private static java.util.Set<String> words(String text) {
-		return java.util.Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isBlank())
-			.collect(java.util.stream.Collectors.toSet());
+	private static Set<String> words(String text) {
+		return Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isBlank()).collect(Collectors.toSet());
 	}
 
 	@PostMapping("/admin/teams")
