@@ -75,6 +75,17 @@ class ListeningTests {
 		assertThat(summary.get("days").get(0).get("negative").asInt()).isEqualTo(8);
 		assertThat(summary.get("loudestAuthors").get(0).get("mentions").asInt()).isEqualTo(10);
 
+		// every table of the dashboard as CSV, with the same filters
+		assertThat(admin.getText("/api/v1/listening/tables/days.csv" + period)).startsWith("day,mentions,positive,negative")
+			.contains(day + ",28,20,8");
+		assertThat(admin.getText("/api/v1/listening/tables/loudest.csv" + period))
+			.startsWith("author,author_key,mentions,mean_sentiment,sample_denominator").contains(",10,");
+		assertThat(admin.getText("/api/v1/listening/tables/networks.csv" + period)).contains("api,28,20,8");
+		for (String table : List.of("languages", "voices", "terms", "posts", "followers")) {
+			assertThat(admin.getText("/api/v1/listening/tables/" + table + ".csv" + period)).as(table).isNotBlank();
+		}
+		assertThat(admin.getText("/api/v1/listening/tables/secrets.csv" + period)).contains("No table secrets");
+
 		JsonNode negative = admin.get("/api/v1/listening/mentions" + period + "&label=negative").body();
 		assertThat(negative.get("total").asInt()).isEqualTo(8);
 		assertThat(negative.get("items").get(0).get("conversationId").isNull()).isFalse();

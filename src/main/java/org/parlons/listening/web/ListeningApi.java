@@ -209,7 +209,7 @@ class ListeningApi {
 	}
 
 	/** A cell a spreadsheet would run as a formula is written as text. */
-	private static String safe(String text) {
+	static String safe(String text) {
 		return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
