@@ -73,4 +73,7 @@ MAILS_IN="$(echo "$RECEIVED" | result customer_mails)"; IDS="$(echo "$RECEIVED" 
 kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
 
 echo "inbound: $STORED stored of $MAILS sent, $DUPLICATES twice; outbound: $IDS of $REPLIES replies received, $MAILS_IN mails in all"
-[ "$STORED" -eq $MAILS ] && [ "$DUPLICATES" -eq 0 ] && [ "$IDS" -eq "$REPLIES" ] && [ "$MAILS_IN" -eq "$REPLIES" ]
+# Sending is at least once: a kill between the SMTP server's acceptance and the outbox row's update sends that
+# one reply again after the restart, with the same Message-ID (mail clients show it once). The dispatcher sends
+# one mail at a time, so one kill can repeat at most one mail; every reply must arrive, none may be lost.
+[ "$STORED" -eq $MAILS ] && [ "$DUPLICATES" -eq 0 ] && [ "$IDS" -eq "$REPLIES" ] && [ "$MAILS_IN" -le $((REPLIES + 1)) ]
