@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Priority;
 import org.parlons.platform.ReloadedCache;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -100,11 +101,14 @@ public class EscalationRules {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReloadedCache<List<Rule>> cache = new ReloadedCache<>(this::load);
 
-	EscalationRules(JdbcClient jdbc, Clock clock) {
+	EscalationRules(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public List<Rule> all() {
@@ -128,10 +132,10 @@ public class EscalationRules {
 	}
 
 	/**
-	 * Saves a new rule after checking it is complete for its kind.
+	 * Saves a new rule after checking it is complete for its kind; the audit log says who.
 	 * @throws IllegalArgumentException saying what is missing, in words for the administrator
 	 */
-	public long create(Draft rule) {
+	public long create(long actorId, Draft rule) {
 		check(rule);
 		var keys = new GeneratedKeyHolder();
 		boolean numeric = rule.kind() == Kind.INFLUENCE || rule.kind() == Kind.CUSTOMER_VALUE
@@ -147,7 +151,10 @@ public class EscalationRules {
 					rule.kind() == Kind.CUSTOMER_VALUE ? rule.attribute().strip() : null, Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		cache.changed();
-		return keys.getKey().longValue();
+		long id = keys.getKey().longValue();
+		events.publishEvent(new PolicyChanged(actorId, "escalation-rule.created", "#" + id + " " + rule.name() + " ("
+				+ rule.kind().api() + (rule.priority() == null ? "" : ", priority " + rule.priority().api()) + ")"));
+		return id;
 	}
 
 	private static void check(Draft rule) {
@@ -193,9 +200,14 @@ public class EscalationRules {
 		}
 	}
 
-	public void deactivate(long id) {
-		jdbc.sql("update escalation_rule set active = false where id = ?").param(id).update();
+	/** Switches a rule off (it stays, for the escalations it caused); false when there is no such rule. */
+	public boolean deactivate(long actorId, long id) {
+		boolean found = jdbc.sql("update escalation_rule set active = false where id = ?").param(id).update() == 1;
 		cache.changed();
+		if (found) {
+			events.publishEvent(new PolicyChanged(actorId, "escalation-rule.off", "#" + id));
+		}
+		return found;
 	}
 
 	/** Why a text matches a rule of words, or null: the first word or phrase found. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.parlons.platform.ReloadedCache;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,14 @@ public class MandateTopics {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final ReloadedCache<Map<String, Topic>> cache = new ReloadedCache<>(this::load);
 
-	MandateTopics(JdbcClient jdbc, Clock clock) {
+	MandateTopics(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public List<Topic> all() {
@@ -44,9 +48,9 @@ public class MandateTopics {
 		return Optional.ofNullable(byName().get(name));
 	}
 
-	/** Creates or replaces a topic's words. */
+	/** Creates or replaces a topic's words; the change is in the audit log under {@code actorId}. */
 	@Transactional
-	public Topic save(String name, List<String> phrases) {
+	public Topic save(long actorId, String name, List<String> phrases) {
 		if (!name.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
 			throw new IllegalArgumentException("A topic name is lower-case letters, digits, - or _, such as legal");
 		}
@@ -65,12 +69,18 @@ public class MandateTopics {
 			.params(name, joined, now, joined, now)
 			.update();
 		cache.changed();
+		events.publishEvent(new PolicyChanged(actorId, "mandate-topic.saved", name + ": " + String.join(", ", clean)));
 		return new Topic(name, clean);
 	}
 
-	public boolean delete(String name) {
+	/** Removes a topic; false when there was none of that name. */
+	@Transactional
+	public boolean delete(long actorId, String name) {
 		boolean deleted = jdbc.sql("delete from mandate_topic where name = ?").param(name).update() == 1;
 		cache.changed();
+		if (deleted) {
+			events.publishEvent(new PolicyChanged(actorId, "mandate-topic.deleted", name));
+		}
 		return deleted;
 	}
 

@@ -86,17 +86,10 @@ public class ListeningFigures {
 	Summary summary(Filter f, long perPersonRows) {
 		List<Day> days = days(f);
 		int total = days.stream().mapToInt(Day::mentions).sum();
-		int level = f.author() != null || f.label() != null ? 0 : Samples.levelFor(total, perPersonRows);
-		String sums = "select author_key, sum(case when label = 'positive' then 1 else 0 end), "
-				+ "sum(case when label = 'negative' then 1 else 0 end), sum(case when label = 'neutral' then 1 else 0 end) ";
-		JdbcClient.StatementSpec perAuthor = level == 0
-				? where(new StringBuilder(sums + "from mention where published_at >= :from and published_at < :to"), f, true,
-						" group by author_key")
-				: where(new StringBuilder(sums + "from mention_sample where level = " + level
-						+ " and published_at >= :from and published_at < :to" + (f.topic() == null ? ""
-								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
-						f, false, " group by author_key");
-		List<Tonality.AuthorCounts> counts = perAuthor
+		int level = level(f, total, perPersonRows);
+		List<Tonality.AuthorCounts> counts = rows("author_key, sum(case when label = 'positive' then 1 else 0 end), "
+				+ "sum(case when label = 'negative' then 1 else 0 end), sum(case when label = 'neutral' then 1 else 0 end)",
+				f, level, " group by author_key")
 			.query((rs, n) -> new Tonality.AuthorCounts(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
 			.list();
 		Tonality.Result tonality = counts.isEmpty() ? null : Tonality.ofCounts(counts);
@@ -109,21 +102,41 @@ public class ListeningFigures {
 					tonality.positiveCi95(), tonality.effectiveSampleSize(), tonality.top1PercentShare(),
 					tonality.top10PercentShare());
 		}
-		String top = " group by author_key order by count(*) desc, author_key limit 10";
-		JdbcClient.StatementSpec loudestQuery = level == 0
-				? where(new StringBuilder("select author_key, max(author), count(*), avg(sentiment) from mention "
-						+ "where published_at >= :from and published_at < :to"), f, true, top)
-				: where(new StringBuilder("select author_key, null, count(*), avg(sentiment) from mention_sample "
-						+ "where level = " + (Samples.BY_MENTION + level) + " and published_at >= :from and published_at < :to"
-						+ (f.topic() == null ? ""
-								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
-						f, false, top);
+		return new Summary(total, days, tonality, loudest(f, level), Samples.DENOMINATOR[level]);
+	}
+
+	/** The loudest authors alone (for their CSV), from the sample the summary would read. */
+	public Summary loudest(Filter f) {
+		List<Day> days = days(f);
+		int total = days.stream().mapToInt(Day::mentions).sum();
+		int level = level(f, total, PER_PERSON_ROWS);
+		return new Summary(total, days, null, loudest(f, level), Samples.DENOMINATOR[level]);
+	}
+
+	/** Which sample level answers: everyone when filtering by author or label, else by the period's volume. */
+	private static int level(Filter f, int total, long perPersonRows) {
+		return f.author() != null || f.label() != null ? 0 : Samples.levelFor(total, perPersonRows);
+	}
+
+	private List<Author> loudest(Filter f, int level) {
 		int scale = Samples.DENOMINATOR[level];
-		List<Author> loudest = loudestQuery
+		// the sample keeps keys, not names: the ten names are looked up afterwards
+		return rows("author_key, " + (level == 0 ? "max(author)" : "null") + ", count(*), avg(sentiment)", f,
+				level == 0 ? 0 : Samples.BY_MENTION + level, " group by author_key order by count(*) desc, author_key limit 10")
 			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? nameOf(rs.getString(1)) : rs.getString(2),
 					rs.getInt(3) * scale, rs.getDouble(4)))
 			.list();
-		return new Summary(total, days, tonality, loudest, Samples.DENOMINATOR[level]);
+	}
+
+	/** The period's mention rows (level 0) or those of a sample level, filtered like the dashboard. */
+	private JdbcClient.StatementSpec rows(String columns, Filter f, int level, String tail) {
+		return level == 0
+				? where(new StringBuilder("select " + columns + " from mention where published_at >= :from and published_at < :to"),
+						f, true, tail)
+				: where(new StringBuilder("select " + columns + " from mention_sample where level = " + level
+						+ " and published_at >= :from and published_at < :to" + (f.topic() == null ? ""
+								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
+						f, false, tail);
 	}
 
 	/** An author's name as their latest mention gives it (the sample covers keys, not names); else the key. */

@@ -178,17 +178,21 @@ class ListeningTests {
 	@org.springframework.beans.factory.annotation.Autowired
 	AlertNotifier notifier;
 
-	@Test
-	void aBadBuzzAlertIsSentOnceToTheWebhookSigned() throws IOException {
-		TestApi admin = TestApi.asAdmin(port);
-		long inbox = admin.createApiInbox(unique("Notify"), Map.of());
-		String marker = unique("coupure");
-		for (int i = 0; i < 30; i++) {
-			Map<String, Object> body = new HashMap<>(TestApi.inbound(unique("m"), unique("angry"),
-					"Scandale, " + marker + " totale, service nul et inadmissible"));
+	/** {@code count} customers, each saying {@code text} in public on the inbox: a burst of complaints. */
+	private static void complainInPublic(TestApi admin, long inbox, int count, String text) {
+		for (int i = 0; i < count; i++) {
+			Map<String, Object> body = new HashMap<>(TestApi.inbound(unique("m"), unique("angry"), text));
 			body.put("visibility", "public");
 			admin.post("/api/v1/inboxes/" + inbox + "/inbound", body);
 		}
+	}
+
+	@Test
+	void aBadBuzzAlertIsSentOnceToTheWebhookSigned() throws IOException {
+		TestApi admin = TestApi.asAdmin(port);
+		String marker = unique("coupure");
+		complainInPublic(admin, admin.createApiInbox(unique("Notify"), Map.of()), 30,
+				"Scandale, " + marker + " totale, service nul et inadmissible");
 		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().get("items")
 			.size() > 0);
 		java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -220,14 +224,9 @@ class ListeningTests {
 	@Test
 	void aBadBuzzAlertIsMailedOnceThroughARealSmtpServer() throws Exception {
 		TestApi admin = TestApi.asAdmin(port);
-		long inbox = admin.createApiInbox(unique("Mailed"), Map.of());
 		String marker = unique("orage");
-		for (int i = 0; i < 30; i++) {
-			Map<String, Object> body = new HashMap<>(TestApi.inbound(unique("m"), unique("furious"),
-					"Honteux, " + marker + " partout, service nul et inadmissible"));
-			body.put("visibility", "public");
-			admin.post("/api/v1/inboxes/" + inbox + "/inbound", body);
-		}
+		complainInPublic(admin, admin.createApiInbox(unique("Mailed"), Map.of()), 30,
+				"Honteux, " + marker + " partout, service nul et inadmissible");
 		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().toString()
 			.contains(marker));
 		var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());

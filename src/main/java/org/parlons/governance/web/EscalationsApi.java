@@ -17,10 +17,8 @@ import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Priority;
 import org.parlons.governance.EscalationRules;
 import org.parlons.governance.Escalations;
-import org.parlons.governance.PolicyChanged;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,11 +48,8 @@ class EscalationsApi {
 
 	private final Inboxes inboxes;
 
-	private final ApplicationEventPublisher events;
-
 	EscalationsApi(EscalationRules rules, Escalations escalations, ConversationAccess access, Teams teams, Agents agents,
-			Inboxes inboxes, ApplicationEventPublisher events) {
-		this.events = events;
+			Inboxes inboxes) {
 		this.rules = rules;
 		this.escalations = escalations;
 		this.access = access;
@@ -79,12 +74,12 @@ class EscalationsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
 	EscalationRules.Rule create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody RuleBody body) {
-		return rules.findById(create(me, body, rules, teams, agents, inboxes, events)).orElseThrow();
+		return rules.findById(create(me, body, rules, teams, agents, inboxes)).orElseThrow();
 	}
 
 	/** Checks and saves a rule for the API and the rules page alike. @return its id */
 	static long create(AgentPrincipal me, RuleBody body, EscalationRules rules, Teams teams, Agents agents,
-			Inboxes inboxes, ApplicationEventPublisher events) {
+			Inboxes inboxes) {
 		EscalationRules.Kind kind;
 		try {
 			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -113,19 +108,14 @@ class EscalationsApi {
 		if (body.inboxId() != null && inboxes.findById(body.inboxId()).isEmpty()) {
 			throw new InvalidRequestException("No inbox " + body.inboxId());
 		}
-		long id;
 		try {
-			id = rules.create(new EscalationRules.Draft(body.name().strip(), kind, keywords, body.repeatCount(),
+			return rules.create(me.id(), new EscalationRules.Draft(body.name().strip(), kind, keywords, body.repeatCount(),
 					body.repeatDays(), body.threshold(), body.inboxId(), body.targetTeamId(), body.targetAgentId(),
 					priority, body.attribute()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException(ex.getMessage());
 		}
-		events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.created",
-				"#" + id + " " + body.name().strip() + " (" + kind.api()
-						+ (priority == null ? "" : ", priority " + priority.api()) + ")"));
-		return id;
 	}
 
 	@GetMapping("/api/v1/escalation-rules")
@@ -138,9 +128,9 @@ class EscalationsApi {
 	@PreAuthorize("hasRole('ADMIN')")
 	void deactivate(@AuthenticationPrincipal AgentPrincipal me,
 			@PathVariable long id) {
-		rules.findById(id).orElseThrow(() -> new NotFoundException("No rule " + id));
-		rules.deactivate(id);
-		events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.off", "#" + id));
+		if (!rules.deactivate(me.id(), id)) {
+			throw new NotFoundException("No rule " + id);
+		}
 	}
 
 	@GetMapping("/api/v1/conversations/{id}/escalations")

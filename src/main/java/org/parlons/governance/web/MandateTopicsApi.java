@@ -9,10 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.governance.MandateTopics;
-import org.parlons.governance.PolicyChanged;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,11 +33,8 @@ class MandateTopicsApi {
 
 	private final MandateTopics topics;
 
-	private final ApplicationEventPublisher events;
-
-	MandateTopicsApi(MandateTopics topics, ApplicationEventPublisher events) {
+	MandateTopicsApi(MandateTopics topics) {
 		this.topics = topics;
-		this.events = events;
 	}
 
 	record Words(@NotNull @Size(max = 500) List<String> phrases) {
@@ -54,26 +49,21 @@ class MandateTopicsApi {
 	@PreAuthorize("hasRole('ADMIN')")
 	MandateTopics.Topic save(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name,
 			@Valid @RequestBody Words body) {
-		MandateTopics.Topic saved;
 		try {
-			saved = topics.save(name, body.phrases());
+			return topics.save(me.id(), name, body.phrases());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException(ex.getMessage());
 		}
-		events.publishEvent(new PolicyChanged(me.id(), "mandate-topic.saved",
-				name + ": " + String.join(", ", saved.phrases())));
-		return saved;
 	}
 
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('ADMIN')")
 	void delete(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name) {
-		if (!topics.delete(name)) {
+		if (!topics.delete(me.id(), name)) {
 			throw new NotFoundException("No mandate topic " + name);
 		}
-		events.publishEvent(new PolicyChanged(me.id(), "mandate-topic.deleted", name));
 	}
 
 }

@@ -11,9 +11,7 @@ import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Priority;
 import org.parlons.governance.EscalationRules;
 import org.parlons.governance.MandateTopics;
-import org.parlons.governance.PolicyChanged;
 import org.parlons.platform.ErrorDetails;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,16 +42,12 @@ class RulePages {
 
 	private final Inboxes inboxes;
 
-	private final ApplicationEventPublisher events;
-
-	RulePages(EscalationRules rules, MandateTopics topics, Teams teams, Agents agents, Inboxes inboxes,
-			ApplicationEventPublisher events) {
+	RulePages(EscalationRules rules, MandateTopics topics, Teams teams, Agents agents, Inboxes inboxes) {
 		this.rules = rules;
 		this.topics = topics;
 		this.teams = teams;
 		this.agents = agents;
 		this.inboxes = inboxes;
-		this.events = events;
 	}
 
 	@GetMapping("/admin/rules")
@@ -83,7 +77,7 @@ class RulePages {
 		try {
 			EscalationsApi.create(me, new EscalationsApi.RuleBody(name, kind, words, repeatCount, repeatDays, threshold,
 					inboxId, targetTeamId, targetAgentId, priority, attribute == null || attribute.isBlank() ? null : attribute),
-					rules, teams, agents, inboxes, events);
+					rules, teams, agents, inboxes);
 			redirect.addFlashAttribute("saved", name.strip());
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
@@ -94,10 +88,7 @@ class RulePages {
 
 	@PostMapping("/admin/rules/{id}/off")
 	String off(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
-		if (rules.findById(id).isPresent()) {
-			rules.deactivate(id);
-			events.publishEvent(new PolicyChanged(me.id(), "escalation-rule.off", "#" + id));
-		}
+		rules.deactivate(me.id(), id);
 		return "redirect:/admin/rules";
 	}
 
@@ -105,10 +96,8 @@ class RulePages {
 	String saveTopic(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String name, @RequestParam String phrases,
 			RedirectAttributes redirect) {
 		try {
-			var saved = topics.save(name.strip(), Arrays.asList(phrases.split("[\\n,]")));
-			events.publishEvent(new PolicyChanged(me.id(), "mandate-topic.saved",
-					saved.name() + ": " + String.join(", ", saved.phrases())));
-			redirect.addFlashAttribute("saved", saved.name());
+			redirect.addFlashAttribute("saved", topics.save(me.id(), name.strip(), Arrays.asList(phrases.split("[\\n,]")))
+				.name());
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

@@ -76,7 +76,7 @@ class ListeningTablesCsv {
 					}
 				}
 				case "loudest" -> {
-					ListeningFigures.Summary s = figures.summary(f);
+					ListeningFigures.Summary s = figures.loudest(f);
 					csv.printRecord("author", "author_key", "mentions", "mean_sentiment", "sample_denominator");
 					for (ListeningFigures.Author a : s.loudest()) {
 						csv.printRecord(safe(a.name()), safe(a.key()), a.mentions(), a.meanSentiment(), s.sampleDenominator());
