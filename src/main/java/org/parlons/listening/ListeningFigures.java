@@ -60,9 +60,14 @@ public class ListeningFigures {
 			List<Share> languages) {
 	}
 
+	/**
+	 * A mention for the drill-down, with what the network said of its audience when it said it (the people it
+	 * reached, its engagements, its author's followers).
+	 */
 	public record Mention(long id, String network, @Nullable String author, String authorKey, String text,
 			String language, double sentiment, String label, @Nullable String url, Instant publishedAt,
-			@Nullable Long conversationId) {
+			@Nullable Long conversationId, @Nullable Long reach, @Nullable Long engagements,
+			@Nullable Long authorFollowers) {
 	}
 
 	private final JdbcClient jdbc;
@@ -222,13 +227,15 @@ public class ListeningFigures {
 
 	public List<Mention> mentions(Filter f, int page, int size) {
 		StringBuilder sql = new StringBuilder("select id, network, author, author_key, text, language, sentiment, label, url, "
-				+ "published_at, conversation_id from mention where published_at >= :from and published_at < :to");
+				+ "published_at, conversation_id, reach, engagement, author_followers from mention "
+				+ "where published_at >= :from and published_at < :to");
 		return where(sql, f, true, " order by published_at desc, id desc limit :size offset :offset")
 			.param("size", size)
 			.param("offset", page * size)
 			.query((rs, n) -> new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-					rs.getObject(11, Long.class)))
+					rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getObject(13, Long.class),
+					rs.getObject(14, Long.class)))
 			.list();
 	}
 

@@ -89,7 +89,7 @@ class MentionCollector {
 		for (Message m : batch) {
 			String network = networks.computeIfAbsent(m.inboxId(), id -> inboxes.findById(id).map(Inbox::channel).orElse("api"));
 			Sentiment s = analyser.analyse(m.text(), null);
-			found.add(new Mentions.NewMention("inbox", m.inboxId(), network, m.externalId(), m.authorName(),
+			found.add(new Mentions.NewMention(Mentions.INBOX, m.inboxId(), network, m.externalId(), m.authorName(),
 					Mentions.customerKey(customers.getOrDefault(m.conversationId(), -m.conversationId())), m.text(), s.language(),
 					s.score(), s.label(), null, m.sentAt(), m.conversationId()));
 		}

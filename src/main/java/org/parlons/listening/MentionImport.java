@@ -56,12 +56,24 @@ public class MentionImport {
 	 * both create the same hour's row at once, the loser tries again.
 	 */
 	public Result importAll(List<Incoming> incoming) {
+		return importAll(Mentions.IMPORTED, 0, incoming);
+	}
+
+	/**
+	 * Stores what a network search run with an inbox's account found, as mentions of that inbox: a post also
+	 * among the inbox's own messages is stored once.
+	 */
+	Result foundBy(long inboxId, List<Incoming> incoming) {
+		return importAll(Mentions.INBOX, inboxId, incoming);
+	}
+
+	private Result importAll(String source, long sourceId, List<Incoming> incoming) {
 		if (incoming.size() > MAX) {
 			throw new IllegalArgumentException("At most " + MAX + " mentions at once");
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return tx.execute(status -> store(incoming));
+				return tx.execute(status -> store(source, sourceId, incoming));
 			}
 			catch (DuplicateKeyException ex) {
 				if (attempt == 3) {
@@ -71,7 +83,7 @@ public class MentionImport {
 		}
 	}
 
-	private Result store(List<Incoming> incoming) {
+	private Result store(String source, long sourceId, List<Incoming> incoming) {
 		Map<Integer, List<Identity>> identities = new LinkedHashMap<>();
 		for (int i = 0; i < incoming.size(); i++) {
 			identities.put(i, identitiesOf(incoming.get(i)));
@@ -88,7 +100,7 @@ public class MentionImport {
 			String language = in.language() == null ? null : in.language().strip().toLowerCase(Locale.ROOT);
 			Sentiment s = analyser.analyse(in.text(),
 					language != null && SentimentAnalyser.LANGUAGES.contains(language) ? language : null);
-			rows.add(new Mentions.NewMention(Mentions.IMPORTED, 0, network, in.externalId(), in.authorName(), authorKey,
+			rows.add(new Mentions.NewMention(source, sourceId, network, in.externalId(), in.authorName(), authorKey,
 					in.text(), s.language(), s.score(), s.label(), in.url(), in.publishedAt(), null, in.audience()));
 		}
 		int[] counts = mentions.importAll(rows);

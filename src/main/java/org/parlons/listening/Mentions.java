@@ -44,6 +44,9 @@ public class Mentions {
 
 	}
 
+	/** Mentions of the source {@code inbox}: an inbox's public messages, and what searches with its account found. */
+	public static final String INBOX = "inbox";
+
 	/** Mentions of the source {@code import}: sent by another tool over the API. */
 	public static final String IMPORTED = "import";
 
@@ -61,7 +64,10 @@ public class Mentions {
 		this.clock = clock;
 	}
 
-	/** Stores the mentions not stored yet and counts them in their hour and day; answers how many were new. */
+	/**
+	 * Stores the mentions not stored yet and counts them in their hour and day; one stored before without a
+	 * conversation (found by a network search) is linked to the conversation now given. Answers how many were new.
+	 */
 	public int saveAll(List<NewMention> mentions) {
 		if (mentions.isEmpty()) {
 			return 0;
@@ -99,11 +105,16 @@ public class Mentions {
 		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
 		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
 		List<Object[]> sampled = new ArrayList<>();
+		List<Object[]> linked = new ArrayList<>();
 		for (int[] chunk : counts) {
 			for (int count : chunk) {
 				NewMention m = mentions.get(i++);
 				if (count == 0) {
-					continue; // already stored: counted before
+					// already stored, and counted before: a search may have found the post before it reached the inbox
+					if (m.conversationId() != null) {
+						linked.add(new Object[] { m.conversationId(), m.externalId(), m.source(), m.sourceId() });
+					}
+					continue;
 				}
 				stored++;
 				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
@@ -121,6 +132,8 @@ public class Mentions {
 		jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, author_key, author, "
 				+ "label, sentiment) select ?, id, published_at, network, language, author_key, author, label, sentiment from mention "
 				+ "where external_id = ? and source = ? and source_id = ?", sampled);
+		jdbc.batchUpdate("update mention set conversation_id = ? where external_id = ? and source = ? and source_id = ? "
+				+ "and conversation_id is null", linked);
 		return stored;
 	}
 

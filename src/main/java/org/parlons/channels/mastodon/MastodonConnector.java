@@ -153,7 +153,7 @@ class MastodonConnector implements PollingConnector {
 		return new Audience(followers.longValue(), readings);
 	}
 
-	private static @Nullable Long count(Map<String, Object> status, String field) {
+	static @Nullable Long count(Map<String, Object> status, String field) {
 		return status.get(field) instanceof Number n ? n.longValue() : null;
 	}
 
@@ -232,7 +232,7 @@ class MastodonConnector implements PollingConnector {
 	}
 
 	/** Mastodon says when its rate limit resets ({@code X-RateLimit-Reset}, ISO time) and Retry-After on 429. */
-	private static @Nullable Duration waitFor(PlatformHttp.Answer answer) {
+	static @Nullable Duration waitFor(PlatformHttp.Answer answer) {
 		if (answer.retryAfter() != null) {
 			try {
 				return Duration.ofSeconds(Long.parseLong(answer.retryAfter().strip()));
@@ -250,7 +250,7 @@ class MastodonConnector implements PollingConnector {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(String json) {
+	static List<Map<String, Object>> list(String json) {
 		try {
 			Object parsed = Json.read(json, new TypeReference<Object>() {
 			});
@@ -267,7 +267,7 @@ class MastodonConnector implements PollingConnector {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> cast(Map<?, ?> map) {
+	static Map<String, Object> cast(Map<?, ?> map) {
 		return (Map<String, Object>) map;
 	}
 

@@ -128,7 +128,7 @@ class XConnector implements PollingConnector {
 				newest = id;
 			}
 		}
-		return new Poll(found, sinceMention + " " + newest, waitFor(mentions, dms));
+		return new Poll(found, sinceMention + " " + newest, waitFor(clock, mentions, dms));
 	}
 
 	private InboundMessage tweet(Inbox inbox, Map<String, Object> t, Map<String, Map<String, Object>> users) {
@@ -207,7 +207,7 @@ class XConnector implements PollingConnector {
 		}
 		String reason = "X " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body());
 		if (answer.status() == 429) {
-			return new DeliveryResult.Retry(reason, resetIn(answer));
+			return new DeliveryResult.Retry(reason, resetIn(answer, clock));
 		}
 		DeliveryResult result = http.outcome(answer, null);
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
@@ -244,16 +244,16 @@ class XConnector implements PollingConnector {
 	private void check(PlatformHttp.Answer answer) {
 		if (!answer.ok()) {
 			throw new Failed("X " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
-					answer.status() == 429 ? resetIn(answer) : null);
+					answer.status() == 429 ? resetIn(answer, clock) : null);
 		}
 	}
 
 	/** When any limit is used up, wait for its reset. */
-	private @Nullable Duration waitFor(PlatformHttp.Answer... answers) {
+	static @Nullable Duration waitFor(Clock clock, PlatformHttp.Answer... answers) {
 		Duration longest = null;
 		for (PlatformHttp.Answer a : answers) {
 			if ("0".equals(a.header("x-rate-limit-remaining"))) {
-				Duration d = resetIn(a);
+				Duration d = resetIn(a, clock);
 				if (d != null && (longest == null || d.compareTo(longest) > 0)) {
 					longest = d;
 				}
@@ -262,7 +262,7 @@ class XConnector implements PollingConnector {
 		return longest;
 	}
 
-	private @Nullable Duration resetIn(PlatformHttp.Answer answer) {
+	static @Nullable Duration resetIn(PlatformHttp.Answer answer, Clock clock) {
 		String reset = answer.header("x-rate-limit-reset");
 		if (reset == null) {
 			return answer.retryAfter() == null ? Duration.ofMinutes(15) : parseSeconds(answer.retryAfter());
@@ -285,7 +285,7 @@ class XConnector implements PollingConnector {
 		}
 	}
 
-	private static Map<String, Map<String, Object>> users(Map<String, Object> body) {
+	static Map<String, Map<String, Object>> users(Map<String, Object> body) {
 		Map<String, Map<String, Object>> users = new HashMap<>();
 		if (body.get("includes") instanceof Map<?, ?> includes) {
 			for (Map<String, Object> u : maps(includes.get("users"))) {
@@ -296,7 +296,7 @@ class XConnector implements PollingConnector {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> maps(@Nullable Object value) {
+	static List<Map<String, Object>> maps(@Nullable Object value) {
 		List<Map<String, Object>> out = new ArrayList<>();
 		if (value instanceof List<?> items) {
 			items.stream().filter(Map.class::isInstance).forEach(i -> out.add((Map<String, Object>) i));
@@ -304,7 +304,7 @@ class XConnector implements PollingConnector {
 		return out;
 	}
 
-	private static Instant instant(@Nullable Object value) {
+	static Instant instant(@Nullable Object value) {
 		return value == null ? Instant.now() : Instant.parse(value.toString());
 	}
 
@@ -312,11 +312,11 @@ class XConnector implements PollingConnector {
 		return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
 	}
 
-	private String api(Inbox inbox, String path) {
+	static String api(Inbox inbox, String path) {
 		return PlatformHttp.baseUrl(inbox.settings(), OFFICIAL) + path;
 	}
 
-	private static Map<String, String> auth(Inbox inbox) {
+	static Map<String, String> auth(Inbox inbox) {
 		return Map.of("Authorization", "Bearer " + inbox.setting(ACCESS_TOKEN));
 	}
 

@@ -195,11 +195,12 @@ class ListeningApi {
 	static ResponseEntity<String> csvOf(List<ListeningFigures.Mention> mentions) throws IOException {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("published_at", "network", "author", "language", "sentiment", "label", "text", "url", "conversation_id")
+			.setHeader("published_at", "network", "author", "language", "sentiment", "label", "text", "url", "conversation_id",
+					"reach", "engagements", "author_followers")
 			.get())) {
 			for (ListeningFigures.Mention m : mentions) {
 				csv.printRecord(m.publishedAt(), m.network(), m.author(), m.language(), m.sentiment(), m.label(),
-						safe(m.text()), m.url(), m.conversationId());
+						safe(m.text()), m.url(), m.conversationId(), m.reach(), m.engagements(), m.authorFollowers());
 			}
 		}
 		return ResponseEntity.ok()

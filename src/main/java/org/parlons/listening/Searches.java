@@ -1,0 +1,208 @@
+package org.parlons.listening;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keyword and hashtag searches on the networks, each run with one inbox's account at its interval
+ * ({@code parlons.listening.search-interval}), later when the network asks (rate limits) and with a growing
+ * backoff while it fails. Found posts are stored as mentions of that inbox, scored and tagged like the others,
+ * with their audience figures; the search remembers where it stopped, so a post is read once.
+ */
+@Service
+public class Searches {
+
+	private static final Logger log = LoggerFactory.getLogger(Searches.class);
+
+	/** The longest query any network takes (X: 512 characters). */
+	public static final int MAX_QUERY = 512;
+
+	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+	/** A search as configured, with how its last reading went. */
+	public record Search(long id, long inboxId, String network, String query, long found, @Nullable Instant lastReadAt,
+			Instant nextReadAt, @Nullable String lastError) {
+	}
+
+	/** What one reading of a search stored. */
+	public record Reading(int stored, int updated, boolean more, @Nullable String error) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Inboxes inboxes;
+
+	private final MentionImport imports;
+
+	private final Map<String, NetworkSearch> networks;
+
+	private final Clock clock;
+
+	private final Duration interval;
+
+	Searches(JdbcClient jdbc, Inboxes inboxes, MentionImport imports, List<NetworkSearch> networks, Clock clock,
+			@Value("${parlons.listening.search-interval:PT5M}") Duration interval) {
+		this.jdbc = jdbc;
+		this.inboxes = inboxes;
+		this.imports = imports;
+		this.networks = networks.stream().collect(Collectors.toMap(NetworkSearch::network, Function.identity()));
+		this.clock = clock;
+		this.interval = interval;
+	}
+
+	/** The networks that can be searched, by channel name. */
+	public List<String> networks() {
+		return networks.keySet().stream().sorted().toList();
+	}
+
+	/** Whether this inbox's account can run searches. */
+	public boolean searchable(Inbox inbox) {
+		return networks.containsKey(inbox.channel());
+	}
+
+	public List<Search> all() {
+		return jdbc.sql("select s.id, s.inbox_id, i.channel, s.query, s.found, s.last_read_at, s.next_read_at, s.last_error "
+				+ "from network_search s join inbox i on i.id = s.inbox_id order by s.id")
+			.query(Searches::search)
+			.list();
+	}
+
+	public Optional<Search> find(long id) {
+		return jdbc.sql("select s.id, s.inbox_id, i.channel, s.query, s.found, s.last_read_at, s.next_read_at, s.last_error "
+				+ "from network_search s join inbox i on i.id = s.inbox_id where s.id = ?")
+			.param(id)
+			.query(Searches::search)
+			.optional();
+	}
+
+	/**
+	 * Adds a search run with the inbox's account, read at once then at every interval.
+	 * @throws IllegalArgumentException naming what is wrong: the inbox, its network, the query
+	 */
+	public long add(long inboxId, String query) {
+		Inbox inbox = inboxes.findById(inboxId)
+			.orElseThrow(() -> new IllegalArgumentException("inboxId: no inbox " + inboxId));
+		NetworkSearch network = networks.get(inbox.channel());
+		if (network == null) {
+			throw new IllegalArgumentException("inboxId: " + inbox.name() + " is a " + inbox.channel()
+					+ " inbox, and only these networks can be searched: " + String.join(", ", networks()));
+		}
+		String q = query == null ? "" : query.strip();
+		if (q.isEmpty() || q.length() > MAX_QUERY) {
+			throw new IllegalArgumentException("query: between 1 and " + MAX_QUERY + " characters");
+		}
+		String refusal = network.refusal(q);
+		if (refusal != null) {
+			throw new IllegalArgumentException("query: " + refusal);
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		try {
+			jdbc.sql("insert into network_search (inbox_id, query, next_read_at, created_at) values (?, ?, ?, ?)")
+				.params(inboxId, q, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
+				.update(keys, "id");
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalArgumentException("query: " + inbox.name() + " already searches for " + q);
+		}
+		return keys.getKey().longValue();
+	}
+
+	public boolean remove(long id) {
+		return jdbc.sql("delete from network_search where id = ?").param(id).update() > 0;
+	}
+
+	@Scheduled(fixedDelayString = "${parlons.listening.search-tick:PT10S}", initialDelayString = "PT6S")
+	void readDue() {
+		Instant now = clock.instant();
+		for (Search search : all()) {
+			if (!now.isBefore(search.nextReadAt())) {
+				read(search);
+			}
+		}
+	}
+
+	/**
+	 * Reads one search now: the posts since its last reading, stored as mentions of its inbox. A failure is
+	 * recorded on the search (and read again later, sooner when the network said when), never thrown.
+	 */
+	public Reading read(Search search) {
+		Inbox inbox = inboxes.findById(search.inboxId()).orElse(null);
+		NetworkSearch network = inbox == null ? null : networks.get(inbox.channel());
+		if (network == null) {
+			return failed(search, "The inbox can no longer be searched", null);
+		}
+		if (Boolean.FALSE.equals(inbox.settings().get("enabled"))) {
+			return failed(search, "The inbox is disabled", interval);
+		}
+		String position = jdbc.sql("select position from network_search where id = ?")
+			.param(search.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		try {
+			NetworkSearch.Found found = network.search(inbox, search.query(), position);
+			MentionImport.Result result = found.posts().isEmpty() ? new MentionImport.Result(0, 0)
+					: imports.foundBy(inbox.id(), found.posts());
+			Duration wait = found.more() ? Duration.ZERO : interval;
+			if (found.waitAtLeast() != null && found.waitAtLeast().compareTo(wait) > 0) {
+				wait = found.waitAtLeast();
+			}
+			jdbc.sql("update network_search set position = ?, found = found + ?, failures = 0, last_read_at = ?, "
+					+ "next_read_at = ?, last_error = null where id = ?")
+				.params(found.position(), result.stored(), Timestamp.from(clock.instant()),
+						Timestamp.from(clock.instant().plus(wait)), search.id())
+				.update();
+			return new Reading(result.stored(), result.updated(), found.more(), null);
+		}
+		catch (NetworkSearch.Failed ex) {
+			return failed(search, ex.getMessage(), ex.retryAfter());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Search {} ({}) failed", search.id(), search.query(), ex);
+			return failed(search, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+	}
+
+	private Reading failed(Search search, String reason, @Nullable Duration retryAfter) {
+		int failures = jdbc.sql("select failures from network_search where id = ?")
+			.param(search.id())
+			.query(Integer.class)
+			.optional()
+			.orElse(0) + 1;
+		Duration backoff = interval.multipliedBy(1L << Math.min(failures, 6));
+		Duration wait = retryAfter != null ? retryAfter : backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+		String error = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+		jdbc.sql("update network_search set failures = ?, last_read_at = ?, next_read_at = ?, last_error = ? where id = ?")
+			.params(failures, Timestamp.from(clock.instant()), Timestamp.from(clock.instant().plus(wait)), error, search.id())
+			.update();
+		return new Reading(0, 0, false, error);
+	}
+
+	private static Search search(ResultSet rs, int row) throws SQLException {
+		Timestamp last = rs.getTimestamp(6);
+		return new Search(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+				last == null ? null : last.toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8));
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.parlons.listening.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.parlons.listening.Searches;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Keyword and hashtag searches on the networks ({@code /api/v1/listening/searches}): each runs with one
+ * inbox's account, and what it finds becomes mentions of that inbox.
+ */
+@RestController
+class SearchesApi {
+
+	private final Searches searches;
+
+	SearchesApi(Searches searches) {
+		this.searches = searches;
+	}
+
+	record NewSearch(@NotNull Long inboxId, @NotBlank String query) {
+	}
+
+	@GetMapping("/api/v1/listening/searches")
+	Map<String, Object> all() {
+		return Map.of("items", searches.all(), "networks", searches.networks());
+	}
+
+	@PostMapping("/api/v1/listening/searches")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	Searches.Search add(@Valid @RequestBody NewSearch body) {
+		try {
+			return searches.find(searches.add(body.inboxId(), body.query())).orElseThrow();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
+	}
+
+	/** Reads a search now instead of at its next turn; answers what it stored. */
+	@PostMapping("/api/v1/listening/searches/{id}/read")
+	@PreAuthorize("hasRole('ADMIN')")
+	Map<String, Object> read(@PathVariable long id) {
+		Searches.Reading reading = searches.read(found(id));
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("stored", reading.stored());
+		out.put("updated", reading.updated());
+		out.put("more", reading.more());
+		out.put("error", reading.error());
+		out.put("search", found(id));
+		return out;
+	}
+
+	@DeleteMapping("/api/v1/listening/searches/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasRole('ADMIN')")
+	void remove(@PathVariable long id) {
+		if (!searches.remove(id)) {
+			throw new NotFoundException("No search " + id);
+		}
+	}
+
+	private Searches.Search found(long id) {
+		return searches.find(id).orElseThrow(() -> new NotFoundException("No search " + id));
+	}
+
+}
