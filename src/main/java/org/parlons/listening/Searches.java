@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,8 @@ public class Searches {
 	private final Clock clock;
 
 	private final Duration interval;
+
+	private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
 	Searches(JdbcClient jdbc, Inboxes inboxes, MentionImport imports, List<NetworkSearch> networks, Clock clock,
 			@Value("${parlons.listening.search-interval:PT5M}") Duration interval) {
@@ -129,6 +132,7 @@ public class Searches {
 	}
 
 	public boolean remove(long id) {
+		locks.remove(id);
 		return jdbc.sql("delete from network_search where id = ?").param(id).update() > 0;
 	}
 
@@ -147,6 +151,13 @@ public class Searches {
 	 * recorded on the search (and read again later, sooner when the network said when), never thrown.
 	 */
 	public Reading read(Search search) {
+		// one reading of a search at a time (the scheduler and "read now"), each from where the last one stopped
+		synchronized (locks.computeIfAbsent(search.id(), id -> new Object())) {
+			return readAlone(search);
+		}
+	}
+
+	private Reading readAlone(Search search) {
 		Inbox inbox = inboxes.findById(search.inboxId()).orElse(null);
 		NetworkSearch network = inbox == null ? null : networks.get(inbox.channel());
 		if (network == null) {

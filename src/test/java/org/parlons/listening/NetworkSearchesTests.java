@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.parlons.testing.Browser;
 import org.parlons.testing.FakePlatform;
 import org.parlons.testing.TestApi;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -215,6 +220,49 @@ class NetworkSearchesTests {
 		assertThat(julie.post("/api/v1/listening/searches", Map.of("inboxId", x, "query", unique("q"))).status())
 			.isEqualTo(403);
 		assertThat(admin.delete("/api/v1/listening/searches/987654321").status()).isEqualTo(404);
+	}
+
+	@Test
+	void anAdministratorAddsASearchOnTheSourcesPageAndSeesWhatItFoundOrWhyItFailed() {
+		String token = unique("page").replace("-", "");
+		long base = 1_880_000_000_000_000_000L + ids.incrementAndGet() * 1_000L;
+		List<Tweet> tweets = List.of(new Tweet(base + 1, "On parle de " + token + " ici", "6001"),
+				new Tweet(base + 2, "Encore " + token, "6002"));
+		network.answer(r -> r.path().equals("/2/tweets/search/recent") && !r.query().contains("broken")
+				? FakePlatform.Answer.json(200, searchPage(tweets, query(r)))
+				: r.path().equals("/2/tweets/search/recent") ? FakePlatform.Answer.json(400, "{\"title\": \"Invalid Request\"}")
+						: FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}}"));
+		long inbox = inbox(Map.of("channel", "x", "userId", "4246", "accessToken", "tok", "apiBaseUrl", network.url()));
+		ChromeDriver chrome = Browser.start();
+		try {
+			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			chrome.get("http://localhost:" + port + "/listening?lang=en");
+			chrome.findElement(By.id("sources-link")).click();
+			new Select(chrome.findElement(By.id("search-inbox"))).selectByValue(Long.toString(inbox));
+			chrome.findElement(By.id("search-query")).sendKeys(token);
+			chrome.findElement(By.cssSelector("#new-search button")).click();
+			assertThat(chrome.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Search added and read once.");
+			WebElement row = chrome.findElements(By.cssSelector("#searches tbody tr")).stream()
+				.filter(r -> r.getText().contains(token)).findFirst().orElseThrow();
+			assertThat(row.findElement(By.cssSelector("td.found")).getText()).isEqualTo("2");
+
+			new Select(chrome.findElement(By.id("search-inbox"))).selectByValue(Long.toString(inbox));
+			chrome.findElement(By.id("search-query")).sendKeys(token + " broken");
+			chrome.findElement(By.cssSelector("#new-search button")).click();
+			WebElement broken = chrome.findElements(By.cssSelector("#searches tbody tr")).stream()
+				.filter(r -> r.getText().contains(token + " broken")).findFirst().orElseThrow();
+			assertThat(broken.findElement(By.cssSelector("td.error")).getText()).startsWith("X search 400");
+
+			new Select(chrome.findElement(By.id("search-inbox"))).selectByValue(Long.toString(inbox));
+			chrome.findElement(By.id("search-query")).sendKeys(token);
+			chrome.findElement(By.cssSelector("#new-search button")).click();
+			assertThat(chrome.findElement(By.cssSelector("p.error")).getText()).contains("already searches for " + token);
+			Browser.screenshot(chrome, "listening-sources");
+		}
+		finally {
+			chrome.quit();
+		}
+		assertThat(texts("x", token)).containsExactlyInAnyOrder(tweets.get(0).text(), tweets.get(1).text());
 	}
 
 	private static Map<String, Object> status(long id, String html, boolean boost) {

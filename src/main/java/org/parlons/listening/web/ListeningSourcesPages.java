@@ -1,0 +1,131 @@
+package org.parlons.listening.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.listening.Feeds;
+import org.parlons.listening.Searches;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Where the mentions come from besides the inboxes' own messages: the searches run on the networks and the
+ * feeds of blogs, news and review sites, each with how its last reading went; administrators add, read
+ * now and remove them.
+ */
+@Controller
+class ListeningSourcesPages {
+
+	private final Searches searches;
+
+	private final Feeds feeds;
+
+	private final Inboxes inboxes;
+
+	ListeningSourcesPages(Searches searches, Feeds feeds, Inboxes inboxes) {
+		this.searches = searches;
+		this.feeds = feeds;
+		this.inboxes = inboxes;
+	}
+
+	@GetMapping("/listening/sources")
+	String sources(Model model) {
+		List<Inbox> all = inboxes.findAll();
+		model.addAttribute("searches", searches.all());
+		model.addAttribute("feeds", feeds.all());
+		model.addAttribute("inboxNames", all.stream().collect(Collectors.toMap(Inbox::id, Inbox::name)));
+		model.addAttribute("searchable", all.stream().filter(searches::searchable).toList());
+		model.addAttribute("networks", String.join(", ", searches.networks()));
+		return "listening/sources";
+	}
+
+	@PostMapping("/listening/sources/searches")
+	@PreAuthorize("hasRole('ADMIN')")
+	String addSearch(@RequestParam long inboxId, @RequestParam String query, RedirectAttributes redirect) {
+		return outcome(redirect, () -> {
+			long id = searches.add(inboxId, query);
+			Searches.Reading first = searches.read(searches.find(id).orElseThrow());
+			return first.error() == null ? "search.added" : null;
+		});
+	}
+
+	@PostMapping("/listening/sources/searches/{id}/read")
+	@PreAuthorize("hasRole('ADMIN')")
+	String readSearch(@PathVariable long id, RedirectAttributes redirect) {
+		return outcome(redirect, () -> {
+			searches.find(id).ifPresent(searches::read);
+			return "source.read";
+		});
+	}
+
+	@PostMapping("/listening/sources/searches/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String removeSearch(@PathVariable long id, RedirectAttributes redirect) {
+		return outcome(redirect, () -> searches.remove(id) ? "source.removed" : null);
+	}
+
+	@PostMapping("/listening/sources/feeds")
+	@PreAuthorize("hasRole('ADMIN')")
+	String addFeed(@RequestParam String name, @RequestParam String url, @RequestParam(defaultValue = "") String keywords,
+			RedirectAttributes redirect) {
+		return outcome(redirect, () -> {
+			if (name.isBlank()) {
+				throw new IllegalArgumentException("A feed needs a name");
+			}
+			long id = feeds.add(name, url, Arrays.stream(keywords.split("[,\\n]")).map(String::strip)
+				.filter(k -> !k.isEmpty()).toList());
+			feeds.all().stream().filter(f -> f.id() == id).findFirst().ifPresent(feeds::read);
+			return "feed.added";
+		});
+	}
+
+	@PostMapping("/listening/sources/feeds/{id}/read")
+	@PreAuthorize("hasRole('ADMIN')")
+	String readFeed(@PathVariable long id, RedirectAttributes redirect) {
+		return outcome(redirect, () -> {
+			Map<Long, Feeds.Feed> byId = feeds.all().stream().collect(Collectors.toMap(Feeds.Feed::id, Function.identity()));
+			if (byId.containsKey(id)) {
+				feeds.read(byId.get(id));
+			}
+			return "source.read";
+		});
+	}
+
+	@PostMapping("/listening/sources/feeds/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String removeFeed(@PathVariable long id, RedirectAttributes redirect) {
+		return outcome(redirect, () -> feeds.remove(id) ? "source.removed" : null);
+	}
+
+	private interface Change {
+
+		/** The message key to show when it went well, null for none. */
+		String apply();
+
+	}
+
+	private static String outcome(RedirectAttributes redirect, Change change) {
+		try {
+			String done = change.apply();
+			if (done != null) {
+				redirect.addFlashAttribute("done", done);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/listening/sources";
+	}
+
+}
