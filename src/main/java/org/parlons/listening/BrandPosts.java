@@ -159,6 +159,11 @@ public class BrandPosts {
 	}
 
 	/** The inboxes of a network (null: every inbox), to narrow the posts and accounts. */
+	/** The brand accounts a dashboard filter covers: its inbox, else its network's inboxes, else all (null). */
+	public @Nullable List<Long> accountsOf(ListeningFigures.Filter f) {
+		return f.inbox() != null ? List.of(f.inbox()) : inboxesOf(f.network());
+	}
+
 	public @Nullable List<Long> inboxesOf(@Nullable String network) {
 		return network == null ? null
 				: inboxes.findAll().stream().filter(i -> network.equals(i.channel())).map(Inbox::id).toList();

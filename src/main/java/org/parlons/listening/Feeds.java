@@ -84,7 +84,8 @@ public class Feeds {
 		return jdbc.sql("delete from feed where id = ?").param(id).update() > 0;
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.listening.feed-interval:PT15M}", initialDelayString = "PT5S")
+	@Scheduled(fixedDelayString = "${parlons.listening.feed-interval:PT15M}",
+			initialDelayString = "${parlons.listening.feed-first-read:PT5S}")
 	void readAll() {
 		all().forEach(this::read);
 	}

@@ -67,9 +67,16 @@ public class Influence {
 
 	/** The loudest voices by influence over a period, in one topic or all. */
 	public List<Voice> top(@Nullable Long topicId, Instant from, Instant to, int limit) {
+		return top(topicId, null, from, to, limit);
+	}
+
+	/** The top voices among the mentions of one inbox (when {@code inboxId} is given). */
+	public List<Voice> top(@Nullable Long topicId, @Nullable Long inboxId, Instant from, Instant to, int limit) {
 		String sql = "select m.author_key, max(m.author), " + FIGURES + " from mention m "
 				+ (topicId == null ? "" : "join mention_topic t on t.mention_id = m.id and t.topic_id = :topic ")
-				+ "where m.published_at >= :from and m.published_at < :to group by m.author_key "
+				+ "where m.published_at >= :from and m.published_at < :to "
+				+ (inboxId == null ? "" : "and m.source_id = :inbox and m.source = '" + Mentions.INBOX + "' ")
+				+ "group by m.author_key "
 				+ "order by sum(coalesce(m.reach, m.author_followers, 0)) + 10 * sum(coalesce(m.engagement, 0)) desc, "
 				+ "count(*) desc, m.author_key limit :limit";
 		var spec = jdbc.sql(sql)
@@ -78,6 +85,9 @@ public class Influence {
 			.param("limit", limit);
 		if (topicId != null) {
 			spec = spec.param("topic", topicId);
+		}
+		if (inboxId != null) {
+			spec = spec.param("inbox", inboxId);
 		}
 		return spec.query((rs, n) -> voice(rs.getString(1), rs.getString(2), rs, 3)).list();
 	}

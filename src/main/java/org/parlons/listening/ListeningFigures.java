@@ -22,13 +22,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class ListeningFigures {
 
-	/** The period (from inclusive, to exclusive) and the optional filters. */
+	/**
+	 * The period (from inclusive, to exclusive) and the optional filters; {@code inbox} keeps the mentions of one
+	 * inbox (its public messages and what searches with its account found).
+	 */
 	public record Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
-			@Nullable String label, @Nullable String author, @Nullable Long topic) {
+			@Nullable String label, @Nullable String author, @Nullable Long topic, @Nullable Long inbox) {
+
+		public Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
+				@Nullable String label, @Nullable String author, @Nullable Long topic) {
+			this(from, to, network, language, label, author, topic, null);
+		}
 
 		public Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
 				@Nullable String label, @Nullable String author) {
-			this(from, to, network, language, label, author, null);
+			this(from, to, network, language, label, author, null, null);
 		}
 
 	}
@@ -137,11 +145,11 @@ public class ListeningFigures {
 	private JdbcClient.StatementSpec rows(String columns, Filter f, int level, String tail) {
 		return level == 0
 				? where(new StringBuilder("select " + columns + " from mention where published_at >= :from and published_at < :to"),
-						f, true, tail)
+						f, Table.MENTION, tail)
 				: where(new StringBuilder("select " + columns + " from mention_sample where level = " + level
 						+ " and published_at >= :from and published_at < :to" + (f.topic() == null ? ""
 								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
-						f, false, tail);
+						f, Table.SAMPLE, tail);
 	}
 
 	/** An author's name as their latest mention gives it (the sample covers keys, not names); else the key. */
@@ -190,16 +198,27 @@ public class ListeningFigures {
 	}
 
 	/**
-	 * Every rollup row of the period (of the topic's rollups when the filter names one). Periods are whole UTC
-	 * days, so the daily rollups answer: a year is a few thousand rows whatever the volume.
+	 * Every rollup row of the period: of the topic's rollups when the filter names a topic, of the inbox's when
+	 * it names an inbox. Periods are whole UTC days, so the daily rollups answer: a year is a few thousand rows
+	 * whatever the volume. No rollup is kept per topic and inbox together: that pair counts the mention rows.
 	 */
 	private void rollups(Filter f, RollupRow row) {
-		StringBuilder sql = new StringBuilder(f.topic() == null
-				? "select day_start, network, language, mentions, positive, negative from mention_daily "
-						+ "where day_start >= :from and day_start < :to"
-				: "select day_start, network, language, mentions, positive, negative from topic_daily "
-						+ "where topic_id = :topic and day_start >= :from and day_start < :to");
-		where(sql, f, false).query((rs, n) -> {
+		if (f.topic() != null && f.inbox() != null) {
+			where(new StringBuilder("select published_at, network, language, label from mention "
+					+ "where published_at >= :from and published_at < :to"), f, Table.MENTION).query((rs, n) -> {
+						String label = rs.getString(4);
+						row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), new int[] { 1,
+								"positive".equals(label) ? 1 : 0, "negative".equals(label) ? 1 : 0 });
+						return null;
+					}).list();
+			return;
+		}
+		String columns = "select day_start, network, language, mentions, positive, negative from ";
+		StringBuilder sql = new StringBuilder(f.topic() != null
+				? columns + "topic_daily where topic_id = :topic and day_start >= :from and day_start < :to"
+				: f.inbox() != null ? columns + "mention_source_daily where day_start >= :from and day_start < :to"
+						: columns + "mention_daily where day_start >= :from and day_start < :to");
+		where(sql, f, f.inbox() != null ? Table.SOURCE_ROLLUP : Table.ROLLUP).query((rs, n) -> {
 			row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
 					new int[] { rs.getInt(4), rs.getInt(5), rs.getInt(6) });
 			return null;
@@ -229,7 +248,7 @@ public class ListeningFigures {
 		StringBuilder sql = new StringBuilder("select id, network, author, author_key, text, language, sentiment, label, url, "
 				+ "published_at, conversation_id, reach, engagement, author_followers from mention "
 				+ "where published_at >= :from and published_at < :to");
-		return where(sql, f, true, " order by published_at desc, id desc limit :size offset :offset")
+		return where(sql, f, Table.MENTION, " order by published_at desc, id desc limit :size offset :offset")
 			.param("size", size)
 			.param("offset", page * size)
 			.query((rs, n) -> new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -245,7 +264,7 @@ public class ListeningFigures {
 	/** The hashtags and keywords of the period's newest {@link #TERMS_SAMPLE} mentions, texts only. */
 	public Terms.Top terms(Filter f, int limit) {
 		List<String> texts = where(new StringBuilder("select text from mention where published_at >= :from and published_at < :to"),
-				f, true, " order by published_at desc, id desc limit :size")
+				f, Table.MENTION, " order by published_at desc, id desc limit :size")
 			.param("size", TERMS_SAMPLE)
 			.query(String.class)
 			.list();
@@ -254,16 +273,31 @@ public class ListeningFigures {
 
 	public long count(Filter f) {
 		return where(new StringBuilder("select count(*) from mention where published_at >= :from and published_at < :to"), f,
-				true)
+				Table.MENTION)
 			.query(Long.class)
 			.single();
 	}
 
-	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, boolean raw) {
-		return where(sql, f, raw, "");
+	/**
+	 * What a query reads: the mention rows (every filter applies), a sample (topic handled by the caller),
+	 * the daily rollups (network and language only) or the rollups per source (and the inbox).
+	 */
+	private enum Table {
+
+		MENTION, SAMPLE, ROLLUP, SOURCE_ROLLUP;
+
+		boolean hasSource() {
+			return this != ROLLUP;
+		}
+
 	}
 
-	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, boolean raw, String tail) {
+	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, Table table) {
+		return where(sql, f, table, "");
+	}
+
+	private JdbcClient.StatementSpec where(StringBuilder sql, Filter f, Table table, String tail) {
+		boolean raw = table == Table.MENTION;
 		if (f.network() != null) {
 			sql.append(" and network = :network");
 		}
@@ -278,6 +312,9 @@ public class ListeningFigures {
 		}
 		if (raw && f.topic() != null) {
 			sql.append(" and id in (select mention_id from mention_topic where topic_id = :topic)");
+		}
+		if (table.hasSource() && f.inbox() != null) {
+			sql.append(" and source_id = :inbox and source = '" + Mentions.INBOX + "'");
 		}
 		sql.append(tail);
 		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
@@ -297,6 +334,9 @@ public class ListeningFigures {
 		}
 		if (f.topic() != null) {
 			spec = spec.param("topic", f.topic());
+		}
+		if (table.hasSource() && f.inbox() != null) {
+			spec = spec.param("inbox", f.inbox());
 		}
 		return spec;
 	}

@@ -104,6 +104,7 @@ public class Mentions {
 		int stored = 0;
 		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
 		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
+		RollupCounts sourceDays = new RollupCounts(ChronoUnit.DAYS, RollupCounts.SOURCE);
 		List<Object[]> sampled = new ArrayList<>();
 		List<Object[]> linked = new ArrayList<>();
 		for (int[] chunk : counts) {
@@ -119,6 +120,7 @@ public class Mentions {
 				stored++;
 				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
 				days.count(m.publishedAt(), m.network(), m.language(), m.label());
+				sourceDays.count(List.of(m.source(), m.sourceId()), m.publishedAt(), m.network(), m.language(), m.label());
 				for (int level = 1; level <= Samples.authorLevel(m.authorKey()); level++) {
 					sampled.add(new Object[] { level, m.externalId(), m.source(), m.sourceId() });
 				}
@@ -127,10 +129,12 @@ public class Mentions {
 				}
 			}
 		}
-		hours.addTo(jdbc, "mention_hourly", "hour_start", null);
-		days.addTo(jdbc, "mention_daily", "day_start", null);
+		hours.addTo(jdbc, "mention_hourly", "hour_start");
+		days.addTo(jdbc, "mention_daily", "day_start");
+		sourceDays.addTo(jdbc, "mention_source_daily", "day_start");
 		jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, author_key, author, "
-				+ "label, sentiment) select ?, id, published_at, network, language, author_key, author, label, sentiment from mention "
+				+ "label, sentiment, source, source_id) select ?, id, published_at, network, language, author_key, author, label, "
+				+ "sentiment, source, source_id from mention "
 				+ "where external_id = ? and source = ? and source_id = ?", sampled);
 		jdbc.batchUpdate("update mention set conversation_id = ? where external_id = ? and source = ? and source_id = ? "
 				+ "and conversation_id is null", linked);

@@ -88,23 +88,23 @@ class TopicTagger {
 		}
 		Pattern about = Topics.pattern(topic.keywords());
 		List<Object[]> tagged = new ArrayList<>();
-		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
-		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
+		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS, RollupCounts.TOPIC);
+		RollupCounts days = new RollupCounts(ChronoUnit.DAYS, RollupCounts.TOPIC);
 		for (Row row : rows) {
 			if (!about.matcher(Topics.fold(row.text())).find()) {
 				continue;
 			}
 			tagged.add(new Object[] { topic.id(), row.id() });
-			hours.count(row.publishedAt(), row.network(), row.language(), row.label());
-			days.count(row.publishedAt(), row.network(), row.language(), row.label());
+			hours.count(List.of(topic.id()), row.publishedAt(), row.network(), row.language(), row.label());
+			days.count(List.of(topic.id()), row.publishedAt(), row.network(), row.language(), row.label());
 		}
 		long last = rows.get(rows.size() - 1).id();
 		if (!topics.advance(topic, last)) {
 			return false; // edited or deleted meanwhile: the next turn reads with the new keywords
 		}
 		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing", tagged);
-		hours.addTo(batch, "topic_hourly", "hour_start", topic.id());
-		days.addTo(batch, "topic_daily", "day_start", topic.id());
+		hours.addTo(batch, "topic_hourly", "hour_start");
+		days.addTo(batch, "topic_daily", "day_start");
 		return rows.size() == BATCH;
 	}
 

@@ -126,7 +126,8 @@ public final class ListeningLoad {
 								new StringReader(chunk.toString()));
 						chunk.setLength(0);
 						copy.copyIn("COPY mention_sample (level, mention_id, published_at, network, language, author_key, author, "
-								+ "label, sentiment) FROM STDIN WITH (FORMAT csv)", new StringReader(sample.toString()));
+								+ "label, sentiment, source, source_id) FROM STDIN WITH (FORMAT csv)",
+								new StringReader(sample.toString()));
 						sample.setLength(0);
 					}
 				}
@@ -135,6 +136,8 @@ public final class ListeningLoad {
 					+ "(FORMAT csv)", new StringReader(csv(hourly)));
 			copy.copyIn("COPY mention_daily (day_start, network, language, mentions, positive, negative) FROM STDIN WITH "
 					+ "(FORMAT csv)", new StringReader(csv(daily)));
+			copy.copyIn("COPY mention_source_daily (day_start, network, language, mentions, positive, negative, source, "
+					+ "source_id) FROM STDIN WITH (FORMAT csv)", new StringReader(csv(daily).replace("\n", ",bench,0\n")));
 			try (Statement s = pg.createStatement()) {
 				s.execute("select setval(pg_get_serial_sequence('mention', 'id'), (select max(id) from mention))");
 			}
@@ -148,7 +151,7 @@ public final class ListeningLoad {
 	private static void sample(StringBuilder into, int level, Row r, String published) {
 		into.append(level).append(',').append(r.id()).append(',').append(published).append(',').append(r.network()).append(',')
 			.append(r.language()).append(',').append(r.authorKey()).append(',').append(r.authorKey()).append(',')
-			.append(r.label()).append(',').append(r.sentiment()).append('\n');
+			.append(r.label()).append(',').append(r.sentiment()).append(",bench,0\n");
 	}
 
 	private static void count(Map<String, int[]> rollup, long periodStart, Row r) {

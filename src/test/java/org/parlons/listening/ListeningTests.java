@@ -332,6 +332,51 @@ class ListeningTests {
 	}
 
 	@Test
+	void theFiguresOfOneInboxCountOnlyItsMentions() {
+		TestApi admin = TestApi.asAdmin(port);
+		LocalDate day = aDayOfOurOwn();
+		long a = admin.createApiInbox(unique("listen-a"), Map.of());
+		long b = admin.createApiInbox(unique("listen-b"), Map.of());
+		post(admin, a, "ina-1", "Service génial, merci", day);
+		post(admin, a, "ina-2", "Très contente du conseiller", day);
+		post(admin, a, "ina-3", "Panne inadmissible", day);
+		post(admin, b, "inb-1", "Facture fausse, inadmissible", day);
+		post(admin, b, "inb-2", "Toujours en panne", day);
+		String period = "from=" + day + "&to=" + day;
+		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/summary?" + period)
+			.body().get("mentions").asInt() == 5);
+		JsonNode ofA = admin.get("/api/v1/listening/summary?" + period + "&inbox=" + a).body();
+		assertThat(ofA.get("mentions").asInt()).isEqualTo(3);
+		assertThat(ofA.get("authors").asInt()).isEqualTo(3);
+		assertThat(admin.get("/api/v1/listening/volume?" + period + "&inbox=" + b).body().get("mentions").asInt()).isEqualTo(2);
+		JsonNode mentionsOfB = admin.get("/api/v1/listening/mentions?" + period + "&inbox=" + b).body();
+		assertThat(mentionsOfB.get("total").asInt()).isEqualTo(2);
+		assertThat(mentionsOfB.get("items")).allSatisfy(m -> assertThat(m.get("author").asString()).contains("inb-"));
+		assertThat(admin.getText("/api/v1/listening/tables/days.csv?" + period + "&inbox=" + a)).contains(day + ",3,");
+		ChromeDriver chrome = Browser.start();
+		try {
+			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			chrome.get("http://localhost:" + port + "/listening?lang=en");
+			setDate(chrome, "from", day);
+			setDate(chrome, "to", day);
+			new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("inbox-filter"))).selectByValue(Long.toString(a));
+			chrome.findElement(By.id("apply-filters")).click();
+			wait.until(ExpectedConditions.urlContains("inbox=" + a));
+			assertThat(chrome.findElement(By.id("mention-count")).getText()).isEqualTo("3");
+			chrome.findElement(By.id("drill-down")).click();
+			wait.until(ExpectedConditions.urlContains("/listening/mentions"));
+			assertThat(chrome.findElements(By.cssSelector("table.mentions tbody tr"))).hasSize(3);
+		}
+		finally {
+			chrome.quit();
+		}
+		var unknown = admin.get("/api/v1/listening/summary?" + period + "&inbox=987654321");
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.body().get("detail").asString()).isEqualTo("inbox: no inbox 987654321");
+	}
+
+	@Test
 	void anAnalystFiltersAPeriodAndDrillsDownToTheMessages() {
 		TestApi admin = TestApi.asAdmin(port);
 		LocalDate day = aDayOfOurOwn();

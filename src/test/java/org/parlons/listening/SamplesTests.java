@@ -121,4 +121,65 @@ class SamplesTests {
 		assertThat(figures.summary(filter, 10_000).loudest().get(0).mentions()).isEqualTo(1_600);
 	}
 
+	@Test
+	void anInboxFilterCountsOnlyThatInboxInTheRollupsTheSamplesAndTheRows() {
+		String network = "i" + UUID.randomUUID().toString().substring(0, 8);
+		long inboxA = 900_000_000L + (network.hashCode() & 0xffff) * 2L;
+		long inboxB = inboxA + 1;
+		LocalDate day = LocalDate.of(2025, 5, 5);
+		Instant at = day.atTime(11, 0).toInstant(ZoneOffset.UTC);
+		List<String> sampled = new ArrayList<>();
+		List<String> others = new ArrayList<>();
+		for (int i = 0; sampled.size() < 20 || others.size() < 10; i++) {
+			String key = network + ":" + i;
+			if (Samples.authorLevel(key) >= 1 && sampled.size() < 20) {
+				sampled.add(key);
+			}
+			else if (Samples.authorLevel(key) == 0 && others.size() < 10) {
+				others.add(key);
+			}
+		}
+		List<Mentions.NewMention> rows = new ArrayList<>();
+		int id = 0;
+		for (String key : sampled.subList(0, 10)) { // inbox A: sampled authors, happy
+			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Super", "fr",
+					0.8, "positive", null, at, null));
+		}
+		for (String key : others) { // inbox A: authors outside the sample, unhappy twice
+			for (int m = 0; m < 2; m++) {
+				rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Nul", "fr",
+						-0.8, "negative", null, at, null));
+			}
+		}
+		for (String key : sampled.subList(10, 20)) { // inbox B: sampled authors, unhappy
+			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxB, network, network + "-" + id++, key, key, "Nul", "fr",
+					-0.8, "negative", null, at, null));
+		}
+		assertThat(mentions.saveAll(rows)).isEqualTo(40);
+		Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+		Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		var a = new ListeningFigures.Filter(from, to, network, null, null, null, null, inboxA);
+		var b = new ListeningFigures.Filter(from, to, network, null, null, null, null, inboxB);
+		var both = new ListeningFigures.Filter(from, to, network, null, null, null, null, null);
+
+		assertThat(figures.volume(a).mentions()).isEqualTo(30);
+		assertThat(figures.volume(a).negative()).isEqualTo(20);
+		assertThat(figures.volume(b).mentions()).isEqualTo(10);
+		assertThat(figures.volume(both).mentions()).isEqualTo(40);
+		assertThat(figures.count(a)).isEqualTo(30);
+		assertThat(figures.mentions(b, 0, 50)).hasSize(10).allSatisfy(m -> assertThat(m.label()).isEqualTo("negative"));
+
+		ListeningFigures.Summary exactA = figures.summary(a, 1_000);
+		assertThat(exactA.tonality().authors()).isEqualTo(20);
+		assertThat(exactA.tonality().perAuthor().positive()).isCloseTo(0.5, within(1e-12));
+		// only inbox A's sampled authors, who are all happy; inbox B's unhappy sampled authors stay out
+		ListeningFigures.Summary sampledA16 = figures.summary(a, 2); // 30 / 16 <= 2
+		assertThat(sampledA16.sampleDenominator()).isEqualTo(16);
+		assertThat(sampledA16.tonality().authors()).isEqualTo(10);
+		assertThat(sampledA16.tonality().perAuthor().positive()).isCloseTo(1.0, within(1e-12));
+		ListeningFigures.Summary sampledBoth = figures.summary(both, 3); // 40 / 16 <= 3
+		assertThat(sampledBoth.tonality().authors()).isEqualTo(20);
+		assertThat(sampledBoth.tonality().perAuthor().positive()).isCloseTo(0.5, within(1e-12));
+	}
+
 }

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BadBuzz;
 import org.parlons.listening.Bursts;
 import org.parlons.listening.Feeds;
@@ -61,8 +62,11 @@ class ListeningApi {
 
 	private final MentionImport imports;
 
+	private final Inboxes inboxes;
+
 	ListeningApi(ListeningFigures figures, Feeds feeds, Clock clock, BadBuzz badBuzz, Topics topics,
-			MentionImport imports) {
+			MentionImport imports, Inboxes inboxes) {
+		this.inboxes = inboxes;
 		this.topics = topics;
 		this.imports = imports;
 		this.figures = figures;
@@ -117,9 +121,10 @@ class ListeningApi {
 	@GetMapping("/api/v1/listening/volume")
 	Map<String, Object> volume(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic) {
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(required = false) @Nullable Long inbox) {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), clock);
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		ListeningFigures.Volume v = figures.volume(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -131,15 +136,18 @@ class ListeningApi {
 		out.put("networks", v.networks());
 		out.put("languages", v.languages());
 		out.put("method", "Counts per UTC day, network and language from the hourly rollups kept as mentions arrive; "
-				+ "per message (each mention counts once). Per-person figures are in /summary.");
+				+ "per message (each mention counts once); per inbox from the same counts kept per source. Per-person figures are in "
+				+ "/summary.");
 		return out;
 	}
 
 	@GetMapping("/api/v1/listening/summary")
 	Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, ListeningFilters.topic(topic, topics), clock);
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(required = false) @Nullable Long inbox) {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -173,11 +181,13 @@ class ListeningApi {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+			@RequestParam(required = false) @Nullable Long inbox, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, ListeningFilters.topic(topic, topics), clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		return Map.of("items", figures.mentions(f, page, size), "total", figures.count(f));
 	}
 
@@ -186,9 +196,10 @@ class ListeningApi {
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic)
-			throws IOException {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author, ListeningFilters.topic(topic, topics), clock);
+			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Inboxes;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
 import org.parlons.platform.Days;
@@ -27,9 +28,24 @@ final class ListeningFilters {
 	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
 			@Nullable String language, @Nullable String label, @Nullable String author, @Nullable Long topic,
 			Clock clock) {
+		return of(from, to, network, language, label, author, topic, null, clock);
+	}
+
+	/** Every filter; {@code inbox} checked beforehand with {@link #inbox}. */
+	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
+			@Nullable String language, @Nullable String label, @Nullable String author, @Nullable Long topic,
+			@Nullable Long inbox, Clock clock) {
 		Days days = Days.parse(from, to, clock, 30, 731, "A period is at most two years");
 		return new ListeningFigures.Filter(days.start(), days.end(), blank(network), blank(language), blank(label),
-				blank(author), topic);
+				blank(author), topic, inbox);
+	}
+
+	/** An inbox filter names an inbox that exists. */
+	static @Nullable Long inbox(@Nullable Long inbox, Inboxes inboxes) {
+		if (inbox != null && inboxes.findById(inbox).isEmpty()) {
+			throw new InvalidRequestException("inbox: no inbox " + inbox);
+		}
+		return inbox;
 	}
 
 	/** A topic filter names a topic that exists. */

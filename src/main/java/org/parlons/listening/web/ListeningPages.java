@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BadBuzz;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.Influence;
@@ -47,8 +48,11 @@ class ListeningPages {
 
 	private final BrandPosts brandPosts;
 
+	private final Inboxes inboxes;
+
 	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz, Topics topics, Influence influence,
-			BrandPosts brandPosts) {
+			BrandPosts brandPosts, Inboxes inboxes) {
+		this.inboxes = inboxes;
 		this.brandPosts = brandPosts;
 		this.topics = topics;
 		this.influence = influence;
@@ -60,19 +64,20 @@ class ListeningPages {
 	@GetMapping("/listening")
 	String dashboard(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network, @RequestParam(required = false) @Nullable String language,
-			@RequestParam(required = false) @Nullable Long topic, Model model) {
+			@RequestParam(required = false) @Nullable Long topic, @RequestParam(required = false) @Nullable Long inbox,
+			Model model) {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), clock);
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		filters(model, f);
-		model.addAttribute("voices", influence.top(f.topic(), f.from(), f.to(), 10));
+		model.addAttribute("voices", influence.top(f.topic(), f.inbox(), f.from(), f.to(), 10));
 		model.addAttribute("terms", figures.terms(f, 15));
 		model.addAttribute("summary", s);
 		model.addAttribute("alerts", badBuzz.lastHours(24));
 		model.addAttribute("bars", bars(s.days()));
 		model.addAttribute("chartWidth", Math.max(1, s.days().size()) * 12);
 		model.addAttribute("chartHeight", CHART_HEIGHT);
-		List<Long> accounts = brandPosts.inboxesOf(f.network());
+		List<Long> accounts = brandPosts.accountsOf(f);
 		model.addAttribute("followerChart", FollowerChart.of(brandPosts.followerGrowth(f, accounts)));
 		model.addAttribute("posts", brandPosts.posts(f.from(), f.to(), accounts).stream().limit(10).toList());
 		return "listening/index";
@@ -82,9 +87,10 @@ class ListeningPages {
 	String mentions(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network, @RequestParam(required = false) @Nullable String language,
 			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author,
-			@RequestParam(required = false) @Nullable Long topic, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) @Nullable Long topic, @RequestParam(required = false) @Nullable Long inbox,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
-				ListeningFilters.topic(topic, topics), clock);
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		filters(model, f);
 		model.addAttribute("mentions", figures.mentions(f, Math.max(0, page), 50));
 		model.addAttribute("total", figures.count(f));
@@ -96,10 +102,10 @@ class ListeningPages {
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic)
-			throws IOException {
+			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
 		return ListeningApi.csvOf(figures.mentions(ListeningFilters.of(from, to, network, language, label, author,
-				ListeningFilters.topic(topic, topics), clock), 0, 100_000));
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock), 0, 100_000));
 	}
 
 	/** An administrator names a topic from the dashboard; it tags the mentions in the background. */
@@ -119,6 +125,7 @@ class ListeningPages {
 	private void filters(Model model, ListeningFigures.Filter f) {
 		model.addAttribute("filter", f);
 		model.addAttribute("topics", topics.all());
+		model.addAttribute("inboxes", inboxes.findAll());
 		model.addAttribute("fromDay", ListeningFilters.firstDay(f).toString());
 		model.addAttribute("toDay", ListeningFilters.lastDay(f).toString());
 	}

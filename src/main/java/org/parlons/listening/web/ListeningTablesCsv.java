@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
@@ -41,7 +42,11 @@ class ListeningTablesCsv {
 
 	private final Clock clock;
 
-	ListeningTablesCsv(ListeningFigures figures, Influence influence, BrandPosts brandPosts, Topics topics, Clock clock) {
+	private final Inboxes inboxes;
+
+	ListeningTablesCsv(ListeningFigures figures, Influence influence, BrandPosts brandPosts, Topics topics, Clock clock,
+			Inboxes inboxes) {
+		this.inboxes = inboxes;
 		this.figures = figures;
 		this.influence = influence;
 		this.brandPosts = brandPosts;
@@ -52,13 +57,13 @@ class ListeningTablesCsv {
 	@GetMapping(path = { "/listening/tables/{table}.csv", "/api/v1/listening/tables/{table}.csv" }, produces = "text/csv")
 	ResponseEntity<String> table(@PathVariable String table, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic)
-			throws IOException {
+			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
+			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
 		if (!TABLES.contains(table)) {
 			throw new NotFoundException("No table " + table + "; the tables are " + String.join(", ", TABLES));
 		}
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), clock);
+				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			switch (table) {
@@ -84,7 +89,7 @@ class ListeningTablesCsv {
 				}
 				case "voices" -> {
 					csv.printRecord("author", "author_key", "mentions", "reach", "engagements", "followers", "score");
-					for (Influence.Voice v : influence.top(f.topic(), f.from(), f.to(), 100)) {
+					for (Influence.Voice v : influence.top(f.topic(), f.inbox(), f.from(), f.to(), 100)) {
 						csv.printRecord(safe(v.author() == null ? v.authorKey() : v.author()), safe(v.authorKey()), v.mentions(),
 								v.reach(), v.engagements(), v.followers(), v.score());
 					}
@@ -102,7 +107,7 @@ class ListeningTablesCsv {
 				case "posts" -> {
 					csv.printRecord("network", "published_at", "text", "url", "likes", "comments", "shares", "impressions",
 							"reach", "engagement_rate", "denominator", "half_life_hours");
-					for (BrandPosts.Figures p : brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network()))) {
+					for (BrandPosts.Figures p : brandPosts.posts(f.from(), f.to(), brandPosts.accountsOf(f))) {
 						csv.printRecord(p.network(), p.publishedAt(), safe(p.text() == null ? "" : p.text()), p.url(),
 								p.latest().likes(), p.latest().comments(), p.latest().shares(), p.latest().impressions(),
 								p.latest().reach(), p.engagementRate() == null ? null : p.engagementRate().value(),
@@ -111,7 +116,7 @@ class ListeningTablesCsv {
 				}
 				default -> {
 					csv.printRecord("day", "followers", "growth", "mentions", "positive", "negative", "net_sentiment");
-					for (BrandPosts.FollowerDay d : brandPosts.followerGrowth(f, brandPosts.inboxesOf(f.network()))) {
+					for (BrandPosts.FollowerDay d : brandPosts.followerGrowth(f, brandPosts.accountsOf(f))) {
 						csv.printRecord(d.day(), d.followers(), d.growth(), d.mentions(), d.positive(), d.negative(),
 								d.netSentiment());
 					}
