@@ -57,6 +57,36 @@ public class BrandPosts {
 		this.figures = figures;
 	}
 
+	/**
+	 * How many different people an account's posts of the period reached: the posts' latest reach, and the
+	 * random-duplication estimate 1 − Π(1 − rᵢ/N) of an audience of N, the account's followers at the end
+	 * of the period (or the largest reach, when a post reached more people than follow the account). Null
+	 * {@code unique} when no post has a reach figure (Mastodon gives none, X gives impressions).
+	 */
+	public record AccountReach(long inboxId, String network, int posts, int postsWithReach, long sumOfReach,
+			@Nullable Long audience, Reach.@Nullable Unique unique) {
+	}
+
+	public List<AccountReach> accountReach(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
+		Map<Long, List<Figures>> byAccount = new java.util.TreeMap<>();
+		posts(from, to, inboxIds).forEach(p -> byAccount.computeIfAbsent(p.inboxId(), k -> new ArrayList<>()).add(p));
+		List<Posts.FollowerCount> counts = byAccount.isEmpty() ? List.of()
+				: posts.followers(Instant.EPOCH, to, byAccount.keySet());
+		List<AccountReach> out = new ArrayList<>();
+		byAccount.forEach((inbox, list) -> {
+			long[] reaches = list.stream().map(p -> p.latest().reach()).filter(r -> r != null).mapToLong(Long::longValue)
+				.toArray();
+			Long followers = followersAt(counts, inbox, to);
+			long largest = java.util.Arrays.stream(reaches).max().orElse(0);
+			Long audience = followers == null && largest == 0 ? null : Math.max(followers == null ? 0 : followers, largest);
+			Reach.Unique unique = reaches.length == 0 || audience == null || audience == 0 ? null
+					: Reach.estimated(audience, reaches);
+			out.add(new AccountReach(inbox, list.get(0).network(), list.size(), reaches.length,
+					java.util.Arrays.stream(reaches).sum(), audience, unique));
+		});
+		return out;
+	}
+
 	/** The brand's posts published in the period, newest first, in these inboxes (null: all). */
 	public List<Figures> posts(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
 		Map<Long, String> networks = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,6 +117,33 @@ public class ListeningFigures {
 					tonality.top10PercentShare());
 		}
 		return new Summary(total, days, tonality, loudest(f, level), Samples.DENOMINATOR[level]);
+	}
+
+	/**
+	 * The different people who wrote the period's mentions, measured with sketches: per network, over all of
+	 * them (a person heard on two networks counted once) and day by day (a person back every day counted once
+	 * over the period). {@code sampleDenominator} as in {@link Summary}: over busy periods the figures come
+	 * from the hashed author sample, multiplied back; an author is in it or not on every network and every day,
+	 * so unions and duplication stay what they are.
+	 */
+	public record People(long unique, Map<String, Long> perNetwork, long sumOverNetworks, double networkDuplication,
+			long sumOverDays, double dayDuplication, int sampleDenominator) {
+	}
+
+	public People people(Filter f) {
+		int total = days(f).stream().mapToInt(Day::mentions).sum();
+		int level = level(f, total, PER_PERSON_ROWS);
+		int scale = Samples.DENOMINATOR[level];
+		Reach.Groups networks = new Reach.Groups();
+		Reach.Groups days = new Reach.Groups();
+		rows("network, author_key, published_at", f, level, "").query((ResultSet rs) -> {
+			networks.add(rs.getString(1), rs.getString(2));
+			days.add(rs.getTimestamp(3).toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString(), rs.getString(2));
+		});
+		Map<String, Long> perNetwork = new TreeMap<>();
+		networks.each().forEach((network, people) -> perNetwork.put(network, people * scale));
+		return new People(networks.union() * scale, perNetwork, networks.sum() * scale, networks.duplication(),
+				days.sum() * scale, days.duplication(), scale);
 	}
 
 	/** The loudest authors alone (for their CSV), from the sample the summary would read. */

@@ -1,6 +1,9 @@
 package org.parlons.listening;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
@@ -51,6 +54,46 @@ public final class Reach {
 		}
 		return new Unique(audience * (1 - missed), false,
 				"estimate: 1 − Π(1 − rᵢ) of the audience, assuming random duplication between messages");
+	}
+
+	/**
+	 * The people of several groups (networks, days) measured with one sketch per group: each group's people,
+	 * their sum (a person in two groups counted twice) and their union (counted once), whose gap is the
+	 * audience duplication.
+	 */
+	public static final class Groups {
+
+		private final Map<String, HllSketch> groups = new TreeMap<>();
+
+		public void add(String group, String person) {
+			groups.computeIfAbsent(group, g -> new HllSketch(LG_K)).update(person);
+		}
+
+		/** Each group's people (estimates, in the groups' order). */
+		public Map<String, Long> each() {
+			Map<String, Long> out = new LinkedHashMap<>();
+			groups.forEach((g, sketch) -> out.put(g, Math.round(sketch.getEstimate())));
+			return out;
+		}
+
+		/** The people of all groups, each counted once per group they are in. */
+		public long sum() {
+			return each().values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		/** The people of all groups, each counted once. */
+		public long union() {
+			Union union = new Union(LG_K);
+			groups.values().forEach(union::update);
+			return Math.round(union.getEstimate());
+		}
+
+		/** The share of the summed people who were counted more than once: 1 − union / sum (0 when empty). */
+		public double duplication() {
+			long sum = sum();
+			return sum == 0 ? 0 : Math.max(0, 1 - (double) union() / sum);
+		}
+
 	}
 
 }

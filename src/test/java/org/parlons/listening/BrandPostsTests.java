@@ -141,6 +141,60 @@ class BrandPostsTests {
 		assertThat(admin.get("/api/v1/listening/followers?from=2026-02-01&to=2026-01-01").status()).isEqualTo(422);
 	}
 
+	@Test
+	void uniqueReachOverAPeriodIsMeasuredForThePeopleHeardAndEstimatedForThePosts() {
+		TestApi admin = TestApi.asAdmin(port);
+		String network = "r" + unique("n").replace("-", "").substring(0, 8);
+		LocalDate day1 = LocalDate.of(2024, 2, 1).plusDays(Math.floorMod(network.hashCode(), 300));
+		// authors 1..4 on the first day, 3..6 on the second: 6 people, 8 summed over the days, 2 heard twice
+		List<Map<String, Object>> items = new java.util.ArrayList<>();
+		for (int author = 1; author <= 6; author++) {
+			for (int d = 0; d < 2; d++) {
+				if (d == 0 && author > 4 || d == 1 && author < 3) {
+					continue;
+				}
+				items.add(Map.of("network", network, "externalId", network + "-" + author + "-" + d, "author",
+						Map.of("id", "u" + author), "text", "Avis numéro " + author, "publishedAt",
+						day1.plusDays(d).atTime(10, 0) + "Z"));
+			}
+		}
+		assertThat(admin.post("/api/v1/listening/mentions", Map.of("items", items)).body().get("stored").asInt()).isEqualTo(8);
+		JsonNode people = admin.get("/api/v1/listening/reach?network=" + network + "&from=" + day1 + "&to=" + day1.plusDays(1))
+			.body().get("people");
+		assertThat(people.get("unique").asLong()).isEqualTo(6);
+		assertThat(people.get("sumOverDays").asLong()).isEqualTo(8);
+		assertThat(people.get("dayDuplication").asDouble()).isCloseTo(0.25, within(1e-12));
+		assertThat(people.get("perNetwork").get(network).asLong()).isEqualTo(6);
+		assertThat(people.get("networkDuplication").asDouble()).isZero();
+		assertThat(people.get("measured").asBoolean()).isTrue();
+
+		// two posts reaching 300 and 500 of 1,000 followers: 1,000 × (1 − 0.7 × 0.5) = 650 different people
+		// an X account of its own (nothing answers its polls), so its followers stay out of the other tests' sums
+		var x = admin.post("/api/v1/inboxes", Map.of("name", unique("Reach"), "channel", "x", "userId", "4247", "accessToken",
+				"tok", "apiBaseUrl", "http://127.0.0.1:9"));
+		assertThat(x.status()).as(String.valueOf(x.body())).isEqualTo(201);
+		long inbox = x.id("id");
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Instant published = today.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60);
+		followers(admin, inbox, 1_000, published);
+		for (Object[] post : new Object[][] { { "a", 300 }, { "b", 500 } }) {
+			admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", List.of(Map.of("externalId",
+					unique("post-" + post[0]), "publishedAt", published.toString(), "observedAt",
+					published.plusSeconds(30).toString(), "likes", 1, "reach", post[1]))));
+		}
+		JsonNode posts = admin.get("/api/v1/listening/reach?inbox=" + inbox + "&from=" + today + "&to=" + today).body()
+			.get("posts");
+		assertThat(posts.get("measured").asBoolean()).isFalse();
+		JsonNode account = posts.get("accounts").get(0);
+		assertThat(account.get("inboxId").asLong()).isEqualTo(inbox);
+		assertThat(account.get("posts").asInt()).isEqualTo(2);
+		assertThat(account.get("sumOfReach").asLong()).isEqualTo(800);
+		assertThat(account.get("audience").asLong()).isEqualTo(1_000);
+		assertThat(account.get("unique").get("people").asDouble()).isCloseTo(650, within(1e-9));
+		assertThat(account.get("unique").get("measured").asBoolean()).isFalse();
+		assertThat(admin.get("/api/v1/listening/reach?inbox=987654321").status()).isEqualTo(422);
+	}
+
 	private static void followers(TestApi admin, long inbox, long count, Instant at) {
 		var r = admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "followers", count, "observedAt", at.toString(),
 				"items", List.of()));

@@ -73,6 +73,28 @@ class FormulasTests {
 	}
 
 	@Test
+	void groupsOfPeopleGiveTheirSumTheirUnionAndTheDuplicationBetween() {
+		// x: a..j (10), mastodon: f..o (10): 20 summed, 15 different, a quarter of the sum counted twice
+		Reach.Groups groups = new Reach.Groups();
+		"abcdefghij".chars().forEach(c -> groups.add("x", String.valueOf((char) c)));
+		"fghijklmno".chars().forEach(c -> groups.add("mastodon", String.valueOf((char) c)));
+		groups.add("x", "a"); // twice in one group is still one person
+		assertThat(groups.each()).containsExactly(Map.entry("mastodon", 10L), Map.entry("x", 10L));
+		assertThat(groups.sum()).isEqualTo(20);
+		assertThat(groups.union()).isEqualTo(15);
+		assertThat(groups.duplication()).isCloseTo(0.25, within(1e-12));
+		assertThat(new Reach.Groups().duplication()).isZero();
+		// 20,000 and 20,000 overlapping by 10,000: a quarter again, within the sketches' error
+		Reach.Groups big = new Reach.Groups();
+		for (int i = 0; i < 20_000; i++) {
+			big.add("monday", "p" + i);
+			big.add("tuesday", "p" + (i + 10_000));
+		}
+		assertThat(big.union()).isCloseTo(30_000, within(300L));
+		assertThat(big.duplication()).isCloseTo(0.25, within(0.015));
+	}
+
+	@Test
 	void burstsArePoissonZScoresAgainstTheSameHourOfPreviousWeeks() {
 		Instant hour = Instant.parse("2026-11-23T14:00:00Z"); // a Monday, 14:00
 		Map<Instant, Long> counts = new HashMap<>();

@@ -364,6 +364,7 @@ class ListeningTests {
 			chrome.findElement(By.id("apply-filters")).click();
 			wait.until(ExpectedConditions.urlContains("inbox=" + a));
 			assertThat(chrome.findElement(By.id("mention-count")).getText()).isEqualTo("3");
+			assertThat(chrome.findElement(By.id("people-unique")).getText()).isEqualTo("3");
 			chrome.findElement(By.id("drill-down")).click();
 			wait.until(ExpectedConditions.urlContains("/listening/mentions"));
 			assertThat(chrome.findElements(By.cssSelector("table.mentions tbody tr"))).hasSize(3);
