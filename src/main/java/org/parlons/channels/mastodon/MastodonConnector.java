@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.channels.social.SocialText;
@@ -40,7 +41,7 @@ import tools.jackson.core.type.TypeReference;
  * answering the customer's status and naming them: public for a public answer, direct for a private one.
  */
 @Component
-class MastodonConnector implements PollingConnector {
+class MastodonConnector implements PollingConnector, AudienceSource {
 
 	static final String INSTANCE = "instanceUrl";
 

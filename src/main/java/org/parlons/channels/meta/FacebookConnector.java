@@ -9,11 +9,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Post;
+import org.parlons.conversations.PostMetrics;
 import org.parlons.customers.Customers;
 import org.springframework.stereotype.Component;
 
@@ -43,20 +45,45 @@ class FacebookConnector extends PageConnector {
 			}
 			String author = json.get("from") instanceof Map<?, ?> from && from.get("name") != null
 					? from.get("name").toString() : null;
-			Instant at = null;
-			if (json.get("created_time") != null) {
-				try {
-					at = OffsetDateTime.parse(json.get("created_time").toString()
-						.replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
-				}
-				catch (DateTimeParseException ex) {
-					// the post is still worth showing without its date
-				}
-			}
 			found.add(new Post(id, json.get("message") == null ? null : json.get("message").toString(),
-					json.get("permalink_url") == null ? null : json.get("permalink_url").toString(), author, at));
+					json.get("permalink_url") == null ? null : json.get("permalink_url").toString(), author,
+					graphTime(json.get("created_time"))));
 		}
 		return found;
+	}
+
+	/** A Graph time ({@code 2026-11-24T08:00:00+0000}); null when absent or unreadable. */
+	static @Nullable Instant graphTime(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.toString().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null; // the post is still worth showing without its date
+		}
+	}
+
+	@Override
+	String followerFields() {
+		return "followers_count,fan_count";
+	}
+
+	/** The page's last 20 posts with reactions, comments, shares and the impressions and reach insights. */
+	@Override
+	String postsEdge() {
+		return "posts?limit=20&fields=id,message,created_time,permalink_url,shares,reactions.summary(total_count).limit(0),"
+				+ "comments.summary(total_count).limit(0),insights.metric(post_impressions,post_impressions_unique)";
+	}
+
+	@Override
+	Reading reading(Map<String, Object> post) {
+		Map<String, Long> insights = insights(post);
+		return new Reading(new Post(String.valueOf(post.get("id")), post.get("message") == null ? null
+				: post.get("message").toString(), post.get("permalink_url") == null ? null : post.get("permalink_url").toString(),
+				null, graphTime(post.get("created_time"))), new PostMetrics(count(post, "reactions"), count(post, "comments"),
+						count(post, "shares"), insights.get("post_impressions"), insights.get("post_impressions_unique")));
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Placement;
 import org.parlons.conversations.Post;
+import org.parlons.conversations.PostMetrics;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Customers;
@@ -41,6 +42,26 @@ class InstagramConnector extends PageConnector {
 	@Override
 	String network() {
 		return "Instagram";
+	}
+
+	@Override
+	String followerFields() {
+		return "followers_count";
+	}
+
+	/** The account's last 20 media with likes, comments and the reach and views insights. */
+	@Override
+	String postsEdge() {
+		return "media?limit=20&fields=id,caption,timestamp,permalink,like_count,comments_count,insights.metric(reach,views)";
+	}
+
+	@Override
+	Reading reading(Map<String, Object> media) {
+		Map<String, Long> insights = insights(media);
+		return new Reading(new Post(String.valueOf(media.get("id")), media.get("caption") == null ? null
+				: media.get("caption").toString(), media.get("permalink") == null ? null : media.get("permalink").toString(),
+				null, FacebookConnector.graphTime(media.get("timestamp"))), new PostMetrics(count(media, "like_count"),
+						count(media, "comments_count"), null, insights.get("views"), insights.get("reach")));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.parlons.channels.meta;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
@@ -26,7 +28,7 @@ import org.parlons.customers.Identity;
  * (one message to the commenter, within 7 days), whose answer tells us the commenter's private id so
  * their next messages join the same customer.
  */
-abstract class PageConnector extends MetaConnector {
+abstract class PageConnector extends MetaConnector implements AudienceSource {
 
 	/** Meta's limit on private replies to a comment. */
 	static final Duration PRIVATE_REPLY_DELAY = Duration.ofDays(7);
@@ -41,6 +43,81 @@ abstract class PageConnector extends MetaConnector {
 	@Override
 	String accountSetting() {
 		return PAGE_ID;
+	}
+
+	/** The account fields holding its followers, the first given one counting. */
+	abstract String followerFields();
+
+	/** The Graph edge and fields of the account's recent posts with their figures. */
+	abstract String postsEdge();
+
+	/** One post of {@link #postsEdge()} with its figures. */
+	abstract Reading reading(Map<String, Object> post);
+
+	/**
+	 * The account's followers and its last posts' figures from the Graph API (the page or Instagram account
+	 * the inbox answers for); insights need the {@code read_insights} or {@code instagram_manage_insights}
+	 * permission, and a post without them keeps its likes, comments and shares.
+	 */
+	@Override
+	public Audience audience(Inbox inbox) {
+		String account = inbox.setting(PAGE_ID);
+		PlatformHttp.Answer me = http.get(graph(inbox, account + "?fields=" + followerFields()), auth(inbox));
+		Long followers = null;
+		for (String field : followerFields().split(",")) {
+			if (followers == null && me.json().get(field) instanceof Number n) {
+				followers = n.longValue();
+			}
+		}
+		if (!me.ok() || followers == null) {
+			throw new IllegalStateException(network() + " " + me.status() + " reading the followers: "
+					+ PlatformHttp.abbreviated(me.body()));
+		}
+		PlatformHttp.Answer posts = http.get(graph(inbox, account + "/" + postsEdge()), auth(inbox));
+		if (!posts.ok()) {
+			throw new IllegalStateException(network() + " " + posts.status() + " reading the posts: "
+					+ PlatformHttp.abbreviated(posts.body()));
+		}
+		List<Reading> readings = new ArrayList<>();
+		if (posts.json().get("data") instanceof List<?> data) {
+			for (Object post : data) {
+				if (post instanceof Map<?, ?> p && p.get("id") != null) {
+					readings.add(reading(cast(p)));
+				}
+			}
+		}
+		return new Audience(followers, readings);
+	}
+
+	/** A post's insights by metric name (their lifetime value), empty when the token may not read them. */
+	static Map<String, Long> insights(Map<String, Object> post) {
+		Map<String, Long> out = new LinkedHashMap<>();
+		if (post.get("insights") instanceof Map<?, ?> insights && insights.get("data") instanceof List<?> metrics) {
+			for (Object metric : metrics) {
+				if (metric instanceof Map<?, ?> m && m.get("values") instanceof List<?> values && !values.isEmpty()
+						&& values.get(0) instanceof Map<?, ?> first && first.get("value") instanceof Number n) {
+					out.put(String.valueOf(m.get("name")), n.longValue());
+				}
+			}
+		}
+		return out;
+	}
+
+	/** A count the Graph gives as a number field, or as {@code {edge: {summary: {total_count}}}}. */
+	static @Nullable Long count(Map<String, Object> post, String field) {
+		Object value = post.get(field);
+		if (value instanceof Number n) {
+			return n.longValue();
+		}
+		if (value instanceof Map<?, ?> edge) {
+			if (edge.get("summary") instanceof Map<?, ?> summary && summary.get("total_count") instanceof Number n) {
+				return n.longValue();
+			}
+			if (edge.get("count") instanceof Number n) {
+				return n.longValue(); // shares: {"count": 3}
+			}
+		}
+		return null;
 	}
 
 	/** The Graph edge that answers a comment publicly: "comments" on Facebook, "replies" on Instagram. */

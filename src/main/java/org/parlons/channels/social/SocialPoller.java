@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the polled networks: each inbox in turn on a small worker pool, never twice at once, at its
  * interval when all is well, later when the network says so (rate limits), with a growing backoff while
- * it fails; every failure shows on the inbox's health.
+ * it fails; every failure shows on the inbox's health. Reads too, once per audience interval, the followers
+ * and recent posts of every account whose network gives them, polled or told by webhook.
  */
 @Component
 class SocialPoller {
@@ -68,6 +69,8 @@ class SocialPoller {
 	private final Duration audienceInterval;
 
 	private final Map<Long, Instant> nextAudience = new ConcurrentHashMap<>();
+
+	private final Set<Long> readingAudience = ConcurrentHashMap.newKeySet();
 
 	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
 			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval,
@@ -115,9 +118,6 @@ class SocialPoller {
 			failures.remove(inbox.id());
 			Duration wait = poll.waitAtLeast() != null && poll.waitAtLeast().compareTo(interval) > 0 ? poll.waitAtLeast() : interval;
 			nextPoll.put(inbox.id(), clock.instant().plus(wait));
-			if (!clock.instant().isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))) {
-				readAudience(connector, inbox);
-			}
 		}
 		catch (PollingConnector.Failed ex) {
 			failed(inbox, ex.getMessage(), ex.retryAfter());
@@ -129,19 +129,44 @@ class SocialPoller {
 	}
 
 	/**
-	 * Records the account's followers and its posts' figures, at most once per audience interval. A failure
-	 * here leaves the messages alone: it is logged and tried again at the next interval.
+	 * Reads the accounts' audiences (followers, recent posts' figures) of every inbox whose network gives
+	 * them, polled or told by webhook, each at most once per audience interval, on the same workers.
 	 */
-	void readAudience(PollingConnector connector, Inbox inbox) {
-		nextAudience.put(inbox.id(), clock.instant().plus(audienceInterval));
+	@Scheduled(fixedDelayString = "${parlons.social.tick:PT1S}", initialDelayString = "PT3S")
+	void audiences() {
+		Instant now = clock.instant();
+		for (Inbox inbox : inboxes.findAll()) {
+			ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);
+			if (!(connector instanceof AudienceSource source) || Boolean.FALSE.equals(inbox.settings().get("enabled"))
+					|| now.isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))
+					|| !readingAudience.add(inbox.id())) {
+				continue;
+			}
+			nextAudience.put(inbox.id(), now.plus(audienceInterval));
+			workers.execute(() -> {
+				try {
+					readAudience(source, inbox);
+				}
+				finally {
+					readingAudience.remove(inbox.id());
+				}
+			});
+		}
+	}
+
+	/**
+	 * Records the account's followers and its posts' figures. A failure here leaves the messages alone: it
+	 * is logged and tried again at the next interval.
+	 */
+	void readAudience(AudienceSource source, Inbox inbox) {
 		try {
-			PollingConnector.Audience audience = connector.audience(inbox);
+			AudienceSource.Audience audience = source.audience(inbox);
 			if (audience == null) {
 				return;
 			}
 			Instant now = clock.instant();
 			posts.observeFollowers(inbox.id(), audience.followers(), now);
-			for (PollingConnector.Reading reading : audience.posts()) {
+			for (AudienceSource.Reading reading : audience.posts()) {
 				posts.observe(inbox.id(), reading.post(), reading.metrics(), now);
 			}
 		}

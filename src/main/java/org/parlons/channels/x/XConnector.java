@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.conversations.Conversation;
@@ -23,6 +24,7 @@ import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Placement;
 import org.parlons.conversations.Post;
+import org.parlons.conversations.PostMetrics;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Identity;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Needs a user access token (OAuth 2.0) with tweet.read, tweet.write, users.read, dm.read and dm.write.
  */
 @Component
-class XConnector implements PollingConnector {
+class XConnector implements PollingConnector, AudienceSource {
 
 	static final String USER_ID = "userId";
 
@@ -129,6 +131,42 @@ class XConnector implements PollingConnector {
 			}
 		}
 		return new Poll(found, sinceMention + " " + newest, waitFor(clock, mentions, dms));
+	}
+
+	/**
+	 * The account's followers ({@code GET /2/users/:id} with {@code public_metrics}) and its last 20 posts of
+	 * its own, neither replies nor reposts ({@code GET /2/users/:id/tweets}), with likes, replies, reposts and
+	 * quotes (shares) and impressions; X gives no reach.
+	 */
+	@Override
+	public Audience audience(Inbox inbox) {
+		String user = inbox.setting(USER_ID);
+		PlatformHttp.Answer me = http.get(api(inbox, "/2/users/" + user + "?user.fields=public_metrics"), auth(inbox));
+		check(me);
+		Map<?, ?> data = me.json().get("data") instanceof Map<?, ?> d ? d : Map.of();
+		Map<?, ?> metrics = data.get("public_metrics") instanceof Map<?, ?> m ? m : Map.of();
+		if (!(metrics.get("followers_count") instanceof Number followers)) {
+			throw new Failed("X users/" + user + " gave no followers_count", null);
+		}
+		PlatformHttp.Answer tweets = http.get(api(inbox, "/2/users/" + user + "/tweets?max_results=20"
+				+ "&exclude=replies,retweets&tweet.fields=created_at,public_metrics"), auth(inbox));
+		check(tweets);
+		List<Reading> readings = new ArrayList<>();
+		for (Map<String, Object> t : maps(tweets.json().get("data"))) {
+			String id = String.valueOf(t.get("id"));
+			Map<?, ?> pm = t.get("public_metrics") instanceof Map<?, ?> m ? m : Map.of();
+			Long reposts = number(pm, "retweet_count");
+			Long quotes = number(pm, "quote_count");
+			readings.add(new Reading(new Post(id, String.valueOf(t.getOrDefault("text", "")), "https://x.com/i/status/" + id,
+					null, instant(t.get("created_at"))), new PostMetrics(number(pm, "like_count"), number(pm, "reply_count"),
+							reposts == null && quotes == null ? null : (reposts == null ? 0 : reposts) + (quotes == null ? 0 : quotes),
+							number(pm, "impression_count"), null)));
+		}
+		return new Audience(followers.longValue(), readings);
+	}
+
+	private static @Nullable Long number(Map<?, ?> map, String field) {
+		return map.get(field) instanceof Number n ? n.longValue() : null;
 	}
 
 	private InboundMessage tweet(Inbox inbox, Map<String, Object> t, Map<String, Map<String, Object>> users) {

@@ -160,6 +160,79 @@ class MetaChannelTests {
 	}
 
 	@Test
+	void aPageAndAnInstagramAccountGiveTheirFollowersAndTheirPostsFiguresOverTime() {
+		String page = "1" + ids.incrementAndGet();
+		String account = "17" + ids.incrementAndGet();
+		String seedPost = page + "_" + ids.incrementAndGet();
+		String measuredPost = page + "_" + ids.incrementAndGet();
+		String media = "179" + ids.incrementAndGet();
+		Instant at = Instant.now().minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		String graphTime = at.toString().replace("Z", "+0000");
+		graph.answer(r -> {
+			String path = r.path();
+			if (path.equals("/v21.0/" + page) && r.query().contains("fields=followers_count")) {
+				return FakePlatform.Answer.json(200, "{\"followers_count\": 8476000, \"id\": \"" + page + "\"}");
+			}
+			if (path.equals("/v21.0/" + page + "/posts")) {
+				// seed 002: 1,407 likes on a post of a page of 8 million fans; the page may not read that post's insights
+				return FakePlatform.Answer.json(200, """
+						{"data": [{"id": "%s", "message": "Notre nouvelle offre", "created_time": "%s",
+						  "permalink_url": "https://www.facebook.com/%s", "reactions": {"data": [], "summary": {"total_count": 1407}},
+						  "comments": {"data": [], "summary": {"total_count": 0}}},
+						 {"id": "%s", "message": "Les coulisses", "created_time": "%s", "shares": {"count": 12},
+						  "reactions": {"summary": {"total_count": 300}}, "comments": {"summary": {"total_count": 40}},
+						  "insights": {"data": [{"name": "post_impressions", "period": "lifetime", "values": [{"value": 20000}]},
+						   {"name": "post_impressions_unique", "period": "lifetime", "values": [{"value": 15000}]}]}}]}"""
+					.formatted(seedPost, graphTime, seedPost, measuredPost, graphTime));
+			}
+			if (path.equals("/v21.0/" + account) && r.query().contains("fields=followers_count")) {
+				return FakePlatform.Answer.json(200, "{\"followers_count\": 1200, \"id\": \"" + account + "\"}");
+			}
+			if (path.equals("/v21.0/" + account + "/media")) {
+				return FakePlatform.Answer.json(200, """
+						{"data": [{"id": "%s", "caption": "Été à Brest", "timestamp": "%s", "permalink": "https://www.instagram.com/p/xyz/",
+						  "like_count": 50, "comments_count": 5, "insights": {"data": [
+						   {"name": "reach", "values": [{"value": 900}]}, {"name": "views", "values": [{"value": 1500}]}]}}]}"""
+					.formatted(media, graphTime));
+			}
+			return FakePlatform.Answer.json(404, "{\"error\": {\"code\": 100, \"message\": \"Unknown path\"}}");
+		});
+		long facebook = inbox("facebook", "pageId", page);
+		long instagram = inbox("instagram", "pageId", account);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> post("facebook", measuredPost) != null
+				&& post("instagram", media) != null && post("facebook", seedPost) != null);
+		JsonNode seed = post("facebook", seedPost);
+		assertThat(seed.get("inboxId").asLong()).isEqualTo(facebook);
+		assertThat(seed.get("text").asString()).isEqualTo("Notre nouvelle offre");
+		assertThat(seed.get("latest").get("likes").asLong()).isEqualTo(1407);
+		assertThat(seed.get("engagementRateDescribed").asString()).isEqualTo("0.0166 % of 8,476,000 followers");
+		JsonNode measured = post("facebook", measuredPost);
+		assertThat(measured.get("latest").get("reach").asLong()).isEqualTo(15000);
+		assertThat(measured.get("latest").get("impressions").asLong()).isEqualTo(20000);
+		assertThat(measured.get("latest").get("shares").asLong()).isEqualTo(12);
+		assertThat(measured.get("engagementRateDescribed").asString()).isEqualTo("2.3467 % of 15,000 reach");
+		JsonNode photo = post("instagram", media);
+		assertThat(photo.get("inboxId").asLong()).isEqualTo(instagram);
+		assertThat(photo.get("latest").get("reach").asLong()).isEqualTo(900);
+		assertThat(photo.get("latest").get("impressions").asLong()).isEqualTo(1500);
+		assertThat(photo.get("url").asString()).isEqualTo("https://www.instagram.com/p/xyz/");
+		JsonNode days = admin.get("/api/v1/listening/followers?network=instagram").body().get("days");
+		assertThat(days.get(days.size() - 1).get("followers").asLong()).isGreaterThanOrEqualTo(1200);
+		assertThat(graph.to("/" + page + "/posts").get(0).query()).contains("post_impressions_unique")
+			.contains("reactions.summary(total_count)");
+	}
+
+	JsonNode post(String network, String externalId) {
+		for (JsonNode p : admin.get("/api/v1/listening/posts?network=" + network).body().get("items")) {
+			if (p.get("externalId").asString().equals(externalId)) {
+				return p;
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void refusesABadSignatureAndAMalformedPayloadWithoutStoringAnything() {
 		String page = "1" + ids.incrementAndGet();
 		long inbox = inbox("facebook", "pageId", page);

@@ -303,6 +303,39 @@ class PolledNetworksTests {
 				Map.of("text", "x".repeat(281), "visibility", "public")).status()).isEqualTo(422);
 	}
 
+	@Test
+	void xGivesTheAccountsFollowersAndItsPostsFiguresWithImpressions() {
+		final String brand = "4248";
+		String tweet = Long.toString(1_880_000_000_000_000_000L + ids.incrementAndGet());
+		network.answer(r -> switch (r.path()) {
+			case "/2/users/" + brand -> FakePlatform.Answer.json(200,
+					"{\"data\": {\"id\": \"" + brand + "\", \"username\": \"teleo\", \"public_metrics\": {\"followers_count\": 52000}}}");
+			case "/2/users/" + brand + "/tweets" -> FakePlatform.Answer.json(200, """
+					{"data": [{"id": "%s", "text": "La fibre arrive à Brest", "created_at": "%s",
+					  "public_metrics": {"retweet_count": 10, "reply_count": 5, "like_count": 80, "quote_count": 5,
+					   "impression_count": 10000}}]}""".formatted(tweet, Instant.now().minus(Duration.ofHours(2))));
+			default -> FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}}");
+		});
+		long inbox = create(Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> xPost(tweet) != null);
+		JsonNode post = xPost(tweet);
+		assertThat(post.get("inboxId").asLong()).isEqualTo(inbox);
+		assertThat(post.get("latest").get("likes").asLong()).isEqualTo(80);
+		assertThat(post.get("latest").get("shares").asLong()).isEqualTo(15);
+		assertThat(post.get("latest").get("impressions").asLong()).isEqualTo(10000);
+		assertThat(post.get("engagementRateDescribed").asString()).isEqualTo("1.0000 % of 10,000 impressions");
+		assertThat(network.to("/2/users/" + brand + "/tweets").get(0).query()).contains("exclude=replies,retweets");
+	}
+
+	JsonNode xPost(String id) {
+		for (JsonNode p : admin.get("/api/v1/listening/posts?network=x").body().get("items")) {
+			if (p.get("externalId").asString().equals(id)) {
+				return p;
+			}
+		}
+		return null;
+	}
+
 	long create(Map<String, Object> settings) {
 		Map<String, Object> body = new java.util.HashMap<>(settings);
 		body.put("name", unique(settings.get("channel").toString()));
