@@ -238,9 +238,11 @@ class NetworkSearchesTests {
 			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/listening?lang=en");
 			chrome.findElement(By.id("sources-link")).click();
+			new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15))
+				.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("search-inbox")));
 			new Select(chrome.findElement(By.id("search-inbox"))).selectByValue(Long.toString(inbox));
 			chrome.findElement(By.id("search-query")).sendKeys(token);
-			chrome.findElement(By.cssSelector("#new-search button")).click();
+			submit(chrome, "new-search");
 			assertThat(chrome.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Search added and read once.");
 			WebElement row = chrome.findElements(By.cssSelector("#searches tbody tr")).stream()
 				.filter(r -> r.getText().contains(token)).findFirst().orElseThrow();
@@ -248,14 +250,14 @@ class NetworkSearchesTests {
 
 			new Select(chrome.findElement(By.id("search-inbox"))).selectByValue(Long.toString(inbox));
 			chrome.findElement(By.id("search-query")).sendKeys(token + " broken");
-			chrome.findElement(By.cssSelector("#new-search button")).click();
+			submit(chrome, "new-search");
 			WebElement broken = chrome.findElements(By.cssSelector("#searches tbody tr")).stream()
 				.filter(r -> r.getText().contains(token + " broken")).findFirst().orElseThrow();
 			assertThat(broken.findElement(By.cssSelector("td.error")).getText()).startsWith("X search 400");
 
 			new Select(chrome.findElement(By.id("search-inbox"))).selectByValue(Long.toString(inbox));
 			chrome.findElement(By.id("search-query")).sendKeys(token);
-			chrome.findElement(By.cssSelector("#new-search button")).click();
+			submit(chrome, "new-search");
 			assertThat(chrome.findElement(By.cssSelector("p.error")).getText()).contains("already searches for " + token);
 			Browser.screenshot(chrome, "listening-sources");
 		}
@@ -263,6 +265,14 @@ class NetworkSearchesTests {
 			chrome.quit();
 		}
 		assertThat(texts("x", token)).containsExactlyInAnyOrder(tweets.get(0).text(), tweets.get(1).text());
+	}
+
+	/** Submits a form and waits for the page it leads to (reading the old one races with the navigation). */
+	private static void submit(ChromeDriver chrome, String formId) {
+		WebElement form = chrome.findElement(By.id(formId));
+		form.findElement(By.cssSelector("button")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
 	}
 
 	private static Map<String, Object> status(long id, String html, boolean boost) {
