@@ -72,6 +72,8 @@ class SocialPoller {
 
 	private final Set<Long> readingAudience = ConcurrentHashMap.newKeySet();
 
+	private final Set<Long> audienceFailing = ConcurrentHashMap.newKeySet();
+
 	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
 			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval,
 			Posts posts, @Value("${parlons.social.audience-interval:PT1H}") Duration audienceInterval) {
@@ -169,9 +171,15 @@ class SocialPoller {
 			for (AudienceSource.Reading reading : audience.posts()) {
 				posts.observe(inbox.id(), reading.post(), reading.metrics(), now);
 			}
+			audienceFailing.remove(inbox.id());
 		}
 		catch (RuntimeException ex) {
-			log.warn("Reading the audience of inbox {} ({}) failed: {}", inbox.id(), inbox.channel(), ex.getMessage());
+			if (audienceFailing.add(inbox.id())) { // said once until it works again
+				log.warn("Reading the audience of inbox {} ({}) failed: {}", inbox.id(), inbox.channel(), ex.getMessage());
+			}
+			else {
+				log.debug("Reading the audience of inbox {} ({}) still fails: {}", inbox.id(), inbox.channel(), ex.getMessage());
+			}
 		}
 	}
 
