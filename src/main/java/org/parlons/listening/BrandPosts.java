@@ -58,22 +58,31 @@ public class BrandPosts {
 	}
 
 	/**
-	 * How many different people an account's posts of the period reached: the posts' latest reach, and the
-	 * random-duplication estimate 1 − Π(1 − rᵢ/N) of an audience of N, the account's followers at the end
-	 * of the period (or the largest reach, when a post reached more people than follow the account). Null
-	 * {@code unique} when no post has a reach figure (Mastodon gives none, X gives impressions).
+	 * An account's posts of the period taken together (a page's figures): their interactions and the page's
+	 * engagement rate, its denominator named, and how many different people they reached.
+	 * <ul>
+	 * <li>Engagement rate: when every post has the figure its network divides by (X: impressions; the others:
+	 * reach), all interactions over the sum of those figures; else the mean interactions per post over the
+	 * account's followers at the end of the period ("per post").</li>
+	 * <li>Unique reach: the posts' latest reach rᵢ and the random-duplication estimate 1 − Π(1 − rᵢ/N) of an
+	 * audience of N, the account's followers at the end of the period (or the largest reach, when a post reached
+	 * more people than follow the account). Null when no post has a reach figure (Mastodon gives none, X gives
+	 * impressions).</li>
+	 * </ul>
 	 */
-	public record AccountReach(long inboxId, String network, int posts, int postsWithReach, long sumOfReach,
-			@Nullable Long audience, Reach.@Nullable Unique unique) {
+	public record AccountFigures(long inboxId, String network, int posts, long interactions,
+			Engagement.@Nullable Rate engagementRate, @Nullable String engagementRateDescribed, int postsWithReach,
+			long sumOfReach, @Nullable Long audience, Reach.@Nullable Unique unique) {
 	}
 
-	public List<AccountReach> accountReach(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
+	public List<AccountFigures> accounts(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
 		Map<Long, List<Figures>> byAccount = new java.util.TreeMap<>();
 		posts(from, to, inboxIds).forEach(p -> byAccount.computeIfAbsent(p.inboxId(), k -> new ArrayList<>()).add(p));
 		List<Posts.FollowerCount> counts = byAccount.isEmpty() ? List.of()
 				: posts.followers(Instant.EPOCH, to, byAccount.keySet());
-		List<AccountReach> out = new ArrayList<>();
+		List<AccountFigures> out = new ArrayList<>();
 		byAccount.forEach((inbox, list) -> {
+			String network = list.get(0).network();
 			long[] reaches = list.stream().map(p -> p.latest().reach()).filter(r -> r != null).mapToLong(Long::longValue)
 				.toArray();
 			Long followers = followersAt(counts, inbox, to);
@@ -81,10 +90,37 @@ public class BrandPosts {
 			Long audience = followers == null && largest == 0 ? null : Math.max(followers == null ? 0 : followers, largest);
 			Reach.Unique unique = reaches.length == 0 || audience == null || audience == 0 ? null
 					: Reach.estimated(audience, reaches);
-			out.add(new AccountReach(inbox, list.get(0).network(), list.size(), reaches.length,
-					java.util.Arrays.stream(reaches).sum(), audience, unique));
+			long interactions = list.stream().mapToLong(Figures::interactions).sum();
+			Engagement.Rate rate = pageRate(network, list, interactions, followers);
+			out.add(new AccountFigures(inbox, network, list.size(), interactions, rate,
+					rate == null ? null : rate.describe() + (rate.per() == Engagement.Denominator.FOLLOWERS ? " per post" : ""),
+					reaches.length, java.util.Arrays.stream(reaches).sum(), audience, unique));
 		});
 		return out;
+	}
+
+	/** A page's engagement rate over its posts (see {@link AccountFigures}); null when nothing divides it. */
+	static Engagement.@Nullable Rate pageRate(String network, List<Figures> posts, long interactions,
+			@Nullable Long followers) {
+		boolean x = "x".equals(network);
+		long sum = 0;
+		boolean every = true;
+		for (Figures p : posts) {
+			Long denominator = x ? p.latest().impressions() : p.latest().reach();
+			if (denominator == null || denominator == 0) {
+				every = false;
+				break;
+			}
+			sum += denominator;
+		}
+		if (every && sum > 0) {
+			return Engagement.rate(interactions, x ? Engagement.Denominator.IMPRESSIONS : Engagement.Denominator.REACH, sum);
+		}
+		if (followers == null || followers == 0 || posts.isEmpty()) {
+			return null;
+		}
+		return new Engagement.Rate((double) interactions / posts.size() / followers, Engagement.Denominator.FOLLOWERS,
+				followers);
 	}
 
 	/** The brand's posts published in the period, newest first, in these inboxes (null: all). */

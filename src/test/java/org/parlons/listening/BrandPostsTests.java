@@ -192,6 +192,10 @@ class BrandPostsTests {
 		assertThat(account.get("audience").asLong()).isEqualTo(1_000);
 		assertThat(account.get("unique").get("people").asDouble()).isCloseTo(650, within(1e-9));
 		assertThat(account.get("unique").get("measured").asBoolean()).isFalse();
+		// the page's engagement rate: X divides by impressions, which these posts lack, so the mean per post (1) over
+		// the followers
+		assertThat(account.get("interactions").asLong()).isEqualTo(2);
+		assertThat(account.get("engagementRateDescribed").asString()).isEqualTo("0.1000 % of 1,000 followers per post");
 		assertThat(admin.get("/api/v1/listening/reach?inbox=987654321").status()).isEqualTo(422);
 	}
 

@@ -40,7 +40,9 @@ class BrandPostsApi {
 			+ "rate: X by impressions, the others by reach; failing those, by the account's followers when the post was "
 			+ "last read. The denominator is named with every rate. Half-life: hourly rates between successive readings "
 			+ "(the first from publication), fitted by an exponential (least squares on their logarithm); none before "
-			+ "two readings with new interactions.";
+			+ "two readings with new interactions. Per account (a page): all interactions of the period's posts over the sum "
+			+ "of their impressions (X) or reach (others) when every post has it, else the mean per post over the account's "
+			+ "followers (\"per post\").";
 
 	static final String FOLLOWERS_METHOD = "Followers at the end of each UTC day: the last count of each account, "
 			+ "carried over days without one, summed over accounts; growth is the change from the day before. Net "
@@ -67,6 +69,7 @@ class BrandPostsApi {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("items", brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network())));
+		out.put("accounts", brandPosts.accounts(f.from(), f.to(), brandPosts.inboxesOf(f.network())));
 		out.put("method", POSTS_METHOD);
 		return out;
 	}

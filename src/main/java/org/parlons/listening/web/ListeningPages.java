@@ -80,7 +80,7 @@ class ListeningPages {
 		List<Long> accounts = brandPosts.accountsOf(f);
 		model.addAttribute("followerChart", FollowerChart.of(brandPosts.followerGrowth(f, accounts)));
 		model.addAttribute("posts", brandPosts.posts(f.from(), f.to(), accounts).stream().limit(10).toList());
-		model.addAttribute("accountReach", brandPosts.accountReach(f.from(), f.to(), accounts));
+		model.addAttribute("accounts", brandPosts.accounts(f.from(), f.to(), accounts));
 		model.addAttribute("people", figures.people(f));
 		return "listening/index";
 	}

@@ -212,6 +212,16 @@ class MetaChannelTests {
 		assertThat(measured.get("latest").get("impressions").asLong()).isEqualTo(20000);
 		assertThat(measured.get("latest").get("shares").asLong()).isEqualTo(12);
 		assertThat(measured.get("engagementRateDescribed").asString()).isEqualTo("2.3467 % of 15,000 reach");
+		// the page: one post without its reach, so the mean per post over the followers, (1,407 + 352) / 2 / 8,476,000
+		JsonNode pageFigures = null;
+		for (JsonNode a : admin.get("/api/v1/listening/posts?network=facebook").body().get("accounts")) {
+			if (a.get("inboxId").asLong() == facebook) {
+				pageFigures = a;
+			}
+		}
+		assertThat(pageFigures.get("interactions").asLong()).isEqualTo(1407 + 352);
+		assertThat(pageFigures.get("engagementRateDescribed").asString()).isEqualTo("0.0104 % of 8,476,000 followers per post");
+		assertThat(pageFigures.get("unique").get("people").asDouble()).isCloseTo(15_000, org.assertj.core.api.Assertions.within(1e-6));
 		JsonNode photo = post("instagram", media);
 		assertThat(photo.get("inboxId").asLong()).isEqualTo(instagram);
 		assertThat(photo.get("latest").get("reach").asLong()).isEqualTo(900);
