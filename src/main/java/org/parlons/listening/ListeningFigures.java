@@ -273,16 +273,39 @@ public class ListeningFigures {
 	}
 
 	public List<Mention> mentions(Filter f, int page, int size) {
-		StringBuilder sql = new StringBuilder("select id, network, author, author_key, text, language, sentiment, label, url, "
-				+ "published_at, conversation_id, reach, engagement, author_followers from mention "
+		StringBuilder sql = new StringBuilder("select " + MENTION_COLUMNS + " from mention "
 				+ "where published_at >= :from and published_at < :to");
 		return where(sql, f, Table.MENTION, " order by published_at desc, id desc limit :size offset :offset")
 			.param("size", size)
 			.param("offset", page * size)
-			.query((rs, n) -> new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-					rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getObject(13, Long.class),
-					rs.getObject(14, Long.class)))
+			.query(ListeningFigures::mention)
+			.list();
+	}
+
+	private static final String MENTION_COLUMNS = "id, network, author, author_key, text, language, sentiment, label, url, "
+			+ "published_at, conversation_id, reach, engagement, author_followers";
+
+	private static Mention mention(ResultSet rs, int row) throws java.sql.SQLException {
+		return new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+				rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getObject(13, Long.class),
+				rs.getObject(14, Long.class));
+	}
+
+	/** The most mentions one verbatim export takes. */
+	public static final int MAX_SELECTED = 1_000;
+
+	/** The chosen mentions (a verbatim export), newest first; ids that do not exist are left out. */
+	public List<Mention> selected(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		if (ids.size() > MAX_SELECTED) {
+			throw new IllegalArgumentException("At most " + MAX_SELECTED + " mentions at once");
+		}
+		return jdbc.sql("select " + MENTION_COLUMNS + " from mention where id in (:ids) order by published_at desc, id desc")
+			.param("ids", ids)
+			.query(ListeningFigures::mention)
 			.list();
 	}
 

@@ -372,6 +372,14 @@ class ListeningTests {
 		finally {
 			chrome.quit();
 		}
+		List<Long> ids = new java.util.ArrayList<>();
+		mentionsOfB.get("items").forEach(m -> ids.add(m.get("id").asLong()));
+		ids.add(987_654_321L); // unknown: left out
+		String exported = admin.postForText("/api/v1/listening/mentions/export", Map.of("ids", ids));
+		assertThat(exported.lines()).hasSize(3);
+		assertThat(exported).contains("Facture fausse, inadmissible").contains("Toujours en panne");
+		assertThat(admin.postForText("/api/v1/listening/mentions/export", Map.of("ids", List.of()))).contains("\"status\":400")
+			.contains("ids");
 		var unknown = admin.get("/api/v1/listening/summary?" + period + "&inbox=987654321");
 		assertThat(unknown.status()).isEqualTo(422);
 		assertThat(unknown.body().get("detail").asString()).isEqualTo("inbox: no inbox 987654321");
@@ -403,6 +411,16 @@ class ListeningTests {
 			assertThat(chrome.findElement(By.id("mentions-total")).getText()).startsWith("28 mentions from " + day);
 			assertThat(chrome.findElements(By.cssSelector("table.mentions tbody tr"))).hasSize(28);
 			assertThat(chrome.getPageSource()).contains("inadmissible");
+			// two mentions ticked, exported verbatim for the product team
+			var rows = chrome.findElements(By.cssSelector("table.mentions tbody tr"));
+			String first = rows.get(0).findElement(By.cssSelector("td.mention-text span")).getText();
+			String second = rows.get(1).findElement(By.cssSelector("td.mention-text span")).getText();
+			rows.get(0).findElement(By.cssSelector("input[type=checkbox]")).click();
+			rows.get(1).findElement(By.cssSelector("input[type=checkbox]")).click();
+			chrome.findElement(By.cssSelector("#export-selected button")).click();
+			String csv = Browser.downloaded(chrome, ".csv");
+			assertThat(csv.lines()).hasSize(3).first().asString().startsWith("published_at,network,author");
+			assertThat(csv).contains(first).contains(second);
 		}
 		finally {
 			chrome.quit();

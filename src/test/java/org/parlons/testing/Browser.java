@@ -18,7 +18,32 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Browser {
 
+	private static final java.util.Map<ChromeDriver, Path> DOWNLOADS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private Browser() {
+	}
+
+	/** The text of the first file the browser downloads (waits up to 15 s for it to be complete). */
+	public static String downloaded(ChromeDriver chrome, String suffix) {
+		Path dir = DOWNLOADS.get(chrome);
+		long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < until) {
+			try (var files = Files.list(dir)) {
+				var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
+				if (done.isPresent()) {
+					return Files.readString(done.get());
+				}
+				Thread.sleep(100);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new AssertionError("nothing ending with " + suffix + " was downloaded to " + dir);
 	}
 
 	public static ChromeDriver start() {
@@ -37,6 +62,9 @@ public final class Browser {
 			Path profile = Files.createTempDirectory("parlons-chromium");
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(chromium);
+			Path downloads = Files.createDirectories(profile.resolve("downloads"));
+			options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false));
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--no-first-run", "--disable-quic", "--window-size=1440,900", "--lang=fr-FR",
@@ -46,6 +74,7 @@ public final class Browser {
 				.build();
 			ChromeDriver chrome = new ChromeDriver(service, options);
 			chrome.manage().timeouts().implicitlyWait(Duration.ZERO);
+			DOWNLOADS.put(chrome, downloads);
 			return chrome;
 		}
 		catch (java.io.IOException ex) {

@@ -89,6 +89,22 @@ public final class TestApi {
 		return send(builder(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
 	}
 
+	/** POSTs JSON and answers the body as text (a CSV export). */
+	public String postForText(String path, Object body) {
+		try {
+			return HTTP.send(builder(path).header("Content-Type", "application/json").header("Accept", "*/*")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public String getText(String path) {
 		try {
 			return HTTP.send(builder(path).header("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofString())

@@ -203,6 +203,15 @@ class ListeningApi {
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
 
+	record Selection(@NotNull @Size(min = 1, max = ListeningFigures.MAX_SELECTED) List<@NotNull Long> ids) {
+	}
+
+	/** Chosen mentions, verbatim, as CSV (for product teams); ids that do not exist are left out. */
+	@PostMapping(path = "/api/v1/listening/mentions/export", produces = "text/csv")
+	ResponseEntity<String> export(@Valid @RequestBody Selection selection) throws IOException {
+		return csvOf(figures.selected(new java.util.LinkedHashSet<>(selection.ids())));
+	}
+
 	static ResponseEntity<String> csvOf(List<ListeningFigures.Mention> mentions) throws IOException {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()

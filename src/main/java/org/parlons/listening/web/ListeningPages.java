@@ -13,6 +13,7 @@ import org.parlons.listening.BrandPosts;
 import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
+import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -108,6 +109,21 @@ class ListeningPages {
 			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
 		return ListeningApi.csvOf(figures.mentions(ListeningFilters.of(from, to, network, language, label, author,
 				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock), 0, 100_000));
+	}
+
+	/** The mentions ticked in the drill-down, verbatim, as CSV (for product teams). */
+	@PostMapping(path = "/listening/mentions/selected.csv", produces = "text/csv")
+	ResponseEntity<String> selected(@RequestParam(name = "id", required = false) @Nullable List<Long> ids)
+			throws IOException {
+		if (ids == null || ids.isEmpty()) {
+			throw new InvalidRequestException("Tick the mentions to export first");
+		}
+		try {
+			return ListeningApi.csvOf(figures.selected(new java.util.LinkedHashSet<>(ids)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 	}
 
 	/** An administrator names a topic from the dashboard; it tags the mentions in the background. */
