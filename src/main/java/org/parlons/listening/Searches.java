@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inbox;
@@ -63,6 +68,14 @@ public class Searches {
 	private final Duration interval;
 
 	private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "parlons-network-searches");
+		t.setDaemon(true);
+		return t;
+	});
 
 	Searches(JdbcClient jdbc, Inboxes inboxes, MentionImport imports, List<NetworkSearch> networks, Clock clock,
 			@Value("${parlons.listening.search-interval:PT5M}") Duration interval) {
@@ -136,14 +149,39 @@ public class Searches {
 		return jdbc.sql("delete from network_search where id = ?").param(id).update() > 0;
 	}
 
+	/**
+	 * Reads the searches whose turn has come, on a thread of their own: a slow network (fifteen seconds a
+	 * page at worst) never holds up the scheduler's other work. A round still running is left to finish.
+	 */
 	@Scheduled(fixedDelayString = "${parlons.listening.search-tick:PT10S}", initialDelayString = "PT6S")
 	void readDue() {
-		Instant now = clock.instant();
-		for (Search search : all()) {
-			if (!now.isBefore(search.nextReadAt())) {
-				read(search);
-			}
+		if (!reading.compareAndSet(false, true)) {
+			return;
 		}
+		try {
+			worker.execute(() -> {
+				try {
+					Instant now = clock.instant();
+					for (Search search : all()) {
+						if (!now.isBefore(search.nextReadAt())) {
+							read(search);
+						}
+					}
+				}
+				finally {
+					reading.set(false);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			reading.set(false);
+			throw ex;
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
 	}
 
 	/**
