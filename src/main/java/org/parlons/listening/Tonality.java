@@ -124,7 +124,8 @@ public final class Tonality {
 		return new double[] { Math.max(0, mean - half), Math.min(1, mean + half) };
 	}
 
-	static final int BOOTSTRAP_AUTHORS = 20_000;
+	/** Beyond this many authors the interval is the normal approximation (see {@link #interval}). */
+	public static final int BOOTSTRAP_AUTHORS = 5_000;
 
 	private static int kind(double score) {
 		if (Double.isNaN(score) || score < -1 || score > 1) {

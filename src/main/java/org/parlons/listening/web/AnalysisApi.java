@@ -129,7 +129,7 @@ class AnalysisApi {
 				r.top10PercentShare()));
 		answer.put("method", "Texts are scored by the Parlons sentiment analyser (-1..1). A message is positive above a score of " + Tonality.THRESHOLD + ", negative below -"
 				+ Tonality.THRESHOLD + ". Per author: each author weighs 1, spread over their messages. "
-				+ "Interval: cluster bootstrap over authors, 2,000 resamples, percentiles 2.5 and 97.5 (beyond 20,000 authors, "
+				+ "Interval: cluster bootstrap over authors, 2,000 resamples, percentiles 2.5 and 97.5 (beyond " + String.format(java.util.Locale.ROOT, "%,d", Tonality.BOOTSTRAP_AUTHORS) + " authors, "
 				+ "the normal approximation of the same mean). "
 				+ "Effective sample size: Kish, (sum of weights)^2 / sum of squared weights, weight = 1 / the author's messages.");
 		return answer;
