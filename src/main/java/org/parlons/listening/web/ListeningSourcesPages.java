@@ -2,8 +2,6 @@ package org.parlons.listening.web;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.parlons.conversations.Inbox;
@@ -94,10 +92,7 @@ class ListeningSourcesPages {
 	@PreAuthorize("hasRole('ADMIN')")
 	String readFeed(@PathVariable long id, RedirectAttributes redirect) {
 		return outcome(redirect, () -> {
-			Map<Long, Feeds.Feed> byId = feeds.all().stream().collect(Collectors.toMap(Feeds.Feed::id, Function.identity()));
-			if (byId.containsKey(id)) {
-				feeds.read(byId.get(id));
-			}
+			feeds.all().stream().filter(f -> f.id() == id).findFirst().ifPresent(feeds::read);
 			return "source.read";
 		});
 	}
