@@ -123,6 +123,65 @@ class NetworkSearchesTests {
 		assertThat(after.size()).isEqualTo(before + 1);
 	}
 
+	/** One post of the Bluesky double, created (and sorted) at {@code at}. */
+	record Skeet(String uri, String text, Instant at) {
+	}
+
+	@Test
+	void blueskySearchReadsNewestFirstAndGoesBackToWhereItStoppedWithoutSkipping() {
+		String token = unique("bsky").replace("-", "");
+		Instant start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+		List<Skeet> skeets = new CopyOnWriteArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			skeets.add(new Skeet("at://did:plc:a" + i + "/app.bsky.feed.post/" + token + i, "Téléo " + token + " numéro " + i,
+					start.plusSeconds(i)));
+		}
+		network.answer(r -> switch (r.path()) {
+			case "/xrpc/com.atproto.server.createSession" -> FakePlatform.Answer.json(200,
+					"{\"accessJwt\": \"jwt\", \"did\": \"did:plc:brand\"}");
+			case "/xrpc/app.bsky.feed.searchPosts" -> FakePlatform.Answer.json(200, skeetPage(skeets, query(r)));
+			default -> FakePlatform.Answer.json(200, "{\"notifications\": []}");
+		});
+		long inbox = inbox(Map.of("channel", "bluesky", "handle", "teleo.bsky.social", "appPassword", "app-pass",
+				"apiBaseUrl", network.url()));
+		long search = admin.post("/api/v1/listening/searches", Map.of("inboxId", inbox, "query", "téléo " + token)).id("id");
+		await().atMost(Duration.ofSeconds(10)).until(() -> texts("bluesky", token).size() == 2);
+		JsonNode one = mentions("bluesky", token).get(0);
+		assertThat(one.get("author").asString()).startsWith("User a");
+		assertThat(one.get("engagements").asLong()).isEqualTo(3 + 2 + 1 + 1);
+		assertThat(one.get("url").asString()).startsWith("https://bsky.app/profile/a").contains("/post/" + token);
+		for (int i = 4; i <= 14; i++) {
+			skeets.add(new Skeet("at://did:plc:a" + i + "/app.bsky.feed.post/" + token + i, "Téléo " + token + " numéro " + i,
+					start.plusSeconds(i)));
+		}
+		assertThat(admin.post("/api/v1/listening/searches/" + search + "/read", Map.of()).body().get("more").asBoolean()).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> texts("bluesky", token).size() == 13);
+		assertThat(texts("bluesky", token)).doesNotContain(skeets.get(0).text()).doesNotHaveDuplicates();
+		assertThat(network.to("/xrpc/app.bsky.feed.searchPosts").stream().anyMatch(r -> r.query().contains("until=")))
+			.isTrue();
+		assertThat(network.to("/xrpc/app.bsky.feed.searchPosts").get(0).header("Authorization")).isEqualTo("Bearer jwt");
+	}
+
+	/** The Bluesky double: posts sorted at or after since and before until, newest first, two a page. */
+	private static String skeetPage(List<Skeet> all, Map<String, String> q) {
+		Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.MIN;
+		Instant until = q.containsKey("until") ? Instant.parse(q.get("until")) : Instant.MAX;
+		List<Skeet> matching = new ArrayList<>(all.stream().filter(p -> !p.at().isBefore(since) && p.at().isBefore(until)).toList());
+		matching.sort((a, b) -> b.at().compareTo(a.at()));
+		int offset = q.containsKey("cursor") ? Integer.parseInt(q.get("cursor")) : 0;
+		StringBuilder posts = new StringBuilder();
+		for (Skeet p : matching.subList(Math.min(offset, matching.size()), Math.min(offset + 2, matching.size()))) {
+			String did = p.uri().substring(5, p.uri().indexOf('/', 5));
+			posts.append(posts.isEmpty() ? "" : ",").append("""
+					{"uri": "%s", "cid": "bafy", "author": {"did": "%s", "handle": "%s.bsky.social", "displayName": "User %s"},
+					 "record": {"$type": "app.bsky.feed.post", "text": "%s", "createdAt": "%s", "langs": ["fr"]},
+					 "likeCount": 3, "repostCount": 2, "replyCount": 1, "quoteCount": 1, "indexedAt": "%s"}""".formatted(p.uri(), did,
+					did.substring(8), did.substring(8), p.text(), p.at(), p.at()));
+		}
+		return "{\"posts\": [" + posts + "]" + (offset + 2 < matching.size() ? ", \"cursor\": \"" + (offset + 2) + "\"" : "")
+				+ "}";
+	}
+
 	@Test
 	void aRateLimitOrARefusalIsRecordedOnTheSearchAndNeverLosesItsPlace() {
 		AtomicInteger status = new AtomicInteger(429);
@@ -202,7 +261,7 @@ class NetworkSearchesTests {
 		long email = admin.createApiInbox(unique("api"), Map.of());
 		var refused = admin.post("/api/v1/listening/searches", Map.of("inboxId", email, "query", "téléo"));
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.body().get("detail").asString()).contains("only these networks can be searched: mastodon, x");
+		assertThat(refused.body().get("detail").asString()).contains("only these networks can be searched: bluesky, mastodon, x");
 		assertThat(admin.post("/api/v1/listening/searches", Map.of("inboxId", 987_654_321, "query", "téléo")).status())
 			.isEqualTo(422);
 		long x = inbox(Map.of("channel", "x", "userId", "4245", "accessToken", "tok", "apiBaseUrl", network.url()));

@@ -223,6 +223,11 @@ class BlueskyConnector implements PollingConnector {
 				: new DeliveryResult.Retry(reason, waitFor(answer));
 	}
 
+	/** A GET of an XRPC method with the inbox's session (for the search). */
+	PlatformHttp.Answer get(Inbox inbox, String method) {
+		return call(inbox, s -> http.get(xrpc(inbox, method), bearer(s)));
+	}
+
 	/** A call with the inbox's session, opening one first, and once more when the token expired. */
 	private PlatformHttp.Answer call(Inbox inbox, Function<Session, PlatformHttp.Answer> request) {
 		Session session = session(inbox);
@@ -261,7 +266,7 @@ class BlueskyConnector implements PollingConnector {
 	}
 
 	/** How long to wait: Retry-After when given, five minutes on a bare 429. */
-	private @Nullable Duration waitFor(PlatformHttp.Answer answer) {
+	@Nullable Duration waitFor(PlatformHttp.Answer answer) {
 		if (answer.retryAfter() != null) {
 			try {
 				return Duration.ofSeconds(Long.parseLong(answer.retryAfter().strip()));
