@@ -75,9 +75,10 @@ public class BrandPosts {
 			long sumOfReach, @Nullable Long audience, Reach.@Nullable Unique unique) {
 	}
 
-	public List<AccountFigures> accounts(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
+	/** The accounts of these posts (as {@link #posts} read them for a period ending at {@code to}), taken together. */
+	public List<AccountFigures> accounts(List<Figures> periodPosts, Instant to) {
 		Map<Long, List<Figures>> byAccount = new java.util.TreeMap<>();
-		posts(from, to, inboxIds).forEach(p -> byAccount.computeIfAbsent(p.inboxId(), k -> new ArrayList<>()).add(p));
+		periodPosts.forEach(p -> byAccount.computeIfAbsent(p.inboxId(), k -> new ArrayList<>()).add(p));
 		List<Posts.FollowerCount> counts = byAccount.isEmpty() ? List.of()
 				: posts.followers(Instant.EPOCH, to, byAccount.keySet());
 		List<AccountFigures> out = new ArrayList<>();

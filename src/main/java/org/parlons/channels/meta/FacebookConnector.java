@@ -1,15 +1,11 @@
 package org.parlons.channels.meta;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Inbox;
@@ -50,19 +46,6 @@ class FacebookConnector extends PageConnector {
 					graphTime(json.get("created_time"))));
 		}
 		return found;
-	}
-
-	/** A Graph time ({@code 2026-11-24T08:00:00+0000}); null when absent or unreadable. */
-	static @Nullable Instant graphTime(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value.toString().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null; // the post is still worth showing without its date
-		}
 	}
 
 	@Override

@@ -60,7 +60,7 @@ class InstagramConnector extends PageConnector {
 		Map<String, Long> insights = insights(media);
 		return new Reading(new Post(String.valueOf(media.get("id")), media.get("caption") == null ? null
 				: media.get("caption").toString(), media.get("permalink") == null ? null : media.get("permalink").toString(),
-				null, FacebookConnector.graphTime(media.get("timestamp"))), new PostMetrics(count(media, "like_count"),
+				null, graphTime(media.get("timestamp"))), new PostMetrics(count(media, "like_count"),
 						count(media, "comments_count"), null, insights.get("views"), insights.get("reach")));
 	}
 

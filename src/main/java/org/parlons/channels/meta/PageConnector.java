@@ -2,6 +2,9 @@ package org.parlons.channels.meta;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +90,19 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			}
 		}
 		return new Audience(followers, readings);
+	}
+
+	/** A Graph time ({@code 2026-11-24T08:00:00+0000}); null when absent or unreadable. */
+	static @Nullable Instant graphTime(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.toString().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null; // the post is still worth showing without its date
+		}
 	}
 
 	/** A post's insights by metric name (their lifetime value), empty when the token may not read them. */

@@ -88,23 +88,42 @@ class SocialPoller {
 		this.interval = interval;
 	}
 
+	/**
+	 * One pass over the inboxes: each polled network whose turn has come is polled, and each account whose
+	 * network gives its audience (polled or told by webhook) has it read once per audience interval, both
+	 * on the workers.
+	 */
 	@Scheduled(fixedDelayString = "${parlons.social.tick:PT1S}", initialDelayString = "PT2S")
 	void tick() {
 		Instant now = clock.instant();
 		for (Inbox inbox : inboxes.findAll()) {
 			ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);
-			if (!(connector instanceof PollingConnector polling) || Boolean.FALSE.equals(inbox.settings().get("enabled"))
-					|| now.isBefore(nextPoll.getOrDefault(inbox.id(), Instant.MIN)) || !running.add(inbox.id())) {
+			if (connector == null || Boolean.FALSE.equals(inbox.settings().get("enabled"))) {
 				continue;
 			}
-			workers.execute(() -> {
-				try {
-					poll(polling, inbox);
-				}
-				finally {
-					running.remove(inbox.id());
-				}
-			});
+			if (connector instanceof PollingConnector polling && !now.isBefore(nextPoll.getOrDefault(inbox.id(), Instant.MIN))
+					&& running.add(inbox.id())) {
+				workers.execute(() -> {
+					try {
+						poll(polling, inbox);
+					}
+					finally {
+						running.remove(inbox.id());
+					}
+				});
+			}
+			if (connector instanceof AudienceSource source && !now.isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))
+					&& readingAudience.add(inbox.id())) {
+				nextAudience.put(inbox.id(), now.plus(audienceInterval));
+				workers.execute(() -> {
+					try {
+						readAudience(source, inbox);
+					}
+					finally {
+						readingAudience.remove(inbox.id());
+					}
+				});
+			}
 		}
 	}
 
@@ -127,32 +146,6 @@ class SocialPoller {
 		catch (RuntimeException ex) {
 			log.warn("Polling inbox {} ({}) failed", inbox.id(), inbox.channel(), ex);
 			failed(inbox, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
-		}
-	}
-
-	/**
-	 * Reads the accounts' audiences (followers, recent posts' figures) of every inbox whose network gives
-	 * them, polled or told by webhook, each at most once per audience interval, on the same workers.
-	 */
-	@Scheduled(fixedDelayString = "${parlons.social.tick:PT1S}", initialDelayString = "PT3S")
-	void audiences() {
-		Instant now = clock.instant();
-		for (Inbox inbox : inboxes.findAll()) {
-			ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);
-			if (!(connector instanceof AudienceSource source) || Boolean.FALSE.equals(inbox.settings().get("enabled"))
-					|| now.isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))
-					|| !readingAudience.add(inbox.id())) {
-				continue;
-			}
-			nextAudience.put(inbox.id(), now.plus(audienceInterval));
-			workers.execute(() -> {
-				try {
-					readAudience(source, inbox);
-				}
-				finally {
-					readingAudience.remove(inbox.id());
-				}
-			});
 		}
 	}
 

@@ -165,7 +165,8 @@ class XConnector implements PollingConnector, AudienceSource {
 		return new Audience(followers.longValue(), readings);
 	}
 
-	private static @Nullable Long number(Map<?, ?> map, String field) {
+	/** A number field of an X object; null when absent. */
+	static @Nullable Long number(Map<?, ?> map, String field) {
 		return map.get(field) instanceof Number n ? n.longValue() : null;
 	}
 

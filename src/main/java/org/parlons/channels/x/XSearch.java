@@ -110,12 +110,13 @@ class XSearch implements NetworkSearch {
 				username, String.valueOf(t.getOrDefault("text", "")),
 				"https://x.com/" + (username == null ? "i" : username) + "/status/" + id, XConnector.instant(t.get("created_at")),
 				t.get("lang") == null ? null : t.get("lang").toString(),
-				new Mentions.Audience(metrics.get("impression_count") instanceof Number n ? n.longValue() : null, engagements,
-						userMetrics.get("followers_count") instanceof Number n ? n.longValue() : null));
+				new Mentions.Audience(XConnector.number(metrics, "impression_count"), engagements,
+						XConnector.number(userMetrics, "followers_count")));
 	}
 
 	private static long count(Map<?, ?> metrics, String field) {
-		return metrics.get(field) instanceof Number n ? n.longValue() : 0;
+		Long n = XConnector.number(metrics, field);
+		return n == null ? 0 : n;
 	}
 
 }

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The brand's posts with their figures over time, and its accounts' followers beside the mentions'
- * sentiment. Connectors that can read them (Mastodon) record them on their own; other tools send them here.
+ * sentiment. Connectors that can read them (X, Mastodon, Facebook, Instagram) record them on their own; other tools send them here.
  */
 @RestController
 class BrandPostsApi {
@@ -68,8 +68,9 @@ class BrandPostsApi {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("items", brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network())));
-		out.put("accounts", brandPosts.accounts(f.from(), f.to(), brandPosts.inboxesOf(f.network())));
+		List<BrandPosts.Figures> read = brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network()));
+		out.put("items", read);
+		out.put("accounts", brandPosts.accounts(read, f.to()));
 		out.put("method", POSTS_METHOD);
 		return out;
 	}

@@ -80,8 +80,9 @@ class ListeningPages {
 		model.addAttribute("chartHeight", CHART_HEIGHT);
 		List<Long> accounts = brandPosts.accountsOf(f);
 		model.addAttribute("followerChart", FollowerChart.of(brandPosts.followerGrowth(f, accounts)));
-		model.addAttribute("posts", brandPosts.posts(f.from(), f.to(), accounts).stream().limit(10).toList());
-		model.addAttribute("accounts", brandPosts.accounts(f.from(), f.to(), accounts));
+		List<BrandPosts.Figures> periodPosts = brandPosts.posts(f.from(), f.to(), accounts);
+		model.addAttribute("posts", periodPosts.stream().limit(10).toList());
+		model.addAttribute("accounts", brandPosts.accounts(periodPosts, f.to()));
 		model.addAttribute("people", figures.people(f));
 		return "listening/index";
 	}

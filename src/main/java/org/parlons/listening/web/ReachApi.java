@@ -70,7 +70,8 @@ class ReachApi {
 		out.put("from", ListeningFilters.firstDay(f).toString());
 		out.put("to", ListeningFilters.lastDay(f).toString());
 		out.put("people", heard);
-		out.put("posts", Map.of("accounts", brandPosts.accounts(f.from(), f.to(), brandPosts.accountsOf(f)), "measured",
+		out.put("posts", Map.of("accounts", brandPosts.accounts(brandPosts.posts(f.from(), f.to(),
+				brandPosts.accountsOf(f)), f.to()), "measured",
 				false, "method", POSTS_METHOD));
 		return out;
 	}
