@@ -5,10 +5,12 @@
 # inbound messages per second through the API channel end to end, one per request and in batches, (3) the inbox list query with
 # 1,000,000 messages in 100,000 conversations, (4) the delay from an inbound message being accepted
 # to its SSE event reaching a connected client at 500 messages per second.
-# Usage: benchmarks/run.sh [h2|postgres|both]   (default both). Results: benchmarks/results/*.txt
+# Usage: benchmarks/run.sh [h2|postgres|both] [all|ingest]   (default both all; "ingest" stops after the floors
+# and the ingestion). Results: benchmarks/results/*.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHICH="${1:-both}"
+WHAT="${2:-all}"
 PORT="${BENCH_PORT:-18080}"
 INGEST_MESSAGES="${INGEST_MESSAGES:-20000}"
 BATCH_MESSAGES="${BATCH_MESSAGES:-100000}"
@@ -38,7 +40,7 @@ run() {
   local db=$1 url user out="benchmarks/results/$1.txt"
   if [ "$db" = h2 ]; then
     rm -rf benchmarks/tmp/h2; export PARLONS_DATA_DIR="$(pwd)/benchmarks/tmp/h2"; unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME || true
-    url="jdbc:h2:file:$(pwd)/benchmarks/tmp/h2/parlons;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; user=sa
+    url="jdbc:h2:file:$(pwd)/benchmarks/tmp/h2/parlons;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"; user=sa
   else
     psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS parlons_bench" postgres
     psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE parlons_bench" postgres
@@ -53,6 +55,7 @@ run() {
   gen ingest "http://127.0.0.1:$PORT" "$INGEST_MESSAGES" 32 | tee -a "$out"
   gen ingest-batch "http://127.0.0.1:$PORT" "$BATCH_MESSAGES" "$BATCH_SIZE" 4 | tee -a "$out"
   stop_server
+  [ "$WHAT" = ingest ] && return 0
   gen seed "$url" "$user" "$CONVERSATIONS" "$PER_CONVERSATION" | tee -a "$out"
   [ "$db" = postgres ] && psql -h 127.0.0.1 -U postgres -q -c "VACUUM ANALYZE" parlons_bench
   start_server "$db"

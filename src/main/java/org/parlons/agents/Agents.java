@@ -75,8 +75,8 @@ public class Agents {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("select id, name from agent where id in (:ids)")
-			.param("ids", ids)
+		return jdbc.sql("select id, name from agent where id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list()
 			.stream()

@@ -67,42 +67,75 @@ public class Messages {
 			@Nullable Placement placement, @Nullable String threadRef) {
 	}
 
-	/** Inserts the messages in one batch; the new ids come back in the same order. */
+	/**
+	 * Inserts the messages in one statement, the rows bound as arrays (a JDBC batch executes one insert per
+	 * row, 40 % slower on PostgreSQL for 500); the new ids come back in the order of the rows, matched by
+	 * inbox and external id, which the unique key makes one row each.
+	 */
 	List<Long> insertAll(List<NewMessage> rows) {
-		Timestamp now = Timestamp.from(clock.instant());
-		return Batches.insert(jdbcTemplate, "insert into message (conversation_id, inbox_id, external_id, direction, "
-				+ "visibility, author_name, agent_id, text, status, in_reply_to, attachments, sent_at, created_at, "
-				+ "full_text, automated, placement, thread_ref) values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				rows.size(), (ps, i) -> {
-					NewMessage m = rows.get(i);
-					ps.setLong(1, m.conversationId());
-					ps.setLong(2, m.inboxId());
-					ps.setString(3, m.externalId());
-					ps.setString(4, m.direction());
-					ps.setString(5, m.visibility().name());
-					ps.setString(6, m.authorName());
-					ps.setString(7, m.text());
-					ps.setString(8, m.status());
-					ps.setString(9, m.inReplyTo());
-					ps.setString(10, Json.write(m.attachments()));
-					ps.setTimestamp(11, Timestamp.from(m.sentAt()));
-					ps.setTimestamp(12, now);
-					ps.setString(13, m.fullText());
-					ps.setBoolean(14, m.automated());
-					ps.setString(15, m.placement() == null ? null : m.placement().name());
-					ps.setString(16, m.threadRef());
-				});
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, text, "
+				+ "status, in_reply_to, attachments, sent_at, created_at, full_text, automated, placement, thread_ref) "
+				+ "select conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
+				+ "in_reply_to, attachments, sent_at, cast(:now as timestamp with time zone), full_text, automated, "
+				+ "placement, thread_ref from unnest(:conversations, :inboxes, :externals, :directions, :visibilities, "
+				+ ":authors, :texts, :statuses, :replies, :attachments, :sent, :fullTexts, :automated, :placements, "
+				+ ":threads) u(conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
+				+ "in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref)")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("conversations", rows.stream().map(NewMessage::conversationId).toArray(Long[]::new))
+			.param("inboxes", rows.stream().map(NewMessage::inboxId).toArray(Long[]::new))
+			.param("externals", rows.stream().map(NewMessage::externalId).toArray(String[]::new))
+			.param("directions", rows.stream().map(NewMessage::direction).toArray(String[]::new))
+			.param("visibilities", rows.stream().map(m -> m.visibility().name()).toArray(String[]::new))
+			.param("authors", rows.stream().map(NewMessage::authorName).toArray(String[]::new))
+			.param("texts", rows.stream().map(NewMessage::text).toArray(String[]::new))
+			.param("statuses", rows.stream().map(NewMessage::status).toArray(String[]::new))
+			.param("replies", rows.stream().map(NewMessage::inReplyTo).toArray(String[]::new))
+			.param("attachments", rows.stream().map(m -> Json.write(m.attachments())).toArray(String[]::new))
+			.param("sent", rows.stream().map(m -> Timestamp.from(m.sentAt())).toArray(Timestamp[]::new))
+			.param("fullTexts", rows.stream().map(NewMessage::fullText).toArray(String[]::new))
+			.param("automated", rows.stream().map(NewMessage::automated).toArray(Boolean[]::new))
+			.param("placements", rows.stream().map(m -> m.placement() == null ? null : m.placement().name())
+				.toArray(String[]::new))
+			.param("threads", rows.stream().map(NewMessage::threadRef).toArray(String[]::new))
+			.update(keys, "id", "inbox_id", "external_id");
+		Map<String, Long> idOf = new HashMap<>();
+		for (Map<String, Object> key : keys.getKeyList()) {
+			idOf.put(key.get("inbox_id") + " " + key.get("external_id"), ((Number) key.get("id")).longValue());
+		}
+		List<Long> ids = new ArrayList<>(rows.size());
+		for (NewMessage m : rows) {
+			Long id = idOf.get(m.inboxId() + " " + m.externalId());
+			if (id == null) {
+				throw new IllegalStateException("The database gave no id for message " + m.externalId());
+			}
+			ids.add(id);
+		}
+		return ids;
 	}
 
-	/** The ids of the messages of an inbox already stored under these external ids. */
+	/**
+	 * The ids of the messages of an inbox already stored under these external ids. One probe of the unique
+	 * key per id, whatever the planner's statistics say: a new inbox looks empty to PostgreSQL until its
+	 * next ANALYZE, and a plain {@code external_id = any(…)} then scans the whole inbox (18 ms for 500 ids
+	 * against 2 ms).
+	 */
 	Map<String, Ids> findIds(long inboxId, Collection<String> externalIds) {
 		Map<String, Ids> found = new HashMap<>();
 		if (!externalIds.isEmpty()) {
-			jdbc.sql("select external_id, id, conversation_id from message where inbox_id = :inbox "
-					+ "and external_id in (:ids)")
+			jdbc.sql("select k.v, (select m.id from message m where m.external_id = k.v and m.inbox_id = :inbox), "
+					+ "(select m.conversation_id from message m where m.external_id = k.v and m.inbox_id = :inbox) "
+					+ "from unnest(:ids) k(v)")
 				.param("inbox", inboxId)
-				.param("ids", externalIds)
-				.query((rs, n) -> found.put(rs.getString(1), new Ids(rs.getLong(2), rs.getLong(3))))
+				.param("ids", externalIds.toArray(String[]::new))
+				.query((rs, n) -> {
+					long id = rs.getLong(2);
+					return rs.wasNull() ? null : found.put(rs.getString(1), new Ids(id, rs.getLong(3)));
+				})
 				.list();
 		}
 		return found;
@@ -153,12 +186,12 @@ public class Messages {
 			return List.of();
 		}
 		return jdbc.sql("select " + COLUMNS.replaceAll("(^|, )", "$1m.") + " from message m "
-				+ "join conversation c on c.id = m.conversation_id where m.inbox_id in (:inboxes) "
+				+ "join conversation c on c.id = m.conversation_id where m.inbox_id = any(:inboxes) "
 				+ "and m.direction = 'in' and m.visibility = 'PUBLIC' and c.status <> 'RESOLVED' and not exists ("
 				+ "select 1 from message r where r.conversation_id = m.conversation_id and r.direction = 'out' "
 				+ "and r.visibility = 'PUBLIC' and r.sent_at >= m.sent_at and r.status not in ('failed', 'rejected')) "
 				+ "order by m.sent_at desc limit :limit")
-			.param("inboxes", inboxIds)
+			.param("inboxes", inboxIds.toArray(Long[]::new))
 			.param("limit", limit)
 			.query(Messages::map)
 			.list();
@@ -211,8 +244,8 @@ public class Messages {
 				}
 			});
 		List<Message> found = wanted.isEmpty() ? List.of()
-				: jdbc.sql("select " + COLUMNS + " from message where id in (:ids) order by id")
-					.param("ids", wanted)
+				: jdbc.sql("select " + COLUMNS + " from message where id = any(:ids) order by id")
+					.param("ids", wanted.toArray(Long[]::new))
 					.query(Messages::map)
 					.list();
 		return new Settled(found, upTo[0], scanned[0]);

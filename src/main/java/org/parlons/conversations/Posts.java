@@ -128,7 +128,7 @@ public class Posts {
 			return List.of();
 		}
 		Map<Long, Observed> posts = new LinkedHashMap<>();
-		String inboxes = inboxIds == null ? "" : " and p.inbox_id in (:inboxes)";
+		String inboxes = inboxIds == null ? "" : " and p.inbox_id = any(:inboxes)";
 		var query = jdbc.sql("select p.id, p.inbox_id, p.external_id, p.text, p.url, p.author_name, p.posted_at from social_post p "
 				+ "where p.own and p.posted_at >= :from and p.posted_at < :to" + inboxes
 				+ " order by p.posted_at desc, p.id desc limit :limit")
@@ -136,7 +136,7 @@ public class Posts {
 			.param("to", Timestamp.from(to))
 			.param("limit", limit);
 		if (inboxIds != null) {
-			query = query.param("inboxes", inboxIds);
+			query = query.param("inboxes", inboxIds.toArray(Long[]::new));
 		}
 		query.query((rs, n) -> posts.put(rs.getLong(1), new Observed(rs.getLong(1), rs.getLong(2),
 				new Post(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
@@ -146,8 +146,8 @@ public class Posts {
 			return List.of();
 		}
 		jdbc.sql("select post_id, observed_at, likes, comments, shares, impressions, reach from social_post_metric "
-				+ "where post_id in (:ids) order by post_id, observed_at")
-			.param("ids", posts.keySet())
+				+ "where post_id = any(:ids) order by post_id, observed_at")
+			.param("ids", posts.keySet().toArray(Long[]::new))
 			.query((rs, n) -> posts.get(rs.getLong(1)).snapshots().add(new Snapshot(rs.getTimestamp(2).toInstant(),
 					new PostMetrics(figure(rs, 3), figure(rs, 4), figure(rs, 5), figure(rs, 6), figure(rs, 7)))))
 			.list();
@@ -160,12 +160,12 @@ public class Posts {
 			return List.of();
 		}
 		var query = jdbc.sql("select inbox_id, observed_at, followers from inbox_followers where observed_at >= :from "
-				+ "and observed_at < :to" + (inboxIds == null ? "" : " and inbox_id in (:inboxes)")
+				+ "and observed_at < :to" + (inboxIds == null ? "" : " and inbox_id = any(:inboxes)")
 				+ " order by observed_at, inbox_id")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to));
 		if (inboxIds != null) {
-			query = query.param("inboxes", inboxIds);
+			query = query.param("inboxes", inboxIds.toArray(Long[]::new));
 		}
 		return query.query((rs, n) -> new FollowerCount(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
 			.list();
@@ -180,9 +180,9 @@ public class Posts {
 		Map<String, Post> found = new HashMap<>();
 		if (!externalIds.isEmpty()) {
 			jdbc.sql("select external_id, text, url, author_name, posted_at from social_post where inbox_id = :inbox "
-					+ "and external_id in (:ids)")
+					+ "and external_id = any(:ids)")
 				.param("inbox", inboxId)
-				.param("ids", externalIds)
+				.param("ids", externalIds.toArray(String[]::new))
 				.query((rs, n) -> found.put(rs.getString(1), new Post(rs.getString(1), rs.getString(2), rs.getString(3),
 						rs.getString(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())))
 				.list();

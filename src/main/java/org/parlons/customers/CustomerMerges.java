@@ -3,7 +3,6 @@ package org.parlons.customers;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,9 +117,9 @@ public class CustomerMerges {
 		}
 		lockInOrder(merge.survivorId(), merge.mergedId());
 		long later = jdbc.sql("select count(*) from customer_merge where id > :id and undone_at is null "
-				+ "and (survivor_id in (:ids) or merged_id in (:ids))")
+				+ "and (survivor_id = any(:ids) or merged_id = any(:ids))")
 			.param("id", mergeId)
-			.param("ids", List.of(merge.survivorId(), merge.mergedId()))
+			.param("ids", new Long[] { merge.survivorId(), merge.mergedId() })
 			.query(Long.class)
 			.single();
 		if (later > 0) {
@@ -176,18 +175,18 @@ public class CustomerMerges {
 
 	private void move(List<Long> identityIds, long to) {
 		if (!identityIds.isEmpty()) {
-			jdbc.sql("update customer_identity set customer_id = :to where id in (:ids)")
+			jdbc.sql("update customer_identity set customer_id = :to where id = any(:ids)")
 				.param("to", to)
-				.param("ids", identityIds)
+				.param("ids", identityIds.toArray(Long[]::new))
 				.update();
 		}
 	}
 
 	private void repoint(List<Long> customerIds, long to) {
 		if (!customerIds.isEmpty()) {
-			jdbc.sql("update customer set merged_into = :to where id in (:ids)")
+			jdbc.sql("update customer set merged_into = :to where id = any(:ids)")
 				.param("to", to)
-				.param("ids", new ArrayList<>(customerIds))
+				.param("ids", customerIds.toArray(Long[]::new))
 				.update();
 		}
 	}

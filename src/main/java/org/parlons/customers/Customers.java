@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Batches;
@@ -86,16 +85,19 @@ public class Customers {
 			byNamespace.computeIfAbsent(List.of(identity.kind().name(), identity.namespace()), k -> new ArrayList<>())
 				.add(identity.value());
 		}
+		// One probe of the unique key per value (see Messages.findIds): the profile holding it, or the one it
+		// was merged into.
 		byNamespace.forEach((key, values) -> jdbc
-			.sql("select i.identity_value, c.id, c.merged_into from customer_identity i join customer c on c.id = i.customer_id "
-					+ "where i.kind = :kind and i.namespace = :namespace and i.identity_value in (:values)")
+			.sql("select k.v, (select coalesce(c.merged_into, c.id) from customer_identity i join customer c "
+					+ "on c.id = i.customer_id where i.identity_value = k.v and i.kind = :kind and i.namespace = :namespace) "
+					+ "from unnest(:values) k(v)")
 			.param("kind", key.get(0))
 			.param("namespace", key.get(1))
-			.param("values", values)
+			.param("values", values.toArray(String[]::new))
 			.query((rs, n) -> {
-				long into = rs.getLong(3);
-				long current = rs.wasNull() ? rs.getLong(2) : into;
-				return found.put(new Identity(Identity.Kind.valueOf(key.get(0)), key.get(1), rs.getString(1)), current);
+				long current = rs.getLong(2);
+				return rs.wasNull() ? null
+						: found.put(new Identity(Identity.Kind.valueOf(key.get(0)), key.get(1), rs.getString(1)), current);
 			})
 			.list());
 		return found;
@@ -229,8 +231,8 @@ public class Customers {
 		}
 		jdbc.sql("select c.id, coalesce(c.merged_into, c.id), coalesce(s.name, c.name), "
 				+ "(select min(i.identity_value) from customer_identity i where i.customer_id = coalesce(c.merged_into, c.id)) "
-				+ "from customer c left join customer s on s.id = c.merged_into where c.id in (:ids)")
-			.param("ids", ids)
+				+ "from customer c left join customer s on s.id = c.merged_into where c.id in (select v from unnest(cast(:ids as bigint array)) k(v))")
+			.param("ids", ids.toArray(Long[]::new))
 			.query((rs, n) -> {
 				long current = rs.getLong(2);
 				String name = rs.getString(3) != null ? rs.getString(3)
@@ -267,19 +269,23 @@ public class Customers {
 			aliases.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(id);
 		}
 		if (!ids.isEmpty()) {
-			jdbc.sql("select merged_into, id from customer where merged_into in (:ids)")
-				.param("ids", ids)
+			jdbc.sql("select merged_into, id from customer where merged_into in (select v from unnest(cast(:ids as bigint array)) k(v))")
+				.param("ids", ids.toArray(Long[]::new))
 				.query((rs, n) -> aliases.get(rs.getLong(1)).add(rs.getLong(2)))
 				.list();
 		}
 		return aliases;
 	}
 
-	/** Takes the row locks of several customers, in id order so that two callers cannot deadlock. */
+	/**
+	 * Takes the row locks of several customers, in id order so that two callers cannot deadlock. The ids
+	 * are joined as a set rather than tested with {@code = any(…)}: without fresh statistics PostgreSQL
+	 * reads the whole table for the latter.
+	 */
 	public void lockAll(Collection<Long> customerIds) {
 		if (!customerIds.isEmpty()) {
-			jdbc.sql("select id from customer where id in (:ids) order by id for update")
-				.param("ids", new TreeSet<>(customerIds))
+			jdbc.sql("select id from customer where id in (select v from unnest(cast(:ids as bigint array)) k(v)) order by id for update")
+				.param("ids", customerIds.toArray(Long[]::new))
 				.query(Long.class)
 				.list();
 		}

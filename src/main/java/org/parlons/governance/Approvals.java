@@ -98,8 +98,8 @@ public class Approvals {
 			params.put("status", status);
 		}
 		if (!scope.all()) {
-			where.append(" and inbox_id in (:inboxes)");
-			params.put("inboxes", scope.inboxIds());
+			where.append(" and inbox_id = any(:inboxes)");
+			params.put("inboxes", scope.inboxIds().toArray(Long[]::new));
 		}
 		return jdbc.sql("select " + COLUMNS + " from approval" + where + " order by created_at, id")
 			.params(params)

@@ -303,8 +303,8 @@ public class ListeningFigures {
 		if (ids.size() > MAX_SELECTED) {
 			throw new IllegalArgumentException("At most " + MAX_SELECTED + " mentions at once");
 		}
-		return jdbc.sql("select " + MENTION_COLUMNS + " from mention where id in (:ids) order by published_at desc, id desc")
-			.param("ids", ids)
+		return jdbc.sql("select " + MENTION_COLUMNS + " from mention where id = any(:ids) order by published_at desc, id desc")
+			.param("ids", ids.toArray(Long[]::new))
 			.query(ListeningFigures::mention)
 			.list();
 	}

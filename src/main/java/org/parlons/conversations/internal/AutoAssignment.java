@@ -111,9 +111,9 @@ class AutoAssignment {
 	}
 
 	private Map<Long, Long> openLoad(List<Agent> members) {
-		return jdbc.sql("select assignee_id, count(*) from conversation where assignee_id in (:ids) "
+		return jdbc.sql("select assignee_id, count(*) from conversation where assignee_id = any(:ids) "
 				+ "and status in ('OPEN', 'PENDING') group by assignee_id")
-			.param("ids", members.stream().map(Agent::id).toList())
+			.param("ids", members.stream().map(Agent::id).toArray(Long[]::new))
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
 			.list()
 			.stream()
