@@ -61,7 +61,7 @@ public class Conversations {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("select id from conversation where id in (select v from unnest(cast(:ids as bigint array)) k(v)) and inbox_id = :inbox")
+		return new HashSet<>(jdbc.sql("select id from conversation where id = any(:ids) and inbox_id = :inbox")
 			.param("ids", ids.toArray(Long[]::new))
 			.param("inbox", inboxId)
 			.query(Long.class)
@@ -72,7 +72,7 @@ public class Conversations {
 	public Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
 		Map<Long, Long> customerOf = new HashMap<>();
 		if (!conversationIds.isEmpty()) {
-			jdbc.sql("select id, customer_id from conversation where id in (select v from unnest(cast(:ids as bigint array)) k(v))")
+			jdbc.sql("select id, customer_id from conversation where id = any(:ids)")
 				.param("ids", conversationIds.toArray(Long[]::new))
 				.query((rs, n) -> customerOf.put(rs.getLong(1), rs.getLong(2)))
 				.list();

@@ -231,7 +231,7 @@ public class Customers {
 		}
 		jdbc.sql("select c.id, coalesce(c.merged_into, c.id), coalesce(s.name, c.name), "
 				+ "(select min(i.identity_value) from customer_identity i where i.customer_id = coalesce(c.merged_into, c.id)) "
-				+ "from customer c left join customer s on s.id = c.merged_into where c.id in (select v from unnest(cast(:ids as bigint array)) k(v))")
+				+ "from customer c left join customer s on s.id = c.merged_into where c.id = any(:ids)")
 			.param("ids", ids.toArray(Long[]::new))
 			.query((rs, n) -> {
 				long current = rs.getLong(2);
@@ -269,7 +269,7 @@ public class Customers {
 			aliases.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(id);
 		}
 		if (!ids.isEmpty()) {
-			jdbc.sql("select merged_into, id from customer where merged_into in (select v from unnest(cast(:ids as bigint array)) k(v))")
+			jdbc.sql("select merged_into, id from customer where merged_into = any(:ids)")
 				.param("ids", ids.toArray(Long[]::new))
 				.query((rs, n) -> aliases.get(rs.getLong(1)).add(rs.getLong(2)))
 				.list();
@@ -277,14 +277,10 @@ public class Customers {
 		return aliases;
 	}
 
-	/**
-	 * Takes the row locks of several customers, in id order so that two callers cannot deadlock. The ids
-	 * are joined as a set rather than tested with {@code = any(…)}: without fresh statistics PostgreSQL
-	 * reads the whole table for the latter.
-	 */
+	/** Takes the row locks of several customers, in id order so that two callers cannot deadlock. */
 	public void lockAll(Collection<Long> customerIds) {
 		if (!customerIds.isEmpty()) {
-			jdbc.sql("select id from customer where id in (select v from unnest(cast(:ids as bigint array)) k(v)) order by id for update")
+			jdbc.sql("select id from customer where id = any(:ids) order by id for update")
 				.param("ids", customerIds.toArray(Long[]::new))
 				.query(Long.class)
 				.list();

@@ -59,7 +59,11 @@ class LiveUpdates implements AgentPresence {
 
 	/** Pushes once the change is committed, only to agents who may see the inbox. */
 	private void afterCommit(long inboxId, Map<String, Object> payload) {
-		Runnable push = () -> streams.send(scope -> scope.includes(inboxId), "inbox", Json.write(payload));
+		Runnable push = () -> {
+			if (anyoneWatching(inboxId)) {
+				streams.send(scope -> scope.includes(inboxId), "inbox", Json.write(payload));
+			}
+		};
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
