@@ -137,31 +137,39 @@ public class Conversations {
 	Map<Long, Long> unresolvedOfEach(Map<Long, Set<Long>> aliases, long inboxId) {
 		Map<Long, Long> ownerOf = new HashMap<>();
 		aliases.forEach((customer, ids) -> ids.forEach(id -> ownerOf.put(id, customer)));
-		Map<Long, Long> found = new HashMap<>();
-		Map<Long, Instant> latest = new HashMap<>();
+		Map<Long, List<Long>> candidates = new HashMap<>();
 		if (!ownerOf.isEmpty()) {
-			// One probe of the customer's index per profile (see Messages.findIds); the latest among aliases wins.
-			// "+ 0" keeps the inbox out of the index choice: a new inbox looks empty to PostgreSQL until its next
-			// ANALYZE, and probing by inbox then reads the whole inbox for each customer (7 ms against 0.03).
-			String unresolved = "from conversation c where c.customer_id = k.v and c.inbox_id + 0 = :inbox "
-					+ "and c.status <> 'RESOLVED' order by c.last_message_at desc, c.id desc limit 1";
-			jdbc.sql("select k.v, (select c.id " + unresolved + "), (select c.last_message_at " + unresolved + ") "
-					+ "from unnest(:customers) k(v)")
+			// One probe of the customer's index per profile (see Messages.findIds). "+ 0" keeps the inbox out of
+			// the index choice: a new inbox looks empty to PostgreSQL until its next ANALYZE, and probing by inbox
+			// then reads the whole inbox for each customer (7 ms against 0.03).
+			jdbc.sql("select k.v, (select c.id from conversation c where c.customer_id = k.v and c.inbox_id + 0 = :inbox "
+					+ "and c.status <> 'RESOLVED' order by c.last_message_at desc, c.id desc limit 1) from unnest(:customers) k(v)")
 				.param("customers", ownerOf.keySet().toArray(Long[]::new))
 				.param("inbox", inboxId)
 				.query((rs, n) -> {
 					long id = rs.getLong(2);
 					if (!rs.wasNull()) {
-						long owner = ownerOf.get(rs.getLong(1));
-						Instant at = rs.getTimestamp(3).toInstant();
-						Instant best = latest.get(owner);
-						if (best == null || at.isAfter(best) || at.equals(best) && id > found.get(owner)) {
-							latest.put(owner, at);
-							found.put(owner, id);
-						}
+						candidates.computeIfAbsent(ownerOf.get(rs.getLong(1)), k -> new ArrayList<>()).add(id);
 					}
 					return id;
 				})
+				.list();
+		}
+		Map<Long, Long> found = new HashMap<>();
+		List<Long> contested = new ArrayList<>();
+		candidates.forEach((owner, ids) -> {
+			if (ids.size() == 1) {
+				found.put(owner, ids.get(0));
+			}
+			else {
+				contested.addAll(ids);
+			}
+		});
+		if (!contested.isEmpty()) {
+			// Profiles merged into one: the latest of their conversations is the customer's.
+			jdbc.sql("select customer_id, id from conversation where id = any(:ids) order by last_message_at desc, id desc")
+				.param("ids", contested.toArray(Long[]::new))
+				.query((rs, n) -> found.putIfAbsent(ownerOf.get(rs.getLong(1)), rs.getLong(2)))
 				.list();
 		}
 		return found;
