@@ -144,9 +144,19 @@ public class Ingestion {
 				List<Author> authors = fresh.stream().map(i -> batch.get(i).author()).toList();
 				List<Long> customerIds = resolver.resolveAll(authors);
 				customers.lockAll(customerIds);
-				// A concurrent delivery of the same message that held the locks first has stored it meanwhile:
-				// the unique key refuses ours, and the next attempt finds it.
-				insert(fresh, customerIds);
+				// Stored meanwhile by a concurrent delivery that held the locks first? Needed even though the
+				// unique key would refuse ours: without it a batch racing many single deliveries of its
+				// messages failed again on each retry.
+				stored.putAll(messages.findIds(inboxId, fresh.stream().map(i -> batch.get(i).externalId()).toList()));
+				List<Integer> still = new ArrayList<>();
+				List<Long> stillCustomers = new ArrayList<>();
+				for (int k = 0; k < fresh.size(); k++) {
+					if (!stored.containsKey(batch.get(fresh.get(k)).externalId())) {
+						still.add(fresh.get(k));
+						stillCustomers.add(customerIds.get(k));
+					}
+				}
+				insert(still, stillCustomers);
 			}
 			return answer();
 		}
