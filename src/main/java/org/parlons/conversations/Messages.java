@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.platform.Batches;
 import org.parlons.platform.Json;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,13 +35,10 @@ public class Messages {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate jdbcTemplate;
-
 	private final Clock clock;
 
-	Messages(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+	Messages(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
 	}
 
