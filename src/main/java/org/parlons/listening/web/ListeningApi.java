@@ -30,6 +30,7 @@ import org.parlons.listening.ShareOfVoice;
 import org.parlons.listening.Topics;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -119,12 +120,8 @@ class ListeningApi {
 	 * counts, from the hourly rollups alone: as fast over ten million mentions as over ten.
 	 */
 	@GetMapping("/api/v1/listening/volume")
-	Map<String, Object> volume(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+	Map<String, Object> volume(@ParameterObject ListeningFilters.Query query) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
 		ListeningFigures.Volume v = figures.volume(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -142,12 +139,8 @@ class ListeningApi {
 	}
 
 	@GetMapping("/api/v1/listening/summary")
-	Map<String, Object> summary(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+	Map<String, Object> summary(@ParameterObject ListeningFilters.Query query) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -177,29 +170,23 @@ class ListeningApi {
 	}
 
 	@GetMapping("/api/v1/listening/mentions")
-	Map<String, Object> mentions(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox, @RequestParam(defaultValue = "0") int page,
+	Map<String, Object> mentions(@ParameterObject ListeningFilters.Query query,
+			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
 		return Map.of("items", figures.mentions(f, page, size), "total", figures.count(f));
 	}
 
 	/** The mentions of the filters as CSV (verbatim export for product teams), at most 100,000 rows. */
 	@GetMapping(path = "/api/v1/listening/mentions.csv", produces = "text/csv")
-	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+	ResponseEntity<String> csv(@ParameterObject ListeningFilters.Query query,
+			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author)
+			throws IOException {
+		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
 

@@ -20,6 +20,21 @@ final class ListeningFilters {
 	private ListeningFilters() {
 	}
 
+	/**
+	 * The query parameters every listening figure takes, bound from the query string: {@code from}, {@code to},
+	 * {@code network}, {@code language}, {@code topic}, {@code inbox}.
+	 */
+	record Query(@Nullable String from, @Nullable String to, @Nullable String network, @Nullable String language,
+			@Nullable Long topic, @Nullable Long inbox) {
+	}
+
+	/** The filter of a query, its topic and inbox checked to exist; label and author only where an endpoint takes them. */
+	static ListeningFigures.Filter of(Query q, @Nullable String label, @Nullable String author, Topics topics,
+			Inboxes inboxes, Clock clock) {
+		return of(q.from(), q.to(), q.network(), q.language(), label, author, topic(q.topic(), topics),
+				inbox(q.inbox(), inboxes), clock);
+	}
+
 	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
 			@Nullable String language, @Nullable String label, @Nullable String author, Clock clock) {
 		return of(from, to, network, language, label, author, null, clock);

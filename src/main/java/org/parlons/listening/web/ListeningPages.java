@@ -14,6 +14,7 @@ import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
 import org.parlons.platform.InvalidRequestException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -63,12 +64,8 @@ class ListeningPages {
 	}
 
 	@GetMapping("/listening")
-	String dashboard(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String network, @RequestParam(required = false) @Nullable String language,
-			@RequestParam(required = false) @Nullable Long topic, @RequestParam(required = false) @Nullable Long inbox,
-			Model model) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+	String dashboard(@ParameterObject ListeningFilters.Query query, Model model) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		filters(model, f);
 		model.addAttribute("voices", influence.top(f.topic(), f.inbox(), f.from(), f.to(), 10));
@@ -88,13 +85,10 @@ class ListeningPages {
 	}
 
 	@GetMapping("/listening/mentions")
-	String mentions(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String network, @RequestParam(required = false) @Nullable String language,
+	String mentions(@ParameterObject ListeningFilters.Query query,
 			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author,
-			@RequestParam(required = false) @Nullable Long topic, @RequestParam(required = false) @Nullable Long inbox,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, label, author,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
 		filters(model, f);
 		model.addAttribute("mentions", figures.mentions(f, Math.max(0, page), 50));
 		model.addAttribute("total", figures.count(f));
@@ -103,13 +97,11 @@ class ListeningPages {
 	}
 
 	@GetMapping(path = "/listening/mentions.csv", produces = "text/csv")
-	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable String label,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
-		return ListeningApi.csvOf(figures.mentions(ListeningFilters.of(from, to, network, language, label, author,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock), 0, 100_000));
+	ResponseEntity<String> csv(@ParameterObject ListeningFilters.Query query,
+			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author)
+			throws IOException {
+		return ListeningApi.csvOf(
+				figures.mentions(ListeningFilters.of(query, label, author, topics, inboxes, clock), 0, 100_000));
 	}
 
 	/** The mentions ticked in the drill-down, verbatim, as CSV (for product teams). */

@@ -7,18 +7,17 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
 import org.parlons.platform.NotFoundException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -55,15 +54,12 @@ class ListeningTablesCsv {
 	}
 
 	@GetMapping(path = { "/listening/tables/{table}.csv", "/api/v1/listening/tables/{table}.csv" }, produces = "text/csv")
-	ResponseEntity<String> table(@PathVariable String table, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox) throws IOException {
+	ResponseEntity<String> table(@PathVariable String table, @ParameterObject ListeningFilters.Query query)
+			throws IOException {
 		if (!TABLES.contains(table)) {
 			throw new NotFoundException("No table " + table + "; the tables are " + String.join(", ", TABLES));
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			switch (table) {

@@ -4,13 +4,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,12 +48,8 @@ class ReachApi {
 	}
 
 	@GetMapping("/api/v1/listening/reach")
-	Map<String, Object> reach(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(required = false) @Nullable Long inbox) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), ListeningFilters.inbox(inbox, inboxes), clock);
+	Map<String, Object> reach(@ParameterObject ListeningFilters.Query query) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
 		ListeningFigures.People people = figures.people(f);
 		Map<String, Object> heard = new LinkedHashMap<>();
 		heard.put("unique", people.unique());
