@@ -10,7 +10,7 @@ MENTIONS="${LISTENING_MENTIONS:-10000000}"
 REQUESTS="${LISTENING_REQUESTS:-200}"
 export PARLONS_ADMIN_EMAIL=bench@parlons.local PARLONS_ADMIN_PASSWORD=bench-password
 mkdir -p benchmarks/results benchmarks/tmp
-./mvnw -B -q package -DskipTests
+./mvnw -B -q clean package -DskipTests   # clean: no resource left by another checkout in the jar
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 load() { java -Xmx6g -cp "$CP" org.parlons.bench.ListeningLoad "$@"; }

@@ -10,7 +10,7 @@ CONVERSATIONS="${REPORT_CONVERSATIONS:-1000000}"
 REQUESTS="${REPORT_REQUESTS:-200}"
 export PARLONS_ADMIN_EMAIL=bench@parlons.local PARLONS_ADMIN_PASSWORD=bench-password
 mkdir -p benchmarks/results
-./mvnw -B -q package -DskipTests
+./mvnw -B -q clean package -DskipTests   # clean: no resource left by another checkout in the jar
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:$(cat target/bench.classpath)"
 gen() { java -cp "$CP" org.parlons.bench.LoadGenerator "$@"; }

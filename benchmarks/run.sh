@@ -26,7 +26,7 @@ LIVE_SECONDS="${LIVE_SECONDS:-20}"
 export PARLONS_ADMIN_EMAIL=bench@parlons.local PARLONS_ADMIN_PASSWORD=bench-password
 mkdir -p benchmarks/results
 
-./mvnw -B -q package -DskipTests
+./mvnw -B -q clean package -DskipTests   # clean: a resource left by another checkout (an old migration) must not reach the jar
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:$(cat target/bench.classpath)"
 gen() { java -cp "$CP" org.parlons.bench.LoadGenerator "$@"; }
