@@ -1,12 +1,15 @@
 package org.parlons.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -51,7 +54,8 @@ public final class LoadGenerator {
 			case "baseline-rows" -> baselineRows(args[1], args[2], Integer.parseInt(args[3]));
 			case "ingest" -> ingest(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
 			case "ingest-batch" -> ingestBatch(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-					Integer.parseInt(args[4]));
+					Integer.parseInt(args[4]), args.length > 5 ? Integer.parseInt(args[5]) : 0,
+					args.length > 6 ? Integer.parseInt(args[6]) : 0, args.length > 7 ? Integer.parseInt(args[7]) : 1);
 			case "seed" -> seed(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
 			case "list" -> list(args[1], Integer.parseInt(args[2]));
 			case "live" -> live(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -222,13 +226,101 @@ public final class LoadGenerator {
 	}
 
 	/**
-	 * The batch door of the API channel: {@code batchSize} messages per request, {@code threads}
-	 * clients; one author per ten messages, as in {@link #ingest}. Every message is checked to be
-	 * stored (none a duplicate), so a fast failure cannot pass for speed.
+	 * The batch door of the API channel: {@code batchSize} messages per request, {@code threads} clients; one
+	 * author per ten messages, as in {@link #ingest}. Every message is checked to be stored (none a
+	 * duplicate), so a fast failure cannot pass for speed.
+	 * <p>
+	 * Measured like a JMH benchmark, in one process: rounds of {@code messages} messages, each into a new inbox
+	 * so that every round does the same work (new customers, new conversations, then their follow-ups).
+	 * Unmeasured rounds first, for at least {@code minWarmupSeconds} and then until a round in which the
+	 * server's JIT compiler took under 5 % of the server's CPU (or {@code maxWarmupSeconds} have passed): after
+	 * a 20,000-message warm-up its compiler threads still took 40 % of the server's CPU during the measured
+	 * round. Then {@code rounds} measured rounds; the median is the result, every round is printed.
 	 */
-	static void ingestBatch(String base, int messages, int batchSize, int threads) throws Exception {
+	static void ingestBatch(String base, int messages, int batchSize, int threads, int minWarmupSeconds,
+			int maxWarmupSeconds, int rounds) throws Exception {
 		String auth = token(base);
-		long inbox = inbox(base, auth, "bench-batch-" + System.currentTimeMillis());
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long warmupStart = System.nanoTime();
+		int warmups = 0;
+		while (true) {
+			if ((System.nanoTime() - warmupStart) / 1e9 >= maxWarmupSeconds) {
+				break;
+			}
+			BatchRound round = batchRound(base, auth, pool, messages, batchSize, "warmup-" + warmups);
+			result("warmup_batch_round_messages_per_s", round.rate(), "messages/s");
+			result("warmup_batch_round_server_jit_share", round.jitShare(), "of the server's CPU");
+			warmups++;
+			boolean settled = Double.isNaN(round.jitShare()) || round.jitShare() < 0.05;
+			if ((System.nanoTime() - warmupStart) / 1e9 >= minWarmupSeconds && settled) {
+				break;
+			}
+		}
+		double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
+		List<Double> rates = new ArrayList<>();
+		int stored = 0;
+		int failures = 0;
+		for (int r = 0; r < rounds; r++) {
+			BatchRound round = batchRound(base, auth, pool, messages, batchSize, "round-" + r);
+			result("ingest_batch_round_messages_per_s", round.rate(), "messages/s");
+			result("ingest_batch_round_server_jit_share", round.jitShare(), "of the server's CPU");
+			rates.add(round.rate());
+			stored += round.stored();
+			failures += round.failures();
+		}
+		pool.shutdown();
+		Collections.sort(rates);
+		result("ingest_batch_warmup_rounds", warmups, "rounds");
+		result("ingest_batch_warmup_seconds", warmupSeconds, "s");
+		result("ingest_batch_messages_per_s", rates.get(rates.size() / 2), "messages/s (median of the rounds)");
+		result("ingest_batch_stored", stored, "messages");
+		result("ingest_batch_failures", failures, "messages");
+	}
+
+	private record BatchRound(double rate, int stored, int failures, double jitShare) {
+	}
+
+	/**
+	 * The server's CPU time so far, all its threads and its JIT compiler threads, in clock ticks, read from
+	 * {@code /proc} when {@code BENCH_SERVER_PID} names the server's process (Linux, same machine); else
+	 * nothing.
+	 */
+	private static long[] serverCpu() {
+		String pid = System.getenv("BENCH_SERVER_PID");
+		if (pid == null) {
+			return null;
+		}
+		long all = 0;
+		long jit = 0;
+		try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+			for (var task : (Iterable<Path>) tasks::iterator) {
+				String stat;
+				try {
+					stat = Files.readString(task.resolve("stat"));
+				}
+				catch (IOException gone) {
+					continue;
+				}
+				// pid (comm) state ... utime stime: fields 14 and 15, counted after the command's closing parenthesis
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				all += ticks;
+				if (name.contains("CompilerThre")) {
+					jit += ticks;
+				}
+			}
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		return new long[] { all, jit };
+	}
+
+	/** One round of the batch door: a new inbox, {@code messages} messages, timed from first request to last answer. */
+	private static BatchRound batchRound(String base, String auth, ExecutorService pool, int messages, int batchSize,
+			String name) throws Exception {
+		long inbox = inbox(base, auth, "bench-batch-" + name + "-" + System.currentTimeMillis());
 		int authors = Math.max(1, messages / 10);
 		// The bodies are written before the clock starts: the generator shares the server's two cores, and
 		// writing 500 messages of JSON per request is its own work, not the server's.
@@ -240,10 +332,10 @@ public final class LoadGenerator {
 			}
 			bodies.add(JSON.writeValueAsString(Map.of("messages", batch)));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		AtomicInteger failures = new AtomicInteger();
 		AtomicInteger stored = new AtomicInteger();
 		List<Future<?>> futures = new ArrayList<>();
+		long[] cpuBefore = serverCpu();
 		long start = System.nanoTime();
 		for (int b = 0; b < bodies.size(); b++) {
 			String body = bodies.get(b);
@@ -270,10 +362,10 @@ public final class LoadGenerator {
 			f.get();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		pool.shutdown();
-		result("ingest_batch_messages_per_s", stored.get() / seconds, "messages/s");
-		result("ingest_batch_stored", stored.get(), "messages");
-		result("ingest_batch_failures", failures.get(), "messages");
+		long[] cpuAfter = serverCpu();
+		double jitShare = cpuBefore == null || cpuAfter == null || cpuAfter[0] == cpuBefore[0] ? Double.NaN
+				: (double) (cpuAfter[1] - cpuBefore[1]) / (cpuAfter[0] - cpuBefore[0]);
+		return new BatchRound(stored.get() / seconds, stored.get(), failures.get(), jitShare);
 	}
 
 	/**
