@@ -264,6 +264,7 @@ public final class LoadGenerator {
 			BatchRound round = batchRound(base, auth, pool, messages, batchSize, "round-" + r);
 			result("ingest_batch_round_messages_per_s", round.rate(), "messages/s");
 			result("ingest_batch_round_server_jit_share", round.jitShare(), "of the server's CPU");
+			result("ingest_batch_round_server_cpu_per_message", round.serverCpuPerMessage(), "µs");
 			rates.add(round.rate());
 			stored += round.stored();
 			failures += round.failures();
@@ -272,12 +273,14 @@ public final class LoadGenerator {
 		Collections.sort(rates);
 		result("ingest_batch_warmup_rounds", warmups, "rounds");
 		result("ingest_batch_warmup_seconds", warmupSeconds, "s");
-		result("ingest_batch_messages_per_s", rates.get(rates.size() / 2), "messages/s (median of the rounds)");
+		if (!rates.isEmpty()) {
+			result("ingest_batch_messages_per_s", rates.get(rates.size() / 2), "messages/s (median of the rounds)");
+		}
 		result("ingest_batch_stored", stored, "messages");
 		result("ingest_batch_failures", failures, "messages");
 	}
 
-	private record BatchRound(double rate, int stored, int failures, double jitShare) {
+	private record BatchRound(double rate, int stored, int failures, double jitShare, double serverCpuPerMessage) {
 	}
 
 	/**
@@ -365,7 +368,10 @@ public final class LoadGenerator {
 		long[] cpuAfter = serverCpu();
 		double jitShare = cpuBefore == null || cpuAfter == null || cpuAfter[0] == cpuBefore[0] ? Double.NaN
 				: (double) (cpuAfter[1] - cpuBefore[1]) / (cpuAfter[0] - cpuBefore[0]);
-		return new BatchRound(stored.get() / seconds, stored.get(), failures.get(), jitShare);
+		// Clock ticks of 10 ms (USER_HZ = 100 on Linux), as microseconds of the server's CPU per stored message.
+		double cpuPerMessage = cpuBefore == null || cpuAfter == null || stored.get() == 0 ? Double.NaN
+				: (cpuAfter[0] - cpuBefore[0]) * 10_000.0 / stored.get();
+		return new BatchRound(stored.get() / seconds, stored.get(), failures.get(), jitShare, cpuPerMessage);
 	}
 
 	/**
