@@ -243,10 +243,7 @@ public final class LoadGenerator {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		long warmupStart = System.nanoTime();
 		int warmups = 0;
-		while (true) {
-			if ((System.nanoTime() - warmupStart) / 1e9 >= maxWarmupSeconds) {
-				break;
-			}
+		while ((System.nanoTime() - warmupStart) / 1e9 < maxWarmupSeconds) {
 			BatchRound round = batchRound(base, auth, pool, messages, batchSize, "warmup-" + warmups);
 			result("warmup_batch_round_messages_per_s", round.rate(), "messages/s");
 			result("warmup_batch_round_server_jit_share", round.jitShare(), "of the server's CPU");
