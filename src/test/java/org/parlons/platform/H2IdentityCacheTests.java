@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * H2's identity columns take their ids from a cache of 1,000 after the migrations; PostgreSQL's sequences keep
+ * H2's identity columns take their ids from a cache of 100,000 after the migrations; PostgreSQL's sequences keep
  * no cache, so that ids stay in the order sessions take them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
