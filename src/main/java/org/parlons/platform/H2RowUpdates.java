@@ -92,8 +92,8 @@ public class H2RowUpdates {
 	/**
 	 * In the current transaction, locks each row of {@code table} by its primary key, in the order given, waiting
 	 * for other transactions as {@code UPDATE} would, and applies {@code change} to its current values. An id with no
-	 * row is passed over. A lock timeout or a deadlock is thrown as Spring's exception for it, after the rows of this
-	 * call are rolled back.
+	 * row is passed over. Whatever fails, the rows of this call are rolled back first; a lock timeout, a deadlock or a
+	 * value the column refuses is thrown as Spring's exception for it, what {@code change} throws as it is.
 	 */
 	public void update(String table, Collection<Long> ids, Change change) {
 		if (!available()) {
@@ -155,6 +155,10 @@ public class H2RowUpdates {
 				session.rollbackTo(savepoint);
 			}
 			throw ex.getSQLException();
+		}
+		catch (RuntimeException ex) {
+			session.rollbackTo(savepoint);
+			throw ex;
 		}
 		finally {
 			session.endStatement();

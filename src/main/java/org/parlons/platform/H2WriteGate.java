@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * With {@code WRITE_DELAY=0} every H2 commit writes to the file every page changed since the last write, the
  * pages of transactions still open included. Those pages change again, and are written again, at each later
- * commit until their own. Four batches of 500 messages open at once on two cores made the server spend 78 µs of
- * CPU per message; two at a time, 65 µs, and the ingestion went 12 % faster (two alternating runs each,
- * {@code BENCHMARKS.md}). One at a time was slower: a core then waits. PostgreSQL writes each transaction's own
+ * commit until their own. Four batches of 500 messages open at once on two cores made the server spend 74 to 88 µs
+ * of CPU per message; two at a time, 64 to 77 µs, and the ingestion went about 15 % faster (two alternating runs
+ * each, {@code BENCHMARKS.md}). One at a time was slower: a core then waits. PostgreSQL writes each transaction's own
  * changes to its log, so it gains nothing from this.
  */
 @Component

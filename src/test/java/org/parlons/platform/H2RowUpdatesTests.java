@@ -118,6 +118,20 @@ class H2RowUpdatesTests {
 	}
 
 	@Test
+	void whatTheChangeThrowsUndoesTheRowsOfTheCall() {
+		tx.executeWithoutResult(s -> {
+			assertThatThrownBy(() -> rows.update("row_update_probe", List.of(1L, 2L), (id, row) -> {
+				row.set("score", 0);
+				if (id == 2L) {
+					throw new IllegalArgumentException("no");
+				}
+			})).isInstanceOf(IllegalArgumentException.class);
+			assertThat(ids("where score = 0")).isEmpty();
+		});
+		assertThat(ids("where score = 10")).containsExactly(1L);
+	}
+
+	@Test
 	void outsideATransactionItRefuses() {
 		assertThatThrownBy(() -> rows.update("row_update_probe", List.of(1L), (id, row) -> row.set("score", 0)))
 			.isInstanceOf(IllegalStateException.class);
