@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.parlons.customers.Customers;
 import org.parlons.platform.H2RowUpdates;
+import org.parlons.testing.Databases;
 import org.parlons.testing.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,12 +61,9 @@ class ConversationTouchTests {
 
 	@Test
 	void theSingleRowPathOnH2TouchesAsSqlDoes() throws Exception {
-		String product;
-		try (var c = dataSource.getConnection()) {
-			product = c.getMetaData().getDatabaseProductName();
-		}
-		assertThat(h2Rows.available()).isEqualTo("H2".equals(product));
-		Conversations throughSql = new Conversations(jdbc, jdbcTemplate, customers, clock, new H2RowUpdates(dataSource, false));
+		assertThat(h2Rows.available()).isEqualTo("H2".equals(Databases.product(dataSource)));
+		Conversations throughSql = new Conversations(jdbc, jdbcTemplate, customers, clock,
+				new H2RowUpdates(dataSource, false));
 
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Touch"), Map.of());

@@ -1,11 +1,11 @@
 package org.parlons.platform;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.parlons.testing.Databases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +27,7 @@ class H2IdentityCacheTests {
 
 	@Test
 	void identityColumnsHaveACacheOnH2AndNoneOnPostgres() throws SQLException {
-		String product;
-		try (Connection c = dataSource.getConnection()) {
-			product = c.getMetaData().getDatabaseProductName();
-		}
+		String product = Databases.product(dataSource);
 		if ("H2".equals(product)) {
 			long identities = jdbc.sql("select count(*) from information_schema.columns where table_schema = current_schema "
 					+ "and is_identity = 'YES'").query(Long.class).single();

@@ -1,6 +1,5 @@
 package org.parlons.platform;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.parlons.testing.Databases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -33,10 +33,7 @@ class H2WriteGateTests {
 
 	@Test
 	void atMostTheGivenNumberAtOnceOnH2AndAllElsewhere() throws Exception {
-		boolean h2;
-		try (Connection c = dataSource.getConnection()) {
-			h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
-		}
+		boolean h2 = "H2".equals(Databases.product(dataSource));
 		assertThat(gate.writers()).isEqualTo(Runtime.getRuntime().availableProcessors());
 		H2WriteGate two = new H2WriteGate(dataSource, 2);
 		int expected = h2 ? 2 : 5;
