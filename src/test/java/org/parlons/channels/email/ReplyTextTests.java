@@ -14,13 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Quote and signature stripping on the real reply emails of {@code ../shared/data/email-replies}
+ * Quote and signature stripping on the real reply emails of {@code src/test/resources/email-replies}
  * (Crisp's fixtures, MIT), English, French and eight other languages. Expected outputs were derived by
  * reading each mail: what its writer typed before the quoted history and the signature.
  */
 class ReplyTextTests {
 
-	static final Path FIXTURES = Path.of("..", "shared", "data", "email-replies");
+	static final Path FIXTURES = Path.of("src", "test", "resources", "email-replies");
 
 	/** The new part of most fixtures: a lorem paragraph above a quote header of some client. */
 	static final String LOREM = """
