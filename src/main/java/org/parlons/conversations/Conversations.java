@@ -17,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.InboxScope;
 import org.parlons.customers.Customers;
 import org.parlons.platform.Batches;
-import org.parlons.platform.H2RowUpdates;
 import org.parlons.platform.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,10 +47,7 @@ public class Conversations {
 
 	private final Clock clock;
 
-	private final H2RowUpdates h2Rows;
-
-	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Customers customers, Clock clock, H2RowUpdates h2Rows) {
-		this.h2Rows = h2Rows;
+	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Customers customers, Clock clock) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.customers = customers;
@@ -117,31 +112,14 @@ public class Conversations {
 	}
 
 	/**
-	 * {@link #touch} for inbound messages: one statement for many conversations, the arrivals bound as
-	 * arrays (a JDBC batch executes one update per conversation, 40 % slower on PostgreSQL for 500). On embedded
-	 * H2, row by row through {@link H2RowUpdates}, in the order of their ids: H2's {@code MERGE} rewrites all ten
-	 * of the conversation's indexes for the two an arrival moves.
+	 * Records inbound messages on their conversations: one statement for many conversations, the arrivals bound
+	 * as arrays (a JDBC batch executes one update per conversation).
 	 */
 	void touchAll(Collection<Arrivals> arrivals) {
 		if (arrivals.isEmpty()) {
 			return;
 		}
 		Instant now = clock.instant();
-		if (h2Rows.available()) {
-			Map<Long, Arrivals> byId = new TreeMap<>();
-			arrivals.forEach(a -> byId.put(a.conversationId(), a));
-			h2Rows.update("conversation", byId.keySet(), (id, row) -> {
-				Arrivals a = byId.get(id);
-				row.set("last_message_at", latest(row.get("last_message_at", Instant.class), a.latest()));
-				row.set("message_count", row.get("message_count", Integer.class) + a.count());
-				row.set("preview", preview(a.preview()));
-				row.set("updated_at", now);
-				row.set("last_incoming_at", latest(row.get("last_incoming_at", Instant.class), a.latest()));
-				row.set("status", ConversationStatus.OPEN.name());
-				row.set("snoozed_until", null);
-			});
-			return;
-		}
 		jdbc.sql("merge into conversation c using (select * from unnest(:ids, :counts, :latest, :previews) "
 				+ "u(id, n, at, preview)) a on c.id = a.id when matched then update set "
 				+ "last_message_at = case when c.last_message_at > a.at then c.last_message_at else a.at end, "
@@ -154,11 +132,6 @@ public class Conversations {
 			.param("previews", arrivals.stream().map(a -> preview(a.preview())).toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.update();
-	}
-
-	/** The later of a stored time, if any, and a new one: as {@code case when c.t > a.at then c.t else a.at end}. */
-	private static Instant latest(@Nullable Instant stored, Instant at) {
-		return stored != null && stored.isAfter(at) ? stored : at;
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.parlons.agents.Teams;
 import org.parlons.customers.Author;
 import org.parlons.customers.CustomerResolver;
 import org.parlons.customers.Customers;
-import org.parlons.platform.H2WriteGate;
 import org.parlons.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,13 +62,9 @@ public class Ingestion {
 
 	private final Posts posts;
 
-	private final H2WriteGate writes;
-
 	Ingestion(Inboxes inboxes, Messages messages, Conversations conversations, CustomerResolver resolver,
-			Customers customers, Teams teams, ApplicationEventPublisher events, TransactionTemplate tx, Posts posts,
-			H2WriteGate writes) {
+			Customers customers, Teams teams, ApplicationEventPublisher events, TransactionTemplate tx, Posts posts) {
 		this.posts = posts;
-		this.writes = writes;
 		this.inboxes = inboxes;
 		this.messages = messages;
 		this.conversations = conversations;
@@ -104,7 +99,7 @@ public class Ingestion {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return writes.through(() -> tx.execute(status -> new Run(inboxId, batch).store()));
+				return tx.execute(status -> new Run(inboxId, batch).store());
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
 				// A concurrent delivery of the same message or author won the race: try again, and

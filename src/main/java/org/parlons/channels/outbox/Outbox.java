@@ -42,9 +42,10 @@ class Outbox {
 	void enqueue(long messageId, long inboxId) {
 		Timestamp now = Timestamp.from(clock.instant());
 		try {
-			jdbc.sql("insert into outbox (message_id, inbox_id, status, attempts, next_attempt_at, created_at) "
-					+ "select ?, ?, 'PENDING', 0, ?, ? where not exists (select 1 from outbox where message_id = ?)")
-				.params(messageId, inboxId, now, now, messageId)
+			jdbc.sql("merge into outbox t using (select cast(? as bigint) as message_id) s on t.message_id = s.message_id "
+					+ "when not matched then insert (message_id, inbox_id, status, attempts, next_attempt_at, created_at) "
+					+ "values (s.message_id, ?, 'PENDING', 0, ?, ?)")
+				.params(messageId, inboxId, now, now)
 				.update();
 		}
 		catch (DuplicateKeyException alreadyThere) {

@@ -11,13 +11,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * H2's identity columns take their ids from a cache of 100,000 after the migrations; PostgreSQL's sequences keep
+ * The dialect comes from the JDBC URL; H2's identity columns take their ids from a cache of 100,000 after the migrations; PostgreSQL's sequences keep
  * no cache, so that ids stay in the order sessions take them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class H2IdentityCacheTests {
+class DatabaseTests {
 
 	@Autowired
 	DataSource dataSource;
@@ -26,13 +27,20 @@ class H2IdentityCacheTests {
 	JdbcClient jdbc;
 
 	@Test
+	void tellsTheDialectFromTheUrl() {
+		assertThat(Database.Dialect.of("jdbc:h2:mem:x;MODE=PostgreSQL")).isEqualTo(Database.Dialect.H2);
+		assertThat(Database.Dialect.of("jdbc:postgresql://127.0.0.1:5432/parlons")).isEqualTo(Database.Dialect.POSTGRESQL);
+		assertThatIllegalStateException().isThrownBy(() -> Database.Dialect.of("jdbc:mysql://localhost/parlons"));
+	}
+
+	@Test
 	void identityColumnsHaveACacheOnH2AndNoneOnPostgres() throws SQLException {
 		String product = Databases.product(dataSource);
 		if ("H2".equals(product)) {
 			long identities = jdbc.sql("select count(*) from information_schema.columns where table_schema = current_schema "
 					+ "and is_identity = 'YES'").query(Long.class).single();
 			long cached = jdbc.sql("select count(*) from information_schema.columns where table_schema = current_schema "
-					+ "and is_identity = 'YES' and identity_cache >= " + H2IdentityCache.CACHE).query(Long.class).single();
+					+ "and is_identity = 'YES' and identity_cache >= " + Database.H2_IDENTITY_CACHE).query(Long.class).single();
 			assertThat(identities).isGreaterThan(20);
 			assertThat(cached).isEqualTo(identities);
 		}
