@@ -13,9 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Personal API tokens: shown once, stored as a SHA-256 digest, checked without a slow password hash.
+ * Personal API tokens: shown once, stored as a SHA-256 digest, checked without a slow password hash, and without
+ * a database round trip for a token seen since the last change.
  */
 @Service
 public class ApiTokens {
@@ -27,6 +31,8 @@ public class ApiTokens {
 	private final Agents agents;
 
 	private final Clock clock;
+
+	private final RecentTokens recent = new RecentTokens();
 
 	ApiTokens(JdbcClient jdbc, Agents agents, Clock clock) {
 		this.jdbc = jdbc;
@@ -52,16 +58,27 @@ public class ApiTokens {
 		return new Issued(keys.getKey().longValue(), name, token);
 	}
 
+	/** The active agent the token belongs to, from memory when the token was seen since the last change. */
 	public Optional<Agent> authenticate(String token) {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
+		return recent.get(digest(token), this::lookUp);
+	}
+
+	private Optional<Agent> lookUp(String digest) {
 		return jdbc.sql("select agent_id from api_token where token_hash = ? and revoked_at is null")
-			.param(digest(token))
+			.param(digest)
 			.query(Long.class)
 			.optional()
 			.flatMap(agents::findById)
 			.filter(Agent::active);
+	}
+
+	/** A role, a mandate, an activation changed: tokens answer for the agent as they now are. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AgentChanged changed) {
+		recent.forgetAll();
 	}
 
 	public List<Listed> of(long agentId) {
@@ -82,6 +99,12 @@ public class ApiTokens {
 		if (changed == 0) {
 			throw new NotFoundException("No token " + tokenId + " of yours");
 		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				recent.forgetAll();
+			}
+		});
 	}
 
 	static String digest(String token) {

@@ -269,9 +269,7 @@ public class Conversations {
 	}
 
 	void label(long id, String label) {
-		jdbc.sql("merge into conversation_label t using (select cast(? as bigint) as conversation_id, "
-				+ "cast(? as varchar(100)) as label) s on t.conversation_id = s.conversation_id and t.label = s.label "
-				+ "when not matched then insert (conversation_id, label) values (s.conversation_id, s.label)")
+		jdbc.sql("insert into conversation_label (conversation_id, label) values (?, ?) on conflict do nothing")
 			.params(id, label)
 			.update();
 	}

@@ -43,10 +43,8 @@ public class Posts {
 		posts.forEach(p -> byId.merge(p.externalId(), p, (a, b) -> b.text() != null ? b : a));
 		List<Post> unique = List.copyOf(byId.values());
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbcTemplate.batchUpdate("merge into social_post t using (select cast(? as bigint) as inbox_id, "
-				+ "cast(? as varchar) as external_id) s on t.external_id = s.external_id and t.inbox_id = s.inbox_id "
-				+ "when not matched then insert (inbox_id, external_id, author_name, text, url, posted_at, created_at) "
-				+ "values (s.inbox_id, s.external_id, ?, ?, ?, ?, ?)", unique, unique.size(), (ps, p) -> {
+		jdbcTemplate.batchUpdate("insert into social_post (inbox_id, external_id, author_name, text, url, posted_at, "
+				+ "created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", unique, unique.size(), (ps, p) -> {
 					ps.setLong(1, inboxId);
 					ps.setString(2, p.externalId());
 					ps.setString(3, p.authorName());

@@ -126,16 +126,13 @@ public class Customers {
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		int[][] counts = jdbcTemplate.batchUpdate(
-				"merge into customer_identity t using (select cast(? as varchar) as identity_value, "
-						+ "cast(? as varchar) as kind, cast(? as varchar) as namespace) s "
-						+ "on t.identity_value = s.identity_value and t.kind = s.kind and t.namespace = s.namespace "
-						+ "when not matched then insert (customer_id, kind, namespace, identity_value, created_at) "
-						+ "values (?, s.kind, s.namespace, s.identity_value, ?)",
+				"insert into customer_identity (customer_id, kind, namespace, identity_value, created_at) values (?, ?, ?, ?, ?) "
+						+ "on conflict do nothing",
 				identities, identities.size(), (ps, entry) -> {
-					ps.setString(1, entry.getValue().value());
+					ps.setLong(1, entry.getKey());
 					ps.setString(2, entry.getValue().kind().name());
 					ps.setString(3, entry.getValue().namespace());
-					ps.setLong(4, entry.getKey());
+					ps.setString(4, entry.getValue().value());
 					ps.setTimestamp(5, now);
 				});
 		List<Map.Entry<Long, Identity>> skipped = new ArrayList<>();
@@ -196,9 +193,7 @@ public class Customers {
 	}
 
 	public void tag(long customerId, String tag) {
-		jdbc.sql("merge into customer_tag t using (select cast(? as bigint) as customer_id, cast(? as varchar) as tag) s "
-				+ "on t.customer_id = s.customer_id and t.tag = s.tag "
-				+ "when not matched then insert (customer_id, tag) values (s.customer_id, s.tag)")
+		jdbc.sql("insert into customer_tag (customer_id, tag) values (?, ?) on conflict do nothing")
 			.params(customerId, tag)
 			.update();
 	}

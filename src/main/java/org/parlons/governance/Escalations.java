@@ -179,10 +179,8 @@ public class Escalations {
 	 * rule already fired on the conversation. A rule only lowers nothing: a more urgent priority stays.
 	 */
 	private boolean apply(EscalationRules.Rule rule, MessageReceived received, String reason) {
-		int recorded = jdbc.sql("merge into escalation t using (select cast(? as bigint) as conversation_id, "
-				+ "cast(? as bigint) as rule_id) s on t.conversation_id = s.conversation_id and t.rule_id = s.rule_id "
-				+ "when not matched then insert (conversation_id, rule_id, message_id, reason, created_at) "
-				+ "values (s.conversation_id, s.rule_id, ?, ?, ?)")
+		int recorded = jdbc.sql("insert into escalation (conversation_id, rule_id, message_id, reason, created_at) "
+				+ "values (?, ?, ?, ?, ?) on conflict do nothing")
 			.params(received.conversationId(), rule.id(), received.messageId(), reason, Timestamp.from(clock.instant()))
 			.update();
 		if (recorded == 0) {

@@ -73,16 +73,14 @@ public class Mentions {
 			return 0;
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		int[][] counts = jdbc.batchUpdate("merge into mention t using (select cast(? as varchar) as external_id, "
-				+ "cast(? as varchar) as source, cast(? as bigint) as source_id) s on t.external_id = s.external_id "
-				+ "and t.source = s.source and t.source_id = s.source_id when not matched then insert (source, source_id, "
-				+ "network, external_id, author, author_key, text, language, sentiment, label, url, published_at, "
-				+ "conversation_id, created_at, reach, engagement, author_followers) values (s.source, s.source_id, ?, "
-				+ "s.external_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions, 500, (ps, m) -> {
-					ps.setString(1, m.externalId());
-					ps.setString(2, m.source());
-					ps.setLong(3, m.sourceId());
-					ps.setString(4, m.network());
+		int[][] counts = jdbc.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
+				+ "text, language, sentiment, label, url, published_at, conversation_id, created_at, reach, engagement, "
+				+ "author_followers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", mentions,
+				500, (ps, m) -> {
+					ps.setString(1, m.source());
+					ps.setLong(2, m.sourceId());
+					ps.setString(3, m.network());
+					ps.setString(4, m.externalId());
 					ps.setString(5, m.author());
 					ps.setString(6, m.authorKey());
 					ps.setString(7, m.text());
@@ -91,7 +89,12 @@ public class Mentions {
 					ps.setString(10, m.label());
 					ps.setString(11, m.url());
 					ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
-					ps.setObject(13, m.conversationId(), Types.BIGINT);
+					if (m.conversationId() == null) {
+						ps.setNull(13, Types.BIGINT);
+					}
+					else {
+						ps.setLong(13, m.conversationId());
+					}
 					ps.setTimestamp(14, now);
 					ps.setObject(15, m.audience().reach(), Types.BIGINT);
 					ps.setObject(16, m.audience().engagements(), Types.BIGINT);

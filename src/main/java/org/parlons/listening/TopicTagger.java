@@ -102,9 +102,7 @@ class TopicTagger {
 		if (!topics.advance(topic, last)) {
 			return false; // edited or deleted meanwhile: the next turn reads with the new keywords
 		}
-		batch.batchUpdate("merge into mention_topic t using (select cast(? as bigint) as topic_id, cast(? as bigint) as "
-				+ "mention_id) s on t.topic_id = s.topic_id and t.mention_id = s.mention_id when not matched then insert "
-				+ "(topic_id, mention_id) values (s.topic_id, s.mention_id)", tagged);
+		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing", tagged);
 		hours.addTo(batch, "topic_hourly", "hour_start");
 		days.addTo(batch, "topic_daily", "day_start");
 		return rows.size() == BATCH;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +26,9 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	LoginThrottle(@Value("${parlons.security.login.max-failures}") int maxFailures,
-			@Value("${parlons.security.login.lock}") Duration lock, Clock clock) {
-		this.maxFailures = maxFailures;
-		this.lock = lock;
+	LoginThrottle(SecuritySettings settings, Clock clock) {
+		this.maxFailures = settings.login().maxFailures();
+		this.lock = settings.login().lock();
 		this.clock = clock;
 	}
 

@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.parlons.agents.Agents;
 import org.parlons.agents.ApiTokens;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -31,6 +32,17 @@ class SecurityConfig {
 
 	private static final String WIDGET_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'";
+
+	/**
+	 * Requests are observed (their timings are metrics); each of their dozen security filters only on request: a
+	 * timer per filter per request cost more than the metrics were worth (BENCHMARKS.md, "One message per
+	 * request").
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations(SecuritySettings settings) {
+		return settings.observeFilters() ? SecurityObservationSettings.withDefaults().build()
+				: SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	AuthenticationManager authenticationManager(Agents agents, PasswordEncoder passwords, LoginThrottle throttle,

@@ -69,7 +69,7 @@ class RulesPageBrowserTests {
 		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=inboxId]"))).selectByValue(Long.toString(inbox));
 		var formBefore = chrome.findElement(By.id("new-rule"));
 		chrome.findElement(By.cssSelector("#new-rule button[type=submit]")).click();
-		wait.until(ExpectedConditions.stalenessOf(formBefore));
+		wait.until(org.parlons.testing.Browser.gone(formBefore));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), name));
 		assertThat(chrome.findElement(By.id("rules")).getText()).contains("urgent").contains("priority only");
 		assertThat(admin.get("/api/v1/escalation-rules").body().toString()).contains(name).contains("PUBLIC_COMPLAINT");
@@ -80,7 +80,7 @@ class RulesPageBrowserTests {
 		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("priority").asString()).isEqualTo("urgent");
 		var rulesBefore = chrome.findElement(By.id("rules"));
 		chrome.findElement(By.xpath("//table[@id='rules']//tr[td[1][text()='" + name + "']]//button")).click();
-		wait.until(ExpectedConditions.stalenessOf(rulesBefore)); // the page reloaded: read the new one only
+		wait.until(org.parlons.testing.Browser.gone(rulesBefore)); // the page reloaded: read the new one only
 		wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), name)));
 
 		chrome.get("http://localhost:" + port + "/admin?lang=en");

@@ -331,7 +331,7 @@ class NetworkSearchesTests {
 		WebElement form = chrome.findElement(By.id(formId));
 		form.findElement(By.cssSelector("button")).click();
 		new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+			.until(org.parlons.testing.Browser.gone(form));
 	}
 
 	private static Map<String, Object> status(long id, String html, boolean boost) {

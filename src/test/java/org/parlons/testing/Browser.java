@@ -92,6 +92,23 @@ public final class Browser {
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/inbox"));
 	}
 
+	/**
+	 * Whether the element has left the page. Chromium 156's driver answers a replaced node with an "unknown error"
+	 * ("does not belong to the document") instead of a stale element, which Selenium's {@code stalenessOf} takes for
+	 * a failure rather than for the element being gone.
+	 */
+	public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+		return driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException replaced) {
+				return true;
+			}
+		};
+	}
+
 	public static void screenshot(ChromeDriver chrome, String name) {
 		try {
 			Path dir = Path.of("target", "screenshots");

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,16 +40,10 @@ class Outbox {
 	/** Adds a reply once; a second call for the same message (a republished event) adds nothing. */
 	void enqueue(long messageId, long inboxId) {
 		Timestamp now = Timestamp.from(clock.instant());
-		try {
-			jdbc.sql("merge into outbox t using (select cast(? as bigint) as message_id) s on t.message_id = s.message_id "
-					+ "when not matched then insert (message_id, inbox_id, status, attempts, next_attempt_at, created_at) "
-					+ "values (s.message_id, ?, 'PENDING', 0, ?, ?)")
-				.params(messageId, inboxId, now, now)
-				.update();
-		}
-		catch (DuplicateKeyException alreadyThere) {
-			// Enqueued by a concurrent republication: nothing to add.
-		}
+		jdbc.sql("insert into outbox (message_id, inbox_id, status, attempts, next_attempt_at, created_at) "
+				+ "values (?, ?, 'PENDING', 0, ?, ?) on conflict do nothing")
+			.params(messageId, inboxId, now, now)
+			.update();
 	}
 
 	List<Entry> due(int limit) {

@@ -73,8 +73,7 @@ class AutoAssignment {
 	}
 
 	Optional<Long> next(long teamId) {
-		jdbc.sql("merge into assignment_cursor t using (select cast(? as bigint) as team_id) s on t.team_id = s.team_id "
-				+ "when not matched then insert (team_id) values (s.team_id)")
+		jdbc.sql("insert into assignment_cursor (team_id) values (?) on conflict do nothing")
 			.param(teamId)
 			.update();
 		long last = jdbc.sql("select coalesce(last_agent_id, 0) from assignment_cursor where team_id = ? for update")
