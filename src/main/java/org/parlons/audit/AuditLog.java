@@ -22,7 +22,6 @@ import org.parlons.customers.CustomerMerged;
 import org.parlons.customers.CustomersExported;
 import org.parlons.governance.ApprovalDecided;
 import org.parlons.governance.PolicyChanged;
-import org.parlons.governance.ServiceLevelBreached;
 import org.parlons.platform.Page;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,9 +103,14 @@ public class AuditLog {
 	}
 
 	@EventListener
-	void on(ConversationChanged event) {
-		if ("escalated".equals(event.what()) || "prioritised".equals(event.what())) {
-			append(null, "rule", "conversation." + event.what(), "conversation:" + event.conversationId(), null);
+	void on(ConversationChanged.Escalated event) {
+		append(null, "rule", "conversation.escalated", "conversation:" + event.conversationId(), event.rule());
+	}
+
+	@EventListener
+	void on(ConversationChanged.Prioritised event) {
+		if (event.rule() != null) {
+			append(null, "rule", "conversation.prioritised", "conversation:" + event.conversationId(), event.rule());
 		}
 	}
 
@@ -138,7 +142,7 @@ public class AuditLog {
 	}
 
 	@EventListener
-	void on(ServiceLevelBreached event) {
+	void on(ConversationChanged.ServiceLevelBreached event) {
 		append(null, "service levels", "sla.breached", "conversation:" + event.conversationId(),
 				event.timer() + " due " + event.dueAt());
 	}

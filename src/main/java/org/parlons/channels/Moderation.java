@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.ConversationAccess;
-import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
@@ -12,7 +11,6 @@ import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,16 +32,13 @@ public class Moderation {
 
 	private final Conversations conversations;
 
-	private final ApplicationEventPublisher events;
-
 	Moderation(Messages messages, ConversationAccess access, Inboxes inboxes, ChannelConnectors connectors,
-			Conversations conversations, ApplicationEventPublisher events) {
+			Conversations conversations) {
 		this.messages = messages;
 		this.access = access;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
 		this.conversations = conversations;
-		this.events = events;
 	}
 
 	/** @return the message as it now stands */
@@ -67,9 +62,7 @@ public class Moderation {
 			throw new InvalidRequestException(refusal);
 		}
 		messages.moderated(messageId, action);
-		String excerpt = message.text().length() > 80 ? message.text().substring(0, 80) + "…" : message.text();
-		conversations.record(message.conversationId(), "moderated-" + action, excerpt, agent.id());
-		events.publishEvent(new ConversationChanged(message.conversationId(), message.inboxId(), "moderated"));
+		conversations.update(message.conversationId(), agent.id(), c -> c.moderated(messageId, action, message.text()));
 		return messages.findById(messageId).orElseThrow();
 	}
 

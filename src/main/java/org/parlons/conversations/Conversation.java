@@ -8,14 +8,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A thread between the company and one customer in one inbox. Its state changes go through methods
- * that refuse what makes no sense and leave a line in the timeline.
+ * A thread between the company and one customer in one inbox. Every change of its state goes through a method here
+ * that refuses what makes no sense and registers a {@link ConversationChanged}: {@link Conversations#save} writes the
+ * state, the timeline's line of each change, and publishes them.
  */
 public class Conversation {
 
-	/** A line for the timeline, produced by a state change. */
-	public record Change(String type, String detail) {
-	}
+	/** The longest private note, in characters. */
+	public static final int MAX_NOTE = 20_000;
 
 	private final long id;
 
@@ -43,7 +43,7 @@ public class Conversation {
 
 	private final Instant createdAt;
 
-	private final List<Change> changes = new ArrayList<>();
+	private final List<ConversationChanged> changes = new ArrayList<>();
 
 	public Conversation(long id, long inboxId, long customerId, ConversationStatus status, Priority priority,
 			@Nullable Long assigneeId, @Nullable Long teamId, @Nullable String subject, @Nullable Instant snoozedUntil,
@@ -69,16 +69,17 @@ public class Conversation {
 		}
 		status = ConversationStatus.RESOLVED;
 		snoozedUntil = null;
-		changes.add(new Change("resolved", ""));
+		changes.add(new ConversationChanged.Resolved(id, inboxId));
 	}
 
+	/** Open again, by an agent's decision; nothing changes when it is open. */
 	public void reopen() {
 		if (status == ConversationStatus.OPEN) {
 			return;
 		}
 		status = ConversationStatus.OPEN;
 		snoozedUntil = null;
-		changes.add(new Change("reopened", ""));
+		changes.add(new ConversationChanged.Reopened(id, inboxId, false));
 	}
 
 	public void awaitCustomer() {
@@ -86,7 +87,7 @@ public class Conversation {
 			throw new IllegalStateException("A resolved conversation is not waiting for anyone");
 		}
 		status = ConversationStatus.PENDING;
-		changes.add(new Change("pending", ""));
+		changes.add(new ConversationChanged.AwaitingCustomer(id, inboxId));
 	}
 
 	public void snooze(Instant until, Instant now) {
@@ -98,39 +99,137 @@ public class Conversation {
 		}
 		status = ConversationStatus.SNOOZED;
 		snoozedUntil = until;
-		changes.add(new Change("snoozed", until.toString()));
+		changes.add(new ConversationChanged.Snoozed(id, inboxId, until));
+	}
+
+	/** The snooze ends when its time has come; nothing happens before, or when it is no longer snoozed. */
+	public void wake(Instant now) {
+		if (status != ConversationStatus.SNOOZED || snoozedUntil == null || snoozedUntil.isAfter(now)) {
+			return;
+		}
+		status = ConversationStatus.OPEN;
+		snoozedUntil = null;
+		changes.add(new ConversationChanged.Woke(id, inboxId));
+	}
+
+	/**
+	 * What the customer's new message does to a conversation in this status: anything but open is open again. The
+	 * ingestion path applies it to many conversations in one statement, and writes the change this returns.
+	 */
+	static @Nullable ConversationChanged arrival(long id, long inboxId, ConversationStatus status) {
+		return status == ConversationStatus.OPEN ? null : new ConversationChanged.Reopened(id, inboxId, true);
 	}
 
 	public void assignTo(@Nullable Long agentId) {
+		assign(agentId, false);
+	}
+
+	/** Given by automatic assignment, which only gives conversations nobody holds. */
+	public void assignAutomatically(long agentId) {
+		if (assigneeId != null) {
+			throw new IllegalStateException("Conversation " + id + " is already assigned");
+		}
+		assign(agentId, true);
+	}
+
+	private void assign(@Nullable Long agentId, boolean automatically) {
 		if (Objects.equals(agentId, assigneeId)) {
 			return;
 		}
 		assigneeId = agentId;
-		changes.add(new Change(agentId == null ? "unassigned" : "assigned", agentId == null ? "" : agentId.toString()));
+		changes.add(new ConversationChanged.Assigned(id, inboxId, agentId, automatically));
 	}
 
-	/** Hands the conversation to another team; the assignee stays only if told to. */
-	public void transferTo(long newTeamId, boolean keepAssignee) {
+	/** Hands the conversation to another team; the assignee goes. */
+	public void transferTo(long newTeamId) {
 		if (Objects.equals(teamId, newTeamId)) {
 			throw new IllegalStateException("Conversation " + id + " already belongs to team " + newTeamId);
 		}
-		changes.add(new Change("transferred", (teamId == null ? "-" : teamId) + " → " + newTeamId));
+		changes.add(new ConversationChanged.Transferred(id, inboxId, teamId, newTeamId));
 		teamId = newTeamId;
-		if (!keepAssignee) {
-			assigneeId = null;
-		}
+		assigneeId = null;
 	}
 
 	public void prioritise(Priority newPriority) {
 		if (newPriority != priority) {
-			changes.add(new Change("priority", priority.api() + " → " + newPriority.api()));
+			changes.add(new ConversationChanged.Prioritised(id, inboxId, priority, newPriority, null, null));
 			priority = newPriority;
 		}
 	}
 
-	/** Drains the timeline lines produced since the last save. */
-	public List<Change> takeChanges() {
-		List<Change> taken = List.copyOf(changes);
+	/**
+	 * A priority rule fired: the priority rises to the rule's, never falls; the timeline says why even when the
+	 * priority was already as high.
+	 */
+	public void prioritiseByRule(String rule, String reason, Priority atLeast) {
+		Priority raised = atLeast.ordinal() < priority.ordinal() ? atLeast : priority;
+		changes.add(new ConversationChanged.Prioritised(id, inboxId, priority, raised, rule, reason));
+		priority = raised;
+	}
+
+	/**
+	 * An escalation rule fired: the conversation goes to the rule's team and representative, where it names them,
+	 * and its priority rises to the rule's.
+	 */
+	public void escalate(String rule, String reason, @Nullable Long toTeamId, @Nullable Long toAgentId,
+			Priority atLeast) {
+		Priority before = priority;
+		if (toTeamId != null && !toTeamId.equals(teamId)) {
+			teamId = toTeamId;
+			assigneeId = null;
+		}
+		if (toAgentId != null) {
+			assigneeId = toAgentId;
+		}
+		if (atLeast.ordinal() < priority.ordinal()) {
+			priority = atLeast;
+		}
+		changes.add(new ConversationChanged.Escalated(id, inboxId, rule, reason, toTeamId, toAgentId, before, priority));
+	}
+
+	/** A service-level timer ran out; told once, by whoever watches the clocks. */
+	public void breach(String timer, Instant dueAt) {
+		changes.add(new ConversationChanged.ServiceLevelBreached(id, inboxId, timer, dueAt));
+	}
+
+	public void label(String label) {
+		String clean = label.strip();
+		if (clean.isEmpty() || clean.length() > 100 || clean.contains(",")) {
+			throw new IllegalArgumentException("A label needs 1 to 100 characters and no comma");
+		}
+		changes.add(new ConversationChanged.Labelled(id, inboxId, clean));
+	}
+
+	public void unlabel(String label) {
+		changes.add(new ConversationChanged.Unlabelled(id, inboxId, label));
+	}
+
+	/** A private note, for agents only. */
+	public void addNote(long agentId, String text) {
+		String clean = text.strip();
+		if (clean.isEmpty() || clean.length() > MAX_NOTE) {
+			throw new IllegalArgumentException("A note needs between 1 and 20,000 characters");
+		}
+		changes.add(new ConversationChanged.NoteAdded(id, inboxId, agentId, clean));
+	}
+
+	/** One of its messages was moderated on its network. */
+	public void moderated(long messageId, String action, String text) {
+		String excerpt = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+		changes.add(new ConversationChanged.Moderated(id, inboxId, messageId, action, excerpt));
+	}
+
+	/** Records a change of the reply and delivery paths, which hold the messages the changes are about. */
+	void changed(ConversationChanged change) {
+		if (change.conversationId() != id) {
+			throw new IllegalArgumentException("A change of conversation " + change.conversationId() + ", not " + id);
+		}
+		changes.add(change);
+	}
+
+	/** Drains the changes made since the last save. */
+	public List<ConversationChanged> takeChanges() {
+		List<ConversationChanged> taken = List.copyOf(changes);
 		changes.clear();
 		return taken;
 	}

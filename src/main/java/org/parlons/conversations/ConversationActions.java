@@ -1,7 +1,7 @@
 package org.parlons.conversations;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -10,17 +10,18 @@ import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.platform.InvalidRequestException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What agents do to a conversation besides answering: status, snooze, assignment, transfer, labels,
- * priority and private notes. Each checks the agent may see it and leaves a line in the timeline.
+ * What agents do to a conversation besides answering: status, snooze, assignment, transfer, labels, priority and
+ * private notes. Each checks the agent may see it; the conversation refuses what makes no sense and records the rest.
  */
 @Service
 public class ConversationActions {
+
+	/** How long a snooze lasts when the agent names no time. */
+	static final Duration DEFAULT_SNOOZE = Duration.ofDays(1);
 
 	private final ConversationAccess access;
 
@@ -30,37 +31,26 @@ public class ConversationActions {
 
 	private final Teams teams;
 
-	private final JdbcClient jdbc;
-
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	ConversationActions(ConversationAccess access, Conversations conversations, Agents agents, Teams teams,
-			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			Clock clock) {
 		this.access = access;
 		this.conversations = conversations;
 		this.agents = agents;
 		this.teams = teams;
-		this.jdbc = jdbc;
-		this.events = events;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public void changeStatus(AgentPrincipal agent, long id, ConversationStatus status, @Nullable Instant snoozeUntil) {
-		change(agent, id, "status", c -> {
-			try {
-				switch (status) {
-					case OPEN -> c.reopen();
-					case PENDING -> c.awaitCustomer();
-					case RESOLVED -> c.resolve();
-					case SNOOZED -> c.snooze(snoozeUntil == null ? clock.instant().plusSeconds(3600 * 24) : snoozeUntil,
-							clock.instant());
-				}
-			}
-			catch (IllegalStateException ex) {
-				throw InvalidRequestException.conflict(ex.getMessage());
+		Instant now = clock.instant();
+		change(agent, id, c -> {
+			switch (status) {
+				case OPEN -> c.reopen();
+				case PENDING -> c.awaitCustomer();
+				case RESOLVED -> c.resolve();
+				case SNOOZED -> c.snooze(snoozeUntil == null ? now.plus(DEFAULT_SNOOZE) : snoozeUntil, now);
 			}
 		});
 	}
@@ -75,7 +65,7 @@ public class ConversationActions {
 				throw new InvalidRequestException(assignee.name() + " is an analyst and does not answer customers");
 			}
 		}
-		change(agent, id, "assignee", c -> c.assignTo(assigneeId));
+		change(agent, id, c -> c.assignTo(assigneeId));
 	}
 
 	@Transactional
@@ -83,59 +73,42 @@ public class ConversationActions {
 		if (teams.findById(teamId).isEmpty()) {
 			throw new InvalidRequestException("No team " + teamId);
 		}
-		change(agent, id, "team", c -> {
-			try {
-				c.transferTo(teamId, false);
-			}
-			catch (IllegalStateException ex) {
-				throw InvalidRequestException.conflict(ex.getMessage());
-			}
-		});
+		change(agent, id, c -> c.transferTo(teamId));
 	}
 
 	@Transactional
 	public void prioritise(AgentPrincipal agent, long id, Priority priority) {
-		change(agent, id, "priority", c -> c.prioritise(priority));
+		change(agent, id, c -> c.prioritise(priority));
 	}
 
 	@Transactional
 	public void label(AgentPrincipal agent, long id, String label) {
-		String clean = label.strip();
-		if (clean.isEmpty() || clean.length() > 100 || clean.contains(",")) {
-			throw new InvalidRequestException("A label needs 1 to 100 characters and no comma");
-		}
-		Conversation c = access.conversation(agent, id);
-		conversations.label(id, clean);
-		conversations.record(id, "labelled", clean, agent.id());
-		events.publishEvent(new ConversationChanged(id, c.inboxId(), "labels"));
+		change(agent, id, c -> c.label(label));
 	}
 
 	@Transactional
 	public void unlabel(AgentPrincipal agent, long id, String label) {
-		Conversation c = access.conversation(agent, id);
-		conversations.unlabel(id, label);
-		conversations.record(id, "unlabelled", label, agent.id());
-		events.publishEvent(new ConversationChanged(id, c.inboxId(), "labels"));
+		change(agent, id, c -> c.unlabel(label));
 	}
 
 	@Transactional
 	public void note(AgentPrincipal agent, long id, String text) {
-		Conversation c = access.conversation(agent, id);
-		String clean = text.strip();
-		if (clean.isEmpty() || clean.length() > 20_000) {
-			throw new InvalidRequestException("A note needs between 1 and 20,000 characters");
-		}
-		jdbc.sql("insert into conversation_note (conversation_id, agent_id, text, created_at) values (?, ?, ?, ?)")
-			.params(id, agent.id(), clean, Timestamp.from(clock.instant()))
-			.update();
-		events.publishEvent(new ConversationChanged(id, c.inboxId(), "note"));
+		change(agent, id, c -> c.addNote(agent.id(), text));
 	}
 
-	private void change(AgentPrincipal agent, long id, String what, Consumer<Conversation> action) {
+	/** What the conversation refuses comes back as a bad request (a rule broken) or a conflict (its state). */
+	private void change(AgentPrincipal agent, long id, Consumer<Conversation> action) {
 		Conversation c = access.conversation(agent, id);
-		action.accept(c);
+		try {
+			action.accept(c);
+		}
+		catch (IllegalStateException ex) {
+			throw InvalidRequestException.conflict(ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 		conversations.save(c, agent.id());
-		events.publishEvent(new ConversationChanged(id, c.inboxId(), what));
 	}
 
 }

@@ -17,18 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.agents.InboxScope;
 import org.parlons.customers.Customers;
 import org.parlons.platform.Batches;
-import org.parlons.platform.Page;
+import org.parlons.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The conversations: the aggregate's state, its labels, its timeline lines and the inbox list query.
+ * The conversations: the aggregate's state and what changes it, written as the aggregate tells; the activity that
+ * messages bring (counts, times, previews), many conversations at once.
  */
 @Repository
 public class Conversations {
@@ -36,7 +38,7 @@ public class Conversations {
 	/** The longest preview of a conversation's last message, in characters. */
 	static final int PREVIEW = 280;
 
-	private static final String COLUMNS = "id, inbox_id, customer_id, status, priority, assignee_id, team_id, subject, "
+	static final String COLUMNS = "id, inbox_id, customer_id, status, priority, assignee_id, team_id, subject, "
 			+ "snoozed_until, last_message_at, message_count, preview, created_at";
 
 	private final JdbcClient jdbc;
@@ -47,7 +49,14 @@ public class Conversations {
 
 	private final Clock clock;
 
-	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Customers customers, Clock clock) {
+	private final Timeline timeline;
+
+	private final ApplicationEventPublisher events;
+
+	Conversations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Customers customers, Clock clock, Timeline timeline,
+			ApplicationEventPublisher events) {
+		this.timeline = timeline;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.customers = customers;
@@ -191,216 +200,69 @@ public class Conversations {
 			.update();
 	}
 
-	/** How many conversations the customer (and the profiles merged into it) opened since then. */
-	public long openedSince(long customerId, Instant since) {
-		return jdbc.sql("select count(*) from conversation where customer_id = any(:customers) and created_at >= :since")
-			.param("customers", customers.aliasesOf(customerId).toArray(Long[]::new))
-			.param("since", Timestamp.from(since))
-			.query(Long.class)
-			.single();
-	}
-
-	/** What service-level clocks read from a conversation. */
-	public record ServiceClock(long id, long inboxId, String status, String priority, Instant createdAt,
-			@Nullable Instant lastIncomingAt, @Nullable Instant firstReplyAt, @Nullable Instant lastReplyAt,
-			@Nullable Instant resolvedAt) {
-	}
-
-	public Optional<ServiceClock> clockOf(long id) {
-		return jdbc.sql("select c.id, c.inbox_id, c.status, c.priority, c.created_at, c.last_incoming_at, c.first_reply_at, "
-				+ "c.last_reply_at, (select max(e.created_at) from conversation_event e where e.conversation_id = c.id "
-				+ "and e.type = 'resolved') from conversation c where c.id = ?")
-			.param(id)
-			.query((rs, n) -> new ServiceClock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-					instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))))
-			.optional();
-	}
-
-	private static @Nullable Instant instant(@Nullable Timestamp t) {
-		return t == null ? null : t.toInstant();
-	}
-
+	/**
+	 * Writes the conversation's state and each change made to it since it was read: its labels and notes, its
+	 * timeline lines, then publishes the changes.
+	 */
 	public void save(Conversation c, @Nullable Long actorId) {
+		List<ConversationChanged> changes = c.takeChanges();
+		if (changes.isEmpty()) {
+			return;
+		}
 		jdbc.sql("update conversation set status = ?, priority = ?, assignee_id = ?, team_id = ?, snoozed_until = ?, "
 				+ "updated_at = ? where id = ?")
 			.params(c.status().name(), c.priority().name(), c.assigneeId(), c.teamId(),
 					c.snoozedUntil() == null ? null : Timestamp.from(c.snoozedUntil()), Timestamp.from(clock.instant()),
 					c.id())
 			.update();
-		for (Conversation.Change change : c.takeChanges()) {
-			record(c.id(), change.type(), change.detail(), actorId);
-		}
-	}
-
-	public void record(long conversationId, String type, @Nullable String detail, @Nullable Long actorId) {
-		jdbc.sql("insert into conversation_event (conversation_id, type, detail, actor_id, created_at) "
-				+ "values (?, ?, ?, ?, ?)")
-			.params(conversationId, type, detail, actorId, Timestamp.from(clock.instant()))
-			.update();
-	}
-
-	/** Whether the timeline already holds this event (type and detail), to record something only once. */
-	public boolean recorded(long conversationId, String type, String detail) {
-		return jdbc.sql("select count(*) from conversation_event where conversation_id = ? and type = ? and detail = ?")
-			.params(conversationId, type, detail)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	/** The conversations of these inboxes opened since then and not resolved. */
-	public List<Long> unresolvedOpenedSince(Collection<Long> inboxIds, Instant since) {
-		if (inboxIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("select id from conversation where inbox_id = any(:inboxes) and status <> 'RESOLVED' "
-				+ "and created_at >= :since")
-			.param("inboxes", inboxIds.toArray(Long[]::new))
-			.param("since", Timestamp.from(since))
-			.query(Long.class)
-			.list();
-	}
-
-	public List<String> labels(long id) {
-		return jdbc.sql("select label from conversation_label where conversation_id = ? order by label")
-			.param(id)
-			.query(String.class)
-			.list();
-	}
-
-	void label(long id, String label) {
-		jdbc.sql("insert into conversation_label (conversation_id, label) values (?, ?) on conflict do nothing")
-			.params(id, label)
-			.update();
-	}
-
-	void unlabel(long id, String label) {
-		jdbc.sql("delete from conversation_label where conversation_id = ? and label = ?").params(id, label).update();
-	}
-
-	public List<String> allLabels() {
-		return jdbc.sql("select distinct label from conversation_label order by label").query(String.class).list();
-	}
-
-	/** Wakes snoozed conversations whose time has come; returns their ids. */
-	public List<Long> wakeSnoozed(Instant now) {
-		List<Long> due = jdbc.sql("select id from conversation where status = 'SNOOZED' and snoozed_until <= ?")
-			.param(Timestamp.from(now))
-			.query(Long.class)
-			.list();
-		for (Long id : due) {
-			jdbc.sql("update conversation set status = 'OPEN', snoozed_until = null, updated_at = ? where id = ? "
-					+ "and status = 'SNOOZED'")
-				.params(Timestamp.from(now), id)
-				.update();
-			record(id, "woke", "snooze ended", null);
-		}
-		return due;
-	}
-
-	public Page<ConversationSummary> list(ConversationFilter filter, InboxScope scope, int page, int size) {
-		Map<String, Object> params = new HashMap<>();
-		String where = where(filter, scope, params);
-		if (where == null) {
-			return new Page<>(List.of(), 0, page, size);
-		}
-		long total = bind(jdbc.sql("select count(*) from conversation c" + where), params).query(Long.class).single();
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<Conversation> rows = bind(jdbc.sql("select " + COLUMNS + " from conversation c" + where + " order by c.last_message_at desc, c.id desc limit :limit offset :offset"),
-				params)
-			.query(Conversations::map)
-			.list();
-		return new Page<>(summaries(rows), total, page, size);
-	}
-
-	/** How many conversations per status match the filter, ignoring its own status. */
-	public Map<ConversationStatus, Long> countByStatus(ConversationFilter filter, InboxScope scope) {
-		Map<ConversationStatus, Long> counts = new EnumMap<>(ConversationStatus.class);
-		for (ConversationStatus s : ConversationStatus.values()) {
-			counts.put(s, 0L);
-		}
-		Map<String, Object> params = new HashMap<>();
-		String where = where(filter.withStatus(null), scope, params);
-		if (where != null) {
-			bind(jdbc.sql("select c.status, count(*) from conversation c" + where + " group by c.status"), params)
-				.query((rs, n) -> counts.put(ConversationStatus.valueOf(rs.getString(1)), rs.getLong(2)))
-				.list();
-		}
-		return counts;
-	}
-
-	public List<ConversationSummary> summaries(List<Conversation> rows) {
-		Set<Long> customerIds = new LinkedHashSet<>();
-		rows.forEach(r -> customerIds.add(r.customerId()));
-		Map<Long, Customers.Summary> names = customers.summaries(customerIds);
-		Map<Long, List<String>> labels = labelsOf(rows.stream().map(Conversation::id).toList());
-		List<ConversationSummary> items = new ArrayList<>();
-		for (Conversation c : rows) {
-			Customers.Summary who = names.getOrDefault(c.customerId(),
-					new Customers.Summary(c.customerId(), "#" + c.customerId()));
-			items.add(new ConversationSummary(c.id(), c.inboxId(), who.currentId(), who.displayName(),
-					c.status().api(), c.priority().api(), c.assigneeId(), c.teamId(), c.subject(), c.preview(),
-					c.messageCount(), c.lastMessageAt(), labels.getOrDefault(c.id(), List.of())));
-		}
-		return items;
-	}
-
-	private Map<Long, List<String>> labelsOf(List<Long> ids) {
-		Map<Long, List<String>> labels = new LinkedHashMap<>();
-		if (!ids.isEmpty()) {
-			jdbc.sql("select conversation_id, label from conversation_label where conversation_id = any(:ids) "
-					+ "order by label")
-				.param("ids", ids.toArray(Long[]::new))
-				.query((rs, n) -> labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-				.list();
-		}
-		return labels;
-	}
-
-	private @Nullable String where(ConversationFilter f, InboxScope scope, Map<String, Object> params) {
-		StringBuilder sql = new StringBuilder(" where 1 = 1");
-		InboxScope effective = scope.narrowTo(f.inboxId());
-		if (!effective.all()) {
-			if (effective.inboxIds().isEmpty()) {
-				return null;
+		for (ConversationChanged change : changes) {
+			if (change instanceof ConversationChanged.Labelled labelled) {
+				jdbc.sql("insert into conversation_label (conversation_id, label) values (?, ?) on conflict do nothing")
+					.params(c.id(), labelled.label())
+					.update();
 			}
-			sql.append(" and c.inbox_id = any(:inboxes)");
-			params.put("inboxes", effective.inboxIds().toArray(Long[]::new));
+			else if (change instanceof ConversationChanged.Unlabelled unlabelled) {
+				jdbc.sql("delete from conversation_label where conversation_id = ? and label = ?")
+					.params(c.id(), unlabelled.label())
+					.update();
+			}
+			else if (change instanceof ConversationChanged.NoteAdded note) {
+				jdbc.sql("insert into conversation_note (conversation_id, agent_id, text, created_at) values (?, ?, ?, ?)")
+					.params(c.id(), note.agentId(), note.text(), Timestamp.from(clock.instant()))
+					.update();
+			}
 		}
-		if (f.status() != null) {
-			sql.append(" and c.status = :status");
-			params.put("status", f.status().name());
-		}
-		if (f.teamId() != null) {
-			sql.append(" and c.team_id = :team");
-			params.put("team", f.teamId());
-		}
-		if (f.unassigned()) {
-			sql.append(" and c.assignee_id is null");
-		}
-		else if (f.assigneeId() != null) {
-			sql.append(" and c.assignee_id = :assignee");
-			params.put("assignee", f.assigneeId());
-		}
-		if (f.label() != null && !f.label().isBlank()) {
-			sql.append(" and exists (select 1 from conversation_label l where l.conversation_id = c.id and l.label = :label)");
-			params.put("label", f.label());
-		}
-		if (f.customerId() != null) {
-			sql.append(" and c.customer_id = any(:customers)");
-			params.put("customers", customers.aliasesOf(f.customerId()).toArray(Long[]::new));
-		}
-		if (f.text() != null && !f.text().isBlank()) {
-			sql.append(" and (lower(c.subject) like :text or exists (select 1 from message m where m.conversation_id = c.id "
-					+ "and lower(m.text) like :text))");
-			params.put("text", "%" + f.text().strip().toLowerCase() + "%");
-		}
-		return sql.toString();
+		timeline.write(changes, actorId);
+		changes.forEach(events::publishEvent);
 	}
 
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-		return spec.params(params);
+	/**
+	 * Changes the conversation as told and saves it: how other modules ask for a change, which the conversation
+	 * itself refuses or records.
+	 */
+	public Conversation update(long id, @Nullable Long actorId, Consumer<Conversation> change) {
+		Conversation conversation = findById(id).orElseThrow(() -> new NotFoundException("No conversation " + id));
+		change.accept(conversation);
+		save(conversation, actorId);
+		return conversation;
+	}
+
+	/** The conversations of the ids given that are not open: what a new message of their customer reopens. */
+	Map<Long, ConversationStatus> notOpen(Collection<Long> ids) {
+		Map<Long, ConversationStatus> found = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, status from conversation where id = any(:ids) and status <> 'OPEN'")
+				.param("ids", ids.toArray(Long[]::new))
+				.query((rs, n) -> found.put(rs.getLong(1), ConversationStatus.valueOf(rs.getString(2))))
+				.list();
+		}
+		return found;
+	}
+
+	/** Records changes made to many conversations by one statement (the customers' new messages). */
+	void recordAll(List<ConversationChanged> changes) {
+		timeline.write(changes, null);
+		changes.forEach(events::publishEvent);
 	}
 
 	/**

@@ -50,14 +50,15 @@ public class Deliveries {
 
 	@Transactional
 	public void sent(long messageId, @Nullable String channelId) {
-		update(messageId, MessageStatus.SENT, channelId, "sent");
+		update(messageId, MessageStatus.SENT, channelId);
 	}
 
 	@Transactional
 	public void failed(long messageId, String reason) {
-		update(messageId, MessageStatus.FAILED, null, "failed");
+		messages.markStatus(messageId, MessageStatus.FAILED, null);
 		messages.findById(messageId)
-			.ifPresent(m -> conversations.record(m.conversationId(), "delivery-failed", reason, null));
+			.ifPresent(m -> conversations.update(m.conversationId(), null,
+					c -> c.changed(new ConversationChanged.DeliveryFailed(c.id(), c.inboxId(), messageId, reason))));
 	}
 
 	/**
@@ -75,7 +76,7 @@ public class Deliveries {
 			failed(m.id(), reason == null ? "the network reports a failure" : reason);
 		}
 		else if (rank(status) > rank(m.status())) {
-			update(m.id(), status, null, status);
+			update(m.id(), status, null);
 		}
 		return true;
 	}
@@ -89,10 +90,11 @@ public class Deliveries {
 		};
 	}
 
-	private void update(long messageId, String status, @Nullable String channelId, String what) {
+	private void update(long messageId, String status, @Nullable String channelId) {
 		messages.markStatus(messageId, status, channelId);
 		messages.findById(messageId)
-			.ifPresent(m -> events.publishEvent(new ConversationChanged(m.conversationId(), m.inboxId(), what)));
+			.ifPresent(m -> events.publishEvent(
+					new ConversationChanged.MessageStatusChanged(m.conversationId(), m.inboxId(), messageId, status)));
 	}
 
 

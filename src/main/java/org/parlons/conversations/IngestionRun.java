@@ -95,7 +95,9 @@ final class IngestionRun {
 			.filter(Objects::nonNull)
 			.toList());
 		List<Long> ids = steps.messages().insertAll(positions.stream().map(i -> row(i, conversationOf.get(i))).toList());
+		List<ConversationChanged> reopened = reopened(positions, conversationOf);
 		steps.conversations().touchAll(arrivals(positions, conversationOf));
+		steps.conversations().recordAll(reopened);
 		List<MessageReceived> received = new ArrayList<>(positions.size());
 		for (int k = 0; k < positions.size(); k++) {
 			int i = positions.get(k);
@@ -161,6 +163,20 @@ final class IngestionRun {
 			}
 		}
 		return null;
+	}
+
+	/** What the customers' messages do to the conversations they join that were not open (opened here are). */
+	private List<ConversationChanged> reopened(List<Integer> positions, Map<Integer, Long> conversationOf) {
+		Set<Long> joined = new LinkedHashSet<>();
+		positions.stream().filter(i -> !created.contains(i)).forEach(i -> joined.add(conversationOf.get(i)));
+		List<ConversationChanged> changes = new ArrayList<>();
+		steps.conversations().notOpen(joined).forEach((id, status) -> {
+			ConversationChanged change = Conversation.arrival(id, inboxId, status);
+			if (change != null) {
+				changes.add(change);
+			}
+		});
+		return changes;
 	}
 
 	private Messages.NewMessage row(int i, long conversation) {

@@ -42,15 +42,20 @@ public class Messages {
 		this.clock = clock;
 	}
 
-	long insert(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
-			@Nullable String authorName, @Nullable Long agentId, String text, String status, @Nullable String inReplyTo,
-			List<Attachment> attachments, Instant sentAt, @Nullable String persona) {
+	/** An agent's reply as {@link #insert} stores it: outbound, without attachments, speaking as a persona. */
+	record NewReply(long conversationId, long inboxId, String externalId, Visibility visibility,
+			@Nullable String authorName, long agentId, String text, String status, Instant sentAt,
+			@Nullable String persona) {
+	}
+
+	long insert(NewReply reply) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, agent_id, "
-				+ "text, status, in_reply_to, attachments, sent_at, created_at, persona) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(conversationId, inboxId, externalId, direction, visibility.name(), authorName, agentId, text, status,
-					inReplyTo, Json.write(attachments), Timestamp.from(sentAt), Timestamp.from(clock.instant()), persona)
+				+ "text, status, attachments, sent_at, created_at, persona) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)")
+			.params(reply.conversationId(), reply.inboxId(), reply.externalId(), Message.OUT, reply.visibility().name(),
+					reply.authorName(), reply.agentId(), reply.text(), reply.status(), Timestamp.from(reply.sentAt()),
+					Timestamp.from(clock.instant()), reply.persona())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}

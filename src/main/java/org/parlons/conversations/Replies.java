@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +28,6 @@ public class Replies {
 
 	private final Messages messages;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	private final List<ReplyPolicy> policies;
@@ -39,15 +36,13 @@ public class Replies {
 
 	private final List<Personas> personas;
 
-	Replies(ConversationAccess access, Conversations conversations, Messages messages, ApplicationEventPublisher events,
-			Clock clock, List<ReplyPolicy> policies, Inboxes inboxes, List<Personas> personas) {
+	Replies(ConversationAccess access, Conversations conversations, Messages messages, Clock clock, List<ReplyPolicy> policies, Inboxes inboxes, List<Personas> personas) {
 		this.inboxes = inboxes;
 		this.personas = personas;
 		this.policies = policies;
 		this.access = access;
 		this.conversations = conversations;
 		this.messages = messages;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -107,33 +102,31 @@ public class Replies {
 			throw InvalidRequestException.warnings(warnings);
 		}
 		if (!warnings.isEmpty()) {
-			conversations.record(conversationId, "sent-despite-warnings", String.join("; ", warnings), agent.id());
+			conversation.changed(new ConversationChanged.SentDespiteWarnings(conversationId, conversation.inboxId(), warnings));
 		}
 		Instant now = clock.instant();
 		// Until the channel gives the message its own id, ours stands in: unique and recognisable.
 		String externalId = "parlons-" + UUID.randomUUID();
 		boolean held = verdict instanceof ReplyPolicy.Verdict.Hold;
 		Personas.Persona speaker = persona(agent, conversation, where, persona);
-		long id = messages.insert(conversationId, conversation.inboxId(), externalId, Message.OUT, where,
-				speaker.displayName(), agent.id(), clean, held ? MessageStatus.PENDING_APPROVAL : MessageStatus.QUEUED, null,
-				List.of(), now, speaker.kind());
+		long id = messages.insert(new Messages.NewReply(conversationId, conversation.inboxId(), externalId, where,
+				speaker.displayName(), agent.id(), clean, held ? MessageStatus.PENDING_APPROVAL : MessageStatus.QUEUED,
+				now, speaker.kind()));
 		if (verdict instanceof ReplyPolicy.Verdict.Hold hold) {
-			conversations.record(conversationId, "held-for-approval", hold.reason(), agent.id());
-			events.publishEvent(new ReplyHeld(id, conversationId, conversation.inboxId(), agent.id(), hold.reason(),
+			conversation.changed(new ReplyHeld(id, conversationId, conversation.inboxId(), agent.id(), hold.reason(),
 					hold.amount(), hold.currency(), clean));
-			events.publishEvent(new ConversationChanged(conversationId, conversation.inboxId(), "held"));
+			conversations.save(conversation, agent.id());
 			return messages.findById(id).orElseThrow();
 		}
 		conversations.touchByReply(conversationId, now, clean);
 		if (commitment != null) {
-			conversations.record(conversationId, "gesture", commitment.toString(), agent.id());
+			conversation.changed(new ConversationChanged.GestureCommitted(conversationId, conversation.inboxId(), commitment));
 		}
 		if (conversation.assigneeId() == null) {
 			conversation.assignTo(agent.id());
-			conversations.save(conversation, agent.id());
 		}
-		events.publishEvent(new ReplyQueued(id, conversationId, conversation.inboxId()));
-		events.publishEvent(new ConversationChanged(conversationId, conversation.inboxId(), "reply"));
+		conversation.changed(new ReplyQueued(id, conversationId, conversation.inboxId()));
+		conversations.save(conversation, agent.id());
 		return messages.findById(id).orElseThrow();
 	}
 
@@ -179,14 +172,14 @@ public class Replies {
 		Message held = pending(messageId);
 		String text = editedText == null || editedText.isBlank() ? held.text() : editedText.strip();
 		messages.queueHeld(messageId, text);
-		Instant now = clock.instant();
-		conversations.touchByReply(held.conversationId(), now, text);
-		conversations.record(held.conversationId(), "approved", text.equals(held.text()) ? null : "edited", approverId);
-		if (commitment != null) {
-			conversations.record(held.conversationId(), "gesture", commitment.toString(), approverId);
-		}
-		events.publishEvent(new ReplyQueued(messageId, held.conversationId(), held.inboxId()));
-		events.publishEvent(new ConversationChanged(held.conversationId(), held.inboxId(), "reply"));
+		conversations.touchByReply(held.conversationId(), clock.instant(), text);
+		conversations.update(held.conversationId(), approverId, c -> {
+			c.changed(new ConversationChanged.ReplyApproved(c.id(), c.inboxId(), messageId, !text.equals(held.text())));
+			if (commitment != null) {
+				c.changed(new ConversationChanged.GestureCommitted(c.id(), c.inboxId(), commitment));
+			}
+			c.changed(new ReplyQueued(messageId, c.id(), c.inboxId()));
+		});
 		return messages.findById(messageId).orElseThrow();
 	}
 
@@ -195,8 +188,8 @@ public class Replies {
 	public void discard(long messageId, long approverId, @Nullable String why) {
 		Message held = pending(messageId);
 		messages.markStatus(messageId, MessageStatus.REJECTED, null);
-		conversations.record(held.conversationId(), "rejected", why, approverId);
-		events.publishEvent(new ConversationChanged(held.conversationId(), held.inboxId(), "rejected"));
+		conversations.update(held.conversationId(), approverId,
+				c -> c.changed(new ConversationChanged.ReplyRejected(c.id(), c.inboxId(), messageId, why)));
 	}
 
 	private Message pending(long messageId) {

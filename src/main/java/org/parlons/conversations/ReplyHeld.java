@@ -9,5 +9,16 @@ import org.jspecify.annotations.Nullable;
  * the transaction that stored the reply.
  */
 public record ReplyHeld(long messageId, long conversationId, long inboxId, long agentId, String reason,
-		@Nullable BigDecimal amount, @Nullable String currency, String text) {
+		@Nullable BigDecimal amount, @Nullable String currency, String text) implements ConversationChanged {
+
+	@Override
+	public String what() {
+		return "held";
+	}
+
+	@Override
+	public Line line() {
+		return Line.of("held-for-approval", reason);
+	}
+
 }

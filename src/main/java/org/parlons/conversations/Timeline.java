@@ -1,11 +1,15 @@
 package org.parlons.conversations;
 
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,17 +27,52 @@ public class Timeline {
 	public record Note(long id, long agentId, String text, Instant createdAt) {
 	}
 
-	/** Something that happened: assignment, status, transfer, labels. */
-	public record Event(String type, @Nullable String detail, @Nullable Long actorId, Instant at) {
+	/**
+	 * Something that happened: assignment, status, transfer, labels.
+	 * @param subjectId the agent or team the line names (the assignee, the team transferred to)
+	 */
+	public record Event(String type, @Nullable String detail, @Nullable Long actorId, @Nullable Long subjectId,
+			Instant at) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final Messages messages;
 
-	Timeline(JdbcClient jdbc, Messages messages) {
+	private final JdbcTemplate jdbcTemplate;
+
+	private final Clock clock;
+
+	Timeline(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Messages messages, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** Writes the line of each change that has one, in one batch. */
+	void write(List<ConversationChanged> changes, @Nullable Long actorId) {
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Object[]> rows = new ArrayList<>();
+		for (ConversationChanged change : changes) {
+			ConversationChanged.Line line = change.line();
+			if (line != null) {
+				rows.add(new Object[] { change.conversationId(), line.type(), line.detail(), actorId, line.subjectId(), now });
+			}
+		}
+		if (!rows.isEmpty()) {
+			jdbcTemplate.batchUpdate("insert into conversation_event (conversation_id, type, detail, actor_id, subject_id, "
+					+ "created_at) values (?, ?, ?, ?, ?, ?)", rows, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+							Types.BIGINT, Types.BIGINT, Types.TIMESTAMP });
+		}
+	}
+
+	/** Whether the timeline holds a line of this type and detail, for what is told once. */
+	public boolean has(long conversationId, String type, String detail) {
+		return jdbc.sql("select count(*) from conversation_event where conversation_id = ? and type = ? and detail = ?")
+			.params(conversationId, type, detail)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public List<Entry> of(long conversationId) {
@@ -54,11 +93,11 @@ public class Timeline {
 	}
 
 	public List<Event> events(long conversationId) {
-		return jdbc.sql("select type, detail, actor_id, created_at from conversation_event where conversation_id = ? "
-				+ "order by created_at, id")
+		return jdbc.sql("select type, detail, actor_id, subject_id, created_at from conversation_event "
+				+ "where conversation_id = ? order by created_at, id")
 			.param(conversationId)
-			.query((rs, n) -> new Event(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+					rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))
 			.list();
 	}
 

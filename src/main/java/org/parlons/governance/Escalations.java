@@ -8,19 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.conversations.Conversation;
-import org.parlons.conversations.ConversationChanged;
+import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.conversations.Messages;
-import org.parlons.conversations.Priority;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Customers;
 import org.parlons.listening.Influence;
 import org.parlons.listening.Sentiment;
 import org.parlons.listening.SentimentAnalyser;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +45,7 @@ public class Escalations {
 
 	private final JdbcClient jdbc;
 
-	private final ApplicationEventPublisher events;
+	private final ConversationFacts facts;
 
 	private final Clock clock;
 
@@ -62,7 +59,7 @@ public class Escalations {
 	private final Customers customers;
 
 	Escalations(EscalationRules rules, Conversations conversations, Messages messages, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock, SentimentAnalyser sentiment, Influence influence,
+			ConversationFacts facts, Clock clock, SentimentAnalyser sentiment, Influence influence,
 			Customers customers) {
 		this.customers = customers;
 		this.influence = influence;
@@ -71,7 +68,7 @@ public class Escalations {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.jdbc = jdbc;
-		this.events = events;
+		this.facts = facts;
 		this.clock = clock;
 	}
 
@@ -168,7 +165,7 @@ public class Escalations {
 		if (!received.newConversation() || rule.repeatCount() == null || rule.repeatDays() == null) {
 			return null;
 		}
-		long opened = conversations.openedSince(received.customerId(),
+		long opened = facts.openedSince(received.customerId(),
 				clock.instant().minus(Duration.ofDays(rule.repeatDays())));
 		return opened >= rule.repeatCount()
 				? opened + " conversations in " + rule.repeatDays() + " days" : null;
@@ -186,28 +183,14 @@ public class Escalations {
 		if (recorded == 0) {
 			return false;
 		}
-		Conversation conversation = conversations.findById(received.conversationId()).orElseThrow();
-		if (rule.targetTeamId() != null && !rule.targetTeamId().equals(conversation.teamId())) {
-			conversation.transferTo(rule.targetTeamId(), false);
-		}
-		if (rule.targetAgentId() != null && !rule.targetAgentId().equals(conversation.assigneeId())) {
-			conversation.assignTo(rule.targetAgentId());
-		}
-		Priority before = conversation.priority();
-		if (rule.raisesTo().ordinal() < before.ordinal()) {
-			conversation.prioritise(rule.raisesTo());
-		}
-		conversations.save(conversation, null);
-		if (rule.routes()) {
-			conversations.record(conversation.id(), "escalated", rule.name() + ": " + reason, null);
-		}
-		else {
-			conversations.record(conversation.id(), "prioritised",
-					rule.name() + ": " + reason + " (" + before.api() + " \u2192 " + conversation.priority().api() + ")",
-					null);
-		}
-		events.publishEvent(new ConversationChanged(conversation.id(), conversation.inboxId(),
-				rule.routes() ? "escalated" : "prioritised"));
+		conversations.update(received.conversationId(), null, c -> {
+			if (rule.routes()) {
+				c.escalate(rule.name(), reason, rule.targetTeamId(), rule.targetAgentId(), rule.raisesTo());
+			}
+			else {
+				c.prioritiseByRule(rule.name(), reason, rule.raisesTo());
+			}
+		});
 		return true;
 	}
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.conversations.Conversations;
+import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.springframework.stereotype.Service;
@@ -28,20 +28,20 @@ public class ServiceLevels {
 	public record Timer(String name, Duration target, Instant dueAt, String state, Duration businessTimeLeft) {
 	}
 
-	private final Conversations conversations;
+	private final ConversationFacts facts;
 
 	private final Inboxes inboxes;
 
 	private final Clock clock;
 
-	ServiceLevels(Conversations conversations, Inboxes inboxes, Clock clock) {
-		this.conversations = conversations;
+	ServiceLevels(ConversationFacts facts, Inboxes inboxes, Clock clock) {
+		this.facts = facts;
 		this.inboxes = inboxes;
 		this.clock = clock;
 	}
 
 	public List<Timer> of(long conversationId) {
-		var c = conversations.clockOf(conversationId).orElseThrow();
+		var c = facts.clockOf(conversationId).orElseThrow();
 		Inbox inbox = inboxes.findById(c.inboxId()).orElseThrow();
 		Map<String, Object> sla = forPriority(inbox, c.priority());
 		if (sla.isEmpty()) {

@@ -22,6 +22,7 @@ import org.parlons.platform.Json;
 import org.parlons.platform.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.parlons.platform.PlatformSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ class AlertNotifier {
 			@Value("${parlons.listening.alert-webhook-secret:}") String secret,
 			@Value("${parlons.listening.alert-email-to:}") List<String> emailTo,
 			@Value("${parlons.listening.alert-email-from:parlons@localhost}") String emailFrom,
-			@Value("${parlons.public-url:}") String publicUrl, ObjectProvider<JavaMailSender> mail) {
+			PlatformSettings platform, ObjectProvider<JavaMailSender> mail) {
 		this.badBuzz = badBuzz;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -77,7 +78,7 @@ class AlertNotifier {
 		this.secret = secret;
 		this.emailTo = emailTo.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
 		this.emailFrom = emailFrom;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = platform.publicUrl();
 		this.mail = mail.getIfAvailable();
 		if (!this.emailTo.isEmpty() && this.mail == null) {
 			log.warn("Bad-buzz alerts by email are asked for ({}) but no mail server is configured (SPRING_MAIL_HOST)",

@@ -37,20 +37,64 @@ class ConversationTests {
 	void transferDropsTheAssigneeAndRefusesTheSameTeam() {
 		Conversation c = open();
 		c.assignTo(5L);
-		assertThatIllegalStateException().isThrownBy(() -> c.transferTo(7L, false));
-		c.transferTo(8L, false);
+		assertThatIllegalStateException().isThrownBy(() -> c.transferTo(7L));
+		c.transferTo(8L);
 		assertThat(c.teamId()).isEqualTo(8L);
 		assertThat(c.assigneeId()).isNull();
 	}
 
 	@Test
-	void recordsEachChangeForTheTimelineOnce() {
+	void recordsEachChangeOnceAsItsOwnType() {
 		Conversation c = open();
 		c.assignTo(5L);
 		c.assignTo(5L);
 		c.prioritise(Priority.URGENT);
-		assertThat(c.takeChanges()).extracting(Conversation.Change::type).containsExactly("assigned", "priority");
+		assertThat(c.takeChanges()).containsExactly(new ConversationChanged.Assigned(1, 2, 5L, false),
+				new ConversationChanged.Prioritised(1, 2, Priority.NORMAL, Priority.URGENT, null, null));
 		assertThat(c.takeChanges()).isEmpty();
+	}
+
+	@Test
+	void automaticAssignmentTakesOnlyWhatNobodyHoldsAndSaysSo() {
+		Conversation c = open();
+		c.assignAutomatically(5L);
+		assertThat(c.takeChanges()).singleElement()
+			.extracting(ConversationChanged::line)
+			.isEqualTo(new ConversationChanged.Line("auto-assigned", null, 5L));
+		assertThatIllegalStateException().isThrownBy(() -> c.assignAutomatically(6L));
+	}
+
+	@Test
+	void wakesOnlyWhenTheSnoozeIsOver() {
+		Conversation c = open();
+		c.snooze(NOW.plusSeconds(60), NOW);
+		c.takeChanges();
+		c.wake(NOW.plusSeconds(59));
+		assertThat(c.status()).isEqualTo(ConversationStatus.SNOOZED);
+		c.wake(NOW.plusSeconds(60));
+		assertThat(c.status()).isEqualTo(ConversationStatus.OPEN);
+		assertThat(c.takeChanges()).containsExactly(new ConversationChanged.Woke(1, 2));
+	}
+
+	@Test
+	void aRuleRaisesThePriorityAndNeverLowersIt() {
+		Conversation c = open();
+		c.prioritise(Priority.URGENT);
+		c.prioritiseByRule("VIP", "value 12000", Priority.HIGH);
+		assertThat(c.priority()).isEqualTo(Priority.URGENT);
+		c.escalate("Press", "a journalist", 9L, 4L, Priority.HIGH);
+		assertThat(c.teamId()).isEqualTo(9L);
+		assertThat(c.assigneeId()).isEqualTo(4L);
+		assertThat(c.takeChanges()).last()
+			.extracting(ConversationChanged::line)
+			.isEqualTo(new ConversationChanged.Line("escalated", "Press: a journalist", 4L));
+	}
+
+	@Test
+	void onlyWhatIsNotOpenIsReopenedByTheCustomer() {
+		assertThat(Conversation.arrival(1, 2, ConversationStatus.OPEN)).isNull();
+		assertThat(Conversation.arrival(1, 2, ConversationStatus.RESOLVED))
+			.isEqualTo(new ConversationChanged.Reopened(1, 2, true));
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import org.parlons.conversations.Placement;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Identity;
 import org.parlons.platform.Crypto;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.PlatformSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,11 +50,11 @@ class TelegramConnector implements ChannelConnector {
 	private final String publicUrl;
 
 	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock,
-			@Value("${parlons.public-url:}") String publicUrl) {
+			PlatformSettings platform) {
 		this.http = http;
 		this.health = health;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = platform.publicUrl();
 	}
 
 	@Override

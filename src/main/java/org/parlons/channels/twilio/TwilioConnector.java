@@ -19,7 +19,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Consents;
 import org.parlons.customers.Identity;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.PlatformSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,11 +58,11 @@ class TwilioConnector implements ChannelConnector {
 	private final String publicUrl;
 
 	TwilioConnector(PlatformHttp http, ChannelHealth health, Consents consents,
-			@Value("${parlons.public-url:}") String publicUrl) {
+			PlatformSettings platform) {
 		this.http = http;
 		this.health = health;
 		this.consents = consents;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = platform.publicUrl();
 	}
 
 	@Override

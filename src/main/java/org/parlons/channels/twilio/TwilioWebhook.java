@@ -30,7 +30,7 @@ import org.parlons.platform.NotFoundException;
 import org.parlons.platform.ProblemResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.PlatformSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,13 +63,13 @@ class TwilioWebhook {
 	private final String publicUrl;
 
 	TwilioWebhook(Inboxes inboxes, Ingestion ingestion, Deliveries deliveries, Consents consents, Clock clock,
-			@Value("${parlons.public-url:}") String publicUrl) {
+			PlatformSettings platform) {
 		this.inboxes = inboxes;
 		this.ingestion = ingestion;
 		this.deliveries = deliveries;
 		this.consents = consents;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = platform.publicUrl();
 	}
 
 	@PostMapping("/webhooks/twilio/{inboxId}")

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.agents.InboxScope;
 import org.parlons.conversations.AgentPresence;
 import org.parlons.conversations.ConversationFilter;
-import org.parlons.conversations.Conversations;
+import org.parlons.conversations.ConversationList;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboundMessage;
 import org.parlons.conversations.Ingestion;
@@ -68,7 +68,7 @@ class WidgetApi {
 
 	private final CustomerProfiles profiles;
 
-	private final Conversations conversations;
+	private final ConversationList conversations;
 
 	private final Messages messages;
 
@@ -81,7 +81,7 @@ class WidgetApi {
 	private final Clock clock;
 
 	WidgetApi(WidgetChannelConnector connector, WidgetVisitors visitors, WidgetStreams streams, Ingestion ingestion,
-			CustomerResolver resolver, CustomerProfiles profiles, Conversations conversations, Messages messages,
+			CustomerResolver resolver, CustomerProfiles profiles, ConversationList conversations, Messages messages,
 			AgentPresence presence, FloodGuard flood, TransactionTemplate tx, Clock clock) {
 		this.connector = connector;
 		this.visitors = visitors;

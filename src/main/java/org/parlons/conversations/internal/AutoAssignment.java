@@ -9,11 +9,9 @@ import org.parlons.agents.Agent;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.Conversation;
-import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.ConversationsOpened;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inboxes;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -36,16 +34,12 @@ class AutoAssignment {
 
 	private final JdbcClient jdbc;
 
-	private final ApplicationEventPublisher events;
-
-	AutoAssignment(Conversations conversations, Inboxes inboxes, Teams teams, Agents agents, JdbcClient jdbc,
-			ApplicationEventPublisher events) {
+	AutoAssignment(Conversations conversations, Inboxes inboxes, Teams teams, Agents agents, JdbcClient jdbc) {
 		this.conversations = conversations;
 		this.inboxes = inboxes;
 		this.teams = teams;
 		this.agents = agents;
 		this.jdbc = jdbc;
-		this.events = events;
 	}
 
 	@ApplicationModuleListener
@@ -65,10 +59,8 @@ class AutoAssignment {
 		}
 		long teamId = conversation.teamId();
 		next(teamId).ifPresent(agentId -> {
-			conversation.assignTo(agentId);
+			conversation.assignAutomatically(agentId);
 			conversations.save(conversation, null);
-			conversations.record(conversation.id(), "auto-assigned", "round-robin in team " + teamId, null);
-			events.publishEvent(new ConversationChanged(conversation.id(), conversation.inboxId(), "assignee"));
 		});
 	}
 

@@ -1,38 +1,40 @@
 package org.parlons.conversations.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 
-import org.parlons.conversations.ConversationChanged;
+import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Conversations;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reopens snoozed conversations when their time comes.
+ * Reopens snoozed conversations when their time comes, each in its own transaction.
  */
 @Component
 class SnoozeWaker {
 
+	private final ConversationFacts facts;
+
 	private final Conversations conversations;
 
-	private final ApplicationEventPublisher events;
+	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
-	SnoozeWaker(Conversations conversations, ApplicationEventPublisher events, Clock clock) {
+	SnoozeWaker(ConversationFacts facts, Conversations conversations, TransactionTemplate tx, Clock clock) {
+		this.facts = facts;
 		this.conversations = conversations;
-		this.events = events;
+		this.tx = tx;
 		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${parlons.snooze.check-interval:PT30S}")
-	@Transactional
-	public void wake() {
-		for (Long id : conversations.wakeSnoozed(clock.instant())) {
-			conversations.findById(id)
-				.ifPresent(c -> events.publishEvent(new ConversationChanged(id, c.inboxId(), "status")));
+	void wake() {
+		Instant now = clock.instant();
+		for (long id : facts.snoozeOver(now)) {
+			tx.executeWithoutResult(status -> conversations.update(id, null, c -> c.wake(now)));
 		}
 	}
 

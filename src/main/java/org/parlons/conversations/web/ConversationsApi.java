@@ -20,7 +20,7 @@ import org.parlons.conversations.ConversationActions;
 import org.parlons.conversations.ConversationFilter;
 import org.parlons.conversations.ConversationStatus;
 import org.parlons.conversations.ConversationSummary;
-import org.parlons.conversations.Conversations;
+import org.parlons.conversations.ConversationList;
 import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
@@ -50,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ConversationsApi {
 
-	private final Conversations conversations;
+	private final ConversationList conversations;
 
 	private final ConversationAccess access;
 
@@ -64,7 +64,7 @@ class ConversationsApi {
 
 	private final CannedResponses canned;
 
-	ConversationsApi(Conversations conversations, ConversationAccess access, ConversationActions actions,
+	ConversationsApi(ConversationList conversations, ConversationAccess access, ConversationActions actions,
 			Replies replies, Messages messages, Timeline timeline, CannedResponses canned) {
 		this.conversations = conversations;
 		this.access = access;

@@ -30,7 +30,7 @@ import org.parlons.conversations.ConversationFilter;
 import org.parlons.conversations.ConversationSignals;
 import org.parlons.conversations.ConversationStatus;
 import org.parlons.conversations.ConversationSummary;
-import org.parlons.conversations.Conversations;
+import org.parlons.conversations.ConversationList;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Inboxes;
@@ -66,7 +66,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class InboxPages {
 
-	private final Conversations conversations;
+	private final ConversationList conversations;
 
 	private final ConversationAccess access;
 
@@ -100,7 +100,7 @@ class InboxPages {
 
 	private final List<CustomerFacts> facts;
 
-	InboxPages(Conversations conversations, ConversationAccess access, ConversationActions actions, Replies replies,
+	InboxPages(ConversationList conversations, ConversationAccess access, ConversationActions actions, Replies replies,
 			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
 			CannedResponses canned, Clock clock, ApplicationEventPublisher events,
 			List<ConversationSignals> signals, Posts posts,

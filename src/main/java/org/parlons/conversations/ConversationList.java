@@ -1,0 +1,151 @@
+package org.parlons.conversations;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.agents.InboxScope;
+import org.parlons.customers.Customers;
+import org.parlons.platform.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inbox list as agents filter it: conversations of the inboxes one may see, latest first, with their counts
+ * per status, customers' names and labels.
+ */
+@Repository
+public class ConversationList {
+
+	private final JdbcClient jdbc;
+
+	private final Customers customers;
+
+	ConversationList(JdbcClient jdbc, Customers customers) {
+		this.jdbc = jdbc;
+		this.customers = customers;
+	}
+
+	public Page<ConversationSummary> list(ConversationFilter filter, InboxScope scope, int page, int size) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, scope, params);
+		if (where == null) {
+			return new Page<>(List.of(), 0, page, size);
+		}
+		long total = bind(jdbc.sql("select count(*) from conversation c" + where), params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Conversation> rows = bind(jdbc.sql("select " + Conversations.COLUMNS + " from conversation c" + where
+				+ " order by c.last_message_at desc, c.id desc limit :limit offset :offset"), params)
+			.query(Conversations::map)
+			.list();
+		return new Page<>(summaries(rows), total, page, size);
+	}
+
+	/** How many conversations per status match the filter, ignoring its own status. */
+	public Map<ConversationStatus, Long> countByStatus(ConversationFilter filter, InboxScope scope) {
+		Map<ConversationStatus, Long> counts = new EnumMap<>(ConversationStatus.class);
+		for (ConversationStatus s : ConversationStatus.values()) {
+			counts.put(s, 0L);
+		}
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter.withStatus(null), scope, params);
+		if (where != null) {
+			bind(jdbc.sql("select c.status, count(*) from conversation c" + where + " group by c.status"), params)
+				.query((rs, n) -> counts.put(ConversationStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+				.list();
+		}
+		return counts;
+	}
+
+	public List<ConversationSummary> summaries(List<Conversation> rows) {
+		Set<Long> customerIds = new LinkedHashSet<>();
+		rows.forEach(r -> customerIds.add(r.customerId()));
+		Map<Long, Customers.Summary> names = customers.summaries(customerIds);
+		Map<Long, List<String>> labels = labelsOf(rows.stream().map(Conversation::id).toList());
+		List<ConversationSummary> items = new ArrayList<>();
+		for (Conversation c : rows) {
+			Customers.Summary who = names.getOrDefault(c.customerId(),
+					new Customers.Summary(c.customerId(), "#" + c.customerId()));
+			items.add(new ConversationSummary(c.id(), c.inboxId(), who.currentId(), who.displayName(),
+					c.status().api(), c.priority().api(), c.assigneeId(), c.teamId(), c.subject(), c.preview(),
+					c.messageCount(), c.lastMessageAt(), labels.getOrDefault(c.id(), List.of())));
+		}
+		return items;
+	}
+
+	public List<String> labels(long id) {
+		return jdbc.sql("select label from conversation_label where conversation_id = ? order by label")
+			.param(id)
+			.query(String.class)
+			.list();
+	}
+
+	public List<String> allLabels() {
+		return jdbc.sql("select distinct label from conversation_label order by label").query(String.class).list();
+	}
+
+	private Map<Long, List<String>> labelsOf(List<Long> ids) {
+		Map<Long, List<String>> labels = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select conversation_id, label from conversation_label where conversation_id = any(:ids) "
+					+ "order by label")
+				.param("ids", ids.toArray(Long[]::new))
+				.query((rs, n) -> labels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+				.list();
+		}
+		return labels;
+	}
+
+	private @Nullable String where(ConversationFilter f, InboxScope scope, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder(" where 1 = 1");
+		InboxScope effective = scope.narrowTo(f.inboxId());
+		if (!effective.all()) {
+			if (effective.inboxIds().isEmpty()) {
+				return null;
+			}
+			sql.append(" and c.inbox_id = any(:inboxes)");
+			params.put("inboxes", effective.inboxIds().toArray(Long[]::new));
+		}
+		if (f.status() != null) {
+			sql.append(" and c.status = :status");
+			params.put("status", f.status().name());
+		}
+		if (f.teamId() != null) {
+			sql.append(" and c.team_id = :team");
+			params.put("team", f.teamId());
+		}
+		if (f.unassigned()) {
+			sql.append(" and c.assignee_id is null");
+		}
+		else if (f.assigneeId() != null) {
+			sql.append(" and c.assignee_id = :assignee");
+			params.put("assignee", f.assigneeId());
+		}
+		if (f.label() != null && !f.label().isBlank()) {
+			sql.append(" and exists (select 1 from conversation_label l where l.conversation_id = c.id and l.label = :label)");
+			params.put("label", f.label());
+		}
+		if (f.customerId() != null) {
+			sql.append(" and c.customer_id = any(:customers)");
+			params.put("customers", customers.aliasesOf(f.customerId()).toArray(Long[]::new));
+		}
+		if (f.text() != null && !f.text().isBlank()) {
+			sql.append(" and (lower(c.subject) like :text or exists (select 1 from message m where m.conversation_id = c.id "
+					+ "and lower(m.text) like :text))");
+			params.put("text", "%" + f.text().strip().toLowerCase() + "%");
+		}
+		return sql.toString();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+		return spec.params(params);
+	}
+
+}
