@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.parlons.conversations.ReplyPolicy;
 import org.parlons.conversations.Visibility;
-import org.parlons.listening.SentimentAnalyser;
+import org.parlons.language.SentimentAnalyser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -16,8 +16,8 @@ import org.parlons.conversations.Messages;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Customers;
 import org.parlons.listening.Influence;
-import org.parlons.listening.Sentiment;
-import org.parlons.listening.SentimentAnalyser;
+import org.parlons.language.Sentiment;
+import org.parlons.language.SentimentAnalyser;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -114,7 +114,7 @@ public class Escalations {
 			return null;
 		}
 		Sentiment read = sentiment.analyse(message.text(), null);
-		boolean negative = rule.threshold() == null ? "negative".equals(read.label()) : read.score() < rule.threshold();
+		boolean negative = rule.threshold() == null ? read.label() == Sentiment.Label.NEGATIVE : read.score() < rule.threshold();
 		return negative ? String.format(Locale.ROOT, "a public complaint (sentiment %.2f)", read.score()) : null;
 	}
 

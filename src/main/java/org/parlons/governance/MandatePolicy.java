@@ -13,7 +13,7 @@ import org.parlons.conversations.Commitment;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyPolicy;
 import org.parlons.conversations.Visibility;
-import org.parlons.listening.SentimentAnalyser;
+import org.parlons.language.SentimentAnalyser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,7 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
+import org.parlons.language.SentimentAnalyser;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

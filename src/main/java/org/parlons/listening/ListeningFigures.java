@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.listening.text.Terms;
+import org.parlons.language.Sentiment;
+import org.parlons.language.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -74,7 +75,7 @@ public class ListeningFigures {
 	 * reached, its engagements, its author's followers).
 	 */
 	public record Mention(long id, String network, @Nullable String author, String authorKey, String text,
-			String language, double sentiment, String label, @Nullable String url, Instant publishedAt,
+			String language, double sentiment, Sentiment.Label label, @Nullable String url, Instant publishedAt,
 			@Nullable Long conversationId, @Nullable Long reach, @Nullable Long engagements,
 			@Nullable Long authorFollowers) {
 	}
@@ -234,9 +235,9 @@ public class ListeningFigures {
 		if (f.topic() != null && f.inbox() != null) {
 			where(new StringBuilder("select published_at, network, language, label from mention "
 					+ "where published_at >= :from and published_at < :to"), f, Table.MENTION).query((rs, n) -> {
-						String label = rs.getString(4);
+						Sentiment.Label label = Sentiment.Label.fromApi(rs.getString(4));
 						row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), new int[] { 1,
-								"positive".equals(label) ? 1 : 0, "negative".equals(label) ? 1 : 0 });
+								label == Sentiment.Label.POSITIVE ? 1 : 0, label == Sentiment.Label.NEGATIVE ? 1 : 0 });
 						return null;
 					}).list();
 			return;
@@ -287,7 +288,7 @@ public class ListeningFigures {
 
 	private static Mention mention(ResultSet rs, int row) throws java.sql.SQLException {
 		return new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+				rs.getString(6), rs.getDouble(7), Sentiment.Label.fromApi(rs.getString(8)), rs.getString(9), rs.getTimestamp(10).toInstant(),
 				rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getObject(13, Long.class),
 				rs.getObject(14, Long.class));
 	}

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.language.Sentiment;
+import org.parlons.language.SentimentAnalyser;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.language.Sentiment;
+import org.parlons.language.SentimentAnalyser;
 import org.parlons.customers.Customers;
 import org.parlons.customers.Identity;
 import org.springframework.dao.DuplicateKeyException;

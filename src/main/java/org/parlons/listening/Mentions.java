@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -22,11 +23,11 @@ public class Mentions {
 
 	/** A mention about to be stored. */
 	public record NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
-			String authorKey, String text, String language, double sentiment, String label, @Nullable String url,
+			String authorKey, String text, String language, double sentiment, Sentiment.Label label, @Nullable String url,
 			Instant publishedAt, @Nullable Long conversationId, Audience audience) {
 
 		public NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
-				String authorKey, String text, String language, double sentiment, String label, @Nullable String url,
+				String authorKey, String text, String language, double sentiment, Sentiment.Label label, @Nullable String url,
 				Instant publishedAt, @Nullable Long conversationId) {
 			this(source, sourceId, network, externalId, author, authorKey, text, language, sentiment, label, url,
 					publishedAt, conversationId, Audience.UNKNOWN);
@@ -86,7 +87,7 @@ public class Mentions {
 					ps.setString(7, m.text());
 					ps.setString(8, m.language());
 					ps.setDouble(9, m.sentiment());
-					ps.setString(10, m.label());
+					ps.setString(10, m.label().api());
 					ps.setString(11, m.url());
 					ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
 					if (m.conversationId() == null) {

@@ -1,10 +1,12 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.language.SentimentAnalyser;
 import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
@@ -40,7 +42,7 @@ public class PublicComplaints implements InboxIndicators {
 		for (Message m : unanswered) {
 			int[] c = counts.computeIfAbsent(m.inboxId(), k -> new int[2]);
 			c[0]++;
-			if ("negative".equals(analyser.analyse(m.text(), null).label())) {
+			if (analyser.analyse(m.text(), null).label() == Sentiment.Label.NEGATIVE) {
 				c[1]++;
 			}
 		}

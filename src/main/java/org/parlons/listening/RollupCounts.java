@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,18 +45,18 @@ final class RollupCounts {
 		this.lead = lead;
 	}
 
-	void count(Instant publishedAt, String network, String language, String label) {
+	void count(Instant publishedAt, String network, String language, Sentiment.Label label) {
 		count(List.of(), publishedAt, network, language, label);
 	}
 
 	/** Counts a mention under the leading keys' values (in the order of the leads). */
-	void count(List<Object> leadValues, Instant publishedAt, String network, String language, String label) {
+	void count(List<Object> leadValues, Instant publishedAt, String network, String language, Sentiment.Label label) {
 		List<Object> key = new ArrayList<>(leadValues);
 		key.addAll(List.of(publishedAt.truncatedTo(unit), network, language));
 		int[] c = counts.computeIfAbsent(key, k -> new int[3]);
 		c[0]++;
-		c[1] += "positive".equals(label) ? 1 : 0;
-		c[2] += "negative".equals(label) ? 1 : 0;
+		c[1] += label == Sentiment.Label.POSITIVE ? 1 : 0;
+		c[2] += label == Sentiment.Label.NEGATIVE ? 1 : 0;
 	}
 
 	/** Adds the counts to {@code table}, whose period column is {@code periodColumn}. */

@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class ShareOfVoice {
 	}
 
 	/** A text and its sentiment label. */
-	public record Labelled(String text, String label) {
+	public record Labelled(String text, Sentiment.Label label) {
 	}
 
 	private ShareOfVoice() {
@@ -42,8 +43,8 @@ public final class ShareOfVoice {
 				if (b.named(m.text())) {
 					int[] c = counts.get(b.name());
 					c[0]++;
-					c[1] += "positive".equals(m.label()) ? 1 : 0;
-					c[2] += "negative".equals(m.label()) ? 1 : 0;
+					c[1] += m.label() == Sentiment.Label.POSITIVE ? 1 : 0;
+					c[2] += m.label() == Sentiment.Label.NEGATIVE ? 1 : 0;
 					total++;
 				}
 			}

@@ -1,5 +1,7 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,7 +30,7 @@ import java.util.SplittableRandom;
 public final class Tonality {
 
 	/** Above this score a message is positive, below its opposite negative (VADER's convention). */
-	public static final double THRESHOLD = 0.05;
+	public static final double THRESHOLD = Sentiment.THRESHOLD;
 
 	static final int RESAMPLES = 2_000;
 
@@ -46,10 +48,6 @@ public final class Tonality {
 	}
 
 	private Tonality() {
-	}
-
-	public static String label(double score) {
-		return score > THRESHOLD ? "positive" : score < -THRESHOLD ? "negative" : "neutral";
 	}
 
 	public static Result of(List<Scored> scored) {

@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,8 @@ class TopicTagger {
 
 	static final int BATCH = 5_000;
 
-	private record Row(long id, String text, Instant publishedAt, String network, String language, String label) {
+	private record Row(long id, String text, Instant publishedAt, String network, String language,
+			Sentiment.Label label) {
 	}
 
 	private final Topics topics;
@@ -81,7 +83,7 @@ class TopicTagger {
 					return;
 				}
 				rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
-						rs.getString(5), rs.getString(6)));
+						rs.getString(5), Sentiment.Label.fromApi(rs.getString(6))));
 			});
 		if (rows.isEmpty()) {
 			return false;

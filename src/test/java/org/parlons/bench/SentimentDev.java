@@ -3,9 +3,9 @@ package org.parlons.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.parlons.listening.SentimentEvaluation;
-import org.parlons.listening.SentimentEvaluation.Example;
-import org.parlons.listening.text.TextAnalysis;
+import org.parlons.language.SentimentEvaluation;
+import org.parlons.language.SentimentEvaluation.Example;
+import org.parlons.language.internal.TextAnalysis;
 
 /** Tuning loop on the development tweets only: accuracy on clearly polar tweets, correlation, VADER beside. */
 public final class SentimentDev {

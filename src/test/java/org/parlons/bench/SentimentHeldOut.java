@@ -3,10 +3,10 @@ package org.parlons.bench;
 import java.util.List;
 import java.util.Locale;
 
-import org.parlons.listening.SentimentEvaluation;
-import org.parlons.listening.SentimentEvaluation.Example;
-import org.parlons.listening.SentimentEvaluation.Outcome;
-import org.parlons.listening.text.TextAnalysis;
+import org.parlons.language.SentimentEvaluation;
+import org.parlons.language.SentimentEvaluation.Example;
+import org.parlons.language.SentimentEvaluation.Outcome;
+import org.parlons.language.internal.TextAnalysis;
 
 /**
  * Prints the held-out accuracy table for BENCHMARKS.md: per source and overall, ours beside VADER, and

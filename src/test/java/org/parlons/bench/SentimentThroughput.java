@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import org.parlons.listening.SentimentEvaluation;
-import org.parlons.listening.SentimentEvaluation.Example;
-import org.parlons.listening.text.TextAnalysis;
+import org.parlons.language.SentimentEvaluation;
+import org.parlons.language.SentimentEvaluation.Example;
+import org.parlons.language.internal.TextAnalysis;
 
 /**
  * Sentiment texts per second on one thread (run it under {@code taskset -c 0} for one core), over the

@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -116,9 +117,9 @@ class FormulasTests {
 	void shareOfVoiceAndNetSentimentWithItsInterval() {
 		List<ShareOfVoice.Brand> brands = List.of(new ShareOfVoice.Brand("Téléo", List.of("teleo", "téléo")),
 				new ShareOfVoice.Brand("Orange", List.of("orange")));
-		List<ShareOfVoice.Labelled> mentions = List.of(new ShareOfVoice.Labelled("Téléo au top", "positive"),
-				new ShareOfVoice.Labelled("teleo en panne", "negative"), new ShareOfVoice.Labelled("Téléo, bof", "negative"),
-				new ShareOfVoice.Labelled("Orange rapide", "positive"), new ShareOfVoice.Labelled("rien à voir", "neutral"));
+		List<ShareOfVoice.Labelled> mentions = List.of(new ShareOfVoice.Labelled("Téléo au top", Sentiment.Label.POSITIVE),
+				new ShareOfVoice.Labelled("teleo en panne", Sentiment.Label.NEGATIVE), new ShareOfVoice.Labelled("Téléo, bof", Sentiment.Label.NEGATIVE),
+				new ShareOfVoice.Labelled("Orange rapide", Sentiment.Label.POSITIVE), new ShareOfVoice.Labelled("rien à voir", Sentiment.Label.NEUTRAL));
 		List<ShareOfVoice.Voice> voices = ShareOfVoice.of(brands, mentions);
 		assertThat(voices.get(0).mentions()).isEqualTo(3);
 		assertThat(voices.get(0).share()).isEqualTo(0.75);

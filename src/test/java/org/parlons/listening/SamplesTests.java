@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -69,12 +70,12 @@ class SamplesTests {
 		int id = 0;
 		for (String key : sampled) { // the sampled authors are all happy
 			rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + id++, key, key, "Super", "fr", 0.8,
-					"positive", null, at, null));
+					Sentiment.Label.POSITIVE, null, at, null));
 		}
 		for (String key : others) { // the others all unhappy, twice each
 			for (int m = 0; m < 2; m++) {
 				rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + id++, key, key, "Nul", "fr", -0.8,
-						"negative", null, at, null));
+						Sentiment.Label.NEGATIVE, null, at, null));
 			}
 		}
 		assertThat(mentions.saveAll(rows)).isEqualTo(30);
@@ -107,7 +108,7 @@ class SamplesTests {
 		for (int i = 0; i < 3_200; i++) { // one author writes 1,600 times, the others once each
 			String key = i % 2 == 0 ? network + ":loud" : network + ":" + i;
 			rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + i, key, key, "Encore", "fr", -0.5,
-					"negative", null, at, null));
+					Sentiment.Label.NEGATIVE, null, at, null));
 		}
 		mentions.saveAll(rows);
 		var filter = new ListeningFigures.Filter(day.atStartOfDay().toInstant(ZoneOffset.UTC),
@@ -143,17 +144,17 @@ class SamplesTests {
 		int id = 0;
 		for (String key : sampled.subList(0, 10)) { // inbox A: sampled authors, happy
 			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Super", "fr",
-					0.8, "positive", null, at, null));
+					0.8, Sentiment.Label.POSITIVE, null, at, null));
 		}
 		for (String key : others) { // inbox A: authors outside the sample, unhappy twice
 			for (int m = 0; m < 2; m++) {
 				rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Nul", "fr",
-						-0.8, "negative", null, at, null));
+						-0.8, Sentiment.Label.NEGATIVE, null, at, null));
 			}
 		}
 		for (String key : sampled.subList(10, 20)) { // inbox B: sampled authors, unhappy
 			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxB, network, network + "-" + id++, key, key, "Nul", "fr",
-					-0.8, "negative", null, at, null));
+					-0.8, Sentiment.Label.NEGATIVE, null, at, null));
 		}
 		assertThat(mentions.saveAll(rows)).isEqualTo(40);
 		Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -167,7 +168,7 @@ class SamplesTests {
 		assertThat(figures.volume(b).mentions()).isEqualTo(10);
 		assertThat(figures.volume(both).mentions()).isEqualTo(40);
 		assertThat(figures.count(a)).isEqualTo(30);
-		assertThat(figures.mentions(b, 0, 50)).hasSize(10).allSatisfy(m -> assertThat(m.label()).isEqualTo("negative"));
+		assertThat(figures.mentions(b, 0, 50)).hasSize(10).allSatisfy(m -> assertThat(m.label()).isEqualTo(Sentiment.Label.NEGATIVE));
 
 		ListeningFigures.Summary exactA = figures.summary(a, 1_000);
 		assertThat(exactA.tonality().authors()).isEqualTo(20);

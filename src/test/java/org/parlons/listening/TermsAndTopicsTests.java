@@ -3,7 +3,7 @@ package org.parlons.listening;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.parlons.listening.text.Terms;
+import org.parlons.language.Terms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

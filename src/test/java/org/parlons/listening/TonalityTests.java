@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.language.Sentiment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,9 +82,9 @@ class TonalityTests {
 
 	@Test
 	void labelsFollowTheThresholdAndRefuseScoresOutOfRange() {
-		assertThat(Tonality.label(0.05)).isEqualTo("neutral");
-		assertThat(Tonality.label(0.0501)).isEqualTo("positive");
-		assertThat(Tonality.label(-0.06)).isEqualTo("negative");
+		assertThat(Sentiment.Label.of(0.05)).isEqualTo(Sentiment.Label.NEUTRAL);
+		assertThat(Sentiment.Label.of(0.0501)).isEqualTo(Sentiment.Label.POSITIVE);
+		assertThat(Sentiment.Label.of(-0.06)).isEqualTo(Sentiment.Label.NEGATIVE);
 		assertThatThrownBy(() -> Tonality.of(List.of(new Tonality.Scored("a", 1.5))))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Tonality.of(List.of())).isInstanceOf(IllegalArgumentException.class);

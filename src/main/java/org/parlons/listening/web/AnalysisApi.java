@@ -17,7 +17,7 @@ import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.PublicComplaints;
-import org.parlons.listening.SentimentAnalyser;
+import org.parlons.language.SentimentAnalyser;
 import org.parlons.listening.Tonality;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

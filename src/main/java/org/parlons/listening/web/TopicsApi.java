@@ -14,7 +14,7 @@ import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Mentions;
 import org.parlons.listening.Topics;
-import org.parlons.listening.text.Terms;
+import org.parlons.language.Terms;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.http.HttpStatus;

@@ -1,10 +1,10 @@
-package org.parlons.listening.text;
+package org.parlons.language.internal;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.parlons.listening.text.Tokens.Token;
+import org.parlons.language.internal.Tokens.Token;
 
 /**
  * The closed-class words that change what opinion words mean, per language: negations, intensifiers and

@@ -1,4 +1,4 @@
-package org.parlons.listening;
+package org.parlons.language;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ class SentimentAnalyserTests {
 			Le colis a été livré mardi.                    | neutral
 			""")
 	void readsFrench(String text, String label) {
-		assertThat(analyser.analyse(text, "fr").label()).isEqualTo(label);
+		assertThat(analyser.analyse(text, "fr").label().api()).isEqualTo(label);
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -59,7 +59,7 @@ class SentimentAnalyserTests {
 			The parcel arrived on Tuesday.        | neutral
 			""")
 	void readsEnglish(String text, String label) {
-		assertThat(analyser.analyse(text, "en").label()).isEqualTo(label);
+		assertThat(analyser.analyse(text, "en").label().api()).isEqualTo(label);
 	}
 
 	@Test
@@ -95,7 +95,7 @@ class SentimentAnalyserTests {
 		assertThat(fr("😍")).isGreaterThan(0.3);
 		assertThat(en("😡😡")).isLessThan(-0.3);
 		assertThat(en("no reply yet :(")).isLessThan(0);
-		assertThat(analyser.analyse("Gracias por todo 😍", null).label()).isEqualTo("positive");
+		assertThat(analyser.analyse("Gracias por todo 😍", null).label().api()).isEqualTo("positive");
 	}
 
 	@Test

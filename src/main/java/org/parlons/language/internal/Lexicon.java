@@ -1,4 +1,4 @@
-package org.parlons.listening.text;
+package org.parlons.language.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package org.parlons.listening.text;
+package org.parlons.language.internal;
 
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.listening.Sentiment;
+import org.parlons.language.Sentiment;
 
 /**
  * The loaded English and French analysers and the language guess that picks between them.

@@ -1,4 +1,4 @@
-package org.parlons.listening.text;
+package org.parlons.language;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

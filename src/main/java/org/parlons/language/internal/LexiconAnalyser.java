@@ -1,9 +1,9 @@
-package org.parlons.listening.text;
+package org.parlons.language.internal;
 
 import java.util.List;
 
-import org.parlons.listening.text.Lexicon.Phrase;
-import org.parlons.listening.text.Tokens.Token;
+import org.parlons.language.internal.Lexicon.Phrase;
+import org.parlons.language.internal.Tokens.Token;
 
 /**
  * Sentiment of a short text from a lexicon and rules, after VADER (Hutto and Gilbert 2014) and extended:

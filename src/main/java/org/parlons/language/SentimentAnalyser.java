@@ -1,10 +1,10 @@
-package org.parlons.listening;
+package org.parlons.language;
 
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.listening.text.TextAnalysis;
+import org.parlons.language.internal.TextAnalysis;
 import org.springframework.stereotype.Component;
 
 /**

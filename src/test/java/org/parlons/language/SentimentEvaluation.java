@@ -1,4 +1,4 @@
-package org.parlons.listening;
+package org.parlons.language;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +56,7 @@ public final class SentimentEvaluation {
 		int correct = 0;
 		int neutral = 0;
 		for (Example e : examples) {
-			String label = Tonality.label(scorer.applyAsDouble(e));
+			String label = Sentiment.Label.of(scorer.applyAsDouble(e)).api();
 			if (label.equals("neutral")) {
 				neutral++;
 			}

@@ -1,12 +1,12 @@
-package org.parlons.listening;
+package org.parlons.language;
 
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parlons.listening.SentimentEvaluation.Example;
-import org.parlons.listening.SentimentEvaluation.Outcome;
-import org.parlons.listening.text.TextAnalysis;
+import org.parlons.language.SentimentEvaluation.Example;
+import org.parlons.language.SentimentEvaluation.Outcome;
+import org.parlons.language.internal.TextAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.parlons.listening.text;
+package org.parlons.language.internal;
 
 import java.util.HashMap;
 import java.util.List;
