@@ -22,6 +22,7 @@ import org.parlons.customers.CustomerMerged;
 import org.parlons.customers.CustomersExported;
 import org.parlons.governance.ApprovalDecided;
 import org.parlons.governance.PolicyChanged;
+import org.parlons.routing.RoutingRuleChanged;
 import org.parlons.platform.Page;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,6 +139,11 @@ public class AuditLog {
 
 	@EventListener
 	void on(PolicyChanged event) {
+		append(event.actorId(), null, "policy." + event.what(), null, event.detail());
+	}
+
+	@EventListener
+	void on(RoutingRuleChanged event) {
 		append(event.actorId(), null, "policy." + event.what(), null, event.detail());
 	}
 

@@ -3,11 +3,17 @@ package org.parlons.conversations;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.customers.Customers;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +26,13 @@ public class ConversationFacts {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final Customers customers;
 
-	ConversationFacts(JdbcClient jdbc, Customers customers) {
+	ConversationFacts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Customers customers) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.customers = customers;
 	}
 
@@ -72,6 +81,87 @@ public class ConversationFacts {
 			.param(Timestamp.from(now))
 			.query(Long.class)
 			.list();
+	}
+
+	/** Whose a conversation is now: its inbox, team and assignee (0 for none), as reports attribute it. */
+	public record Attribution(long inboxId, long teamId, long assigneeId) {
+	}
+
+	/** A conversation and a moment of its life: opened, first answered, resolved. */
+	public record Moment(long conversationId, Attribution owner, Instant createdAt, Instant at, Priority priority) {
+	}
+
+	/** The conversations opened in the period, {@code at} their opening. */
+	public void opened(Instant from, Instant to, Consumer<Moment> each) {
+		moments("c.created_at", "conversation c where c.created_at >= ? and c.created_at < ?", from, to, each);
+	}
+
+	/** The conversations first answered in the period, {@code at} the first reply. */
+	public void firstAnswered(Instant from, Instant to, Consumer<Moment> each) {
+		moments("c.first_reply_at", "conversation c where c.first_reply_at >= ? and c.first_reply_at < ?", from, to, each);
+	}
+
+	/** Each resolution in the period (a conversation resolved twice counts twice), {@code at} the resolution. */
+	public void resolved(Instant from, Instant to, Consumer<Moment> each) {
+		moments("e.created_at", "conversation_event e join conversation c on c.id = e.conversation_id "
+				+ "where e.type = 'resolved' and e.created_at >= ? and e.created_at < ?", from, to, each);
+	}
+
+	private void moments(String at, String fromWhere, Instant from, Instant to, Consumer<Moment> each) {
+		jdbcTemplate.query("select c.id, c.inbox_id, coalesce(c.team_id, 0), coalesce(c.assignee_id, 0), c.created_at, "
+				+ at + ", c.priority from " + fromWhere, rs -> {
+					each.accept(new Moment(rs.getLong(1), new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+							rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+							Priority.valueOf(rs.getString(7))));
+				}, Timestamp.from(from), Timestamp.from(to));
+	}
+
+	/** Whose each of these conversations is now. */
+	public Map<Long, Attribution> attributionOf(Collection<Long> conversationIds) {
+		Map<Long, Attribution> found = new HashMap<>();
+		if (!conversationIds.isEmpty()) {
+			jdbc.sql("select id, inbox_id, coalesce(team_id, 0), coalesce(assignee_id, 0) from conversation "
+					+ "where id = any(:ids)")
+				.param("ids", conversationIds.toArray(Long[]::new))
+				.query((rs, n) -> found.put(rs.getLong(1), new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+				.list();
+		}
+		return found;
+	}
+
+	/** How many conversations are not resolved, per owner. */
+	public Map<Attribution, Long> backlog() {
+		Map<Attribution, Long> found = new HashMap<>();
+		jdbc.sql("select inbox_id, coalesce(team_id, 0), coalesce(assignee_id, 0), count(*) from conversation "
+				+ "where status <> 'RESOLVED' group by inbox_id, team_id, assignee_id")
+			.query((rs, n) -> found.merge(new Attribution(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4),
+					Long::sum))
+			.list();
+		return found;
+	}
+
+	/** A customer's public message, to be answered in public. */
+	public record Asked(long conversationId, Instant at) {
+	}
+
+	/**
+	 * Those of the public messages that were answered: a public reply of the brand in the same conversation, at or
+	 * after it, that was neither rejected nor failed. The one definition the inbox and the reports share.
+	 */
+	public Set<Asked> answeredPublicly(Collection<Asked> asked) {
+		Set<Asked> answered = new HashSet<>();
+		List<Asked> all = List.copyOf(asked);
+		for (int start = 0; start < all.size(); start += 1000) {
+			List<Asked> chunk = all.subList(start, Math.min(all.size(), start + 1000));
+			jdbc.sql("select k.c, k.at from unnest(:conversations, :ats) k(c, at) where exists (select 1 from message r "
+					+ "where r.conversation_id = k.c and r.direction = 'out' and r.visibility = 'PUBLIC' "
+					+ "and r.sent_at >= k.at and r.status not in ('failed', 'rejected'))")
+				.param("conversations", chunk.stream().map(Asked::conversationId).toArray(Long[]::new))
+				.param("ats", chunk.stream().map(a -> Timestamp.from(a.at())).toArray(Timestamp[]::new))
+				.query((rs, n) -> answered.add(new Asked(rs.getLong(1), rs.getTimestamp(2).toInstant())))
+				.list();
+		}
+		return answered;
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp t) {

@@ -107,6 +107,14 @@ public class Approvals {
 			.list();
 	}
 
+	/** The approvals asked in the period, decided or not. */
+	public List<Approval> askedBetween(Instant from, Instant to) {
+		return jdbc.sql("select " + COLUMNS + " from approval where created_at >= ? and created_at < ?")
+			.params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+			.query(Approvals::map)
+			.list();
+	}
+
 	public Optional<Approval> findById(long id) {
 		return jdbc.sql("select " + COLUMNS + " from approval where id = ?").param(id).query(Approvals::map).optional();
 	}

@@ -1,35 +1,44 @@
 package org.parlons.listening;
 
-import org.parlons.language.Sentiment;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.parlons.language.SentimentAnalyser;
+import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
+import org.parlons.language.Sentiment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Seed 001's question, asked every time the inbox is opened: of the people who complained in public, how
- * many are still waiting for an answer? A complaint is a public message the sentiment analyser reads as
- * negative; it is waiting while its conversation is open and no public reply came after it.
+ * Of the people who complained in public, how many are still waiting for an answer? A complaint is a public
+ * message of an inbox that listening read as negative (its mention's label); it is answered when a public reply
+ * came after it ({@link ConversationFacts#answeredPublicly}). The inbox shows those waiting; reports count those
+ * of a period.
  */
 @Service
 public class PublicComplaints implements InboxIndicators {
 
-	/** Enough for any real backlog; beyond it the count says "at least". */
+	/** The most unanswered public messages read per inbox page: enough for any real backlog. */
 	static final int LIMIT = 20_000;
 
 	private final Messages messages;
 
-	private final SentimentAnalyser analyser;
+	private final ConversationFacts facts;
 
-	PublicComplaints(Messages messages, SentimentAnalyser analyser) {
+	private final JdbcClient jdbc;
+
+	PublicComplaints(Messages messages, ConversationFacts facts, JdbcClient jdbc) {
 		this.messages = messages;
-		this.analyser = analyser;
+		this.facts = facts;
+		this.jdbc = jdbc;
 	}
 
 	/** Per inbox: public messages waiting for an answer, and how many of them are complaints. */
@@ -39,16 +48,52 @@ public class PublicComplaints implements InboxIndicators {
 	public Map<Long, Waiting> waiting(Collection<Long> inboxIds) {
 		Map<Long, int[]> counts = new LinkedHashMap<>();
 		List<Message> unanswered = messages.unansweredPublic(inboxIds, LIMIT);
+		Set<String> negative = negative(unanswered);
 		for (Message m : unanswered) {
 			int[] c = counts.computeIfAbsent(m.inboxId(), k -> new int[2]);
 			c[0]++;
-			if (analyser.analyse(m.text(), null).label() == Sentiment.Label.NEGATIVE) {
+			if (negative.contains(m.inboxId() + " " + m.externalId())) {
 				c[1]++;
 			}
 		}
 		Map<Long, Waiting> out = new LinkedHashMap<>();
 		counts.forEach((inbox, c) -> out.put(inbox, new Waiting(c[0], c[1])));
 		return out;
+	}
+
+	/** Those of the messages whose mention was read as negative, as "inbox externalId". */
+	private Set<String> negative(List<Message> messages) {
+		Set<String> found = new HashSet<>();
+		for (int start = 0; start < messages.size(); start += 1000) {
+			List<Message> chunk = messages.subList(start, Math.min(messages.size(), start + 1000));
+			jdbc.sql("select k.s, k.e from unnest(:inboxes, :externals) k(s, e) where exists (select 1 from mention m "
+					+ "where m.external_id = k.e and m.source = :source and m.source_id = k.s and m.label = :negative)")
+				.param("inboxes", chunk.stream().map(Message::inboxId).toArray(Long[]::new))
+				.param("externals", chunk.stream().map(Message::externalId).toArray(String[]::new))
+				.param("source", Mentions.INBOX)
+				.param("negative", Sentiment.Label.NEGATIVE.api())
+				.query((rs, n) -> found.add(rs.getLong(1) + " " + rs.getString(2)))
+				.list();
+		}
+		return found;
+	}
+
+	/** A complaint of the period: the conversation, when, and whether it was answered. */
+	public record Complaint(long conversationId, Instant at, boolean answered) {
+	}
+
+	public List<Complaint> between(Instant from, Instant to) {
+		List<ConversationFacts.Asked> asked = jdbc
+			.sql("select conversation_id, published_at from mention where source = :source and label = :negative "
+					+ "and conversation_id is not null and published_at >= :from and published_at < :to")
+			.param("source", Mentions.INBOX)
+			.param("negative", Sentiment.Label.NEGATIVE.api())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, n) -> new ConversationFacts.Asked(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		Set<ConversationFacts.Asked> answered = facts.answeredPublicly(asked);
+		return asked.stream().map(a -> new Complaint(a.conversationId(), a.at(), answered.contains(a))).toList();
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package org.parlons.governance;
+package org.parlons.routing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -192,6 +192,20 @@ public class Escalations {
 			}
 		});
 		return true;
+	}
+
+	/** A routing rule's escalation: the conversation and when. */
+	public record Routed(long conversationId, Instant at) {
+	}
+
+	/** The escalations of the period by rules that route (to a team or a representative), not priority rules. */
+	public List<Routed> routed(Instant from, Instant to) {
+		return jdbc.sql("select e.conversation_id, e.created_at from escalation e join escalation_rule r on r.id = e.rule_id "
+				+ "and (r.target_team_id is not null or r.target_agent_id is not null) "
+				+ "where e.created_at >= ? and e.created_at < ?")
+			.params(Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> new Routed(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list();
 	}
 
 	public List<Escalation> of(long conversationId) {

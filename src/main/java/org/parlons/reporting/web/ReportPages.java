@@ -1,10 +1,10 @@
-package org.parlons.governance.web;
+package org.parlons.reporting.web;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.governance.Reports;
+import org.parlons.reporting.Reports;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

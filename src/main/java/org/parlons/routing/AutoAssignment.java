@@ -1,4 +1,4 @@
-package org.parlons.conversations.internal;
+package org.parlons.routing;
 
 import java.util.List;
 import java.util.Map;

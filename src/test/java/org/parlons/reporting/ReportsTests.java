@@ -1,4 +1,4 @@
-package org.parlons.governance;
+package org.parlons.reporting;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -105,14 +105,14 @@ class ReportsTests {
 
 	@Test
 	void quantilesAreInterpolatedWithinTheirBucket() {
-		long[] buckets = new long[ReportRollups.BUCKETS.length];
+		long[] buckets = new long[ReportFigures.BUCKETS.length];
 		buckets[1] = 10; // ten durations between 1 and 5 minutes
-		assertThat(Reports.quantile(buckets, 0.5)).isEqualTo(3.0); // 1 + 4 × 5/10
-		assertThat(Reports.quantile(buckets, 0.9)).isCloseTo(4.6, within(1e-9));
-		assertThat(Reports.quantile(new long[ReportRollups.BUCKETS.length], 0.5)).isNull();
-		assertThat(ReportRollups.bucket(Duration.ofSeconds(30))).isZero();
-		assertThat(ReportRollups.bucket(Duration.ofMinutes(90))).isEqualTo(5);
-		assertThat(ReportRollups.bucket(Duration.ofDays(30))).isEqualTo(ReportRollups.BUCKETS.length - 1);
+		assertThat(ReportFigures.quantile(buckets, 0.5)).isEqualTo(3.0); // 1 + 4 × 5/10
+		assertThat(ReportFigures.quantile(buckets, 0.9)).isCloseTo(4.6, within(1e-9));
+		assertThat(ReportFigures.quantile(new long[ReportFigures.BUCKETS.length], 0.5)).isNull();
+		assertThat(ReportFigures.bucket(Duration.ofSeconds(30))).isZero();
+		assertThat(ReportFigures.bucket(Duration.ofMinutes(90))).isEqualTo(5);
+		assertThat(ReportFigures.bucket(Duration.ofDays(30))).isEqualTo(ReportFigures.BUCKETS.length - 1);
 	}
 
 	private static long conversation(TestApi admin, long inbox, String text, String visibility) {

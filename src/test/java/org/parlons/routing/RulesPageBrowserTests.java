@@ -1,4 +1,4 @@
-package org.parlons.governance;
+package org.parlons.routing;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.parlons.governance;
+package org.parlons.routing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -79,12 +79,12 @@ public class ServiceLevels {
 	}
 
 	/** The inbox's first-response target for a priority, when it has one. */
-	static Optional<Duration> firstResponse(Inbox inbox, String priority) {
+	public static Optional<Duration> firstResponse(Inbox inbox, String priority) {
 		return duration(forPriority(inbox, priority), "firstResponse");
 	}
 
 	/** The business hours an inbox declares; open all the time when it declares none. */
-	static BusinessHours hours(Inbox inbox) {
+	public static BusinessHours hours(Inbox inbox) {
 		Map<String, Object> declared = map(inbox.settings().get("businessHours"));
 		return declared.isEmpty() ? BusinessHours.always(ZoneId.of("UTC")) : BusinessHours.parse(declared);
 	}

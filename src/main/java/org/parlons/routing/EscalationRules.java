@@ -1,4 +1,4 @@
-package org.parlons.governance;
+package org.parlons.routing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -152,7 +152,7 @@ public class EscalationRules {
 			.update(keys, "id");
 		cache.changed();
 		long id = keys.getKey().longValue();
-		events.publishEvent(new PolicyChanged(actorId, "escalation-rule.created", "#" + id + " " + rule.name() + " ("
+		events.publishEvent(new RoutingRuleChanged(actorId, "escalation-rule.created", "#" + id + " " + rule.name() + " ("
 				+ rule.kind().api() + (rule.priority() == null ? "" : ", priority " + rule.priority().api()) + ")"));
 		return id;
 	}
@@ -205,7 +205,7 @@ public class EscalationRules {
 		boolean found = jdbc.sql("update escalation_rule set active = false where id = ?").param(id).update() == 1;
 		cache.changed();
 		if (found) {
-			events.publishEvent(new PolicyChanged(actorId, "escalation-rule.off", "#" + id));
+			events.publishEvent(new RoutingRuleChanged(actorId, "escalation-rule.off", "#" + id));
 		}
 		return found;
 	}

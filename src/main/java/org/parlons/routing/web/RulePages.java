@@ -1,4 +1,4 @@
-package org.parlons.governance.web;
+package org.parlons.routing.web;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Priority;
-import org.parlons.governance.EscalationRules;
+import org.parlons.routing.EscalationRules;
 import org.parlons.governance.MandateTopics;
 import org.parlons.platform.ErrorDetails;
 import org.springframework.security.access.prepost.PreAuthorize;

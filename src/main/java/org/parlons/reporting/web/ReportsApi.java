@@ -1,4 +1,4 @@
-package org.parlons.governance.web;
+package org.parlons.reporting.web;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,8 +11,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
-import org.parlons.governance.ReportRollups;
-import org.parlons.governance.Reports;
+import org.parlons.reporting.ReportRollups;
+import org.parlons.reporting.Reports;
 import org.parlons.platform.Days;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package org.parlons.governance.web;
+package org.parlons.routing.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +15,8 @@ import org.parlons.agents.Teams;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Priority;
-import org.parlons.governance.EscalationRules;
-import org.parlons.governance.Escalations;
+import org.parlons.routing.EscalationRules;
+import org.parlons.routing.Escalations;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.http.HttpStatus;

@@ -1,11 +1,11 @@
-package org.parlons.governance.web;
+package org.parlons.routing.web;
 
 import java.util.List;
 import java.util.Map;
 
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.ConversationAccess;
-import org.parlons.governance.ServiceLevels;
+import org.parlons.routing.ServiceLevels;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

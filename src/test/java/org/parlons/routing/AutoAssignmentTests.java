@@ -1,4 +1,4 @@
-package org.parlons.conversations;
+package org.parlons.routing;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
-package org.parlons.governance.web;
+package org.parlons.reporting.web;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.parlons.governance.Reports;
+import org.parlons.reporting.Reports;
 
 /**
  * The report's days drawn as SVG geometry on the server (no script): conversations opened and resolved per
