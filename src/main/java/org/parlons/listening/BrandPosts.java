@@ -14,8 +14,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
-import org.parlons.conversations.PostMetrics;
-import org.parlons.conversations.Posts;
+import org.parlons.listening.PostMetrics;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +30,7 @@ public class BrandPosts {
 	public record Figures(long id, long inboxId, String network, String externalId, @Nullable String text,
 			@Nullable String url, Instant publishedAt, Instant observedAt, PostMetrics latest, long interactions,
 			Engagement.@Nullable Rate engagementRate, @Nullable String engagementRateDescribed,
-			@Nullable Double halfLifeHours, List<Posts.Snapshot> snapshots) {
+			@Nullable Double halfLifeHours, List<BrandPostFigures.Snapshot> snapshots) {
 	}
 
 	/**
@@ -45,13 +44,13 @@ public class BrandPosts {
 
 	private static final int MAX_POSTS = 200;
 
-	private final Posts posts;
+	private final BrandPostFigures posts;
 
 	private final Inboxes inboxes;
 
 	private final ListeningFigures figures;
 
-	BrandPosts(Posts posts, Inboxes inboxes, ListeningFigures figures) {
+	BrandPosts(BrandPostFigures posts, Inboxes inboxes, ListeningFigures figures) {
 		this.posts = posts;
 		this.inboxes = inboxes;
 		this.figures = figures;
@@ -79,7 +78,7 @@ public class BrandPosts {
 	public List<AccountFigures> accounts(List<Figures> periodPosts, Instant to) {
 		Map<Long, List<Figures>> byAccount = new java.util.TreeMap<>();
 		periodPosts.forEach(p -> byAccount.computeIfAbsent(p.inboxId(), k -> new ArrayList<>()).add(p));
-		List<Posts.FollowerCount> counts = byAccount.isEmpty() ? List.of()
+		List<BrandPostFigures.FollowerCount> counts = byAccount.isEmpty() ? List.of()
 				: posts.followers(Instant.EPOCH, to, byAccount.keySet());
 		List<AccountFigures> out = new ArrayList<>();
 		byAccount.forEach((inbox, list) -> {
@@ -128,12 +127,12 @@ public class BrandPosts {
 	public List<Figures> posts(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
 		Map<Long, String> networks = new HashMap<>();
 		inboxes.findAll().forEach(i -> networks.put(i.id(), i.channel()));
-		List<Posts.Observed> observed = posts.own(from, to, inboxIds, MAX_POSTS);
-		List<Posts.FollowerCount> followers = observed.isEmpty() ? List.of()
+		List<BrandPostFigures.Observed> observed = posts.own(from, to, inboxIds, MAX_POSTS);
+		List<BrandPostFigures.FollowerCount> followers = observed.isEmpty() ? List.of()
 				: posts.followers(Instant.EPOCH, to.plus(Duration.ofDays(366)), inboxIds);
 		List<Figures> out = new ArrayList<>();
-		for (Posts.Observed p : observed) {
-			Posts.Snapshot last = p.latest();
+		for (BrandPostFigures.Observed p : observed) {
+			BrandPostFigures.Snapshot last = p.latest();
 			String network = networks.getOrDefault(p.inboxId(), "?");
 			Long followersThen = followersAt(followers, p.inboxId(), last.at());
 			Engagement.Rate rate = rate(network, last.metrics(), followersThen);
@@ -165,7 +164,7 @@ public class BrandPosts {
 				? Engagement.rate(m.interactions(), Engagement.Denominator.FOLLOWERS, followers) : null;
 	}
 
-	private static @Nullable Double halfLife(Posts.Observed p) {
+	private static @Nullable Double halfLife(BrandPostFigures.Observed p) {
 		if (p.post().postedAt() == null) {
 			return null;
 		}
@@ -182,9 +181,9 @@ public class BrandPosts {
 		}
 	}
 
-	private static @Nullable Long followersAt(List<Posts.FollowerCount> counts, long inboxId, Instant at) {
+	private static @Nullable Long followersAt(List<BrandPostFigures.FollowerCount> counts, long inboxId, Instant at) {
 		Long found = null;
-		for (Posts.FollowerCount c : counts) {
+		for (BrandPostFigures.FollowerCount c : counts) {
 			if (c.inboxId() == inboxId && !c.at().isAfter(at)) {
 				found = c.followers();
 			}
@@ -196,7 +195,7 @@ public class BrandPosts {
 	public List<FollowerDay> followerGrowth(ListeningFigures.Filter f, @Nullable Collection<Long> inboxIds) {
 		List<ListeningFigures.Day> days = figures.days(f);
 		// counts before the period too, so its first day starts from the last known count
-		List<Posts.FollowerCount> counts = posts.followers(Instant.EPOCH, f.to(), inboxIds);
+		List<BrandPostFigures.FollowerCount> counts = posts.followers(Instant.EPOCH, f.to(), inboxIds);
 		Map<Long, TreeMap<Instant, Long>> byInbox = new HashMap<>();
 		counts.forEach(c -> byInbox.computeIfAbsent(c.inboxId(), k -> new TreeMap<>()).put(c.at(), c.followers()));
 		List<FollowerDay> out = new ArrayList<>(days.size());

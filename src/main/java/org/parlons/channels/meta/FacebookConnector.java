@@ -11,7 +11,7 @@ import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Post;
-import org.parlons.conversations.PostMetrics;
+import org.parlons.listening.PostMetrics;
 import org.parlons.customers.Customers;
 import org.springframework.stereotype.Component;
 

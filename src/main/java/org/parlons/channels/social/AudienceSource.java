@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Post;
-import org.parlons.conversations.PostMetrics;
+import org.parlons.listening.PostMetrics;
 
 /**
  * A connector that can read the brand account's followers and its recent posts' figures (X, Mastodon,

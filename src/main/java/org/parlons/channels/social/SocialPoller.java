@@ -18,7 +18,7 @@ import org.parlons.channels.ChannelHealth;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Ingestion;
-import org.parlons.conversations.Posts;
+import org.parlons.listening.BrandPostFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,7 +64,7 @@ class SocialPoller {
 		return t;
 	});
 
-	private final Posts posts;
+	private final BrandPostFigures brandPosts;
 
 	private final Duration audienceInterval;
 
@@ -76,8 +76,8 @@ class SocialPoller {
 
 	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
 			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval,
-			Posts posts, @Value("${parlons.social.audience-interval:PT1H}") Duration audienceInterval) {
-		this.posts = posts;
+			BrandPostFigures brandPosts, @Value("${parlons.social.audience-interval:PT1H}") Duration audienceInterval) {
+		this.brandPosts = brandPosts;
 		this.audienceInterval = audienceInterval;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
@@ -160,9 +160,9 @@ class SocialPoller {
 				return;
 			}
 			Instant now = clock.instant();
-			posts.observeFollowers(inbox.id(), audience.followers(), now);
+			brandPosts.observeFollowers(inbox.id(), audience.followers(), now);
 			for (AudienceSource.Reading reading : audience.posts()) {
-				posts.observe(inbox.id(), reading.post(), reading.metrics(), now);
+				brandPosts.observe(inbox.id(), reading.post(), reading.metrics(), now);
 			}
 			audienceFailing.remove(inbox.id());
 		}

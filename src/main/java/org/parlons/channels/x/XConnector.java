@@ -24,7 +24,7 @@ import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Placement;
 import org.parlons.conversations.Post;
-import org.parlons.conversations.PostMetrics;
+import org.parlons.listening.PostMetrics;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Identity;

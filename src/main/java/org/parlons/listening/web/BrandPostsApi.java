@@ -16,8 +16,8 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Post;
-import org.parlons.conversations.PostMetrics;
-import org.parlons.conversations.Posts;
+import org.parlons.listening.PostMetrics;
+import org.parlons.listening.BrandPostFigures;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.platform.InvalidRequestException;
@@ -50,13 +50,13 @@ class BrandPostsApi {
 
 	private final BrandPosts brandPosts;
 
-	private final Posts posts;
+	private final BrandPostFigures posts;
 
 	private final Inboxes inboxes;
 
 	private final Clock clock;
 
-	BrandPostsApi(BrandPosts brandPosts, Posts posts, Inboxes inboxes, Clock clock) {
+	BrandPostsApi(BrandPosts brandPosts, BrandPostFigures posts, Inboxes inboxes, Clock clock) {
 		this.brandPosts = brandPosts;
 		this.posts = posts;
 		this.inboxes = inboxes;

@@ -1,4 +1,4 @@
-package org.parlons.conversations;
+package org.parlons.listening;
 
 import org.jspecify.annotations.Nullable;
 
