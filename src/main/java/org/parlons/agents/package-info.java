@@ -2,7 +2,7 @@
  * The people who answer: agents, their roles, mandates, teams and personal API tokens.
  */
 @NullMarked
-@ApplicationModule(displayName = "Agents")
+@ApplicationModule(displayName = "Agents", allowedDependencies = { "platform" })
 package org.parlons.agents;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,5 +2,9 @@
  * The audit log: sign-ins, agents created, approvals, escalations, messages sent, merges and exports,
  * appended in the transaction of the action they record, searchable and exportable by administrators.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@NullMarked
+@ApplicationModule(displayName = "Audit", allowedDependencies = { "agents", "conversations", "customers", "governance", "routing", "platform" })
 package org.parlons.audit;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

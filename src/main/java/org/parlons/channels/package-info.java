@@ -3,7 +3,7 @@
  * inbound API and the outbox that delivers replies with retries.
  */
 @NullMarked
-@ApplicationModule(displayName = "Channels")
+@ApplicationModule(displayName = "Channels", allowedDependencies = { "agents", "conversations", "customers", "listening", "platform" })
 package org.parlons.channels;
 
 import org.jspecify.annotations.NullMarked;

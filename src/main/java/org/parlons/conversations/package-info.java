@@ -3,7 +3,7 @@
  * replies waiting for delivery, assignment and the timeline.
  */
 @NullMarked
-@ApplicationModule(displayName = "Conversations")
+@ApplicationModule(displayName = "Conversations", allowedDependencies = { "agents", "customers", "platform" })
 package org.parlons.conversations;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,7 @@
  * One profile per person across channels: identities, attributes, tags, notes, merges that can be undone.
  */
 @NullMarked
-@ApplicationModule(displayName = "Customers")
+@ApplicationModule(displayName = "Customers", allowedDependencies = { "agents", "platform" })
 package org.parlons.customers;
 
 import org.jspecify.annotations.NullMarked;

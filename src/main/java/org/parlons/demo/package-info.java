@@ -2,7 +2,7 @@
  * A believable demo workspace (Téléo, a French telecom operator) seeded on an empty database on request.
  */
 @NullMarked
-@ApplicationModule(displayName = "Demo")
+@ApplicationModule(displayName = "Demo", allowedDependencies = { "agents", "channels", "conversations", "customers" })
 package org.parlons.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * rules) and its keywords. Used by governance, routing and listening alike.
  */
 @NullMarked
-@ApplicationModule(displayName = "Language")
+@ApplicationModule(displayName = "Language", allowedDependencies = {})
 package org.parlons.language;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,5 +2,9 @@
  * Listening and insights: what the public says and how honestly it can be summed up. Starts with
  * tonality shown two ways (per message and per person) with its uncertainty.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Listening")
+@NullMarked
+@ApplicationModule(displayName = "Listening", allowedDependencies = { "agents", "conversations", "customers", "language", "platform" })
 package org.parlons.listening;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

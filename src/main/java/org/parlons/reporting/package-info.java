@@ -4,7 +4,7 @@
  * denominators.
  */
 @NullMarked
-@ApplicationModule(displayName = "Reporting")
+@ApplicationModule(displayName = "Reporting", allowedDependencies = { "agents", "conversations", "governance", "listening", "routing", "platform" })
 package org.parlons.reporting;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * automatic assignment in turn within a team, service levels measured in business hours and their breaches.
  */
 @NullMarked
-@ApplicationModule(displayName = "Routing")
+@ApplicationModule(displayName = "Routing", allowedDependencies = { "agents", "conversations", "customers", "governance", "language", "listening", "platform" })
 package org.parlons.routing;
 
 import org.jspecify.annotations.NullMarked;

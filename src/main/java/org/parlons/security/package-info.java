@@ -2,7 +2,7 @@
  * Who is calling: form sign-in for people, HTTP Basic and Bearer tokens for the API, throttled sign-ins.
  */
 @NullMarked
-@ApplicationModule(displayName = "Security")
+@ApplicationModule(displayName = "Security", allowedDependencies = { "agents" })
 package org.parlons.security;
 
 import org.jspecify.annotations.NullMarked;
