@@ -140,6 +140,19 @@ public class ConversationFacts {
 		return found;
 	}
 
+	/** How many open or pending conversations each of these agents holds (none: absent). */
+	public Map<Long, Long> openWork(Collection<Long> agentIds) {
+		Map<Long, Long> found = new HashMap<>();
+		if (!agentIds.isEmpty()) {
+			jdbc.sql("select assignee_id, count(*) from conversation where assignee_id = any(:ids) "
+					+ "and status in ('OPEN', 'PENDING') group by assignee_id")
+				.param("ids", agentIds.toArray(Long[]::new))
+				.query((rs, n) -> found.put(rs.getLong(1), rs.getLong(2)))
+				.list();
+		}
+		return found;
+	}
+
 	/** A customer's public message, to be answered in public. */
 	public record Asked(long conversationId, Instant at) {
 	}

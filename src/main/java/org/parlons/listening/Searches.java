@@ -98,18 +98,11 @@ public class Searches {
 	}
 
 	public List<Search> all() {
-		return jdbc.sql("select s.id, s.inbox_id, i.channel, s.query, s.found, s.last_read_at, s.next_read_at, s.last_error "
-				+ "from network_search s join inbox i on i.id = s.inbox_id order by s.id")
-			.query(Searches::search)
-			.list();
+		return jdbc.sql("select " + COLUMNS + " from network_search order by id").query(this::search).list();
 	}
 
 	public Optional<Search> find(long id) {
-		return jdbc.sql("select s.id, s.inbox_id, i.channel, s.query, s.found, s.last_read_at, s.next_read_at, s.last_error "
-				+ "from network_search s join inbox i on i.id = s.inbox_id where s.id = ?")
-			.param(id)
-			.query(Searches::search)
-			.optional();
+		return jdbc.sql("select " + COLUMNS + " from network_search where id = ?").param(id).query(this::search).optional();
 	}
 
 	/**
@@ -248,10 +241,15 @@ public class Searches {
 		return new Reading(0, 0, false, error);
 	}
 
-	private static Search search(ResultSet rs, int row) throws SQLException {
-		Timestamp last = rs.getTimestamp(6);
-		return new Search(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-				last == null ? null : last.toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8));
+	private static final String COLUMNS = "id, inbox_id, query, found, last_read_at, next_read_at, last_error";
+
+	/** A search row, with its inbox's network. */
+	private Search search(ResultSet rs, int row) throws SQLException {
+		Timestamp last = rs.getTimestamp(5);
+		long inboxId = rs.getLong(2);
+		String channel = inboxes.findById(inboxId).map(Inbox::channel).orElse("?");
+		return new Search(rs.getLong(1), inboxId, channel, rs.getString(3), rs.getLong(4),
+				last == null ? null : last.toInstant(), rs.getTimestamp(6).toInstant(), rs.getString(7));
 	}
 
 }

@@ -3,13 +3,13 @@ package org.parlons.routing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.parlons.agents.Agent;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationsOpened;
+import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inboxes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,11 @@ class AutoAssignment {
 
 	private final JdbcClient jdbc;
 
-	AutoAssignment(Conversations conversations, Inboxes inboxes, Teams teams, Agents agents, JdbcClient jdbc) {
+	private final ConversationFacts facts;
+
+	AutoAssignment(Conversations conversations, Inboxes inboxes, Teams teams, Agents agents, JdbcClient jdbc,
+			ConversationFacts facts) {
+		this.facts = facts;
 		this.conversations = conversations;
 		this.inboxes = inboxes;
 		this.teams = teams;
@@ -81,7 +85,7 @@ class AutoAssignment {
 		if (members.isEmpty()) {
 			return Optional.empty();
 		}
-		Map<Long, Long> load = openLoad(members);
+		Map<Long, Long> load = facts.openWork(members.stream().map(Agent::id).toList());
 		int start = 0;
 		for (int i = 0; i < members.size(); i++) {
 			if (members.get(i).id() > last) {
@@ -101,14 +105,6 @@ class AutoAssignment {
 		return Optional.empty();
 	}
 
-	private Map<Long, Long> openLoad(List<Agent> members) {
-		return jdbc.sql("select assignee_id, count(*) from conversation where assignee_id = any(:ids) "
-				+ "and status in ('OPEN', 'PENDING') group by assignee_id")
-			.param("ids", members.stream().map(Agent::id).toArray(Long[]::new))
-			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-	}
+
 
 }

@@ -1,0 +1,100 @@
+package org.parlons;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each table belongs to one module, and only that module's code names it in SQL: another module asks through the
+ * owner's API or listens to its events. Every table the migrations create has an owner here.
+ */
+class TableOwnershipTests {
+
+	static final Path MAIN = Path.of("src", "main", "java", "org", "parlons");
+
+	static final Map<String, Set<String>> OWNED = Map.ofEntries(
+			Map.entry("agents", Set.of("agent", "api_token", "team", "team_inbox", "team_member")),
+			Map.entry("audit", Set.of("audit_event")),
+			Map.entry("channels", Set.of("channel_cursor", "channel_health", "mailbox_state", "outbox", "widget_visitor")),
+			Map.entry("conversations",
+					Set.of("inbox", "conversation", "conversation_event", "conversation_label", "conversation_note",
+							"message", "social_post", "canned_response")),
+			Map.entry("customers",
+					Set.of("customer", "customer_event", "customer_identity", "customer_merge", "customer_note",
+							"customer_tag")),
+			Map.entry("governance", Set.of("approval", "conduct_rule", "mandate_topic")),
+			Map.entry("listening",
+					Set.of("mention", "mention_hourly", "mention_daily", "mention_source_daily", "mention_sample",
+							"mention_topic", "listening_topic", "topic_hourly", "topic_daily", "listening_cursor",
+							"listening_alert", "feed", "network_search", "brand_post", "brand_post_metric",
+							"inbox_followers")),
+			Map.entry("reporting", Set.of("report_daily")),
+			Map.entry("routing", Set.of("escalation", "escalation_rule", "assignment_cursor")),
+			Map.entry("platform", Set.of("event_publication")));
+
+	static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|into|update|merge into|delete from)\\s+([a-z_]+)\\b");
+
+	@Test
+	void onlyTheOwningModuleNamesATableInItsSql() throws IOException {
+		Map<String, String> ownerOf = new java.util.HashMap<>();
+		OWNED.forEach((module, tables) -> tables.forEach(t -> ownerOf.put(t, module)));
+		List<String> trespasses = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(MAIN)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String module = MAIN.relativize(file).getName(0).toString();
+				for (String literal : stringLiterals(Files.readString(file))) {
+					Matcher m = SQL.matcher(literal);
+					while (m.find()) {
+						String owner = ownerOf.get(m.group(1).toLowerCase());
+						if (owner != null && !owner.equals(module)) {
+							trespasses.add(MAIN.relativize(file) + " names " + m.group(1) + " of " + owner);
+						}
+					}
+				}
+			}
+		}
+		assertThat(trespasses).isEmpty();
+	}
+
+	@Test
+	void everyTableTheMigrationsCreateHasAnOwner() throws IOException {
+		Set<String> created = new TreeSet<>();
+		Pattern create = Pattern.compile("(?i)create table ([a-z_]+)");
+		try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+			for (Path file : files.toList()) {
+				Matcher m = create.matcher(Files.readString(file));
+				while (m.find()) {
+					created.add(m.group(1).toLowerCase());
+				}
+			}
+		}
+		Set<String> dropped = Set.of("social_post_metric");
+		Set<String> owned = new TreeSet<>();
+		OWNED.values().forEach(owned::addAll);
+		created.removeAll(dropped);
+		assertThat(owned).containsAll(created);
+	}
+
+	/** The contents of the string literals of a source file, text blocks included, joined where concatenated. */
+	static List<String> stringLiterals(String source) {
+		List<String> literals = new ArrayList<>();
+		Matcher m = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"").matcher(source.replaceAll("\"\\s*\\+\\s*\"", ""));
+		while (m.find()) {
+			literals.add(m.group(1));
+		}
+		return literals;
+	}
+
+}
