@@ -271,12 +271,12 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 	}
 
 	/** A reply was sent, delivered or read; the message shows it. */
-	record MessageStatusChanged(long conversationId, long inboxId, long messageId, String status)
+	record MessageStatusChanged(long conversationId, long inboxId, long messageId, MessageStatus status)
 			implements ConversationChanged {
 
 		@Override
 		public String what() {
-			return status;
+			return status.api();
 		}
 
 	}

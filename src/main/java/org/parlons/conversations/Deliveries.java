@@ -66,31 +66,22 @@ public class Deliveries {
 	 * read only move forward; failed says why in the timeline. False when no such reply is known.
 	 */
 	@Transactional
-	public boolean reported(long inboxId, String channelId, String status, @Nullable String reason) {
+	public boolean reported(long inboxId, String channelId, MessageStatus status, @Nullable String reason) {
 		Optional<Message> found = messages.findIds(inboxId, channelId).flatMap(ids -> messages.findById(ids.messageId()));
 		if (found.isEmpty() || found.get().inbound()) {
 			return false;
 		}
 		Message m = found.get();
-		if (MessageStatus.FAILED.equals(status)) {
+		if (status == MessageStatus.FAILED) {
 			failed(m.id(), reason == null ? "the network reports a failure" : reason);
 		}
-		else if (rank(status) > rank(m.status())) {
+		else if (status.progress() > m.status().progress()) {
 			update(m.id(), status, null);
 		}
 		return true;
 	}
 
-	private static int rank(String status) {
-		return switch (status) {
-			case MessageStatus.SENT -> 1;
-			case MessageStatus.DELIVERED -> 2;
-			case MessageStatus.READ -> 3;
-			default -> 0;
-		};
-	}
-
-	private void update(long messageId, String status, @Nullable String channelId) {
+	private void update(long messageId, MessageStatus status, @Nullable String channelId) {
 		messages.markStatus(messageId, status, channelId);
 		messages.findById(messageId)
 			.ifPresent(m -> events.publishEvent(

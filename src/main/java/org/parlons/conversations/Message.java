@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * (auto-reply, bounce, mailing list), never to be answered automatically.
  */
 public record Message(long id, long conversationId, long inboxId, String externalId, String direction,
-		Visibility visibility, @Nullable String authorName, @Nullable Long agentId, String text, String status,
+		Visibility visibility, @Nullable String authorName, @Nullable Long agentId, String text, MessageStatus status,
 		@Nullable String inReplyTo, List<Attachment> attachments, Instant sentAt, @Nullable String fullText,
 		boolean automated, @Nullable Placement placement, @Nullable String threadRef, @Nullable String moderation,
 		@Nullable String persona) {

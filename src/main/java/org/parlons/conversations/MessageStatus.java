@@ -1,32 +1,47 @@
 package org.parlons.conversations;
 
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
- * The life of a message: inbound ones are received; outbound ones are queued, then sent or failed;
- * a reply beyond its author's mandate is pending approval first, then queued or rejected.
+ * The life of a message: inbound ones are received; outbound ones are queued, then sent or failed, and the network
+ * may say later they were delivered and read; a reply beyond its author's mandate is pending approval first, then
+ * queued or rejected. Stored and shown in lower case.
  */
-public final class MessageStatus {
+public enum MessageStatus {
 
-	public static final String RECEIVED = "received";
-
-	public static final String QUEUED = "queued";
-
-	public static final String SENT = "sent";
-
-	public static final String FAILED = "failed";
+	RECEIVED, QUEUED, SENT, FAILED,
 
 	/** The network says the reply reached the customer's device (WhatsApp, SMS). */
-	public static final String DELIVERED = "delivered";
+	DELIVERED,
 
 	/** The network says the customer read it. */
-	public static final String READ = "read";
+	READ,
 
 	/** An outbound reply held until someone entitled approves it. */
-	public static final String PENDING_APPROVAL = "pending_approval";
+	PENDING_APPROVAL,
 
 	/** A held reply the approver turned down: never sent. */
-	public static final String REJECTED = "rejected";
+	REJECTED;
 
-	private MessageStatus() {
+	public static MessageStatus of(String value) {
+		return valueOf(value.strip().toUpperCase(Locale.ROOT));
+	}
+
+	@JsonValue
+	public String api() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** How far a reply went: sent, then delivered, then read; anything else is not on the way. */
+	public int progress() {
+		return switch (this) {
+			case SENT -> 1;
+			case DELIVERED -> 2;
+			case READ -> 3;
+			default -> 0;
+		};
 	}
 
 }

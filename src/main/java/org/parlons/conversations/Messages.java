@@ -44,7 +44,7 @@ public class Messages {
 
 	/** An agent's reply as {@link #insert} stores it: outbound, without attachments, speaking as a persona. */
 	record NewReply(long conversationId, long inboxId, String externalId, Visibility visibility,
-			@Nullable String authorName, long agentId, String text, String status, Instant sentAt,
+			@Nullable String authorName, long agentId, String text, MessageStatus status, Instant sentAt,
 			@Nullable String persona) {
 	}
 
@@ -54,7 +54,7 @@ public class Messages {
 				+ "text, status, attachments, sent_at, created_at, persona) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)")
 			.params(reply.conversationId(), reply.inboxId(), reply.externalId(), Message.OUT, reply.visibility().name(),
-					reply.authorName(), reply.agentId(), reply.text(), reply.status(), Timestamp.from(reply.sentAt()),
+					reply.authorName(), reply.agentId(), reply.text(), reply.status().api(), Timestamp.from(reply.sentAt()),
 					Timestamp.from(clock.instant()), reply.persona())
 			.update(keys, "id");
 		return keys.getKey().longValue();
@@ -62,7 +62,7 @@ public class Messages {
 
 	/** A new message row, as {@link #insertAll} takes it. */
 	record NewMessage(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
-			@Nullable String authorName, String text, String status, @Nullable String inReplyTo,
+			@Nullable String authorName, String text, MessageStatus status, @Nullable String inReplyTo,
 			List<Attachment> attachments, Instant sentAt, @Nullable String fullText, boolean automated,
 			@Nullable Placement placement, @Nullable String threadRef) {
 	}
@@ -93,7 +93,7 @@ public class Messages {
 			.param("visibilities", rows.stream().map(m -> m.visibility().name()).toArray(String[]::new))
 			.param("authors", rows.stream().map(NewMessage::authorName).toArray(String[]::new))
 			.param("texts", rows.stream().map(NewMessage::text).toArray(String[]::new))
-			.param("statuses", rows.stream().map(NewMessage::status).toArray(String[]::new))
+			.param("statuses", rows.stream().map(r -> r.status().api()).toArray(String[]::new))
 			.param("replies", rows.stream().map(NewMessage::inReplyTo).toArray(String[]::new))
 			.param("attachments", rows.stream()
 				.map(m -> m.attachments().isEmpty() ? "[]" : Json.write(m.attachments()))
@@ -271,17 +271,17 @@ public class Messages {
 	/** A held reply, approved: its final text, queued for its channel. */
 	void queueHeld(long messageId, String text) {
 		jdbc.sql("update message set text = ?, status = ? where id = ? and status = ?")
-			.params(text, MessageStatus.QUEUED, messageId, MessageStatus.PENDING_APPROVAL)
+			.params(text, MessageStatus.QUEUED.api(), messageId, MessageStatus.PENDING_APPROVAL.api())
 			.update();
 	}
 
-	public void markStatus(long messageId, String status, @Nullable String newExternalId) {
+	public void markStatus(long messageId, MessageStatus status, @Nullable String newExternalId) {
 		if (newExternalId == null) {
-			jdbc.sql("update message set status = ? where id = ?").params(status, messageId).update();
+			jdbc.sql("update message set status = ? where id = ?").params(status.api(), messageId).update();
 		}
 		else {
 			jdbc.sql("update message set status = ?, external_id = ? where id = ?")
-				.params(status, newExternalId, messageId)
+				.params(status.api(), newExternalId, messageId)
 				.update();
 		}
 	}
@@ -289,7 +289,7 @@ public class Messages {
 	static Message map(ResultSet rs, int n) throws SQLException {
 		return new Message(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 				Visibility.valueOf(rs.getString(6)), rs.getString(7), (Long) rs.getObject(8, Long.class),
-				rs.getString(9), rs.getString(10), rs.getString(11),
+				rs.getString(9), MessageStatus.of(rs.getString(10)), rs.getString(11),
 				Json.read(rs.getString(12), new TypeReference<List<Attachment>>() {
 				}), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getBoolean(15),
 				rs.getString(16) == null ? null : Placement.valueOf(rs.getString(16)), rs.getString(17), rs.getString(18),

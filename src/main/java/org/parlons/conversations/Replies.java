@@ -195,8 +195,8 @@ public class Replies {
 	private Message pending(long messageId) {
 		Message held = messages.findById(messageId)
 			.orElseThrow(() -> new NotFoundException("No message " + messageId));
-		if (!MessageStatus.PENDING_APPROVAL.equals(held.status())) {
-			throw InvalidRequestException.conflict("This reply is not waiting for approval (it is " + held.status() + ")");
+		if (held.status() != MessageStatus.PENDING_APPROVAL) {
+			throw InvalidRequestException.conflict("This reply is not waiting for approval (it is " + held.status().api() + ")");
 		}
 		return held;
 	}

@@ -14,12 +14,14 @@ import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
 import org.parlons.language.Sentiment;
+import org.parlons.language.SentimentAnalyser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Of the people who complained in public, how many are still waiting for an answer? A complaint is a public
- * message of an inbox that listening read as negative (its mention's label); it is answered when a public reply
+ * message of an inbox read as negative (its mention's label, or the message read now while listening has not
+ * collected it yet); it is answered when a public reply
  * came after it ({@link ConversationFacts#answeredPublicly}). The inbox shows those waiting; reports count those
  * of a period.
  */
@@ -33,10 +35,13 @@ public class PublicComplaints implements InboxIndicators {
 
 	private final ConversationFacts facts;
 
+	private final SentimentAnalyser analyser;
+
 	private final JdbcClient jdbc;
 
-	PublicComplaints(Messages messages, ConversationFacts facts, JdbcClient jdbc) {
+	PublicComplaints(Messages messages, ConversationFacts facts, SentimentAnalyser analyser, JdbcClient jdbc) {
 		this.messages = messages;
+		this.analyser = analyser;
 		this.facts = facts;
 		this.jdbc = jdbc;
 	}
@@ -61,19 +66,35 @@ public class PublicComplaints implements InboxIndicators {
 		return out;
 	}
 
-	/** Those of the messages whose mention was read as negative, as "inbox externalId". */
+	/**
+	 * Those of the messages read as negative, as "inbox externalId": by their mention's label, or, for a message
+	 * listening has not collected yet (it waits for messages to settle), by reading it now.
+	 */
 	private Set<String> negative(List<Message> messages) {
 		Set<String> found = new HashSet<>();
+		Set<String> labelled = new HashSet<>();
 		for (int start = 0; start < messages.size(); start += 1000) {
 			List<Message> chunk = messages.subList(start, Math.min(messages.size(), start + 1000));
-			jdbc.sql("select k.s, k.e from unnest(:inboxes, :externals) k(s, e) where exists (select 1 from mention m "
-					+ "where m.external_id = k.e and m.source = :source and m.source_id = k.s and m.label = :negative)")
+			jdbc.sql("select k.s, k.e, m.label from unnest(:inboxes, :externals) k(s, e) join mention m "
+					+ "on m.external_id = k.e and m.source = :source and m.source_id = k.s")
 				.param("inboxes", chunk.stream().map(Message::inboxId).toArray(Long[]::new))
 				.param("externals", chunk.stream().map(Message::externalId).toArray(String[]::new))
 				.param("source", Mentions.INBOX)
-				.param("negative", Sentiment.Label.NEGATIVE.api())
-				.query((rs, n) -> found.add(rs.getLong(1) + " " + rs.getString(2)))
+				.query((rs, n) -> {
+					String key = rs.getLong(1) + " " + rs.getString(2);
+					labelled.add(key);
+					if (Sentiment.Label.NEGATIVE.api().equals(rs.getString(3))) {
+						found.add(key);
+					}
+					return key;
+				})
 				.list();
+		}
+		for (Message m : messages) {
+			String key = m.inboxId() + " " + m.externalId();
+			if (!labelled.contains(key) && analyser.analyse(m.text(), null).label() == Sentiment.Label.NEGATIVE) {
+				found.add(key);
+			}
 		}
 		return found;
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Attachment;
 import org.parlons.conversations.InboundMessage;
+import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Placement;
 import org.parlons.conversations.Post;
@@ -31,7 +32,7 @@ import org.parlons.customers.Identity;
 final class MetaPayloads {
 
 	/** A later report on a reply: delivered, read or failed. */
-	record StatusReport(String channelId, String status, @Nullable String reason) {
+	record StatusReport(String channelId, MessageStatus status, @Nullable String reason) {
 	}
 
 	/** An Instagram mention: its content must be read from the Graph API (the webhook only names it). */
@@ -183,7 +184,7 @@ final class MetaPayloads {
 					reason = "WhatsApp " + e.get("code") + ": " + e.get("title");
 				}
 				if (List.of("sent", "delivered", "read", "failed").contains(status)) {
-					statuses.add(new StatusReport(text(s.get("id"), "statuses[].id"), status, reason));
+					statuses.add(new StatusReport(text(s.get("id"), "statuses[].id"), MessageStatus.of(status), reason));
 				}
 			}
 		}

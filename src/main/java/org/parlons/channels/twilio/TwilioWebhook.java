@@ -134,7 +134,7 @@ class TwilioWebhook {
 	}
 
 	private void report(long inboxId, String sid, String status, @Nullable String errorCode) {
-		String ours = switch (status) {
+		MessageStatus ours = switch (status) {
 			case "sent" -> MessageStatus.SENT;
 			case "delivered" -> MessageStatus.DELIVERED;
 			case "read" -> MessageStatus.READ;

@@ -173,7 +173,7 @@ class ConversationsApi {
 		var message = acknowledge
 				? replies.replyPrivately(me, id, body.text(), body.publicAcknowledgement(), body.persona(), accept)
 				: replies.reply(me, id, body.text(), visibility, body.persona(), accept, commitment);
-		boolean held = MessageStatus.PENDING_APPROVAL.equals(message.status());
+		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
 		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
 			.body(MessageView.of(message));
 	}
