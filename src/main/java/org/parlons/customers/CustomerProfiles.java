@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +25,10 @@ public class CustomerProfiles {
 	private final String defaultRegion;
 
 	CustomerProfiles(Customers customers, CustomerHistory history,
-			@Value("${parlons.customers.default-region:FR}") String defaultRegion) {
+			CustomerSettings settings) {
 		this.customers = customers;
 		this.history = history;
-		this.defaultRegion = defaultRegion;
+		this.defaultRegion = settings.defaultRegion();
 	}
 
 	public String defaultRegion() {

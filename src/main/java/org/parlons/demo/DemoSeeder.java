@@ -30,7 +30,6 @@ import org.parlons.conversations.Replies;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Identity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -71,10 +70,10 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final InboxAccess access;
 
-	DemoSeeder(InboxAccess access, @Value("${PARLONS_DEMO:${parlons.demo:false}}") boolean enabled, Inboxes inboxes, InboxSetup setup,
+	DemoSeeder(InboxAccess access, DemoSettings settings, Inboxes inboxes, InboxSetup setup,
 			AgentRegistration registration, Teams teams, Ingestion ingestion, Replies replies,
 			ConversationActions actions, CannedResponses canned, Clock clock) {
-		this.enabled = enabled;
+		this.enabled = settings.enabled();
 		this.inboxes = inboxes;
 		this.setup = setup;
 		this.registration = registration;

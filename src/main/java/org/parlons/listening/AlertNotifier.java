@@ -23,8 +23,8 @@ import org.parlons.platform.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.parlons.platform.PlatformSettings;
+import org.parlons.platform.Scheduling;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -66,18 +66,14 @@ class AlertNotifier {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	AlertNotifier(BadBuzz badBuzz, JdbcClient jdbc, Clock clock,
-			@Value("${parlons.listening.alert-webhook-url:}") String url,
-			@Value("${parlons.listening.alert-webhook-secret:}") String secret,
-			@Value("${parlons.listening.alert-email-to:}") List<String> emailTo,
-			@Value("${parlons.listening.alert-email-from:parlons@localhost}") String emailFrom,
-			PlatformSettings platform, ObjectProvider<JavaMailSender> mail) {
+			ListeningSettings settings, PlatformSettings platform, ObjectProvider<JavaMailSender> mail) {
 		this.badBuzz = badBuzz;
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.url = url;
-		this.secret = secret;
-		this.emailTo = emailTo.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
-		this.emailFrom = emailFrom;
+		this.url = settings.alertWebhookUrl();
+		this.secret = settings.alertWebhookSecret();
+		this.emailTo = settings.alertEmailTo();
+		this.emailFrom = settings.alertEmailFrom();
 		this.publicUrl = platform.publicUrl();
 		this.mail = mail.getIfAvailable();
 		if (!this.emailTo.isEmpty() && this.mail == null) {
@@ -86,7 +82,8 @@ class AlertNotifier {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.listening.alert-interval:PT5M}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".alertInterval()}", initialDelayString = "PT20S",
+			scheduler = Scheduling.NETWORK)
 	void notifyNewAlerts() {
 		if (!url.isBlank()) {
 			notifyNewAlerts(url, secret);

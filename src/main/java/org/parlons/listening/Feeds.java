@@ -22,6 +22,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
+import org.parlons.platform.Scheduling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -86,8 +87,8 @@ public class Feeds {
 		return jdbc.sql("delete from feed where id = ?").param(id).update() > 0;
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.listening.feed-interval:PT15M}",
-			initialDelayString = "${parlons.listening.feed-first-read:PT5S}")
+	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".feedInterval()}",
+			initialDelayString = "#{" + ListeningSettings.BEAN + ".feedFirstRead()}", scheduler = Scheduling.NETWORK)
 	void readAll() {
 		all().forEach(this::read);
 	}

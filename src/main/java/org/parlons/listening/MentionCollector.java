@@ -14,7 +14,6 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Messages;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -54,9 +53,9 @@ class MentionCollector {
 
 	MentionCollector(Messages messages, Inboxes inboxes, Conversations conversations, Mentions mentions,
 			SentimentAnalyser analyser, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
-			@Value("${parlons.listening.settle:PT5S}") Duration settle) {
+			ListeningSettings settings) {
 		this.clock = clock;
-		this.settle = settle;
+		this.settle = settings.settle();
 		this.tx = tx;
 		this.messages = messages;
 		this.inboxes = inboxes;
@@ -66,7 +65,7 @@ class MentionCollector {
 		this.jdbc = jdbc;
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.listening.collect-interval:PT2S}", initialDelayString = "PT3S")
+	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".collectInterval()}", initialDelayString = "PT3S")
 	void collect() {
 		while (tx.execute(status -> collectOnce()) == BATCH) {
 			// a backlog: keep reading

@@ -23,7 +23,6 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -78,13 +77,13 @@ public class Searches {
 	});
 
 	Searches(JdbcClient jdbc, Inboxes inboxes, MentionImport imports, List<NetworkSearch> networks, Clock clock,
-			@Value("${parlons.listening.search-interval:PT5M}") Duration interval) {
+			ListeningSettings settings) {
 		this.jdbc = jdbc;
 		this.inboxes = inboxes;
 		this.imports = imports;
 		this.networks = networks.stream().collect(Collectors.toMap(NetworkSearch::network, Function.identity()));
 		this.clock = clock;
-		this.interval = interval;
+		this.interval = settings.searchInterval();
 	}
 
 	/** The networks that can be searched, by channel name. */
@@ -146,7 +145,7 @@ public class Searches {
 	 * Reads the searches whose turn has come, on a thread of their own: a slow network (fifteen seconds a
 	 * page at worst) never holds up the scheduler's other work. A round still running is left to finish.
 	 */
-	@Scheduled(fixedDelayString = "${parlons.listening.search-tick:PT10S}", initialDelayString = "PT6S")
+	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".searchTick()}", initialDelayString = "PT6S")
 	void readDue() {
 		if (!reading.compareAndSet(false, true)) {
 			return;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,16 +45,16 @@ class TopicTagger {
 	private final Duration settle;
 
 	TopicTagger(Topics topics, JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock,
-			@Value("${parlons.listening.settle:PT5S}") Duration settle) {
+			ListeningSettings settings) {
 		this.topics = topics;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.tx = tx;
 		this.clock = clock;
-		this.settle = settle;
+		this.settle = settings.settle();
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.listening.collect-interval:PT2S}", initialDelayString = "PT4S")
+	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".collectInterval()}", initialDelayString = "PT4S")
 	void tagAll() {
 		for (Topics.Topic topic : topics.all()) {
 			while (Boolean.TRUE.equals(tx.execute(status -> tagOnce(topic.id())))) {

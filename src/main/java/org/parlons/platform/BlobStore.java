@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,8 @@ public class BlobStore {
 
 	private final Path root;
 
-	BlobStore(@Value("${parlons.data-dir}") String dataDir) {
-		this.root = Path.of(dataDir).toAbsolutePath().resolve("blobs");
+	BlobStore(PlatformSettings settings) {
+		this.root = settings.dataDir().toAbsolutePath().resolve("blobs");
 	}
 
 	/** Stores the bytes and answers their key. */

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	BodySizeLimitFilter(@Value("${parlons.http.max-body-bytes}") long maxBytes) {
-		this.maxBytes = maxBytes;
+	BodySizeLimitFilter(PlatformSettings settings) {
+		this.maxBytes = settings.http().maxBodyBytes();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.parlons.platform;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,12 +12,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone screens show times in
  * @param publicUrl where the networks reach this server ({@code https://parlons.example.org}), without a trailing
  * slash; empty when it is not reachable from outside
+ * @param dataDir where the embedded database and stored files live ({@code PARLONS_DATA_DIR})
+ * @param secrets how channel credentials are encrypted at rest
+ * @param http limits on requests
+ * @param scheduling the threads that run timed work
  */
 @ConfigurationProperties("parlons")
-public record PlatformSettings(@DefaultValue("Europe/Paris") ZoneId timeZone, @DefaultValue("") String publicUrl) {
+public record PlatformSettings(@DefaultValue("Europe/Paris") ZoneId timeZone, @DefaultValue("") String publicUrl,
+		@DefaultValue("./data") Path dataDir, @DefaultValue Secrets secrets, @DefaultValue Http http,
+		@DefaultValue Scheduling scheduling) {
 
 	public PlatformSettings {
 		publicUrl = publicUrl.strip().replaceAll("/+$", "");
+	}
+
+	/**
+	 * @param key 32 bytes in base64; when empty a key file is made in the data directory
+	 */
+	public record Secrets(@DefaultValue("") String key) {
+	}
+
+	/**
+	 * @param maxBodyBytes the largest request body accepted (413 beyond)
+	 */
+	public record Http(@DefaultValue("1048576") long maxBodyBytes) {
+	}
+
+	/**
+	 * @param tasks threads of the local timed work (rollups, service levels, mentions, snoozes)
+	 * @param network threads of the timed work that waits on other servers (deliveries, mailboxes, polled networks)
+	 */
+	public record Scheduling(@DefaultValue("3") int tasks, @DefaultValue("3") int network) {
 	}
 
 }

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +41,13 @@ public class SecretBox {
 
 	private final SecureRandom random = new SecureRandom();
 
-	SecretBox(@Value("${parlons.secrets.key:}") String configured, @Value("${parlons.data-dir}") String dataDir) {
-		this.key = new SecretKeySpec(configured.isBlank() ? keyFile(Path.of(dataDir)) : decode(configured), "AES");
+	@Autowired
+	SecretBox(PlatformSettings settings) {
+		this(settings.secrets().key(), settings.dataDir());
+	}
+
+	SecretBox(String configured, Path dataDir) {
+		this.key = new SecretKeySpec(configured.isBlank() ? keyFile(dataDir) : decode(configured), "AES");
 	}
 
 	/** Whether a setting of this name is a secret. */

@@ -67,7 +67,7 @@ public class ReportRollups {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.reports.refresh:PT1M}", initialDelayString = "PT10S")
+	@Scheduled(fixedDelayString = "#{" + ReportingSettings.BEAN + ".refresh()}", initialDelayString = "PT10S")
 	void refreshRecent() {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		rebuild(today.minusDays(1), today);

@@ -49,7 +49,7 @@ class ServiceLevelWatch {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.sla.watch-interval:PT1M}", initialDelayString = "PT15S")
+	@Scheduled(fixedDelayString = "#{" + RoutingSettings.BEAN + ".watchInterval()}", initialDelayString = "PT15S")
 	void watch() {
 		List<Long> withSla = inboxes.findAll()
 			.stream()

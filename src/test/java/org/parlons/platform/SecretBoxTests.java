@@ -19,7 +19,7 @@ class SecretBoxTests {
 
 	@Test
 	void sealsSecretsAndOpensThemAgain() throws Exception {
-		SecretBox box = new SecretBox(KEY, Files.createTempDirectory("secrets").toString());
+		SecretBox box = new SecretBox(KEY, Files.createTempDirectory("secrets"));
 		Map<String, Object> settings = Map.of("botToken", "123:abc", "apiBaseUrl", "https://api.example",
 				"imap", Map.of("host", "imap.example", "password", "hunter2"));
 		Map<String, Object> sealed = box.seal(settings);
@@ -35,13 +35,13 @@ class SecretBoxTests {
 	@Test
 	void anotherKeyCannotOpenThemAndAKeyFileIsMadeWhenNoneIsConfigured() throws Exception {
 		Path dir = Files.createTempDirectory("secrets");
-		SecretBox fromFile = new SecretBox("", dir.toString());
+		SecretBox fromFile = new SecretBox("", dir);
 		assertThat(dir.resolve("secrets.key")).exists();
 		Map<String, Object> sealed = fromFile.seal(Map.of("appSecret", "s3cr3t"));
-		assertThat(new SecretBox("", dir.toString()).open(sealed)).containsEntry("appSecret", "s3cr3t");
-		assertThatIllegalStateException().isThrownBy(() -> new SecretBox(KEY, dir.toString()).open(sealed))
+		assertThat(new SecretBox("", dir).open(sealed)).containsEntry("appSecret", "s3cr3t");
+		assertThatIllegalStateException().isThrownBy(() -> new SecretBox(KEY, dir).open(sealed))
 			.withMessageContaining("PARLONS_SECRETS_KEY");
-		assertThatIllegalStateException().isThrownBy(() -> new SecretBox("dG9vIHNob3J0", dir.toString()));
+		assertThatIllegalStateException().isThrownBy(() -> new SecretBox("dG9vIHNob3J0", dir));
 	}
 
 }

@@ -7,7 +7,6 @@ import org.parlons.agents.AgentRegistration;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -32,12 +31,11 @@ class FirstAdminBootstrap implements ApplicationRunner {
 	private final String password;
 
 	FirstAdminBootstrap(Agents agents, AgentRegistration registration,
-			@Value("${PARLONS_ADMIN_EMAIL:${parlons.admin.email:admin@parlons.local}}") String email,
-			@Value("${PARLONS_ADMIN_PASSWORD:${parlons.admin.password:}}") String password) {
+			AdminSettings settings) {
 		this.agents = agents;
 		this.registration = registration;
-		this.email = email;
-		this.password = password;
+		this.email = settings.email();
+		this.password = settings.password();
 	}
 
 	@Override

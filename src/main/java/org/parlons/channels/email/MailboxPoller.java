@@ -21,6 +21,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.parlons.channels.ChannelSettings;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboundMessage;
@@ -28,7 +29,7 @@ import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Ingestion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.Scheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -82,23 +83,20 @@ class MailboxPoller {
 	});
 
 	MailboxPoller(Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health, InboundMail inboundMail,
-			Clock clock, @Value("${parlons.email.poll-interval}") Duration interval,
-			@Value("${parlons.email.max-backoff}") Duration maxBackoff,
-			@Value("${parlons.email.max-attachment-bytes}") long maxAttachmentBytes,
-			@Value("${parlons.email.fetch-batch}") int fetchBatch) {
+			Clock clock, ChannelSettings settings) {
 		this.inboxes = inboxes;
 		this.ingestion = ingestion;
 		this.state = state;
 		this.health = health;
 		this.inboundMail = inboundMail;
-		this.parser = new MailParser(maxAttachmentBytes);
+		this.parser = new MailParser(settings.email().maxAttachmentBytes());
 		this.clock = clock;
-		this.interval = interval;
-		this.maxBackoff = maxBackoff;
-		this.fetchBatch = fetchBatch;
+		this.interval = settings.email().pollInterval();
+		this.maxBackoff = settings.email().maxBackoff();
+		this.fetchBatch = settings.email().fetchBatch();
 	}
 
-	@Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT2S")
+	@Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT2S", scheduler = Scheduling.NETWORK)
 	void tick() {
 		for (Inbox inbox : inboxes.findAll()) {
 			if (!"email".equals(inbox.channel())) {

@@ -16,6 +16,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.parlons.platform.Scheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -117,7 +118,7 @@ class MailboxWatcher {
 	}
 
 	/** Starts a watcher for each enabled email inbox, and stops those of inboxes changed or gone. */
-	@Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT3S")
+	@Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT3S", scheduler = Scheduling.NETWORK)
 	void reconcile() {
 		Map<Long, Inbox> wanted = inboxes.findAll().stream()
 			.filter(i -> "email".equals(i.channel()) && !"false".equals(i.setting("enabled")))

@@ -15,13 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 
+import org.parlons.channels.ChannelSettings;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Ingestion;
 import org.parlons.platform.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.Scheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -54,14 +55,15 @@ class MastodonStreams {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	MastodonStreams(Inboxes inboxes, MastodonConnector connector, Ingestion ingestion,
-			@Value("${parlons.mastodon.streaming:true}") boolean enabled) {
+			ChannelSettings settings) {
 		this.inboxes = inboxes;
 		this.connector = connector;
 		this.ingestion = ingestion;
-		this.enabled = enabled;
+		this.enabled = settings.mastodon().streaming();
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.social.tick:PT1S}", initialDelayString = "PT2S")
+	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".social().tick()}", initialDelayString = "PT2S",
+			scheduler = Scheduling.NETWORK)
 	void keepOpen() {
 		if (!enabled) {
 			return;

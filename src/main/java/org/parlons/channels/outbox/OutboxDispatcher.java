@@ -7,13 +7,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.parlons.channels.ChannelSettings;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelConnectors;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.ReplyQueued;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.Scheduling;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -48,17 +49,15 @@ class OutboxDispatcher {
 	private final Duration lease;
 
 	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health, Clock clock,
-			@Value("${parlons.outbox.max-attempts}") int maxAttempts,
-			@Value("${parlons.outbox.base-backoff}") Duration baseBackoff,
-			@Value("${parlons.outbox.lease:PT2M}") Duration lease) {
-		this.lease = lease;
+			ChannelSettings settings) {
+		this.lease = settings.outbox().lease();
 		this.outbox = outbox;
 		this.deliveries = deliveries;
 		this.connectors = connectors;
 		this.health = health;
 		this.clock = clock;
-		this.maxAttempts = maxAttempts;
-		this.baseBackoff = baseBackoff;
+		this.maxAttempts = settings.outbox().maxAttempts();
+		this.baseBackoff = settings.outbox().baseBackoff();
 	}
 
 	@ApplicationModuleListener
@@ -66,7 +65,7 @@ class OutboxDispatcher {
 		outbox.enqueue(queued.messageId(), queued.inboxId());
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.outbox.poll-interval}")
+	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".outbox().pollInterval()}", scheduler = Scheduling.NETWORK)
 	void dispatch() {
 		for (Outbox.Entry entry : outbox.due(50)) {
 			if (outbox.claim(entry, lease)) {

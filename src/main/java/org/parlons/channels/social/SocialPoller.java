@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.ChannelSettings;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelConnectors;
 import org.parlons.channels.ChannelHealth;
@@ -21,7 +22,7 @@ import org.parlons.conversations.Ingestion;
 import org.parlons.listening.BrandPostFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.platform.Scheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -75,17 +76,16 @@ class SocialPoller {
 	private final Set<Long> audienceFailing = ConcurrentHashMap.newKeySet();
 
 	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
-			ChannelHealth health, Clock clock, @Value("${parlons.social.poll-interval:PT60S}") Duration interval,
-			BrandPostFigures brandPosts, @Value("${parlons.social.audience-interval:PT1H}") Duration audienceInterval) {
+			ChannelHealth health, Clock clock, ChannelSettings settings, BrandPostFigures brandPosts) {
 		this.brandPosts = brandPosts;
-		this.audienceInterval = audienceInterval;
+		this.audienceInterval = settings.social().audienceInterval();
 		this.inboxes = inboxes;
 		this.connectors = connectors;
 		this.ingestion = ingestion;
 		this.cursors = cursors;
 		this.health = health;
 		this.clock = clock;
-		this.interval = interval;
+		this.interval = settings.social().pollInterval();
 	}
 
 	/**
@@ -93,7 +93,8 @@ class SocialPoller {
 	 * network gives its audience (polled or told by webhook) has it read once per audience interval, both
 	 * on the workers.
 	 */
-	@Scheduled(fixedDelayString = "${parlons.social.tick:PT1S}", initialDelayString = "PT2S")
+	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".social().tick()}", initialDelayString = "PT2S",
+			scheduler = Scheduling.NETWORK)
 	void tick() {
 		Instant now = clock.instant();
 		for (Inbox inbox : inboxes.findAll()) {

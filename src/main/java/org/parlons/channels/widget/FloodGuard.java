@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.parlons.channels.ChannelSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +42,11 @@ class FloodGuard {
 
 	private final Clock clock;
 
-	FloodGuard(Clock clock, @Value("${parlons.widget.visitor-burst:5}") int visitorBurst,
-			@Value("${parlons.widget.visitor-per-minute:20}") int visitorPerMinute,
-			@Value("${parlons.widget.address-per-minute:300}") int addressPerMinute) {
+	FloodGuard(Clock clock, ChannelSettings settings) {
 		this.clock = clock;
+		int visitorBurst = settings.widget().visitorBurst();
+		int visitorPerMinute = settings.widget().visitorPerMinute();
+		int addressPerMinute = settings.widget().addressPerMinute();
 		this.visitorMessages = new Limit("visitor", visitorBurst, visitorPerMinute);
 		this.addressMessages = new Limit("address", Math.max(visitorBurst, addressPerMinute / 5), addressPerMinute);
 		this.addressSessions = new Limit("sessions", Math.max(10, addressPerMinute / 10), addressPerMinute / 2);

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Conversations;
+import org.parlons.conversations.ConversationSettings;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +31,7 @@ class SnoozeWaker {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${parlons.snooze.check-interval:PT30S}")
+	@Scheduled(fixedDelayString = "#{" + ConversationSettings.BEAN + ".snoozeCheck()}")
 	void wake() {
 		Instant now = clock.instant();
 		for (long id : facts.snoozeOver(now)) {
