@@ -15,7 +15,7 @@ public class Agent {
 
 	private String name;
 
-	private String passwordHash;
+	private final String passwordHash;
 
 	private Role role;
 
@@ -73,10 +73,6 @@ public class Agent {
 
 	void assignId(long newId) {
 		this.id = newId;
-	}
-
-	void changePasswordHash(String hash) {
-		this.passwordHash = hash;
 	}
 
 	public long id() {

@@ -64,7 +64,7 @@ public class AgentRegistration {
 	 */
 	@Transactional
 	public Agent update(@Nullable Long actorId, long agentId, @Nullable Role role, @Nullable Mandate mandate,
-			@Nullable Integer capacity) {
+			@Nullable Integer capacity, @Nullable Boolean active) {
 		Agent agent = agents.findById(agentId)
 			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No agent " + agentId));
 		if (role != null && role != agent.role()) {
@@ -87,16 +87,20 @@ public class AgentRegistration {
 			agent = agents.save(agent);
 			events.publishEvent(new AgentChanged(actorId, agentId, "capacity", before + " → " + capacity));
 		}
+		if (active != null && active != agent.active()) {
+			if (!active && actorId != null && actorId == agentId) {
+				throw InvalidRequestException.conflict("You cannot deactivate your own account");
+			}
+			if (active) {
+				agent.activate();
+			}
+			else {
+				agent.deactivate();
+			}
+			agent = agents.save(agent);
+			events.publishEvent(new AgentChanged(actorId, agentId, "active", !active + " → " + active));
+		}
 		return agent;
-	}
-
-	@Transactional
-	public void changePassword(long agentId, String password) {
-		checkPassword(password);
-		Agent agent = agents.findById(agentId)
-			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No agent " + agentId));
-		agent.changePasswordHash(passwords.encode(password));
-		agents.save(agent);
 	}
 
 	private static void checkPassword(String password) {

@@ -49,4 +49,30 @@ class ApiTokensTests {
 		assertThat(bearer.get("/api/v1/agents").status()).isEqualTo(403);
 	}
 
+	@Test
+	void aDeactivatedAgentIsRefusedAtOnceAndAnAdminCannotDeactivateThemselves() {
+		TestApi admin = TestApi.asAdmin(port);
+		String email = unique("leaving") + "@test.local";
+		long agent = admin.createAgent(email, "agent", "a-long-password");
+		TestApi bearer = TestApi.bearer(port, TestApi.basic(port, email, "a-long-password")
+			.post("/api/v1/tokens", Map.of("name", "mine"))
+			.body()
+			.get("token")
+			.asString());
+		assertThat(bearer.get("/api/v1/conversations").status()).isEqualTo(200);
+
+		var off = admin.patch("/api/v1/agents/" + agent, Map.of("active", false));
+		assertThat(off.status()).isEqualTo(200);
+		assertThat(off.body().get("active").asBoolean()).isFalse();
+		assertThat(bearer.get("/api/v1/conversations").status()).isEqualTo(401);
+		assertThat(TestApi.basic(port, email, "a-long-password").get("/api/v1/conversations").status()).isEqualTo(401);
+		long me = admin.get("/api/v1/me").id("id");
+		var self = admin.patch("/api/v1/agents/" + me, Map.of("active", false));
+		assertThat(self.status()).isEqualTo(409);
+		assertThat(self.contentType()).startsWith("application/problem+json");
+
+		assertThat(admin.patch("/api/v1/agents/" + agent, Map.of("active", true)).status()).isEqualTo(200);
+		assertThat(bearer.get("/api/v1/conversations").status()).isEqualTo(200);
+	}
+
 }

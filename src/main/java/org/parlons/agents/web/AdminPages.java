@@ -82,8 +82,20 @@ class AdminPages {
 		try {
 			Mandate mandate = new Mandate(maxGesture, maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT),
 					words(languages), words(channels), words(withheld));
-			var agent = registration.update(me.id(), id, null, mandate, null);
+			var agent = registration.update(me.id(), id, null, mandate, null, null);
 			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/agents/{id}/active")
+	String active(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam boolean active,
+			RedirectAttributes redirect) {
+		try {
+			registration.update(me.id(), id, null, null, null, active);
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ErrorDetails.of(ex));

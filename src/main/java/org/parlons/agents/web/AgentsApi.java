@@ -93,19 +93,21 @@ class AgentsApi {
 		return view(agent);
 	}
 
-	record AgentChange(@Nullable String role, @Nullable @Valid MandateBody mandate, @Nullable Integer capacity) {
+	record AgentChange(@Nullable String role, @Nullable @Valid MandateBody mandate, @Nullable Integer capacity,
+			@Nullable Boolean active) {
 	}
 
 	/**
 	 * Changes an agent's role, mandate (given whole: {@code "mandate": {}} takes every gesture and
-	 * restriction away) or capacity for open conversations; each change is in the audit log.
+	 * restriction away), capacity for open conversations or whether they may sign in ({@code "active": false}
+	 * refuses their sessions' and tokens' next request); each change is in the audit log.
 	 */
 	@PatchMapping("/agents/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	AgentView update(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @Valid @RequestBody AgentChange body) {
 		Mandate mandate = body.mandate() == null ? null : body.mandate().toMandate();
 		return view(registration.update(me.id(), id, body.role() == null ? null : Role.fromApi(body.role()), mandate,
-				body.capacity()));
+				body.capacity(), body.active()));
 	}
 
 	@GetMapping("/agents")
