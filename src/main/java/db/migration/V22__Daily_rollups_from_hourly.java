@@ -15,8 +15,10 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Fills the daily rollups from the hourly ones. Done in Java because the UTC day of a {@code timestamp with
- * time zone} is written differently in H2 and PostgreSQL (and depends on the session's zone in both).
+ * Fills the daily rollups from the hourly ones. Done in Java because the UTC day of a
+ * {@code timestamp with
+ * time zone} is written differently in H2 and PostgreSQL (and depends on the session's
+ * zone in both).
  */
 public class V22__Daily_rollups_from_hourly extends BaseJavaMigration {
 

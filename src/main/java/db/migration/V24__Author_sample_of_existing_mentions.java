@@ -9,7 +9,10 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.parlons.listening.Samples;
 
-/** Copies the sampled mentions already stored (the hashes are computed in Java, as at insert). */
+/**
+ * Copies the sampled mentions already stored (the hashes are computed in Java, as at
+ * insert).
+ */
 public class V24__Author_sample_of_existing_mentions extends BaseJavaMigration {
 
 	@Override
@@ -18,8 +21,9 @@ public class V24__Author_sample_of_existing_mentions extends BaseJavaMigration {
 		try (Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("select id, published_at, network, language, author_key, author, label, "
 						+ "sentiment, source, external_id from mention");
-				PreparedStatement insert = c.prepareStatement("insert into mention_sample (level, mention_id, published_at, "
-						+ "network, language, author_key, author, label, sentiment) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+				PreparedStatement insert = c
+					.prepareStatement("insert into mention_sample (level, mention_id, published_at, "
+							+ "network, language, author_key, author, label, sentiment) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 			int pending = 0;
 			while (rs.next()) {
 				java.util.List<Integer> levels = new java.util.ArrayList<>();

@@ -15,8 +15,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Counts the mentions already stored per UTC day, source, network and language. Done in Java because the UTC
- * day of a {@code timestamp with time zone} is written differently in H2 and PostgreSQL; the rows are streamed.
+ * Counts the mentions already stored per UTC day, source, network and language. Done in
+ * Java because the UTC day of a {@code timestamp with time zone} is written differently
+ * in H2 and PostgreSQL; the rows are streamed.
  */
 public class V27__Mentions_per_source_from_mentions extends BaseJavaMigration {
 
@@ -26,10 +27,12 @@ public class V27__Mentions_per_source_from_mentions extends BaseJavaMigration {
 		Map<List<Object>, int[]> days = new HashMap<>();
 		try (Statement s = c.createStatement()) {
 			s.setFetchSize(10_000);
-			try (ResultSet rs = s.executeQuery("select source, source_id, published_at, network, language, label from mention")) {
+			try (ResultSet rs = s
+				.executeQuery("select source, source_id, published_at, network, language, label from mention")) {
 				while (rs.next()) {
 					List<Object> key = List.of(rs.getString(1), rs.getLong(2),
-							rs.getTimestamp(3).toInstant().truncatedTo(ChronoUnit.DAYS), rs.getString(4), rs.getString(5));
+							rs.getTimestamp(3).toInstant().truncatedTo(ChronoUnit.DAYS), rs.getString(4),
+							rs.getString(5));
 					int[] n = days.computeIfAbsent(key, k -> new int[3]);
 					n[0]++;
 					n[1] += "positive".equals(rs.getString(6)) ? 1 : 0;

@@ -5,8 +5,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The module boundaries hold (no cycles, no reaching into another module's internals), and the
- * module documentation is regenerated from the code.
+ * The module boundaries hold (no cycles, no reaching into another module's internals),
+ * and the module documentation is regenerated from the code.
  */
 class ModularityTests {
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each table belongs to one module, and only that module's code names it in SQL: another module asks through the
- * owner's API or listens to its events. Every table the migrations create has an owner here.
+ * Each table belongs to one module, and only that module's code names it in SQL: another
+ * module asks through the owner's API or listens to its events. Every table the
+ * migrations create has an owner here.
  */
 class TableOwnershipTests {
 
@@ -27,7 +28,8 @@ class TableOwnershipTests {
 	static final Map<String, Set<String>> OWNED = Map.ofEntries(
 			Map.entry("agents", Set.of("agent", "api_token", "team", "team_inbox", "team_member")),
 			Map.entry("audit", Set.of("audit_event")),
-			Map.entry("channels", Set.of("channel_cursor", "channel_health", "mailbox_state", "outbox", "widget_visitor")),
+			Map.entry("channels",
+					Set.of("channel_cursor", "channel_health", "mailbox_state", "outbox", "widget_visitor")),
 			Map.entry("conversations",
 					Set.of("inbox", "conversation", "conversation_event", "conversation_label", "conversation_note",
 							"message", "social_post", "canned_response")),
@@ -44,7 +46,8 @@ class TableOwnershipTests {
 			Map.entry("routing", Set.of("escalation", "escalation_rule", "assignment_cursor")),
 			Map.entry("platform", Set.of("event_publication")));
 
-	static final Pattern SQL = Pattern.compile("(?i)\\b(?:from|join|into|update|merge into|delete from)\\s+([a-z_]+)\\b");
+	static final Pattern SQL = Pattern
+		.compile("(?i)\\b(?:from|join|into|update|merge into|delete from)\\s+([a-z_]+)\\b");
 
 	@Test
 	void onlyTheOwningModuleNamesATableInItsSql() throws IOException {
@@ -87,7 +90,10 @@ class TableOwnershipTests {
 		assertThat(owned).containsAll(created);
 	}
 
-	/** The contents of the string literals of a source file, text blocks included, joined where concatenated. */
+	/**
+	 * The contents of the string literals of a source file, text blocks included, joined
+	 * where concatenated.
+	 */
 	static List<String> stringLiterals(String source) {
 		List<String> literals = new ArrayList<>();
 		Matcher m = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"").matcher(source.replaceAll("\"\\s*\\+\\s*\"", ""));

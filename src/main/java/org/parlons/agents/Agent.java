@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person who signs in to answer customers, with a role, a mandate and a capacity for open work.
+ * A person who signs in to answer customers, with a role, a mandate and a capacity for
+ * open work.
  */
 public class Agent {
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brings agents in and changes what they may do, keeping at least one active administrator.
+ * Brings agents in and changes what they may do, keeping at least one active
+ * administrator.
  */
 @Service
 public class AgentRegistration {
@@ -59,8 +60,8 @@ public class AgentRegistration {
 	}
 
 	/**
-	 * Changes what is given (a null leaves it as it is) and publishes one {@link AgentChanged} per change,
-	 * for the audit log.
+	 * Changes what is given (a null leaves it as it is) and publishes one
+	 * {@link AgentChanged} per change, for the audit log.
 	 */
 	@Transactional
 	public Agent update(@Nullable Long actorId, long agentId, @Nullable Role role, @Nullable Mandate mandate,
@@ -105,8 +106,7 @@ public class AgentRegistration {
 
 	private static void checkPassword(String password) {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw new InvalidRequestException(
-					"A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+			throw new InvalidRequestException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
 	}
 

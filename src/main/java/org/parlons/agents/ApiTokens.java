@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Personal API tokens: shown once, stored as a SHA-256 digest, checked without a slow password hash, and without
- * a database round trip for a token seen since the last change.
+ * Personal API tokens: shown once, stored as a SHA-256 digest, checked without a slow
+ * password hash, and without a database round trip for a token seen since the last
+ * change.
  */
 @Service
 public class ApiTokens {
@@ -58,7 +59,10 @@ public class ApiTokens {
 		return new Issued(keys.getKey().longValue(), name, token);
 	}
 
-	/** The active agent the token belongs to, from memory when the token was seen since the last change. */
+	/**
+	 * The active agent the token belongs to, from memory when the token was seen since
+	 * the last change.
+	 */
 	public Optional<Agent> authenticate(String token) {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();
@@ -75,7 +79,10 @@ public class ApiTokens {
 			.filter(Agent::active);
 	}
 
-	/** A role, a mandate, an activation changed: tokens answer for the agent as they now are. */
+	/**
+	 * A role, a mandate, an activation changed: tokens answer for the agent as they now
+	 * are.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AgentChanged changed) {
 		recent.forgetAll();
@@ -93,7 +100,8 @@ public class ApiTokens {
 
 	@Transactional
 	public void revoke(long agentId, long tokenId) {
-		int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and agent_id = ? and revoked_at is null")
+		int changed = jdbc
+			.sql("update api_token set revoked_at = ? where id = ? and agent_id = ? and revoked_at is null")
 			.params(Timestamp.from(clock.instant()), tokenId, agentId)
 			.update();
 		if (changed == 0) {

@@ -9,10 +9,11 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an agent may commit to in the brand's name (seed 000): the largest goodwill gesture, the languages
- * and channels they answer in, and the topics they leave to someone else in public (legal, security,
- * press…). An empty set of languages or channels means any; a reply beyond the mandate waits for
- * approval by someone whose mandate covers it.
+ * What an agent may commit to in the brand's name (seed 000): the largest goodwill
+ * gesture, the languages and channels they answer in, and the topics they leave to
+ * someone else in public (legal, security, press…). An empty set of languages or channels
+ * means any; a reply beyond the mandate waits for approval by someone whose mandate
+ * covers it.
  */
 public record Mandate(@Nullable BigDecimal maxGestureAmount, @Nullable String maxGestureCurrency, Set<String> languages,
 		Set<String> channels, Set<String> withheldTopics) {

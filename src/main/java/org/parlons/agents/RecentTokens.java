@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The agents of the API tokens seen recently, by token digest, so that a request pays no database round trip.
- * Everything is forgotten at once when a token is revoked or an agent changes; a look-up that was under way
- * meanwhile keeps what it read to itself.
+ * The agents of the API tokens seen recently, by token digest, so that a request pays no
+ * database round trip. Everything is forgotten at once when a token is revoked or an
+ * agent changes; a look-up that was under way meanwhile keeps what it read to itself.
  */
 final class RecentTokens {
 

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What an agent may do: administrators and supervisors see every inbox, others their teams' only.
+ * What an agent may do: administrators and supervisors see every inbox, others their
+ * teams' only.
  */
 public enum Role {
 

@@ -3,7 +3,8 @@ package org.parlons.agents;
 import java.util.Set;
 
 /**
- * A group of agents that owns inboxes: its members see those inboxes and answer their conversations.
+ * A group of agents that owns inboxes: its members see those inboxes and answer their
+ * conversations.
  */
 public record Team(long id, String name, Set<Long> memberIds, Set<Long> inboxIds) {
 }

@@ -85,10 +85,8 @@ public class Teams {
 	}
 
 	public Set<Long> teamsOf(long agentId) {
-		return new LinkedHashSet<>(jdbc.sql("select team_id from team_member where agent_id = ?")
-			.param(agentId)
-			.query(Long.class)
-			.list());
+		return new LinkedHashSet<>(
+				jdbc.sql("select team_id from team_member where agent_id = ?").param(agentId).query(Long.class).list());
 	}
 
 	/** Teams owning an inbox, first created first: the one a new conversation goes to. */

@@ -31,9 +31,9 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.stereotype.Service;
 
 /**
- * Appends a line for every action that matters to accountability, in the transaction of the action
- * (the line and the action commit together, or neither), and finds lines again for administrators.
- * There is no method to change or remove a line.
+ * Appends a line for every action that matters to accountability, in the transaction of
+ * the action (the line and the action commit together, or neither), and finds lines again
+ * for administrators. There is no method to change or remove a line.
  */
 @Service
 public class AuditLog {
@@ -186,11 +186,13 @@ public class AuditLog {
 		Map<String, Object> paged = new HashMap<>(params);
 		paged.put("limit", size);
 		paged.put("offset", (long) page * size);
-		List<Entry> items = jdbc.sql("select id, at, actor_id, actor_label, type, subject, detail from audit_event" + where
-				+ " order by at desc, id desc limit :limit offset :offset")
+		List<Entry> items = jdbc
+			.sql("select id, at, actor_id, actor_label, type, subject, detail from audit_event" + where
+					+ " order by at desc, id desc limit :limit offset :offset")
 			.params(paged)
-			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3, Long.class),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+					(Long) rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
+					rs.getString(7)))
 			.list();
 		return new Page<>(items, total, page, size);
 	}

@@ -1,9 +1,11 @@
 /**
- * The audit log: sign-ins, agents created, approvals, escalations, messages sent, merges and exports,
- * appended in the transaction of the action they record, searchable and exportable by administrators.
+ * The audit log: sign-ins, agents created, approvals, escalations, messages sent, merges
+ * and exports, appended in the transaction of the action they record, searchable and
+ * exportable by administrators.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit", allowedDependencies = { "agents", "conversations", "customers", "governance", "routing", "platform" })
+@ApplicationModule(displayName = "Audit",
+		allowedDependencies = { "agents", "conversations", "customers", "governance", "routing", "platform" })
 package org.parlons.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,7 +11,8 @@ import org.parlons.conversations.Message;
 import org.parlons.conversations.Visibility;
 
 /**
- * The port every channel adapter implements: check an inbox's settings, and deliver one reply.
+ * The port every channel adapter implements: check an inbox's settings, and deliver one
+ * reply.
  */
 public interface ChannelConnector {
 
@@ -19,7 +20,8 @@ public interface ChannelConnector {
 	String channel();
 
 	/**
-	 * Checks and completes the settings of a new or changed inbox (generating secrets it needs).
+	 * Checks and completes the settings of a new or changed inbox (generating secrets it
+	 * needs).
 	 * @throws IllegalArgumentException naming what is wrong
 	 */
 	Map<String, Object> prepare(Map<String, Object> settings);
@@ -28,26 +30,33 @@ public interface ChannelConnector {
 	DeliveryResult deliver(Deliveries.Outgoing outgoing);
 
 	/**
-	 * A network rule this reply breaks (length, 24-hour window, no public place), told to the agent; null
-	 * when it may go.
+	 * A network rule this reply breaks (length, 24-hour window, no public place), told to
+	 * the agent; null when it may go.
 	 */
 	default @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
 		return null;
 	}
 
-	/** Called once an inbox of this channel is saved and committed: register a webhook, check access. */
+	/**
+	 * Called once an inbox of this channel is saved and committed: register a webhook,
+	 * check access.
+	 */
 	default void configured(Inbox inbox) {
 	}
 
 	/**
-	 * Acts on a customer's public message on the network: "hide", "unhide", "delete" or "like".
+	 * Acts on a customer's public message on the network: "hide", "unhide", "delete" or
+	 * "like".
 	 * @return null when done, else why not (the network does not allow it, or refused)
 	 */
 	default @Nullable String moderate(Inbox inbox, Message message, String action) {
 		return "Parlons cannot " + action + " messages on this channel.";
 	}
 
-	/** Setting names whose values are secrets, masked when shown to anyone but administrators. */
+	/**
+	 * Setting names whose values are secrets, masked when shown to anyone but
+	 * administrators.
+	 */
 	default Set<String> secretSettings() {
 		return Set.of();
 	}

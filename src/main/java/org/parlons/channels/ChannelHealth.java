@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The state of each inbox's connector as people see it: connected, failing (the last error, since
- * when, how many times, when it is tried next) or disabled. A failing mailbox is never silently dead.
+ * The state of each inbox's connector as people see it: connected, failing (the last
+ * error, since when, how many times, when it is tried next) or disabled. A failing
+ * mailbox is never silently dead.
  */
 @Repository
 public class ChannelHealth {
@@ -55,15 +56,20 @@ public class ChannelHealth {
 	public Map<Long, Status> all() {
 		Map<Long, Status> all = new HashMap<>();
 		jdbc.sql("select inbox_id, state, last_error, last_error_at, last_success_at, failures, next_attempt_at "
-				+ "from channel_health").query(ChannelHealth::map).list().forEach(s -> all.put(s.inboxId(), s));
+				+ "from channel_health")
+			.query(ChannelHealth::map)
+			.list()
+			.forEach(s -> all.put(s.inboxId(), s));
 		return all;
 	}
 
 	/** The connector worked: connected, the failure count starts again. */
 	public void succeeded(long inboxId) {
 		Timestamp now = Timestamp.from(clock.instant());
-		upsert(inboxId, "update set state = 'CONNECTED', last_success_at = ?, failures = 0, next_attempt_at = null, "
-				+ "updated_at = ?", new Object[] { now, now },
+		upsert(inboxId,
+				"update set state = 'CONNECTED', last_success_at = ?, failures = 0, next_attempt_at = null, "
+						+ "updated_at = ?",
+				new Object[] { now, now },
 				"insert (inbox_id, state, last_success_at, failures, updated_at) values (s.inbox_id, 'CONNECTED', ?, 0, ?)",
 				new Object[] { now, now });
 	}
@@ -72,8 +78,9 @@ public class ChannelHealth {
 	public Status failed(long inboxId, String error, Instant nextAttempt) {
 		Timestamp now = Timestamp.from(clock.instant());
 		String message = error.length() > 1900 ? error.substring(0, 1900) + "…" : error;
-		upsert(inboxId, "update set state = 'FAILING', last_error = ?, last_error_at = ?, failures = h.failures + 1, "
-				+ "next_attempt_at = ?, updated_at = ?",
+		upsert(inboxId,
+				"update set state = 'FAILING', last_error = ?, last_error_at = ?, failures = h.failures + 1, "
+						+ "next_attempt_at = ?, updated_at = ?",
 				new Object[] { message, now, Timestamp.from(nextAttempt), now },
 				"insert (inbox_id, state, last_error, last_error_at, failures, next_attempt_at, updated_at) "
 						+ "values (s.inbox_id, 'FAILING', ?, ?, 1, ?, ?)",
@@ -94,15 +101,20 @@ public class ChannelHealth {
 		params[0] = inboxId;
 		System.arraycopy(updateParams, 0, params, 1, updateParams.length);
 		System.arraycopy(insertParams, 0, params, 1 + updateParams.length, insertParams.length);
-		jdbc.sql("merge into channel_health h using (select cast(? as bigint) as inbox_id) s on h.inbox_id = s.inbox_id "
-				+ "when matched then " + update + " when not matched then " + insert)
+		jdbc.sql(
+				"merge into channel_health h using (select cast(? as bigint) as inbox_id) s on h.inbox_id = s.inbox_id "
+						+ "when matched then " + update + " when not matched then " + insert)
 			.params(params)
 			.update();
 	}
 
 	private Optional<Status> find(long inboxId) {
-		return jdbc.sql("select inbox_id, state, last_error, last_error_at, last_success_at, failures, next_attempt_at "
-				+ "from channel_health where inbox_id = ?").param(inboxId).query(ChannelHealth::map).optional();
+		return jdbc
+			.sql("select inbox_id, state, last_error, last_error_at, last_success_at, failures, next_attempt_at "
+					+ "from channel_health where inbox_id = ?")
+			.param(inboxId)
+			.query(ChannelHealth::map)
+			.optional();
 	}
 
 	private static Status map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The settings of the channels: how networks are read, how replies are delivered, how the web chat is guarded.
+ * The settings of the channels: how networks are read, how replies are delivered, how the
+ * web chat is guarded.
  *
  * @param social the polled networks (X, Mastodon, Bluesky) ({@code parlons.social.*})
  * @param mastodon Mastodon's streaming API ({@code parlons.mastodon.*})
@@ -18,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChannelSettings(@DefaultValue Social social, @DefaultValue Mastodon mastodon, @DefaultValue Email email,
 		@DefaultValue Outbox outbox, @DefaultValue Widget widget) {
 
-	/** Read by {@code @Scheduled} expressions: the bean's name, as the configuration properties scan gives it. */
+	/**
+	 * Read by {@code @Scheduled} expressions: the bean's name, as the configuration
+	 * properties scan gives it.
+	 */
 	public static final String BEAN = "@'parlons-org.parlons.channels.ChannelSettings'";
 
 	/**
-	 * @param pollInterval how often each polled inbox is read (longer when its rate limit says so)
+	 * @param pollInterval how often each polled inbox is read (longer when its rate limit
+	 * says so)
 	 * @param audienceInterval how often the brand's followers and posts' figures are read
 	 * @param tick how often the poller looks for inboxes due
 	 */
@@ -30,12 +35,16 @@ public record ChannelSettings(@DefaultValue Social social, @DefaultValue Mastodo
 			@DefaultValue("PT1S") Duration tick) {
 	}
 
-	/** @param streaming follow the streaming API where the instance offers it (polling goes on beside it) */
+	/**
+	 * @param streaming follow the streaming API where the instance offers it (polling
+	 * goes on beside it)
+	 */
 	public record Mastodon(@DefaultValue("true") boolean streaming) {
 	}
 
 	/**
-	 * @param pollInterval how often each mailbox is fetched (IDLE wakes it sooner where the server offers it)
+	 * @param pollInterval how often each mailbox is fetched (IDLE wakes it sooner where
+	 * the server offers it)
 	 * @param maxBackoff the longest wait between tries of a failing mailbox
 	 * @param maxAttachmentBytes larger attachments are listed (name, size) but not kept
 	 * @param fetchBatch mails fetched per transaction
@@ -57,7 +66,8 @@ public record ChannelSettings(@DefaultValue Social social, @DefaultValue Mastodo
 	/**
 	 * @param visitorBurst messages a visitor may send at once
 	 * @param visitorPerMinute messages a visitor may send per minute
-	 * @param addressPerMinute messages one network address may send per minute, all visitors together
+	 * @param addressPerMinute messages one network address may send per minute, all
+	 * visitors together
 	 */
 	public record Widget(@DefaultValue("5") int visitorBurst, @DefaultValue("20") int visitorPerMinute,
 			@DefaultValue("300") int addressPerMinute) {

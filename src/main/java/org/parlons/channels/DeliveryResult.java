@@ -5,12 +5,15 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What became of a delivery attempt: sent, worth retrying (maybe after a delay the channel asked
- * for), or failed for good.
+ * What became of a delivery attempt: sent, worth retrying (maybe after a delay the
+ * channel asked for), or failed for good.
  */
 public sealed interface DeliveryResult {
 
-	/** Delivered; {@code channelId} is the channel's own id of the message, when it gives one. */
+	/**
+	 * Delivered; {@code channelId} is the channel's own id of the message, when it gives
+	 * one.
+	 */
 	record Sent(@Nullable String channelId) implements DeliveryResult {
 	}
 

@@ -14,8 +14,8 @@ import org.parlons.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Hides, deletes or likes a customer's public message on its network, where the network allows it, and
- * records who did it in the conversation's timeline.
+ * Hides, deletes or likes a customer's public message on its network, where the network
+ * allows it, and records who did it in the conversation's timeline.
  */
 @Service
 public class Moderation {
@@ -41,9 +41,12 @@ public class Moderation {
 		this.conversations = conversations;
 	}
 
-	/** @return the message as it now stands */
+	/**
+	 * @return the message as it now stands
+	 */
 	public Message moderate(AgentPrincipal agent, long messageId, String action) {
-		Message message = messages.findById(messageId).orElseThrow(() -> new NotFoundException("No message " + messageId));
+		Message message = messages.findById(messageId)
+			.orElseThrow(() -> new NotFoundException("No message " + messageId));
 		access.conversation(agent, message.conversationId());
 		if (!agent.role().mayAnswer()) {
 			throw InvalidRequestException.forbidden("Analysts read conversations; they do not moderate them");

@@ -6,9 +6,9 @@ import org.parlons.conversations.ReplyPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * The networks' own rules on replies (length limits, the 24-hour customer-service window, where a public
- * answer can go), checked before a reply is stored, so the agent hears it at once in the UI and the API
- * instead of seeing a failed delivery later.
+ * The networks' own rules on replies (length limits, the 24-hour customer-service window,
+ * where a public answer can go), checked before a reply is stored, so the agent hears it
+ * at once in the UI and the API instead of seeing a failed delivery later.
  */
 @Component
 class NetworkRules implements ReplyPolicy {

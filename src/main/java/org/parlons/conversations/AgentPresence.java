@@ -1,7 +1,8 @@
 package org.parlons.conversations;
 
 /**
- * Whether someone is there to answer: an agent who may see the inbox has Parlons open (a live stream).
+ * Whether someone is there to answer: an agent who may see the inbox has Parlons open (a
+ * live stream).
  */
 public interface AgentPresence {
 

@@ -32,7 +32,9 @@ public class CannedResponses {
 		if (!clean.matches("[a-z0-9_-]{1,60}")) {
 			throw new InvalidRequestException("A shortcut is 1 to 60 letters, digits, - or _");
 		}
-		if (jdbc.sql("select count(*) from canned_response where shortcut = ?").param(clean).query(Long.class)
+		if (jdbc.sql("select count(*) from canned_response where shortcut = ?")
+			.param(clean)
+			.query(Long.class)
 			.single() > 0) {
 			throw InvalidRequestException.conflict("The shortcut " + clean + " is taken");
 		}

@@ -3,8 +3,9 @@ package org.parlons.conversations;
 import java.math.BigDecimal;
 
 /**
- * A goodwill gesture given as a structured action with a reply (a refund, a credit), not only written in
- * its text: governance checks it against the agent's mandate like an amount in the text.
+ * A goodwill gesture given as a structured action with a reply (a refund, a credit), not
+ * only written in its text: governance checks it against the agent's mandate like an
+ * amount in the text.
  */
 public record Commitment(BigDecimal amount, String currency) {
 

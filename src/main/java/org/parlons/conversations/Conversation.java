@@ -8,9 +8,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A thread between the company and one customer in one inbox. Every change of its state goes through a method here
- * that refuses what makes no sense and registers a {@link ConversationChanged}: {@link Conversations#save} writes the
- * state, the timeline's line of each change, and publishes them.
+ * A thread between the company and one customer in one inbox. Every change of its state
+ * goes through a method here that refuses what makes no sense and registers a
+ * {@link ConversationChanged}: {@link Conversations#save} writes the state, the
+ * timeline's line of each change, and publishes them.
  */
 public class Conversation {
 
@@ -102,7 +103,10 @@ public class Conversation {
 		changes.add(new ConversationChanged.Snoozed(id, inboxId, until));
 	}
 
-	/** The snooze ends when its time has come; nothing happens before, or when it is no longer snoozed. */
+	/**
+	 * The snooze ends when its time has come; nothing happens before, or when it is no
+	 * longer snoozed.
+	 */
 	public void wake(Instant now) {
 		if (status != ConversationStatus.SNOOZED || snoozedUntil == null || snoozedUntil.isAfter(now)) {
 			return;
@@ -113,8 +117,9 @@ public class Conversation {
 	}
 
 	/**
-	 * What the customer's new message does to a conversation in this status: anything but open is open again. The
-	 * ingestion path applies it to many conversations in one statement, and writes the change this returns.
+	 * What the customer's new message does to a conversation in this status: anything but
+	 * open is open again. The ingestion path applies it to many conversations in one
+	 * statement, and writes the change this returns.
 	 */
 	static @Nullable ConversationChanged arrival(long id, long inboxId, ConversationStatus status) {
 		return status == ConversationStatus.OPEN ? null : new ConversationChanged.Reopened(id, inboxId, true);
@@ -158,8 +163,8 @@ public class Conversation {
 	}
 
 	/**
-	 * A priority rule fired: the priority rises to the rule's, never falls; the timeline says why even when the
-	 * priority was already as high.
+	 * A priority rule fired: the priority rises to the rule's, never falls; the timeline
+	 * says why even when the priority was already as high.
 	 */
 	public void prioritiseByRule(String rule, String reason, Priority atLeast) {
 		Priority raised = atLeast.ordinal() < priority.ordinal() ? atLeast : priority;
@@ -168,8 +173,8 @@ public class Conversation {
 	}
 
 	/**
-	 * An escalation rule fired: the conversation goes to the rule's team and representative, where it names them,
-	 * and its priority rises to the rule's.
+	 * An escalation rule fired: the conversation goes to the rule's team and
+	 * representative, where it names them, and its priority rises to the rule's.
 	 */
 	public void escalate(String rule, String reason, @Nullable Long toTeamId, @Nullable Long toAgentId,
 			Priority atLeast) {
@@ -184,7 +189,8 @@ public class Conversation {
 		if (atLeast.ordinal() < priority.ordinal()) {
 			priority = atLeast;
 		}
-		changes.add(new ConversationChanged.Escalated(id, inboxId, rule, reason, toTeamId, toAgentId, before, priority));
+		changes
+			.add(new ConversationChanged.Escalated(id, inboxId, rule, reason, toTeamId, toAgentId, before, priority));
 	}
 
 	/** A service-level timer ran out; told once, by whoever watches the clocks. */
@@ -219,7 +225,10 @@ public class Conversation {
 		changes.add(new ConversationChanged.Moderated(id, inboxId, messageId, action, excerpt));
 	}
 
-	/** Records a change of the reply and delivery paths, which hold the messages the changes are about. */
+	/**
+	 * Records a change of the reply and delivery paths, which hold the messages the
+	 * changes are about.
+	 */
 	void changed(ConversationChanged change) {
 		if (change.conversationId() != id) {
 			throw new IllegalArgumentException("A change of conversation " + change.conversationId() + ", not " + id);

@@ -7,8 +7,8 @@ import org.parlons.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens a conversation or an inbox for an agent only when one of the agent's teams owns its inbox.
- * Others' conversations answer "not found", so their existence does not leak.
+ * Opens a conversation or an inbox for an agent only when one of the agent's teams owns
+ * its inbox. Others' conversations answer "not found", so their existence does not leak.
  */
 @Service
 public class ConversationAccess {
@@ -28,8 +28,8 @@ public class ConversationAccess {
 	public Conversation conversation(AgentPrincipal agent, long conversationId) {
 		return conversations.findById(conversationId)
 			.filter(c -> access.scopeOf(agent).includes(c.inboxId()))
-			.orElseThrow(() -> new NotFoundException(
-					"No conversation " + conversationId + " in the inboxes you can see"));
+			.orElseThrow(
+					() -> new NotFoundException("No conversation " + conversationId + " in the inboxes you can see"));
 	}
 
 	public Inbox inbox(AgentPrincipal agent, long inboxId) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What agents do to a conversation besides answering: status, snooze, assignment, transfer, labels, priority and
- * private notes. Each checks the agent may see it; the conversation refuses what makes no sense and records the rest.
+ * What agents do to a conversation besides answering: status, snooze, assignment,
+ * transfer, labels, priority and private notes. Each checks the agent may see it; the
+ * conversation refuses what makes no sense and records the rest.
  */
 @Service
 public class ConversationActions {
@@ -96,7 +97,10 @@ public class ConversationActions {
 		change(agent, id, c -> c.addNote(agent.id(), text));
 	}
 
-	/** What the conversation refuses comes back as a bad request (a rule broken) or a conflict (its state). */
+	/**
+	 * What the conversation refuses comes back as a bad request (a rule broken) or a
+	 * conflict (its state).
+	 */
 	private void change(AgentPrincipal agent, long id, Consumer<Conversation> action) {
 		Conversation c = access.conversation(agent, id);
 		try {

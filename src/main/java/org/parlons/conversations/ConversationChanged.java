@@ -6,9 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something about a conversation changed. Each kind of change is a record, registered by {@link Conversation} (or
- * by the reply and delivery paths of this module) and published once its transaction commits: screens refresh, the
- * audit log and the reports listen. A change the timeline tells names its {@link #line()}.
+ * Something about a conversation changed. Each kind of change is a record, registered by
+ * {@link Conversation} (or by the reply and delivery paths of this module) and published
+ * once its transaction commits: screens refresh, the audit log and the reports listen. A
+ * change the timeline tells names its {@link #line()}.
  */
 public sealed interface ConversationChanged permits ConversationChanged.Resolved, ConversationChanged.Reopened,
 		ConversationChanged.AwaitingCustomer, ConversationChanged.Snoozed, ConversationChanged.Woke,
@@ -16,23 +17,30 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 		ConversationChanged.Escalated, ConversationChanged.Labelled, ConversationChanged.Unlabelled,
 		ConversationChanged.NoteAdded, ConversationChanged.ServiceLevelBreached, ConversationChanged.Moderated,
 		ConversationChanged.DeliveryFailed, ConversationChanged.MessageStatusChanged,
-		ConversationChanged.SentDespiteWarnings, ConversationChanged.GestureCommitted, ConversationChanged.ReplyApproved,
-		ConversationChanged.ReplyRejected, ReplyHeld, ReplyQueued {
+		ConversationChanged.SentDespiteWarnings, ConversationChanged.GestureCommitted,
+		ConversationChanged.ReplyApproved, ConversationChanged.ReplyRejected, ReplyHeld, ReplyQueued {
 
 	long conversationId();
 
 	long inboxId();
 
-	/** What live screens are told changed: status, assignee, team, priority, labels, note, reply, message… */
+	/**
+	 * What live screens are told changed: status, assignee, team, priority, labels, note,
+	 * reply, message…
+	 */
 	String what();
 
-	/** The timeline's line for the change; none when the timeline shows it otherwise (a message, a note). */
+	/**
+	 * The timeline's line for the change; none when the timeline shows it otherwise (a
+	 * message, a note).
+	 */
 	default @Nullable Line line() {
 		return null;
 	}
 
 	/**
-	 * A line of the timeline: a readable type, a detail, and the agent or team it names, if any.
+	 * A line of the timeline: a readable type, a detail, and the agent or team it names,
+	 * if any.
 	 */
 	record Line(String type, @Nullable String detail, @Nullable Long subjectId) {
 
@@ -115,10 +123,11 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 	}
 
 	/**
-	 * Given to an agent, or to nobody; {@code automatically} when automatic assignment chose.
+	 * Given to an agent, or to nobody; {@code automatically} when automatic assignment
+	 * chose.
 	 */
-	record Assigned(long conversationId, long inboxId, @Nullable Long assigneeId, boolean automatically)
-			implements ConversationChanged {
+	record Assigned(long conversationId, long inboxId, @Nullable Long assigneeId,
+			boolean automatically) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -133,8 +142,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 
 	}
 
-	record Transferred(long conversationId, long inboxId, @Nullable Long fromTeamId, long toTeamId)
-			implements ConversationChanged {
+	record Transferred(long conversationId, long inboxId, @Nullable Long fromTeamId,
+			long toTeamId) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -167,7 +176,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 	}
 
 	/**
-	 * An escalation rule moved the conversation to its team and/or representative and raised its priority.
+	 * An escalation rule moved the conversation to its team and/or representative and
+	 * raised its priority.
 	 */
 	record Escalated(long conversationId, long inboxId, String rule, String reason, @Nullable Long teamId,
 			@Nullable Long agentId, Priority from, Priority to) implements ConversationChanged {
@@ -224,8 +234,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 	}
 
 	/** A service-level timer ran out; told once per timer. */
-	record ServiceLevelBreached(long conversationId, long inboxId, String timer, Instant dueAt)
-			implements ConversationChanged {
+	record ServiceLevelBreached(long conversationId, long inboxId, String timer,
+			Instant dueAt) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -239,9 +249,12 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 
 	}
 
-	/** A customer's public message was hidden, shown again, deleted or liked on its network. */
-	record Moderated(long conversationId, long inboxId, long messageId, String action, String excerpt)
-			implements ConversationChanged {
+	/**
+	 * A customer's public message was hidden, shown again, deleted or liked on its
+	 * network.
+	 */
+	record Moderated(long conversationId, long inboxId, long messageId, String action,
+			String excerpt) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -255,8 +268,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 
 	}
 
-	record DeliveryFailed(long conversationId, long inboxId, long messageId, String reason)
-			implements ConversationChanged {
+	record DeliveryFailed(long conversationId, long inboxId, long messageId,
+			String reason) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -271,8 +284,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 	}
 
 	/** A reply was sent, delivered or read; the message shows it. */
-	record MessageStatusChanged(long conversationId, long inboxId, long messageId, MessageStatus status)
-			implements ConversationChanged {
+	record MessageStatusChanged(long conversationId, long inboxId, long messageId,
+			MessageStatus status) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -282,7 +295,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 	}
 
 	/** The agent saw the code of conduct's warnings and sent the reply as it was. */
-	record SentDespiteWarnings(long conversationId, long inboxId, List<String> warnings) implements ConversationChanged {
+	record SentDespiteWarnings(long conversationId, long inboxId,
+			List<String> warnings) implements ConversationChanged {
 
 		public SentDespiteWarnings {
 			warnings = List.copyOf(warnings);
@@ -315,8 +329,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 
 	}
 
-	record ReplyApproved(long conversationId, long inboxId, long messageId, boolean edited)
-			implements ConversationChanged {
+	record ReplyApproved(long conversationId, long inboxId, long messageId,
+			boolean edited) implements ConversationChanged {
 
 		@Override
 		public String what() {
@@ -330,8 +344,8 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 
 	}
 
-	record ReplyRejected(long conversationId, long inboxId, long messageId, @Nullable String why)
-			implements ConversationChanged {
+	record ReplyRejected(long conversationId, long inboxId, long messageId,
+			@Nullable String why) implements ConversationChanged {
 
 		@Override
 		public String what() {

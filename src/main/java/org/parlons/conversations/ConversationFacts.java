@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What other modules read of conversations over time: how many a customer opened, the clocks service levels
- * run on, which are still open, which snoozes are over.
+ * What other modules read of conversations over time: how many a customer opened, the
+ * clocks service levels run on, which are still open, which snoozes are over.
  */
 @Repository
 public class ConversationFacts {
@@ -36,9 +36,13 @@ public class ConversationFacts {
 		this.customers = customers;
 	}
 
-	/** How many conversations the customer (and the profiles merged into it) opened since then. */
+	/**
+	 * How many conversations the customer (and the profiles merged into it) opened since
+	 * then.
+	 */
 	public long openedSince(long customerId, Instant since) {
-		return jdbc.sql("select count(*) from conversation where customer_id = any(:customers) and created_at >= :since")
+		return jdbc
+			.sql("select count(*) from conversation where customer_id = any(:customers) and created_at >= :since")
 			.param("customers", customers.aliasesOf(customerId).toArray(Long[]::new))
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
@@ -52,9 +56,10 @@ public class ConversationFacts {
 	}
 
 	public Optional<ServiceClock> clockOf(long id) {
-		return jdbc.sql("select c.id, c.inbox_id, c.status, c.priority, c.created_at, c.last_incoming_at, c.first_reply_at, "
-				+ "c.last_reply_at, (select max(e.created_at) from conversation_event e where e.conversation_id = c.id "
-				+ "and e.type = 'resolved') from conversation c where c.id = ?")
+		return jdbc
+			.sql("select c.id, c.inbox_id, c.status, c.priority, c.created_at, c.last_incoming_at, c.first_reply_at, "
+					+ "c.last_reply_at, (select max(e.created_at) from conversation_event e where e.conversation_id = c.id "
+					+ "and e.type = 'resolved') from conversation c where c.id = ?")
 			.param(id)
 			.query((rs, n) -> new ServiceClock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
@@ -67,8 +72,9 @@ public class ConversationFacts {
 		if (inboxIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select id from conversation where inbox_id = any(:inboxes) and status <> 'RESOLVED' "
-				+ "and created_at >= :since")
+		return jdbc
+			.sql("select id from conversation where inbox_id = any(:inboxes) and status <> 'RESOLVED' "
+					+ "and created_at >= :since")
 			.param("inboxes", inboxIds.toArray(Long[]::new))
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
@@ -83,7 +89,10 @@ public class ConversationFacts {
 			.list();
 	}
 
-	/** Whose a conversation is now: its inbox, team and assignee (0 for none), as reports attribute it. */
+	/**
+	 * Whose a conversation is now: its inbox, team and assignee (0 for none), as reports
+	 * attribute it.
+	 */
 	public record Attribution(long inboxId, long teamId, long assigneeId) {
 	}
 
@@ -98,10 +107,14 @@ public class ConversationFacts {
 
 	/** The conversations first answered in the period, {@code at} the first reply. */
 	public void firstAnswered(Instant from, Instant to, Consumer<Moment> each) {
-		moments("c.first_reply_at", "conversation c where c.first_reply_at >= ? and c.first_reply_at < ?", from, to, each);
+		moments("c.first_reply_at", "conversation c where c.first_reply_at >= ? and c.first_reply_at < ?", from, to,
+				each);
 	}
 
-	/** Each resolution in the period (a conversation resolved twice counts twice), {@code at} the resolution. */
+	/**
+	 * Each resolution in the period (a conversation resolved twice counts twice),
+	 * {@code at} the resolution.
+	 */
 	public void resolved(Instant from, Instant to, Consumer<Moment> each) {
 		moments("e.created_at", "conversation_event e join conversation c on c.id = e.conversation_id "
 				+ "where e.type = 'resolved' and e.created_at >= ? and e.created_at < ?", from, to, each);
@@ -123,7 +136,8 @@ public class ConversationFacts {
 			jdbc.sql("select id, inbox_id, coalesce(team_id, 0), coalesce(assignee_id, 0) from conversation "
 					+ "where id = any(:ids)")
 				.param("ids", conversationIds.toArray(Long[]::new))
-				.query((rs, n) -> found.put(rs.getLong(1), new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
+				.query((rs, n) -> found.put(rs.getLong(1),
+						new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4))))
 				.list();
 		}
 		return found;
@@ -140,7 +154,9 @@ public class ConversationFacts {
 		return found;
 	}
 
-	/** How many open or pending conversations each of these agents holds (none: absent). */
+	/**
+	 * How many open or pending conversations each of these agents holds (none: absent).
+	 */
 	public Map<Long, Long> openWork(Collection<Long> agentIds) {
 		Map<Long, Long> found = new HashMap<>();
 		if (!agentIds.isEmpty()) {
@@ -158,17 +174,19 @@ public class ConversationFacts {
 	}
 
 	/**
-	 * Those of the public messages that were answered: a public reply of the brand in the same conversation, at or
-	 * after it, that was neither rejected nor failed. The one definition the inbox and the reports share.
+	 * Those of the public messages that were answered: a public reply of the brand in the
+	 * same conversation, at or after it, that was neither rejected nor failed. The one
+	 * definition the inbox and the reports share.
 	 */
 	public Set<Asked> answeredPublicly(Collection<Asked> asked) {
 		Set<Asked> answered = new HashSet<>();
 		List<Asked> all = List.copyOf(asked);
 		for (int start = 0; start < all.size(); start += 1000) {
 			List<Asked> chunk = all.subList(start, Math.min(all.size(), start + 1000));
-			jdbc.sql("select k.c, k.at from unnest(:conversations, :ats) k(c, at) where exists (select 1 from message r "
-					+ "where r.conversation_id = k.c and r.direction = 'out' and r.visibility = 'PUBLIC' "
-					+ "and r.sent_at >= k.at and r.status not in ('failed', 'rejected'))")
+			jdbc.sql(
+					"select k.c, k.at from unnest(:conversations, :ats) k(c, at) where exists (select 1 from message r "
+							+ "where r.conversation_id = k.c and r.direction = 'out' and r.visibility = 'PUBLIC' "
+							+ "and r.sent_at >= k.at and r.status not in ('failed', 'rejected'))")
 				.param("conversations", chunk.stream().map(Asked::conversationId).toArray(Long[]::new))
 				.param("ats", chunk.stream().map(a -> Timestamp.from(a.at())).toArray(Timestamp[]::new))
 				.query((rs, n) -> answered.add(new Asked(rs.getLong(1), rs.getTimestamp(2).toInstant())))

@@ -3,8 +3,8 @@ package org.parlons.conversations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an inbox list asks for. Every field is optional; {@code assignee} is an agent id, or
- * {@code "me"} and {@code "none"} resolved by the caller.
+ * What an inbox list asks for. Every field is optional; {@code assignee} is an agent id,
+ * or {@code "me"} and {@code "none"} resolved by the caller.
  */
 public record ConversationFilter(@Nullable Long inboxId, @Nullable ConversationStatus status, @Nullable Long teamId,
 		@Nullable Long assigneeId, boolean unassigned, @Nullable String label, @Nullable String text,

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The inbox list as agents filter it: conversations of the inboxes one may see, latest first, with their counts
- * per status, customers' names and labels.
+ * The inbox list as agents filter it: conversations of the inboxes one may see, latest
+ * first, with their counts per status, customers' names and labels.
  */
 @Repository
 public class ConversationList {
@@ -73,9 +73,9 @@ public class ConversationList {
 		for (Conversation c : rows) {
 			Customers.Summary who = names.getOrDefault(c.customerId(),
 					new Customers.Summary(c.customerId(), "#" + c.customerId()));
-			items.add(new ConversationSummary(c.id(), c.inboxId(), who.currentId(), who.displayName(),
-					c.status().api(), c.priority().api(), c.assigneeId(), c.teamId(), c.subject(), c.preview(),
-					c.messageCount(), c.lastMessageAt(), labels.getOrDefault(c.id(), List.of())));
+			items.add(new ConversationSummary(c.id(), c.inboxId(), who.currentId(), who.displayName(), c.status().api(),
+					c.priority().api(), c.assigneeId(), c.teamId(), c.subject(), c.preview(), c.messageCount(),
+					c.lastMessageAt(), labels.getOrDefault(c.id(), List.of())));
 		}
 		return items;
 	}
@@ -129,7 +129,8 @@ public class ConversationList {
 			params.put("assignee", f.assigneeId());
 		}
 		if (f.label() != null && !f.label().isBlank()) {
-			sql.append(" and exists (select 1 from conversation_label l where l.conversation_id = c.id and l.label = :label)");
+			sql.append(
+					" and exists (select 1 from conversation_label l where l.conversation_id = c.id and l.label = :label)");
 			params.put("label", f.label());
 		}
 		if (f.customerId() != null) {
@@ -137,8 +138,9 @@ public class ConversationList {
 			params.put("customers", customers.aliasesOf(f.customerId()).toArray(Long[]::new));
 		}
 		if (f.text() != null && !f.text().isBlank()) {
-			sql.append(" and (lower(c.subject) like :text or exists (select 1 from message m where m.conversation_id = c.id "
-					+ "and lower(m.text) like :text))");
+			sql.append(
+					" and (lower(c.subject) like :text or exists (select 1 from message m where m.conversation_id = c.id "
+							+ "and lower(m.text) like :text))");
 			params.put("text", "%" + f.text().strip().toLowerCase() + "%");
 		}
 		return sql.toString();

@@ -14,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parlons.conversations")
 public record ConversationSettings(@DefaultValue Ingestion ingestion, @DefaultValue("PT30S") Duration snoozeCheck) {
 
-	/** Read by {@code @Scheduled} expressions: the bean's name, as the configuration properties scan gives it. */
+	/**
+	 * Read by {@code @Scheduled} expressions: the bean's name, as the configuration
+	 * properties scan gives it.
+	 */
 	public static final String BEAN = "@'parlons.conversations-org.parlons.conversations.ConversationSettings'";
 
 	/**
-	 * @param committers threads that store groups, one while another's waits for its commit; 0 stores each message
-	 * in its caller's thread, alone
+	 * @param committers threads that store groups, one while another's waits for its
+	 * commit; 0 stores each message in its caller's thread, alone
 	 * @param linger how long a committer waits for more messages once it has one
 	 * @param maxGroup the most messages stored in one transaction
 	 */

@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Short facts other modules show on a conversation (a service-level timer, for one): a name, a state
- * ({@code running}, {@code warning}, {@code met}, {@code breached}) and a time when there is one.
+ * Short facts other modules show on a conversation (a service-level timer, for one): a
+ * name, a state ({@code running}, {@code warning}, {@code met}, {@code breached}) and a
+ * time when there is one.
  */
 public interface ConversationSignals {
 

@@ -3,7 +3,8 @@ package org.parlons.conversations;
 import java.util.Locale;
 
 /**
- * Where a conversation stands: open (waiting on us), pending (waiting on the customer), snoozed, resolved.
+ * Where a conversation stands: open (waiting on us), pending (waiting on the customer),
+ * snoozed, resolved.
  */
 public enum ConversationStatus {
 

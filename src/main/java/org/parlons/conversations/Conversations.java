@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The conversations: the aggregate's state and what changes it, written as the aggregate tells; the activity that
- * messages bring (counts, times, previews), many conversations at once.
+ * The conversations: the aggregate's state and what changes it, written as the aggregate
+ * tells; the activity that messages bring (counts, times, previews), many conversations
+ * at once.
  */
 @Repository
 public class Conversations {
@@ -64,7 +65,9 @@ public class Conversations {
 	}
 
 	public Optional<Conversation> findById(long id) {
-		return jdbc.sql("select " + COLUMNS + " from conversation where id = ?").param(id).query(Conversations::map)
+		return jdbc.sql("select " + COLUMNS + " from conversation where id = ?")
+			.param(id)
+			.query(Conversations::map)
 			.optional();
 	}
 
@@ -80,7 +83,10 @@ public class Conversations {
 			.list());
 	}
 
-	/** The live customer profile of each conversation (the profile a merge kept, when there was one). */
+	/**
+	 * The live customer profile of each conversation (the profile a merge kept, when
+	 * there was one).
+	 */
 	public Map<Long, Long> currentCustomersOf(Collection<Long> conversationIds) {
 		Map<Long, Long> customerOf = new HashMap<>();
 		if (!conversationIds.isEmpty()) {
@@ -102,9 +108,11 @@ public class Conversations {
 	/** Opens the conversations in one batch; the new ids come back in the same order. */
 	List<Long> openAll(List<NewConversation> rows) {
 		Timestamp now = Timestamp.from(clock.instant());
-		return Batches.insert(jdbcTemplate, "insert into conversation (inbox_id, customer_id, status, priority, team_id, "
-				+ "subject, last_message_at, message_count, created_at, updated_at) "
-				+ "values (?, ?, 'OPEN', 'NORMAL', ?, ?, ?, 0, ?, ?)", rows.size(), (ps, i) -> {
+		return Batches.insert(jdbcTemplate,
+				"insert into conversation (inbox_id, customer_id, status, priority, team_id, "
+						+ "subject, last_message_at, message_count, created_at, updated_at) "
+						+ "values (?, ?, 'OPEN', 'NORMAL', ?, ?, ?, 0, ?, ?)",
+				rows.size(), (ps, i) -> {
 					NewConversation c = rows.get(i);
 					ps.setLong(1, c.inboxId());
 					ps.setLong(2, c.customerId());
@@ -121,8 +129,9 @@ public class Conversations {
 	}
 
 	/**
-	 * Records inbound messages on their conversations: one statement for many conversations, the arrivals bound
-	 * as arrays (a JDBC batch executes one update per conversation).
+	 * Records inbound messages on their conversations: one statement for many
+	 * conversations, the arrivals bound as arrays (a JDBC batch executes one update per
+	 * conversation).
 	 */
 	void touchAll(Collection<Arrivals> arrivals) {
 		if (arrivals.isEmpty()) {
@@ -144,17 +153,20 @@ public class Conversations {
 	}
 
 	/**
-	 * For each customer (given with its aliases), its most recent conversation in the inbox that is not
-	 * resolved, when it has one.
+	 * For each customer (given with its aliases), its most recent conversation in the
+	 * inbox that is not resolved, when it has one.
 	 */
 	Map<Long, Long> unresolvedOfEach(Map<Long, Set<Long>> aliases, long inboxId) {
 		Map<Long, Long> ownerOf = new HashMap<>();
 		aliases.forEach((customer, ids) -> ids.forEach(id -> ownerOf.put(id, customer)));
 		Map<Long, List<Long>> candidates = new HashMap<>();
 		if (!ownerOf.isEmpty()) {
-			// One probe of the customer's index per profile (see Messages.findIds). "+ 0" keeps the inbox out of
-			// the index choice: a new inbox looks empty to PostgreSQL until its next ANALYZE, and probing by inbox
-			// then reads the whole inbox for each customer (milliseconds instead of microseconds).
+			// One probe of the customer's index per profile (see Messages.findIds). "+ 0"
+			// keeps the inbox out of
+			// the index choice: a new inbox looks empty to PostgreSQL until its next
+			// ANALYZE, and probing by inbox
+			// then reads the whole inbox for each customer (milliseconds instead of
+			// microseconds).
 			jdbc.sql("select k.v, (select c.id from conversation c where c.customer_id = k.v "
 					+ "and c.inbox_id + 0 = :inbox and c.status <> 'RESOLVED' "
 					+ "order by c.last_message_at desc, c.id desc limit 1) from unnest(:customers) k(v)")
@@ -180,7 +192,8 @@ public class Conversations {
 			}
 		});
 		if (!contested.isEmpty()) {
-			// Profiles merged into one: the latest of their conversations is the customer's.
+			// Profiles merged into one: the latest of their conversations is the
+			// customer's.
 			jdbc.sql("select customer_id, id from conversation where id = any(:ids) "
 					+ "order by last_message_at desc, id desc")
 				.param("ids", contested.toArray(Long[]::new))
@@ -190,19 +203,23 @@ public class Conversations {
 		return found;
 	}
 
-	/** Records a reply on the conversation: time, count, preview, and the brand's first and last answer. */
+	/**
+	 * Records a reply on the conversation: time, count, preview, and the brand's first
+	 * and last answer.
+	 */
 	void touchByReply(long id, Instant at, String preview) {
 		Timestamp when = Timestamp.from(at);
-		jdbc.sql("update conversation set last_message_at = case when last_message_at > ? then last_message_at else ? end, "
-				+ "message_count = message_count + 1, preview = ?, updated_at = ?, "
-				+ "first_reply_at = coalesce(first_reply_at, ?), last_reply_at = ? where id = ?")
+		jdbc.sql(
+				"update conversation set last_message_at = case when last_message_at > ? then last_message_at else ? end, "
+						+ "message_count = message_count + 1, preview = ?, updated_at = ?, "
+						+ "first_reply_at = coalesce(first_reply_at, ?), last_reply_at = ? where id = ?")
 			.params(when, when, preview(preview), Timestamp.from(clock.instant()), when, when, id)
 			.update();
 	}
 
 	/**
-	 * Writes the conversation's state and each change made to it since it was read: its labels and notes, its
-	 * timeline lines, then publishes the changes.
+	 * Writes the conversation's state and each change made to it since it was read: its
+	 * labels and notes, its timeline lines, then publishes the changes.
 	 */
 	public void save(Conversation c, @Nullable Long actorId) {
 		List<ConversationChanged> changes = c.takeChanges();
@@ -227,7 +244,8 @@ public class Conversations {
 					.update();
 			}
 			else if (change instanceof ConversationChanged.NoteAdded note) {
-				jdbc.sql("insert into conversation_note (conversation_id, agent_id, text, created_at) values (?, ?, ?, ?)")
+				jdbc.sql(
+						"insert into conversation_note (conversation_id, agent_id, text, created_at) values (?, ?, ?, ?)")
 					.params(c.id(), note.agentId(), note.text(), Timestamp.from(clock.instant()))
 					.update();
 			}
@@ -237,8 +255,8 @@ public class Conversations {
 	}
 
 	/**
-	 * Changes the conversation as told and saves it: how other modules ask for a change, which the conversation
-	 * itself refuses or records.
+	 * Changes the conversation as told and saves it: how other modules ask for a change,
+	 * which the conversation itself refuses or records.
 	 */
 	public Conversation update(long id, @Nullable Long actorId, Consumer<Conversation> change) {
 		Conversation conversation = findById(id).orElseThrow(() -> new NotFoundException("No conversation " + id));
@@ -247,7 +265,10 @@ public class Conversations {
 		return conversation;
 	}
 
-	/** The conversations of the ids given that are not open: what a new message of their customer reopens. */
+	/**
+	 * The conversations of the ids given that are not open: what a new message of their
+	 * customer reopens.
+	 */
 	Map<Long, ConversationStatus> notOpen(Collection<Long> ids) {
 		Map<Long, ConversationStatus> found = new HashMap<>();
 		if (!ids.isEmpty()) {
@@ -259,16 +280,20 @@ public class Conversations {
 		return found;
 	}
 
-	/** Records changes made to many conversations by one statement (the customers' new messages). */
+	/**
+	 * Records changes made to many conversations by one statement (the customers' new
+	 * messages).
+	 */
 	void recordAll(List<ConversationChanged> changes) {
 		timeline.write(changes, null);
 		changes.forEach(events::publishEvent);
 	}
 
 	/**
-	 * The text as the inbox list shows it: each run of white space one space, none at either end, cut to
-	 * {@value #PREVIEW} characters. Only the head is read; a regular expression over up to 2,000 characters
-	 * took 6 % of the server's time in a batch ingestion.
+	 * The text as the inbox list shows it: each run of white space one space, none at
+	 * either end, cut to {@value #PREVIEW} characters. Only the head is read; a regular
+	 * expression over up to 2,000 characters took 6 % of the server's time in a batch
+	 * ingestion.
 	 */
 	static String preview(String text) {
 		StringBuilder flat = new StringBuilder(Math.min(text.length(), PREVIEW + 1));

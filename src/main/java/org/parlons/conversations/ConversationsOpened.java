@@ -3,9 +3,10 @@ package org.parlons.conversations;
 import java.util.List;
 
 /**
- * New conversations started in an inbox by one ingestion call (a webhook opens one, a mailbox poll or a
- * batch many); automatic assignment listens for it. One event per call, not per conversation: each event
- * is a durable publication, and a batch of 500 messages should not pay for fifty.
+ * New conversations started in an inbox by one ingestion call (a webhook opens one, a
+ * mailbox poll or a batch many); automatic assignment listens for it. One event per call,
+ * not per conversation: each event is a durable publication, and a batch of 500 messages
+ * should not pay for fifty.
  */
 public record ConversationsOpened(long inboxId, List<Opened> conversations) {
 

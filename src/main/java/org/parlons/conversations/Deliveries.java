@@ -62,12 +62,14 @@ public class Deliveries {
 	}
 
 	/**
-	 * What the network reports later about a reply it accepted, found by the network's id: delivered and
-	 * read only move forward; failed says why in the timeline. False when no such reply is known.
+	 * What the network reports later about a reply it accepted, found by the network's
+	 * id: delivered and read only move forward; failed says why in the timeline. False
+	 * when no such reply is known.
 	 */
 	@Transactional
 	public boolean reported(long inboxId, String channelId, MessageStatus status, @Nullable String reason) {
-		Optional<Message> found = messages.findIds(inboxId, channelId).flatMap(ids -> messages.findById(ids.messageId()));
+		Optional<Message> found = messages.findIds(inboxId, channelId)
+			.flatMap(ids -> messages.findById(ids.messageId()));
 		if (found.isEmpty() || found.get().inbound()) {
 			return false;
 		}
@@ -87,6 +89,5 @@ public class Deliveries {
 			.ifPresent(m -> events.publishEvent(
 					new ConversationChanged.MessageStatusChanged(m.conversationId(), m.inboxId(), messageId, status)));
 	}
-
 
 }

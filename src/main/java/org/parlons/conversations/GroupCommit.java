@@ -19,14 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores messages delivered one at a time (a webhook, one API call) together: a committer takes what callers have
- * queued, waits at most the linger for more, and stores up to a group's worth in one transaction per inbox, through
- * the same set-based path as a batch. A caller is answered once its own message is committed. A group that fails
- * is stored again message by message, so a bad message fails only its own caller.
+ * Stores messages delivered one at a time (a webhook, one API call) together: a committer
+ * takes what callers have queued, waits at most the linger for more, and stores up to a
+ * group's worth in one transaction per inbox, through the same set-based path as a batch.
+ * A caller is answered once its own message is committed. A group that fails is stored
+ * again message by message, so a bad message fails only its own caller.
  * <p>
- * Several committers share one queue, so that one group is written while the one before waits for its commit. The
- * next group is only taken once the one before holds its customers' locks: a later message of the same person then
- * waits for the earlier one's commit, and messages are stored in the order they came.
+ * Several committers share one queue, so that one group is written while the one before
+ * waits for its commit. The next group is only taken once the one before holds its
+ * customers' locks: a later message of the same person then waits for the earlier one's
+ * commit, and messages are stored in the order they came.
  */
 final class GroupCommit {
 
@@ -37,7 +39,8 @@ final class GroupCommit {
 	interface Store {
 
 		/**
-		 * @param locked to run once the transaction holds the locks that order it (the customers' rows)
+		 * @param locked to run once the transaction holds the locks that order it (the
+		 * customers' rows)
 		 */
 		List<Ingestion.Received> store(long inboxId, List<InboundMessage> messages, Runnable locked);
 
@@ -65,7 +68,8 @@ final class GroupCommit {
 	private volatile boolean running = true;
 
 	/**
-	 * @param committers threads storing groups; 0 stores each message in its caller's thread, alone
+	 * @param committers threads storing groups; 0 stores each message in its caller's
+	 * thread, alone
 	 * @param groupSizes told the size of each group stored
 	 */
 	GroupCommit(Store store, int committers, Duration linger, int maxGroup, IntConsumer groupSizes) {
@@ -81,7 +85,10 @@ final class GroupCommit {
 		}
 	}
 
-	/** Stores the message with others and answers once it is committed; alone without committers. */
+	/**
+	 * Stores the message with others and answers once it is committed; alone without
+	 * committers.
+	 */
 	Ingestion.Received receive(InboundMessage message) {
 		if (!running || committers == 0) {
 			return storeAlone(message);
@@ -94,7 +101,8 @@ final class GroupCommit {
 					return pending.answer().get(1, TimeUnit.SECONDS);
 				}
 				catch (TimeoutException slow) {
-					// the committers stopped after this message was queued: take it back and store it here
+					// the committers stopped after this message was queued: take it back
+					// and store it here
 					if (!running && queue.remove(pending)) {
 						return storeAlone(message);
 					}
@@ -111,7 +119,10 @@ final class GroupCommit {
 		}
 	}
 
-	/** Stops the committers once what is queued is stored; later messages are stored by their callers. */
+	/**
+	 * Stops the committers once what is queued is stored; later messages are stored by
+	 * their callers.
+	 */
 	void stop() {
 		running = false;
 	}
@@ -153,7 +164,10 @@ final class GroupCommit {
 		}
 	}
 
-	/** The next group: what is queued, and what comes within the linger; false when nothing came. */
+	/**
+	 * The next group: what is queued, and what comes within the linger; false when
+	 * nothing came.
+	 */
 	private boolean take(List<Pending> group) throws InterruptedException {
 		Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
 		if (first == null) {
@@ -176,7 +190,10 @@ final class GroupCommit {
 		return true;
 	}
 
-	/** One transaction per inbox, in the order of the group; the next committer may take once the last is locked. */
+	/**
+	 * One transaction per inbox, in the order of the group; the next committer may take
+	 * once the last is locked.
+	 */
 	private void commit(List<Pending> group, Runnable locked) {
 		Map<Long, List<Pending>> byInbox = new LinkedHashMap<>();
 		group.forEach(p -> byInbox.computeIfAbsent(p.message().inboxId(), k -> new ArrayList<>()).add(p));

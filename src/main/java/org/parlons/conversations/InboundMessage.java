@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.customers.Author;
 
 /**
- * A message as any channel hands it over, already normalised: who wrote it, where, and what.
+ * A message as any channel hands it over, already normalised: who wrote it, where, and
+ * what.
  */
 public record InboundMessage(long inboxId, String externalId, Author author, String text, Instant sentAt,
 		Visibility visibility, @Nullable String inReplyTo, @Nullable String subject, List<Attachment> attachments,
@@ -17,10 +18,14 @@ public record InboundMessage(long inboxId, String externalId, Author author, Str
 
 	/**
 	 * What some channels know besides the basics.
-	 * @param references earlier messages this one answers, most recent last (email {@code References})
-	 * @param conversationToken a conversation our own reply named (email subject {@code [#123]})
-	 * @param joinsOpenConversation without a reference, whether the message joins the customer's open
-	 * conversation in the inbox (chat, API) or opens a new one (email: a new subject is a new matter)
+	 *
+	 * @param references earlier messages this one answers, most recent last (email
+	 * {@code References})
+	 * @param conversationToken a conversation our own reply named (email subject
+	 * {@code [#123]})
+	 * @param joinsOpenConversation without a reference, whether the message joins the
+	 * customer's open conversation in the inbox (chat, API) or opens a new one (email: a
+	 * new subject is a new matter)
 	 * @param automated written by a machine: auto-reply, bounce, mailing list
 	 * @param fullText the whole message when {@code text} is only its new part
 	 * @param placement where on a social network the message lives
@@ -40,7 +45,10 @@ public record InboundMessage(long inboxId, String externalId, Author author, Str
 			this(references, conversationToken, joinsOpenConversation, automated, fullText, null, null);
 		}
 
-		/** A social network message: it joins the customer's open conversation unless it answers another. */
+		/**
+		 * A social network message: it joins the customer's open conversation unless it
+		 * answers another.
+		 */
 		public static Details social(Placement placement, @Nullable Post post) {
 			return new Details(List.of(), null, true, false, null, placement, post);
 		}

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * A figure another module computes for each inbox and the inbox list shows beside it (the listening
- * module counts public complaints nobody answered yet).
+ * A figure another module computes for each inbox and the inbox list shows beside it (the
+ * listening module counts public complaints nobody answered yet).
  */
 public interface InboxIndicators {
 

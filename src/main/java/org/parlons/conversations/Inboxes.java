@@ -19,8 +19,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The inboxes, cached in memory because every inbound message reads its inbox. Channel credentials are
- * stored encrypted ({@link SecretBox}) and read back in clear.
+ * The inboxes, cached in memory because every inbound message reads its inbox. Channel
+ * credentials are stored encrypted ({@link SecretBox}) and read back in clear.
  */
 @Repository
 public class Inboxes {
@@ -55,12 +55,14 @@ public class Inboxes {
 	}
 
 	/**
-	 * Encrypts the secrets of inboxes saved before credentials were encrypted at rest, once, when the
-	 * application starts; inboxes already sealed are left as they are.
+	 * Encrypts the secrets of inboxes saved before credentials were encrypted at rest,
+	 * once, when the application starts; inboxes already sealed are left as they are.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void sealSecretsStoredInClear() {
-		jdbc.sql("select id, settings from inbox").query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+		jdbc.sql("select id, settings from inbox")
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
 			.forEach(row -> {
 				Map<String, Object> stored = Json.readMap(row.getValue());
 				if (secrets.needsSealing(stored)) {

@@ -19,12 +19,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one entry point for every channel's inbound messages. Idempotent on (inbox, external id): the same message
- * twice, even concurrently, is stored once and answers the same ids.
+ * The one entry point for every channel's inbound messages. Idempotent on (inbox,
+ * external id): the same message twice, even concurrently, is stored once and answers the
+ * same ids.
  * <p>
- * Messages come one at a time (a webhook, an API call) or many at once (a mailbox poll, the batch API). Both are
- * stored by the same set-based path, {@link IngestionRun}, which pays a fixed number of statements per
- * transaction rather than per message; single deliveries are stored together by {@link GroupCommit}.
+ * Messages come one at a time (a webhook, an API call) or many at once (a mailbox poll,
+ * the batch API). Both are stored by the same set-based path, {@link IngestionRun}, which
+ * pays a fixed number of statements per transaction rather than per message; single
+ * deliveries are stored together by {@link GroupCommit}.
  */
 @Service
 public class Ingestion {
@@ -38,7 +40,10 @@ public class Ingestion {
 	/** The most messages one call takes; callers split larger sets. */
 	public static final int MAX_BATCH = 1000;
 
-	/** Tries of a transaction that lost a race to a concurrent delivery of the same message or author. */
+	/**
+	 * Tries of a transaction that lost a race to a concurrent delivery of the same
+	 * message or author.
+	 */
 	private static final int ATTEMPTS = 5;
 
 	private final Inboxes inboxes;
@@ -64,8 +69,9 @@ public class Ingestion {
 	}
 
 	/**
-	 * Stores one message, with others delivered at the same moment, and answers once it is committed. Inside a
-	 * caller's transaction it is stored in that transaction instead.
+	 * Stores one message, with others delivered at the same moment, and answers once it
+	 * is committed. Inside a caller's transaction it is stored in that transaction
+	 * instead.
 	 */
 	public Received receive(InboundMessage in) {
 		requireInbox(in.inboxId());
@@ -77,8 +83,9 @@ public class Ingestion {
 	}
 
 	/**
-	 * Stores the messages of one inbox in one transaction and answers, in input order, what became of each. A
-	 * message repeated within the call, or already stored, is a duplicate answering the ids of the stored one.
+	 * Stores the messages of one inbox in one transaction and answers, in input order,
+	 * what became of each. A message repeated within the call, or already stored, is a
+	 * duplicate answering the ids of the stored one.
 	 */
 	public List<Received> receiveAll(long inboxId, List<InboundMessage> batch) {
 		if (batch.size() > MAX_BATCH) {
@@ -98,7 +105,8 @@ public class Ingestion {
 				return tx.execute(status -> new IngestionRun(steps, inboxId, batch, locked).store());
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
-				// A concurrent delivery of the same message or author won the race: try again, and the look-ups
+				// A concurrent delivery of the same message or author won the race: try
+				// again, and the look-ups
 				// now find what it stored.
 				if (attempt >= ATTEMPTS) {
 					throw ex;

@@ -19,9 +19,10 @@ import org.parlons.customers.Customers;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * One attempt at storing one inbox's messages, inside its transaction: look up what is stored, resolve and lock
- * the new messages' authors, thread each message, insert, touch the conversations and publish what happened. A
- * fixed number of statements per attempt, not per message.
+ * One attempt at storing one inbox's messages, inside its transaction: look up what is
+ * stored, resolve and lock the new messages' authors, thread each message, insert, touch
+ * the conversations and publish what happened. A fixed number of statements per attempt,
+ * not per message.
  */
 final class IngestionRun {
 
@@ -61,9 +62,12 @@ final class IngestionRun {
 		if (!fresh.isEmpty()) {
 			List<Long> customers = steps.resolveAndLock(fresh.stream().map(i -> batch.get(i).author()).toList());
 			locked.run();
-			// Stored meanwhile by a concurrent delivery that held the locks first? Without this second look a batch
-			// racing many single deliveries of its messages lost the race again on each retry.
-			stored.putAll(steps.messages().findIds(inboxId, fresh.stream().map(i -> batch.get(i).externalId()).toList()));
+			// Stored meanwhile by a concurrent delivery that held the locks first?
+			// Without this second look a batch
+			// racing many single deliveries of its messages lost the race again on each
+			// retry.
+			stored
+				.putAll(steps.messages().findIds(inboxId, fresh.stream().map(i -> batch.get(i).externalId()).toList()));
 			for (int k = 0; k < fresh.size(); k++) {
 				if (!stored.containsKey(batch.get(fresh.get(k)).externalId())) {
 					customerOf.put(fresh.get(k), customers.get(k));
@@ -90,11 +94,11 @@ final class IngestionRun {
 			return;
 		}
 		Map<Integer, Long> conversationOf = thread(positions);
-		steps.posts().saveAll(inboxId, positions.stream()
-			.map(i -> batch.get(i).details().post())
-			.filter(Objects::nonNull)
-			.toList());
-		List<Long> ids = steps.messages().insertAll(positions.stream().map(i -> row(i, conversationOf.get(i))).toList());
+		steps.posts()
+			.saveAll(inboxId,
+					positions.stream().map(i -> batch.get(i).details().post()).filter(Objects::nonNull).toList());
+		List<Long> ids = steps.messages()
+			.insertAll(positions.stream().map(i -> row(i, conversationOf.get(i))).toList());
 		List<ConversationChanged> reopened = reopened(positions, conversationOf);
 		steps.conversations().touchAll(arrivals(positions, conversationOf));
 		steps.conversations().recordAll(reopened);
@@ -109,9 +113,9 @@ final class IngestionRun {
 	}
 
 	/**
-	 * The conversation of each message, in order: what it answers (reply-to, then references, latest first), then
-	 * the conversation its subject names, then, where the channel says so, the customer's open conversation; else
-	 * a new one, opened here.
+	 * The conversation of each message, in order: what it answers (reply-to, then
+	 * references, latest first), then the conversation its subject names, then, where the
+	 * channel says so, the customer's open conversation; else a new one, opened here.
 	 */
 	private Map<Integer, Long> thread(List<Integer> positions) {
 		Map<Long, Long> openOf = steps.conversations()
@@ -165,7 +169,10 @@ final class IngestionRun {
 		return null;
 	}
 
-	/** What the customers' messages do to the conversations they join that were not open (opened here are). */
+	/**
+	 * What the customers' messages do to the conversations they join that were not open
+	 * (opened here are).
+	 */
 	private List<ConversationChanged> reopened(List<Integer> positions, Map<Integer, Long> conversationOf) {
 		Set<Long> joined = new LinkedHashSet<>();
 		positions.stream().filter(i -> !created.contains(i)).forEach(i -> joined.add(conversationOf.get(i)));
@@ -224,7 +231,10 @@ final class IngestionRun {
 		return customerOf.containsKey(i);
 	}
 
-	/** The ids a message answers, the most telling first: its reply-to, then its references from the latest. */
+	/**
+	 * The ids a message answers, the most telling first: its reply-to, then its
+	 * references from the latest.
+	 */
 	private static List<String> referencesOf(InboundMessage in) {
 		List<String> ids = new ArrayList<>();
 		if (in.inReplyTo() != null && !in.inReplyTo().isBlank()) {
@@ -240,7 +250,10 @@ final class IngestionRun {
 	record Steps(Messages messages, Conversations conversations, Posts posts, Customers customers,
 			CustomerResolver resolver, Teams teams, ApplicationEventPublisher events) {
 
-		/** Each author's customer, in order, their profiles locked until the transaction ends. */
+		/**
+		 * Each author's customer, in order, their profiles locked until the transaction
+		 * ends.
+		 */
 		List<Long> resolveAndLock(List<Author> authors) {
 			List<Long> ids = resolver.resolveAll(authors);
 			customers.lockAll(ids);
@@ -252,7 +265,10 @@ final class IngestionRun {
 			return owners.isEmpty() ? null : owners.get(0);
 		}
 
-		/** One event per message, and one for the conversations the attempt opened (automatic assignment). */
+		/**
+		 * One event per message, and one for the conversations the attempt opened
+		 * (automatic assignment).
+		 */
 		void publish(long inboxId, List<MessageReceived> received) {
 			received.forEach(events::publishEvent);
 			List<ConversationsOpened.Opened> opened = received.stream()

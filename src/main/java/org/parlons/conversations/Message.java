@@ -7,10 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One message of a conversation, inbound ("in") or outbound ("out"), with the channel's own id.
- * {@code text} is what the agent reads; {@code fullText}, when present, is the whole message it was
- * cut from (quoted history and signature included). {@code automated}: written by a machine
- * (auto-reply, bounce, mailing list), never to be answered automatically.
+ * One message of a conversation, inbound ("in") or outbound ("out"), with the channel's
+ * own id. {@code text} is what the agent reads; {@code fullText}, when present, is the
+ * whole message it was cut from (quoted history and signature included).
+ * {@code automated}: written by a machine (auto-reply, bounce, mailing list), never to be
+ * answered automatically.
  */
 public record Message(long id, long conversationId, long inboxId, String externalId, String direction,
 		Visibility visibility, @Nullable String authorName, @Nullable Long agentId, String text, MessageStatus status,
@@ -18,7 +19,9 @@ public record Message(long id, long conversationId, long inboxId, String externa
 		boolean automated, @Nullable Placement placement, @Nullable String threadRef, @Nullable String moderation,
 		@Nullable String persona) {
 
-	/** Whether the brand did this to the message on its network (hidden, deleted, liked). */
+	/**
+	 * Whether the brand did this to the message on its network (hidden, deleted, liked).
+	 */
 	public boolean moderated(String action) {
 		return moderation != null && Arrays.asList(moderation.split(",")).contains(action);
 	}

@@ -5,9 +5,10 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The life of a message: inbound ones are received; outbound ones are queued, then sent or failed, and the network
- * may say later they were delivered and read; a reply beyond its author's mandate is pending approval first, then
- * queued or rejected. Stored and shown in lower case.
+ * The life of a message: inbound ones are received; outbound ones are queued, then sent
+ * or failed, and the network may say later they were delivered and read; a reply beyond
+ * its author's mandate is pending approval first, then queued or rejected. Stored and
+ * shown in lower case.
  */
 public enum MessageStatus {
 
@@ -34,7 +35,10 @@ public enum MessageStatus {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** How far a reply went: sent, then delivered, then read; anything else is not on the way. */
+	/**
+	 * How far a reply went: sent, then delivered, then read; anything else is not on the
+	 * way.
+	 */
 	public int progress() {
 		return switch (this) {
 			case SENT -> 1;

@@ -42,7 +42,10 @@ public class Messages {
 		this.clock = clock;
 	}
 
-	/** An agent's reply as {@link #insert} stores it: outbound, without attachments, speaking as a persona. */
+	/**
+	 * An agent's reply as {@link #insert} stores it: outbound, without attachments,
+	 * speaking as a persona.
+	 */
 	record NewReply(long conversationId, long inboxId, String externalId, Visibility visibility,
 			@Nullable String authorName, long agentId, String text, MessageStatus status, Instant sentAt,
 			@Nullable String persona) {
@@ -50,12 +53,13 @@ public class Messages {
 
 	long insert(NewReply reply) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, agent_id, "
-				+ "text, status, attachments, sent_at, created_at, persona) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)")
+		jdbc.sql(
+				"insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, agent_id, "
+						+ "text, status, attachments, sent_at, created_at, persona) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)")
 			.params(reply.conversationId(), reply.inboxId(), reply.externalId(), Message.OUT, reply.visibility().name(),
-					reply.authorName(), reply.agentId(), reply.text(), reply.status().api(), Timestamp.from(reply.sentAt()),
-					Timestamp.from(clock.instant()), reply.persona())
+					reply.authorName(), reply.agentId(), reply.text(), reply.status().api(),
+					Timestamp.from(reply.sentAt()), Timestamp.from(clock.instant()), reply.persona())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -68,23 +72,25 @@ public class Messages {
 	}
 
 	/**
-	 * Inserts the messages in one statement, the rows bound as arrays (a JDBC batch executes one insert per
-	 * row, 40 % slower on PostgreSQL for 500); the new ids come back in the order of the rows, matched by
-	 * inbox and external id, which the unique key makes one row each.
+	 * Inserts the messages in one statement, the rows bound as arrays (a JDBC batch
+	 * executes one insert per row, 40 % slower on PostgreSQL for 500); the new ids come
+	 * back in the order of the rows, matched by inbox and external id, which the unique
+	 * key makes one row each.
 	 */
 	List<Long> insertAll(List<NewMessage> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, text, "
-				+ "status, in_reply_to, attachments, sent_at, created_at, full_text, automated, placement, thread_ref) "
-				+ "select conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
-				+ "in_reply_to, attachments, sent_at, cast(:now as timestamp with time zone), full_text, automated, "
-				+ "placement, thread_ref from unnest(:conversations, :inboxes, :externals, :directions, :visibilities, "
-				+ ":authors, :texts, :statuses, :replies, :attachments, :sent, :fullTexts, :automated, :placements, "
-				+ ":threads) u(conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
-				+ "in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref)")
+		jdbc.sql(
+				"insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, text, "
+						+ "status, in_reply_to, attachments, sent_at, created_at, full_text, automated, placement, thread_ref) "
+						+ "select conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
+						+ "in_reply_to, attachments, sent_at, cast(:now as timestamp with time zone), full_text, automated, "
+						+ "placement, thread_ref from unnest(:conversations, :inboxes, :externals, :directions, :visibilities, "
+						+ ":authors, :texts, :statuses, :replies, :attachments, :sent, :fullTexts, :automated, :placements, "
+						+ ":threads) u(conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
+						+ "in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref)")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("conversations", rows.stream().map(NewMessage::conversationId).toArray(Long[]::new))
 			.param("inboxes", rows.stream().map(NewMessage::inboxId).toArray(Long[]::new))
@@ -95,14 +101,15 @@ public class Messages {
 			.param("texts", rows.stream().map(NewMessage::text).toArray(String[]::new))
 			.param("statuses", rows.stream().map(r -> r.status().api()).toArray(String[]::new))
 			.param("replies", rows.stream().map(NewMessage::inReplyTo).toArray(String[]::new))
-			.param("attachments", rows.stream()
-				.map(m -> m.attachments().isEmpty() ? "[]" : Json.write(m.attachments()))
-				.toArray(String[]::new))
+			.param("attachments",
+					rows.stream()
+						.map(m -> m.attachments().isEmpty() ? "[]" : Json.write(m.attachments()))
+						.toArray(String[]::new))
 			.param("sent", rows.stream().map(m -> Timestamp.from(m.sentAt())).toArray(Timestamp[]::new))
 			.param("fullTexts", rows.stream().map(NewMessage::fullText).toArray(String[]::new))
 			.param("automated", rows.stream().map(NewMessage::automated).toArray(Boolean[]::new))
-			.param("placements", rows.stream().map(m -> m.placement() == null ? null : m.placement().name())
-				.toArray(String[]::new))
+			.param("placements",
+					rows.stream().map(m -> m.placement() == null ? null : m.placement().name()).toArray(String[]::new))
 			.param("threads", rows.stream().map(NewMessage::threadRef).toArray(String[]::new))
 			.update(keys, "id", "inbox_id", "external_id");
 		Map<String, Long> idOf = new HashMap<>();
@@ -121,10 +128,11 @@ public class Messages {
 	}
 
 	/**
-	 * The ids of the messages of an inbox already stored under these external ids. One probe of the unique
-	 * key per id, whatever the planner's statistics say: a new inbox looks empty to PostgreSQL until its
-	 * next ANALYZE, and a plain {@code external_id = any(…)} then scans the whole inbox (18 ms for 500 ids
-	 * against 2 ms).
+	 * The ids of the messages of an inbox already stored under these external ids. One
+	 * probe of the unique key per id, whatever the planner's statistics say: a new inbox
+	 * looks empty to PostgreSQL until its next ANALYZE, and a plain
+	 * {@code external_id = any(…)} then scans the whole inbox (18 ms for 500 ids against
+	 * 2 ms).
 	 */
 	Map<String, Ids> findIds(long inboxId, Collection<String> externalIds) {
 		Map<String, Ids> found = new HashMap<>();
@@ -163,25 +171,31 @@ public class Messages {
 
 	/** The latest inbound message, whose visibility a reply follows by default. */
 	public Optional<Message> lastInbound(long conversationId) {
-		return jdbc.sql("select " + COLUMNS + " from message where conversation_id = ? and direction = 'in' "
-				+ "order by sent_at desc, id desc limit 1")
+		return jdbc
+			.sql("select " + COLUMNS + " from message where conversation_id = ? and direction = 'in' "
+					+ "order by sent_at desc, id desc limit 1")
 			.param(conversationId)
 			.query(Messages::map)
 			.optional();
 	}
 
-	/** The latest inbound message of a conversation in this placement (a private message, a comment). */
+	/**
+	 * The latest inbound message of a conversation in this placement (a private message,
+	 * a comment).
+	 */
 	public Optional<Message> lastInbound(long conversationId, Placement placement) {
-		return jdbc.sql("select " + COLUMNS + " from message where conversation_id = ? and direction = 'in' "
-				+ "and placement = ? order by sent_at desc, id desc limit 1")
+		return jdbc
+			.sql("select " + COLUMNS + " from message where conversation_id = ? and direction = 'in' "
+					+ "and placement = ? order by sent_at desc, id desc limit 1")
 			.params(conversationId, placement.name())
 			.query(Messages::map)
 			.optional();
 	}
 
 	/**
-	 * Public inbound messages of these inboxes still waiting for a public answer: their conversation is not
-	 * resolved and no public reply (sent or on its way) came after them. At most {@code limit}, newest first.
+	 * Public inbound messages of these inboxes still waiting for a public answer: their
+	 * conversation is not resolved and no public reply (sent or on its way) came after
+	 * them. At most {@code limit}, newest first.
 	 */
 	public List<Message> unansweredPublic(Collection<Long> inboxIds, int limit) {
 		if (inboxIds.isEmpty()) {
@@ -199,7 +213,10 @@ public class Messages {
 			.list();
 	}
 
-	/** Records what the brand did to a message on its network; "unhide" takes "hidden" away. */
+	/**
+	 * Records what the brand did to a message on its network; "unhide" takes "hidden"
+	 * away.
+	 */
 	public void moderated(long messageId, String action) {
 		Message m = findById(messageId).orElseThrow();
 		LinkedHashSet<String> states = new LinkedHashSet<>(
@@ -217,25 +234,32 @@ public class Messages {
 			.update();
 	}
 
-	/** The public inbound messages of a stretch of settled messages, and where the stretch ends. */
+	/**
+	 * The public inbound messages of a stretch of settled messages, and where the stretch
+	 * ends.
+	 */
 	public record Settled(List<Message> publicInbound, long upTo, int scanned) {
 	}
 
 	/**
-	 * The messages after this id, within the next {@code limit} ids from the first one (fewer than {@code limit}
-	 * where ids were skipped, by a rolled-back insert), up to the first one stored at or after
-	 * {@code storedBefore}; of those, the public inbound ones: what listening reads as mentions. Stopping at
-	 * the first unsettled message keeps a cursor from passing over an id whose transaction has not committed
-	 * yet; moving past private messages too keeps each message read once.
+	 * The messages after this id, within the next {@code limit} ids from the first one
+	 * (fewer than {@code limit} where ids were skipped, by a rolled-back insert), up to
+	 * the first one stored at or after {@code storedBefore}; of those, the public inbound
+	 * ones: what listening reads as mentions. Stopping at the first unsettled message
+	 * keeps a cursor from passing over an id whose transaction has not committed yet;
+	 * moving past private messages too keeps each message read once.
 	 */
 	public Settled publicInboundAfter(long afterId, Instant storedBefore, int limit) {
 		List<Long> wanted = new ArrayList<>();
 		long[] upTo = { afterId };
 		int[] scanned = { 0 };
 		boolean[] stop = { false };
-		// A window of ids from the first one after the cursor holds at most `limit` rows whatever plan is chosen.
-		// "where id > ? order by id limit ?" alone let PostgreSQL, with no statistics yet, read and sort the whole
-		// backlog (35,000 rows, 33 ms a call, during an ingestion benchmark) to return the first thousand.
+		// A window of ids from the first one after the cursor holds at most `limit` rows
+		// whatever plan is chosen.
+		// "where id > ? order by id limit ?" alone let PostgreSQL, with no statistics
+		// yet, read and sort the whole
+		// backlog (35,000 rows, 33 ms a call, during an ingestion benchmark) to return
+		// the first thousand.
 		jdbc.sql("select id, created_at, direction, visibility from message where id > :after and id < "
 				+ "(select m.id from message m where m.id > :after order by m.id limit 1) + :limit order by id")
 			.param("after", afterId)
@@ -259,10 +283,14 @@ public class Messages {
 		return new Settled(found, upTo[0], scanned[0]);
 	}
 
-	/** The public thread around a post: its messages in other conversations of the inbox, latest first. */
+	/**
+	 * The public thread around a post: its messages in other conversations of the inbox,
+	 * latest first.
+	 */
 	public List<Message> ofThread(long inboxId, String threadRef, long exceptConversation, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from message where thread_ref = ? and inbox_id = ? "
-				+ "and conversation_id <> ? order by sent_at desc, id desc limit ?")
+		return jdbc
+			.sql("select " + COLUMNS + " from message where thread_ref = ? and inbox_id = ? "
+					+ "and conversation_id <> ? order by sent_at desc, id desc limit ?")
 			.params(threadRef, inboxId, exceptConversation, limit)
 			.query(Messages::map)
 			.list();
@@ -292,8 +320,8 @@ public class Messages {
 				rs.getString(9), MessageStatus.of(rs.getString(10)), rs.getString(11),
 				Json.read(rs.getString(12), new TypeReference<List<Attachment>>() {
 				}), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getBoolean(15),
-				rs.getString(16) == null ? null : Placement.valueOf(rs.getString(16)), rs.getString(17), rs.getString(18),
-				rs.getString(19));
+				rs.getString(16) == null ? null : Placement.valueOf(rs.getString(16)), rs.getString(17),
+				rs.getString(18), rs.getString(19));
 	}
 
 }

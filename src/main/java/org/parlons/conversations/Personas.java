@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 
 /**
- * The port through which a reply learns under which name it speaks (the brand, "Julie, Service client",
- * a representative): the governance module decides what each inbox allows.
+ * The port through which a reply learns under which name it speaks (the brand, "Julie,
+ * Service client", a representative): the governance module decides what each inbox
+ * allows.
  */
 public interface Personas {
 
@@ -14,8 +15,10 @@ public interface Personas {
 	}
 
 	/**
-	 * @param requested "brand", "agent" or "representative", or null for the inbox's default
-	 * @throws IllegalArgumentException when the inbox does not allow it here, saying which it allows
+	 * @param requested "brand", "agent" or "representative", or null for the inbox's
+	 * default
+	 * @throws IllegalArgumentException when the inbox does not allow it here, saying
+	 * which it allows
 	 */
 	Persona choose(AgentPrincipal agent, Inbox inbox, Visibility visibility, @Nullable String requested);
 

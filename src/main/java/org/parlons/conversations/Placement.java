@@ -3,8 +3,8 @@ package org.parlons.conversations;
 import java.util.Locale;
 
 /**
- * Where on a social network a message lives, beyond public or private: under a post, in a mention, in a
- * private conversation, or in a group chat.
+ * Where on a social network a message lives, beyond public or private: under a post, in a
+ * mention, in a private conversation, or in a group chat.
  */
 public enum Placement {
 

@@ -14,7 +14,8 @@ public enum Priority {
 			return valueOf(value.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("priority must be one of urgent, high, normal, low, not '" + value + "'");
+			throw new IllegalArgumentException(
+					"priority must be one of urgent, high, normal, low, not '" + value + "'");
 		}
 	}
 

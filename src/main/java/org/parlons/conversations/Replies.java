@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Agents' answers: stored as queued outbound messages in the same transaction as the event that hands
- * them to the outbox, so a reply is never lost and never sent without being stored.
+ * Agents' answers: stored as queued outbound messages in the same transaction as the
+ * event that hands them to the outbox, so a reply is never lost and never sent without
+ * being stored.
  */
 @Service
 public class Replies {
@@ -36,7 +37,8 @@ public class Replies {
 
 	private final List<Personas> personas;
 
-	Replies(ConversationAccess access, Conversations conversations, Messages messages, Clock clock, List<ReplyPolicy> policies, Inboxes inboxes, List<Personas> personas) {
+	Replies(ConversationAccess access, Conversations conversations, Messages messages, Clock clock,
+			List<ReplyPolicy> policies, Inboxes inboxes, List<Personas> personas) {
 		this.inboxes = inboxes;
 		this.personas = personas;
 		this.policies = policies;
@@ -47,8 +49,8 @@ public class Replies {
 	}
 
 	/**
-	 * Moves a public exchange to private: the private answer, and a short public one saying so ("we have
-	 * sent you a private message"), both or neither.
+	 * Moves a public exchange to private: the private answer, and a short public one
+	 * saying so ("we have sent you a private message"), both or neither.
 	 */
 	@Transactional
 	public Message replyPrivately(AgentPrincipal agent, long conversationId, String text, String acknowledgement,
@@ -64,8 +66,10 @@ public class Replies {
 	}
 
 	/**
-	 * @param persona "brand", "agent" or "representative"; null for the inbox's default in this visibility
-	 * @param acceptWarnings the agent saw the code of conduct's warnings about this text and sends it anyway
+	 * @param persona "brand", "agent" or "representative"; null for the inbox's default
+	 * in this visibility
+	 * @param acceptWarnings the agent saw the code of conduct's warnings about this text
+	 * and sends it anyway
 	 */
 	@Transactional
 	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
@@ -74,8 +78,8 @@ public class Replies {
 	}
 
 	/**
-	 * @param commitment a goodwill gesture given as an action with the reply (checked against the mandate,
-	 * recorded in the timeline when the reply goes out), or null
+	 * @param commitment a goodwill gesture given as an action with the reply (checked
+	 * against the mandate, recorded in the timeline when the reply goes out), or null
 	 */
 	@Transactional
 	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
@@ -94,7 +98,8 @@ public class Replies {
 		Visibility where = visibility != null ? visibility
 				: messages.lastInbound(conversationId).map(Message::visibility).orElse(Visibility.PRIVATE);
 		List<String> warnings = new ArrayList<>();
-		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where, commitment), warnings);
+		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where, commitment),
+				warnings);
 		if (verdict instanceof ReplyPolicy.Verdict.Block block) {
 			throw new InvalidRequestException("This reply cannot be sent: " + block.reason());
 		}
@@ -102,10 +107,12 @@ public class Replies {
 			throw InvalidRequestException.warnings(warnings);
 		}
 		if (!warnings.isEmpty()) {
-			conversation.changed(new ConversationChanged.SentDespiteWarnings(conversationId, conversation.inboxId(), warnings));
+			conversation
+				.changed(new ConversationChanged.SentDespiteWarnings(conversationId, conversation.inboxId(), warnings));
 		}
 		Instant now = clock.instant();
-		// Until the channel gives the message its own id, ours stands in: unique and recognisable.
+		// Until the channel gives the message its own id, ours stands in: unique and
+		// recognisable.
 		String externalId = "parlons-" + UUID.randomUUID();
 		boolean held = verdict instanceof ReplyPolicy.Verdict.Hold;
 		Personas.Persona speaker = persona(agent, conversation, where, persona);
@@ -120,7 +127,8 @@ public class Replies {
 		}
 		conversations.touchByReply(conversationId, now, clean);
 		if (commitment != null) {
-			conversation.changed(new ConversationChanged.GestureCommitted(conversationId, conversation.inboxId(), commitment));
+			conversation
+				.changed(new ConversationChanged.GestureCommitted(conversationId, conversation.inboxId(), commitment));
 		}
 		if (conversation.assigneeId() == null) {
 			conversation.assignTo(agent.id());
@@ -145,7 +153,10 @@ public class Replies {
 		}
 	}
 
-	/** The strictest verdict of all policies: block, then hold, then allow; warnings are collected apart. */
+	/**
+	 * The strictest verdict of all policies: block, then hold, then allow; warnings are
+	 * collected apart.
+	 */
 	private ReplyPolicy.Verdict review(ReplyPolicy.Draft draft, List<String> warnings) {
 		ReplyPolicy.Verdict strictest = ReplyPolicy.Verdict.ALLOW;
 		for (ReplyPolicy policy : policies) {
@@ -164,11 +175,12 @@ public class Replies {
 	}
 
 	/**
-	 * Sends a held reply, as approved (possibly edited by the approver): it is queued for its channel
-	 * like any reply, and the timeline says who approved it.
+	 * Sends a held reply, as approved (possibly edited by the approver): it is queued for
+	 * its channel like any reply, and the timeline says who approved it.
 	 */
 	@Transactional
-	public Message release(long messageId, @Nullable String editedText, long approverId, @Nullable Commitment commitment) {
+	public Message release(long messageId, @Nullable String editedText, long approverId,
+			@Nullable Commitment commitment) {
 		Message held = pending(messageId);
 		String text = editedText == null || editedText.isBlank() ? held.text() : editedText.strip();
 		messages.queueHeld(messageId, text);
@@ -193,10 +205,10 @@ public class Replies {
 	}
 
 	private Message pending(long messageId) {
-		Message held = messages.findById(messageId)
-			.orElseThrow(() -> new NotFoundException("No message " + messageId));
+		Message held = messages.findById(messageId).orElseThrow(() -> new NotFoundException("No message " + messageId));
 		if (held.status() != MessageStatus.PENDING_APPROVAL) {
-			throw InvalidRequestException.conflict("This reply is not waiting for approval (it is " + held.status().api() + ")");
+			throw InvalidRequestException
+				.conflict("This reply is not waiting for approval (it is " + held.status().api() + ")");
 		}
 		return held;
 	}

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reply was stored but held for approval: governance records what approval it needs. Published inside
- * the transaction that stored the reply.
+ * A reply was stored but held for approval: governance records what approval it needs.
+ * Published inside the transaction that stored the reply.
  */
 public record ReplyHeld(long messageId, long conversationId, long inboxId, long agentId, String reason,
 		@Nullable BigDecimal amount, @Nullable String currency, String text) implements ConversationChanged {

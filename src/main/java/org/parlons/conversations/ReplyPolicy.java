@@ -7,15 +7,18 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 
 /**
- * A rule a reply must pass before it goes out: the brand's governance plugs in here (mandates, code of
- * conduct). Every policy sees every draft; the strictest verdict wins (block, then warn until the agent
- * confirms, then hold, then allow).
+ * A rule a reply must pass before it goes out: the brand's governance plugs in here
+ * (mandates, code of conduct). Every policy sees every draft; the strictest verdict wins
+ * (block, then warn until the agent confirms, then hold, then allow).
  */
 public interface ReplyPolicy {
 
 	Verdict review(Draft draft);
 
-	/** A reply as the agent wrote it, before it is stored, with the gesture it commits to when given as an action. */
+	/**
+	 * A reply as the agent wrote it, before it is stored, with the gesture it commits to
+	 * when given as an action.
+	 */
 	record Draft(AgentPrincipal agent, Conversation conversation, String text, Visibility visibility,
 			@Nullable Commitment commitment) {
 	}

@@ -29,7 +29,9 @@ public class Timeline {
 
 	/**
 	 * Something that happened: assignment, status, transfer, labels.
-	 * @param subjectId the agent or team the line names (the assignee, the team transferred to)
+	 *
+	 * @param subjectId the agent or team the line names (the assignee, the team
+	 * transferred to)
 	 */
 	public record Event(String type, @Nullable String detail, @Nullable Long actorId, @Nullable Long subjectId,
 			Instant at) {
@@ -57,17 +59,22 @@ public class Timeline {
 		for (ConversationChanged change : changes) {
 			ConversationChanged.Line line = change.line();
 			if (line != null) {
-				rows.add(new Object[] { change.conversationId(), line.type(), line.detail(), actorId, line.subjectId(), now });
+				rows.add(new Object[] { change.conversationId(), line.type(), line.detail(), actorId, line.subjectId(),
+						now });
 			}
 		}
 		if (!rows.isEmpty()) {
-			jdbcTemplate.batchUpdate("insert into conversation_event (conversation_id, type, detail, actor_id, subject_id, "
-					+ "created_at) values (?, ?, ?, ?, ?, ?)", rows, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-							Types.BIGINT, Types.BIGINT, Types.TIMESTAMP });
+			jdbcTemplate.batchUpdate(
+					"insert into conversation_event (conversation_id, type, detail, actor_id, subject_id, "
+							+ "created_at) values (?, ?, ?, ?, ?, ?)",
+					rows, new int[] { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+							Types.TIMESTAMP });
 		}
 	}
 
-	/** Whether the timeline holds a line of this type and detail, for what is told once. */
+	/**
+	 * Whether the timeline holds a line of this type and detail, for what is told once.
+	 */
 	public boolean has(long conversationId, String type, String detail) {
 		return jdbc.sql("select count(*) from conversation_event where conversation_id = ? and type = ? and detail = ?")
 			.params(conversationId, type, detail)
@@ -85,16 +92,18 @@ public class Timeline {
 	}
 
 	public List<Note> notes(long conversationId) {
-		return jdbc.sql("select id, agent_id, text, created_at from conversation_note where conversation_id = ? "
-				+ "order by created_at")
+		return jdbc
+			.sql("select id, agent_id, text, created_at from conversation_note where conversation_id = ? "
+					+ "order by created_at")
 			.param(conversationId)
 			.query((rs, n) -> new Note(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
 			.list();
 	}
 
 	public List<Event> events(long conversationId) {
-		return jdbc.sql("select type, detail, actor_id, subject_id, created_at from conversation_event "
-				+ "where conversation_id = ? order by created_at, id")
+		return jdbc
+			.sql("select type, detail, actor_id, subject_id, created_at from conversation_event "
+					+ "where conversation_id = ? order by created_at, id")
 			.param(conversationId)
 			.query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
 					rs.getObject(4, Long.class), rs.getTimestamp(5).toInstant()))

@@ -13,7 +13,8 @@ public enum Visibility {
 		return switch (value.trim().toLowerCase(Locale.ROOT)) {
 			case "public" -> PUBLIC;
 			case "private" -> PRIVATE;
-			default -> throw new IllegalArgumentException("visibility must be 'public' or 'private', not '" + value + "'");
+			default ->
+				throw new IllegalArgumentException("visibility must be 'public' or 'private', not '" + value + "'");
 		};
 	}
 

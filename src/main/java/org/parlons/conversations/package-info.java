@@ -1,6 +1,6 @@
 /**
- * The shared inbox: inboxes, conversations, messages, the one ingestion path every channel feeds,
- * replies waiting for delivery, assignment and the timeline.
+ * The shared inbox: inboxes, conversations, messages, the one ingestion path every
+ * channel feeds, replies waiting for delivery, assignment and the timeline.
  */
 @NullMarked
 @ApplicationModule(displayName = "Conversations", allowedDependencies = { "agents", "customers", "platform" })

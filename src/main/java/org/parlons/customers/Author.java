@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a channel says wrote a message: a display name and every identity the channel vouches for,
- * most specific first.
+ * Who a channel says wrote a message: a display name and every identity the channel
+ * vouches for, most specific first.
  */
 public record Author(@Nullable String name, List<Identity> identities) {
 

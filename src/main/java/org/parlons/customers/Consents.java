@@ -8,9 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A customer's consent to be written to on a channel, as they gave or withdrew it ("STOP", "START"):
- * kept on the profile ({@code consent.<channel>} attribute, shown with the other attributes) and in its
- * history, so an agent sees why a reply cannot go.
+ * A customer's consent to be written to on a channel, as they gave or withdrew it
+ * ("STOP", "START"): kept on the profile ({@code consent.<channel>} attribute, shown with
+ * the other attributes) and in its history, so an agent sees why a reply cannot go.
  */
 @Service
 public class Consents {

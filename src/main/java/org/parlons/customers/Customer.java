@@ -8,7 +8,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person the company talks to, as one profile. {@code mergedInto} points at the profile that absorbed it.
+ * A person the company talks to, as one profile. {@code mergedInto} points at the profile
+ * that absorbed it.
  */
 public record Customer(long id, @Nullable String name, Map<String, Object> attributes, Set<String> tags,
 		List<StoredIdentity> identities, @Nullable Long mergedInto, Instant createdAt) {
@@ -30,8 +31,8 @@ public record Customer(long id, @Nullable String name, Map<String, Object> attri
 	}
 
 	/**
-	 * The value of the first identity of this kind, in this namespace (any namespace when null): the id a
-	 * channel answers the customer at.
+	 * The value of the first identity of this kind, in this namespace (any namespace when
+	 * null): the id a channel answers the customer at.
 	 */
 	public java.util.Optional<String> identity(Identity.Kind kind, @Nullable String namespace) {
 		return identities.stream()

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What happened to a profile and who did it: creation, identities, merges, undos, imports.
+ * What happened to a profile and who did it: creation, identities, merges, undos,
+ * imports.
  */
 @Component
 public class CustomerHistory {
@@ -58,8 +59,9 @@ public class CustomerHistory {
 	}
 
 	public List<Entry> of(Collection<Long> customerIds) {
-		return jdbc.sql("select id, customer_id, type, detail, actor_id, created_at from customer_event "
-				+ "where customer_id = any(:ids) order by created_at desc, id desc")
+		return jdbc
+			.sql("select id, customer_id, type, detail, actor_id, created_at from customer_event "
+					+ "where customer_id = any(:ids) order by created_at desc, id desc")
 			.param("ids", customerIds.toArray(Long[]::new))
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					(Long) rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant()))

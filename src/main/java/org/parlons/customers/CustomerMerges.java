@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Merges two profiles into one and takes a merge back. The merged profile is kept, pointing at the
- * survivor; what moved (identities, tags, attributes, earlier aliases) is written down so that the undo
- * restores exactly the state before.
+ * Merges two profiles into one and takes a merge back. The merged profile is kept,
+ * pointing at the survivor; what moved (identities, tags, attributes, earlier aliases) is
+ * written down so that the undo restores exactly the state before.
  */
 @Service
 public class CustomerMerges {
@@ -102,8 +102,8 @@ public class CustomerMerges {
 					Timestamp.from(now))
 			.update(keys, "id");
 		long mergeId = keys.getKey().longValue();
-		history.record(survivorId, "merged", "absorbed " + merged.displayName() + " (#" + mergedId + "), merge "
-				+ mergeId, actorId);
+		history.record(survivorId, "merged",
+				"absorbed " + merged.displayName() + " (#" + mergedId + "), merge " + mergeId, actorId);
 		history.record(mergedId, "merged-into", "merged into #" + survivorId + ", merge " + mergeId, actorId);
 		events.publishEvent(new CustomerMerged(mergeId, survivorId, mergedId, actorId));
 		return find(mergeId).orElseThrow();
@@ -116,8 +116,9 @@ public class CustomerMerges {
 			throw InvalidRequestException.conflict("Merge " + mergeId + " was already undone");
 		}
 		lockInOrder(merge.survivorId(), merge.mergedId());
-		long later = jdbc.sql("select count(*) from customer_merge where id > :id and undone_at is null "
-				+ "and (survivor_id = any(:ids) or merged_id = any(:ids))")
+		long later = jdbc
+			.sql("select count(*) from customer_merge where id > :id and undone_at is null "
+					+ "and (survivor_id = any(:ids) or merged_id = any(:ids))")
 			.param("id", mergeId)
 			.param("ids", new Long[] { merge.survivorId(), merge.mergedId() })
 			.query(Long.class)
@@ -138,22 +139,27 @@ public class CustomerMerges {
 		jdbc.sql("update customer_merge set undone_by = ?, undone_at = ? where id = ?")
 			.params(actorId, Timestamp.from(clock.instant()), mergeId)
 			.update();
-		history.record(merge.survivorId(), "merge-undone", "#" + merge.mergedId() + " stands apart again, merge "
-				+ mergeId, actorId);
-		history.record(merge.mergedId(), "merge-undone", "separated from #" + merge.survivorId() + ", merge "
-				+ mergeId, actorId);
+		history.record(merge.survivorId(), "merge-undone",
+				"#" + merge.mergedId() + " stands apart again, merge " + mergeId, actorId);
+		history.record(merge.mergedId(), "merge-undone", "separated from #" + merge.survivorId() + ", merge " + mergeId,
+				actorId);
 		events.publishEvent(new CustomerMergeUndone(mergeId, merge.survivorId(), merge.mergedId(), actorId));
 		return find(mergeId).orElseThrow();
 	}
 
 	public Optional<Merge> find(long mergeId) {
-		return jdbc.sql("select id, survivor_id, merged_id, performed_by, performed_at, undone_at from customer_merge "
-				+ "where id = ?").param(mergeId).query(CustomerMerges::map).optional();
+		return jdbc
+			.sql("select id, survivor_id, merged_id, performed_by, performed_at, undone_at from customer_merge "
+					+ "where id = ?")
+			.param(mergeId)
+			.query(CustomerMerges::map)
+			.optional();
 	}
 
 	public List<Merge> involving(long customerId) {
-		return jdbc.sql("select id, survivor_id, merged_id, performed_by, performed_at, undone_at from customer_merge "
-				+ "where survivor_id = ? or merged_id = ? order by id desc")
+		return jdbc
+			.sql("select id, survivor_id, merged_id, performed_by, performed_at, undone_at from customer_merge "
+					+ "where survivor_id = ? or merged_id = ? order by id desc")
 			.params(customerId, customerId)
 			.query(CustomerMerges::map)
 			.list();
@@ -192,7 +198,9 @@ public class CustomerMerges {
 	}
 
 	private Moved moved(long mergeId) {
-		String json = jdbc.sql("select moved from customer_merge where id = ?").param(mergeId).query(String.class)
+		String json = jdbc.sql("select moved from customer_merge where id = ?")
+			.param(mergeId)
+			.query(String.class)
 			.single();
 		return Json.read(json, new TypeReference<Moved>() {
 		});

@@ -39,8 +39,9 @@ public class CustomerNotes {
 	}
 
 	public List<Note> of(Collection<Long> customerIds) {
-		return jdbc.sql("select id, customer_id, author_id, text, created_at from customer_note "
-				+ "where customer_id = any(:ids) order by created_at desc")
+		return jdbc
+			.sql("select id, customer_id, author_id, text, created_at from customer_note "
+					+ "where customer_id = any(:ids) order by created_at desc")
 			.param("ids", customerIds.toArray(Long[]::new))
 			.query((rs, n) -> new Note(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
 					rs.getString(4), rs.getTimestamp(5).toInstant()))

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What agents change on a profile by hand: name, attributes, tags and identities, each written in the
- * profile's history.
+ * What agents change on a profile by hand: name, attributes, tags and identities, each
+ * written in the profile's history.
  */
 @Service
 public class CustomerProfiles {
@@ -24,8 +24,7 @@ public class CustomerProfiles {
 
 	private final String defaultRegion;
 
-	CustomerProfiles(Customers customers, CustomerHistory history,
-			CustomerSettings settings) {
+	CustomerProfiles(Customers customers, CustomerHistory history, CustomerSettings settings) {
 		this.customers = customers;
 		this.history = history;
 		this.defaultRegion = settings.defaultRegion();
@@ -41,11 +40,12 @@ public class CustomerProfiles {
 
 	@Transactional
 	public long create(@Nullable String name, @Nullable String email, @Nullable String phone, long actorId) {
-		Author author = new Author(name, Stream
-			.of(email == null || email.isBlank() ? null : Identity.email(email),
-					phone == null || phone.isBlank() ? null : Identity.phone(phone, defaultRegion))
-			.filter(Objects::nonNull)
-			.toList());
+		Author author = new Author(name,
+				Stream
+					.of(email == null || email.isBlank() ? null : Identity.email(email),
+							phone == null || phone.isBlank() ? null : Identity.phone(phone, defaultRegion))
+					.filter(Objects::nonNull)
+					.toList());
 		for (Identity identity : author.identities()) {
 			customers.findByIdentity(identity).ifPresent(existing -> {
 				throw InvalidRequestException.conflict(identity.label() + " already belongs to customer " + existing);
@@ -100,16 +100,17 @@ public class CustomerProfiles {
 	public void addIdentity(long id, Identity identity, @Nullable Long actorId) {
 		get(id);
 		customers.findByIdentity(identity).ifPresent(existing -> {
-			throw InvalidRequestException.conflict(identity.label() + " already belongs to customer " + existing
-					+ "; merge the two profiles instead");
+			throw InvalidRequestException.conflict(
+					identity.label() + " already belongs to customer " + existing + "; merge the two profiles instead");
 		});
 		customers.addIdentity(id, identity);
 		history.record(id, "identity-added", identity.label(), actorId);
 	}
 
 	/**
-	 * Unlinks an identity that is not this person's (two people with one handle, a wrong link): it moves to
-	 * a new profile of its own, and the messages it writes from now on go there. Both histories say so.
+	 * Unlinks an identity that is not this person's (two people with one handle, a wrong
+	 * link): it moves to a new profile of its own, and the messages it writes from now on
+	 * go there. Both histories say so.
 	 * @return the new profile
 	 */
 	@Transactional
@@ -122,10 +123,10 @@ public class CustomerProfiles {
 			.stream()
 			.filter(i -> i.id() == identityId)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException(
-					"Customer " + id + " has no identity " + identityId));
+			.orElseThrow(() -> new NotFoundException("Customer " + id + " has no identity " + identityId));
 		if (customer.identities().size() == 1) {
-			throw new InvalidRequestException("This is the profile's only identity: nothing would be left to recognise it by");
+			throw new InvalidRequestException(
+					"This is the profile's only identity: nothing would be left to recognise it by");
 		}
 		long created = customers.create(detached.identity().label());
 		customers.moveIdentity(identityId, id, created);

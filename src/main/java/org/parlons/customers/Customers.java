@@ -50,12 +50,18 @@ public class Customers {
 
 	/** The live profile for an id: itself, or the profile it was merged into. */
 	public long current(long id) {
-		Long into = jdbc.sql("select merged_into from customer where id = ?").param(id).query(Long.class).optional()
+		Long into = jdbc.sql("select merged_into from customer where id = ?")
+			.param(id)
+			.query(Long.class)
+			.optional()
 			.orElse(null);
 		return into == null ? id : into;
 	}
 
-	/** The profile itself and every profile merged into it: the ids its history is stored under. */
+	/**
+	 * The profile itself and every profile merged into it: the ids its history is stored
+	 * under.
+	 */
 	public Set<Long> aliasesOf(long id) {
 		Set<Long> ids = new LinkedHashSet<>();
 		ids.add(id);
@@ -76,7 +82,8 @@ public class Customers {
 	}
 
 	/**
-	 * The live profile behind each identity that is known, in one query per kind and namespace.
+	 * The live profile behind each identity that is known, in one query per kind and
+	 * namespace.
 	 */
 	public Map<Identity, Long> findByIdentities(Collection<Identity> identities) {
 		Map<Identity, Long> found = new HashMap<>();
@@ -85,7 +92,8 @@ public class Customers {
 			byNamespace.computeIfAbsent(List.of(identity.kind().name(), identity.namespace()), k -> new ArrayList<>())
 				.add(identity.value());
 		}
-		// One probe of the unique key per value (see Messages.findIds): the profile holding it, or the one it
+		// One probe of the unique key per value (see Messages.findIds): the profile
+		// holding it, or the one it
 		// was merged into.
 		byNamespace.forEach((key, values) -> jdbc
 			.sql("select k.v, (select coalesce(c.merged_into, c.id) from customer_identity i join customer c "
@@ -96,14 +104,17 @@ public class Customers {
 			.param("values", values.toArray(String[]::new))
 			.query((rs, n) -> {
 				long current = rs.getLong(2);
-				return rs.wasNull() ? null
-						: found.put(new Identity(Identity.Kind.valueOf(key.get(0)), key.get(1), rs.getString(1)), current);
+				return rs.wasNull() ? null : found
+					.put(new Identity(Identity.Kind.valueOf(key.get(0)), key.get(1), rs.getString(1)), current);
 			})
 			.list());
 		return found;
 	}
 
-	/** Creates one profile per name, in one batch; the new ids come back in the same order. */
+	/**
+	 * Creates one profile per name, in one batch; the new ids come back in the same
+	 * order.
+	 */
 	public List<Long> createAll(List<@Nullable String> names) {
 		Timestamp now = Timestamp.from(clock.instant());
 		return Batches.insert(jdbcTemplate,
@@ -116,9 +127,9 @@ public class Customers {
 	}
 
 	/**
-	 * Attaches identities to profiles in one batch, skipping any that another profile holds meanwhile
-	 * (a concurrent transaction created it: the insert waits for it, then does nothing). Answers the
-	 * identities that were not attached.
+	 * Attaches identities to profiles in one batch, skipping any that another profile
+	 * holds meanwhile (a concurrent transaction created it: the insert waits for it, then
+	 * does nothing). Answers the identities that were not attached.
 	 */
 	public List<Map.Entry<Long, Identity>> addIdentitiesIfFree(List<Map.Entry<Long, Identity>> identities) {
 		if (identities.isEmpty()) {
@@ -149,11 +160,14 @@ public class Customers {
 	}
 
 	/**
-	 * Folds a profile created moments ago in this transaction into an existing one: its identities
-	 * move over and it disappears, as if the existing one had been found in the first place.
+	 * Folds a profile created moments ago in this transaction into an existing one: its
+	 * identities move over and it disappears, as if the existing one had been found in
+	 * the first place.
 	 */
 	public void foldNewInto(long created, long existing) {
-		jdbc.sql("update customer_identity set customer_id = ? where customer_id = ?").params(existing, created).update();
+		jdbc.sql("update customer_identity set customer_id = ? where customer_id = ?")
+			.params(existing, created)
+			.update();
 		jdbc.sql("delete from customer where id = ?").param(created).update();
 	}
 
@@ -167,7 +181,8 @@ public class Customers {
 	}
 
 	public void addIdentity(long customerId, Identity identity) {
-		jdbc.sql("insert into customer_identity (customer_id, kind, namespace, identity_value, created_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql(
+				"insert into customer_identity (customer_id, kind, namespace, identity_value, created_at) values (?, ?, ?, ?, ?)")
 			.params(customerId, identity.kind().name(), identity.namespace(), identity.value(),
 					Timestamp.from(clock.instant()))
 			.update();
@@ -203,7 +218,8 @@ public class Customers {
 	}
 
 	public List<Customer.StoredIdentity> identities(long customerId) {
-		return jdbc.sql("select id, kind, namespace, identity_value from customer_identity where customer_id = ? order by id")
+		return jdbc
+			.sql("select id, kind, namespace, identity_value from customer_identity where customer_id = ? order by id")
 			.param(customerId)
 			.query((rs, n) -> new Customer.StoredIdentity(rs.getLong(1),
 					new Identity(Identity.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4))))
@@ -217,11 +233,16 @@ public class Customers {
 			.list());
 	}
 
-	/** A profile as a list shows it: the live profile behind an id and its display name. */
+	/**
+	 * A profile as a list shows it: the live profile behind an id and its display name.
+	 */
 	public record Summary(long currentId, String displayName) {
 	}
 
-	/** For each id, the live profile it stands for now (itself or the survivor of a merge). */
+	/**
+	 * For each id, the live profile it stands for now (itself or the survivor of a
+	 * merge).
+	 */
 	public Map<Long, Summary> summaries(Collection<Long> ids) {
 		Map<Long, Summary> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
@@ -240,7 +261,6 @@ public class Customers {
 			.list();
 		return result;
 	}
-
 
 	public Page<Customer> search(@Nullable String query, int page, int size) {
 		String like = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase() + "%";
@@ -275,7 +295,10 @@ public class Customers {
 		return aliases;
 	}
 
-	/** Takes the row locks of several customers, in id order so that two callers cannot deadlock. */
+	/**
+	 * Takes the row locks of several customers, in id order so that two callers cannot
+	 * deadlock.
+	 */
 	public void lockAll(Collection<Long> customerIds) {
 		if (!customerIds.isEmpty()) {
 			jdbc.sql("select id from customer where id = any(:ids) order by id for update")
@@ -285,7 +308,10 @@ public class Customers {
 		}
 	}
 
-	/** Takes the row lock that serialises everything done for one customer (threading, merges). */
+	/**
+	 * Takes the row lock that serialises everything done for one customer (threading,
+	 * merges).
+	 */
 	public void lock(long customerId) {
 		jdbc.sql("select id from customer where id = ? for update").param(customerId).query(Long.class).optional();
 	}

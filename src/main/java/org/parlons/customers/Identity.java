@@ -7,8 +7,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
- * One way of recognising a person: an email, a phone number (E.164), a handle on a network, or an id
- * that one channel account gave them.
+ * One way of recognising a person: an email, a phone number (E.164), a handle on a
+ * network, or an id that one channel account gave them.
  */
 public record Identity(Kind kind, String namespace, String value) {
 
@@ -40,7 +40,10 @@ public record Identity(Kind kind, String namespace, String value) {
 		return new Identity(Kind.EMAIL, "", clean);
 	}
 
-	/** A phone number in E.164, read with the installation's default region when it has no prefix. */
+	/**
+	 * A phone number in E.164, read with the installation's default region when it has no
+	 * prefix.
+	 */
 	public static Identity phone(String number, String defaultRegion) {
 		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 		try {
@@ -60,7 +63,10 @@ public record Identity(Kind kind, String namespace, String value) {
 		return new Identity(Kind.HANDLE, network, clean.startsWith("@") ? clean.substring(1) : clean);
 	}
 
-	/** An id that only makes sense inside one channel account (a page-scoped id, an API user id). */
+	/**
+	 * An id that only makes sense inside one channel account (a page-scoped id, an API
+	 * user id).
+	 */
 	public static Identity external(String namespace, String id) {
 		return new Identity(Kind.EXTERNAL, namespace, id.trim());
 	}

@@ -1,5 +1,6 @@
 /**
- * One profile per person across channels: identities, attributes, tags, notes, merges that can be undone.
+ * One profile per person across channels: identities, attributes, tags, notes, merges
+ * that can be undone.
  */
 @NullMarked
 @ApplicationModule(displayName = "Customers", allowedDependencies = { "agents", "platform" })

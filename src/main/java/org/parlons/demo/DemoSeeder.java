@@ -36,9 +36,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds Téléo's customer service: teams, agents, inboxes, a few hundred customers and conversations,
- * all through the real ingestion and reply paths. Runs only with {@code PARLONS_DEMO=true} and only on
- * a workspace without inboxes.
+ * Seeds Téléo's customer service: teams, agents, inboxes, a few hundred customers and
+ * conversations, all through the real ingestion and reply paths. Runs only with
+ * {@code PARLONS_DEMO=true} and only on a workspace without inboxes.
  */
 @Component
 @Order(10)
@@ -103,7 +103,8 @@ class DemoSeeder implements ApplicationRunner {
 		Agent ines = agent("ines.moreau@teleo.fr", "Inès Moreau", Role.AGENT, "80");
 		Agent thomas = agent("thomas.petit@teleo.fr", "Thomas Petit", Role.AGENT, "50");
 		agent("marc.dubois@teleo.fr", "Marc Dubois", Role.ANALYST, null);
-		Team care = teams.create("Service client", List.of(web.id(), app.id()), List.of(julie.id(), karim.id(), ines.id()));
+		Team care = teams.create("Service client", List.of(web.id(), app.id()),
+				List.of(julie.id(), karim.id(), ines.id()));
 		teams.create("Facturation", List.of(web.id()), List.of(ines.id(), thomas.id()));
 		teams.create("Réseau de boutiques", List.of(shops.id()), List.of(thomas.id(), sophie.id()));
 
@@ -128,8 +129,10 @@ class DemoSeeder implements ApplicationRunner {
 				conversations++;
 			}
 		}
-		log.info("Demo ready: {} conversations. Sign in as sophie.laurent@teleo.fr / {} (supervisor) or "
-				+ "julie.martin@teleo.fr / {} (agent of team {}).", conversations, PASSWORD, PASSWORD, care.name());
+		log.info(
+				"Demo ready: {} conversations. Sign in as sophie.laurent@teleo.fr / {} (supervisor) or "
+						+ "julie.martin@teleo.fr / {} (agent of team {}).",
+				conversations, PASSWORD, PASSWORD, care.name());
 	}
 
 	private void seedConversation(Random random, Inbox inbox, int customer, int thread, String name, String email,
@@ -141,8 +144,8 @@ class DemoSeeder implements ApplicationRunner {
 		identities.add(Identity.email(email));
 		identities.add(Identity.phone(phone, "FR"));
 		Author author = new Author(name, identities);
-		var received = ingestion.receive(new InboundMessage(inbox.id(), "demo-" + customer + "-" + thread + "-0", author,
-				topic.question(), start, Visibility.PRIVATE, null, topic.subject(), List.of()));
+		var received = ingestion.receive(new InboundMessage(inbox.id(), "demo-" + customer + "-" + thread + "-0",
+				author, topic.question(), start, Visibility.PRIVATE, null, topic.subject(), List.of()));
 		int stage = random.nextInt(10);
 		if (stage < 3) {
 			return;

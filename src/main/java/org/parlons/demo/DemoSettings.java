@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Whether an empty workspace is seeded with the Téléo demo ({@code parlons.demo.enabled}, {@code PARLONS_DEMO}).
+ * Whether an empty workspace is seeded with the Téléo demo ({@code parlons.demo.enabled},
+ * {@code PARLONS_DEMO}).
  *
  * @param enabled seed it
  */

@@ -20,21 +20,22 @@ final class DemoText {
 			"Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François",
 			"Martinez", "Diallo" };
 
-	static final Topic[] TOPICS = {
-			new Topic("Plus d'internet", "Bonjour, depuis ce matin ma box ne synchronise plus, voyant rouge. "
-					+ "Je télétravaille, c'est urgent !", "Bonjour, un incident est en cours dans votre secteur. "
-							+ "Le rétablissement est prévu dans la journée. Nous vous tenons informé.",
-					"Toujours rien ce soir… vous pouvez m'envoyer un technicien ?", "panne"),
-			new Topic("Facture trop élevée", "Bonjour, ma facture de mars est de 89 € au lieu de 39,99 €. "
-					+ "Je ne comprends pas les frais hors forfait.", "Bonjour, il s'agit d'appels vers l'étranger "
-							+ "du 12 mars. Je vous envoie le détail par e-mail.",
+	static final Topic[] TOPICS = { new Topic("Plus d'internet",
+			"Bonjour, depuis ce matin ma box ne synchronise plus, voyant rouge. " + "Je télétravaille, c'est urgent !",
+			"Bonjour, un incident est en cours dans votre secteur. "
+					+ "Le rétablissement est prévu dans la journée. Nous vous tenons informé.",
+			"Toujours rien ce soir… vous pouvez m'envoyer un technicien ?", "panne"),
+			new Topic("Facture trop élevée",
+					"Bonjour, ma facture de mars est de 89 € au lieu de 39,99 €. "
+							+ "Je ne comprends pas les frais hors forfait.",
+					"Bonjour, il s'agit d'appels vers l'étranger " + "du 12 mars. Je vous envoie le détail par e-mail.",
 					"Je n'ai jamais appelé l'étranger, je conteste ces frais.", "facturation"),
 			new Topic("Résiliation", "Je souhaite résilier mon abonnement fibre suite à un déménagement à l'étranger.",
 					"Bonjour, c'est noté. Pouvez-vous nous transmettre un justificatif de déménagement ?",
 					"Voici le justificatif en pièce jointe, merci.", "resiliation"),
-			new Topic("Portabilité du numéro", "Bonjour, je veux garder mon numéro en arrivant chez vous, "
-					+ "comment obtenir mon RIO ?", "Bonjour, composez le 3179 depuis votre mobile actuel : "
-							+ "le RIO vous est donné immédiatement.",
+			new Topic("Portabilité du numéro",
+					"Bonjour, je veux garder mon numéro en arrivant chez vous, " + "comment obtenir mon RIO ?",
+					"Bonjour, composez le 3179 depuis votre mobile actuel : " + "le RIO vous est donné immédiatement.",
 					"Merci, c'est fait, la portabilité est en cours.", "portabilite"),
 			new Topic("Forfait à l'étranger", "Mon forfait marche-t-il au Maroc ? Je pars la semaine prochaine.",
 					"Bonjour, le Maroc n'est pas inclus ; l'option Voyage Monde à 10 € donne 5 Go.",

@@ -1,5 +1,6 @@
 /**
- * A believable demo workspace (Téléo, a French telecom operator) seeded on an empty database on request.
+ * A believable demo workspace (Téléo, a French telecom operator) seeded on an empty
+ * database on request.
  */
 @NullMarked
 @ApplicationModule(displayName = "Demo", allowedDependencies = { "agents", "channels", "conversations", "customers" })

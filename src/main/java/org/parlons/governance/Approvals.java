@@ -26,17 +26,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replies held for approval, and the decisions on them: who asked, why it was held, who approved or
- * rejected it, when, and the text that finally went out.
+ * Replies held for approval, and the decisions on them: who asked, why it was held, who
+ * approved or rejected it, when, and the text that finally went out.
  */
 @Service
 public class Approvals {
 
 	/** One held reply and what became of it. */
-	public record Approval(long id, long messageId, long conversationId, long inboxId, long requestedBy,
-			String reason, @Nullable BigDecimal amount, @Nullable String currency, String text,
-			@Nullable String finalText, String status, @Nullable Long decidedBy, @Nullable Instant decidedAt,
-			Instant createdAt) {
+	public record Approval(long id, long messageId, long conversationId, long inboxId, long requestedBy, String reason,
+			@Nullable BigDecimal amount, @Nullable String currency, String text, @Nullable String finalText,
+			String status, @Nullable Long decidedBy, @Nullable Instant decidedAt, Instant createdAt) {
 	}
 
 	static final String PENDING = "pending";
@@ -81,12 +80,15 @@ public class Approvals {
 	void on(ReplyHeld held) {
 		jdbc.sql("insert into approval (message_id, conversation_id, inbox_id, requested_by, reason, amount, currency, "
 				+ "original_text, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(held.messageId(), held.conversationId(), held.inboxId(), held.agentId(), held.reason(), held.amount(),
-					held.currency(), held.text(), PENDING, Timestamp.from(clock.instant()))
+			.params(held.messageId(), held.conversationId(), held.inboxId(), held.agentId(), held.reason(),
+					held.amount(), held.currency(), held.text(), PENDING, Timestamp.from(clock.instant()))
 			.update();
 	}
 
-	/** The approvals of the inboxes the viewer may see, oldest first; {@code status} null for all. */
+	/**
+	 * The approvals of the inboxes the viewer may see, oldest first; {@code status} null
+	 * for all.
+	 */
 	public List<Approval> list(@Nullable String status, InboxScope scope) {
 		if (!scope.all() && scope.inboxIds().isEmpty()) {
 			return List.of();
@@ -120,21 +122,24 @@ public class Approvals {
 	}
 
 	/**
-	 * Sends the held reply, as it was or as the approver edited it. Only someone else, who may see the
-	 * conversation and whose own mandate covers the reply (gesture, channel, language, topics), may approve.
+	 * Sends the held reply, as it was or as the approver edited it. Only someone else,
+	 * who may see the conversation and whose own mandate covers the reply (gesture,
+	 * channel, language, topics), may approve.
 	 */
 	@Transactional
 	public Approval approve(AgentPrincipal approver, long id, @Nullable String editedText) {
 		Approval approval = decidable(approver, id);
 		String text = editedText == null || editedText.isBlank() ? approval.text() : editedText.strip();
 		Agent deciding = agents.findById(approver.id()).orElseThrow();
-		// The amount the reply was held for commits the brand even when an edit drops it from the text.
+		// The amount the reply was held for commits the brand even when an edit drops it
+		// from the text.
 		Commitment held = approval.amount() == null ? null : new Commitment(approval.amount(), approval.currency());
 		List<String> why = mandates.uncovered(deciding, text, held,
 				inboxes.findById(approval.inboxId()).orElseThrow().channel(),
 				messages.findById(approval.messageId()).orElseThrow().visibility());
 		if (!why.isEmpty()) {
-			throw InvalidRequestException.forbidden("Your mandate does not cover this reply: " + String.join("; ", why));
+			throw InvalidRequestException
+				.forbidden("Your mandate does not cover this reply: " + String.join("; ", why));
 		}
 		replies.release(approval.messageId(), text, approver.id(), held);
 		decide(id, "approved", approver.id(), text);
@@ -168,8 +173,9 @@ public class Approvals {
 	}
 
 	private void decide(long id, String status, long by, @Nullable String finalText) {
-		int changed = jdbc.sql("update approval set status = ?, decided_by = ?, decided_at = ?, final_text = ? "
-				+ "where id = ? and status = ?")
+		int changed = jdbc
+			.sql("update approval set status = ?, decided_by = ?, decided_at = ?, final_text = ? "
+					+ "where id = ? and status = ?")
 			.params(status, by, Timestamp.from(clock.instant()), finalText, id, PENDING)
 			.update();
 		if (changed != 1) {

@@ -12,9 +12,10 @@ import org.parlons.language.SentimentAnalyser;
 import org.springframework.stereotype.Component;
 
 /**
- * The brand's code of conduct applied to a reply before it is stored: the first broken blocking rule stops
- * it; broken warning rules are told to the agent, who confirms or rewrites. Each reason names the rule and
- * what was found, so the agent knows what to change.
+ * The brand's code of conduct applied to a reply before it is stored: the first broken
+ * blocking rule stops it; broken warning rules are told to the agent, who confirms or
+ * rewrites. Each reason names the rule and what was found, so the agent knows what to
+ * change.
  */
 @Component
 class ConductPolicy implements ReplyPolicy {
@@ -51,14 +52,16 @@ class ConductPolicy implements ReplyPolicy {
 	}
 
 	private static boolean applies(ConductRules.Rule rule, Visibility visibility) {
-		return rule.appliesTo() == ConductRules.Scope.ALL
-				|| rule.appliesTo().name().equals(visibility.name());
+		return rule.appliesTo() == ConductRules.Scope.ALL || rule.appliesTo().name().equals(visibility.name());
 	}
 
 	Optional<String> broken(ConductRules.Rule rule, Draft draft) {
 		String text = draft.text();
 		return switch (rule.kind()) {
-			case FORBIDDEN -> rule.phrases().stream().filter(p -> containsPhrase(text, p)).findFirst()
+			case FORBIDDEN -> rule.phrases()
+				.stream()
+				.filter(p -> containsPhrase(text, p))
+				.findFirst()
 				.map(p -> "uses \u201c" + p + "\u201d, which the brand does not say");
 			case TONE -> {
 				double score = sentiment.analyse(text, null).score();
@@ -89,12 +92,12 @@ class ConductPolicy implements ReplyPolicy {
 		String[] lines = text.strip().split("\\R");
 		String last = fold(lines[lines.length - 1]);
 		String firstName = fold(agentName.strip().split("\\s+")[0]);
-		return (!firstName.isEmpty() && last.contains(firstName)) || phrases.stream().anyMatch(p -> last.contains(fold(p)));
+		return (!firstName.isEmpty() && last.contains(firstName))
+				|| phrases.stream().anyMatch(p -> last.contains(fold(p)));
 	}
 
 	private static String fold(String s) {
-		return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "");
+		return Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 	}
 
 }

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The brand's code of conduct as administrators write it: named rules, each blocking or warning. Read for
- * every reply, so kept in memory and reloaded when one changes.
+ * The brand's code of conduct as administrators write it: named rules, each blocking or
+ * warning. Read for every reply, so kept in memory and reloaded when one changes.
  */
 @Repository
 public class ConductRules {
@@ -25,11 +25,15 @@ public class ConductRules {
 
 		/** Words or phrases the brand never uses. */
 		FORBIDDEN,
-		/** A reply the sentiment analyser reads below {@code threshold} (default -0.5). */
+		/**
+		 * A reply the sentiment analyser reads below {@code threshold} (default -0.5).
+		 */
 		TONE,
 		/** A reply that does not open with one of the phrases. */
 		GREETING,
-		/** A reply that does not end with one of the phrases, nor with the agent's name. */
+		/**
+		 * A reply that does not end with one of the phrases, nor with the agent's name.
+		 */
 		SIGNATURE;
 
 		public String api() {
@@ -85,8 +89,9 @@ public class ConductRules {
 	}
 
 	private List<Rule> load() {
-		return jdbc.sql("select id, name, kind, phrases, threshold, mode, applies_to, inbox_id, active from conduct_rule "
-				+ "order by id")
+		return jdbc
+			.sql("select id, name, kind, phrases, threshold, mode, applies_to, inbox_id, active from conduct_rule "
+					+ "order by id")
 			.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
 					Json.read(rs.getString(4), new TypeReference<List<String>>() {
 					}), rs.getObject(5, Double.class), Mode.valueOf(rs.getString(6)), Scope.valueOf(rs.getString(7)),
@@ -97,8 +102,9 @@ public class ConductRules {
 	public long create(String name, Kind kind, List<String> phrases, @Nullable Double threshold, Mode mode, Scope scope,
 			@Nullable Long inboxId) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into conduct_rule (name, kind, phrases, threshold, mode, applies_to, inbox_id, active, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, true, ?)")
+		jdbc.sql(
+				"insert into conduct_rule (name, kind, phrases, threshold, mode, applies_to, inbox_id, active, created_at) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, true, ?)")
 			.params(name, kind.name(), Json.write(phrases), threshold, mode.name(), scope.name(), inboxId,
 					Timestamp.from(clock.instant()))
 			.update(keys, "id");

@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the goodwill gesture a reply promises: an amount of money in a sentence that speaks of a refund,
- * a credit, a compensation or a gift, in French or English ("nous vous remboursons 80 €", "a credit of
- * $25"). The largest such amount is the commitment; an amount in a sentence about something else (the
- * price of a plan) is not.
+ * Finds the goodwill gesture a reply promises: an amount of money in a sentence that
+ * speaks of a refund, a credit, a compensation or a gift, in French or English ("nous
+ * vous remboursons 80 €", "a credit of $25"). The largest such amount is the commitment;
+ * an amount in a sentence about something else (the price of a plan) is not.
  */
 public final class Gestures {
 
@@ -18,14 +18,15 @@ public final class Gestures {
 	public record Gesture(BigDecimal amount, String currency) {
 	}
 
-	private static final Pattern KEYWORDS = Pattern.compile("(?iu)\\b(rembours\\w*|geste|(?:un|d'un|votre|l')\\s?avoir|crédit\\w*|credit\\w*"
-			+ "|dédommag\\w*|indemni\\w*|compens\\w*|offert\\w*|offrons|gratuit\\w*|remise|réduction|ristourne"
-			+ "|bon d'achat|refund\\w*|reimburs\\w*|goodwill|voucher|discount|free of charge|gift|waive\\w*)");
+	private static final Pattern KEYWORDS = Pattern
+		.compile("(?iu)\\b(rembours\\w*|geste|(?:un|d'un|votre|l')\\s?avoir|crédit\\w*|credit\\w*"
+				+ "|dédommag\\w*|indemni\\w*|compens\\w*|offert\\w*|offrons|gratuit\\w*|remise|réduction|ristourne"
+				+ "|bon d'achat|refund\\w*|reimburs\\w*|goodwill|voucher|discount|free of charge|gift|waive\\w*)");
 
 	private static final String NUMBER = "(\\d{1,3}(?:[ \\u00a0\\u202f.,]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
 
-	private static final Pattern AFTER = Pattern.compile("(?iu)" + NUMBER
-			+ "\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|dollars?\\b|£|gbp\\b|livres?\\b|pounds?\\b|chf\\b)");
+	private static final Pattern AFTER = Pattern.compile(
+			"(?iu)" + NUMBER + "\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|dollars?\\b|£|gbp\\b|livres?\\b|pounds?\\b|chf\\b)");
 
 	private static final Pattern BEFORE = Pattern.compile("(?iu)(€|eur|\\$|usd|£|gbp|chf)\\s?" + NUMBER);
 

@@ -17,10 +17,11 @@ import org.parlons.language.SentimentAnalyser;
 import org.springframework.stereotype.Component;
 
 /**
- * A reply beyond its author's mandate waits for someone whose mandate covers it: a gesture above the
- * agent's limit (written in the text or given as an action), a reply in a language or on a channel the agent does not answer in, or a public reply on
- * a topic the mandate withholds (legal, security, press…). Administrators' mandates are unlimited; anyone
- * else without a gesture limit may promise none.
+ * A reply beyond its author's mandate waits for someone whose mandate covers it: a
+ * gesture above the agent's limit (written in the text or given as an action), a reply in
+ * a language or on a channel the agent does not answer in, or a public reply on a topic
+ * the mandate withholds (legal, security, press…). Administrators' mandates are
+ * unlimited; anyone else without a gesture limit may promise none.
  */
 @Component
 class MandatePolicy implements ReplyPolicy {
@@ -56,8 +57,9 @@ class MandatePolicy implements ReplyPolicy {
 	}
 
 	/**
-	 * What in a reply the agent's mandate does not cover, said to people; empty when it covers all of it.
-	 * Used for the author before sending and for the approver before approving.
+	 * What in a reply the agent's mandate does not cover, said to people; empty when it
+	 * covers all of it. Used for the author before sending and for the approver before
+	 * approving.
 	 * @param structured the gesture given as an action with the reply, or null
 	 */
 	List<String> uncovered(Agent agent, String text, @Nullable Commitment structured, String channel,
@@ -88,8 +90,8 @@ class MandatePolicy implements ReplyPolicy {
 		if (visibility == Visibility.PUBLIC) {
 			for (String withheld : mandate.withheldTopics()) {
 				Optional<String> found = topics.find(withheld).flatMap(topic -> MandateTopics.revealed(topic, text));
-				found.ifPresent(phrase -> why.add("a public reply on " + withheld + " (\u201c" + phrase + "\u201d), which "
-						+ agent.name() + "'s mandate leaves to others"));
+				found.ifPresent(phrase -> why.add("a public reply on " + withheld + " (\u201c" + phrase
+						+ "\u201d), which " + agent.name() + "'s mandate leaves to others"));
 			}
 		}
 		return why;
@@ -110,7 +112,8 @@ class MandatePolicy implements ReplyPolicy {
 		}
 		if (gesture.amount().compareTo(mandate.maxGestureAmount()) > 0) {
 			return "a gesture of " + promised + " above " + agent.name() + "'s mandate of "
-					+ mandate.maxGestureAmount().stripTrailingZeros().toPlainString() + " " + mandate.maxGestureCurrency();
+					+ mandate.maxGestureAmount().stripTrailingZeros().toPlainString() + " "
+					+ mandate.maxGestureCurrency();
 		}
 		return null;
 	}

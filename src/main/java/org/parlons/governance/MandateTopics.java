@@ -15,9 +15,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The topics a mandate may withhold from an agent in public (legal, security, press…), each with the words
- * and phrases that reveal it in a reply, matched as whole words whatever the case and accents. Read for
- * every public reply, so kept in memory and reloaded when one changes.
+ * The topics a mandate may withhold from an agent in public (legal, security, press…),
+ * each with the words and phrases that reveal it in a reply, matched as whole words
+ * whatever the case and accents. Read for every public reply, so kept in memory and
+ * reloaded when one changes.
  */
 @Repository
 public class MandateTopics {
@@ -48,7 +49,10 @@ public class MandateTopics {
 		return Optional.ofNullable(byName().get(name));
 	}
 
-	/** Creates or replaces a topic's words; the change is in the audit log under {@code actorId}. */
+	/**
+	 * Creates or replaces a topic's words; the change is in the audit log under
+	 * {@code actorId}.
+	 */
 	@Transactional
 	public Topic save(long actorId, String name, List<String> phrases) {
 		if (!name.matches("[a-z0-9][a-z0-9_-]{0,39}")) {

@@ -15,12 +15,14 @@ import org.parlons.conversations.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
- * Who speaks for the brand (seeds 000 and 002). Three personas: the brand's own voice ({@code brandVoice},
- * by default the inbox's name), the agent within the brand ("Julie, Service client" with
- * {@code agentSignature}, the agent's full name without),
- * and a representative ("Marc Dupont, Responsable de la relation client": {@code representativeTitle}), whom
- * only supervisors and administrators may use. An inbox lists the personas allowed in public and in private:
- * {@code "personas": {"public": ["brand"], "private": ["agent", "representative"]}}; the first is the default.
+ * Who speaks for the brand (seeds 000 and 002). Three personas: the brand's own voice
+ * ({@code brandVoice}, by default the inbox's name), the agent within the brand ("Julie,
+ * Service client" with {@code agentSignature}, the agent's full name without), and a
+ * representative ("Marc Dupont, Responsable de la relation client":
+ * {@code representativeTitle}), whom only supervisors and administrators may use. An
+ * inbox lists the personas allowed in public and in private: {@code "personas":
+ * {"public": ["brand"], "private": ["agent", "representative"]}}; the first is the
+ * default.
  */
 @Component
 class PersonaRules implements Personas, InboxSettingsRule {
@@ -55,7 +57,8 @@ class PersonaRules implements Personas, InboxSettingsRule {
 	@Override
 	public Persona choose(AgentPrincipal agent, Inbox inbox, Visibility visibility, @Nullable String requested) {
 		List<String> allowed = allowed(inbox, visibility);
-		String kind = requested == null || requested.isBlank() ? allowed.get(0) : requested.strip().toLowerCase(Locale.ROOT);
+		String kind = requested == null || requested.isBlank() ? allowed.get(0)
+				: requested.strip().toLowerCase(Locale.ROOT);
 		if (!KINDS.contains(kind)) {
 			throw new IllegalArgumentException("persona must be one of " + KINDS + ", not '" + requested + "'");
 		}
@@ -74,7 +77,10 @@ class PersonaRules implements Personas, InboxSettingsRule {
 		});
 	}
 
-	/** What an inbox allows for replies of this visibility; every persona when it says nothing. */
+	/**
+	 * What an inbox allows for replies of this visibility; every persona when it says
+	 * nothing.
+	 */
 	static List<String> allowed(Inbox inbox, Visibility visibility) {
 		if (inbox.settings().get("personas") instanceof Map<?, ?> map
 				&& map.get(visibility.api()) instanceof List<?> list && !list.isEmpty()) {

@@ -13,16 +13,17 @@ import org.parlons.customers.CustomerProfiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Code of conduct: personal data never goes into a public reply, where everyone sees everything (seed
- * 001). Phone numbers (libphonenumber), email addresses and IBANs are refused, with what was found, so
- * the agent moves to a private message instead.
+ * Code of conduct: personal data never goes into a public reply, where everyone sees
+ * everything (seed 001). Phone numbers (libphonenumber), email addresses and IBANs are
+ * refused, with what was found, so the agent moves to a private message instead.
  */
 @Component
 class PersonalDataPolicy implements ReplyPolicy {
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
-	private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+	private static final Pattern IBAN = Pattern
+		.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
 
 	private final CustomerProfiles profiles;
 
@@ -36,9 +37,8 @@ class PersonalDataPolicy implements ReplyPolicy {
 			return Verdict.ALLOW;
 		}
 		List<String> found = found(draft.text(), profiles.defaultRegion());
-		return found.isEmpty() ? Verdict.ALLOW
-				: new Verdict.Block("a public reply may not contain personal data (" + String.join(", ", found)
-						+ "); answer in a private message");
+		return found.isEmpty() ? Verdict.ALLOW : new Verdict.Block("a public reply may not contain personal data ("
+				+ String.join(", ", found) + "); answer in a private message");
 	}
 
 	static List<String> found(String text, String region) {

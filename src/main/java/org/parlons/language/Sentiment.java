@@ -6,12 +6,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The sentiment of one text: a compound score in -1..1, its label, and the language it was read in ("und" when
- * undetermined; only English and French words carry sentiment, emoji do in any language).
+ * The sentiment of one text: a compound score in -1..1, its label, and the language it
+ * was read in ("und" when undetermined; only English and French words carry sentiment,
+ * emoji do in any language).
  */
 public record Sentiment(double score, Label label, String language) {
 
-	/** Beyond this score, either way, a text is positive or negative (VADER's threshold). */
+	/**
+	 * Beyond this score, either way, a text is positive or negative (VADER's threshold).
+	 */
 	public static final double THRESHOLD = 0.05;
 
 	public static Sentiment of(double score, String language) {

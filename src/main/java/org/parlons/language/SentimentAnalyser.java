@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the sentiment of short public texts in English and French: the service behind
- * {@code POST /api/v1/analysis/sentiment}, tonality of uploaded texts and tone rules. Thread-safe; the
- * lexicons load once.
+ * {@code POST /api/v1/analysis/sentiment}, tonality of uploaded texts and tone rules.
+ * Thread-safe; the lexicons load once.
  */
 @Component
 public class SentimentAnalyser {

@@ -19,10 +19,10 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * What a set of short texts talks about: their hashtags and keywords, each counted once per text (how many
- * texts use it, not how often one text repeats it). Keywords are words of three letters or more that are
- * not English or French stop words (the Snowball lists shipped with Lucene), nor numbers, nor parts of
- * links, mentions or ids.
+ * What a set of short texts talks about: their hashtags and keywords, each counted once
+ * per text (how many texts use it, not how often one text repeats it). Keywords are words
+ * of three letters or more that are not English or French stop words (the Snowball lists
+ * shipped with Lucene), nor numbers, nor parts of links, mentions or ids.
  */
 public final class Terms {
 
@@ -34,7 +34,8 @@ public final class Terms {
 	public record Top(int texts, List<Count> hashtags, List<Count> keywords) {
 	}
 
-	private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)");
+	private static final Pattern HASHTAG = Pattern
+		.compile("(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)");
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}'’-]*[\\p{L}]|\\S+");
 
@@ -72,7 +73,9 @@ public final class Terms {
 		return words;
 	}
 
-	/** The {@code limit} most used hashtags and keywords, most used first, ties by term. */
+	/**
+	 * The {@code limit} most used hashtags and keywords, most used first, ties by term.
+	 */
 	public static Top top(List<String> texts, int limit) {
 		Map<String, Integer> hashtags = new HashMap<>();
 		Map<String, Integer> keywords = new HashMap<>();
@@ -101,7 +104,10 @@ public final class Terms {
 		return word.replace('’', '\'');
 	}
 
-	/** Letters, inner hyphens and apostrophes; no digits (an order number is not a keyword). */
+	/**
+	 * Letters, inner hyphens and apostrophes; no digits (an order number is not a
+	 * keyword).
+	 */
 	private static boolean isWord(String word) {
 		for (int i = 0; i < word.length(); i++) {
 			char c = word.charAt(i);
@@ -116,8 +122,8 @@ public final class Terms {
 		CharArraySet stop = new CharArraySet(800, true);
 		for (String list : List.of("english_stop.txt", "french_stop.txt")) {
 			try {
-				stop.addAll(WordlistLoader.getSnowballWordSet(
-						IOUtils.getDecodingReader(SnowballFilter.class, list, StandardCharsets.UTF_8)));
+				stop.addAll(WordlistLoader
+					.getSnowballWordSet(IOUtils.getDecodingReader(SnowballFilter.class, list, StandardCharsets.UTF_8)));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Stop words " + list, ex);

@@ -1,6 +1,7 @@
 /**
- * Reading texts in French and English: tokens, the language a text is in, its sentiment (lexicons with VADER's
- * rules) and its keywords. Used by governance, routing and listening alike.
+ * Reading texts in French and English: tokens, the language a text is in, its sentiment
+ * (lexicons with VADER's rules) and its keywords. Used by governance, routing and
+ * listening alike.
  */
 @NullMarked
 @ApplicationModule(displayName = "Language", allowedDependencies = {})

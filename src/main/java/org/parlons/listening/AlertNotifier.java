@@ -35,10 +35,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sends each new bad-buzz alert once to each receiver: the webhook
  * ({@code PARLONS_LISTENING_ALERT_WEBHOOK_URL}), signed like Parlons' other webhooks
- * ({@code X-Parlons-Signature: sha256=HMAC(secret, timestamp + "." + body)}), and an email list
- * ({@code PARLONS_LISTENING_ALERT_EMAIL_TO}, sent through {@code SPRING_MAIL_HOST}). An alert is recorded as
- * sent to a receiver only once it accepted it (2xx, or the SMTP server took the mail); otherwise the next
- * check tries again.
+ * ({@code X-Parlons-Signature: sha256=HMAC(secret, timestamp + "." + body)}), and an
+ * email list ({@code PARLONS_LISTENING_ALERT_EMAIL_TO}, sent through
+ * {@code SPRING_MAIL_HOST}). An alert is recorded as sent to a receiver only once it
+ * accepted it (2xx, or the SMTP server took the mail); otherwise the next check tries
+ * again.
  */
 @Component
 class AlertNotifier {
@@ -65,8 +66,8 @@ class AlertNotifier {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	AlertNotifier(BadBuzz badBuzz, JdbcClient jdbc, Clock clock,
-			ListeningSettings settings, PlatformSettings platform, ObjectProvider<JavaMailSender> mail) {
+	AlertNotifier(BadBuzz badBuzz, JdbcClient jdbc, Clock clock, ListeningSettings settings, PlatformSettings platform,
+			ObjectProvider<JavaMailSender> mail) {
 		this.badBuzz = badBuzz;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -93,12 +94,18 @@ class AlertNotifier {
 		}
 	}
 
-	/** Sends the alerts of the last three hours not sent yet to this webhook; answers how many went. */
+	/**
+	 * Sends the alerts of the last three hours not sent yet to this webhook; answers how
+	 * many went.
+	 */
 	int notifyNewAlerts(String url, String secret) {
 		return sendOnce(url, alert -> deliver(alert, url, secret));
 	}
 
-	/** Mails the alerts of the last three hours not mailed yet to these addresses; answers how many went. */
+	/**
+	 * Mails the alerts of the last three hours not mailed yet to these addresses; answers
+	 * how many went.
+	 */
 	int emailNewAlerts(JavaMailSender sender, List<String> to) {
 		return sendOnce("mailto:" + String.join(",", to), alert -> mail(sender, alert, to));
 	}
@@ -106,8 +113,8 @@ class AlertNotifier {
 	private int sendOnce(String receiver, Predicate<BadBuzz.Alert> send) {
 		int count = 0;
 		for (BadBuzz.Alert alert : badBuzz.lastHours(3)) {
-			boolean sent = jdbc.sql("select count(*) from listening_alert where hour_start = ? and measure = ? "
-					+ "and delivery = ?")
+			boolean sent = jdbc
+				.sql("select count(*) from listening_alert where hour_start = ? and measure = ? " + "and delivery = ?")
 				.params(Timestamp.from(alert.hour()), alert.measure(), receiver)
 				.query(Long.class)
 				.single() > 0;
@@ -149,12 +156,17 @@ class AlertNotifier {
 	String body(BadBuzz.Alert alert) {
 		StringBuilder text = new StringBuilder();
 		text.append("Parlons noticed a burst of ").append(alert.measure()).append(".\n\n");
-		text.append(String.format(Locale.ROOT, "Hour: %s UTC%nObserved: %d%nExpected for this hour of the week: %.1f%n"
-				+ "z-score: %.1f%n%n", HOUR.format(alert.hour()), alert.observed(), alert.expected(), alert.zScore()));
+		text.append(String.format(Locale.ROOT,
+				"Hour: %s UTC%nObserved: %d%nExpected for this hour of the week: %.1f%n" + "z-score: %.1f%n%n",
+				HOUR.format(alert.hour()), alert.observed(), alert.expected(), alert.zScore()));
 		text.append("What drives it:\n");
 		for (ListeningFigures.Mention m : alert.driving()) {
-			text.append("- ").append(m.author() == null ? "(unknown author)" : m.author()).append(" on ")
-				.append(m.network()).append(": ").append(shorten(m.text()));
+			text.append("- ")
+				.append(m.author() == null ? "(unknown author)" : m.author())
+				.append(" on ")
+				.append(m.network())
+				.append(": ")
+				.append(shorten(m.text()));
 			if (m.url() != null) {
 				text.append("\n  ").append(m.url());
 			}
@@ -162,7 +174,12 @@ class AlertNotifier {
 		}
 		if (!publicUrl.isBlank()) {
 			String day = alert.hour().atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
-			text.append("\nDashboard: ").append(publicUrl).append("/listening?from=").append(day).append("&to=").append(day)
+			text.append("\nDashboard: ")
+				.append(publicUrl)
+				.append("/listening?from=")
+				.append(day)
+				.append("&to=")
+				.append(day)
 				.append('\n');
 		}
 		text.append("\nMethod: mentions of this hour against the mean of the same hour of the week over the previous "
@@ -187,8 +204,11 @@ class AlertNotifier {
 		payload.put("observed", alert.observed());
 		payload.put("expected", alert.expected());
 		payload.put("zScore", alert.zScore());
-		payload.put("driving", alert.driving().stream().map(m -> Map.of("author", String.valueOf(m.author()), "text",
-				m.text(), "network", m.network())).toList());
+		payload.put("driving",
+				alert.driving()
+					.stream()
+					.map(m -> Map.of("author", String.valueOf(m.author()), "text", m.text(), "network", m.network()))
+					.toList());
 		byte[] body = Json.write(payload).getBytes(StandardCharsets.UTF_8);
 		String timestamp = Long.toString(clock.instant().getEpochSecond());
 		try {

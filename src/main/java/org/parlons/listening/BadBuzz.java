@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Bad-buzz alerts over the last hours: an hour whose mentions, or whose negative mentions, stand
- * {@value Bursts#ALERT} Poisson standard deviations above the same hour of the previous four weeks, with the
- * negative mentions and authors that drive it. Read from the hourly rollups.
+ * Bad-buzz alerts over the last hours: an hour whose mentions, or whose negative
+ * mentions, stand {@value Bursts#ALERT} Poisson standard deviations above the same hour
+ * of the previous four weeks, with the negative mentions and authors that drive it. Read
+ * from the hourly rollups.
  */
 @Service
 public class BadBuzz {
@@ -42,8 +43,9 @@ public class BadBuzz {
 		Instant start = end.minus(hours, ChronoUnit.HOURS);
 		Map<Instant, Long> volume = new HashMap<>();
 		Map<Instant, Long> negative = new HashMap<>();
-		jdbc.sql("select hour_start, sum(mentions), sum(negative) from mention_hourly where hour_start >= ? and hour_start < ? "
-				+ "group by hour_start")
+		jdbc.sql(
+				"select hour_start, sum(mentions), sum(negative) from mention_hourly where hour_start >= ? and hour_start < ? "
+						+ "group by hour_start")
 			.params(Timestamp.from(start.minus(Bursts.WEEKS * 7L, ChronoUnit.DAYS)), Timestamp.from(end))
 			.query((rs, n) -> {
 				Instant h = rs.getTimestamp(1).toInstant();
@@ -65,8 +67,9 @@ public class BadBuzz {
 		double expected = Bursts.baseline(hour, counts);
 		double z = Bursts.zScore(observed, expected);
 		if (z >= Bursts.ALERT) {
-			var driving = figures.mentions(new ListeningFigures.Filter(hour, hour.plus(1, ChronoUnit.HOURS), null, null,
-					"negative", null), 0, 5);
+			var driving = figures.mentions(
+					new ListeningFigures.Filter(hour, hour.plus(1, ChronoUnit.HOURS), null, null, "negative", null), 0,
+					5);
 			alerts.add(new Alert(hour, measure, observed, expected, z, driving));
 		}
 	}

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The brand's own posts with their figures over time, and the followers of its accounts over time, as the
- * networks show them: what engagement rates, half-lives and follower growth are computed from.
+ * The brand's own posts with their figures over time, and the followers of its accounts
+ * over time, as the networks show them: what engagement rates, half-lives and follower
+ * growth are computed from.
  */
 @Repository
 public class BrandPostFigures {
@@ -31,14 +32,15 @@ public class BrandPostFigures {
 	}
 
 	/**
-	 * Records one of the brand's own posts as the network showed it at {@code observedAt}: the post is stored
-	 * (or completed), here and as the post its comments belong to, and its figures of that moment kept beside the
-	 * earlier ones.
+	 * Records one of the brand's own posts as the network showed it at
+	 * {@code observedAt}: the post is stored (or completed), here and as the post its
+	 * comments belong to, and its figures of that moment kept beside the earlier ones.
 	 * Observing again at the same moment replaces that moment's figures.
 	 */
 	@Transactional
 	public void observe(long inboxId, Post post, PostMetrics metrics, Instant observedAt) {
-		posts.saveAll(inboxId, List.of(post)); // what its comments belong to, shown with them
+		posts.saveAll(inboxId, List.of(post)); // what its comments belong to, shown with
+												// them
 		jdbc.sql("insert into brand_post (inbox_id, external_id, author_name, text, url, posted_at) "
 				+ "values (?, ?, ?, ?, ?, ?) on conflict do nothing")
 			.params(inboxId, post.externalId(), post.authorName(), post.text(), post.url(),
@@ -58,7 +60,8 @@ public class BrandPostFigures {
 		jdbc.sql("delete from brand_post_metric where post_id = ? and observed_at = ?").params(id, at).update();
 		jdbc.sql("insert into brand_post_metric (post_id, observed_at, likes, comments, shares, impressions, reach) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, at, metrics.likes(), metrics.comments(), metrics.shares(), metrics.impressions(), metrics.reach())
+			.params(id, at, metrics.likes(), metrics.comments(), metrics.shares(), metrics.impressions(),
+					metrics.reach())
 			.update();
 	}
 
@@ -93,8 +96,9 @@ public class BrandPostFigures {
 	}
 
 	/**
-	 * The brand's posts published from {@code from} (included) to {@code to} (excluded) in these inboxes (null:
-	 * all), newest first, each with its figures; at most {@code limit} posts.
+	 * The brand's posts published from {@code from} (included) to {@code to} (excluded)
+	 * in these inboxes (null: all), newest first, each with its figures; at most
+	 * {@code limit} posts.
 	 */
 	public List<Observed> own(Instant from, Instant to, @Nullable Collection<Long> inboxIds, int limit) {
 		if (inboxIds != null && inboxIds.isEmpty()) {
@@ -102,18 +106,21 @@ public class BrandPostFigures {
 		}
 		Map<Long, Observed> posts = new LinkedHashMap<>();
 		String inboxes = inboxIds == null ? "" : " and p.inbox_id = any(:inboxes)";
-		var query = jdbc.sql("select p.id, p.inbox_id, p.external_id, p.text, p.url, p.author_name, p.posted_at from brand_post p "
-				+ "where p.posted_at >= :from and p.posted_at < :to" + inboxes
-				+ " order by p.posted_at desc, p.id desc limit :limit")
+		var query = jdbc
+			.sql("select p.id, p.inbox_id, p.external_id, p.text, p.url, p.author_name, p.posted_at from brand_post p "
+					+ "where p.posted_at >= :from and p.posted_at < :to" + inboxes
+					+ " order by p.posted_at desc, p.id desc limit :limit")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to))
 			.param("limit", limit);
 		if (inboxIds != null) {
 			query = query.param("inboxes", inboxIds.toArray(Long[]::new));
 		}
-		query.query((rs, n) -> posts.put(rs.getLong(1), new Observed(rs.getLong(1), rs.getLong(2),
-				new Post(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-						rs.getTimestamp(7).toInstant()), new java.util.ArrayList<>())))
+		query
+			.query((rs, n) -> posts.put(rs.getLong(1),
+					new Observed(rs.getLong(1), rs.getLong(2), new Post(rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()),
+							new java.util.ArrayList<>())))
 			.list();
 		if (posts.isEmpty()) {
 			return List.of();
@@ -121,20 +128,26 @@ public class BrandPostFigures {
 		jdbc.sql("select post_id, observed_at, likes, comments, shares, impressions, reach from brand_post_metric "
 				+ "where post_id = any(:ids) order by post_id, observed_at")
 			.param("ids", posts.keySet().toArray(Long[]::new))
-			.query((rs, n) -> posts.get(rs.getLong(1)).snapshots().add(new Snapshot(rs.getTimestamp(2).toInstant(),
-					new PostMetrics(figure(rs, 3), figure(rs, 4), figure(rs, 5), figure(rs, 6), figure(rs, 7)))))
+			.query((rs, n) -> posts.get(rs.getLong(1))
+				.snapshots()
+				.add(new Snapshot(rs.getTimestamp(2).toInstant(),
+						new PostMetrics(figure(rs, 3), figure(rs, 4), figure(rs, 5), figure(rs, 6), figure(rs, 7)))))
 			.list();
 		return posts.values().stream().filter(p -> !p.snapshots().isEmpty()).toList();
 	}
 
-	/** Follower counts of these inboxes' accounts (null: all) observed from {@code from} to {@code to}, oldest first. */
+	/**
+	 * Follower counts of these inboxes' accounts (null: all) observed from {@code from}
+	 * to {@code to}, oldest first.
+	 */
 	public List<FollowerCount> followers(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
 		if (inboxIds != null && inboxIds.isEmpty()) {
 			return List.of();
 		}
-		var query = jdbc.sql("select inbox_id, observed_at, followers from inbox_followers where observed_at >= :from "
-				+ "and observed_at < :to" + (inboxIds == null ? "" : " and inbox_id = any(:inboxes)")
-				+ " order by observed_at, inbox_id")
+		var query = jdbc
+			.sql("select inbox_id, observed_at, followers from inbox_followers where observed_at >= :from "
+					+ "and observed_at < :to" + (inboxIds == null ? "" : " and inbox_id = any(:inboxes)")
+					+ " order by observed_at, inbox_id")
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(to));
 		if (inboxIds != null) {

@@ -18,15 +18,19 @@ import org.parlons.listening.PostMetrics;
 import org.springframework.stereotype.Service;
 
 /**
- * The brand's own posts and accounts, measured honestly (seed 002): each post's engagement rate with its
- * denominator named as its network defines it, how fast its engagement fades, and the accounts' followers
- * day by day beside the sentiment of the mentions, so a bad buzz that still brings followers (the Festina
- * effect, seed 001) shows as such.
+ * The brand's own posts and accounts, measured honestly (seed 002): each post's
+ * engagement rate with its denominator named as its network defines it, how fast its
+ * engagement fades, and the accounts' followers day by day beside the sentiment of the
+ * mentions, so a bad buzz that still brings followers (the Festina effect, seed 001)
+ * shows as such.
  */
 @Service
 public class BrandPosts {
 
-	/** A post with its latest figures, its engagement rate and half-life when they can be computed. */
+	/**
+	 * A post with its latest figures, its engagement rate and half-life when they can be
+	 * computed.
+	 */
 	public record Figures(long id, long inboxId, String network, String externalId, @Nullable String text,
 			@Nullable String url, Instant publishedAt, Instant observedAt, PostMetrics latest, long interactions,
 			Engagement.@Nullable Rate engagementRate, @Nullable String engagementRateDescribed,
@@ -34,9 +38,10 @@ public class BrandPosts {
 	}
 
 	/**
-	 * A day of the period: the accounts' followers at its end (the last count of each account, carried over
-	 * days without one), the change since the day before, and the mentions' sentiment that day (net: the
-	 * positive share minus the negative share, as for share of voice).
+	 * A day of the period: the accounts' followers at its end (the last count of each
+	 * account, carried over days without one), the change since the day before, and the
+	 * mentions' sentiment that day (net: the positive share minus the negative share, as
+	 * for share of voice).
 	 */
 	public record FollowerDay(LocalDate day, @Nullable Long followers, @Nullable Long growth, int mentions,
 			int positive, int negative, @Nullable Double netSentiment) {
@@ -57,15 +62,18 @@ public class BrandPosts {
 	}
 
 	/**
-	 * An account's posts of the period taken together (a page's figures): their interactions and the page's
-	 * engagement rate, its denominator named, and how many different people they reached.
+	 * An account's posts of the period taken together (a page's figures): their
+	 * interactions and the page's engagement rate, its denominator named, and how many
+	 * different people they reached.
 	 * <ul>
-	 * <li>Engagement rate: when every post has the figure its network divides by (X: impressions; the others:
-	 * reach), all interactions over the sum of those figures; else the mean interactions per post over the
-	 * account's followers at the end of the period ("per post").</li>
-	 * <li>Unique reach: the posts' latest reach rᵢ and the random-duplication estimate 1 − Π(1 − rᵢ/N) of an
-	 * audience of N, the account's followers at the end of the period (or the largest reach, when a post reached
-	 * more people than follow the account). Null when no post has a reach figure (Mastodon gives none, X gives
+	 * <li>Engagement rate: when every post has the figure its network divides by (X:
+	 * impressions; the others: reach), all interactions over the sum of those figures;
+	 * else the mean interactions per post over the account's followers at the end of the
+	 * period ("per post").</li>
+	 * <li>Unique reach: the posts' latest reach rᵢ and the random-duplication estimate 1
+	 * − Π(1 − rᵢ/N) of an audience of N, the account's followers at the end of the period
+	 * (or the largest reach, when a post reached more people than follow the account).
+	 * Null when no post has a reach figure (Mastodon gives none, X gives
 	 * impressions).</li>
 	 * </ul>
 	 */
@@ -74,7 +82,10 @@ public class BrandPosts {
 			long sumOfReach, @Nullable Long audience, Reach.@Nullable Unique unique) {
 	}
 
-	/** The accounts of these posts (as {@link #posts} read them for a period ending at {@code to}), taken together. */
+	/**
+	 * The accounts of these posts (as {@link #posts} read them for a period ending at
+	 * {@code to}), taken together.
+	 */
 	public List<AccountFigures> accounts(List<Figures> periodPosts, Instant to) {
 		Map<Long, List<Figures>> byAccount = new java.util.TreeMap<>();
 		periodPosts.forEach(p -> byAccount.computeIfAbsent(p.inboxId(), k -> new ArrayList<>()).add(p));
@@ -83,23 +94,31 @@ public class BrandPosts {
 		List<AccountFigures> out = new ArrayList<>();
 		byAccount.forEach((inbox, list) -> {
 			String network = list.get(0).network();
-			long[] reaches = list.stream().map(p -> p.latest().reach()).filter(r -> r != null).mapToLong(Long::longValue)
+			long[] reaches = list.stream()
+				.map(p -> p.latest().reach())
+				.filter(r -> r != null)
+				.mapToLong(Long::longValue)
 				.toArray();
 			Long followers = followersAt(counts, inbox, to);
 			long largest = java.util.Arrays.stream(reaches).max().orElse(0);
-			Long audience = followers == null && largest == 0 ? null : Math.max(followers == null ? 0 : followers, largest);
+			Long audience = followers == null && largest == 0 ? null
+					: Math.max(followers == null ? 0 : followers, largest);
 			Reach.Unique unique = reaches.length == 0 || audience == null || audience == 0 ? null
 					: Reach.estimated(audience, reaches);
 			long interactions = list.stream().mapToLong(Figures::interactions).sum();
 			Engagement.Rate rate = pageRate(network, list, interactions, followers);
 			out.add(new AccountFigures(inbox, network, list.size(), interactions, rate,
-					rate == null ? null : rate.describe() + (rate.per() == Engagement.Denominator.FOLLOWERS ? " per post" : ""),
+					rate == null ? null
+							: rate.describe() + (rate.per() == Engagement.Denominator.FOLLOWERS ? " per post" : ""),
 					reaches.length, java.util.Arrays.stream(reaches).sum(), audience, unique));
 		});
 		return out;
 	}
 
-	/** A page's engagement rate over its posts (see {@link AccountFigures}); null when nothing divides it. */
+	/**
+	 * A page's engagement rate over its posts (see {@link AccountFigures}); null when
+	 * nothing divides it.
+	 */
 	static Engagement.@Nullable Rate pageRate(String network, List<Figures> posts, long interactions,
 			@Nullable Long followers) {
 		boolean x = "x".equals(network);
@@ -114,7 +133,8 @@ public class BrandPosts {
 			sum += denominator;
 		}
 		if (every && sum > 0) {
-			return Engagement.rate(interactions, x ? Engagement.Denominator.IMPRESSIONS : Engagement.Denominator.REACH, sum);
+			return Engagement.rate(interactions, x ? Engagement.Denominator.IMPRESSIONS : Engagement.Denominator.REACH,
+					sum);
 		}
 		if (followers == null || followers == 0 || posts.isEmpty()) {
 			return null;
@@ -123,7 +143,10 @@ public class BrandPosts {
 				followers);
 	}
 
-	/** The brand's posts published in the period, newest first, in these inboxes (null: all). */
+	/**
+	 * The brand's posts published in the period, newest first, in these inboxes (null:
+	 * all).
+	 */
 	public List<Figures> posts(Instant from, Instant to, @Nullable Collection<Long> inboxIds) {
 		Map<Long, String> networks = new HashMap<>();
 		inboxes.findAll().forEach(i -> networks.put(i.id(), i.channel()));
@@ -144,9 +167,9 @@ public class BrandPosts {
 	}
 
 	/**
-	 * The engagement rate as the network defines it: X divides by impressions; Facebook, Instagram and the
-	 * others by reach; either falls back to the other, then to the account's followers when the post was
-	 * read. Null when none is known.
+	 * The engagement rate as the network defines it: X divides by impressions; Facebook,
+	 * Instagram and the others by reach; either falls back to the other, then to the
+	 * account's followers when the post was read. Null when none is known.
 	 */
 	static Engagement.@Nullable Rate rate(String network, PostMetrics m, @Nullable Long followers) {
 		List<Object[]> order = "x".equals(network)
@@ -168,7 +191,8 @@ public class BrandPosts {
 		if (p.post().postedAt() == null) {
 			return null;
 		}
-		List<Engagement.Total> totals = p.snapshots().stream()
+		List<Engagement.Total> totals = p.snapshots()
+			.stream()
 			.map(s -> new Engagement.Total(Duration.between(p.post().postedAt(), s.at()).toSeconds() / 3600.0,
 					s.metrics().interactions()))
 			.filter(t -> t.hoursAfter() > 0)
@@ -191,7 +215,10 @@ public class BrandPosts {
 		return found;
 	}
 
-	/** Followers and sentiment day by day over the filter's period, for these inboxes' accounts (null: all). */
+	/**
+	 * Followers and sentiment day by day over the filter's period, for these inboxes'
+	 * accounts (null: all).
+	 */
 	public List<FollowerDay> followerGrowth(ListeningFigures.Filter f, @Nullable Collection<Long> inboxIds) {
 		List<ListeningFigures.Day> days = figures.days(f);
 		// counts before the period too, so its first day starts from the last known count
@@ -199,7 +226,8 @@ public class BrandPosts {
 		Map<Long, TreeMap<Instant, Long>> byInbox = new HashMap<>();
 		counts.forEach(c -> byInbox.computeIfAbsent(c.inboxId(), k -> new TreeMap<>()).put(c.at(), c.followers()));
 		List<FollowerDay> out = new ArrayList<>(days.size());
-		Long previous = days.isEmpty() ? null : total(byInbox, days.get(0).day().atStartOfDay().toInstant(ZoneOffset.UTC));
+		Long previous = days.isEmpty() ? null
+				: total(byInbox, days.get(0).day().atStartOfDay().toInstant(ZoneOffset.UTC));
 		for (ListeningFigures.Day d : days) {
 			Long followers = total(byInbox, d.day().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 			Long growth = followers == null || previous == null ? null : followers - previous;
@@ -210,7 +238,10 @@ public class BrandPosts {
 		return out;
 	}
 
-	/** The sum over accounts of each one's last count before {@code end}; null when none was counted yet. */
+	/**
+	 * The sum over accounts of each one's last count before {@code end}; null when none
+	 * was counted yet.
+	 */
 	private static @Nullable Long total(Map<Long, TreeMap<Instant, Long>> byInbox, Instant end) {
 		long sum = 0;
 		boolean any = false;
@@ -225,7 +256,10 @@ public class BrandPosts {
 	}
 
 	/** The inboxes of a network (null: every inbox), to narrow the posts and accounts. */
-	/** The brand accounts a dashboard filter covers: its inbox, else its network's inboxes, else all (null). */
+	/**
+	 * The brand accounts a dashboard filter covers: its inbox, else its network's
+	 * inboxes, else all (null).
+	 */
 	public @Nullable List<Long> accountsOf(ListeningFigures.Filter f) {
 		return f.inbox() != null ? List.of(f.inbox()) : inboxesOf(f.network());
 	}

@@ -8,9 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Bad-buzz detection: an hour's volume (or its negative mentions) against the same hour of the week in
- * the previous weeks, as a Poisson z-score, (x − μ) / √μ. A baseline below one mention an hour is raised
- * to one, so a quiet night does not alarm on three messages.
+ * Bad-buzz detection: an hour's volume (or its negative mentions) against the same hour
+ * of the week in the previous weeks, as a Poisson z-score, (x − μ) / √μ. A baseline below
+ * one mention an hour is raised to one, so a quiet night does not alarm on three
+ * messages.
  */
 public final class Bursts {
 
@@ -30,8 +31,9 @@ public final class Bursts {
 	}
 
 	/**
-	 * The expected count for an hour: the mean of the same hour of the week over the {@value #WEEKS} weeks
-	 * before, from counts per hour start (missing hours count zero).
+	 * The expected count for an hour: the mean of the same hour of the week over the
+	 * {@value #WEEKS} weeks before, from counts per hour start (missing hours count
+	 * zero).
 	 */
 	public static double baseline(Instant hour, Map<Instant, Long> countsByHour) {
 		Instant start = hour.truncatedTo(ChronoUnit.HOURS);
@@ -42,7 +44,10 @@ public final class Bursts {
 		return sum / WEEKS;
 	}
 
-	/** The hour of the week, Monday 00:00 UTC being 0: what the baseline compares like with like. */
+	/**
+	 * The hour of the week, Monday 00:00 UTC being 0: what the baseline compares like
+	 * with like.
+	 */
 	public static int hourOfWeek(Instant hour) {
 		ZonedDateTime t = hour.atZone(ZoneOffset.UTC);
 		return (t.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) * 24 + t.getHour();

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Engagement as the networks define it, with its denominator always named (seed 002: 1,407 likes for
- * 8 million fans is 0.0176 %, not a success), and how fast a post's engagement fades.
+ * Engagement as the networks define it, with its denominator always named (seed 002:
+ * 1,407 likes for 8 million fans is 0.0176 %, not a success), and how fast a post's
+ * engagement fades.
  */
 public final class Engagement {
 
@@ -42,9 +43,10 @@ public final class Engagement {
 	}
 
 	/**
-	 * Half-life of a post's engagement, in hours: the time for the interactions per hour to halve, from an
-	 * exponential fitted by least squares on the logarithm of the hourly interactions (hours with none are
-	 * left out). Needs two observations at different times.
+	 * Half-life of a post's engagement, in hours: the time for the interactions per hour
+	 * to halve, from an exponential fitted by least squares on the logarithm of the
+	 * hourly interactions (hours with none are left out). Needs two observations at
+	 * different times.
 	 */
 	public static double halfLifeHours(List<Observation> perHour) {
 		List<double[]> points = perHour.stream()
@@ -54,14 +56,17 @@ public final class Engagement {
 		return fitHalfLife(points);
 	}
 
-	/** A post's running total of interactions, read {@code hoursAfter} its publication. */
+	/**
+	 * A post's running total of interactions, read {@code hoursAfter} its publication.
+	 */
 	public record Total(double hoursAfter, long interactions) {
 	}
 
 	/**
-	 * Half-life of a post's engagement from running totals read at different times (what a network's API
-	 * gives): each interval between two readings, the first starting at publication with none, gives an
-	 * hourly rate at its middle; the exponential is fitted to those rates as in {@link #halfLifeHours}.
+	 * Half-life of a post's engagement from running totals read at different times (what
+	 * a network's API gives): each interval between two readings, the first starting at
+	 * publication with none, gives an hourly rate at its middle; the exponential is
+	 * fitted to those rates as in {@link #halfLifeHours}.
 	 */
 	public static double halfLifeFromTotals(List<Total> totals) {
 		List<Total> sorted = totals.stream().sorted(java.util.Comparator.comparingDouble(Total::hoursAfter)).toList();

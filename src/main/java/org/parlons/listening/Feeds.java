@@ -29,10 +29,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * RSS and Atom feeds of blogs, news and review sites (read with Rome), each entry a mention: title and
- * summary as its text, its author (or the feed) as the author, its link to open it. A feed may keep only
- * the entries naming the brand (keywords). Feeds are read with conditional requests (ETag,
- * Last-Modified), so an unchanged feed costs one short answer.
+ * RSS and Atom feeds of blogs, news and review sites (read with Rome), each entry a
+ * mention: title and summary as its text, its author (or the feed) as the author, its
+ * link to open it. A feed may keep only the entries naming the brand (keywords). Feeds
+ * are read with conditional requests (ETag, Last-Modified), so an unchanged feed costs
+ * one short answer.
  */
 @Service
 public class Feeds {
@@ -140,9 +141,11 @@ public class Feeds {
 	private Mentions.@Nullable NewMention mention(Feed feed, SyndFeed parsed, SyndEntry entry) {
 		String title = entry.getTitle() == null ? "" : entry.getTitle().strip();
 		String summary = entry.getDescription() == null ? ""
-				: Jsoup.parse(entry.getDescription().getValue() == null ? "" : entry.getDescription().getValue()).text();
+				: Jsoup.parse(entry.getDescription().getValue() == null ? "" : entry.getDescription().getValue())
+					.text();
 		String text = (title + (summary.isEmpty() ? "" : "\n\n" + summary)).strip();
-		if (text.isEmpty() || !feed.keywords().isEmpty() && feed.keywords().stream()
+		if (text.isEmpty() || !feed.keywords().isEmpty() && feed.keywords()
+			.stream()
 			.noneMatch(k -> text.toLowerCase(Locale.ROOT).contains(k.toLowerCase(Locale.ROOT)))) {
 			return null;
 		}
@@ -152,14 +155,15 @@ public class Feeds {
 		Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
 				: entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : clock.instant();
 		Sentiment s = analyser.analyse(text, null);
-		return new Mentions.NewMention("feed", feed.id(), "rss", id.length() > 500 ? id.substring(0, 500) : id,
-				author, "feed:" + feed.id() + ":" + (author == null ? "" : author.toLowerCase(Locale.ROOT)), text,
-				s.language(), s.score(), s.label(), entry.getLink(), published, null);
+		return new Mentions.NewMention("feed", feed.id(), "rss", id.length() > 500 ? id.substring(0, 500) : id, author,
+				"feed:" + feed.id() + ":" + (author == null ? "" : author.toLowerCase(Locale.ROOT)), text, s.language(),
+				s.score(), s.label(), entry.getLink(), published, null);
 	}
 
 	private void done(long id, @Nullable String etag, @Nullable String lastModified, @Nullable String error) {
-		jdbc.sql("update feed set etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_read_at = ?, "
-				+ "last_error = ? where id = ?")
+		jdbc.sql(
+				"update feed set etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), last_read_at = ?, "
+						+ "last_error = ? where id = ?")
 			.params(etag, lastModified, Timestamp.from(clock.instant()), error, id)
 			.update();
 	}

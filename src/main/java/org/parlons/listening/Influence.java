@@ -14,11 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * An author's influence from what their messages were observed to do, not from their follower count: over
- * a period, the people their mentions reached and the engagements (likes, replies, shares) they drew,
- * {@value #METHOD}. Where a network gives no reach but the author's followers are known, the followers
- * stand in for the reach of that message and the score says it is estimated. Per topic, only the
- * author's mentions of that topic count.
+ * An author's influence from what their messages were observed to do, not from their
+ * follower count: over a period, the people their mentions reached and the engagements
+ * (likes, replies, shares) they drew, {@value #METHOD}. Where a network gives no reach
+ * but the author's followers are known, the followers stand in for the reach of that
+ * message and the score says it is estimated. Per topic, only the author's mentions of
+ * that topic count.
  */
 @Service
 public class Influence {
@@ -92,7 +93,10 @@ public class Influence {
 		return spec.query((rs, n) -> voice(rs.getString(1), rs.getString(2), rs, 3)).list();
 	}
 
-	/** An author's influence over a period: over all their mentions first, then per topic they wrote on. */
+	/**
+	 * An author's influence over a period: over all their mentions first, then per topic
+	 * they wrote on.
+	 */
 	public List<TopicVoice> of(String authorKey, Instant from, Instant to) {
 		List<TopicVoice> out = new ArrayList<>();
 		jdbc.sql("select max(m.author), " + FIGURES + " from mention m where m.author_key = ? and m.published_at >= ? "
@@ -103,7 +107,8 @@ public class Influence {
 		if (out.isEmpty()) {
 			return out;
 		}
-		jdbc.sql("select t.topic_id, max(m.author), " + FIGURES + " from mention m join mention_topic t on t.mention_id = m.id "
+		jdbc.sql("select t.topic_id, max(m.author), " + FIGURES
+				+ " from mention m join mention_topic t on t.mention_id = m.id "
 				+ "where m.author_key = ? and m.published_at >= ? and m.published_at < ? group by t.topic_id")
 			.params(authorKey, Timestamp.from(from), Timestamp.from(to))
 			.query((rs, n) -> {
@@ -117,13 +122,19 @@ public class Influence {
 		return out;
 	}
 
-	/** A customer's influence over the last {@link #WINDOW}, from the mentions written as them. */
+	/**
+	 * A customer's influence over the last {@link #WINDOW}, from the mentions written as
+	 * them.
+	 */
 	public List<TopicVoice> ofCustomer(long customerId) {
 		Instant now = clock.instant();
 		return of(Mentions.customerKey(customerId), now.minus(WINDOW), now);
 	}
 
-	/** A customer's overall score over the last {@link #WINDOW}; 0 when they wrote nothing public. */
+	/**
+	 * A customer's overall score over the last {@link #WINDOW}; 0 when they wrote nothing
+	 * public.
+	 */
 	public double scoreOfCustomer(long customerId) {
 		List<TopicVoice> voices = ofCustomer(customerId);
 		return voices.isEmpty() ? 0 : voices.get(0).voice().score();

@@ -17,16 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What the listening dashboard shows for a period: volume per day from the hourly rollups, tonality per
- * message and per author (each person once, with its interval), the loudest authors, and the mentions
- * themselves for the drill-down.
+ * What the listening dashboard shows for a period: volume per day from the hourly
+ * rollups, tonality per message and per author (each person once, with its interval), the
+ * loudest authors, and the mentions themselves for the drill-down.
  */
 @Service
 public class ListeningFigures {
 
 	/**
-	 * The period (from inclusive, to exclusive) and the optional filters; {@code inbox} keeps the mentions of one
-	 * inbox (its public messages and what searches with its account found).
+	 * The period (from inclusive, to exclusive) and the optional filters; {@code inbox}
+	 * keeps the mentions of one inbox (its public messages and what searches with its
+	 * account found).
 	 */
 	public record Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
 			@Nullable String label, @Nullable String author, @Nullable Long topic, @Nullable Long inbox) {
@@ -50,29 +51,33 @@ public class ListeningFigures {
 	}
 
 	/**
-	 * A period's figures; {@code sampleDenominator} is 1 when the per-person figures and the loudest authors
-	 * count everyone, n when they are estimated on a random 1/n of the authors (per-person figures) and of the
-	 * mentions (the loudest authors, whose counts are then the sample's times n).
+	 * A period's figures; {@code sampleDenominator} is 1 when the per-person figures and
+	 * the loudest authors count everyone, n when they are estimated on a random 1/n of
+	 * the authors (per-person figures) and of the mentions (the loudest authors, whose
+	 * counts are then the sample's times n).
 	 */
 	public record Summary(int mentions, List<Day> days, Tonality.@Nullable Result tonality, List<Author> loudest,
 			int sampleDenominator) {
 	}
 
-	/** A slice of the period's mentions (a network or a language) with its positive and negative parts. */
+	/**
+	 * A slice of the period's mentions (a network or a language) with its positive and
+	 * negative parts.
+	 */
 	public record Share(String key, int mentions, int positive, int negative) {
 	}
 
 	/**
-	 * What the hourly rollups alone answer, however many mentions the period holds: the days, per-message
-	 * shares, and the split by network and by language.
+	 * What the hourly rollups alone answer, however many mentions the period holds: the
+	 * days, per-message shares, and the split by network and by language.
 	 */
 	public record Volume(int mentions, int positive, int negative, List<Day> days, List<Share> networks,
 			List<Share> languages) {
 	}
 
 	/**
-	 * A mention for the drill-down, with what the network said of its audience when it said it (the people it
-	 * reached, its engagements, its author's followers).
+	 * A mention for the drill-down, with what the network said of its audience when it
+	 * said it (the people it reached, its engagements, its author's followers).
 	 */
 	public record Mention(long id, String network, @Nullable String author, String authorKey, String text,
 			String language, double sentiment, Sentiment.Label label, @Nullable String url, Instant publishedAt,
@@ -86,7 +91,10 @@ public class ListeningFigures {
 		this.jdbc = jdbc;
 	}
 
-	/** Beyond this many rows, per-person figures read a sample of the authors (see {@link Samples}). */
+	/**
+	 * Beyond this many rows, per-person figures read a sample of the authors (see
+	 * {@link Samples}).
+	 */
 	static final long PER_PERSON_ROWS = 40_000;
 
 	public Summary summary(Filter f) {
@@ -94,9 +102,10 @@ public class ListeningFigures {
 	}
 
 	/**
-	 * The period's volume (rollups), tonality per message (rollups, exact), per person and the loudest authors
-	 * (from every mention while the period holds at most {@code perPersonRows} of them, else from hashed
-	 * random samples, said in {@link Summary#sampleDenominator}).
+	 * The period's volume (rollups), tonality per message (rollups, exact), per person
+	 * and the loudest authors (from every mention while the period holds at most
+	 * {@code perPersonRows} of them, else from hashed random samples, said in
+	 * {@link Summary#sampleDenominator}).
 	 */
 	Summary summary(Filter f, long perPersonRows) {
 		List<Day> days = days(f);
@@ -112,20 +121,22 @@ public class ListeningFigures {
 			// per message, the rollups are exact: only the per-person part is estimated
 			int positive = days.stream().mapToInt(Day::positive).sum();
 			int negative = days.stream().mapToInt(Day::negative).sum();
-			tonality = new Tonality.Result(total, tonality.authors(), new Tonality.Shares((double) positive / total,
-					(double) negative / total, (double) (total - positive - negative) / total), tonality.perAuthor(),
-					tonality.positiveCi95(), tonality.effectiveSampleSize(), tonality.top1PercentShare(),
-					tonality.top10PercentShare());
+			tonality = new Tonality.Result(total, tonality.authors(),
+					new Tonality.Shares((double) positive / total, (double) negative / total,
+							(double) (total - positive - negative) / total),
+					tonality.perAuthor(), tonality.positiveCi95(), tonality.effectiveSampleSize(),
+					tonality.top1PercentShare(), tonality.top10PercentShare());
 		}
 		return new Summary(total, days, tonality, loudest(f, level), Samples.DENOMINATOR[level]);
 	}
 
 	/**
-	 * The different people who wrote the period's mentions, measured with sketches: per network, over all of
-	 * them (a person heard on two networks counted once) and day by day (a person back every day counted once
-	 * over the period). {@code sampleDenominator} as in {@link Summary}: over busy periods the figures come
-	 * from the hashed author sample, multiplied back; an author is in it or not on every network and every day,
-	 * so unions and duplication stay what they are.
+	 * The different people who wrote the period's mentions, measured with sketches: per
+	 * network, over all of them (a person heard on two networks counted once) and day by
+	 * day (a person back every day counted once over the period).
+	 * {@code sampleDenominator} as in {@link Summary}: over busy periods the figures come
+	 * from the hashed author sample, multiplied back; an author is in it or not on every
+	 * network and every day, so unions and duplication stay what they are.
 	 */
 	public record People(long unique, Map<String, Long> perNetwork, long sumOverNetworks, double networkDuplication,
 			long sumOverDays, double dayDuplication, int sampleDenominator) {
@@ -147,7 +158,9 @@ public class ListeningFigures {
 				days.sum() * scale, days.duplication(), scale);
 	}
 
-	/** The loudest authors alone (for their CSV), from the sample the summary would read. */
+	/**
+	 * The loudest authors alone (for their CSV), from the sample the summary would read.
+	 */
 	public Summary loudest(Filter f) {
 		List<Day> days = days(f);
 		int total = days.stream().mapToInt(Day::mentions).sum();
@@ -155,7 +168,10 @@ public class ListeningFigures {
 		return new Summary(total, days, null, loudest(f, level), Samples.DENOMINATOR[level]);
 	}
 
-	/** Which sample level answers: everyone when filtering by author or label, else by the period's volume. */
+	/**
+	 * Which sample level answers: everyone when filtering by author or label, else by the
+	 * period's volume.
+	 */
 	private static int level(Filter f, int total, long perPersonRows) {
 		return f.author() != null || f.label() != null ? 0 : Samples.levelFor(total, perPersonRows);
 	}
@@ -164,27 +180,38 @@ public class ListeningFigures {
 		int scale = Samples.DENOMINATOR[level];
 		// the sample keeps keys, not names: the ten names are looked up afterwards
 		return rows("author_key, " + (level == 0 ? "max(author)" : "null") + ", count(*), avg(sentiment)", f,
-				level == 0 ? 0 : Samples.BY_MENTION + level, " group by author_key order by count(*) desc, author_key limit 10")
-			.query((rs, n) -> new Author(rs.getString(1), rs.getString(2) == null ? nameOf(rs.getString(1)) : rs.getString(2),
-					rs.getInt(3) * scale, rs.getDouble(4)))
+				level == 0 ? 0 : Samples.BY_MENTION + level,
+				" group by author_key order by count(*) desc, author_key limit 10")
+			.query((rs, n) -> new Author(rs.getString(1),
+					rs.getString(2) == null ? nameOf(rs.getString(1)) : rs.getString(2), rs.getInt(3) * scale,
+					rs.getDouble(4)))
 			.list();
 	}
 
-	/** The period's mention rows (level 0) or those of a sample level, filtered like the dashboard. */
+	/**
+	 * The period's mention rows (level 0) or those of a sample level, filtered like the
+	 * dashboard.
+	 */
 	private JdbcClient.StatementSpec rows(String columns, Filter f, int level, String tail) {
 		return level == 0
-				? where(new StringBuilder("select " + columns + " from mention where published_at >= :from and published_at < :to"),
-						f, Table.MENTION, tail)
+				? where(new StringBuilder(
+						"select " + columns + " from mention where published_at >= :from and published_at < :to"), f,
+						Table.MENTION, tail)
 				: where(new StringBuilder("select " + columns + " from mention_sample where level = " + level
-						+ " and published_at >= :from and published_at < :to" + (f.topic() == null ? ""
+						+ " and published_at >= :from and published_at < :to"
+						+ (f.topic() == null ? ""
 								: " and mention_id in (select mention_id from mention_topic where topic_id = :topic)")),
 						f, Table.SAMPLE, tail);
 	}
 
-	/** An author's name as their latest mention gives it (the sample covers keys, not names); else the key. */
+	/**
+	 * An author's name as their latest mention gives it (the sample covers keys, not
+	 * names); else the key.
+	 */
 	private String nameOf(String authorKey) {
-		return jdbc.sql("select author from mention where author_key = ? and author is not null "
-				+ "order by published_at desc limit 1")
+		return jdbc
+			.sql("select author from mention where author_key = ? and author is not null "
+					+ "order by published_at desc limit 1")
 			.param(authorKey)
 			.query(String.class)
 			.optional()
@@ -214,7 +241,8 @@ public class ListeningFigures {
 	}
 
 	private static List<Share> shares(Map<String, int[]> counts) {
-		return counts.entrySet().stream()
+		return counts.entrySet()
+			.stream()
 			.map(e -> new Share(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
 			.sorted(java.util.Comparator.comparingInt(Share::mentions).reversed())
 			.toList();
@@ -227,19 +255,22 @@ public class ListeningFigures {
 	}
 
 	/**
-	 * Every rollup row of the period: of the topic's rollups when the filter names a topic, of the inbox's when
-	 * it names an inbox. Periods are whole UTC days, so the daily rollups answer: a year is a few thousand rows
-	 * whatever the volume. No rollup is kept per topic and inbox together: that pair counts the mention rows.
+	 * Every rollup row of the period: of the topic's rollups when the filter names a
+	 * topic, of the inbox's when it names an inbox. Periods are whole UTC days, so the
+	 * daily rollups answer: a year is a few thousand rows whatever the volume. No rollup
+	 * is kept per topic and inbox together: that pair counts the mention rows.
 	 */
 	private void rollups(Filter f, RollupRow row) {
 		if (f.topic() != null && f.inbox() != null) {
 			where(new StringBuilder("select published_at, network, language, label from mention "
-					+ "where published_at >= :from and published_at < :to"), f, Table.MENTION).query((rs, n) -> {
-						Sentiment.Label label = Sentiment.Label.fromApi(rs.getString(4));
-						row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), new int[] { 1,
-								label == Sentiment.Label.POSITIVE ? 1 : 0, label == Sentiment.Label.NEGATIVE ? 1 : 0 });
-						return null;
-					}).list();
+					+ "where published_at >= :from and published_at < :to"), f, Table.MENTION)
+				.query((rs, n) -> {
+					Sentiment.Label label = Sentiment.Label.fromApi(rs.getString(4));
+					row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), new int[] { 1,
+							label == Sentiment.Label.POSITIVE ? 1 : 0, label == Sentiment.Label.NEGATIVE ? 1 : 0 });
+					return null;
+				})
+				.list();
 			return;
 		}
 		String columns = "select day_start, network, language, mentions, positive, negative from ";
@@ -257,15 +288,18 @@ public class ListeningFigures {
 	private static List<Day> daysOf(Filter f, Map<LocalDate, int[]> byDay) {
 		List<Day> days = new ArrayList<>();
 		LocalDate end = f.to().atOffset(ZoneOffset.UTC).toLocalDate(); // exclusive
-		for (LocalDate day = f.from().atOffset(ZoneOffset.UTC).toLocalDate(); day.isBefore(end) && days.size() < 800;
-				day = day.plusDays(1)) {
+		for (LocalDate day = f.from().atOffset(ZoneOffset.UTC).toLocalDate(); day.isBefore(end)
+				&& days.size() < 800; day = day.plusDays(1)) {
 			int[] d = byDay.getOrDefault(day, new int[3]);
 			days.add(new Day(day, d[0], d[1], d[2]));
 		}
 		return days;
 	}
 
-	/** Every day of the period (UTC, at most 800) with its mentions, read from the hourly rollups. */
+	/**
+	 * Every day of the period (UTC, at most 800) with its mentions, read from the hourly
+	 * rollups.
+	 */
 	public List<Day> days(Filter f) {
 		Map<LocalDate, int[]> byDay = new TreeMap<>();
 		rollups(f, (hour, network, language, counts) -> add(
@@ -274,8 +308,8 @@ public class ListeningFigures {
 	}
 
 	public List<Mention> mentions(Filter f, int page, int size) {
-		StringBuilder sql = new StringBuilder("select " + MENTION_COLUMNS + " from mention "
-				+ "where published_at >= :from and published_at < :to");
+		StringBuilder sql = new StringBuilder(
+				"select " + MENTION_COLUMNS + " from mention " + "where published_at >= :from and published_at < :to");
 		return where(sql, f, Table.MENTION, " order by published_at desc, id desc limit :size offset :offset")
 			.param("size", size)
 			.param("offset", page * size)
@@ -288,15 +322,18 @@ public class ListeningFigures {
 
 	private static Mention mention(ResultSet rs, int row) throws java.sql.SQLException {
 		return new Mention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getDouble(7), Sentiment.Label.fromApi(rs.getString(8)), rs.getString(9), rs.getTimestamp(10).toInstant(),
-				rs.getObject(11, Long.class), rs.getObject(12, Long.class), rs.getObject(13, Long.class),
-				rs.getObject(14, Long.class));
+				rs.getString(6), rs.getDouble(7), Sentiment.Label.fromApi(rs.getString(8)), rs.getString(9),
+				rs.getTimestamp(10).toInstant(), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
+				rs.getObject(13, Long.class), rs.getObject(14, Long.class));
 	}
 
 	/** The most mentions one verbatim export takes. */
 	public static final int MAX_SELECTED = 1_000;
 
-	/** The chosen mentions (a verbatim export), newest first; ids that do not exist are left out. */
+	/**
+	 * The chosen mentions (a verbatim export), newest first; ids that do not exist are
+	 * left out.
+	 */
 	public List<Mention> selected(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
@@ -304,7 +341,8 @@ public class ListeningFigures {
 		if (ids.size() > MAX_SELECTED) {
 			throw new IllegalArgumentException("At most " + MAX_SELECTED + " mentions at once");
 		}
-		return jdbc.sql("select " + MENTION_COLUMNS + " from mention where id = any(:ids) order by published_at desc, id desc")
+		return jdbc
+			.sql("select " + MENTION_COLUMNS + " from mention where id = any(:ids) order by published_at desc, id desc")
 			.param("ids", ids.toArray(Long[]::new))
 			.query(ListeningFigures::mention)
 			.list();
@@ -313,10 +351,14 @@ public class ListeningFigures {
 	/** The most texts read for the terms of a period: the newest ones. */
 	public static final int TERMS_SAMPLE = 50_000;
 
-	/** The hashtags and keywords of the period's newest {@link #TERMS_SAMPLE} mentions, texts only. */
+	/**
+	 * The hashtags and keywords of the period's newest {@link #TERMS_SAMPLE} mentions,
+	 * texts only.
+	 */
 	public Terms.Top terms(Filter f, int limit) {
-		List<String> texts = where(new StringBuilder("select text from mention where published_at >= :from and published_at < :to"),
-				f, Table.MENTION, " order by published_at desc, id desc limit :size")
+		List<String> texts = where(
+				new StringBuilder("select text from mention where published_at >= :from and published_at < :to"), f,
+				Table.MENTION, " order by published_at desc, id desc limit :size")
 			.param("size", TERMS_SAMPLE)
 			.query(String.class)
 			.list();
@@ -324,15 +366,17 @@ public class ListeningFigures {
 	}
 
 	public long count(Filter f) {
-		return where(new StringBuilder("select count(*) from mention where published_at >= :from and published_at < :to"), f,
+		return where(
+				new StringBuilder("select count(*) from mention where published_at >= :from and published_at < :to"), f,
 				Table.MENTION)
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * What a query reads: the mention rows (every filter applies), a sample (topic handled by the caller),
-	 * the daily rollups (network and language only) or the rollups per source (and the inbox).
+	 * What a query reads: the mention rows (every filter applies), a sample (topic
+	 * handled by the caller), the daily rollups (network and language only) or the
+	 * rollups per source (and the inbox).
 	 */
 	private enum Table {
 

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The settings of listening ({@code parlons.listening.*}).
  *
- * @param collectInterval how often new public messages become mentions and are tagged with topics
- * @param settle how old a message must be before it is read, so one whose transaction is still open is not passed
- * over
+ * @param collectInterval how often new public messages become mentions and are tagged
+ * with topics
+ * @param settle how old a message must be before it is read, so one whose transaction is
+ * still open is not passed over
  * @param feedInterval how often feeds are read
  * @param feedFirstRead how long after start feeds are first read
  * @param searchInterval how often each saved network search runs
@@ -30,7 +31,10 @@ record ListeningSettings(@DefaultValue("PT2S") Duration collectInterval, @Defaul
 		@DefaultValue("") String alertWebhookSecret, @DefaultValue List<String> alertEmailTo,
 		@DefaultValue("parlons@localhost") String alertEmailFrom) {
 
-	/** Read by {@code @Scheduled} expressions: the bean's name, as the configuration properties scan gives it. */
+	/**
+	 * Read by {@code @Scheduled} expressions: the bean's name, as the configuration
+	 * properties scan gives it.
+	 */
 	static final String BEAN = "@'parlons.listening-org.parlons.listening.ListeningSettings'";
 
 	ListeningSettings {

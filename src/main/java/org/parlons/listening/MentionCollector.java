@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the inboxes' new public messages as mentions, a thousand messages looked at a time, behind a cursor saved in the
- * same transaction: nothing is added to the ingestion path, a crash only reads the same messages again,
- * and the unique key keeps them once. The author of a message is its customer, so a person is counted
- * once across all their messages. Messages are read once settled ({@code parlons.listening.settle}), so an id
+ * Reads the inboxes' new public messages as mentions, a thousand messages looked at a
+ * time, behind a cursor saved in the same transaction: nothing is added to the ingestion
+ * path, a crash only reads the same messages again, and the unique key keeps them once.
+ * The author of a message is its customer, so a person is counted once across all their
+ * messages. Messages are read once settled ({@code parlons.listening.settle}), so an id
  * whose transaction is still open is not passed over.
  */
 @Component
@@ -72,7 +73,9 @@ class MentionCollector {
 		}
 	}
 
-	/** One batch, in the caller's transaction; answers how many messages were looked at. */
+	/**
+	 * One batch, in the caller's transaction; answers how many messages were looked at.
+	 */
 	int collectOnce() {
 		long after = jdbc.sql("select position from listening_cursor where name = ?")
 			.param(CURSOR)
@@ -84,15 +87,17 @@ class MentionCollector {
 			return 0;
 		}
 		List<Message> batch = settled.publicInbound();
-		Map<Long, Long> customers = conversations.currentCustomersOf(batch.stream().map(Message::conversationId).distinct().toList());
+		Map<Long, Long> customers = conversations
+			.currentCustomersOf(batch.stream().map(Message::conversationId).distinct().toList());
 		Map<Long, String> networks = new HashMap<>();
 		List<Mentions.NewMention> found = new ArrayList<>(batch.size());
 		for (Message m : batch) {
-			String network = networks.computeIfAbsent(m.inboxId(), id -> inboxes.findById(id).map(Inbox::channel).orElse("api"));
+			String network = networks.computeIfAbsent(m.inboxId(),
+					id -> inboxes.findById(id).map(Inbox::channel).orElse("api"));
 			Sentiment s = analyser.analyse(m.text(), null);
 			found.add(new Mentions.NewMention(Mentions.INBOX, m.inboxId(), network, m.externalId(), m.authorName(),
-					Mentions.customerKey(customers.getOrDefault(m.conversationId(), -m.conversationId())), m.text(), s.language(),
-					s.score(), s.label(), null, m.sentAt(), m.conversationId()));
+					Mentions.customerKey(customers.getOrDefault(m.conversationId(), -m.conversationId())), m.text(),
+					s.language(), s.score(), s.label(), null, m.sentAt(), m.conversationId()));
 		}
 		mentions.saveAll(found);
 		jdbc.sql("merge into listening_cursor c using (select cast(? as varchar(50)) as name) s on c.name = s.name "

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mentions sent by another tool (a network search, a listening vendor, a spreadsheet): scored like the
- * others and stored with their audience figures. An author known as a customer's handle or network id
- * is counted as that customer, so their influence shows on the profile. Sending a mention again updates
- * its audience figures.
+ * Mentions sent by another tool (a network search, a listening vendor, a spreadsheet):
+ * scored like the others and stored with their audience figures. An author known as a
+ * customer's handle or network id is counted as that customer, so their influence shows
+ * on the profile. Sending a mention again updates its audience figures.
  */
 @Service
 public class MentionImport {
@@ -54,16 +54,16 @@ public class MentionImport {
 	}
 
 	/**
-	 * Stores the mentions in one transaction. The hourly rollups are also written by the collector: when
-	 * both create the same hour's row at once, the loser tries again.
+	 * Stores the mentions in one transaction. The hourly rollups are also written by the
+	 * collector: when both create the same hour's row at once, the loser tries again.
 	 */
 	public Result importAll(List<Incoming> incoming) {
 		return importAll(Mentions.IMPORTED, 0, incoming);
 	}
 
 	/**
-	 * Stores what a network search run with an inbox's account found, as mentions of that inbox: a post also
-	 * among the inbox's own messages is stored once.
+	 * Stores what a network search run with an inbox's account found, as mentions of that
+	 * inbox: a post also among the inbox's own messages is stored once.
 	 */
 	Result foundBy(long inboxId, List<Incoming> incoming) {
 		return importAll(Mentions.INBOX, inboxId, incoming);
@@ -90,15 +90,16 @@ public class MentionImport {
 		for (int i = 0; i < incoming.size(); i++) {
 			identities.put(i, identitiesOf(incoming.get(i)));
 		}
-		Map<Identity, Long> known = customers.findByIdentities(identities.values().stream().flatMap(List::stream).toList());
+		Map<Identity, Long> known = customers
+			.findByIdentities(identities.values().stream().flatMap(List::stream).toList());
 		List<Mentions.NewMention> rows = new ArrayList<>(incoming.size());
 		for (int i = 0; i < incoming.size(); i++) {
 			Incoming in = incoming.get(i);
 			String network = in.network().strip().toLowerCase(Locale.ROOT);
 			List<Identity> theirs = identities.get(i);
 			Long customer = theirs.stream().map(known::get).filter(c -> c != null).findFirst().orElse(null);
-			String authorKey = customer != null ? Mentions.customerKey(customer)
-					: !theirs.isEmpty() ? network + ":" + theirs.get(0).value() : network + ":anonymous:" + in.externalId();
+			String authorKey = customer != null ? Mentions.customerKey(customer) : !theirs.isEmpty()
+					? network + ":" + theirs.get(0).value() : network + ":anonymous:" + in.externalId();
 			String language = in.language() == null ? null : in.language().strip().toLowerCase(Locale.ROOT);
 			Sentiment s = analyser.analyse(in.text(),
 					language != null && SentimentAnalyser.LANGUAGES.contains(language) ? language : null);
@@ -109,7 +110,9 @@ public class MentionImport {
 		return new Result(counts[0], counts[1]);
 	}
 
-	/** The author's id on the network, then their handle; none for an anonymous mention. */
+	/**
+	 * The author's id on the network, then their handle; none for an anonymous mention.
+	 */
 	private static List<Identity> identitiesOf(Incoming in) {
 		String network = in.network().strip().toLowerCase(Locale.ROOT);
 		List<Identity> out = new ArrayList<>(2);

@@ -14,21 +14,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The mentions: public messages from the inboxes and feed entries, each scored once, unique per source.
- * Storing one also counts it in its hour's rollup, in the same transaction, so figures over any period are
- * sums of hours.
+ * The mentions: public messages from the inboxes and feed entries, each scored once,
+ * unique per source. Storing one also counts it in its hour's rollup, in the same
+ * transaction, so figures over any period are sums of hours.
  */
 @Repository
 public class Mentions {
 
 	/** A mention about to be stored. */
 	public record NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
-			String authorKey, String text, String language, double sentiment, Sentiment.Label label, @Nullable String url,
-			Instant publishedAt, @Nullable Long conversationId, Audience audience) {
+			String authorKey, String text, String language, double sentiment, Sentiment.Label label,
+			@Nullable String url, Instant publishedAt, @Nullable Long conversationId, Audience audience) {
 
 		public NewMention(String source, long sourceId, String network, String externalId, @Nullable String author,
-				String authorKey, String text, String language, double sentiment, Sentiment.Label label, @Nullable String url,
-				Instant publishedAt, @Nullable Long conversationId) {
+				String authorKey, String text, String language, double sentiment, Sentiment.Label label,
+				@Nullable String url, Instant publishedAt, @Nullable Long conversationId) {
 			this(source, sourceId, network, externalId, author, authorKey, text, language, sentiment, label, url,
 					publishedAt, conversationId, Audience.UNKNOWN);
 		}
@@ -36,8 +36,9 @@ public class Mentions {
 	}
 
 	/**
-	 * What the network says about a mention's audience, each figure null when it does not say: the people
-	 * shown it, the engagements it drew (likes, replies, shares), the author's followers.
+	 * What the network says about a mention's audience, each figure null when it does not
+	 * say: the people shown it, the engagements it drew (likes, replies, shares), the
+	 * author's followers.
 	 */
 	public record Audience(@Nullable Long reach, @Nullable Long engagements, @Nullable Long followers) {
 
@@ -45,13 +46,19 @@ public class Mentions {
 
 	}
 
-	/** Mentions of the source {@code inbox}: an inbox's public messages, and what searches with its account found. */
+	/**
+	 * Mentions of the source {@code inbox}: an inbox's public messages, and what searches
+	 * with its account found.
+	 */
 	public static final String INBOX = "inbox";
 
 	/** Mentions of the source {@code import}: sent by another tool over the API. */
 	public static final String IMPORTED = "import";
 
-	/** The author key of a customer's mentions: a person counted once across all their messages. */
+	/**
+	 * The author key of a customer's mentions: a person counted once across all their
+	 * messages.
+	 */
 	public static String customerKey(long customerId) {
 		return "customer:" + customerId;
 	}
@@ -66,41 +73,43 @@ public class Mentions {
 	}
 
 	/**
-	 * Stores the mentions not stored yet and counts them in their hour and day; one stored before without a
-	 * conversation (found by a network search) is linked to the conversation now given. Answers how many were new.
+	 * Stores the mentions not stored yet and counts them in their hour and day; one
+	 * stored before without a conversation (found by a network search) is linked to the
+	 * conversation now given. Answers how many were new.
 	 */
 	public int saveAll(List<NewMention> mentions) {
 		if (mentions.isEmpty()) {
 			return 0;
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		int[][] counts = jdbc.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
-				+ "text, language, sentiment, label, url, published_at, conversation_id, created_at, reach, engagement, "
-				+ "author_followers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", mentions,
-				500, (ps, m) -> {
-					ps.setString(1, m.source());
-					ps.setLong(2, m.sourceId());
-					ps.setString(3, m.network());
-					ps.setString(4, m.externalId());
-					ps.setString(5, m.author());
-					ps.setString(6, m.authorKey());
-					ps.setString(7, m.text());
-					ps.setString(8, m.language());
-					ps.setDouble(9, m.sentiment());
-					ps.setString(10, m.label().api());
-					ps.setString(11, m.url());
-					ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
-					if (m.conversationId() == null) {
-						ps.setNull(13, Types.BIGINT);
-					}
-					else {
-						ps.setLong(13, m.conversationId());
-					}
-					ps.setTimestamp(14, now);
-					ps.setObject(15, m.audience().reach(), Types.BIGINT);
-					ps.setObject(16, m.audience().engagements(), Types.BIGINT);
-					ps.setObject(17, m.audience().followers(), Types.BIGINT);
-				});
+		int[][] counts = jdbc
+			.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
+					+ "text, language, sentiment, label, url, published_at, conversation_id, created_at, reach, engagement, "
+					+ "author_followers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+					mentions, 500, (ps, m) -> {
+						ps.setString(1, m.source());
+						ps.setLong(2, m.sourceId());
+						ps.setString(3, m.network());
+						ps.setString(4, m.externalId());
+						ps.setString(5, m.author());
+						ps.setString(6, m.authorKey());
+						ps.setString(7, m.text());
+						ps.setString(8, m.language());
+						ps.setDouble(9, m.sentiment());
+						ps.setString(10, m.label().api());
+						ps.setString(11, m.url());
+						ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
+						if (m.conversationId() == null) {
+							ps.setNull(13, Types.BIGINT);
+						}
+						else {
+							ps.setLong(13, m.conversationId());
+						}
+						ps.setTimestamp(14, now);
+						ps.setObject(15, m.audience().reach(), Types.BIGINT);
+						ps.setObject(16, m.audience().engagements(), Types.BIGINT);
+						ps.setObject(17, m.audience().followers(), Types.BIGINT);
+					});
 		int i = 0;
 		int stored = 0;
 		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
@@ -112,7 +121,8 @@ public class Mentions {
 			for (int count : chunk) {
 				NewMention m = mentions.get(i++);
 				if (count == 0) {
-					// already stored, and counted before: a search may have found the post before it reached the inbox
+					// already stored, and counted before: a search may have found the
+					// post before it reached the inbox
 					if (m.conversationId() != null) {
 						linked.add(new Object[] { m.conversationId(), m.externalId(), m.source(), m.sourceId() });
 					}
@@ -121,7 +131,8 @@ public class Mentions {
 				stored++;
 				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
 				days.count(m.publishedAt(), m.network(), m.language(), m.label());
-				sourceDays.count(List.of(m.source(), m.sourceId()), m.publishedAt(), m.network(), m.language(), m.label());
+				sourceDays.count(List.of(m.source(), m.sourceId()), m.publishedAt(), m.network(), m.language(),
+						m.label());
 				for (int level = 1; level <= Samples.authorLevel(m.authorKey()); level++) {
 					sampled.add(new Object[] { level, m.externalId(), m.source(), m.sourceId() });
 				}
@@ -133,30 +144,36 @@ public class Mentions {
 		hours.addTo(jdbc, "mention_hourly", "hour_start");
 		days.addTo(jdbc, "mention_daily", "day_start");
 		sourceDays.addTo(jdbc, "mention_source_daily", "day_start");
-		jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, author_key, author, "
-				+ "label, sentiment, source, source_id) select ?, id, published_at, network, language, author_key, author, label, "
-				+ "sentiment, source, source_id from mention "
-				+ "where external_id = ? and source = ? and source_id = ?", sampled);
-		jdbc.batchUpdate("update mention set conversation_id = ? where external_id = ? and source = ? and source_id = ? "
-				+ "and conversation_id is null", linked);
+		jdbc.batchUpdate(
+				"insert into mention_sample (level, mention_id, published_at, network, language, author_key, author, "
+						+ "label, sentiment, source, source_id) select ?, id, published_at, network, language, author_key, author, label, "
+						+ "sentiment, source, source_id from mention "
+						+ "where external_id = ? and source = ? and source_id = ?",
+				sampled);
+		jdbc.batchUpdate(
+				"update mention set conversation_id = ? where external_id = ? and source = ? and source_id = ? "
+						+ "and conversation_id is null",
+				linked);
 		return stored;
 	}
 
 	/**
-	 * Stores imported mentions; one imported before takes the new audience figures (reach and engagements
-	 * grow after a post is published). Answers how many were new and how many updated.
+	 * Stores imported mentions; one imported before takes the new audience figures (reach
+	 * and engagements grow after a post is published). Answers how many were new and how
+	 * many updated.
 	 */
 	public int[] importAll(List<NewMention> mentions) {
-		int[][] updated = jdbc.batchUpdate("update mention set reach = coalesce(?, reach), engagement = coalesce(?, engagement), "
-				+ "author_followers = coalesce(?, author_followers) where external_id = ? and source = ? and source_id = ?",
-				mentions, 500, (ps, m) -> {
-					ps.setObject(1, m.audience().reach(), Types.BIGINT);
-					ps.setObject(2, m.audience().engagements(), Types.BIGINT);
-					ps.setObject(3, m.audience().followers(), Types.BIGINT);
-					ps.setString(4, m.externalId());
-					ps.setString(5, m.source());
-					ps.setLong(6, m.sourceId());
-				});
+		int[][] updated = jdbc
+			.batchUpdate("update mention set reach = coalesce(?, reach), engagement = coalesce(?, engagement), "
+					+ "author_followers = coalesce(?, author_followers) where external_id = ? and source = ? and source_id = ?",
+					mentions, 500, (ps, m) -> {
+						ps.setObject(1, m.audience().reach(), Types.BIGINT);
+						ps.setObject(2, m.audience().engagements(), Types.BIGINT);
+						ps.setObject(3, m.audience().followers(), Types.BIGINT);
+						ps.setString(4, m.externalId());
+						ps.setString(5, m.source());
+						ps.setLong(6, m.sourceId());
+					});
 		int changed = 0;
 		for (int[] chunk : updated) {
 			for (int count : chunk) {

@@ -3,8 +3,8 @@ package org.parlons.listening;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A post's figures as the network gave them at one moment; null where the network does not say (Mastodon
- * has no impressions, X no reach).
+ * A post's figures as the network gave them at one moment; null where the network does
+ * not say (Mastodon has no impressions, X no reach).
  */
 public record PostMetrics(@Nullable Long likes, @Nullable Long comments, @Nullable Long shares,
 		@Nullable Long impressions, @Nullable Long reach) {

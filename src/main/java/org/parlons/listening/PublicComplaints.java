@@ -19,16 +19,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Of the people who complained in public, how many are still waiting for an answer? A complaint is a public
- * message of an inbox read as negative (its mention's label, or the message read now while listening has not
- * collected it yet); it is answered when a public reply
- * came after it ({@link ConversationFacts#answeredPublicly}). The inbox shows those waiting; reports count those
- * of a period.
+ * Of the people who complained in public, how many are still waiting for an answer? A
+ * complaint is a public message of an inbox read as negative (its mention's label, or the
+ * message read now while listening has not collected it yet); it is answered when a
+ * public reply came after it ({@link ConversationFacts#answeredPublicly}). The inbox
+ * shows those waiting; reports count those of a period.
  */
 @Service
 public class PublicComplaints implements InboxIndicators {
 
-	/** The most unanswered public messages read per inbox page: enough for any real backlog. */
+	/**
+	 * The most unanswered public messages read per inbox page: enough for any real
+	 * backlog.
+	 */
 	static final int LIMIT = 20_000;
 
 	private final Messages messages;
@@ -46,7 +49,10 @@ public class PublicComplaints implements InboxIndicators {
 		this.jdbc = jdbc;
 	}
 
-	/** Per inbox: public messages waiting for an answer, and how many of them are complaints. */
+	/**
+	 * Per inbox: public messages waiting for an answer, and how many of them are
+	 * complaints.
+	 */
 	public record Waiting(int publicMessages, int complaints) {
 	}
 
@@ -67,8 +73,9 @@ public class PublicComplaints implements InboxIndicators {
 	}
 
 	/**
-	 * Those of the messages read as negative, as "inbox externalId": by their mention's label, or, for a message
-	 * listening has not collected yet (it waits for messages to settle), by reading it now.
+	 * Those of the messages read as negative, as "inbox externalId": by their mention's
+	 * label, or, for a message listening has not collected yet (it waits for messages to
+	 * settle), by reading it now.
 	 */
 	private Set<String> negative(List<Message> messages) {
 		Set<String> found = new HashSet<>();

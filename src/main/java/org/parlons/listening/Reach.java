@@ -9,10 +9,11 @@ import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 
 /**
- * How many different people several messages reached (seed 001: measure the real reach). When the people
- * are known (authors, followers, viewers), their union is measured with HyperLogLog sketches (about 1 %
- * error at lgK 14); when only each message's reach is known, the random-duplication formula estimates it,
- * 1 − Π(1 − rᵢ) of the audience, assuming each message reached its share at random: an estimate, and said so.
+ * How many different people several messages reached (seed 001: measure the real reach).
+ * When the people are known (authors, followers, viewers), their union is measured with
+ * HyperLogLog sketches (about 1 % error at lgK 14); when only each message's reach is
+ * known, the random-duplication formula estimates it, 1 − Π(1 − rᵢ) of the audience,
+ * assuming each message reached its share at random: an estimate, and said so.
  */
 public final class Reach {
 
@@ -25,7 +26,10 @@ public final class Reach {
 	private Reach() {
 	}
 
-	/** The union of known audiences (one collection of person ids per message), measured with sketches. */
+	/**
+	 * The union of known audiences (one collection of person ids per message), measured
+	 * with sketches.
+	 */
 	public static Unique measured(Collection<? extends Collection<String>> audiences) {
 		Union union = new Union(LG_K);
 		for (Collection<String> audience : audiences) {
@@ -38,8 +42,8 @@ public final class Reach {
 	}
 
 	/**
-	 * The people of an audience of {@code audience} reached by messages that each reached {@code reaches[i]}
-	 * of them, if each reached its share at random.
+	 * The people of an audience of {@code audience} reached by messages that each reached
+	 * {@code reaches[i]} of them, if each reached its share at random.
 	 */
 	public static Unique estimated(long audience, long... reaches) {
 		if (audience <= 0) {
@@ -57,9 +61,9 @@ public final class Reach {
 	}
 
 	/**
-	 * The people of several groups (networks, days) measured with one sketch per group: each group's people,
-	 * their sum (a person in two groups counted twice) and their union (counted once), whose gap is the
-	 * audience duplication.
+	 * The people of several groups (networks, days) measured with one sketch per group:
+	 * each group's people, their sum (a person in two groups counted twice) and their
+	 * union (counted once), whose gap is the audience duplication.
 	 */
 	public static final class Groups {
 
@@ -88,7 +92,10 @@ public final class Reach {
 			return Math.round(union.getEstimate());
 		}
 
-		/** The share of the summed people who were counted more than once: 1 − union / sum (0 when empty). */
+		/**
+		 * The share of the summed people who were counted more than once: 1 − union / sum
+		 * (0 when empty).
+		 */
 		public double duplication() {
 			long sum = sum();
 			return sum == 0 ? 0 : Math.max(0, 1 - (double) union() / sum);

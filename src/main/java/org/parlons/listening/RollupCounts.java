@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Mentions counted by period (hour or UTC day), network and language, with their positive and negative
- * parts, under optional leading keys (a topic, a source), then added to a rollup table in one batch of MERGE
- * statements (portable between H2 and PostgreSQL). The rollups are what the dashboards read instead of the
- * mention rows.
+ * Mentions counted by period (hour or UTC day), network and language, with their positive
+ * and negative parts, under optional leading keys (a topic, a source), then added to a
+ * rollup table in one batch of MERGE statements (portable between H2 and PostgreSQL). The
+ * rollups are what the dashboards read instead of the mention rows.
  */
 final class RollupCounts {
 
@@ -71,18 +71,22 @@ final class RollupCounts {
 			row.addAll(List.of(c[0], c[1], c[2], c[0], c[1], c[2]));
 			rows.add(row.toArray());
 		});
-		String leadSelect = lead.stream().map(l -> "cast(? as " + l.type() + ") as " + l.column() + ", ")
+		String leadSelect = lead.stream()
+			.map(l -> "cast(? as " + l.type() + ") as " + l.column() + ", ")
 			.collect(Collectors.joining());
-		String leadMatch = lead.stream().map(l -> "h." + l.column() + " = s." + l.column() + " and ")
+		String leadMatch = lead.stream()
+			.map(l -> "h." + l.column() + " = s." + l.column() + " and ")
 			.collect(Collectors.joining());
 		String leadColumns = lead.stream().map(l -> l.column() + ", ").collect(Collectors.joining());
 		String leadValues = lead.stream().map(l -> "s." + l.column() + ", ").collect(Collectors.joining());
-		jdbc.batchUpdate("merge into " + table + " h using (select " + leadSelect + "cast(? as timestamp with time zone) as "
-				+ periodColumn + ", cast(? as varchar(30)) as network, cast(? as varchar(8)) as language) s on " + leadMatch
-				+ "h." + periodColumn + " = s." + periodColumn + " and h.network = s.network and h.language = s.language "
+		jdbc.batchUpdate("merge into " + table + " h using (select " + leadSelect
+				+ "cast(? as timestamp with time zone) as " + periodColumn
+				+ ", cast(? as varchar(30)) as network, cast(? as varchar(8)) as language) s on " + leadMatch + "h."
+				+ periodColumn + " = s." + periodColumn + " and h.network = s.network and h.language = s.language "
 				+ "when matched then update set mentions = h.mentions + ?, positive = h.positive + ?, negative = h.negative + ? "
-				+ "when not matched then insert (" + leadColumns + periodColumn + ", network, language, mentions, positive, "
-				+ "negative) values (" + leadValues + "s." + periodColumn + ", s.network, s.language, ?, ?, ?)", rows);
+				+ "when not matched then insert (" + leadColumns + periodColumn
+				+ ", network, language, mentions, positive, " + "negative) values (" + leadValues + "s." + periodColumn
+				+ ", s.network, s.language, ?, ?, ?)", rows);
 	}
 
 }

@@ -4,17 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Random samples that stand for the whole over long, busy periods, each drawn by a hash so the same rows
- * are in it every time:
+ * Random samples that stand for the whole over long, busy periods, each drawn by a hash
+ * so the same rows are in it every time:
  * <ul>
- * <li>by author, for per-person figures: an author is in level 1 (1/16 of the authors) or level 2 (1/256) by a
- * hash of their key. A per-author share estimated on a random subset of authors is unbiased, and the cluster
- * bootstrap over the sampled authors widens the interval as it should;</li>
- * <li>by mention, for the loudest authors: a mention is in level 1 (1/16 of the mentions) or 2 (1/256) by a
- * hash of its id; an author's count in the sample, times the denominator, estimates their volume, and the
- * heavy writers a top list is about are the ones a mention sample finds.</li>
+ * <li>by author, for per-person figures: an author is in level 1 (1/16 of the authors) or
+ * level 2 (1/256) by a hash of their key. A per-author share estimated on a random subset
+ * of authors is unbiased, and the cluster bootstrap over the sampled authors widens the
+ * interval as it should;</li>
+ * <li>by mention, for the loudest authors: a mention is in level 1 (1/16 of the mentions)
+ * or 2 (1/256) by a hash of its id; an author's count in the sample, times the
+ * denominator, estimates their volume, and the heavy writers a top list is about are the
+ * ones a mention sample finds.</li>
  * </ul>
- * Both are stored in {@code mention_sample}, author levels as 1 and 2, mention levels as 11 and 12.
+ * Both are stored in {@code mention_sample}, author levels as 1 and 2, mention levels as
+ * 11 and 12.
  */
 public final class Samples {
 
@@ -50,8 +53,8 @@ public final class Samples {
 	}
 
 	/**
-	 * The level to read for a period of {@code mentions}: everything while they are few, else the first level
-	 * whose share of them stays under {@code rows}.
+	 * The level to read for a period of {@code mentions}: everything while they are few,
+	 * else the first level whose share of them stays under {@code rows}.
 	 */
 	public static int levelFor(long mentions, long rows) {
 		for (int level = 0; level < DENOMINATOR.length; level++) {

@@ -30,10 +30,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Keyword and hashtag searches on the networks, each run with one inbox's account at its interval
- * ({@code parlons.listening.search-interval}), later when the network asks (rate limits) and with a growing
- * backoff while it fails. Found posts are stored as mentions of that inbox, scored and tagged like the others,
- * with their audience figures; the search remembers where it stopped, so a post is read once.
+ * Keyword and hashtag searches on the networks, each run with one inbox's account at its
+ * interval ({@code parlons.listening.search-interval}), later when the network asks (rate
+ * limits) and with a growing backoff while it fails. Found posts are stored as mentions
+ * of that inbox, scored and tagged like the others, with their audience figures; the
+ * search remembers where it stopped, so a post is read once.
  */
 @Service
 public class Searches {
@@ -101,12 +102,16 @@ public class Searches {
 	}
 
 	public Optional<Search> find(long id) {
-		return jdbc.sql("select " + COLUMNS + " from network_search where id = ?").param(id).query(this::search).optional();
+		return jdbc.sql("select " + COLUMNS + " from network_search where id = ?")
+			.param(id)
+			.query(this::search)
+			.optional();
 	}
 
 	/**
 	 * Adds a search run with the inbox's account, read at once then at every interval.
-	 * @throws IllegalArgumentException naming what is wrong: the inbox, its network, the query
+	 * @throws IllegalArgumentException naming what is wrong: the inbox, its network, the
+	 * query
 	 */
 	public long add(long inboxId, String query) {
 		Inbox inbox = inboxes.findById(inboxId)
@@ -142,8 +147,9 @@ public class Searches {
 	}
 
 	/**
-	 * Reads the searches whose turn has come, on a thread of their own: a slow network (fifteen seconds a
-	 * page at worst) never holds up the scheduler's other work. A round still running is left to finish.
+	 * Reads the searches whose turn has come, on a thread of their own: a slow network
+	 * (fifteen seconds a page at worst) never holds up the scheduler's other work. A
+	 * round still running is left to finish.
 	 */
 	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".searchTick()}", initialDelayString = "PT6S")
 	void readDue() {
@@ -177,11 +183,13 @@ public class Searches {
 	}
 
 	/**
-	 * Reads one search now: the posts since its last reading, stored as mentions of its inbox. A failure is
-	 * recorded on the search (and read again later, sooner when the network said when), never thrown.
+	 * Reads one search now: the posts since its last reading, stored as mentions of its
+	 * inbox. A failure is recorded on the search (and read again later, sooner when the
+	 * network said when), never thrown.
 	 */
 	public Reading read(Search search) {
-		// one reading of a search at a time (the scheduler and "read now"), each from where the last one stopped
+		// one reading of a search at a time (the scheduler and "read now"), each from
+		// where the last one stopped
 		synchronized (locks.computeIfAbsent(search.id(), id -> new Object())) {
 			return readAlone(search);
 		}
@@ -234,8 +242,10 @@ public class Searches {
 		Duration backoff = interval.multipliedBy(1L << Math.min(failures, 6));
 		Duration wait = retryAfter != null ? retryAfter : backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
 		String error = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
-		jdbc.sql("update network_search set failures = ?, last_read_at = ?, next_read_at = ?, last_error = ? where id = ?")
-			.params(failures, Timestamp.from(clock.instant()), Timestamp.from(clock.instant().plus(wait)), error, search.id())
+		jdbc.sql(
+				"update network_search set failures = ?, last_read_at = ?, next_read_at = ?, last_error = ? where id = ?")
+			.params(failures, Timestamp.from(clock.instant()), Timestamp.from(clock.instant().plus(wait)), error,
+					search.id())
 			.update();
 		return new Reading(0, 0, false, error);
 	}

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Share of voice against competitors defined by keywords, and net sentiment (positive share minus negative
- * share) with its 95 % interval: the variance of a difference of multinomial shares,
- * (p + q − (p − q)²) / n, with the normal approximation.
+ * Share of voice against competitors defined by keywords, and net sentiment (positive
+ * share minus negative share) with its 95 % interval: the variance of a difference of
+ * multinomial shares, (p + q − (p − q)²) / n, with the normal approximation.
  */
 public final class ShareOfVoice {
 
@@ -23,7 +23,10 @@ public final class ShareOfVoice {
 
 	}
 
-	/** One brand's mentions, its share of all brands' mentions, and its net sentiment with interval. */
+	/**
+	 * One brand's mentions, its share of all brands' mentions, and its net sentiment with
+	 * interval.
+	 */
 	public record Voice(String brand, int mentions, double share, double netSentiment, double[] netCi95) {
 	}
 
@@ -35,7 +38,8 @@ public final class ShareOfVoice {
 	}
 
 	public static List<Voice> of(List<Brand> brands, List<Labelled> mentions) {
-		Map<String, int[]> counts = new LinkedHashMap<>(); // brand -> {mentions, positive, negative}
+		Map<String, int[]> counts = new LinkedHashMap<>(); // brand -> {mentions,
+															// positive, negative}
 		brands.forEach(b -> counts.put(b.name(), new int[3]));
 		int total = 0;
 		for (Labelled m : mentions) {
@@ -53,7 +57,8 @@ public final class ShareOfVoice {
 		return counts.entrySet().stream().map(e -> {
 			int[] c = e.getValue();
 			double[] net = net(c[1], c[2], c[0]);
-			return new Voice(e.getKey(), c[0], all == 0 ? 0 : (double) c[0] / all, net[0], new double[] { net[1], net[2] });
+			return new Voice(e.getKey(), c[0], all == 0 ? 0 : (double) c[0] / all, net[0],
+					new double[] { net[1], net[2] });
 		}).toList();
 	}
 

@@ -11,25 +11,31 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Tonality shown honestly (seed 002): the share of positive, negative and neutral messages, and the same
- * shares when each author counts once, because a few prolific fans can make an unhappy public look
- * happy. With 800 authors writing one negative message and 200 writing ten positive ones, 71 % of the
- * messages are positive but only 20 % of the people.
+ * Tonality shown honestly (seed 002): the share of positive, negative and neutral
+ * messages, and the same shares when each author counts once, because a few prolific fans
+ * can make an unhappy public look happy. With 800 authors writing one negative message
+ * and 200 writing ten positive ones, 71 % of the messages are positive but only 20 % of
+ * the people.
  * <ul>
- * <li><b>Per author</b>: each author weighs 1, spread evenly over their messages (an author with 3
- * positive and 1 negative message counts 0.75 positive and 0.25 negative).</li>
- * <li><b>95 % interval</b> of the per-author positive share: cluster bootstrap, resampling authors with
- * replacement ({@value #RESAMPLES} resamples, percentile method, seeded by the data so the same input
- * gives the same interval).</li>
- * <li><b>Kish effective sample size</b> of the messages under that weighting, (Σw)² / Σw² with
- * w = 1 / (messages of the author): how many independent messages the sample is worth.</li>
- * <li><b>Concentration</b>: the share of all messages written by the most active 1 % and 10 % of authors
- * (at least one author each).</li>
+ * <li><b>Per author</b>: each author weighs 1, spread evenly over their messages (an
+ * author with 3 positive and 1 negative message counts 0.75 positive and 0.25
+ * negative).</li>
+ * <li><b>95 % interval</b> of the per-author positive share: cluster bootstrap,
+ * resampling authors with replacement ({@value #RESAMPLES} resamples, percentile method,
+ * seeded by the data so the same input gives the same interval).</li>
+ * <li><b>Kish effective sample size</b> of the messages under that weighting, (Σw)² / Σw²
+ * with w = 1 / (messages of the author): how many independent messages the sample is
+ * worth.</li>
+ * <li><b>Concentration</b>: the share of all messages written by the most active 1 % and
+ * 10 % of authors (at least one author each).</li>
  * </ul>
  */
 public final class Tonality {
 
-	/** Above this score a message is positive, below its opposite negative (VADER's convention). */
+	/**
+	 * Above this score a message is positive, below its opposite negative (VADER's
+	 * convention).
+	 */
 	public static final double THRESHOLD = Sentiment.THRESHOLD;
 
 	static final int RESAMPLES = 2_000;
@@ -54,7 +60,8 @@ public final class Tonality {
 		if (scored.isEmpty()) {
 			throw new IllegalArgumentException("Tonality needs at least one message");
 		}
-		Map<String, int[]> byAuthor = new LinkedHashMap<>(); // author -> {positive, negative, neutral}
+		Map<String, int[]> byAuthor = new LinkedHashMap<>(); // author -> {positive,
+																// negative, neutral}
 		for (Scored s : scored) {
 			byAuthor.computeIfAbsent(s.author(), a -> new int[3])[kind(s.score())]++;
 		}
@@ -65,7 +72,10 @@ public final class Tonality {
 	public record AuthorCounts(String author, int positive, int negative, int neutral) {
 	}
 
-	/** The same figures from per-author counts, so a long period never holds its messages in memory. */
+	/**
+	 * The same figures from per-author counts, so a long period never holds its messages
+	 * in memory.
+	 */
 	public static Result ofCounts(List<AuthorCounts> authors) {
 		if (authors.isEmpty()) {
 			throw new IllegalArgumentException("Tonality needs at least one message");
@@ -103,26 +113,31 @@ public final class Tonality {
 		Shares people = new Shares(perAuthor[0] / authors, perAuthor[1] / authors, perAuthor[2] / authors);
 		double ess = (double) authors * authors / sumSquaredWeights;
 		Arrays.sort(volumes);
-		return new Result(n, authors, messages, people, interval(authorPositive, seed), ess,
-				topShare(volumes, n, 0.01), topShare(volumes, n, 0.10));
+		return new Result(n, authors, messages, people, interval(authorPositive, seed), ess, topShare(volumes, n, 0.01),
+				topShare(volumes, n, 0.10));
 	}
 
 	/**
-	 * The 95 % interval of the per-author share: the cluster bootstrap up to {@value #BOOTSTRAP_AUTHORS} authors;
-	 * beyond, the normal approximation of the same quantity (mean of author shares ± 1.96 standard errors),
-	 * which the bootstrap converges to and which costs one pass instead of {@value #RESAMPLES}.
+	 * The 95 % interval of the per-author share: the cluster bootstrap up to
+	 * {@value #BOOTSTRAP_AUTHORS} authors; beyond, the normal approximation of the same
+	 * quantity (mean of author shares ± 1.96 standard errors), which the bootstrap
+	 * converges to and which costs one pass instead of {@value #RESAMPLES}.
 	 */
 	static double[] interval(double[] authorPositive, long seed) {
 		if (authorPositive.length <= BOOTSTRAP_AUTHORS) {
 			return bootstrap(authorPositive, seed);
 		}
 		double mean = Arrays.stream(authorPositive).average().orElse(0);
-		double var = Arrays.stream(authorPositive).map(x -> (x - mean) * (x - mean)).sum() / (authorPositive.length - 1);
+		double var = Arrays.stream(authorPositive).map(x -> (x - mean) * (x - mean)).sum()
+				/ (authorPositive.length - 1);
 		double half = 1.96 * Math.sqrt(var / authorPositive.length);
 		return new double[] { Math.max(0, mean - half), Math.min(1, mean + half) };
 	}
 
-	/** Beyond this many authors the interval is the normal approximation (see {@link #interval}). */
+	/**
+	 * Beyond this many authors the interval is the normal approximation (see
+	 * {@link #interval}).
+	 */
 	public static final int BOOTSTRAP_AUTHORS = 5_000;
 
 	private static int kind(double score) {
@@ -132,7 +147,9 @@ public final class Tonality {
 		return score > THRESHOLD ? 0 : score < -THRESHOLD ? 1 : 2;
 	}
 
-	/** Percentile interval of the mean over authors, resampling authors with replacement. */
+	/**
+	 * Percentile interval of the mean over authors, resampling authors with replacement.
+	 */
 	static double[] bootstrap(double[] authorPositive, long seed) {
 		int a = authorPositive.length;
 		SplittableRandom random = new SplittableRandom(seed);
@@ -149,7 +166,10 @@ public final class Tonality {
 				means[(int) Math.ceil(0.975 * (RESAMPLES - 1))] };
 	}
 
-	/** The share of all messages written by the most active {@code fraction} of authors (at least one). */
+	/**
+	 * The share of all messages written by the most active {@code fraction} of authors
+	 * (at least one).
+	 */
 	static double topShare(int[] sortedVolumes, int messages, double fraction) {
 		int top = Math.max(1, (int) Math.ceil(sortedVolumes.length * fraction));
 		long written = 0;

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tags mentions with the topics they are about, each topic behind its own cursor: a batch of mentions
- * past the cursor is read, the matching ones are recorded and counted in the topic's hours, and the
- * cursor moves, in one transaction. A topic edited meanwhile has its cursor reset, so the batch is rolled
- * back and read again under the new keywords. A batch stops at the first mention stored less than
- * {@code parlons.listening.settle} ago: an id taken by a transaction still running is not passed over.
+ * Tags mentions with the topics they are about, each topic behind its own cursor: a batch
+ * of mentions past the cursor is read, the matching ones are recorded and counted in the
+ * topic's hours, and the cursor moves, in one transaction. A topic edited meanwhile has
+ * its cursor reset, so the batch is rolled back and read again under the new keywords. A
+ * batch stops at the first mention stored less than {@code parlons.listening.settle} ago:
+ * an id taken by a transaction still running is not passed over.
  */
 @Component
 class TopicTagger {
@@ -76,7 +77,8 @@ class TopicTagger {
 				+ "order by id limit " + BATCH)
 			.param(topic.taggedUpTo())
 			.query((ResultSet rs) -> {
-				// stop at the first mention not settled yet: an id before it may still be uncommitted
+				// stop at the first mention not settled yet: an id before it may still be
+				// uncommitted
 				if (unsettled[0] || !rs.getTimestamp(7).toInstant().isBefore(settled)) {
 					unsettled[0] = true;
 					return;
@@ -101,9 +103,11 @@ class TopicTagger {
 		}
 		long last = rows.get(rows.size() - 1).id();
 		if (!topics.advance(topic, last)) {
-			return false; // edited or deleted meanwhile: the next turn reads with the new keywords
+			return false; // edited or deleted meanwhile: the next turn reads with the new
+							// keywords
 		}
-		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing", tagged);
+		batch.batchUpdate("insert into mention_topic (topic_id, mention_id) values (?, ?) on conflict do nothing",
+				tagged);
 		hours.addTo(batch, "topic_hourly", "hour_start");
 		days.addTo(batch, "topic_daily", "day_start");
 		return rows.size() == BATCH;

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Topics: what the public talks about, each named by keywords, phrases or hashtags. A mention is about a
- * topic when it holds one of them as whole words, whatever the case and the accents ("teleo" finds
- * "Téléo"). Creating or editing a topic makes it read every mention again; {@link TopicTagger} does the
- * reading.
+ * Topics: what the public talks about, each named by keywords, phrases or hashtags. A
+ * mention is about a topic when it holds one of them as whole words, whatever the case
+ * and the accents ("teleo" finds "Téléo"). Creating or editing a topic makes it read
+ * every mention again; {@link TopicTagger} does the reading.
  */
 @Service
 public class Topics {
@@ -65,7 +65,10 @@ public class Topics {
 		return all().stream().filter(t -> t.id() == id).findFirst();
 	}
 
-	/** @throws IllegalArgumentException when the name is taken or the keywords are unusable */
+	/**
+	 * @throws IllegalArgumentException when the name is taken or the keywords are
+	 * unusable
+	 */
 	@Transactional
 	public long create(String name, List<String> keywords) {
 		List<String> clean = clean(name, keywords);
@@ -84,7 +87,10 @@ public class Topics {
 		return keys.getKey().longValue();
 	}
 
-	/** New name and keywords: the topic forgets what it tagged and reads every mention again. */
+	/**
+	 * New name and keywords: the topic forgets what it tagged and reads every mention
+	 * again.
+	 */
 	@Transactional
 	public boolean update(long id, String name, List<String> keywords) {
 		List<String> clean = clean(name, keywords);
@@ -119,12 +125,14 @@ public class Topics {
 	}
 
 	/**
-	 * Moves a topic's cursor, unless the topic was edited (or deleted) since it was read: its cursor and its
-	 * keywords must still be those it was read with (an edit resets the cursor to 0, which a first batch also
-	 * starts from, so the keywords tell them apart).
+	 * Moves a topic's cursor, unless the topic was edited (or deleted) since it was read:
+	 * its cursor and its keywords must still be those it was read with (an edit resets
+	 * the cursor to 0, which a first batch also starts from, so the keywords tell them
+	 * apart).
 	 */
 	boolean advance(Topic read, long to) {
-		int moved = jdbc.sql("update listening_topic set tagged_up_to = ? where id = ? and tagged_up_to = ? and keywords = ?")
+		int moved = jdbc
+			.sql("update listening_topic set tagged_up_to = ? where id = ? and tagged_up_to = ? and keywords = ?")
 			.params(to, read.id(), read.taggedUpTo(), String.join("\n", read.keywords()))
 			.update();
 		cache.changed();
@@ -154,7 +162,10 @@ public class Topics {
 		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
 	}
 
-	/** One pattern for all of a topic's keywords, to match against {@link #fold folded} text. */
+	/**
+	 * One pattern for all of a topic's keywords, to match against {@link #fold folded}
+	 * text.
+	 */
 	static Pattern pattern(List<String> keywords) {
 		return Pattern.compile(keywords.stream()
 			.map(k -> Pattern.quote(fold(k)))

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * Batched inserts that give back the generated ids, in the order of the rows, on H2 and PostgreSQL.
+ * Batched inserts that give back the generated ids, in the order of the rows, on H2 and
+ * PostgreSQL.
  */
 public final class Batches {
 
@@ -26,7 +27,10 @@ public final class Batches {
 	private Batches() {
 	}
 
-	/** Inserts {@code rows} rows in one JDBC batch and answers their generated {@code id}s in row order. */
+	/**
+	 * Inserts {@code rows} rows in one JDBC batch and answers their generated {@code id}s
+	 * in row order.
+	 */
 	public static List<Long> insert(JdbcTemplate jdbc, String sql, int rows, RowSetter setter) {
 		if (rows == 0) {
 			return List.of();

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Stored files (attachments) under the data directory, named by the SHA-256 of their content: the same
- * file twice is stored once, and a write is atomic (temporary file, then rename), so a crash never
- * leaves half a file behind a key.
+ * Stored files (attachments) under the data directory, named by the SHA-256 of their
+ * content: the same file twice is stored once, and a write is atomic (temporary file,
+ * then rename), so a crash never leaves half a file behind a key.
  */
 @Component
 public class BlobStore {
@@ -45,7 +45,9 @@ public class BlobStore {
 		}
 	}
 
-	/** The stored bytes of a key, if any; a malformed key finds nothing (no path tricks). */
+	/**
+	 * The stored bytes of a key, if any; a malformed key finds nothing (no path tricks).
+	 */
 	public Optional<InputStream> open(String key) {
 		if (!KEY.matcher(key).matches() || !Files.exists(path(key))) {
 			return Optional.empty();

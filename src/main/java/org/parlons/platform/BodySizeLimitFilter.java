@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over the configured limit with 413 problem+json before anything reads them.
- * Bodies sent without a length (chunked) are refused too: no client of ours needs them.
+ * Refuses bodies over the configured limit with 413 problem+json before anything reads
+ * them. Bodies sent without a length (chunked) are refused too: no client of ours needs
+ * them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

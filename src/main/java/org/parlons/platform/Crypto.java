@@ -11,8 +11,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The few cryptographic bricks Parlons uses, in one place: random secrets, SHA-256 digests and
- * HMAC-SHA256 signatures, all as text, and a comparison that does not leak timing.
+ * The few cryptographic bricks Parlons uses, in one place: random secrets, SHA-256
+ * digests and HMAC-SHA256 signatures, all as text, and a comparison that does not leak
+ * timing.
  */
 public final class Crypto {
 

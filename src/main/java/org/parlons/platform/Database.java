@@ -17,14 +17,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one place that knows which database Parlons runs on, told from the JDBC URL, and the few settings that
- * differ: PostgreSQL's planning of prepared statements and H2's identity cache. Everything else is the same SQL
- * on both (ADR 5).
+ * The one place that knows which database Parlons runs on, told from the JDBC URL, and
+ * the few settings that differ: PostgreSQL's planning of prepared statements and H2's
+ * identity cache. Everything else is the same SQL on both (ADR 5).
  */
 @Configuration(proxyBeanMethods = false)
 public class Database {
 
-	/** The databases Parlons runs on: embedded H2 to evaluate it, PostgreSQL in production. */
+	/**
+	 * The databases Parlons runs on: embedded H2 to evaluate it, PostgreSQL in
+	 * production.
+	 */
 	public enum Dialect {
 
 		H2, POSTGRESQL;
@@ -44,19 +47,22 @@ public class Database {
 	}
 
 	/**
-	 * Sessions of PostgreSQL plan every statement with its actual values: the driver prepares a statement on
-	 * the server after five uses, and PostgreSQL may then keep a generic plan chosen while a table was still
-	 * small (a look-up of 500 external ids became a scan of the whole message table as it grew). They also
-	 * get 16 MB of {@code work_mem}: the listening dashboard groups sampled rows by author, about 8 MB of hash
-	 * table, which the default 4 MB spills to disk. An {@code options} property already set is left alone.
+	 * Sessions of PostgreSQL plan every statement with its actual values: the driver
+	 * prepares a statement on the server after five uses, and PostgreSQL may then keep a
+	 * generic plan chosen while a table was still small (a look-up of 500 external ids
+	 * became a scan of the whole message table as it grew). They also get 16 MB of
+	 * {@code work_mem}: the listening dashboard groups sampled rows by author, about 8 MB
+	 * of hash table, which the default 4 MB spills to disk. An {@code options} property
+	 * already set is left alone.
 	 */
 	static final String POSTGRESQL_OPTIONS = "-c plan_cache_mode=force_custom_plan -c work_mem=16MB";
 
 	/**
-	 * H2's identity columns hand out ids from a cache this large: with H2's default of 32, each 32nd id writes
-	 * the sequence into the schema in a system transaction of its own. H2 keeps one cache per database, so
-	 * ids still come in the order they are taken. PostgreSQL's caches are per session and would hand out ids
-	 * out of order, which listening's message cursor relies on (ADR 16): left alone there.
+	 * H2's identity columns hand out ids from a cache this large: with H2's default of
+	 * 32, each 32nd id writes the sequence into the schema in a system transaction of its
+	 * own. H2 keeps one cache per database, so ids still come in the order they are
+	 * taken. PostgreSQL's caches are per session and would hand out ids out of order,
+	 * which listening's message cursor relies on (ADR 16): left alone there.
 	 */
 	static final int H2_IDENTITY_CACHE = 100_000;
 
@@ -66,7 +72,8 @@ public class Database {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-						&& Dialect.of(pool.getJdbcUrl()) == Dialect.POSTGRESQL && !pool.getJdbcUrl().contains("options=")
+						&& Dialect.of(pool.getJdbcUrl()) == Dialect.POSTGRESQL
+						&& !pool.getJdbcUrl().contains("options=")
 						&& !pool.getDataSourceProperties().containsKey("options")) {
 					pool.addDataSourceProperty("options", POSTGRESQL_OPTIONS);
 				}
@@ -75,7 +82,9 @@ public class Database {
 		};
 	}
 
-	/** After each migration run, so the tables of migrations to come get the cache too. */
+	/**
+	 * After each migration run, so the tables of migrations to come get the cache too.
+	 */
 	@Bean
 	Callback h2IdentityCache() {
 		return new Callback() {

@@ -9,8 +9,9 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A period asked for in days ({@code from=2026-11-01&to=2026-11-30}, UTC, both ends included), as reports
- * and dashboards take it: a number of days up to today by default, refused clearly when it makes no sense.
+ * A period asked for in days ({@code from=2026-11-01&to=2026-11-30}, UTC, both ends
+ * included), as reports and dashboards take it: a number of days up to today by default,
+ * refused clearly when it makes no sense.
  */
 public record Days(LocalDate first, LocalDate last) {
 

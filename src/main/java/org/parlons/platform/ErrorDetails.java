@@ -3,7 +3,8 @@ package org.parlons.platform;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The sentence a person should read about a refused action, for pages that show errors inline.
+ * The sentence a person should read about a refused action, for pages that show errors
+ * inline.
  */
 public final class ErrorDetails {
 

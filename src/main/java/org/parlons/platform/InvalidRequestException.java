@@ -8,7 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A well-formed request that breaks a rule of the domain (422), or a conflict with existing data (409).
+ * A well-formed request that breaks a rule of the domain (422), or a conflict with
+ * existing data (409).
  */
 public class InvalidRequestException extends ErrorResponseException {
 
@@ -25,8 +26,8 @@ public class InvalidRequestException extends ErrorResponseException {
 	}
 
 	/**
-	 * A reply that a rule warns about: not sent until the agent confirms, the warnings listed in the
-	 * problem's {@code warnings}.
+	 * A reply that a rule warns about: not sent until the agent confirms, the warnings
+	 * listed in the problem's {@code warnings}.
 	 */
 	public static InvalidRequestException warnings(List<String> warnings) {
 		InvalidRequestException ex = new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "reply-warnings",

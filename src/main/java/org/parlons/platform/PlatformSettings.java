@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The settings every module shares ({@code parlons.*}).
  *
  * @param timeZone the zone screens show times in
- * @param publicUrl where the networks reach this server ({@code https://parlons.example.org}), without a trailing
- * slash; empty when it is not reachable from outside
- * @param dataDir where the embedded database and stored files live ({@code PARLONS_DATA_DIR})
+ * @param publicUrl where the networks reach this server
+ * ({@code https://parlons.example.org}), without a trailing slash; empty when it is not
+ * reachable from outside
+ * @param dataDir where the embedded database and stored files live
+ * ({@code PARLONS_DATA_DIR})
  * @param secrets how channel credentials are encrypted at rest
  * @param http limits on requests
  * @param scheduling the threads that run timed work
@@ -39,8 +41,10 @@ public record PlatformSettings(@DefaultValue("Europe/Paris") ZoneId timeZone, @D
 	}
 
 	/**
-	 * @param tasks threads of the local timed work (rollups, service levels, mentions, snoozes)
-	 * @param network threads of the timed work that waits on other servers (deliveries, mailboxes, polled networks)
+	 * @param tasks threads of the local timed work (rollups, service levels, mentions,
+	 * snoozes)
+	 * @param network threads of the timed work that waits on other servers (deliveries,
+	 * mailboxes, polled networks)
 	 */
 	public record Scheduling(@DefaultValue("3") int tasks, @DefaultValue("3") int network) {
 	}

@@ -15,12 +15,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The controllers' request mappings, looked up without testing every one of them in full. For a path with
- * variables ({@code /api/v1/inboxes/{id}/inbound}) Spring MVC tests each of the application's mappings in turn
- * (spring-framework#24901, #34461), and each test first reads the request's method and CORS headers through the
- * security filters' request wrappers: a third of the server's time for one inbound message per request. Here a
- * mapping is tested only when the path starts with the literal part of one of its patterns; the test itself is
- * Spring's.
+ * The controllers' request mappings, looked up without testing every one of them in full.
+ * For a path with variables ({@code /api/v1/inboxes/{id}/inbound}) Spring MVC tests each
+ * of the application's mappings in turn (spring-framework#24901, #34461), and each test
+ * first reads the request's method and CORS headers through the security filters' request
+ * wrappers: a third of the server's time for one inbound message per request. Here a
+ * mapping is tested only when the path starts with the literal part of one of its
+ * patterns; the test itself is Spring's.
  */
 @Configuration(proxyBeanMethods = false)
 class PrefixedRequestMappings {
@@ -35,7 +36,9 @@ class PrefixedRequestMappings {
 		};
 	}
 
-	/** Spring's mapping, with the literal prefix of each mapping's patterns tested first. */
+	/**
+	 * Spring's mapping, with the literal prefix of each mapping's patterns tested first.
+	 */
 	static final class Mapping extends RequestMappingHandlerMapping {
 
 		private static final ThreadLocal<@Nullable String> PATH = new ThreadLocal<>();
@@ -45,7 +48,8 @@ class PrefixedRequestMappings {
 		@Override
 		protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
 				throws Exception {
-			// an encoded path may match a literal once decoded: those are left to Spring alone
+			// an encoded path may match a literal once decoded: those are left to Spring
+			// alone
 			PATH.set(lookupPath.indexOf('%') < 0 ? lookupPath : null);
 			try {
 				return super.lookupHandlerMethod(lookupPath, request);
@@ -73,7 +77,10 @@ class PrefixedRequestMappings {
 			return false;
 		}
 
-		/** What each pattern's paths start with: its text up to the first variable or wildcard. */
+		/**
+		 * What each pattern's paths start with: its text up to the first variable or
+		 * wildcard.
+		 */
 		static String[] literalPrefixes(RequestMappingInfo info) {
 			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
 			Set<String> values = patterns == null ? Set.of() : patterns.getPatternValues();

@@ -8,8 +8,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A problem+json answer built in place, for endpoints that answer errors without throwing (webhooks
- * that must log and refuse).
+ * A problem+json answer built in place, for endpoints that answer errors without throwing
+ * (webhooks that must log and refuse).
  */
 public final class ProblemResponse {
 

@@ -39,8 +39,10 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
-		// The client only learns "conflict"; the operator needs the constraint to find the cause.
-		log.warn("Answered 409 Conflict: {}: {}", ex.getClass().getSimpleName(), ex.getMostSpecificCause().getMessage());
+		// The client only learns "conflict"; the operator needs the constraint to find
+		// the cause.
+		log.warn("Answered 409 Conflict: {}: {}", ex.getClass().getSimpleName(),
+				ex.getMostSpecificCause().getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The request conflicts with existing data (a duplicate or a reference to something unknown).");
 		problem.setType(URI.create("https://parlons.org/problems/conflict"));

@@ -8,9 +8,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A small table kept in memory (rules, topics) and read again after a change. Forgetting it only inside the
- * changing transaction is not enough: a reader may load the old rows before the change commits and keep
- * them for good. So a change forgets the copy at once and again once its transaction has committed.
+ * A small table kept in memory (rules, topics) and read again after a change. Forgetting
+ * it only inside the changing transaction is not enough: a reader may load the old rows
+ * before the change commits and keep them for good. So a change forgets the copy at once
+ * and again once its transaction has committed.
  */
 public final class ReloadedCache<T> {
 
@@ -31,7 +32,10 @@ public final class ReloadedCache<T> {
 		return current;
 	}
 
-	/** After a change: read again now, and again after the surrounding transaction (if any) commits. */
+	/**
+	 * After a change: read again now, and again after the surrounding transaction (if
+	 * any) commits.
+	 */
 	public void changed() {
 		value.set(null);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -6,11 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * Two pools for timed work, so a task that waits on another server never delays local work: a delivery waiting
- * ten seconds on a network's answer, or a mailbox that does not answer, holds a thread of {@link #NETWORK}, never
- * the rollups', the service-level watch's or the mention collection's. A task names its pool with
- * {@code @Scheduled(scheduler = Scheduling.NETWORK)}; without it, it runs on {@code taskScheduler}. Each task is
- * observed under its class and method ({@code tasks.scheduled.execution}).
+ * Two pools for timed work, so a task that waits on another server never delays local
+ * work: a delivery waiting ten seconds on a network's answer, or a mailbox that does not
+ * answer, holds a thread of {@link #NETWORK}, never the rollups', the service-level
+ * watch's or the mention collection's. A task names its pool with
+ * {@code @Scheduled(scheduler = Scheduling.NETWORK)}; without it, it runs on
+ * {@code taskScheduler}. Each task is observed under its class and method
+ * ({@code tasks.scheduled.execution}).
  */
 @Configuration(proxyBeanMethods = false)
 public class Scheduling {

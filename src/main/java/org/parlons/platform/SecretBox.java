@@ -23,10 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Credentials encrypted at rest (AES-256-GCM) with a key from configuration ({@code PARLONS_SECRETS_KEY},
- * 32 bytes in base64). Without one, a key is made once and kept in the data directory, readable by
- * the owner only: fine for a single machine, while a cluster or a database kept apart from its files
- * must set the key. Settings whose name ends in "password", "secret" or "token" are the secrets.
+ * Credentials encrypted at rest (AES-256-GCM) with a key from configuration
+ * ({@code PARLONS_SECRETS_KEY}, 32 bytes in base64). Without one, a key is made once and
+ * kept in the data directory, readable by the owner only: fine for a single machine,
+ * while a cluster or a database kept apart from its files must set the key. Settings
+ * whose name ends in "password", "secret" or "token" are the secrets.
  */
 @Component
 public class SecretBox {
@@ -61,7 +62,10 @@ public class SecretBox {
 		return transform(settings, true);
 	}
 
-	/** Settings with every secret value readable again; values stored before encryption pass as they are. */
+	/**
+	 * Settings with every secret value readable again; values stored before encryption
+	 * pass as they are.
+	 */
 	public Map<String, Object> open(Map<String, Object> settings) {
 		return transform(settings, false);
 	}
@@ -84,7 +88,10 @@ public class SecretBox {
 		return out;
 	}
 
-	/** Whether some secret in these stored settings is still in clear (stored before encryption). */
+	/**
+	 * Whether some secret in these stored settings is still in clear (stored before
+	 * encryption).
+	 */
 	public boolean needsSealing(Map<String, Object> stored) {
 		for (Map.Entry<String, Object> e : stored.entrySet()) {
 			if (e.getValue() instanceof Map<?, ?> nested) {
@@ -94,7 +101,8 @@ public class SecretBox {
 					return true;
 				}
 			}
-			else if (e.getValue() instanceof String s && isSecret(e.getKey()) && !s.isEmpty() && !s.startsWith(PREFIX)) {
+			else if (e.getValue() instanceof String s && isSecret(e.getKey()) && !s.isEmpty()
+					&& !s.startsWith(PREFIX)) {
 				return true;
 			}
 		}
@@ -132,8 +140,9 @@ public class SecretBox {
 			return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new IllegalStateException("A stored secret cannot be decrypted: is PARLONS_SECRETS_KEY the key "
-					+ "it was written with?", ex);
+			throw new IllegalStateException(
+					"A stored secret cannot be decrypted: is PARLONS_SECRETS_KEY the key " + "it was written with?",
+					ex);
 		}
 	}
 

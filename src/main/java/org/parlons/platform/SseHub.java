@@ -11,9 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Open server-sent event streams, each with a key saying whom it serves (an agent's inbox scope, a
- * visitor). Events go out on one sender thread, so a slow browser never holds up the caller; a stream
- * that fails is dropped. Its owner calls {@link #heartbeat} periodically and {@link #close} on shutdown.
+ * Open server-sent event streams, each with a key saying whom it serves (an agent's inbox
+ * scope, a visitor). Events go out on one sender thread, so a slow browser never holds up
+ * the caller; a stream that fails is dropped. Its owner calls {@link #heartbeat}
+ * periodically and {@link #close} on shutdown.
  */
 public final class SseHub<K> {
 
@@ -50,7 +51,10 @@ public final class SseHub<K> {
 		return streams.values().stream().anyMatch(which);
 	}
 
-	/** Sends a named JSON event to the streams whose key matches; answers whether there was one. */
+	/**
+	 * Sends a named JSON event to the streams whose key matches; answers whether there
+	 * was one.
+	 */
 	public boolean send(Predicate<K> to, String name, String json) {
 		if (!any(to)) {
 			return false;
@@ -68,7 +72,9 @@ public final class SseHub<K> {
 		sender.execute(() -> streams.keySet().forEach(emitter -> deliver(emitter, SseEmitter.event().comment("ping"))));
 	}
 
-	/** Ends every stream, so a graceful shutdown does not wait for browsers to hang up. */
+	/**
+	 * Ends every stream, so a graceful shutdown does not wait for browsers to hang up.
+	 */
 	public void close() {
 		streams.keySet().forEach(emitter -> {
 			try {

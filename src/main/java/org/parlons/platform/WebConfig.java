@@ -14,7 +14,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * French and English: the browser's language unless the person picked one (kept in a cookie).
+ * French and English: the browser's language unless the person picked one (kept in a
+ * cookie).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {

@@ -3,8 +3,8 @@ package org.parlons.platform;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HMAC-SHA256 signatures in the {@code sha256=<hex>} form GitHub and Meta use, over "timestamp.body" so
- * a captured delivery cannot be replayed later with a new timestamp.
+ * HMAC-SHA256 signatures in the {@code sha256=<hex>} form GitHub and Meta use, over
+ * "timestamp.body" so a captured delivery cannot be replayed later with a new timestamp.
  */
 public final class WebhookSignature {
 

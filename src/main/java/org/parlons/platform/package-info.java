@@ -1,5 +1,6 @@
 /**
- * Shared infrastructure every module may use: errors as problem+json, request limits, locale, time.
+ * Shared infrastructure every module may use: errors as problem+json, request limits,
+ * locale, time.
  */
 @NullMarked
 @ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)

@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The figures of a report, counted for one rollup row or summed over many: volumes, the histograms of
- * first-response and resolution times, service levels, public complaints, escalations and approvals. The one
- * shape the rollups are written in and the reports read.
+ * The figures of a report, counted for one rollup row or summed over many: volumes, the
+ * histograms of first-response and resolution times, service levels, public complaints,
+ * escalations and approvals. The one shape the rollups are written in and the reports
+ * read.
  */
 final class ReportFigures {
 
@@ -24,11 +25,15 @@ final class ReportFigures {
 
 	/** The histogram columns, first responses then resolutions: frt_0, …, res_11. */
 	static final String BUCKET_COLUMNS = String.join(", ",
-			Stream.concat(IntStream.range(0, BUCKETS.length).mapToObj(i -> "frt_" + i),
-					IntStream.range(0, BUCKETS.length).mapToObj(i -> "res_" + i))
+			Stream
+				.concat(IntStream.range(0, BUCKETS.length).mapToObj(i -> "frt_" + i),
+						IntStream.range(0, BUCKETS.length).mapToObj(i -> "res_" + i))
 				.toList());
 
-	/** The columns of {@code report_daily} after its key, in the order {@link #values()} gives them. */
+	/**
+	 * The columns of {@code report_daily} after its key, in the order {@link #values()}
+	 * gives them.
+	 */
 	static final String COLUMNS = "opened, first_responses, resolved, sla_due, sla_met, complaints, "
 			+ "complaints_answered, escalations, approvals, approvals_decided, approval_minutes, " + BUCKET_COLUMNS;
 
@@ -106,8 +111,9 @@ final class ReportFigures {
 	Reports.Line line(String key, String name) {
 		return new Reports.Line(key, name, opened, resolved, firstResponses, quantile(firstResponse, 0.5),
 				quantile(firstResponse, 0.9), quantile(resolution, 0.5), quantile(resolution, 0.9), slaDue, slaMet,
-				share(slaMet, slaDue), complaints, complaintsAnswered, share(complaintsAnswered, complaints), escalations,
-				approvals, approvalsDecided == 0 ? null : (double) approvalMinutes / approvalsDecided, backlog);
+				share(slaMet, slaDue), complaints, complaintsAnswered, share(complaintsAnswered, complaints),
+				escalations, approvals, approvalsDecided == 0 ? null : (double) approvalMinutes / approvalsDecided,
+				backlog);
 	}
 
 	private static @Nullable Double share(int part, int whole) {
@@ -124,7 +130,9 @@ final class ReportFigures {
 		return BUCKETS.length - 1;
 	}
 
-	/** The quantile {@code q} of a histogram, interpolated within its bucket (minutes). */
+	/**
+	 * The quantile {@code q} of a histogram, interpolated within its bucket (minutes).
+	 */
 	static @Nullable Double quantile(long[] buckets, double q) {
 		long n = Arrays.stream(buckets).sum();
 		if (n == 0) {

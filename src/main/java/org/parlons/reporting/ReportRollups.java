@@ -31,11 +31,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The daily rollups reports read (V15), built from what the owning modules say happened: conversations opened,
- * first answered and resolved; routing escalations; approvals asked; public complaints and whether they were
- * answered. Each figure belongs to the day its event happened, so only recent days change: they are rebuilt every
- * minute, older ones on demand. This class is the only writer of {@code report_daily}. Attribution is to the
- * conversation's inbox, team and assignee as they are when the rollup is built.
+ * The daily rollups reports read (V15), built from what the owning modules say happened:
+ * conversations opened, first answered and resolved; routing escalations; approvals
+ * asked; public complaints and whether they were answered. Each figure belongs to the day
+ * its event happened, so only recent days change: they are rebuilt every minute, older
+ * ones on demand. This class is the only writer of {@code report_daily}. Attribution is
+ * to the conversation's inbox, team and assignee as they are when the rollup is built.
  */
 @Service
 public class ReportRollups {
@@ -73,7 +74,10 @@ public class ReportRollups {
 		rebuild(today.minusDays(1), today);
 	}
 
-	/** Rebuilds the days from {@code first} to {@code last}, both included; answers how many rows were written. */
+	/**
+	 * Rebuilds the days from {@code first} to {@code last}, both included; answers how
+	 * many rows were written.
+	 */
 	@Transactional
 	public int rebuild(LocalDate first, LocalDate last) {
 		Instant from = first.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -115,7 +119,10 @@ public class ReportRollups {
 		return write(first, last, rows);
 	}
 
-	/** An approval counts for the agent who asked it, in the conversation's inbox and team. */
+	/**
+	 * An approval counts for the agent who asked it, in the conversation's inbox and
+	 * team.
+	 */
 	private static void count(Rows rows, Approvals.Approval a, Attribution owner) {
 		ReportFigures r = rows.of(a.createdAt(), new Attribution(owner.inboxId(), owner.teamId(), a.requestedBy()));
 		r.approvals++;
@@ -177,7 +184,8 @@ public class ReportRollups {
 					.map(target -> new Target(target, ServiceLevels.hours(inbox)));
 			}
 			catch (RuntimeException ex) {
-				// checked when saved, so only an inbox saved before the check came: left out of attainment, said here
+				// checked when saved, so only an inbox saved before the check came: left
+				// out of attainment, said here
 				log.warn("Inbox {} has service levels that cannot be read, left out of attainment: {}", inboxId,
 						ex.getMessage());
 				return Optional.empty();

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parlons.reports")
 record ReportingSettings(@DefaultValue("PT1M") Duration refresh) {
 
-	/** Read by {@code @Scheduled} expressions: the bean's name, as the configuration properties scan gives it. */
+	/**
+	 * Read by {@code @Scheduled} expressions: the bean's name, as the configuration
+	 * properties scan gives it.
+	 */
 	static final String BEAN = "@'parlons.reports-org.parlons.reporting.ReportingSettings'";
 
 }

@@ -19,10 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Team and individual figures over a period, read from the daily rollups: volumes, first-response and
- * resolution times as median and 90th percentile (from the duration histograms), service-level
- * attainment, the share of public complaints answered (seed 001's "only a third"), escalations and
- * approvals; the backlog and the approvals waiting are read live. Each figure says its denominator.
+ * Team and individual figures over a period, read from the daily rollups: volumes,
+ * first-response and resolution times as median and 90th percentile (from the duration
+ * histograms), service-level attainment, the share of public complaints answered (seed
+ * 001's "only a third"), escalations and approvals; the backlog and the approvals waiting
+ * are read live. Each figure says its denominator.
  */
 @Service
 public class Reports {
@@ -70,7 +71,10 @@ public class Reports {
 		this.agents = agents;
 	}
 
-	/** The report for the days from {@code first} to {@code last} (both included, UTC), one line per group and a total. */
+	/**
+	 * The report for the days from {@code first} to {@code last} (both included, UTC),
+	 * one line per group and a total.
+	 */
 	public List<Line> of(LocalDate first, LocalDate last, By by) {
 		Map<Long, String> channelOf = new LinkedHashMap<>();
 		Map<Long, String> inboxNames = new LinkedHashMap<>();
@@ -108,7 +112,10 @@ public class Reports {
 			@Nullable Double publicComplaintsAnsweredShare, int escalations) {
 	}
 
-	/** Every day from {@code first} to {@code last} (both included, UTC), days without activity included. */
+	/**
+	 * Every day from {@code first} to {@code last} (both included, UTC), days without
+	 * activity included.
+	 */
 	public List<Day> daily(LocalDate first, LocalDate last) {
 		Map<LocalDate, ReportFigures> days = new java.util.TreeMap<>();
 		for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -125,7 +132,8 @@ public class Reports {
 		days.forEach((day, a) -> {
 			Line l = a.line("day", day.toString());
 			out.add(new Day(day, l.opened(), l.resolved(), l.firstResponseMedianMinutes(), l.firstResponseP90Minutes(),
-					l.slaDue(), l.slaAttainment(), l.publicComplaints(), l.publicComplaintsAnsweredShare(), l.escalations()));
+					l.slaDue(), l.slaAttainment(), l.publicComplaints(), l.publicComplaintsAnsweredShare(),
+					l.escalations()));
 		});
 		return out;
 	}

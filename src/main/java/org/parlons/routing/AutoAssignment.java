@@ -17,9 +17,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each new conversation to the next agent of its team in turn, skipping agents whose open work
- * has reached their capacity. The cursor row is locked so two nodes never pick the same turn. The
- * conversations one ingestion call opened are assigned in one transaction.
+ * Gives each new conversation to the next agent of its team in turn, skipping agents
+ * whose open work has reached their capacity. The cursor row is locked so two nodes never
+ * pick the same turn. The conversations one ingestion call opened are assigned in one
+ * transaction.
  */
 @Component
 class AutoAssignment {
@@ -69,9 +70,7 @@ class AutoAssignment {
 	}
 
 	Optional<Long> next(long teamId) {
-		jdbc.sql("insert into assignment_cursor (team_id) values (?) on conflict do nothing")
-			.param(teamId)
-			.update();
+		jdbc.sql("insert into assignment_cursor (team_id) values (?) on conflict do nothing").param(teamId).update();
 		long last = jdbc.sql("select coalesce(last_agent_id, 0) from assignment_cursor where team_id = ? for update")
 			.param(teamId)
 			.query(Long.class)
@@ -104,7 +103,5 @@ class AutoAssignment {
 		}
 		return Optional.empty();
 	}
-
-
 
 }

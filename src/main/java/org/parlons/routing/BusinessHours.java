@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Opening hours in a time zone, with holidays: service-level clocks run only while the service is open.
- * Each weekday has zero or more windows ("09:00-12:30,14:00-18:00"); a holiday closes the whole day.
- * Windows are placed on real dates in the zone, so a daylight-saving change counts the hours that
- * really passed.
+ * Opening hours in a time zone, with holidays: service-level clocks run only while the
+ * service is open. Each weekday has zero or more windows ("09:00-12:30,14:00-18:00"); a
+ * holiday closes the whole day. Windows are placed on real dates in the zone, so a
+ * daylight-saving change counts the hours that really passed.
  */
 public final class BusinessHours {
 
@@ -55,8 +55,10 @@ public final class BusinessHours {
 	}
 
 	/**
-	 * From settings such as {@code {"zone": "Europe/Paris", "mon": "09:00-18:00", …, "holidays":
-	 * ["2026-12-25"]}}; a day not named is closed. @throws IllegalArgumentException naming what is wrong
+	 * From settings such as
+	 * {@code {"zone": "Europe/Paris", "mon": "09:00-18:00", …, "holidays":
+	 * ["2026-12-25"]}}; a day not named is closed. @throws IllegalArgumentException
+	 * naming what is wrong
 	 */
 	public static BusinessHours parse(Map<String, Object> settings) {
 		ZoneId zone;
@@ -99,7 +101,8 @@ public final class BusinessHours {
 				windows.add(new Window(start, end));
 			}
 			catch (DateTimeParseException | ArrayIndexOutOfBoundsException ex) {
-				throw new IllegalArgumentException("businessHours." + day + ": write windows as 09:00-18:00, not " + part);
+				throw new IllegalArgumentException(
+						"businessHours." + day + ": write windows as 09:00-18:00, not " + part);
 			}
 		}
 		windows.sort((a, b) -> a.start().compareTo(b.start()));
@@ -126,7 +129,10 @@ public final class BusinessHours {
 		throw new IllegalStateException("No open time within three years: check the business hours");
 	}
 
-	/** How much open time lies between two instants (zero when {@code to} is not after {@code from}). */
+	/**
+	 * How much open time lies between two instants (zero when {@code to} is not after
+	 * {@code from}).
+	 */
 	public Duration between(Instant from, Instant to) {
 		Duration total = Duration.ZERO;
 		if (!to.isAfter(from)) {
@@ -160,7 +166,8 @@ public final class BusinessHours {
 		List<Interval> open = new ArrayList<>();
 		for (Window w : week.getOrDefault(day.getDayOfWeek(), List.of())) {
 			Instant start = ZonedDateTime.of(day, w.start(), zone).toInstant();
-			Instant end = w.end().equals(LocalTime.MAX) ? ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant()
+			Instant end = w.end().equals(LocalTime.MAX)
+					? ZonedDateTime.of(day.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant()
 					: ZonedDateTime.of(day, w.end(), zone).toInstant();
 			open.add(new Interval(start, end));
 		}

@@ -18,8 +18,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The escalation rules administrators define. Kept in memory (they are few and read for every inbound
- * message) and reloaded whenever one changes.
+ * The escalation rules administrators define. Kept in memory (they are few and read for
+ * every inbound message) and reloaded whenever one changes.
  */
 @Repository
 public class EscalationRules {
@@ -27,21 +27,33 @@ public class EscalationRules {
 	/** What makes a rule fire. */
 	public enum Kind {
 
-		/** The customer asks for a manager, a supervisor, someone in charge (French and English). */
+		/**
+		 * The customer asks for a manager, a supervisor, someone in charge (French and
+		 * English).
+		 */
 		MANAGER,
 		/** One of the rule's words or phrases: legal, press, security… */
 		KEYWORDS,
 		/** The customer's {@code count}-th conversation within {@code days} days. */
 		REPEAT,
-		/** A strongly negative message (sentiment score below {@value Escalations#STRONGLY_NEGATIVE}). */
+		/**
+		 * A strongly negative message (sentiment score below
+		 * {@value Escalations#STRONGLY_NEGATIVE}).
+		 */
 		TONE,
-		/** A customer whose public influence over the last 90 days reaches the rule's {@code threshold}. */
+		/**
+		 * A customer whose public influence over the last 90 days reaches the rule's
+		 * {@code threshold}.
+		 */
 		INFLUENCE,
-		/** A public message the sentiment analyser reads as negative: a complaint everyone can see (seed 001). */
+		/**
+		 * A public message the sentiment analyser reads as negative: a complaint everyone
+		 * can see (seed 001).
+		 */
 		PUBLIC_COMPLAINT,
 		/**
-		 * A customer whose numeric custom {@code attribute} (lifetime value, contract amount…) reaches the
-		 * rule's {@code threshold}.
+		 * A customer whose numeric custom {@code attribute} (lifetime value, contract
+		 * amount…) reaches the rule's {@code threshold}.
 		 */
 		CUSTOMER_VALUE;
 
@@ -52,8 +64,9 @@ public class EscalationRules {
 	}
 
 	/**
-	 * One rule: when it fires, who takes the conversation (a team, an agent, both, or nobody: a rule that
-	 * only sets the priority), and the priority it raises the conversation to (high when not said).
+	 * One rule: when it fires, who takes the conversation (a team, an agent, both, or
+	 * nobody: a rule that only sets the priority), and the priority it raises the
+	 * conversation to (high when not said).
 	 */
 	public record Rule(long id, String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
 			@Nullable Integer repeatDays, @Nullable Long inboxId, @Nullable Long targetTeamId,
@@ -64,7 +77,10 @@ public class EscalationRules {
 			return active && (inboxId == null || inboxId == inbox);
 		}
 
-		/** True when the rule moves the conversation to someone; false when it only sets its priority. */
+		/**
+		 * True when the rule moves the conversation to someone; false when it only sets
+		 * its priority.
+		 */
 		public boolean routes() {
 			return targetTeamId != null || targetAgentId != null;
 		}
@@ -78,8 +94,9 @@ public class EscalationRules {
 
 	/** What an administrator asks for; checked by {@link #create}. */
 	public record Draft(String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
-			@Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId, @Nullable Long targetTeamId,
-			@Nullable Long targetAgentId, @Nullable Priority priority, @Nullable String attribute) {
+			@Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId,
+			@Nullable Long targetTeamId, @Nullable Long targetAgentId, @Nullable Priority priority,
+			@Nullable String attribute) {
 
 		boolean routesOrPrioritises() {
 			return targetTeamId != null || targetAgentId != null || priority != null;
@@ -88,9 +105,9 @@ public class EscalationRules {
 	}
 
 	/**
-	 * Asking for someone higher up, as customers write it: "un responsable", "votre supérieur",
-	 * "speak to a manager". An article or a possessive is required, so "qui est responsable de la panne ?"
-	 * is not a request.
+	 * Asking for someone higher up, as customers write it: "un responsable", "votre
+	 * supérieur", "speak to a manager". An article or a possessive is required, so "qui
+	 * est responsable de la panne ?" is not a request.
 	 */
 	private static final Pattern MANAGER = Pattern.compile("(?iu)\\b((?:un|une|votre|le|la|au|du|vos|des)\\s+"
 			+ "(?:responsable|supérieur|superieur|supérieure|directeur|directrice|chef|manager)s?\\b"
@@ -116,8 +133,9 @@ public class EscalationRules {
 	}
 
 	private List<Rule> load() {
-		return jdbc.sql("select id, name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
-				+ "target_agent_id, active, threshold, priority, attribute from escalation_rule order by id")
+		return jdbc
+			.sql("select id, name, kind, keywords, repeat_count, repeat_days, inbox_id, target_team_id, "
+					+ "target_agent_id, active, threshold, priority, attribute from escalation_rule order by id")
 			.query((rs, n) -> new Rule(rs.getLong(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
 					split(rs.getString(4)), (Integer) rs.getObject(5, Integer.class),
 					(Integer) rs.getObject(6, Integer.class), (Long) rs.getObject(7, Long.class),
@@ -132,8 +150,10 @@ public class EscalationRules {
 	}
 
 	/**
-	 * Saves a new rule after checking it is complete for its kind; the audit log says who.
-	 * @throws IllegalArgumentException saying what is missing, in words for the administrator
+	 * Saves a new rule after checking it is complete for its kind; the audit log says
+	 * who.
+	 * @throws IllegalArgumentException saying what is missing, in words for the
+	 * administrator
 	 */
 	public long create(long actorId, Draft rule) {
 		check(rule);
@@ -143,17 +163,20 @@ public class EscalationRules {
 		jdbc.sql("insert into escalation_rule (name, kind, keywords, repeat_count, repeat_days, threshold, inbox_id, "
 				+ "target_team_id, target_agent_id, priority, attribute, active, created_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")
-			.params(rule.name(), rule.kind().name(), rule.keywords().isEmpty() ? null : String.join("\n", rule.keywords()),
+			.params(rule.name(), rule.kind().name(),
+					rule.keywords().isEmpty() ? null : String.join("\n", rule.keywords()),
 					rule.kind() == Kind.REPEAT ? rule.repeatCount() : null,
 					rule.kind() == Kind.REPEAT ? rule.repeatDays() : null, numeric ? rule.threshold() : null,
 					rule.inboxId(), rule.targetTeamId(), rule.targetAgentId(),
 					rule.priority() == null ? null : rule.priority().name(),
-					rule.kind() == Kind.CUSTOMER_VALUE ? rule.attribute().strip() : null, Timestamp.from(clock.instant()))
+					rule.kind() == Kind.CUSTOMER_VALUE ? rule.attribute().strip() : null,
+					Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		cache.changed();
 		long id = keys.getKey().longValue();
-		events.publishEvent(new RoutingRuleChanged(actorId, "escalation-rule.created", "#" + id + " " + rule.name() + " ("
-				+ rule.kind().api() + (rule.priority() == null ? "" : ", priority " + rule.priority().api()) + ")"));
+		events.publishEvent(new RoutingRuleChanged(actorId, "escalation-rule.created",
+				"#" + id + " " + rule.name() + " (" + rule.kind().api()
+						+ (rule.priority() == null ? "" : ", priority " + rule.priority().api()) + ")"));
 		return id;
 	}
 
@@ -188,19 +211,24 @@ public class EscalationRules {
 			}
 			case PUBLIC_COMPLAINT -> {
 				if (rule.threshold() != null && (rule.threshold() < -1 || rule.threshold() > 0)) {
-					throw new IllegalArgumentException("A public complaint rule's threshold is a sentiment score between "
-							+ "-1 and 0 (none: any message the analyser reads as negative)");
+					throw new IllegalArgumentException(
+							"A public complaint rule's threshold is a sentiment score between "
+									+ "-1 and 0 (none: any message the analyser reads as negative)");
 				}
 			}
 			default -> {
 			}
 		}
 		if (!rule.routesOrPrioritises()) {
-			throw new IllegalArgumentException("A rule needs a targetTeamId, a targetAgentId, a priority, or some of them");
+			throw new IllegalArgumentException(
+					"A rule needs a targetTeamId, a targetAgentId, a priority, or some of them");
 		}
 	}
 
-	/** Switches a rule off (it stays, for the escalations it caused); false when there is no such rule. */
+	/**
+	 * Switches a rule off (it stays, for the escalations it caused); false when there is
+	 * no such rule.
+	 */
 	public boolean deactivate(long actorId, long id) {
 		boolean found = jdbc.sql("update escalation_rule set active = false where id = ?").param(id).update() == 1;
 		cache.changed();
@@ -230,8 +258,8 @@ public class EscalationRules {
 	}
 
 	private static List<String> split(@Nullable String keywords) {
-		return keywords == null ? List.of()
-				: new ArrayList<>(Arrays.stream(keywords.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+		return keywords == null ? List.of() : new ArrayList<>(
+				Arrays.stream(keywords.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList());
 	}
 
 }

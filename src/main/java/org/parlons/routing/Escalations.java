@@ -23,11 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies the escalation and priority rules to every inbound message, inside the transaction that stores
- * it (so an escalation is never lost and costs nothing when there are no rules): the first routing rule
- * that fires moves the conversation to its team and/or representative; every rule that fires raises the
- * priority to its own (high when it names none); the timeline says why. A rule fires once per
- * conversation.
+ * Applies the escalation and priority rules to every inbound message, inside the
+ * transaction that stores it (so an escalation is never lost and costs nothing when there
+ * are no rules): the first routing rule that fires moves the conversation to its team
+ * and/or representative; every rule that fires raises the priority to its own (high when
+ * it names none); the timeline says why. A rule fires once per conversation.
  */
 @Service
 public class Escalations {
@@ -53,7 +53,10 @@ public class Escalations {
 
 	private final Influence influence;
 
-	/** Below this sentiment score a message is strongly negative: an angry customer, worth a senior. */
+	/**
+	 * Below this sentiment score a message is strongly negative: an angry customer, worth
+	 * a senior.
+	 */
 	public static final double STRONGLY_NEGATIVE = -0.6;
 
 	private final Customers customers;
@@ -74,7 +77,10 @@ public class Escalations {
 
 	@EventListener
 	void on(MessageReceived received) {
-		List<EscalationRules.Rule> applicable = rules.all().stream().filter(r -> r.appliesTo(received.inboxId())).toList();
+		List<EscalationRules.Rule> applicable = rules.all()
+			.stream()
+			.filter(r -> r.appliesTo(received.inboxId()))
+			.toList();
 		if (applicable.isEmpty()) {
 			return;
 		}
@@ -114,7 +120,8 @@ public class Escalations {
 			return null;
 		}
 		Sentiment read = sentiment.analyse(message.text(), null);
-		boolean negative = rule.threshold() == null ? read.label() == Sentiment.Label.NEGATIVE : read.score() < rule.threshold();
+		boolean negative = rule.threshold() == null ? read.label() == Sentiment.Label.NEGATIVE
+				: read.score() < rule.threshold();
 		return negative ? String.format(Locale.ROOT, "a public complaint (sentiment %.2f)", read.score()) : null;
 	}
 
@@ -157,8 +164,8 @@ public class Escalations {
 			return null;
 		}
 		double score = influence.scoreOfCustomer(received.customerId());
-		return score >= rule.threshold() ? String.format(Locale.ROOT, "influence %.0f (threshold %.0f, last %d days)", score,
-				rule.threshold(), Influence.WINDOW.toDays()) : null;
+		return score >= rule.threshold() ? String.format(Locale.ROOT, "influence %.0f (threshold %.0f, last %d days)",
+				score, rule.threshold(), Influence.WINDOW.toDays()) : null;
 	}
 
 	private @Nullable String repeated(EscalationRules.Rule rule, MessageReceived received) {
@@ -167,17 +174,18 @@ public class Escalations {
 		}
 		long opened = facts.openedSince(received.customerId(),
 				clock.instant().minus(Duration.ofDays(rule.repeatDays())));
-		return opened >= rule.repeatCount()
-				? opened + " conversations in " + rule.repeatDays() + " days" : null;
+		return opened >= rule.repeatCount() ? opened + " conversations in " + rule.repeatDays() + " days" : null;
 	}
 
 	/**
-	 * Moves the conversation to the rule's target, if it has one, and raises its priority; false when this
-	 * rule already fired on the conversation. A rule only lowers nothing: a more urgent priority stays.
+	 * Moves the conversation to the rule's target, if it has one, and raises its
+	 * priority; false when this rule already fired on the conversation. A rule only
+	 * lowers nothing: a more urgent priority stays.
 	 */
 	private boolean apply(EscalationRules.Rule rule, MessageReceived received, String reason) {
-		int recorded = jdbc.sql("insert into escalation (conversation_id, rule_id, message_id, reason, created_at) "
-				+ "values (?, ?, ?, ?, ?) on conflict do nothing")
+		int recorded = jdbc
+			.sql("insert into escalation (conversation_id, rule_id, message_id, reason, created_at) "
+					+ "values (?, ?, ?, ?, ?) on conflict do nothing")
 			.params(received.conversationId(), rule.id(), received.messageId(), reason, Timestamp.from(clock.instant()))
 			.update();
 		if (recorded == 0) {
@@ -198,11 +206,15 @@ public class Escalations {
 	public record Routed(long conversationId, Instant at) {
 	}
 
-	/** The escalations of the period by rules that route (to a team or a representative), not priority rules. */
+	/**
+	 * The escalations of the period by rules that route (to a team or a representative),
+	 * not priority rules.
+	 */
 	public List<Routed> routed(Instant from, Instant to) {
-		return jdbc.sql("select e.conversation_id, e.created_at from escalation e join escalation_rule r on r.id = e.rule_id "
-				+ "and (r.target_team_id is not null or r.target_agent_id is not null) "
-				+ "where e.created_at >= ? and e.created_at < ?")
+		return jdbc
+			.sql("select e.conversation_id, e.created_at from escalation e join escalation_rule r on r.id = e.rule_id "
+					+ "and (r.target_team_id is not null or r.target_agent_id is not null) "
+					+ "where e.created_at >= ? and e.created_at < ?")
 			.params(Timestamp.from(from), Timestamp.from(to))
 			.query((rs, n) -> new Routed(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.list();
@@ -212,8 +224,8 @@ public class Escalations {
 		return jdbc.sql("select e.id, e.conversation_id, e.rule_id, r.name, e.message_id, e.reason, e.created_at "
 				+ "from escalation e join escalation_rule r on r.id = e.rule_id where e.conversation_id = ? order by e.id")
 			.param(conversationId)
-			.query((rs, n) -> new Escalation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
-					rs.getString(6), rs.getTimestamp(7).toInstant()))
+			.query((rs, n) -> new Escalation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+					rs.getLong(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
 			.list();
 	}
 

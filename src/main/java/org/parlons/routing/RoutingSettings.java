@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parlons.sla")
 record RoutingSettings(@DefaultValue("PT1M") Duration watchInterval) {
 
-	/** Read by {@code @Scheduled} expressions: the bean's name, as the configuration properties scan gives it. */
+	/**
+	 * Read by {@code @Scheduled} expressions: the bean's name, as the configuration
+	 * properties scan gives it.
+	 */
 	static final String BEAN = "@'parlons.sla-org.parlons.routing.RoutingSettings'";
 
 }

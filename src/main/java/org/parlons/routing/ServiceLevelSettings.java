@@ -7,8 +7,8 @@ import org.parlons.conversations.InboxSettingsRule;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an inbox's {@code sla} and {@code businessHours} when it is saved, so a typo is refused then and
- * not discovered when a timer is read.
+ * Checks an inbox's {@code sla} and {@code businessHours} when it is saved, so a typo is
+ * refused then and not discovered when a timer is read.
  */
 @Component
 class ServiceLevelSettings implements InboxSettingsRule {
@@ -24,7 +24,8 @@ class ServiceLevelSettings implements InboxSettingsRule {
 		Object hours = settings.get("businessHours");
 		if (hours != null) {
 			if (!(hours instanceof Map<?, ?> map)) {
-				throw new IllegalArgumentException("businessHours is an object such as {\"zone\": \"Europe/Paris\", \"mon\": \"09:00-18:00\"}");
+				throw new IllegalArgumentException(
+						"businessHours is an object such as {\"zone\": \"Europe/Paris\", \"mon\": \"09:00-18:00\"}");
 			}
 			BusinessHours.parse((Map<String, Object>) map);
 		}
@@ -37,27 +38,31 @@ class ServiceLevelSettings implements InboxSettingsRule {
 		}
 	}
 
-	/** Timer durations, and per priority ({@code byPriority.urgent.firstResponse}) at the top level only. */
+	/**
+	 * Timer durations, and per priority ({@code byPriority.urgent.firstResponse}) at the
+	 * top level only.
+	 */
 	private static void checkTimers(String path, Map<?, ?> timers, boolean top) {
 		for (var entry : timers.entrySet()) {
 			String key = String.valueOf(entry.getKey());
 			if (top && "byPriority".equals(key)) {
 				if (!(entry.getValue() instanceof Map<?, ?> byPriority)) {
-					throw new IllegalArgumentException("sla.byPriority is an object such as {\"urgent\": {\"firstResponse\": \"PT30M\"}}");
+					throw new IllegalArgumentException(
+							"sla.byPriority is an object such as {\"urgent\": {\"firstResponse\": \"PT30M\"}}");
 				}
 				for (var p : byPriority.entrySet()) {
 					if (!Set.of("urgent", "high", "normal", "low").contains(String.valueOf(p.getKey()))
 							|| !(p.getValue() instanceof Map<?, ?> overrides)) {
-						throw new IllegalArgumentException("sla.byPriority." + p.getKey()
-								+ " must be urgent, high, normal or low, with timers");
+						throw new IllegalArgumentException(
+								"sla.byPriority." + p.getKey() + " must be urgent, high, normal or low, with timers");
 					}
 					checkTimers("sla.byPriority." + p.getKey(), overrides, false);
 				}
 				continue;
 			}
 			if (!Set.of("firstResponse", "nextResponse", "resolution").contains(key)) {
-				throw new IllegalArgumentException(path + "." + key + " is unknown: firstResponse, nextResponse, resolution"
-						+ (top ? ", byPriority" : ""));
+				throw new IllegalArgumentException(path + "." + key
+						+ " is unknown: firstResponse, nextResponse, resolution" + (top ? ", byPriority" : ""));
 			}
 			try {
 				java.time.Duration d = java.time.Duration.parse(String.valueOf(entry.getValue()));
@@ -66,8 +71,8 @@ class ServiceLevelSettings implements InboxSettingsRule {
 				}
 			}
 			catch (java.time.format.DateTimeParseException ex) {
-				throw new IllegalArgumentException(path + "." + key + " is an ISO-8601 duration such as PT2H, not "
-						+ entry.getValue());
+				throw new IllegalArgumentException(
+						path + "." + key + " is an ISO-8601 duration such as PT2H, not " + entry.getValue());
 			}
 		}
 	}

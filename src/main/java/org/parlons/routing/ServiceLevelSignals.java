@@ -19,7 +19,10 @@ class ServiceLevelSignals implements ConversationSignals {
 
 	@Override
 	public List<Signal> of(long conversationId) {
-		return levels.of(conversationId).stream().map(t -> new Signal("sla." + t.name(), t.state(), t.dueAt())).toList();
+		return levels.of(conversationId)
+			.stream()
+			.map(t -> new Signal("sla." + t.name(), t.state(), t.dueAt()))
+			.toList();
 	}
 
 }

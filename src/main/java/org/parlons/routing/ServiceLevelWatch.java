@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Watches the open conversations of inboxes with service levels: when a timer breaches, the conversation records it
- * once ("sla-breached: firstResponse", a {@code ServiceLevelBreached} change for whoever listens: the audit log,
- * notifications). Conversations opened more than {@value #DAYS} days ago are left to the reports.
+ * Watches the open conversations of inboxes with service levels: when a timer breaches,
+ * the conversation records it once ("sla-breached: firstResponse", a
+ * {@code ServiceLevelBreached} change for whoever listens: the audit log, notifications).
+ * Conversations opened more than {@value #DAYS} days ago are left to the reports.
  */
 @Component
 class ServiceLevelWatch {
@@ -60,8 +61,8 @@ class ServiceLevelWatch {
 		for (long id : open) {
 			for (ServiceLevels.Timer timer : levels.of(id)) {
 				if ("breached".equals(timer.state()) && !timeline.has(id, "sla-breached", timer.name())) {
-					tx.executeWithoutResult(status -> conversations.update(id, null,
-							c -> c.breach(timer.name(), timer.dueAt())));
+					tx.executeWithoutResult(
+							status -> conversations.update(id, null, c -> c.breach(timer.name(), timer.dueAt())));
 				}
 			}
 		}

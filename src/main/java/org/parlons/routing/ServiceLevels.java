@@ -16,10 +16,11 @@ import org.parlons.conversations.Inboxes;
 import org.springframework.stereotype.Service;
 
 /**
- * Service-level timers of a conversation, from its inbox's policy ({@code "sla": {"firstResponse":
- * "PT2H", "nextResponse": "PT4H", "resolution": "PT40H"}}, each optional) counted in its business hours
- * ({@code "businessHours"}, open all the time when absent). A timer is running, met or breached; a
- * running one warns when less than a fifth of its target is left.
+ * Service-level timers of a conversation, from its inbox's policy
+ * ({@code "sla": {"firstResponse": "PT2H", "nextResponse": "PT4H", "resolution":
+ * "PT40H"}}, each optional) counted in its business hours ({@code "businessHours"}, open
+ * all the time when absent). A timer is running, met or breached; a running one warns
+ * when less than a fifth of its target is left.
  */
 @Service
 public class ServiceLevels {
@@ -50,8 +51,8 @@ public class ServiceLevels {
 		BusinessHours hours = hours(inbox);
 		Instant now = clock.instant();
 		List<Timer> timers = new ArrayList<>();
-		duration(sla, "firstResponse").ifPresent(target -> timers.add(timer("firstResponse", target, hours,
-				c.createdAt(), c.firstReplyAt(), now)));
+		duration(sla, "firstResponse").ifPresent(
+				target -> timers.add(timer("firstResponse", target, hours, c.createdAt(), c.firstReplyAt(), now)));
 		duration(sla, "nextResponse").ifPresent(target -> {
 			// The customer wrote after our last answer: a next answer is owed.
 			if (c.firstReplyAt() != null && c.lastIncomingAt() != null && c.lastReplyAt() != null
@@ -65,8 +66,8 @@ public class ServiceLevels {
 	}
 
 	/**
-	 * The inbox's timers for a conversation of this priority: the inbox's own, with those its
-	 * {@code byPriority} entry for the priority overrides.
+	 * The inbox's timers for a conversation of this priority: the inbox's own, with those
+	 * its {@code byPriority} entry for the priority overrides.
 	 */
 	static Map<String, Object> forPriority(Inbox inbox, String priority) {
 		Map<String, Object> sla = new java.util.LinkedHashMap<>(map(inbox.settings().get("sla")));

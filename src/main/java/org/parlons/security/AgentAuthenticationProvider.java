@@ -14,11 +14,13 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks an agent's email and password, refusing locked names before spending a hash on them.
+ * Checks an agent's email and password, refusing locked names before spending a hash on
+ * them.
  */
 class AgentAuthenticationProvider implements AuthenticationProvider {
 
-	// Compared against when the email is unknown, so timing does not tell which emails exist.
+	// Compared against when the email is unknown, so timing does not tell which emails
+	// exist.
 	private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOa8ek4mSRNnmVUVExH6lEhr8Zb0Tk8D.";
 
 	private final Agents agents;
@@ -38,8 +40,8 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
 		String email = authentication.getName();
 		Duration locked = throttle.lockedFor(email);
 		if (!locked.isZero()) {
-			throw new LockedException("Too many failed sign-ins; try again in " + Math.max(1, locked.toMinutes())
-					+ " minute(s)");
+			throw new LockedException(
+					"Too many failed sign-ins; try again in " + Math.max(1, locked.toMinutes()) + " minute(s)");
 		}
 		String password = String.valueOf(authentication.getCredentials());
 		var agent = agents.findByEmail(email);

@@ -16,8 +16,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer prl_…} personal tokens. Built inside the API chain, not a
- * bean, so the servlet container does not register it a second time.
+ * Authenticates {@code Authorization: Bearer prl_…} personal tokens. Built inside the API
+ * chain, not a bean, so the servlet container does not register it a second time.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

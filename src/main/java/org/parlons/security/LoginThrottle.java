@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Locks an account name after repeated failed sign-ins for a while, so passwords cannot be guessed
- * at speed. Kept in memory: a restart forgives, which is an acceptable trade for a single node.
+ * Locks an account name after repeated failed sign-ins for a while, so passwords cannot
+ * be guessed at speed. Kept in memory: a restart forgives, which is an acceptable trade
+ * for a single node.
  */
 @Component
 class LoginThrottle {

@@ -20,8 +20,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Three doors: the JSON API (Basic or Bearer, stateless), channel webhooks (each verifies its own
- * signature) and the agent UI (form sign-in, session, CSRF).
+ * Three doors: the JSON API (Basic or Bearer, stateless), channel webhooks (each verifies
+ * its own signature) and the agent UI (form sign-in, session, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -34,9 +34,9 @@ class SecurityConfig {
 			+ "img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'";
 
 	/**
-	 * Requests are observed (their timings are metrics); each of their dozen security filters only on request: a
-	 * timer per filter per request cost more than the metrics were worth (BENCHMARKS.md, "One message per
-	 * request").
+	 * Requests are observed (their timings are metrics); each of their dozen security
+	 * filters only on request: a timer per filter per request cost more than the metrics
+	 * were worth (BENCHMARKS.md, "One message per request").
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations(SecuritySettings settings) {
@@ -49,7 +49,8 @@ class SecurityConfig {
 			org.springframework.context.ApplicationEventPublisher events) {
 		ProviderManager manager = new ProviderManager(new AgentAuthenticationProvider(agents, passwords, throttle));
 		manager.setEraseCredentialsAfterAuthentication(true);
-		// Failed sign-ins become events, for the audit log (successful form sign-ins are published by the form).
+		// Failed sign-ins become events, for the audit log (successful form sign-ins are
+		// published by the form).
 		manager.setAuthenticationEventPublisher(
 				new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events));
 		return manager;
@@ -70,15 +71,15 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(ProblemResponses.forbidden()));
+			.exceptionHandling(
+					e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(ProblemResponses.forbidden()));
 		return http.build();
 	}
 
 	/**
-	 * The web chat widget runs on the company's own site: its script and API are public, called across
-	 * origins without cookies (the visitor token travels in a header), and its preview page allows our
-	 * scripts only.
+	 * The web chat widget runs on the company's own site: its script and API are public,
+	 * called across origins without cookies (the visitor token travels in a header), and
+	 * its preview page allows our scripts only.
 	 */
 	@Bean
 	@Order(2)
@@ -130,8 +131,8 @@ class SecurityConfig {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.defaultSuccessUrl("/inbox")
-				.failureHandler((request, response, ex) -> response
-					.sendRedirect(request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
+				.failureHandler((request, response, ex) -> response.sendRedirect(
+						request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The settings of sign-in and request security ({@code parlons.security.*}).
  *
  * @param login how failed sign-ins are throttled
- * @param observeFilters whether each security filter of each request is observed (a timer per filter); the request
- * itself is observed either way
+ * @param observeFilters whether each security filter of each request is observed (a timer
+ * per filter); the request itself is observed either way
  */
 @ConfigurationProperties("parlons.security")
 record SecuritySettings(@DefaultValue Login login, @DefaultValue("false") boolean observeFilters) {

@@ -1,5 +1,6 @@
 /**
- * Who is calling: form sign-in for people, HTTP Basic and Bearer tokens for the API, throttled sign-ins.
+ * Who is calling: form sign-in for people, HTTP Basic and Bearer tokens for the API,
+ * throttled sign-ins.
  */
 @NullMarked
 @ApplicationModule(displayName = "Security", allowedDependencies = { "agents" })

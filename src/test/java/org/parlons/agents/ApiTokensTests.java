@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * A token is checked from memory once seen, and forgets what it knew at once: a revoked token answers 401 on its
- * next request, and a role taken away is taken away from the token's next request.
+ * A token is checked from memory once seen, and forgets what it knew at once: a revoked
+ * token answers 401 on its next request, and a role taken away is taken away from the
+ * token's next request.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiTokensTests {
@@ -54,11 +55,12 @@ class ApiTokensTests {
 		TestApi admin = TestApi.asAdmin(port);
 		String email = unique("leaving") + "@test.local";
 		long agent = admin.createAgent(email, "agent", "a-long-password");
-		TestApi bearer = TestApi.bearer(port, TestApi.basic(port, email, "a-long-password")
-			.post("/api/v1/tokens", Map.of("name", "mine"))
-			.body()
-			.get("token")
-			.asString());
+		TestApi bearer = TestApi.bearer(port,
+				TestApi.basic(port, email, "a-long-password")
+					.post("/api/v1/tokens", Map.of("name", "mine"))
+					.body()
+					.get("token")
+					.asString());
 		assertThat(bearer.get("/api/v1/conversations").status()).isEqualTo(200);
 
 		var off = admin.patch("/api/v1/agents/" + agent, Map.of("active", false));

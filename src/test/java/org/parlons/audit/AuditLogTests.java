@@ -39,34 +39,44 @@ class AuditLogTests {
 		assertThat(TestApi.basic(port, email, "not-her-password").get("/api/v1/me").status()).isEqualTo(401);
 		formSignIn(email, "password-of-lea");
 		long inbox = admin.createApiInbox(unique("Audit"), Map.of());
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
 			.id("conversationId");
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bonjour, que puis-je faire ?"));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, que puis-je faire ?"));
 		assertThat(admin.getText("/api/v1/customers/export")).isNotBlank();
 
 		assertThat(types(admin, "agent.created", email)).isEqualTo(1);
 		assertThat(types(admin, "sign-in.failed", email)).isEqualTo(1);
 		JsonNode signIns = admin.get("/api/v1/audit?type=sign-in&actorId=" + agent).body();
 		assertThat(signIns.get("total").asLong()).isEqualTo(1);
-		assertThat(admin.get("/api/v1/audit?type=message.sent&q=conversation:" + conversation).body().get("total").asLong())
-			.isEqualTo(1);
-		assertThat(admin.get("/api/v1/audit?type=customers.exported").body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(admin.get("/api/v1/audit?type=message.sent&q=conversation:" + conversation)
+			.body()
+			.get("total")
+			.asLong()).isEqualTo(1);
+		assertThat(admin.get("/api/v1/audit?type=customers.exported").body().get("total").asLong())
+			.isGreaterThanOrEqualTo(1);
 
 		String csv = admin.getText("/api/v1/audit/export?type=agent.created&q=" + email);
 		assertThat(csv).startsWith("id,at,actor_id,actor,type,subject,detail").contains(email);
-		assertThat(admin.get("/api/v1/audit?type=audit.exported").body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(admin.get("/api/v1/audit?type=audit.exported").body().get("total").asLong())
+			.isGreaterThanOrEqualTo(1);
 		assertThat(TestApi.basic(port, email, "password-of-lea").get("/api/v1/audit").status()).isEqualTo(403);
 	}
 
 	private long types(TestApi admin, String type, String text) {
-		return admin.get("/api/v1/audit?type=" + type + "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8)).body()
-			.get("total").asLong();
+		return admin.get("/api/v1/audit?type=" + type + "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8))
+			.body()
+			.get("total")
+			.asLong();
 	}
 
 	private void formSignIn(String email, String password) throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = browser
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
 		assertThat(csrf.find()).isTrue();
 		String form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="

@@ -24,11 +24,13 @@ import org.postgresql.copy.CopyManager;
 import static org.parlons.bench.LoadGenerator.result;
 
 /**
- * The listening benchmark: ten million mentions over the last 365 days, the same rows written into
- * PostgreSQL (with the hourly rollups Parlons keeps) and into DuckDB; then the dashboard's figures timed
- * through Parlons' API (from the rollups) next to DuckDB computing the same figures by scanning the raw rows.
+ * The listening benchmark: ten million mentions over the last 365 days, the same rows
+ * written into PostgreSQL (with the hourly rollups Parlons keeps) and into DuckDB; then
+ * the dashboard's figures timed through Parlons' API (from the rollups) next to DuckDB
+ * computing the same figures by scanning the raw rows.
  * <p>
- * {@code seed <jdbcUrl> <user> <mentions> <duckdbFile>} then {@code measure <baseUrl> <duckdbFile> <requests>}.
+ * {@code seed <jdbcUrl> <user> <mentions> <duckdbFile>} then
+ * {@code measure <baseUrl> <duckdbFile> <requests>}.
  */
 public final class ListeningLoad {
 
@@ -37,7 +39,10 @@ public final class ListeningLoad {
 
 	static final String[] LANGUAGES = { "fr", "fr", "fr", "fr", "fr", "fr", "en", "en", "en", "es" };
 
-	/** The mentions belong to this many inboxes (the k-th mention to the (k mod INBOXES)-th), for the inbox filter. */
+	/**
+	 * The mentions belong to this many inboxes (the k-th mention to the (k mod
+	 * INBOXES)-th), for the inbox filter.
+	 */
 	static final int INBOXES = 4;
 
 	/** Authors drawn with a heavy tail: a few write a lot, most once or twice. */
@@ -92,8 +97,9 @@ public final class ListeningLoad {
 				Connection duck = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile)) {
 			try (Statement s = duck.createStatement()) {
 				s.execute("drop table if exists mention");
-				s.execute("create table mention (published_at bigint, network varchar, language varchar, author_key varchar, "
-						+ "label varchar, sentiment double, source_id bigint)");
+				s.execute(
+						"create table mention (published_at bigint, network varchar, language varchar, author_key varchar, "
+								+ "label varchar, sentiment double, source_id bigint)");
 			}
 			long[] inboxes = new long[INBOXES];
 			try (Statement s = pg.createStatement()) {
@@ -108,18 +114,38 @@ public final class ListeningLoad {
 			}
 			CopyManager copy = pg.unwrap(PGConnection.class).getCopyAPI();
 			Generator generator = new Generator(now);
-			try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-					"mention")) {
+			try (DuckDBAppender appender = duck.unwrap(DuckDBConnection.class)
+				.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "mention")) {
 				StringBuilder chunk = new StringBuilder(32 << 20);
 				StringBuilder sample = new StringBuilder(4 << 20);
 				for (int i = 0; i < mentions; i++) {
 					Row r = generator.next();
 					String published = Instant.ofEpochSecond(r.publishedEpoch()).toString();
 					long inbox = inboxes[(int) (r.id() % INBOXES)];
-					chunk.append(r.id()).append(",inbox,").append(inbox).append(',').append(r.network()).append(",b").append(r.id()).append(',')
-						.append(r.authorKey()).append(',').append(r.authorKey()).append(",mention ").append(r.id()).append(',')
-						.append(r.language()).append(',').append(r.sentiment()).append(',').append(r.label()).append(',')
-						.append(published).append(',').append(published).append('\n');
+					chunk.append(r.id())
+						.append(",inbox,")
+						.append(inbox)
+						.append(',')
+						.append(r.network())
+						.append(",b")
+						.append(r.id())
+						.append(',')
+						.append(r.authorKey())
+						.append(',')
+						.append(r.authorKey())
+						.append(",mention ")
+						.append(r.id())
+						.append(',')
+						.append(r.language())
+						.append(',')
+						.append(r.sentiment())
+						.append(',')
+						.append(r.label())
+						.append(',')
+						.append(published)
+						.append(',')
+						.append(published)
+						.append('\n');
 					appender.beginRow();
 					appender.append(r.publishedEpoch());
 					appender.append(r.network());
@@ -139,30 +165,50 @@ public final class ListeningLoad {
 					count(daily, r.publishedEpoch() / 86_400 * 86_400, r);
 					count(perSource, inbox + "," + r.publishedEpoch() / 86_400 * 86_400, r);
 					if (chunk.length() > (30 << 20) || i == mentions - 1) {
-						copy.copyIn("COPY mention (id, source, source_id, network, external_id, author, author_key, text, "
-								+ "language, sentiment, label, published_at, created_at) FROM STDIN WITH (FORMAT csv)",
+						copy.copyIn(
+								"COPY mention (id, source, source_id, network, external_id, author, author_key, text, "
+										+ "language, sentiment, label, published_at, created_at) FROM STDIN WITH (FORMAT csv)",
 								new StringReader(chunk.toString()));
 						chunk.setLength(0);
-						copy.copyIn("COPY mention_sample (level, mention_id, published_at, network, language, author_key, author, "
-								+ "label, sentiment, source, source_id) FROM STDIN WITH (FORMAT csv)",
+						copy.copyIn(
+								"COPY mention_sample (level, mention_id, published_at, network, language, author_key, author, "
+										+ "label, sentiment, source, source_id) FROM STDIN WITH (FORMAT csv)",
 								new StringReader(sample.toString()));
 						sample.setLength(0);
 					}
 				}
 			}
-			copy.copyIn("COPY mention_hourly (hour_start, network, language, mentions, positive, negative) FROM STDIN WITH "
-					+ "(FORMAT csv)", new StringReader(csv(hourly)));
-			copy.copyIn("COPY mention_daily (day_start, network, language, mentions, positive, negative) FROM STDIN WITH "
-					+ "(FORMAT csv)", new StringReader(csv(daily)));
+			copy.copyIn(
+					"COPY mention_hourly (hour_start, network, language, mentions, positive, negative) FROM STDIN WITH "
+							+ "(FORMAT csv)",
+					new StringReader(csv(hourly)));
+			copy.copyIn(
+					"COPY mention_daily (day_start, network, language, mentions, positive, negative) FROM STDIN WITH "
+							+ "(FORMAT csv)",
+					new StringReader(csv(daily)));
 			StringBuilder sources = new StringBuilder();
 			perSource.forEach((key, c) -> {
 				String[] k = key.split(",");
-				sources.append("inbox,").append(k[0]).append(',').append(Instant.ofEpochSecond(Long.parseLong(k[1]))).append(',')
-					.append(k[2]).append(',').append(k[3]).append(',').append(c[0]).append(',').append(c[1]).append(',')
-					.append(c[2]).append('\n');
+				sources.append("inbox,")
+					.append(k[0])
+					.append(',')
+					.append(Instant.ofEpochSecond(Long.parseLong(k[1])))
+					.append(',')
+					.append(k[2])
+					.append(',')
+					.append(k[3])
+					.append(',')
+					.append(c[0])
+					.append(',')
+					.append(c[1])
+					.append(',')
+					.append(c[2])
+					.append('\n');
 			});
-			copy.copyIn("COPY mention_source_daily (source, source_id, day_start, network, language, mentions, positive, "
-					+ "negative) FROM STDIN WITH (FORMAT csv)", new StringReader(sources.toString()));
+			copy.copyIn(
+					"COPY mention_source_daily (source, source_id, day_start, network, language, mentions, positive, "
+							+ "negative) FROM STDIN WITH (FORMAT csv)",
+					new StringReader(sources.toString()));
 			try (Statement s = pg.createStatement()) {
 				s.execute("select setval(pg_get_serial_sequence('mention', 'id'), (select max(id) from mention))");
 			}
@@ -174,9 +220,26 @@ public final class ListeningLoad {
 	}
 
 	private static void sample(StringBuilder into, int level, Row r, String published, long inbox) {
-		into.append(level).append(',').append(r.id()).append(',').append(published).append(',').append(r.network()).append(',')
-			.append(r.language()).append(',').append(r.authorKey()).append(',').append(r.authorKey()).append(',')
-			.append(r.label()).append(',').append(r.sentiment()).append(",inbox,").append(inbox).append('\n');
+		into.append(level)
+			.append(',')
+			.append(r.id())
+			.append(',')
+			.append(published)
+			.append(',')
+			.append(r.network())
+			.append(',')
+			.append(r.language())
+			.append(',')
+			.append(r.authorKey())
+			.append(',')
+			.append(r.authorKey())
+			.append(',')
+			.append(r.label())
+			.append(',')
+			.append(r.sentiment())
+			.append(",inbox,")
+			.append(inbox)
+			.append('\n');
 	}
 
 	private static void count(Map<String, int[]> rollup, Object periodStart, Row r) {
@@ -190,8 +253,18 @@ public final class ListeningLoad {
 		StringBuilder rows = new StringBuilder();
 		rollup.forEach((key, c) -> {
 			String[] k = key.split(",");
-			rows.append(Instant.ofEpochSecond(Long.parseLong(k[0]))).append(',').append(k[1]).append(',').append(k[2])
-				.append(',').append(c[0]).append(',').append(c[1]).append(',').append(c[2]).append('\n');
+			rows.append(Instant.ofEpochSecond(Long.parseLong(k[0])))
+				.append(',')
+				.append(k[1])
+				.append(',')
+				.append(k[2])
+				.append(',')
+				.append(c[0])
+				.append(',')
+				.append(c[1])
+				.append(',')
+				.append(c[2])
+				.append('\n');
 		});
 		return rows.toString();
 	}
@@ -202,27 +275,29 @@ public final class ListeningLoad {
 		Map<String, String> queries = new java.util.LinkedHashMap<>();
 		queries.put("volume_30d", "/api/v1/listening/volume?from=" + today.minusDays(29) + "&to=" + today);
 		queries.put("volume_365d", "/api/v1/listening/volume?from=" + today.minusDays(364) + "&to=" + today);
-		queries.put("volume_30d_x_fr", "/api/v1/listening/volume?from=" + today.minusDays(29) + "&to=" + today
-				+ "&network=x&language=fr");
+		queries.put("volume_30d_x_fr",
+				"/api/v1/listening/volume?from=" + today.minusDays(29) + "&to=" + today + "&network=x&language=fr");
 		long inbox = benchInbox(base, auth);
-		queries.put("volume_365d_inbox", "/api/v1/listening/volume?from=" + today.minusDays(364) + "&to=" + today
-				+ "&inbox=" + inbox);
+		queries.put("volume_365d_inbox",
+				"/api/v1/listening/volume?from=" + today.minusDays(364) + "&to=" + today + "&inbox=" + inbox);
 		for (var q : queries.entrySet()) {
 			double[] ms = time(base + q.getValue(), auth, 20, requests);
 			result("api_" + q.getKey() + "_p50_ms", ms[ms.length / 2], "ms");
 			result("api_" + q.getKey() + "_p99_ms", ms[(int) Math.ceil(ms.length * 0.99) - 1], "ms");
 		}
-		// the whole summary: per-person tonality (bootstrap over authors) and the loudest authors, from the samples
+		// the whole summary: per-person tonality (bootstrap over authors) and the loudest
+		// authors, from the samples
 		for (int days : new int[] { 1, 7, 30, 365 }) {
-			double[] ms = time(base + "/api/v1/listening/summary?from=" + today.minusDays(days - 1) + "&to=" + today, auth,
-					5, Math.max(20, requests / 4));
+			double[] ms = time(base + "/api/v1/listening/summary?from=" + today.minusDays(days - 1) + "&to=" + today,
+					auth, 5, Math.max(20, requests / 4));
 			result("api_summary_" + days + "d_p50_ms", ms[ms.length / 2], "ms");
 			result("api_summary_" + days + "d_p99_ms", ms[(int) Math.ceil(ms.length * 0.99) - 1], "ms");
 		}
-		// one inbox's quarter of the mentions: its rollups per source and its part of the samples
+		// one inbox's quarter of the mentions: its rollups per source and its part of the
+		// samples
 		for (int days : new int[] { 30, 365 }) {
-			double[] ms = time(base + "/api/v1/listening/summary?from=" + today.minusDays(days - 1) + "&to=" + today + "&inbox="
-					+ inbox, auth, 5, Math.max(20, requests / 4));
+			double[] ms = time(base + "/api/v1/listening/summary?from=" + today.minusDays(days - 1) + "&to=" + today
+					+ "&inbox=" + inbox, auth, 5, Math.max(20, requests / 4));
 			result("api_summary_" + days + "d_inbox_p50_ms", ms[ms.length / 2], "ms");
 			result("api_summary_" + days + "d_inbox_p99_ms", ms[(int) Math.ceil(ms.length * 0.99) - 1], "ms");
 		}
@@ -238,36 +313,38 @@ public final class ListeningLoad {
 			result("duckdb_volume_30d_x_fr_median_ms", duck(duck, end - 30 * 86_400L, end, "x", "fr"), "ms");
 			result("duckdb_volume_365d_inbox_median_ms", duck(duck, end - 365 * 86_400L, end, null, null, inbox), "ms");
 			for (int days : new int[] { 1, 7, 30, 365 }) {
-				result("duckdb_per_person_and_loudest_" + days + "d_median_ms", duckPeople(duck, end - days * 86_400L, end),
-						"ms");
+				result("duckdb_per_person_and_loudest_" + days + "d_median_ms",
+						duckPeople(duck, end - days * 86_400L, end), "ms");
 			}
 		}
 	}
 
 	/**
-	 * What the summary's per-person part needs, from every raw row: each author's positive, negative and
-	 * neutral counts, and the ten loudest authors; the median of 5 runs after one warm-up.
+	 * What the summary's per-person part needs, from every raw row: each author's
+	 * positive, negative and neutral counts, and the ten loudest authors; the median of 5
+	 * runs after one warm-up.
 	 */
 	private static double duckPeople(Connection duck, long from, long to) throws Exception {
 		double[] perPerson = new double[6];
 		for (int i = 0; i < perPerson.length; i++) {
-				long t = System.nanoTime();
-				for (String sql : new String[] { "select author_key, count(*) filter (where label = 'positive'), "
-						+ "count(*) filter (where label = 'negative'), count(*) filter (where label = 'neutral') from mention "
-						+ "where published_at >= ? and published_at < ? group by author_key", "select author_key, count(*), "
-								+ "avg(sentiment) from mention where published_at >= ? and published_at < ? group by author_key "
-								+ "order by count(*) desc, author_key limit 10" }) {
-					try (PreparedStatement p = duck.prepareStatement(sql)) {
-						p.setLong(1, from);
-						p.setLong(2, to);
-						try (ResultSet rs = p.executeQuery()) {
-							while (rs.next()) {
-								rs.getInt(2);
-							}
+			long t = System.nanoTime();
+			for (String sql : new String[] { "select author_key, count(*) filter (where label = 'positive'), "
+					+ "count(*) filter (where label = 'negative'), count(*) filter (where label = 'neutral') from mention "
+					+ "where published_at >= ? and published_at < ? group by author_key",
+					"select author_key, count(*), "
+							+ "avg(sentiment) from mention where published_at >= ? and published_at < ? group by author_key "
+							+ "order by count(*) desc, author_key limit 10" }) {
+				try (PreparedStatement p = duck.prepareStatement(sql)) {
+					p.setLong(1, from);
+					p.setLong(2, to);
+					try (ResultSet rs = p.executeQuery()) {
+						while (rs.next()) {
+							rs.getInt(2);
 						}
 					}
 				}
-				perPerson[i] = (System.nanoTime() - t) / 1e6;
+			}
+			perPerson[i] = (System.nanoTime() - t) / 1e6;
 		}
 		double[] timed = Arrays.copyOfRange(perPerson, 1, perPerson.length);
 		Arrays.sort(timed);
@@ -292,8 +369,9 @@ public final class ListeningLoad {
 	}
 
 	/**
-	 * The volume figures by scanning the raw rows: per day, per network and per language with the positive
-	 * and negative counts (three grouping sets, one scan); the median of 11 runs after one warm-up.
+	 * The volume figures by scanning the raw rows: per day, per network and per language
+	 * with the positive and negative counts (three grouping sets, one scan); the median
+	 * of 11 runs after one warm-up.
 	 */
 	private static double duck(Connection duck, long from, long to, String network, String language) throws Exception {
 		return duck(duck, from, to, network, language, null);
@@ -303,8 +381,8 @@ public final class ListeningLoad {
 			throws Exception {
 		String sql = "select published_at // 86400 as day, network, language, count(*), count(*) filter (where label = "
 				+ "'positive'), count(*) filter (where label = 'negative') from mention where published_at >= ? and "
-				+ "published_at < ?" + (network == null ? "" : " and network = ?") + (language == null ? "" : " and language = ?")
-				+ (inbox == null ? "" : " and source_id = " + inbox)
+				+ "published_at < ?" + (network == null ? "" : " and network = ?")
+				+ (language == null ? "" : " and language = ?") + (inbox == null ? "" : " and source_id = " + inbox)
 				+ " group by grouping sets ((day), (network), (language))";
 		double[] ms = new double[12];
 		for (int i = 0; i < ms.length; i++) {
@@ -334,10 +412,14 @@ public final class ListeningLoad {
 
 	/** The id of the first of the benchmark's inboxes, as the API lists them. */
 	private static long benchInbox(String base, String auth) throws Exception {
-		String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(base + "/api/v1/inboxes")).header("Authorization", auth).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-		for (tools.jackson.databind.JsonNode inbox : tools.jackson.databind.json.JsonMapper.builder().build().readTree(body)) {
+		String body = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/inboxes"))
+				.header("Authorization", auth)
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		for (tools.jackson.databind.JsonNode inbox : tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(body)) {
 			if ("bench-0".equals(inbox.get("name").asString())) {
 				return inbox.get("id").asLong();
 			}

@@ -34,11 +34,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark's load generator, run by {@code benchmarks/run.sh} against a server it started on
- * loopback. Each step prints one line {@code RESULT name value unit}; the script collects them.
- * Steps: {@code baseline} (plain JDBC batch inserts into a message-shaped table of the same database),
- * {@code ingest} (inbound messages through the API channel end to end), {@code seed} (1,000,000 messages
- * in 100,000 conversations by JDBC batches), {@code list} (inbox list query timings), {@code live}
+ * The benchmark's load generator, run by {@code benchmarks/run.sh} against a server it
+ * started on loopback. Each step prints one line {@code RESULT name value unit}; the
+ * script collects them. Steps: {@code baseline} (plain JDBC batch inserts into a
+ * message-shaped table of the same database), {@code ingest} (inbound messages through
+ * the API channel end to end), {@code seed} (1,000,000 messages in 100,000 conversations
+ * by JDBC batches), {@code list} (inbox list query timings), {@code live}
  * (accepted-to-SSE delay at a fixed rate).
  */
 public final class LoadGenerator {
@@ -79,7 +80,8 @@ public final class LoadGenerator {
 			}
 			c.setAutoCommit(false);
 			long start = System.nanoTime();
-			try (PreparedStatement p = c.prepareStatement("insert into bench_message values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			try (PreparedStatement p = c
+				.prepareStatement("insert into bench_message values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
 				for (int i = 0; i < rows; i++) {
 					Timestamp now = Timestamp.from(Instant.now());
 					p.setLong(1, i + 1);
@@ -113,11 +115,12 @@ public final class LoadGenerator {
 	}
 
 	/**
-	 * The floor for the same rows ingestion stores, in the same tables: for every 500 messages of ten per
-	 * author, 50 customers, their 50 identities, 50 conversations and the 500 messages, by plain JDBC batches
-	 * with explicit ids, one commit per 500 messages, into the real {@code customer}, {@code customer_identity},
-	 * {@code conversation} and {@code message} tables with all their keys and indexes. The rows are deleted
-	 * afterwards.
+	 * The floor for the same rows ingestion stores, in the same tables: for every 500
+	 * messages of ten per author, 50 customers, their 50 identities, 50 conversations and
+	 * the 500 messages, by plain JDBC batches with explicit ids, one commit per 500
+	 * messages, into the real {@code customer}, {@code customer_identity},
+	 * {@code conversation} and {@code message} tables with all their keys and indexes.
+	 * The rows are deleted afterwards.
 	 */
 	static void baselineRows(String url, String user, int messages) throws Exception {
 		long base = 4_000_000_000L;
@@ -125,24 +128,29 @@ public final class LoadGenerator {
 		try (Connection c = DriverManager.getConnection(url, user, "")) {
 			c.setAutoCommit(false);
 			Timestamp created = Timestamp.from(Instant.now());
-			try (PreparedStatement p = c.prepareStatement("insert into inbox (id, name, channel, settings, auto_assign, "
-					+ "created_at) values (?, 'bench-baseline', 'api', '{}', false, ?)")) {
+			try (PreparedStatement p = c
+				.prepareStatement("insert into inbox (id, name, channel, settings, auto_assign, "
+						+ "created_at) values (?, 'bench-baseline', 'api', '{}', false, ?)")) {
 				p.setLong(1, base);
 				p.setTimestamp(2, created);
 				p.executeUpdate();
 			}
 			c.commit();
 			long start = System.nanoTime();
-			try (PreparedStatement customer = c.prepareStatement("insert into customer (id, name, attributes, created_at, "
-					+ "updated_at) values (?, ?, '{}', ?, ?)");
-					PreparedStatement identity = c.prepareStatement("insert into customer_identity (id, customer_id, kind, "
-							+ "namespace, identity_value, created_at) values (?, ?, 'EXTERNAL', ?, ?, ?)");
-					PreparedStatement conversation = c.prepareStatement("insert into conversation (id, inbox_id, customer_id, "
-							+ "status, priority, subject, last_message_at, last_incoming_at, message_count, preview, created_at, "
-							+ "updated_at) values (?, ?, ?, 'OPEN', 'normal', null, ?, ?, ?, ?, ?, ?)");
-					PreparedStatement message = c.prepareStatement("insert into message (id, conversation_id, inbox_id, "
-							+ "external_id, direction, visibility, author_name, text, status, attachments, sent_at, created_at, "
-							+ "automated) values (?, ?, ?, ?, 'in', 'PRIVATE', ?, ?, 'received', '[]', ?, ?, false)")) {
+			try (PreparedStatement customer = c
+				.prepareStatement("insert into customer (id, name, attributes, created_at, "
+						+ "updated_at) values (?, ?, '{}', ?, ?)");
+					PreparedStatement identity = c
+						.prepareStatement("insert into customer_identity (id, customer_id, kind, "
+								+ "namespace, identity_value, created_at) values (?, ?, 'EXTERNAL', ?, ?, ?)");
+					PreparedStatement conversation = c
+						.prepareStatement("insert into conversation (id, inbox_id, customer_id, "
+								+ "status, priority, subject, last_message_at, last_incoming_at, message_count, preview, created_at, "
+								+ "updated_at) values (?, ?, ?, 'OPEN', 'normal', null, ?, ?, ?, ?, ?, ?)");
+					PreparedStatement message = c
+						.prepareStatement("insert into message (id, conversation_id, inbox_id, "
+								+ "external_id, direction, visibility, author_name, text, status, attachments, sent_at, created_at, "
+								+ "automated) values (?, ?, ?, ?, 'in', 'PRIVATE', ?, ?, 'received', '[]', ?, ?, false)")) {
 				for (int from = 0; from < messages; from += 500) {
 					int to = Math.min(messages, from + 500);
 					Timestamp now = Timestamp.from(Instant.now());
@@ -226,16 +234,19 @@ public final class LoadGenerator {
 	}
 
 	/**
-	 * The batch door of the API channel: {@code batchSize} messages per request, {@code threads} clients; one
-	 * author per ten messages, as in {@link #ingest}. Every message is checked to be stored (none a
-	 * duplicate), so a fast failure cannot pass for speed.
+	 * The batch door of the API channel: {@code batchSize} messages per request,
+	 * {@code threads} clients; one author per ten messages, as in {@link #ingest}. Every
+	 * message is checked to be stored (none a duplicate), so a fast failure cannot pass
+	 * for speed.
 	 * <p>
-	 * Measured like a JMH benchmark, in one process: rounds of {@code messages} messages, each into a new inbox
-	 * so that every round does the same work (new customers, new conversations, then their follow-ups).
-	 * Unmeasured rounds first, for at least {@code minWarmupSeconds} and then until a round in which the
-	 * server's JIT compiler took under 5 % of the server's CPU (or {@code maxWarmupSeconds} have passed): after
-	 * a 20,000-message warm-up its compiler threads still took 40 % of the server's CPU during the measured
-	 * round. Then {@code rounds} measured rounds; the median is the result, every round is printed.
+	 * Measured like a JMH benchmark, in one process: rounds of {@code messages} messages,
+	 * each into a new inbox so that every round does the same work (new customers, new
+	 * conversations, then their follow-ups). Unmeasured rounds first, for at least
+	 * {@code minWarmupSeconds} and then until a round in which the server's JIT compiler
+	 * took under 5 % of the server's CPU (or {@code maxWarmupSeconds} have passed): after
+	 * a 20,000-message warm-up its compiler threads still took 40 % of the server's CPU
+	 * during the measured round. Then {@code rounds} measured rounds; the median is the
+	 * result, every round is printed.
 	 */
 	static void ingestBatch(String base, int messages, int batchSize, int threads, int minWarmupSeconds,
 			int maxWarmupSeconds, int rounds) throws Exception {
@@ -281,9 +292,9 @@ public final class LoadGenerator {
 	}
 
 	/**
-	 * The server's CPU time so far, all its threads and its JIT compiler threads, in clock ticks, read from
-	 * {@code /proc} when {@code BENCH_SERVER_PID} names the server's process (Linux, same machine); else
-	 * nothing.
+	 * The server's CPU time so far, all its threads and its JIT compiler threads, in
+	 * clock ticks, read from {@code /proc} when {@code BENCH_SERVER_PID} names the
+	 * server's process (Linux, same machine); else nothing.
 	 */
 	private static long[] serverCpu() {
 		String pid = System.getenv("BENCH_SERVER_PID");
@@ -301,7 +312,8 @@ public final class LoadGenerator {
 				catch (IOException gone) {
 					continue;
 				}
-				// pid (comm) state ... utime stime: fields 14 and 15, counted after the command's closing parenthesis
+				// pid (comm) state ... utime stime: fields 14 and 15, counted after the
+				// command's closing parenthesis
 				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -317,12 +329,16 @@ public final class LoadGenerator {
 		return new long[] { all, jit };
 	}
 
-	/** One round of the batch door: a new inbox, {@code messages} messages, timed from first request to last answer. */
+	/**
+	 * One round of the batch door: a new inbox, {@code messages} messages, timed from
+	 * first request to last answer.
+	 */
 	private static BatchRound batchRound(String base, String auth, ExecutorService pool, int messages, int batchSize,
 			String name) throws Exception {
 		long inbox = inbox(base, auth, "bench-batch-" + name + "-" + System.currentTimeMillis());
 		int authors = Math.max(1, messages / 10);
-		// The bodies are written before the clock starts: the generator shares the server's two cores, and
+		// The bodies are written before the clock starts: the generator shares the
+		// server's two cores, and
 		// writing 500 messages of JSON per request is its own work, not the server's.
 		List<String> bodies = new ArrayList<>();
 		for (int from = 0; from < messages; from += batchSize) {
@@ -342,8 +358,10 @@ public final class LoadGenerator {
 			int size = Math.min(batchSize, messages - b * batchSize);
 			futures.add(pool.submit(() -> {
 				try {
-					HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes/" + inbox + "/inbound/batch"))
-						.header("Authorization", auth).header("Content-Type", "application/json")
+					HttpRequest r = HttpRequest
+						.newBuilder(URI.create(base + "/api/v1/inboxes/" + inbox + "/inbound/batch"))
+						.header("Authorization", auth)
+						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(body))
 						.build();
 					HttpResponse<String> answer = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
@@ -365,16 +383,18 @@ public final class LoadGenerator {
 		long[] cpuAfter = serverCpu();
 		double jitShare = cpuBefore == null || cpuAfter == null || cpuAfter[0] == cpuBefore[0] ? Double.NaN
 				: (double) (cpuAfter[1] - cpuBefore[1]) / (cpuAfter[0] - cpuBefore[0]);
-		// Clock ticks of 10 ms (USER_HZ = 100 on Linux), as microseconds of the server's CPU per stored message.
+		// Clock ticks of 10 ms (USER_HZ = 100 on Linux), as microseconds of the server's
+		// CPU per stored message.
 		double cpuPerMessage = cpuBefore == null || cpuAfter == null || stored.get() == 0 ? Double.NaN
 				: (cpuAfter[0] - cpuBefore[0]) * 10_000.0 / stored.get();
 		return new BatchRound(stored.get() / seconds, stored.get(), failures.get(), jitShare, cpuPerMessage);
 	}
 
 	/**
-	 * A year of conversations for the reports benchmark, by JDBC batches: spread over the last 365 days, over
-	 * 5 inboxes, 8 teams and 40 agents; answered after 1 minute to 2 days (log-uniform); 80 % resolved
-	 * (with their 'resolved' event) after up to 5 more days.
+	 * A year of conversations for the reports benchmark, by JDBC batches: spread over the
+	 * last 365 days, over 5 inboxes, 8 teams and 40 agents; answered after 1 minute to 2
+	 * days (log-uniform); 80 % resolved (with their 'resolved' event) after up to 5 more
+	 * days.
 	 */
 	static void reportsSeed(String url, String user, int conversations) throws Exception {
 		java.util.Random random = new java.util.Random(42);
@@ -389,8 +409,10 @@ public final class LoadGenerator {
 				rs.next();
 				customer = rs.getLong(1);
 				for (int i = 0; i < inboxes.length; i++) {
-					s.execute("insert into inbox (name, channel, settings, auto_assign, created_at) values ('bench-report-" + i
-							+ "', 'api', '{\"sla\": {\"firstResponse\": \"PT4H\"}}', false, current_timestamp)");
+					s.execute(
+							"insert into inbox (name, channel, settings, auto_assign, created_at) values ('bench-report-"
+									+ i
+									+ "', 'api', '{\"sla\": {\"firstResponse\": \"PT4H\"}}', false, current_timestamp)");
 					var ids = s.executeQuery("select max(id) from inbox");
 					ids.next();
 					inboxes[i] = ids.getLong(1);
@@ -399,17 +421,21 @@ public final class LoadGenerator {
 			c.commit();
 			Instant now = Instant.now();
 			long start = System.nanoTime();
-			try (PreparedStatement conv = c.prepareStatement("insert into conversation (inbox_id, customer_id, status, priority, "
-					+ "assignee_id, team_id, last_message_at, message_count, created_at, updated_at, first_reply_at, "
-					+ "last_reply_at) values (?, ?, ?, 'normal', ?, ?, ?, 2, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-					PreparedStatement event = c.prepareStatement("insert into conversation_event (conversation_id, type, "
-							+ "created_at) values (?, 'resolved', ?)")) {
+			try (PreparedStatement conv = c
+				.prepareStatement("insert into conversation (inbox_id, customer_id, status, priority, "
+						+ "assignee_id, team_id, last_message_at, message_count, created_at, updated_at, first_reply_at, "
+						+ "last_reply_at) values (?, ?, ?, 'normal', ?, ?, ?, 2, ?, ?, ?, ?)",
+						Statement.RETURN_GENERATED_KEYS);
+					PreparedStatement event = c
+						.prepareStatement("insert into conversation_event (conversation_id, type, "
+								+ "created_at) values (?, 'resolved', ?)")) {
 				for (int from = 0; from < conversations; from += 5_000) {
 					int to = Math.min(conversations, from + 5_000);
 					Timestamp[] resolvedAt = new Timestamp[to - from];
 					for (int i = from; i < to; i++) {
 						Instant created = now.minusSeconds((long) (random.nextDouble() * 365 * 86_400));
-						Instant answered = created.plusSeconds((long) (60 * Math.exp(random.nextDouble() * Math.log(2_880))));
+						Instant answered = created
+							.plusSeconds((long) (60 * Math.exp(random.nextDouble() * Math.log(2_880))));
 						boolean resolved = random.nextInt(10) < 8;
 						Instant done = answered.plusSeconds((long) (random.nextDouble() * 5 * 86_400));
 						if (done.isAfter(now)) {
@@ -447,14 +473,16 @@ public final class LoadGenerator {
 					c.commit();
 				}
 			}
-			result("reports_seed_conversations_per_s", conversations / ((System.nanoTime() - start) / 1e9), "conversations/s");
+			result("reports_seed_conversations_per_s", conversations / ((System.nanoTime() - start) / 1e9),
+					"conversations/s");
 		}
 	}
 
 	/**
-	 * The reports page's query for a year, by team, timed through the API after the rollups were rebuilt,
-	 * next to the same figures (counts, median and 90th percentile of first-response and resolution times)
-	 * computed by PostgreSQL from the raw conversations with percentile_cont.
+	 * The reports page's query for a year, by team, timed through the API after the
+	 * rollups were rebuilt, next to the same figures (counts, median and 90th percentile
+	 * of first-response and resolution times) computed by PostgreSQL from the raw
+	 * conversations with percentile_cont.
 	 */
 	static void reports(String base, String url, String user, int requests) throws Exception {
 		String auth = token(base);
@@ -462,7 +490,9 @@ public final class LoadGenerator {
 		String period = "from=" + today.minusDays(365) + "&to=" + today;
 		long rebuild = System.nanoTime();
 		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/rebuild?" + period))
-			.header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build();
+			.header("Authorization", auth)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
 		HttpResponse<String> rebuilt = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
 		result("reports_rebuild_year_s", (System.nanoTime() - rebuild) / 1e9, "s");
 		result("reports_rollup_rows", JSON.readTree(rebuilt.body()).get("rows").asLong(), "rows");
@@ -529,11 +559,14 @@ public final class LoadGenerator {
 			}
 			String[] statuses = { "OPEN", "OPEN", "PENDING", "RESOLVED", "RESOLVED", "RESOLVED", "SNOOZED" };
 			Instant base = Instant.now().minus(Duration.ofDays(365));
-			try (PreparedStatement cu = c.prepareStatement("insert into customer (id, name, attributes, created_at, updated_at) values (?, ?, '{}', ?, ?)");
-					PreparedStatement cv = c.prepareStatement("insert into conversation (id, inbox_id, customer_id, status, priority, "
-							+ "last_message_at, message_count, preview, created_at, updated_at) values (?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, ?)");
-					PreparedStatement ms = c.prepareStatement("insert into message (conversation_id, inbox_id, external_id, direction, "
-							+ "visibility, author_name, text, status, attachments, sent_at, created_at) values (?, ?, ?, 'in', 'PRIVATE', ?, ?, 'received', '[]', ?, ?)")) {
+			try (PreparedStatement cu = c.prepareStatement(
+					"insert into customer (id, name, attributes, created_at, updated_at) values (?, ?, '{}', ?, ?)");
+					PreparedStatement cv = c
+						.prepareStatement("insert into conversation (id, inbox_id, customer_id, status, priority, "
+								+ "last_message_at, message_count, preview, created_at, updated_at) values (?, ?, ?, ?, 'NORMAL', ?, ?, ?, ?, ?)");
+					PreparedStatement ms = c
+						.prepareStatement("insert into message (conversation_id, inbox_id, external_id, direction, "
+								+ "visibility, author_name, text, status, attachments, sent_at, created_at) values (?, ?, ?, 'in', 'PRIVATE', ?, ?, 'received', '[]', ?, ?)")) {
 				long conversationBase = firstCustomer;
 				for (int i = 0; i < conversations; i++) {
 					long customer = firstCustomer + i;
@@ -607,11 +640,15 @@ public final class LoadGenerator {
 		long inbox = inbox(base, auth, "bench-live-" + System.currentTimeMillis());
 		Map<Long, Long> acceptedAt = new ConcurrentHashMap<>();
 		Map<Long, Long> seenAt = new ConcurrentHashMap<>();
-		HttpRequest stream = HttpRequest.newBuilder(URI.create(base + "/api/v1/events")).header("Authorization", auth)
-			.header("Accept", "text/event-stream").GET().build();
+		HttpRequest stream = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+			.header("Authorization", auth)
+			.header("Accept", "text/event-stream")
+			.GET()
+			.build();
 		var response = HTTP.send(stream, HttpResponse.BodyHandlers.ofInputStream());
 		Thread reader = new Thread(() -> {
-			try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			try (BufferedReader in = new BufferedReader(
+					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 				String line;
 				while ((line = in.readLine()) != null) {
 					if (line.startsWith("data:")) {
@@ -641,9 +678,12 @@ public final class LoadGenerator {
 			}
 			senders.execute(() -> {
 				try {
-					HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes/" + inbox + "/inbound"))
-						.header("Authorization", auth).header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(inbound("live-" + n, n % 1000))))
+					HttpRequest request = HttpRequest
+						.newBuilder(URI.create(base + "/api/v1/inboxes/" + inbox + "/inbound"))
+						.header("Authorization", auth)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers
+							.ofString(JSON.writeValueAsString(inbound("live-" + n, n % 1000))))
 						.build();
 					var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 					long now = System.nanoTime();
@@ -669,7 +709,8 @@ public final class LoadGenerator {
 				missing++;
 			}
 			else {
-				// The event may arrive before the HTTP answer is read: that counts as no delay.
+				// The event may arrive before the HTTP answer is read: that counts as no
+				// delay.
 				delays.add(Math.max(0, (seen - e.getValue()) / 1e6));
 			}
 		}
@@ -681,25 +722,34 @@ public final class LoadGenerator {
 	}
 
 	static String token(String base) throws Exception {
-		String basic = "Basic " + Base64.getEncoder().encodeToString((System.getenv().getOrDefault("PARLONS_ADMIN_EMAIL",
-				"bench@parlons.local") + ":" + System.getenv().getOrDefault("PARLONS_ADMIN_PASSWORD", "bench-password"))
-			.getBytes(StandardCharsets.UTF_8));
-		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).header("Authorization", basic)
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build();
-		return "Bearer " + JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("token").asString();
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString((System.getenv().getOrDefault("PARLONS_ADMIN_EMAIL", "bench@parlons.local") + ":"
+					+ System.getenv().getOrDefault("PARLONS_ADMIN_PASSWORD", "bench-password"))
+				.getBytes(StandardCharsets.UTF_8));
+		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+			.header("Authorization", basic)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
+			.build();
+		return "Bearer "
+				+ JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("token").asString();
 	}
 
 	private static long inbox(String base, String auth, String name) throws Exception {
-		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes")).header("Authorization", auth)
+		HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/v1/inboxes"))
+			.header("Authorization", auth)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"channel\":\"api\"}")).build();
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"channel\":\"api\"}"))
+			.build();
 		return JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("id").asLong();
 	}
 
 	private static int post(String url, String auth, Object body) {
 		try {
-			HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
-				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			HttpRequest r = HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization", auth)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 				.build();
 			return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}

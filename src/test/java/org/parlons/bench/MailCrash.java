@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The steps of {@code scripts/email-crash-test.sh}: a real mail server (GreenMail on fixed ports),
- * customers who write, and the counts that prove nothing was lost or stored twice. Each step prints
- * {@code RESULT name value}.
+ * The steps of {@code scripts/email-crash-test.sh}: a real mail server (GreenMail on
+ * fixed ports), customers who write, and the counts that prove nothing was lost or stored
+ * twice. Each step prints {@code RESULT name value}.
  */
 public final class MailCrash {
 
@@ -61,7 +61,10 @@ public final class MailCrash {
 		Thread.currentThread().join();
 	}
 
-	/** {@code count} mails from {@code customers} customers to the support mailbox, each with its own Message-ID. */
+	/**
+	 * {@code count} mails from {@code customers} customers to the support mailbox, each
+	 * with its own Message-ID.
+	 */
 	static void send(int smtp, int count, int customers) throws Exception {
 		Properties p = new Properties();
 		p.setProperty("mail.smtp.host", "127.0.0.1");
@@ -90,16 +93,21 @@ public final class MailCrash {
 
 	/** Creates an API token and the email inbox; prints both for the script. */
 	static void setup(String base, int smtp, int imap) throws Exception {
-		String basic = "Basic " + Base64.getEncoder().encodeToString((System.getenv("PARLONS_ADMIN_EMAIL") + ":"
-				+ System.getenv("PARLONS_ADMIN_PASSWORD")).getBytes(StandardCharsets.UTF_8));
-		String token = "Bearer " + post(base + "/api/v1/tokens", basic, Map.of("name", "crash")).get("token").asString();
-		Map<String, Object> server = Map.of("host", "127.0.0.1", "username", SUPPORT, "password", PASSWORD, "tls", false);
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString((System.getenv("PARLONS_ADMIN_EMAIL") + ":" + System.getenv("PARLONS_ADMIN_PASSWORD"))
+				.getBytes(StandardCharsets.UTF_8));
+		String token = "Bearer "
+				+ post(base + "/api/v1/tokens", basic, Map.of("name", "crash")).get("token").asString();
+		Map<String, Object> server = Map.of("host", "127.0.0.1", "username", SUPPORT, "password", PASSWORD, "tls",
+				false);
 		Map<String, Object> imapServer = new java.util.HashMap<>(server);
 		imapServer.put("port", imap);
 		Map<String, Object> smtpServer = new java.util.HashMap<>(server);
 		smtpServer.put("port", smtp);
 		long inbox = post(base + "/api/v1/inboxes", token, Map.of("name", "Crash test", "channel", "email", "address",
-				SUPPORT, "imap", imapServer, "smtp", smtpServer)).get("id").asLong();
+				SUPPORT, "imap", imapServer, "smtp", smtpServer))
+			.get("id")
+			.asLong();
 		System.out.println("TOKEN " + token.substring("Bearer ".length()));
 		System.out.println("INBOX " + inbox);
 	}
@@ -112,7 +120,8 @@ public final class MailCrash {
 		Set<String> ids = new HashSet<>();
 		int duplicates = 0;
 		for (JsonNode c : conversations(base, token, inbox)) {
-			for (JsonNode m : get(base + "/api/v1/conversations/" + c.get("id").asLong() + "/messages", token).get("items")) {
+			for (JsonNode m : get(base + "/api/v1/conversations/" + c.get("id").asLong() + "/messages", token)
+				.get("items")) {
 				if ("in".equals(m.get("direction").asString())) {
 					in++;
 					if (!ids.add(m.get("externalId").asString())) {
@@ -144,7 +153,10 @@ public final class MailCrash {
 		System.out.println("RESULT replies_posted " + replies);
 	}
 
-	/** What the customers' mailboxes hold: mails received, and distinct Message-IDs among them. */
+	/**
+	 * What the customers' mailboxes hold: mails received, and distinct Message-IDs among
+	 * them.
+	 */
 	static void received(int imap, int customers) throws Exception {
 		Properties p = new Properties();
 		Session session = Session.getInstance(p);
@@ -162,7 +174,8 @@ public final class MailCrash {
 				inbox.close(false);
 			}
 			catch (jakarta.mail.AuthenticationFailedException ex) {
-				// no mail ever reached this customer: GreenMail has not created the account
+				// no mail ever reached this customer: GreenMail has not created the
+				// account
 			}
 		}
 		System.out.println("RESULT customer_mails " + mails);
@@ -186,12 +199,16 @@ public final class MailCrash {
 	}
 
 	private static JsonNode get(String url, String token) throws Exception {
-		HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+		HttpRequest r = HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build();
 		return JSON.readTree(HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body());
 	}
 
 	private static JsonNode post(String url, String auth, Object body) throws Exception {
-		HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+		HttpRequest r = HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", auth)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build();

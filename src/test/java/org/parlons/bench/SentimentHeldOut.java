@@ -9,8 +9,9 @@ import org.parlons.language.SentimentEvaluation.Outcome;
 import org.parlons.language.internal.TextAnalysis;
 
 /**
- * Prints the held-out accuracy table for BENCHMARKS.md: per source and overall, ours beside VADER, and
- * French beside the same sentences in English. Pass "errors" to list what ours gets wrong.
+ * Prints the held-out accuracy table for BENCHMARKS.md: per source and overall, ours
+ * beside VADER, and French beside the same sentences in English. Pass "errors" to list
+ * what ours gets wrong.
  */
 public final class SentimentHeldOut {
 
@@ -44,11 +45,15 @@ public final class SentimentHeldOut {
 		Outcome vo = SentimentEvaluation.judge(originals, e -> vaderOriginals[k[0]++]);
 		int detected = (int) french.stream().filter(e -> analysis.language(e.text()).equals("fr")).count();
 		System.out.printf(Locale.ROOT, "%n| 300-sentence sample | Parlons accuracy | coverage |%n|---|---:|---:|%n");
-		System.out.printf(Locale.ROOT, "| French translation | %.1f %% | %.1f %% |%n", 100 * fr.accuracy(), 100 * fr.coverage());
-		System.out.printf(Locale.ROOT, "| English originals | %.1f %% | %.1f %% |%n", 100 * en.accuracy(), 100 * en.coverage());
-		System.out.printf(Locale.ROOT, "| English originals, VADER | %.1f %% | %.1f %% |%n", 100 * vo.accuracy(), 100 * vo.coverage());
+		System.out.printf(Locale.ROOT, "| French translation | %.1f %% | %.1f %% |%n", 100 * fr.accuracy(),
+				100 * fr.coverage());
+		System.out.printf(Locale.ROOT, "| English originals | %.1f %% | %.1f %% |%n", 100 * en.accuracy(),
+				100 * en.coverage());
+		System.out.printf(Locale.ROOT, "| English originals, VADER | %.1f %% | %.1f %% |%n", 100 * vo.accuracy(),
+				100 * vo.coverage());
 		int englishDetected = (int) english.stream().filter(e -> analysis.language(e.text()).equals("en")).count();
-		System.out.printf("%nLanguage guess: French sample detected as French %d / %d; English sentences detected as English %d / %d%n",
+		System.out.printf(
+				"%nLanguage guess: French sample detected as French %d / %d; English sentences detected as English %d / %d%n",
 				detected, french.size(), englishDetected, english.size());
 		if (args.length > 0) {
 			for (int i = 0; i < french.size(); i++) {

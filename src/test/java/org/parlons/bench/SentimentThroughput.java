@@ -13,10 +13,11 @@ import org.parlons.language.SentimentEvaluation.Example;
 import org.parlons.language.internal.TextAnalysis;
 
 /**
- * Sentiment texts per second on one thread (run it under {@code taskset -c 0} for one core), over the
- * 7,500 development and held-out texts (tweets, reviews, French sentences). Beside it, in the same run,
- * the floor any lexicon analyser pays: lower-casing each text, splitting it on spaces and looking each
- * word up in a hash map. Five measured rounds after a warm-up; the median round is reported.
+ * Sentiment texts per second on one thread (run it under {@code taskset -c 0} for one
+ * core), over the 7,500 development and held-out texts (tweets, reviews, French
+ * sentences). Beside it, in the same run, the floor any lexicon analyser pays:
+ * lower-casing each text, splitting it on spaces and looking each word up in a hash map.
+ * Five measured rounds after a warm-up; the median round is reported.
  */
 public final class SentimentThroughput {
 
@@ -79,8 +80,8 @@ public final class SentimentThroughput {
 			rates[r] = done / ((System.nanoTime() - start) / 1e9);
 		}
 		Arrays.sort(rates);
-		System.out.printf(Locale.ROOT, "%s: %s texts/s (sink %.1f)%n", name, Arrays.toString(
-				Arrays.stream(rates).mapToLong(Math::round).toArray()), sink % 10);
+		System.out.printf(Locale.ROOT, "%s: %s texts/s (sink %.1f)%n", name,
+				Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()), sink % 10);
 		return rates[ROUNDS / 2];
 	}
 

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The inbox list, latest activity first, follows each way a conversation's last message or status changes:
- * an inbound message, a reply, a resolution (the next message opens a new conversation), a snooze and its end.
+ * The inbox list, latest activity first, follows each way a conversation's last message
+ * or status changes: an inbound message, a reply, a resolution (the next message opens a
+ * new conversation), a snooze and its end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConversationListOrderTests {
@@ -72,14 +73,17 @@ class ConversationListOrderTests {
 
 	/** Posts a message from this author; answers its conversation. */
 	private long inbound(TestApi admin, long inbox, String author) {
-		JsonNode r = admin.post("/api/v1/inboxes/" + inbox + "/inbound", TestApi.inbound(unique("m"), author, "Bonjour"))
+		JsonNode r = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", TestApi.inbound(unique("m"), author, "Bonjour"))
 			.body();
 		return r.get("conversationId").asLong();
 	}
 
 	private static List<Long> list(TestApi admin, long inbox, String status) {
 		List<Long> ids = new ArrayList<>();
-		admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=" + status).body().get("items")
+		admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=" + status)
+			.body()
+			.get("items")
 			.forEach(item -> ids.add(item.get("id").asLong()));
 		return ids;
 	}

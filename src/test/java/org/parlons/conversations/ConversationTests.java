@@ -13,7 +13,8 @@ class ConversationTests {
 	static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
 	static Conversation open() {
-		return new Conversation(1, 2, 3, ConversationStatus.OPEN, Priority.NORMAL, null, 7L, null, null, NOW, 1, "x", NOW);
+		return new Conversation(1, 2, 3, ConversationStatus.OPEN, Priority.NORMAL, null, 7L, null, null, NOW, 1, "x",
+				NOW);
 	}
 
 	@Test
@@ -99,9 +100,11 @@ class ConversationTests {
 
 	@Test
 	void previewFlattensWhiteSpaceAndKeepsTheHead() {
-		assertThat(Conversations.preview("  Bonjour,\n\n\tje  voudrais\r\nrésilier.\u2003")).isEqualTo("Bonjour, je voudrais résilier.");
+		assertThat(Conversations.preview("  Bonjour,\n\n\tje  voudrais\r\nrésilier.\u2003"))
+			.isEqualTo("Bonjour, je voudrais résilier.");
 		assertThat(Conversations.preview(" \n ")).isEmpty();
-		assertThat(Conversations.preview("x".repeat(Conversations.PREVIEW))).isEqualTo("x".repeat(Conversations.PREVIEW));
+		assertThat(Conversations.preview("x".repeat(Conversations.PREVIEW)))
+			.isEqualTo("x".repeat(Conversations.PREVIEW));
 		String cut = Conversations.preview("mot\n\n".repeat(100_000));
 		assertThat(cut).hasSize(Conversations.PREVIEW).startsWith("mot mot mot").endsWith("…").doesNotContain("\n");
 		assertThat(Conversations.preview("x".repeat(Conversations.PREVIEW + 1)))

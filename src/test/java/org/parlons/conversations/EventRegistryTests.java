@@ -22,8 +22,8 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * An event whose listener has not succeeded stays in the JDBC publication registry (so it survives a
- * crash) and is delivered when resubmitted, as on restart.
+ * An event whose listener has not succeeded stays in the JDBC publication registry (so it
+ * survives a crash) and is delivered when resubmitted, as on restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EventRegistryTests {
@@ -44,7 +44,8 @@ class EventRegistryTests {
 	void keepsAnUnhandledEventUntilItsListenerSucceeds() {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Registry"), Map.of());
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "hello"))
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "hello"))
 			.id("conversationId");
 		listener.fail(true);
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "answer"));

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Single deliveries stored together: grouped, each caller answered with its own message, a bad message failing only
- * its caller, a group taken only once the one before holds its locks.
+ * Single deliveries stored together: grouped, each caller answered with its own message,
+ * a bad message failing only its caller, a group taken only once the one before holds its
+ * locks.
  */
 class GroupCommitTests {
 
@@ -55,7 +56,8 @@ class GroupCommitTests {
 		}
 		assertThat(transactions.get()).isLessThan(100);
 		assertThat(groupSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
-		assertThat(groupSizes.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(1).isLessThanOrEqualTo(64);
+		assertThat(groupSizes.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(1)
+			.isLessThanOrEqualTo(64);
 	}
 
 	@Test
@@ -137,7 +139,10 @@ class GroupCommitTests {
 		assertThat(commits.receive(message(1, "m-3", "a")).messageId()).isEqualTo(3);
 	}
 
-	/** Takes a millisecond per group; refuses a group holding one of the poisoned messages. */
+	/**
+	 * Takes a millisecond per group; refuses a group holding one of the poisoned
+	 * messages.
+	 */
 	private static GroupCommit.Store slowly(AtomicInteger transactions, Set<String> poisoned) {
 		return (inbox, batch, onLocked) -> {
 			transactions.incrementAndGet();

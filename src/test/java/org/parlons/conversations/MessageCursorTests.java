@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The cursor listening reads messages with: a window of ids from the first message after the cursor, so
- * that a read is bounded whatever plan the database picks, and that crosses ids a rolled-back insert skipped.
+ * The cursor listening reads messages with: a window of ids from the first message after
+ * the cursor, so that a read is bounded whatever plan the database picks, and that
+ * crosses ids a rolled-back insert skipped.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MessageCursorTests {
@@ -42,13 +43,18 @@ class MessageCursorTests {
 		long inbox = admin.createApiInbox(unique("Cursor"), Map.of());
 		String author = unique("author");
 		long first = store(admin, inbox, author, "Premier message");
-		long conversation = jdbc.sql("select conversation_id from message where id = ?").param(first).query(Long.class).single();
-		// Three ids taken by an insert that rolls back: a gap wider than the window read below.
+		long conversation = jdbc.sql("select conversation_id from message where id = ?")
+			.param(first)
+			.query(Long.class)
+			.single();
+		// Three ids taken by an insert that rolls back: a gap wider than the window read
+		// below.
 		tx.executeWithoutResult(status -> {
 			Timestamp now = Timestamp.from(Instant.now());
 			for (int i = 0; i < 3; i++) {
-				jdbc.sql("insert into message (conversation_id, inbox_id, external_id, direction, visibility, text, status, "
-						+ "sent_at, created_at) values (?, ?, ?, 'in', 'PUBLIC', 'x', 'received', ?, ?)")
+				jdbc.sql(
+						"insert into message (conversation_id, inbox_id, external_id, direction, visibility, text, status, "
+								+ "sent_at, created_at) values (?, ?, ?, 'in', 'PUBLIC', 'x', 'received', ?, ?)")
 					.params(conversation, inbox, unique("rolled-back"), now, now)
 					.update();
 			}

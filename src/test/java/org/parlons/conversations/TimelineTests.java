@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Every change of a conversation leaves its line, whoever makes it: the customer who writes again to a snoozed or
- * pending conversation, the end of a snooze, an agent.
+ * Every change of a conversation leaves its line, whoever makes it: the customer who
+ * writes again to a snoozed or pending conversation, the end of a snooze, an agent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TimelineTests {

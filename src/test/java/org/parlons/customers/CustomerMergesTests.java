@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Two profiles become one, the merged one's conversations show under the survivor, and the undo
- * restores both exactly, with both steps in the history.
+ * Two profiles become one, the merged one's conversations show under the survivor, and
+ * the undo restores both exactly, with both steps in the history.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CustomerMergesTests {
@@ -57,10 +57,12 @@ class CustomerMergesTests {
 		var paulAgain = admin.get("/api/v1/customers/" + paul).body();
 		assertThat(paulAgain.get("identities").toString()).doesNotContain("+33612345678");
 		assertThat(paulAgain.get("tags").toString()).doesNotContain("mobile");
-		assertThat(admin.get("/api/v1/conversations?customerId=" + anonymous).body().get("total").asLong()).isEqualTo(1);
+		assertThat(admin.get("/api/v1/conversations?customerId=" + anonymous).body().get("total").asLong())
+			.isEqualTo(1);
 		assertThat(admin.get("/api/v1/customers/" + paul + "/history").body().toString()).contains("merged")
 			.contains("merge-undone");
-		assertThat(admin.post("/api/v1/customers/merges/" + merge.id("id") + "/undo", Map.of()).status()).isEqualTo(409);
+		assertThat(admin.post("/api/v1/customers/merges/" + merge.id("id") + "/undo", Map.of()).status())
+			.isEqualTo(409);
 	}
 
 	@Test
@@ -75,7 +77,10 @@ class CustomerMergesTests {
 		assertThat(r.body().get("updated").asInt()).isEqualTo(1);
 		assertThat(r.body().get("errors").toString()).contains("line 3").contains("needs an email or a phone");
 		String export = admin.getText("/api/v1/customers/export");
-		assertThat(export).contains("Anne Roux").contains(email).contains("+33611223344").contains("ancienne;fibre;vip")
+		assertThat(export).contains("Anne Roux")
+			.contains(email)
+			.contains("+33611223344")
+			.contains("ancienne;fibre;vip")
 			.contains("F-123");
 	}
 

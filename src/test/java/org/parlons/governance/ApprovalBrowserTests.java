@@ -21,8 +21,8 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The approval journey in two browsers: an agent promises more than her mandate allows, the reply
- * waits; a supervisor approves it on the approvals page; the reply goes out.
+ * The approval journey in two browsers: an agent promises more than her mandate allows,
+ * the reply waits; a supervisor approves it on the approvals page; the reply goes out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApprovalBrowserTests {
@@ -57,16 +57,19 @@ class ApprovalBrowserTests {
 		String sophie = unique("sophie") + "@teleo.test";
 		long julieId = person(admin, julie, "Julie Martin", "agent", 50);
 		person(admin, sophie, "Sophie Laurent", "supervisor", 500);
-		admin.post("/api/v1/teams", Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julieId)));
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
-				inbound(unique("m"), unique("client"), "Dix jours sans internet : je veux être dédommagé."))
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julieId)));
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound",
+					inbound(unique("m"), unique("client"), "Dix jours sans internet : je veux être dédommagé."))
 			.id("conversationId");
 
 		signIn(agent, julie);
 		agent.get(base("/inbox/conversations/" + conversation + "?lang=en"));
 		WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(15));
 		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "dédommagé"));
-		agent.findElement(By.id("reply-text")).sendKeys("Bonjour, nous vous remboursons 80 € sur votre prochaine facture.");
+		agent.findElement(By.id("reply-text"))
+			.sendKeys("Bonjour, nous vous remboursons 80 € sur votre prochaine facture.");
 		agent.findElement(By.id("send-reply")).click();
 		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "pending approval"));
 
@@ -76,9 +79,11 @@ class ApprovalBrowserTests {
 		supervisorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "80 EUR"));
 		assertThat(supervisor.findElement(By.tagName("main")).getText()).contains("Julie Martin");
 		// other tests' replies may wait too: approve this conversation's
-		supervisor.findElement(By.cssSelector("section.approval[data-conversation='" + conversation + "'] button.approve"))
+		supervisor
+			.findElement(By.cssSelector("section.approval[data-conversation='" + conversation + "'] button.approve"))
 			.click();
-		supervisorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Decision recorded"));
+		supervisorWait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Decision recorded"));
 
 		agentWait.until(d -> {
 			var items = admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items");
@@ -89,8 +94,10 @@ class ApprovalBrowserTests {
 	}
 
 	private long person(TestApi admin, String email, String name, String role, int maxGesture) {
-		return admin.post("/api/v1/agents", Map.of("email", email, "name", name, "password", "password-of-julie", "role",
-				role, "mandate", Map.of("maxGesture", Map.of("amount", maxGesture, "currency", "EUR")))).id("id");
+		return admin
+			.post("/api/v1/agents", Map.of("email", email, "name", name, "password", "password-of-julie", "role", role,
+					"mandate", Map.of("maxGesture", Map.of("amount", maxGesture, "currency", "EUR"))))
+			.id("id");
 	}
 
 	private void signIn(ChromeDriver chrome, String email) {

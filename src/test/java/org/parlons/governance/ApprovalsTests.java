@@ -15,9 +15,9 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Mandates and approvals through the API: a gesture beyond the agent's mandate is held, approved by a
- * supervisor whose mandate covers it, then sent with the approver recorded; personal data never goes
- * into a public reply.
+ * Mandates and approvals through the API: a gesture beyond the agent's mandate is held,
+ * approved by a supervisor whose mandate covers it, then sent with the approver recorded;
+ * personal data never goes into a public reply.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApprovalsTests {
@@ -39,10 +39,13 @@ class ApprovalsTests {
 		long inbox = admin.createApiInbox(unique("Gestes"), Map.of());
 		String email = unique("julie") + "@teleo.test";
 		agentId = person(email, "agent", 50);
-		admin.post("/api/v1/teams", Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(agentId)));
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(agentId)));
 		agent = TestApi.basic(port, email, "password-of-julie");
-		conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
-				inbound(unique("m"), unique("client"), "Ma box est en panne depuis dix jours, je veux un dédommagement."))
+		conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound",
+					inbound(unique("m"), unique("client"),
+							"Ma box est en panne depuis dix jours, je veux un dédommagement."))
 			.id("conversationId");
 	}
 
@@ -63,21 +66,24 @@ class ApprovalsTests {
 		assertThat(agent.post("/api/v1/approvals/" + approval + "/approve", Map.of()).status()).isEqualTo(403);
 		String small = unique("petit") + "@teleo.test";
 		person(small, "supervisor", 30);
-		var notEnough = TestApi.basic(port, small, "password-of-julie").post("/api/v1/approvals/" + approval + "/approve", Map.of());
+		var notEnough = TestApi.basic(port, small, "password-of-julie")
+			.post("/api/v1/approvals/" + approval + "/approve", Map.of());
 		assertThat(notEnough.status()).isEqualTo(403);
 		assertThat(notEnough.body().get("detail").asString()).contains("mandate");
 		assertThat(status(messageId)).isEqualTo("pending_approval");
 
 		String boss = unique("sophie") + "@teleo.test";
 		long bossId = person(boss, "supervisor", 500);
-		var approved = TestApi.basic(port, boss, "password-of-julie").post("/api/v1/approvals/" + approval + "/approve", Map.of());
+		var approved = TestApi.basic(port, boss, "password-of-julie")
+			.post("/api/v1/approvals/" + approval + "/approve", Map.of());
 		assertThat(approved.status()).isEqualTo(200);
 		assertThat(approved.body().get("status").asString()).isEqualTo("approved");
 		assertThat(approved.body().get("decidedBy").asLong()).isEqualTo(bossId);
 		assertThat(awaitStatus(messageId, "sent")).isTrue();
 		var events = admin.get("/api/v1/conversations/" + conversation + "/timeline").body().get("items").toString();
 		assertThat(events).contains("held-for-approval").contains("approved");
-		assertThat(TestApi.basic(port, boss, "password-of-julie").post("/api/v1/approvals/" + approval + "/approve", Map.of())
+		assertThat(TestApi.basic(port, boss, "password-of-julie")
+			.post("/api/v1/approvals/" + approval + "/approve", Map.of())
 			.status()).isEqualTo(409);
 	}
 
@@ -88,10 +94,14 @@ class ApprovalsTests {
 		assertThat(within.status()).isEqualTo(201);
 		assertThat(within.body().get("status").asString()).isIn("queued", "sent");
 
-		long held = agent.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "Nous vous remboursons 300 € immédiatement.")).id("id");
-		long approval = find(admin.get("/api/v1/approvals?status=pending").body().get("items"), held).get("id").asLong();
-		var rejected = admin.post("/api/v1/approvals/" + approval + "/reject", Map.of("reason", "Trop élevé : 50 € au plus."));
+		long held = agent
+			.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "Nous vous remboursons 300 € immédiatement."))
+			.id("id");
+		long approval = find(admin.get("/api/v1/approvals?status=pending").body().get("items"), held).get("id")
+			.asLong();
+		var rejected = admin.post("/api/v1/approvals/" + approval + "/reject",
+				Map.of("reason", "Trop élevé : 50 € au plus."));
 		assertThat(rejected.body().get("status").asString()).isEqualTo("rejected");
 		assertThat(status(held)).isEqualTo("rejected");
 	}
@@ -104,7 +114,8 @@ class ApprovalsTests {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 		assertThat(refused.body().get("detail").asString()).contains("phone number").contains("06 12 34 56 78");
-		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items")).hasSize(before);
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items"))
+			.hasSize(before);
 		var privately = agent.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "Appelez-moi au 06 12 34 56 78, je m'en occupe.", "visibility", "private"));
 		assertThat(privately.status()).isEqualTo(201);
@@ -117,7 +128,8 @@ class ApprovalsTests {
 						Map.of("amount", 30, "currency", "eur")));
 		assertThat(within.status()).isEqualTo(201);
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
-			.contains("gesture").contains("30 EUR");
+			.contains("gesture")
+			.contains("30 EUR");
 
 		var beyond = agent.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "Bonjour, c'est fait, vous le verrez sur votre prochaine facture.", "gesture",
@@ -128,14 +140,17 @@ class ApprovalsTests {
 		assertThat(pending.get("amount").asDouble()).isEqualTo(120.5);
 		String small = unique("paul") + "@teleo.test";
 		person(small, "supervisor", 100);
-		var edited = TestApi.basic(port, small, "password-of-julie").post("/api/v1/approvals/" + pending.get("id").asLong()
-				+ "/approve", Map.of("text", "Bonjour, c'est fait."));
+		var edited = TestApi.basic(port, small, "password-of-julie")
+			.post("/api/v1/approvals/" + pending.get("id").asLong() + "/approve",
+					Map.of("text", "Bonjour, c'est fait."));
 		assertThat(edited.status()).as("an edit cannot drop the gesture the reply was held for").isEqualTo(403);
 		String boss = unique("sophie") + "@teleo.test";
 		person(boss, "supervisor", 500);
-		assertThat(TestApi.basic(port, boss, "password-of-julie").post("/api/v1/approvals/" + pending.get("id").asLong()
-				+ "/approve", Map.of()).status()).isEqualTo(200);
-		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString()).contains("120.5 EUR");
+		assertThat(TestApi.basic(port, boss, "password-of-julie")
+			.post("/api/v1/approvals/" + pending.get("id").asLong() + "/approve", Map.of())
+			.status()).isEqualTo(200);
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("120.5 EUR");
 
 		for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("amount", -5, "currency", "EUR"),
 				Map.of("amount", 10, "currency", "euros"), Map.of("amount", "1.999", "currency", "EUR"))) {
@@ -148,9 +163,9 @@ class ApprovalsTests {
 
 	@Test
 	void aReplyOutsideTheMandatesLanguagesChannelsOrPublicTopicsWaitsForSomeoneWhoseMandateCoversIt() {
-		var scoped = admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("maxGesture",
-				Map.of("amount", 50, "currency", "EUR"), "languages", List.of("fr"), "channels", List.of("api"),
-				"withheldTopics", List.of("legal"))));
+		var scoped = admin.patch("/api/v1/agents/" + agentId,
+				Map.of("mandate", Map.of("maxGesture", Map.of("amount", 50, "currency", "EUR"), "languages",
+						List.of("fr"), "channels", List.of("api"), "withheldTopics", List.of("legal"))));
 		assertThat(scoped.status()).as(String.valueOf(scoped.body())).isEqualTo(200);
 		assertThat(scoped.body().get("languages").toString()).isEqualTo("[\"fr\"]");
 		assertThat(scoped.body().get("withheldTopics").toString()).isEqualTo("[\"legal\"]");
@@ -181,17 +196,22 @@ class ApprovalsTests {
 		var inPublic = agent.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", legal, "visibility", "public"));
 		assertThat(inPublic.status()).isEqualTo(202);
-		assertThat(find(admin.get("/api/v1/approvals?status=pending").body().get("items"), inPublic.id("id"))
-			.get("reason").asString()).contains("public reply on legal").contains("avocat");
-		assertThat(agent.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", legal, "visibility", "private")).status()).isEqualTo(201);
+		assertThat(
+				find(admin.get("/api/v1/approvals?status=pending").body().get("items"), inPublic.id("id")).get("reason")
+					.asString())
+			.contains("public reply on legal")
+			.contains("avocat");
+		assertThat(agent
+			.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", legal, "visibility", "private"))
+			.status()).isEqualTo(201);
 
 		admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("channels", List.of("email", "x"))));
 		var offChannel = agent.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "Bonjour, votre ligne est rétablie."));
 		assertThat(offChannel.status()).isEqualTo(202);
 		assertThat(find(admin.get("/api/v1/approvals?status=pending").body().get("items"), offChannel.id("id"))
-			.get("reason").asString()).contains("a reply on api").contains("channels (email, x)");
+			.get("reason")
+			.asString()).contains("a reply on api").contains("channels (email, x)");
 
 		var audit = admin.get("/api/v1/audit?q=agent:" + agentId).body().toString();
 		assertThat(audit).contains("languages fr").contains("not in public on legal").contains("channels email x");
@@ -206,14 +226,15 @@ class ApprovalsTests {
 		assertThat(badLanguage.body().get("detail").asString()).contains("ISO 639-1").contains("french");
 
 		assertThat(admin.get("/api/v1/mandate-topics").body().get("items").toString()).contains("legal")
-			.contains("press").contains("security");
+			.contains("press")
+			.contains("security");
 		String name = "recall-" + unique("t").substring(2, 8).toLowerCase(java.util.Locale.ROOT);
-		assertThat(agent.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of("rappel produit")))
-			.status()).isEqualTo(403);
-		assertThat(admin.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of(" ")))
-			.status()).isEqualTo(422);
-		assertThat(admin.put("/api/v1/mandate-topics/Not%20A%20Name", Map.of("phrases", List.of("x")))
-			.status()).isEqualTo(422);
+		assertThat(agent.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of("rappel produit"))).status())
+			.isEqualTo(403);
+		assertThat(admin.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of(" "))).status())
+			.isEqualTo(422);
+		assertThat(admin.put("/api/v1/mandate-topics/Not%20A%20Name", Map.of("phrases", List.of("x"))).status())
+			.isEqualTo(422);
 		var saved = admin.put("/api/v1/mandate-topics/" + name, Map.of("phrases", List.of("rappel produit", "recall")));
 		assertThat(saved.status()).isEqualTo(200);
 		admin.patch("/api/v1/agents/" + agentId, Map.of("mandate", Map.of("withheldTopics", List.of(name))));
@@ -226,9 +247,10 @@ class ApprovalsTests {
 	}
 
 	private long person(String email, String role, int maxGesture) {
-		var r = admin.post("/api/v1/agents", Map.of("email", email, "name", email.substring(0, email.indexOf('@')),
-				"password", "password-of-julie", "role", role, "mandate",
-				Map.of("maxGesture", Map.of("amount", maxGesture, "currency", "EUR"))));
+		var r = admin.post("/api/v1/agents",
+				Map.of("email", email, "name", email.substring(0, email.indexOf('@')), "password", "password-of-julie",
+						"role", role, "mandate",
+						Map.of("maxGesture", Map.of("amount", maxGesture, "currency", "EUR"))));
 		assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
 		return r.id("id");
 	}

@@ -15,8 +15,8 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * What governance leaves in the audit log and the timeline: permission changes, policy changes, and a
- * service-level breach noticed once, with its event.
+ * What governance leaves in the audit log and the timeline: permission changes, policy
+ * changes, and a service-level breach noticed once, with its event.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GovernanceAuditTests {
@@ -28,12 +28,19 @@ class GovernanceAuditTests {
 	void aBreachedFirstResponseIsRecordedOnceInTheTimelineAndTheAuditLog() {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Breach"), Map.of("sla", Map.of("firstResponse", "PT1S")));
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Allô ?"))
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Allô ?"))
 			.id("conversationId");
-		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/conversations/" + conversation + "/timeline")
-			.body().toString().contains("sla-breached"));
-		await().atMost(Duration.ofSeconds(5)).until(() -> admin.get("/api/v1/audit?type=sla.breached&size=500").body().toString()
-			.contains("conversation:" + conversation));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/v1/conversations/" + conversation + "/timeline")
+				.body()
+				.toString()
+				.contains("sla-breached"));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> admin.get("/api/v1/audit?type=sla.breached&size=500")
+				.body()
+				.toString()
+				.contains("conversation:" + conversation));
 		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
 		String timeline = admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString();
 		assertThat(timeline.split("sla-breached", -1)).hasSize(2); // once
@@ -43,14 +50,17 @@ class GovernanceAuditTests {
 	void teamChangesAndRuleChangesAreAudited() {
 		TestApi admin = TestApi.asAdmin(port);
 		long agent = admin.createAgent(unique("julie") + "@teleo.test", "agent", "password-of-julie");
-		long team = admin.post("/api/v1/teams", Map.of("name", unique("Team"), "inboxIds", List.of(), "memberIds", List.of()))
+		long team = admin
+			.post("/api/v1/teams", Map.of("name", unique("Team"), "inboxIds", List.of(), "memberIds", List.of()))
 			.id("id");
 		admin.put("/api/v1/teams/" + team + "/members", Map.of("ids", List.of(agent)));
-		assertThat(admin.get("/api/v1/audit?type=permissions.team.members").body().toString())
-			.contains("team:" + team).contains("[] → [" + agent + "]");
+		assertThat(admin.get("/api/v1/audit?type=permissions.team.members").body().toString()).contains("team:" + team)
+			.contains("[] → [" + agent + "]");
 		assertThat(admin.get("/api/v1/audit?type=permissions.team.created").body().toString()).contains("team:" + team);
-		long rule = admin.post("/api/v1/conduct-rules", Map.of("name", unique("Mots"), "kind", "forbidden", "phrases",
-				List.of("gratuit à vie"), "inboxId", admin.createApiInbox(unique("x"), Map.of()))).id("id");
+		long rule = admin
+			.post("/api/v1/conduct-rules", Map.of("name", unique("Mots"), "kind", "forbidden", "phrases",
+					List.of("gratuit à vie"), "inboxId", admin.createApiInbox(unique("x"), Map.of())))
+			.id("id");
 		admin.delete("/api/v1/conduct-rules/" + rule);
 		String policy = admin.get("/api/v1/audit?q=%23" + rule + "&size=500").body().toString();
 		assertThat(policy).contains("policy.conduct-rule.created").contains("policy.conduct-rule.removed");
@@ -64,7 +74,8 @@ class GovernanceAuditTests {
 			chrome.findElement(org.openqa.selenium.By.id("audit-type")).sendKeys("permissions.team.members");
 			chrome.findElement(org.openqa.selenium.By.id("audit-search")).click();
 			wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("type=permissions.team.members"));
-			assertThat(chrome.findElement(org.openqa.selenium.By.cssSelector("table.audit")).getText()).contains("team:" + team);
+			assertThat(chrome.findElement(org.openqa.selenium.By.cssSelector("table.audit")).getText())
+				.contains("team:" + team);
 		}
 		finally {
 			chrome.quit();

@@ -11,9 +11,10 @@ import org.parlons.language.internal.TextAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The analyser judged on data it was not tuned on (see {@link SentimentEvaluation}): better than the
- * VADER reference implementation on the same English sentences, and at least as good in French as in
- * English on the same sentences. Needs the npm registry (once) and Node.js for VADER; fails without them.
+ * The analyser judged on data it was not tuned on (see {@link SentimentEvaluation}):
+ * better than the VADER reference implementation on the same English sentences, and at
+ * least as good in French as in English on the same sentences. Needs the npm registry
+ * (once) and Node.js for VADER; fails without them.
  */
 class SentimentAccuracyTests {
 

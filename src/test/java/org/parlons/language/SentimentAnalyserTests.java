@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules of the sentiment analyser on sentences written for them (not taken from any evaluation set).
+ * The rules of the sentiment analyser on sentences written for them (not taken from any
+ * evaluation set).
  */
 class SentimentAnalyserTests {
 
@@ -64,8 +65,8 @@ class SentimentAnalyserTests {
 
 	@Test
 	void oneNegationAroundTheVerbIsNotTwo() {
-		assertThat(fr("Je n'aime pas ce produit")).isLessThan(0).isCloseTo(fr("J'aime pas ce produit"),
-				org.assertj.core.data.Offset.offset(0.001));
+		assertThat(fr("Je n'aime pas ce produit")).isLessThan(0)
+			.isCloseTo(fr("J'aime pas ce produit"), org.assertj.core.data.Offset.offset(0.001));
 	}
 
 	@Test

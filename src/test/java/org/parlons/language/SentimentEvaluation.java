@@ -16,22 +16,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Labelled data for judging the sentiment analyser, and the judge. Development data (VADER's tweets) is
- * what the rules were tuned on; the held-out data was not looked at while tuning:
+ * Labelled data for judging the sentiment analyser, and the judge. Development data
+ * (VADER's tweets) is what the rules were tuned on; the held-out data was not looked at
+ * while tuning:
  * <ul>
- * <li>English: the 3,000 review sentences of Kotzias et al. (KDD 2015, UCI "Sentiment Labelled
- * Sentences", CC BY 4.0: Amazon, IMDb, Yelp, 1,000 each, half positive), as shipped in the test fixtures
- * of npm {@code sentiment@5.0.2} (MIT).</li>
- * <li>French: a fixed sample of 300 of those sentences (every tenth), translated by hand into the French
- * a customer would write ({@code src/test/resources/sentiment/uci-sample-fr.tsv}); the English
- * originals of the same 300 give a like-for-like comparison.</li>
+ * <li>English: the 3,000 review sentences of Kotzias et al. (KDD 2015, UCI "Sentiment
+ * Labelled Sentences", CC BY 4.0: Amazon, IMDb, Yelp, 1,000 each, half positive), as
+ * shipped in the test fixtures of npm {@code sentiment@5.0.2} (MIT).</li>
+ * <li>French: a fixed sample of 300 of those sentences (every tenth), translated by hand
+ * into the French a customer would write
+ * ({@code src/test/resources/sentiment/uci-sample-fr.tsv}); the English originals of the
+ * same 300 give a like-for-like comparison.</li>
  * </ul>
- * The reference is VADER itself: the JavaScript port in npm {@code vader-sentiment@1.1.3} run by Node.js
- * on the same texts.
+ * The reference is VADER itself: the JavaScript port in npm {@code vader-sentiment@1.1.3}
+ * run by Node.js on the same texts.
  */
 public final class SentimentEvaluation {
 
-	/** A text and its label: 1 positive, -1 negative, or a real-valued rating for the development set. */
+	/**
+	 * A text and its label: 1 positive, -1 negative, or a real-valued rating for the
+	 * development set.
+	 */
 	public record Example(String id, String text, double truth) {
 	}
 
@@ -51,7 +56,10 @@ public final class SentimentEvaluation {
 	private SentimentEvaluation() {
 	}
 
-	/** Labelled binary outcome: a neutral answer counts as wrong, as the label is what users see. */
+	/**
+	 * Labelled binary outcome: a neutral answer counts as wrong, as the label is what
+	 * users see.
+	 */
 	public static Outcome judge(List<Example> examples, ToDoubleFunction<Example> scorer) {
 		int correct = 0;
 		int neutral = 0;
@@ -79,7 +87,9 @@ public final class SentimentEvaluation {
 		return out;
 	}
 
-	/** The 3,000 UCI sentences (one empty line left out), in the order Amazon, IMDb, Yelp. */
+	/**
+	 * The 3,000 UCI sentences (one empty line left out), in the order Amazon, IMDb, Yelp.
+	 */
 	public static List<Example> heldOutEnglish() {
 		Map<String, byte[]> files = NpmTarballs.files(NpmTarballs.fetch("sentiment", "5.0.2"),
 				name -> name.matches("package/test/fixtures/(amazon|imdb|yelp)\\.json"));
@@ -119,21 +129,24 @@ public final class SentimentEvaluation {
 		return french.stream().map(f -> byId.get(f.id())).toList();
 	}
 
-	/** VADER compound scores from its reference JavaScript implementation, in input order. */
+	/**
+	 * VADER compound scores from its reference JavaScript implementation, in input order.
+	 */
 	public static double[] vaderScores(List<Example> examples) {
 		Path dir = Path.of(System.getProperty("user.home"), ".cache", "parlons", "vader-sentiment-1.1.3");
 		try {
 			Path bundle = dir.resolve("vaderSentiment.bundle.js");
 			if (!Files.exists(bundle)) {
-				byte[] js = NpmTarballs.files(NpmTarballs.fetch("vader-sentiment", "1.1.3"),
-						name -> name.equals("package/build/vaderSentiment.bundle.js"))
+				byte[] js = NpmTarballs
+					.files(NpmTarballs.fetch("vader-sentiment", "1.1.3"),
+							name -> name.equals("package/build/vaderSentiment.bundle.js"))
 					.get("package/build/vaderSentiment.bundle.js");
 				Files.createDirectories(dir);
 				Files.write(bundle, js);
 			}
 			Path input = Files.createTempFile("vader", ".json");
-			Files.writeString(input, JsonMapper.builder().build()
-				.writeValueAsString(examples.stream().map(Example::text).toList()));
+			Files.writeString(input,
+					JsonMapper.builder().build().writeValueAsString(examples.stream().map(Example::text).toList()));
 			String script = "const v=require(process.argv[1]).SentimentIntensityAnalyzer;"
 					+ "const texts=JSON.parse(require('fs').readFileSync(process.argv[2],'utf8'));"
 					+ "process.stdout.write(texts.map(t=>v.polarity_scores(t).compound).join('\\n'));";

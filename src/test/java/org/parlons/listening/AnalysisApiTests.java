@@ -31,8 +31,8 @@ class AnalysisApiTests {
 		List<Map<String, Object>> messages = new ArrayList<>();
 		TonalityTests.seed().forEach(s -> messages.add(Map.of("author", s.author(), "score", s.score())));
 
-		var r = TestApi.basic(port, analyst, "analyst-password-1").post("/api/v1/analysis/tonality",
-				Map.of("messages", messages));
+		var r = TestApi.basic(port, analyst, "analyst-password-1")
+			.post("/api/v1/analysis/tonality", Map.of("messages", messages));
 
 		assertThat(r.status()).isEqualTo(200);
 		JsonNode body = r.body();
@@ -47,9 +47,8 @@ class AnalysisApiTests {
 	@Test
 	void scoresTextsInInputOrderWithTheirLanguage() {
 		TestApi admin = TestApi.asAdmin(port);
-		var r = admin.post("/api/v1/analysis/sentiment", Map.of("texts",
-				List.of("Je n'aime pas du tout ce produit.", "I love it, thanks!", "Le colis a été livré mardi.",
-						"<script>alert(1)</script> horrible")));
+		var r = admin.post("/api/v1/analysis/sentiment", Map.of("texts", List.of("Je n'aime pas du tout ce produit.",
+				"I love it, thanks!", "Le colis a été livré mardi.", "<script>alert(1)</script> horrible")));
 
 		assertThat(r.status()).isEqualTo(200);
 		JsonNode results = r.body().get("results");
@@ -66,8 +65,8 @@ class AnalysisApiTests {
 
 	@Test
 	void readsTextsInTheLanguageAskedFor() {
-		var r = TestApi.asAdmin(port).post("/api/v1/analysis/sentiment",
-				Map.of("texts", List.of("super"), "language", "FR"));
+		var r = TestApi.asAdmin(port)
+			.post("/api/v1/analysis/sentiment", Map.of("texts", List.of("super"), "language", "FR"));
 		assertThat(r.status()).isEqualTo(200);
 		assertThat(r.body().get("results").get(0).get("language").asString()).isEqualTo("fr");
 	}
@@ -125,10 +124,11 @@ class AnalysisApiTests {
 	void countsPublicComplaintsStillWaitingForAPublicAnswer() {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Page"), Map.of());
-		Map<String, Object> complaint = new java.util.HashMap<>(TestApi.inbound(unique("m"), unique("c"),
-				"Service nul, toujours pas de réponse"));
+		Map<String, Object> complaint = new java.util.HashMap<>(
+				TestApi.inbound(unique("m"), unique("c"), "Service nul, toujours pas de réponse"));
 		complaint.put("visibility", "public");
-		Map<String, Object> praise = new java.util.HashMap<>(TestApi.inbound(unique("m"), unique("c"), "Merci, super équipe !"));
+		Map<String, Object> praise = new java.util.HashMap<>(
+				TestApi.inbound(unique("m"), unique("c"), "Merci, super équipe !"));
 		praise.put("visibility", "public");
 		Map<String, Object> privately = new java.util.HashMap<>(TestApi.inbound(unique("m"), unique("c"), "C'est nul"));
 		privately.put("visibility", "private");

@@ -31,14 +31,17 @@ class FormulasTests {
 	@Test
 	void halfLifeOfADecayingPost() {
 		// 800, 400, 200, 100 interactions in hours 0 to 3: halves every hour.
-		List<Engagement.Observation> hours = List.of(new Engagement.Observation(0, 800), new Engagement.Observation(1, 400),
-				new Engagement.Observation(2, 200), new Engagement.Observation(3, 100));
+		List<Engagement.Observation> hours = List.of(new Engagement.Observation(0, 800),
+				new Engagement.Observation(1, 400), new Engagement.Observation(2, 200),
+				new Engagement.Observation(3, 100));
 		assertThat(Engagement.halfLifeHours(hours)).isCloseTo(1.0, within(1e-9));
-		// 1,000 then 250 two hours later: a quarter in two hours, so a half-life of one hour, with an empty hour ignored.
-		assertThat(Engagement.halfLifeHours(List.of(new Engagement.Observation(0, 1000), new Engagement.Observation(1, 0),
-				new Engagement.Observation(2, 250)))).isCloseTo(1.0, within(1e-9));
-		assertThatIllegalArgumentException().isThrownBy(() -> Engagement.halfLifeHours(
-				List.of(new Engagement.Observation(0, 10), new Engagement.Observation(1, 20))));
+		// 1,000 then 250 two hours later: a quarter in two hours, so a half-life of one
+		// hour, with an empty hour ignored.
+		assertThat(Engagement.halfLifeHours(List.of(new Engagement.Observation(0, 1000),
+				new Engagement.Observation(1, 0), new Engagement.Observation(2, 250))))
+			.isCloseTo(1.0, within(1e-9));
+		assertThatIllegalArgumentException().isThrownBy(() -> Engagement
+			.halfLifeHours(List.of(new Engagement.Observation(0, 10), new Engagement.Observation(1, 20))));
 	}
 
 	@Test
@@ -48,7 +51,8 @@ class FormulasTests {
 		assertThat(two.people()).isCloseTo(280, within(1e-9));
 		assertThat(two.measured()).isFalse();
 		assertThat(two.method()).startsWith("estimate");
-		// Seed 002: 100 posts reaching 100 fans each, of 8.476 million: barely less than 10,000 people.
+		// Seed 002: 100 posts reaching 100 fans each, of 8.476 million: barely less than
+		// 10,000 people.
 		long[] posts = new long[100];
 		java.util.Arrays.fill(posts, 100);
 		assertThat(Reach.estimated(8_476_000, posts).people()).isBetween(9_994.0, 10_000.0);
@@ -63,7 +67,8 @@ class FormulasTests {
 		Reach.Unique union = Reach.measured(List.of(first, second));
 		assertThat(union.people()).isEqualTo(15);
 		assertThat(union.measured()).isTrue();
-		// 20,000 and 20,000 people overlapping by 10,000: 30,000, within the sketch's 1 %.
+		// 20,000 and 20,000 people overlapping by 10,000: 30,000, within the sketch's 1
+		// %.
 		List<String> big1 = new java.util.ArrayList<>();
 		List<String> big2 = new java.util.ArrayList<>();
 		for (int i = 0; i < 20_000; i++) {
@@ -75,7 +80,8 @@ class FormulasTests {
 
 	@Test
 	void groupsOfPeopleGiveTheirSumTheirUnionAndTheDuplicationBetween() {
-		// x: a..j (10), mastodon: f..o (10): 20 summed, 15 different, a quarter of the sum counted twice
+		// x: a..j (10), mastodon: f..o (10): 20 summed, 15 different, a quarter of the
+		// sum counted twice
 		Reach.Groups groups = new Reach.Groups();
 		"abcdefghij".chars().forEach(c -> groups.add("x", String.valueOf((char) c)));
 		"fghijklmno".chars().forEach(c -> groups.add("mastodon", String.valueOf((char) c)));
@@ -85,7 +91,8 @@ class FormulasTests {
 		assertThat(groups.union()).isEqualTo(15);
 		assertThat(groups.duplication()).isCloseTo(0.25, within(1e-12));
 		assertThat(new Reach.Groups().duplication()).isZero();
-		// 20,000 and 20,000 overlapping by 10,000: a quarter again, within the sketches' error
+		// 20,000 and 20,000 overlapping by 10,000: a quarter again, within the sketches'
+		// error
 		Reach.Groups big = new Reach.Groups();
 		for (int i = 0; i < 20_000; i++) {
 			big.add("monday", "p" + i);
@@ -103,32 +110,42 @@ class FormulasTests {
 		for (int w = 1; w <= 4; w++) {
 			counts.put(hour.minus(7L * w, ChronoUnit.DAYS), previous[w - 1]);
 		}
-		counts.put(hour.minus(1, ChronoUnit.DAYS), 500L); // another hour of the week: ignored
+		counts.put(hour.minus(1, ChronoUnit.DAYS), 500L); // another hour of the week:
+															// ignored
 		double baseline = Bursts.baseline(hour.plusSeconds(1234), counts);
 		assertThat(baseline).isEqualTo(10.0);
-		assertThat(Bursts.zScore(40, baseline)).isCloseTo(30 / Math.sqrt(10), within(1e-12)); // 9.49: a burst
+		assertThat(Bursts.zScore(40, baseline)).isCloseTo(30 / Math.sqrt(10), within(1e-12)); // 9.49:
+																								// a
+																								// burst
 		assertThat(Bursts.zScore(12, baseline)).isLessThan(Bursts.ALERT);
-		assertThat(Bursts.zScore(3, 0.1)).isEqualTo(2.0); // a quiet hour's baseline counts as one mention
+		assertThat(Bursts.zScore(3, 0.1)).isEqualTo(2.0); // a quiet hour's baseline
+															// counts as one mention
 		assertThat(Bursts.hourOfWeek(hour)).isEqualTo(14);
-		assertThat(Bursts.hourOfWeek(Instant.parse("2026-11-29T23:00:00Z"))).isEqualTo(167); // Sunday 23:00
+		assertThat(Bursts.hourOfWeek(Instant.parse("2026-11-29T23:00:00Z"))).isEqualTo(167); // Sunday
+																								// 23:00
 	}
 
 	@Test
 	void shareOfVoiceAndNetSentimentWithItsInterval() {
 		List<ShareOfVoice.Brand> brands = List.of(new ShareOfVoice.Brand("Téléo", List.of("teleo", "téléo")),
 				new ShareOfVoice.Brand("Orange", List.of("orange")));
-		List<ShareOfVoice.Labelled> mentions = List.of(new ShareOfVoice.Labelled("Téléo au top", Sentiment.Label.POSITIVE),
-				new ShareOfVoice.Labelled("teleo en panne", Sentiment.Label.NEGATIVE), new ShareOfVoice.Labelled("Téléo, bof", Sentiment.Label.NEGATIVE),
-				new ShareOfVoice.Labelled("Orange rapide", Sentiment.Label.POSITIVE), new ShareOfVoice.Labelled("rien à voir", Sentiment.Label.NEUTRAL));
+		List<ShareOfVoice.Labelled> mentions = List.of(
+				new ShareOfVoice.Labelled("Téléo au top", Sentiment.Label.POSITIVE),
+				new ShareOfVoice.Labelled("teleo en panne", Sentiment.Label.NEGATIVE),
+				new ShareOfVoice.Labelled("Téléo, bof", Sentiment.Label.NEGATIVE),
+				new ShareOfVoice.Labelled("Orange rapide", Sentiment.Label.POSITIVE),
+				new ShareOfVoice.Labelled("rien à voir", Sentiment.Label.NEUTRAL));
 		List<ShareOfVoice.Voice> voices = ShareOfVoice.of(brands, mentions);
 		assertThat(voices.get(0).mentions()).isEqualTo(3);
 		assertThat(voices.get(0).share()).isEqualTo(0.75);
 		assertThat(voices.get(1).share()).isEqualTo(0.25);
-		// Téléo: p = 1/3, q = 2/3, net = −1/3; variance (1 − 1/9) / 3 = 8/27; half-width 1.96 × 0.5443 = 1.067.
+		// Téléo: p = 1/3, q = 2/3, net = −1/3; variance (1 − 1/9) / 3 = 8/27; half-width
+		// 1.96 × 0.5443 = 1.067.
 		assertThat(voices.get(0).netSentiment()).isCloseTo(-1 / 3.0, within(1e-12));
 		assertThat(voices.get(0).netCi95()[0]).isEqualTo(-1.0);
 		assertThat(voices.get(0).netCi95()[1]).isCloseTo(-1 / 3.0 + 1.96 * Math.sqrt(8 / 27.0), within(1e-12));
-		double[] big = ShareOfVoice.net(600, 200, 1_000); // net 0.4, variance (0.8 − 0.16) / 1000
+		double[] big = ShareOfVoice.net(600, 200, 1_000); // net 0.4, variance (0.8 −
+															// 0.16) / 1000
 		assertThat(big[1]).isCloseTo(0.4 - 1.96 * Math.sqrt(0.00064), within(1e-12));
 	}
 

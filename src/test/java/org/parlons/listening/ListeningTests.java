@@ -29,9 +29,10 @@ import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Listening end to end: public messages of the inboxes become mentions with their sentiment, feeds add
- * theirs, the dashboard shows the seed's self-selection (71 % positive per message, 20 % per person), and
- * an analyst drills down to the messages in a real browser.
+ * Listening end to end: public messages of the inboxes become mentions with their
+ * sentiment, feeds add theirs, the dashboard shows the seed's self-selection (71 %
+ * positive per message, 20 % per person), and an analyst drills down to the messages in a
+ * real browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ListeningTests {
@@ -39,12 +40,18 @@ class ListeningTests {
 	@LocalServerPort
 	int port;
 
-	/** A day of its own in the past, so this test's mentions are the only ones in its period. */
+	/**
+	 * A day of its own in the past, so this test's mentions are the only ones in its
+	 * period.
+	 */
 	static LocalDate aDayOfOurOwn() {
 		return LocalDate.of(2019, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 2_000));
 	}
 
-	/** The seed's example, at a tenth: 8 unhappy people write once, 2 fans write ten times each. */
+	/**
+	 * The seed's example, at a tenth: 8 unhappy people write once, 2 fans write ten times
+	 * each.
+	 */
 	long seedSelfSelection(TestApi admin, LocalDate day) {
 		long inbox = admin.createApiInbox(unique("Page"), Map.of());
 		for (int a = 0; a < 8; a++) {
@@ -76,10 +83,12 @@ class ListeningTests {
 		assertThat(summary.get("loudestAuthors").get(0).get("mentions").asInt()).isEqualTo(10);
 
 		// every table of the dashboard as CSV, with the same filters
-		assertThat(admin.getText("/api/v1/listening/tables/days.csv" + period)).startsWith("day,mentions,positive,negative")
+		assertThat(admin.getText("/api/v1/listening/tables/days.csv" + period))
+			.startsWith("day,mentions,positive,negative")
 			.contains(day + ",28,20,8");
 		assertThat(admin.getText("/api/v1/listening/tables/loudest.csv" + period))
-			.startsWith("author,author_key,mentions,mean_sentiment,sample_denominator").contains(",10,");
+			.startsWith("author,author_key,mentions,mean_sentiment,sample_denominator")
+			.contains(",10,");
 		assertThat(admin.getText("/api/v1/listening/tables/networks.csv" + period)).contains("api,28,20,8");
 		for (String table : List.of("languages", "voices", "terms", "posts", "followers")) {
 			assertThat(admin.getText("/api/v1/listening/tables/" + table + ".csv" + period)).as(table).isNotBlank();
@@ -106,7 +115,8 @@ class ListeningTests {
 				 <description>&lt;p&gt;Les clients de %s sont furieux, le service est nul.&lt;/p&gt;</description></item>
 				<item><title>Recette de crêpes</title><link>https://blog.example/crepes</link><guid>crepes</guid>
 				 <pubDate>Mon, 23 Nov 2026 11:00:00 GMT</pubDate><description>Rien à voir</description></item>
-				</channel></rss>""".formatted(brand, brand);
+				</channel></rss>"""
+			.formatted(brand, brand);
 		HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		site.createContext("/feed.xml", ex -> {
 			if ("v1".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -128,10 +138,13 @@ class ListeningTests {
 					"http://127.0.0.1:" + site.getAddress().getPort() + "/feed.xml", "keywords", List.of(brand)));
 			assertThat(feed.status()).isEqualTo(201);
 			long id = feed.id("id");
-			assertThat(admin.post("/api/v1/listening/feeds/" + id + "/read", Map.of()).body().get("added").asInt()).isEqualTo(1);
-			assertThat(admin.post("/api/v1/listening/feeds/" + id + "/read", Map.of()).body().get("added").asInt()).isZero();
+			assertThat(admin.post("/api/v1/listening/feeds/" + id + "/read", Map.of()).body().get("added").asInt())
+				.isEqualTo(1);
+			assertThat(admin.post("/api/v1/listening/feeds/" + id + "/read", Map.of()).body().get("added").asInt())
+				.isZero();
 			assertThat(conditional.get()).isGreaterThanOrEqualTo(1);
-			JsonNode found = admin.get("/api/v1/listening/mentions?from=2026-11-23&to=2026-11-23&network=rss&size=500").body();
+			JsonNode found = admin.get("/api/v1/listening/mentions?from=2026-11-23&to=2026-11-23&network=rss&size=500")
+				.body();
 			JsonNode ours = null;
 			for (JsonNode m : found.get("items")) {
 				if (m.get("text").asString().startsWith(brand)) {
@@ -160,7 +173,8 @@ class ListeningTests {
 			body.put("visibility", "public");
 			admin.post("/api/v1/inboxes/" + inbox + "/inbound", body);
 		}
-		// the collector reads settled messages in batches: wait until it has read all thirty
+		// the collector reads settled messages in batches: wait until it has read all
+		// thirty
 		JsonNode negative = await().atMost(Duration.ofSeconds(15)).until(() -> {
 			JsonNode found = null;
 			for (JsonNode a : admin.get("/api/v1/listening/alerts?hours=2").body().get("items")) {
@@ -178,7 +192,10 @@ class ListeningTests {
 	@org.springframework.beans.factory.annotation.Autowired
 	AlertNotifier notifier;
 
-	/** {@code count} customers, each saying {@code text} in public on the inbox: a burst of complaints. */
+	/**
+	 * {@code count} customers, each saying {@code text} in public on the inbox: a burst
+	 * of complaints.
+	 */
 	private static void complainInPublic(TestApi admin, long inbox, int count, String text) {
 		for (int i = 0; i < count; i++) {
 			Map<String, Object> body = new HashMap<>(TestApi.inbound(unique("m"), unique("angry"), text));
@@ -193,8 +210,8 @@ class ListeningTests {
 		String marker = unique("coupure");
 		complainInPublic(admin, admin.createApiInbox(unique("Notify"), Map.of()), 30,
 				"Scandale, " + marker + " totale, service nul et inadmissible");
-		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().get("items")
-			.size() > 0);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().get("items").size() > 0);
 		java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		receiver.createContext("/alerts", ex -> {
@@ -214,7 +231,8 @@ class ListeningTests {
 			assertThat(notifier.notifyNewAlerts(url, "alert-secret")).isPositive();
 			assertThat(received).isNotEmpty();
 			assertThat(String.join("\n", received)).contains("listening.bad-buzz").contains("negative mentions");
-			assertThat(notifier.notifyNewAlerts(url, "alert-secret")).isZero(); // sent once
+			assertThat(notifier.notifyNewAlerts(url, "alert-secret")).isZero(); // sent
+																				// once
 		}
 		finally {
 			receiver.stop(0);
@@ -227,9 +245,10 @@ class ListeningTests {
 		String marker = unique("orage");
 		complainInPublic(admin, admin.createApiInbox(unique("Mailed"), Map.of()), 30,
 				"Honteux, " + marker + " partout, service nul et inadmissible");
-		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().toString()
-			.contains(marker));
-		var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/v1/listening/alerts?hours=2").body().toString().contains(marker));
+		var smtp = new com.icegreen.greenmail.util.GreenMail(
+				com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
 		smtp.start();
 		try {
 			var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
@@ -259,14 +278,18 @@ class ListeningTests {
 			}).reduce("", String::concat);
 			assertThat(all).contains("What drives it").contains(marker).contains("z-score");
 			int mailed = mails.length;
-			assertThat(notifier.emailNewAlerts(sender, java.util.List.of(to))).isZero(); // once per receiver
+			assertThat(notifier.emailNewAlerts(sender, java.util.List.of(to))).isZero(); // once
+																							// per
+																							// receiver
 			assertThat(smtp.getReceivedMessages()).hasSize(mailed);
 
 			smtp.stop();
 			String other = unique("direction") + "@teleo.test";
 			assertThat(notifier.emailNewAlerts(sender, java.util.List.of(other)))
-				.as("a refused mail is not recorded as sent").isZero();
-			var again = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+				.as("a refused mail is not recorded as sent")
+				.isZero();
+			var again = new com.icegreen.greenmail.util.GreenMail(
+					com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
 			again.start();
 			try {
 				sender.setPort(again.getSmtp().getPort());
@@ -292,9 +315,15 @@ class ListeningTests {
 		post(admin, inbox, unique("c"), "zorglub encore nul", day);
 		post(admin, inbox, unique("d"), "Zarkon super rapide, merci", day);
 		await().atMost(Duration.ofSeconds(15))
-			.until(() -> admin.get("/api/v1/listening/summary?from=" + day + "&to=" + day).body().get("mentions").asInt() == 4);
-		JsonNode voices = admin.get("/api/v1/listening/share-of-voice?from=" + day + "&to=" + day
-				+ "&brand=Zorglub:zorglub&brand=Zarkon:zarkon").body().get("items");
+			.until(() -> admin.get("/api/v1/listening/summary?from=" + day + "&to=" + day)
+				.body()
+				.get("mentions")
+				.asInt() == 4);
+		JsonNode voices = admin
+			.get("/api/v1/listening/share-of-voice?from=" + day + "&to=" + day
+					+ "&brand=Zorglub:zorglub&brand=Zarkon:zarkon")
+			.body()
+			.get("items");
 		assertThat(voices.get(0).get("brand").asString()).isEqualTo("Zorglub");
 		assertThat(voices.get(0).get("share").asDouble()).isEqualTo(0.75);
 		assertThat(voices.get(0).get("netSentiment").asDouble()).isCloseTo(-1 / 3.0, within(1e-9));
@@ -309,7 +338,9 @@ class ListeningTests {
 		assertThat(volume.get("days").get(0).get("mentions").asInt()).isEqualTo(4);
 		assertThat(volume.get("networks").get(0).get("key").asString()).isEqualTo("api");
 		assertThat(volume.get("languages").get(0).get("mentions").asInt()).isEqualTo(4);
-		assertThat(admin.get("/api/v1/listening/volume?from=" + day + "&to=" + day + "&network=x").body().get("mentions")
+		assertThat(admin.get("/api/v1/listening/volume?from=" + day + "&to=" + day + "&network=x")
+			.body()
+			.get("mentions")
 			.asInt()).isZero();
 	}
 
@@ -325,8 +356,8 @@ class ListeningTests {
 		String email = unique("analyst") + "@teleo.test";
 		admin.createAgent(email, "analyst", "analyst-password-1");
 		TestApi analyst = TestApi.basic(port, email, "analyst-password-1");
-		assertThat(analyst.post("/api/v1/listening/feeds", Map.of("name", "x", "url", "https://example.org/feed")).status())
-			.isEqualTo(403);
+		assertThat(analyst.post("/api/v1/listening/feeds", Map.of("name", "x", "url", "https://example.org/feed"))
+			.status()).isEqualTo(403);
 		assertThat(analyst.get("/api/v1/listening/summary").status()).isEqualTo(200);
 		assertThat(TestApi.anonymous(port).get("/api/v1/listening/summary").status()).isEqualTo(401);
 	}
@@ -343,12 +374,13 @@ class ListeningTests {
 		post(admin, b, "inb-1", "Facture fausse, inadmissible", day);
 		post(admin, b, "inb-2", "Toujours en panne", day);
 		String period = "from=" + day + "&to=" + day;
-		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/summary?" + period)
-			.body().get("mentions").asInt() == 5);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/v1/listening/summary?" + period).body().get("mentions").asInt() == 5);
 		JsonNode ofA = admin.get("/api/v1/listening/summary?" + period + "&inbox=" + a).body();
 		assertThat(ofA.get("mentions").asInt()).isEqualTo(3);
 		assertThat(ofA.get("authors").asInt()).isEqualTo(3);
-		assertThat(admin.get("/api/v1/listening/volume?" + period + "&inbox=" + b).body().get("mentions").asInt()).isEqualTo(2);
+		assertThat(admin.get("/api/v1/listening/volume?" + period + "&inbox=" + b).body().get("mentions").asInt())
+			.isEqualTo(2);
 		JsonNode mentionsOfB = admin.get("/api/v1/listening/mentions?" + period + "&inbox=" + b).body();
 		assertThat(mentionsOfB.get("total").asInt()).isEqualTo(2);
 		assertThat(mentionsOfB.get("items")).allSatisfy(m -> assertThat(m.get("author").asString()).contains("inb-"));
@@ -360,7 +392,8 @@ class ListeningTests {
 			chrome.get("http://localhost:" + port + "/listening?lang=en");
 			setDate(chrome, "from", day);
 			setDate(chrome, "to", day);
-			new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("inbox-filter"))).selectByValue(Long.toString(a));
+			new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("inbox-filter")))
+				.selectByValue(Long.toString(a));
 			chrome.findElement(By.id("apply-filters")).click();
 			wait.until(ExpectedConditions.urlContains("inbox=" + a));
 			assertThat(chrome.findElement(By.id("mention-count")).getText()).isEqualTo("3");
@@ -378,7 +411,8 @@ class ListeningTests {
 		String exported = admin.postForText("/api/v1/listening/mentions/export", Map.of("ids", ids));
 		assertThat(exported.lines()).hasSize(3);
 		assertThat(exported).contains("Facture fausse, inadmissible").contains("Toujours en panne");
-		assertThat(admin.postForText("/api/v1/listening/mentions/export", Map.of("ids", List.of()))).contains("\"status\":400")
+		assertThat(admin.postForText("/api/v1/listening/mentions/export", Map.of("ids", List.of())))
+			.contains("\"status\":400")
 			.contains("ids");
 		var unknown = admin.get("/api/v1/listening/summary?" + period + "&inbox=987654321");
 		assertThat(unknown.status()).isEqualTo(422);
@@ -390,8 +424,11 @@ class ListeningTests {
 		TestApi admin = TestApi.asAdmin(port);
 		LocalDate day = aDayOfOurOwn();
 		seedSelfSelection(admin, day);
-		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/summary?from=" + day + "&to=" + day)
-			.body().get("mentions").asInt() == 28);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/v1/listening/summary?from=" + day + "&to=" + day)
+				.body()
+				.get("mentions")
+				.asInt() == 28);
 		String email = unique("analyst") + "@teleo.test";
 		admin.createAgent(email, "analyst", "analyst-password-1");
 		ChromeDriver chrome = Browser.start();

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Per-person figures over busy periods read a hashed sample of the authors: the levels are nested and of
- * the announced size, the summary switches to the sample past its threshold, and per-message figures stay
- * exact (from the rollups) when the per-person ones are estimated.
+ * Per-person figures over busy periods read a hashed sample of the authors: the levels
+ * are nested and of the announced size, the summary switches to the sample past its
+ * threshold, and per-message figures stay exact (from the rollups) when the per-person
+ * ones are estimated.
  */
 @SpringBootTest
 class SamplesTests {
@@ -87,14 +88,16 @@ class SamplesTests {
 		assertThat(exact.tonality().authors()).isEqualTo(20);
 		assertThat(exact.tonality().perAuthor().positive()).isCloseTo(0.5, within(1e-12));
 
-		ListeningFigures.Summary estimated = figures.summary(filter, 2); // 30 mentions / 16 <= 2
+		ListeningFigures.Summary estimated = figures.summary(filter, 2); // 30 mentions /
+																			// 16 <= 2
 		assertThat(estimated.sampleDenominator()).isEqualTo(16);
 		assertThat(estimated.tonality().authors()).isEqualTo(10);
 		assertThat(estimated.tonality().perAuthor().positive()).isCloseTo(1.0, within(1e-12));
 		assertThat(estimated.tonality().perMessage().positive()).isCloseTo(10 / 30.0, within(1e-12));
 		assertThat(estimated.tonality().messages()).isEqualTo(30);
 		assertThat(estimated.mentions()).isEqualTo(30);
-		// the loudest authors come from the mentions' own sample: each count stands for 16
+		// the loudest authors come from the mentions' own sample: each count stands for
+		// 16
 		assertThat(estimated.loudest()).allSatisfy(a -> assertThat(a.mentions() % 16).isZero());
 		assertThat(exact.loudest().get(0).mentions()).isEqualTo(2);
 	}
@@ -105,7 +108,8 @@ class SamplesTests {
 		LocalDate day = LocalDate.of(2025, 4, 4);
 		Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
 		List<Mentions.NewMention> rows = new ArrayList<>();
-		for (int i = 0; i < 3_200; i++) { // one author writes 1,600 times, the others once each
+		for (int i = 0; i < 3_200; i++) { // one author writes 1,600 times, the others
+											// once each
 			String key = i % 2 == 0 ? network + ":loud" : network + ":" + i;
 			rows.add(new Mentions.NewMention("feed", 0, network, network + "-" + i, key, key, "Encore", "fr", -0.5,
 					Sentiment.Label.NEGATIVE, null, at, null));
@@ -113,11 +117,13 @@ class SamplesTests {
 		mentions.saveAll(rows);
 		var filter = new ListeningFigures.Filter(day.atStartOfDay().toInstant(ZoneOffset.UTC),
 				day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), network, null, null, null);
-		ListeningFigures.Summary estimated = figures.summary(filter, 400); // 3,200 / 16 <= 400
+		ListeningFigures.Summary estimated = figures.summary(filter, 400); // 3,200 / 16
+																			// <= 400
 		assertThat(estimated.sampleDenominator()).isEqualTo(16);
 		ListeningFigures.Author loudest = estimated.loudest().get(0);
 		assertThat(loudest.key()).isEqualTo(network + ":loud");
-		// 1,600 of 3,200 mentions: the sample's count times 16, within a few standard deviations
+		// 1,600 of 3,200 mentions: the sample's count times 16, within a few standard
+		// deviations
 		assertThat(loudest.mentions()).isBetween(1_600 - 4 * 16 * 10, 1_600 + 4 * 16 * 10);
 		assertThat(figures.summary(filter, 10_000).loudest().get(0).mentions()).isEqualTo(1_600);
 	}
@@ -143,18 +149,18 @@ class SamplesTests {
 		List<Mentions.NewMention> rows = new ArrayList<>();
 		int id = 0;
 		for (String key : sampled.subList(0, 10)) { // inbox A: sampled authors, happy
-			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Super", "fr",
-					0.8, Sentiment.Label.POSITIVE, null, at, null));
+			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Super",
+					"fr", 0.8, Sentiment.Label.POSITIVE, null, at, null));
 		}
 		for (String key : others) { // inbox A: authors outside the sample, unhappy twice
 			for (int m = 0; m < 2; m++) {
-				rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Nul", "fr",
-						-0.8, Sentiment.Label.NEGATIVE, null, at, null));
+				rows.add(new Mentions.NewMention(Mentions.INBOX, inboxA, network, network + "-" + id++, key, key, "Nul",
+						"fr", -0.8, Sentiment.Label.NEGATIVE, null, at, null));
 			}
 		}
 		for (String key : sampled.subList(10, 20)) { // inbox B: sampled authors, unhappy
-			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxB, network, network + "-" + id++, key, key, "Nul", "fr",
-					-0.8, Sentiment.Label.NEGATIVE, null, at, null));
+			rows.add(new Mentions.NewMention(Mentions.INBOX, inboxB, network, network + "-" + id++, key, key, "Nul",
+					"fr", -0.8, Sentiment.Label.NEGATIVE, null, at, null));
 		}
 		assertThat(mentions.saveAll(rows)).isEqualTo(40);
 		Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -168,12 +174,14 @@ class SamplesTests {
 		assertThat(figures.volume(b).mentions()).isEqualTo(10);
 		assertThat(figures.volume(both).mentions()).isEqualTo(40);
 		assertThat(figures.count(a)).isEqualTo(30);
-		assertThat(figures.mentions(b, 0, 50)).hasSize(10).allSatisfy(m -> assertThat(m.label()).isEqualTo(Sentiment.Label.NEGATIVE));
+		assertThat(figures.mentions(b, 0, 50)).hasSize(10)
+			.allSatisfy(m -> assertThat(m.label()).isEqualTo(Sentiment.Label.NEGATIVE));
 
 		ListeningFigures.Summary exactA = figures.summary(a, 1_000);
 		assertThat(exactA.tonality().authors()).isEqualTo(20);
 		assertThat(exactA.tonality().perAuthor().positive()).isCloseTo(0.5, within(1e-12));
-		// only inbox A's sampled authors, who are all happy; inbox B's unhappy sampled authors stay out
+		// only inbox A's sampled authors, who are all happy; inbox B's unhappy sampled
+		// authors stay out
 		ListeningFigures.Summary sampledA16 = figures.summary(a, 2); // 30 / 16 <= 2
 		assertThat(sampledA16.sampleDenominator()).isEqualTo(16);
 		assertThat(sampledA16.tonality().authors()).isEqualTo(10);

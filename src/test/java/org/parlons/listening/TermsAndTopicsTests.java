@@ -20,9 +20,10 @@ class TermsAndTopicsTests {
 	@Test
 	void keywordsLeaveOutStopWordsNumbersLinksAndNames() {
 		assertThat(Terms.keywords("Je suis très déçu : la livraison de la commande 4e5a0e2a n'est jamais arrivée, "
-				+ "@teleo_fr https://teleo.example/suivi")).containsExactly("déçu", "livraison", "commande", "arrivée");
-		assertThat(Terms.keywords("The delivery was late and the delivery man was rude"))
-			.containsExactly("delivery", "late", "man", "rude");
+				+ "@teleo_fr https://teleo.example/suivi"))
+			.containsExactly("déçu", "livraison", "commande", "arrivée");
+		assertThat(Terms.keywords("The delivery was late and the delivery man was rude")).containsExactly("delivery",
+				"late", "man", "rude");
 	}
 
 	@Test
@@ -52,7 +53,8 @@ class TermsAndTopicsTests {
 		assertThat(Influence.score(999, 0)).isCloseTo(30, within(1e-9));
 		assertThat(Influence.score(0, 9_999)).isCloseTo(10 * Math.log10(100_000 - 9), within(1e-9));
 		assertThat(Influence.score(99_999, 0)).isCloseTo(50, within(1e-9));
-		// observed reach, not followers: 300 views and 2 likes weigh less than 80,000 views and 1,300 engagements
+		// observed reach, not followers: 300 views and 2 likes weigh less than 80,000
+		// views and 1,300 engagements
 		assertThat(Influence.score(300, 2)).isLessThan(Influence.score(80_000, 1_300));
 	}
 

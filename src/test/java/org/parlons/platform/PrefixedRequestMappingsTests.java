@@ -18,8 +18,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The mappings tested by their literal prefix first still find every controller method of the application, and
- * only the literal part before a variable or a wildcard is required of a path.
+ * The mappings tested by their literal prefix first still find every controller method of
+ * the application, and only the literal part before a variable or a wildcard is required
+ * of a path.
  */
 @SpringBootTest
 class PrefixedRequestMappingsTests {
@@ -30,7 +31,8 @@ class PrefixedRequestMappingsTests {
 
 	@Test
 	void theLiteralPrefixEndsAtTheFirstVariableOrWildcard() {
-		assertThat(PrefixedRequestMappings.Mapping.literalPrefix("/api/v1/inboxes/{id}/inbound")).isEqualTo("/api/v1/inboxes/");
+		assertThat(PrefixedRequestMappings.Mapping.literalPrefix("/api/v1/inboxes/{id}/inbound"))
+			.isEqualTo("/api/v1/inboxes/");
 		assertThat(PrefixedRequestMappings.Mapping.literalPrefix("/webjars/**")).isEqualTo("/webjars/");
 		assertThat(PrefixedRequestMappings.Mapping.literalPrefix("/inbox")).isEqualTo("/inbox");
 		assertThat(PrefixedRequestMappings.Mapping.literalPrefix("/{lang}/x")).isEqualTo("/");
@@ -53,10 +55,12 @@ class PrefixedRequestMappingsTests {
 			MockHttpServletRequest request = new MockHttpServletRequest(method,
 					pattern.replaceAll("\\{[^}]*}", "1").replace("**", "x").replace("*", "x"));
 			if (!info.getConsumesCondition().isEmpty()) {
-				request.setContentType(info.getConsumesCondition().getConsumableMediaTypes().iterator().next().toString());
+				request
+					.setContentType(info.getConsumesCondition().getConsumableMediaTypes().iterator().next().toString());
 			}
 			if (!info.getProducesCondition().isEmpty()) {
-				request.addHeader("Accept", info.getProducesCondition().getProducibleMediaTypes().iterator().next().toString());
+				request.addHeader("Accept",
+						info.getProducesCondition().getProducibleMediaTypes().iterator().next().toString());
 			}
 			ServletRequestPathUtils.parseAndCache(request);
 			HandlerExecutionChain chain = mappings.getHandler(request);

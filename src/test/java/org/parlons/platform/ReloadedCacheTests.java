@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The race that kept a re-tagged topic stale: a reader reloads the copy after a change cleared it but before
- * the change committed, and would keep the old rows until the next change.
+ * The race that kept a re-tagged topic stale: a reader reloads the copy after a change
+ * cleared it but before the change committed, and would keep the old rows until the next
+ * change.
  */
 class ReloadedCacheTests {
 

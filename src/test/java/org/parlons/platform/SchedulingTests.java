@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Timed work that waits on other servers has a pool of its own: with every network thread stuck, as behind a
- * network that never answers, a snoozed conversation still wakes on time and a reply waits for its delivery.
+ * Timed work that waits on other servers has a pool of its own: with every network thread
+ * stuck, as behind a network that never answers, a snoozed conversation still wakes on
+ * time and a reply waits for its delivery.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SchedulingTests {
@@ -40,8 +41,9 @@ class SchedulingTests {
 	void aStuckNetworkNeverDelaysLocalWork() throws Exception {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Stuck"), Map.of());
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
-				TestApi.inbound(unique("m"), unique("c"), "Bonjour")).id("conversationId");
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", TestApi.inbound(unique("m"), unique("c"), "Bonjour"))
+			.id("conversationId");
 		long reply;
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch stuck = new CountDownLatch(settings.scheduling().network());
@@ -59,13 +61,16 @@ class SchedulingTests {
 		try {
 			assertThat(stuck.await(10, TimeUnit.SECONDS)).as("every network thread is held").isTrue();
 			String soon = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1).toString();
-			admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "snoozed", "snoozeUntil", soon));
+			admin.post("/api/v1/conversations/" + conversation + "/status",
+					Map.of("status", "snoozed", "snoozeUntil", soon));
 			reply = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous regardons."))
 				.id("id");
 
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> "open".equals(admin.get("/api/v1/conversations/" + conversation).body().get("status").asString()));
-			assertThat(status(admin, conversation, reply)).as("no delivery while the network pool is held").isEqualTo("queued");
+				.until(() -> "open"
+					.equals(admin.get("/api/v1/conversations/" + conversation).body().get("status").asString()));
+			assertThat(status(admin, conversation, reply)).as("no delivery while the network pool is held")
+				.isEqualTo("queued");
 		}
 		finally {
 			release.countDown();

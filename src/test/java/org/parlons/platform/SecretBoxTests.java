@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Channel credentials at rest: secrets (names ending in password, secret, token) are sealed, nested ones too,
- * read back in clear, unreadable under another key; other settings stay as they are.
+ * Channel credentials at rest: secrets (names ending in password, secret, token) are
+ * sealed, nested ones too, read back in clear, unreadable under another key; other
+ * settings stay as they are.
  */
 class SecretBoxTests {
 
@@ -20,8 +21,8 @@ class SecretBoxTests {
 	@Test
 	void sealsSecretsAndOpensThemAgain() throws Exception {
 		SecretBox box = new SecretBox(KEY, Files.createTempDirectory("secrets"));
-		Map<String, Object> settings = Map.of("botToken", "123:abc", "apiBaseUrl", "https://api.example",
-				"imap", Map.of("host", "imap.example", "password", "hunter2"));
+		Map<String, Object> settings = Map.of("botToken", "123:abc", "apiBaseUrl", "https://api.example", "imap",
+				Map.of("host", "imap.example", "password", "hunter2"));
 		Map<String, Object> sealed = box.seal(settings);
 		assertThat(sealed.get("botToken").toString()).startsWith("enc:v1:").doesNotContain("abc");
 		assertThat(sealed.get("apiBaseUrl")).isEqualTo("https://api.example");

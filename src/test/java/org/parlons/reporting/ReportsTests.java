@@ -20,8 +20,9 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Reports from the daily rollups: volumes, response times, service-level attainment and the share of
- * public complaints answered, per inbox, with their denominators; who may read them.
+ * Reports from the daily rollups: volumes, response times, service-level attainment and
+ * the share of public complaints answered, per inbox, with their denominators; who may
+ * read them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportsTests {
@@ -36,16 +37,20 @@ class ReportsTests {
 		long answered = conversation(admin, inbox, "Ma box ne marche plus, c'est nul et inadmissible", "public");
 		long waiting = conversation(admin, inbox, "Service scandaleux, toujours rien, c'est nul", "public");
 		long quiet = conversation(admin, inbox, "Bonjour, une question sur ma facture", "private");
-		admin.post("/api/v1/conversations/" + answered + "/replies", Map.of("text", "Bonjour, nous regardons tout de suite.",
-				"visibility", "public"));
+		admin.post("/api/v1/conversations/" + answered + "/replies",
+				Map.of("text", "Bonjour, nous regardons tout de suite.", "visibility", "public"));
 		admin.post("/api/v1/conversations/" + quiet + "/replies", Map.of("text", "Bonjour, voici votre facture."));
 		assertThat(admin.post("/api/v1/conversations/" + quiet + "/status", Map.of("status", "resolved")).status())
 			.isEqualTo(200);
-		await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/listening/mentions?label=negative&size=500")
-			.body().toString().contains("toujours rien, c'est nul"));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin.get("/api/v1/listening/mentions?label=negative&size=500")
+				.body()
+				.toString()
+				.contains("toujours rien, c'est nul"));
 
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		assertThat(admin.post("/api/v1/reports/rebuild?from=" + today + "&to=" + today, Map.of()).status()).isEqualTo(200);
+		assertThat(admin.post("/api/v1/reports/rebuild?from=" + today + "&to=" + today, Map.of()).status())
+			.isEqualTo(200);
 		JsonNode line = line(admin.get("/api/v1/reports?from=" + today + "&to=" + today + "&by=inbox").body(), inbox);
 		assertThat(line.get("opened").asInt()).isEqualTo(3);
 		assertThat(line.get("firstResponses").asInt()).isEqualTo(2);
@@ -72,12 +77,14 @@ class ReportsTests {
 			var wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15));
 			org.parlons.testing.Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/reports?lang=en&by=inbox&from=" + today + "&to=" + today);
-			String page = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
-				.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector("table.report"))).getText();
+			String page = wait
+				.until(org.openqa.selenium.support.ui.ExpectedConditions
+					.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector("table.report")))
+				.getText();
 			assertThat(page).contains("Public complaints answered").contains("50% (1/2)").contains("100% (2/2)");
 			chrome.get("http://localhost:" + port + "/reports?lang=en&by=inbox&from=" + weekAgo + "&to=" + today);
-			var bars = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfAllElementsLocatedBy(
-					org.openqa.selenium.By.cssSelector("#chart-volume rect.opened")));
+			var bars = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.presenceOfAllElementsLocatedBy(org.openqa.selenium.By.cssSelector("#chart-volume rect.opened")));
 			assertThat(bars).hasSize(7);
 			assertThat(bars.get(6).getAttribute("height")).isEqualTo("120.0");
 			assertThat(chrome.findElements(org.openqa.selenium.By.cssSelector("#chart-times polyline.sla"))).hasSize(1);
@@ -96,8 +103,10 @@ class ReportsTests {
 		assertThat(TestApi.basic(port, agent, "agent-password-1").get("/api/v1/reports").status()).isEqualTo(403);
 		String analyst = unique("analyst") + "@teleo.test";
 		admin.createAgent(analyst, "analyst", "analyst-password-1");
-		assertThat(TestApi.basic(port, analyst, "analyst-password-1").get("/api/v1/reports?by=channel").status()).isEqualTo(200);
-		assertThat(TestApi.basic(port, analyst, "analyst-password-1").post("/api/v1/reports/rebuild", Map.of()).status())
+		assertThat(TestApi.basic(port, analyst, "analyst-password-1").get("/api/v1/reports?by=channel").status())
+			.isEqualTo(200);
+		assertThat(
+				TestApi.basic(port, analyst, "analyst-password-1").post("/api/v1/reports/rebuild", Map.of()).status())
 			.isEqualTo(403);
 		assertThat(admin.get("/api/v1/reports?by=planet").status()).isEqualTo(422);
 		assertThat(admin.get("/api/v1/reports?from=2026-02-01&to=2026-01-01").status()).isEqualTo(422);

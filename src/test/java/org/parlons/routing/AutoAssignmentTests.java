@@ -18,8 +18,9 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Automatic assignment: the conversations one batch opens go round-robin to the team's agents, each up to
- * the capacity an administrator set (and the change is audited); beyond it they wait unassigned.
+ * Automatic assignment: the conversations one batch opens go round-robin to the team's
+ * agents, each up to the capacity an administrator set (and the change is audited);
+ * beyond it they wait unassigned.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AutoAssignmentTests {
@@ -33,8 +34,8 @@ class AutoAssignmentTests {
 		long inbox = admin.createApiInbox(unique("Tour"), Map.of());
 		long julie = admin.createAgent(unique("julie") + "@teleo.test", "agent", "password-of-julie");
 		long marc = admin.createAgent(unique("marc") + "@teleo.test", "agent", "password-of-marc");
-		admin.post("/api/v1/teams", Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds",
-				List.of(julie, marc)));
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julie, marc)));
 		for (long agent : List.of(julie, marc)) {
 			var changed = admin.patch("/api/v1/agents/" + agent, Map.of("capacity", 2));
 			assertThat(changed.status()).as(String.valueOf(changed.body())).isEqualTo(200);
@@ -45,18 +46,19 @@ class AutoAssignmentTests {
 		for (int i = 0; i < 5; i++) {
 			messages.add(inbound(unique("m"), unique("client"), "Bonjour, ma box ne marche plus."));
 		}
-		JsonNode answer = admin.post("/api/v1/inboxes/" + inbox + "/inbound/batch", Map.of("messages", messages)).body();
+		JsonNode answer = admin.post("/api/v1/inboxes/" + inbox + "/inbound/batch", Map.of("messages", messages))
+			.body();
 		List<Long> conversations = new ArrayList<>();
 		answer.get("items").forEach(item -> conversations.add(item.get("conversationId").asLong()));
 		assertThat(conversations).hasSize(5).doesNotHaveDuplicates();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> assignees(admin, conversations).values().stream()
-			.filter(a -> a != 0)
-			.count() == 4);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> assignees(admin, conversations).values().stream().filter(a -> a != 0).count() == 4);
 		Map<Long, Long> assignees = assignees(admin, conversations);
 		assertThat(assignees.values().stream().filter(a -> a == julie).count()).isEqualTo(2);
 		assertThat(assignees.values().stream().filter(a -> a == marc).count()).isEqualTo(2);
-		assertThat(assignees.get(conversations.get(4))).isZero(); // both at capacity: it waits
+		assertThat(assignees.get(conversations.get(4))).isZero(); // both at capacity: it
+																	// waits
 		// in turn, not all to the first agent
 		assertThat(assignees.get(conversations.get(0))).isNotEqualTo(assignees.get(conversations.get(1)));
 		assertThat(admin.get("/api/v1/conversations/" + conversations.get(0) + "/timeline").body().toString())
@@ -76,7 +78,9 @@ class AutoAssignmentTests {
 		assertThat(granted.body().get("role").asString()).isEqualTo("supervisor");
 		assertThat(granted.body().get("maxGesture").get("currency").asString()).isEqualTo("EUR");
 		String audit = admin.get("/api/v1/audit?q=agent:" + lea).body().toString();
-		assertThat(audit).contains("agent.role").contains("agent → supervisor").contains("agent.mandate")
+		assertThat(audit).contains("agent.role")
+			.contains("agent → supervisor")
+			.contains("agent.mandate")
 			.contains("no gesture, any language, any channel → gestures up to 150 EUR, any language, any channel");
 
 		Map<String, Object> takeAway = new HashMap<>();
@@ -86,7 +90,8 @@ class AutoAssignmentTests {
 		assertThat(admin.patch("/api/v1/agents/" + lea, Map.of("capacity", -1)).status()).isEqualTo(422);
 		assertThat(admin.patch("/api/v1/agents/" + lea, Map.of("role", "king")).status()).isIn(400, 422);
 		assertThat(admin.patch("/api/v1/agents/999999", Map.of("capacity", 3)).status()).isEqualTo(404);
-		assertThat(TestApi.basic(port, email, "password-of-lea").patch("/api/v1/agents/" + lea, Map.of("capacity", 99))
+		assertThat(TestApi.basic(port, email, "password-of-lea")
+			.patch("/api/v1/agents/" + lea, Map.of("capacity", 99))
 			.status()).isEqualTo(403);
 	}
 

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EscalationRulesTests {
 
-	static final EscalationRules.Rule MANAGER = new EscalationRules.Rule(1, "m", EscalationRules.Kind.MANAGER, List.of(),
-			null, null, null, 1L, null, true, null, null, null);
+	static final EscalationRules.Rule MANAGER = new EscalationRules.Rule(1, "m", EscalationRules.Kind.MANAGER,
+			List.of(), null, null, null, 1L, null, true, null, null, null);
 
 	static final EscalationRules.Rule LEGAL = new EscalationRules.Rule(2, "l", EscalationRules.Kind.KEYWORDS,
 			List.of("avocat", "mise en demeure"), null, null, null, 1L, null, true, null, null, null);

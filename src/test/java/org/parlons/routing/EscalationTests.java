@@ -16,8 +16,9 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Escalation rules route a conversation to a named representative and a supervisor team, once, and
- * say why: a customer asking for a manager, a legal or press word, a customer coming back again and again.
+ * Escalation rules route a conversation to a named representative and a supervisor team,
+ * once, and say why: a customer asking for a manager, a legal or press word, a customer
+ * coming back again and again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EscalationTests {
@@ -38,10 +39,13 @@ class EscalationTests {
 		admin = TestApi.asAdmin(port);
 		inbox = admin.createApiInbox(unique("Escalade"), Map.of());
 		long julie = admin.createAgent(unique("julie") + "@teleo.test", "agent", "password-of-julie");
-		admin.post("/api/v1/teams", Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julie)));
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julie)));
 		representative = admin.createAgent(unique("marc") + "@teleo.test", "supervisor", "password-of-marc");
-		direction = admin.post("/api/v1/teams", Map.of("name", unique("Direction"), "inboxIds", List.of(),
-				"memberIds", List.of(representative))).id("id");
+		direction = admin
+			.post("/api/v1/teams",
+					Map.of("name", unique("Direction"), "inboxIds", List.of(), "memberIds", List.of(representative)))
+			.id("id");
 	}
 
 	@Test
@@ -50,7 +54,8 @@ class EscalationTests {
 				representative));
 		String customer = unique("client");
 		long conversation = send(customer, "Bonjour, ma box ne marche toujours pas.");
-		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("teamId").asLong()).isNotEqualTo(direction);
+		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("teamId").asLong())
+			.isNotEqualTo(direction);
 
 		send(customer, "Trois semaines ! Je veux parler à un responsable.");
 		JsonNode c = admin.get("/api/v1/conversations/" + conversation).body();
@@ -61,7 +66,8 @@ class EscalationTests {
 		assertThat(escalations).hasSize(1);
 		assertThat(escalations.get(0).get("reason").asString()).contains("responsable");
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
-			.contains("escalated").contains("Demande de responsable");
+			.contains("escalated")
+			.contains("Demande de responsable");
 
 		send(customer, "Toujours personne ? Votre manager, vite.");
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/escalations").body().get("items")).hasSize(1);
@@ -81,12 +87,16 @@ class EscalationTests {
 
 	@Test
 	void legalAndPressWordsAndRepeatedContactsEscalate() {
-		rule(Map.of("name", "Juridique et presse", "kind", "keywords", "keywords", List.of("avocat", "journaliste", "UFC-Que Choisir"),
-				"targetTeamId", direction));
+		rule(Map.of("name", "Juridique et presse", "kind", "keywords", "keywords",
+				List.of("avocat", "journaliste", "UFC-Que Choisir"), "targetTeamId", direction));
 		rule(Map.of("name", "Client qui revient", "kind", "repeat", "repeatCount", 3, "repeatDays", 7, "targetTeamId",
 				direction));
 		long press = send(unique("client"), "Je suis journaliste et je prépare un article.");
-		assertThat(admin.get("/api/v1/conversations/" + press + "/escalations").body().get("items").get(0).get("reason")
+		assertThat(admin.get("/api/v1/conversations/" + press + "/escalations")
+			.body()
+			.get("items")
+			.get(0)
+			.get("reason")
 			.asString()).contains("journaliste");
 		long notAWord = send(unique("client"), "Mon avocatier a des fruits, rien à voir.");
 		assertThat(admin.get("/api/v1/conversations/" + notAWord + "/escalations").body().get("items")).isEmpty();
@@ -104,12 +114,14 @@ class EscalationTests {
 	void rulesAreCheckedAndOnlyAdministratorsSetThem() {
 		var noTarget = admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "manager"));
 		assertThat(noTarget.status()).isEqualTo(422);
-		var noWords = admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "keywords", "targetTeamId", direction));
+		var noWords = admin.post("/api/v1/escalation-rules",
+				Map.of("name", "x", "kind", "keywords", "targetTeamId", direction));
 		assertThat(noWords.status()).isEqualTo(422);
 		String agent = unique("julie") + "@teleo.test";
 		admin.createAgent(agent, "agent", "password-of-julie");
-		assertThat(TestApi.basic(port, agent, "password-of-julie").post("/api/v1/escalation-rules",
-				Map.of("name", "x", "kind", "manager", "targetTeamId", direction)).status()).isEqualTo(403);
+		assertThat(TestApi.basic(port, agent, "password-of-julie")
+			.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "manager", "targetTeamId", direction))
+			.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -124,18 +136,20 @@ class EscalationTests {
 			.id("customerId");
 		String quietHandle = unique("quiet");
 		String starHandle = unique("star");
-		admin.post("/api/v1/customers/" + quietCustomer + "/identities", Map.of("kind", "handle", "namespace", "x", "value",
-				quietHandle));
-		admin.post("/api/v1/customers/" + starCustomer + "/identities", Map.of("kind", "handle", "namespace", "x", "value",
-				starHandle));
+		admin.post("/api/v1/customers/" + quietCustomer + "/identities",
+				Map.of("kind", "handle", "namespace", "x", "value", quietHandle));
+		admin.post("/api/v1/customers/" + starCustomer + "/identities",
+				Map.of("kind", "handle", "namespace", "x", "value", starHandle));
 		String now = java.time.OffsetDateTime.now().minusDays(1).toString();
-		// a million followers but nobody saw the post; a thousand followers and a post seen by 80,000 people
+		// a million followers but nobody saw the post; a thousand followers and a post
+		// seen by 80,000 people
 		var imported = admin.post("/api/v1/listening/mentions", Map.of("items", List.of(
-				Map.of("network", "x", "externalId", unique("tweet"), "author", Map.of("handle", quietHandle, "followers",
-						1_000_000), "text", "Panne chez Téléo", "publishedAt", now, "reach", 300, "likes", 2),
-				Map.of("network", "x", "externalId", unique("tweet"), "author", Map.of("handle", "@" + starHandle,
-						"followers", 1_000), "text", "Panne géante chez Téléo", "publishedAt", now, "reach", 80_000,
-						"likes", 900, "shares", 300, "comments", 100))));
+				Map.of("network", "x", "externalId", unique("tweet"), "author",
+						Map.of("handle", quietHandle, "followers", 1_000_000), "text", "Panne chez Téléo",
+						"publishedAt", now, "reach", 300, "likes", 2),
+				Map.of("network", "x", "externalId", unique("tweet"), "author",
+						Map.of("handle", "@" + starHandle, "followers", 1_000), "text", "Panne géante chez Téléo",
+						"publishedAt", now, "reach", 80_000, "likes", 900, "shares", 300, "comments", 100))));
 		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
 
 		JsonNode starInfluence = admin.get("/api/v1/customers/" + starCustomer + "/influence").body();
@@ -150,10 +164,12 @@ class EscalationTests {
 		JsonNode escalations = admin.get("/api/v1/conversations/" + loud + "/escalations").body().get("items");
 		assertThat(escalations).hasSize(1);
 		assertThat(escalations.get(0).get("reason").asString()).startsWith("influence 50 (threshold 45");
-		assertThat(admin.get("/api/v1/conversations/" + loud).body().get("assigneeId").asLong()).isEqualTo(representative);
+		assertThat(admin.get("/api/v1/conversations/" + loud).body().get("assigneeId").asLong())
+			.isEqualTo(representative);
 
-		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "influence", "targetTeamId",
-				direction)).status()).isEqualTo(422);
+		assertThat(admin
+			.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "influence", "targetTeamId", direction))
+			.status()).isEqualTo(422);
 	}
 
 	@Test
@@ -170,12 +186,16 @@ class EscalationTests {
 		assertThat(c.get("priority").asString()).isEqualTo("urgent");
 		assertThat(c.get("teamId").asLong()).isNotEqualTo(direction);
 		assertThat(admin.get("/api/v1/conversations/" + complained + "/timeline").body().toString())
-			.contains("prioritised").contains("Plainte publique").contains("normal \u2192 urgent");
+			.contains("prioritised")
+			.contains("Plainte publique")
+			.contains("normal \u2192 urgent");
 
-		assertThat(admin.get("/api/v1/audit?type=conversation.prioritised&q=conversation:" + complained).body()
+		assertThat(admin.get("/api/v1/audit?type=conversation.prioritised&q=conversation:" + complained)
+			.body()
 			.get("items")).filteredOn(e -> e.get("subject").asString().equals("conversation:" + complained)).hasSize(1);
 		long privately = send(unique("client"), "Service client nul, toujours pas de connexion, c'est honteux.");
-		assertThat(admin.get("/api/v1/conversations/" + privately).body().get("priority").asString()).isEqualTo("normal");
+		assertThat(admin.get("/api/v1/conversations/" + privately).body().get("priority").asString())
+			.isEqualTo("normal");
 
 		String valuable = unique("client");
 		String small = unique("client");
@@ -187,30 +207,46 @@ class EscalationTests {
 		admin.patch("/api/v1/customers/" + smallId, Map.of("attributes", Map.of("lifetimeValue", "500")));
 		long big = send(valuable, "Une question sur ma facture.");
 		assertThat(admin.get("/api/v1/conversations/" + big).body().get("priority").asString()).isEqualTo("high");
-		assertThat(admin.get("/api/v1/conversations/" + big + "/escalations").body().get("items").get(0).get("reason")
+		assertThat(admin.get("/api/v1/conversations/" + big + "/escalations")
+			.body()
+			.get("items")
+			.get(0)
+			.get("reason")
 			.asString()).isEqualTo("lifetimeValue 25000 (threshold 10000)");
 		long modest = send(small, "Une question sur ma facture.");
 		assertThat(admin.get("/api/v1/conversations/" + modest).body().get("priority").asString()).isEqualTo("normal");
 
-		var urgentAndValuable = new HashMap<>(inbound(unique("m"), valuable, "Toujours rien, c'est une honte, service nul !"));
+		var urgentAndValuable = new HashMap<>(
+				inbound(unique("m"), valuable, "Toujours rien, c'est une honte, service nul !"));
 		urgentAndValuable.put("visibility", "public");
 		admin.post("/api/v1/conversations/" + big + "/status", Map.of("status", "resolved"));
 		long both = admin.post("/api/v1/inboxes/" + inbox + "/inbound", urgentAndValuable).id("conversationId");
 		assertThat(admin.get("/api/v1/conversations/" + both).body().get("priority").asString())
-			.as("a high-priority rule does not lower an urgent conversation").isEqualTo("urgent");
+			.as("a high-priority rule does not lower an urgent conversation")
+			.isEqualTo("urgent");
 		assertThat(admin.get("/api/v1/conversations/" + both + "/escalations").body().get("items")).hasSize(2);
 	}
 
 	@Test
 	void priorityRulesAreCheckedLikeEscalationRules() {
-		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "customer_value", "threshold", 5,
-				"priority", "high")).body().get("detail").asString()).contains("attribute");
+		assertThat(admin
+			.post("/api/v1/escalation-rules",
+					Map.of("name", "x", "kind", "customer_value", "threshold", 5, "priority", "high"))
+			.body()
+			.get("detail")
+			.asString()).contains("attribute");
 		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "tone", "priority", "asap"))
-			.body().get("detail").asString()).contains("urgent, high, normal, low");
-		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "public_complaint", "threshold", 0.5,
-				"priority", "high")).status()).isEqualTo(422);
+			.body()
+			.get("detail")
+			.asString()).contains("urgent, high, normal, low");
+		assertThat(admin
+			.post("/api/v1/escalation-rules",
+					Map.of("name", "x", "kind", "public_complaint", "threshold", 0.5, "priority", "high"))
+			.status()).isEqualTo(422);
 		assertThat(admin.post("/api/v1/escalation-rules", Map.of("name", "x", "kind", "nonsense", "priority", "high"))
-			.body().get("detail").asString()).contains("public_complaint");
+			.body()
+			.get("detail")
+			.asString()).contains("public_complaint");
 	}
 
 	private void rule(Map<String, Object> body) {
@@ -221,7 +257,8 @@ class EscalationTests {
 	}
 
 	private long send(String customer, String text) {
-		return admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), customer, text)).id("conversationId");
+		return admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), customer, text))
+			.id("conversationId");
 	}
 
 }

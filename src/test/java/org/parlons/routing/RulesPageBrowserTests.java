@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * An administrator governs from the browser: adds a priority rule (and is told what an incomplete one
- * lacks), then narrows an agent's mandate; the API sees both.
+ * An administrator governs from the browser: adds a priority rule (and is told what an
+ * incomplete one lacks), then narrows an agent's mandate; the API sees both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesPageBrowserTests {
@@ -48,7 +48,8 @@ class RulesPageBrowserTests {
 		TestApi admin = TestApi.asAdmin(port);
 		String julie = unique("julie") + "@teleo.test";
 		long julieId = admin.createAgent(julie, "agent", "password-of-julie");
-		// the rule is scoped to an inbox of this test's own: a rule for every inbox would fire in other tests
+		// the rule is scoped to an inbox of this test's own: a rule for every inbox would
+		// fire in other tests
 		long inbox = admin.createApiInbox(unique("Règles"), Map.of());
 		Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 		WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
@@ -66,21 +67,25 @@ class RulesPageBrowserTests {
 		chrome.findElement(By.cssSelector("#new-rule input[name=name]")).sendKeys(name);
 		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=kind]"))).selectByValue("public_complaint");
 		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=priority]"))).selectByValue("urgent");
-		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=inboxId]"))).selectByValue(Long.toString(inbox));
+		new Select(chrome.findElement(By.cssSelector("#new-rule select[name=inboxId]")))
+			.selectByValue(Long.toString(inbox));
 		var formBefore = chrome.findElement(By.id("new-rule"));
 		chrome.findElement(By.cssSelector("#new-rule button[type=submit]")).click();
 		wait.until(org.parlons.testing.Browser.gone(formBefore));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), name));
 		assertThat(chrome.findElement(By.id("rules")).getText()).contains("urgent").contains("priority only");
 		assertThat(admin.get("/api/v1/escalation-rules").body().toString()).contains(name).contains("PUBLIC_COMPLAINT");
-		var publicComplaint = new java.util.HashMap<>(TestApi.inbound(unique("m"), unique("client"),
-				"Service nul, toujours en panne, c'est honteux."));
+		var publicComplaint = new java.util.HashMap<>(
+				TestApi.inbound(unique("m"), unique("client"), "Service nul, toujours en panne, c'est honteux."));
 		publicComplaint.put("visibility", "public");
 		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", publicComplaint).id("conversationId");
-		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("priority").asString()).isEqualTo("urgent");
+		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("priority").asString())
+			.isEqualTo("urgent");
 		var rulesBefore = chrome.findElement(By.id("rules"));
 		chrome.findElement(By.xpath("//table[@id='rules']//tr[td[1][text()='" + name + "']]//button")).click();
-		wait.until(org.parlons.testing.Browser.gone(rulesBefore)); // the page reloaded: read the new one only
+		wait.until(org.parlons.testing.Browser.gone(rulesBefore)); // the page reloaded:
+																	// read the new one
+																	// only
 		wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("rules"), name)));
 
 		chrome.get("http://localhost:" + port + "/admin?lang=en");
@@ -90,7 +95,8 @@ class RulesPageBrowserTests {
 		chrome.findElement(By.cssSelector(form + "input[name=languages]")).sendKeys("fr");
 		chrome.findElement(By.cssSelector(form + "input[name=withheld]")).sendKeys("legal press");
 		chrome.findElement(By.cssSelector(form + "button[type=submit]")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "gestures up to 40 EUR"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"),
+				"gestures up to 40 EUR"));
 		assertThat(agent(admin, julieId).get("languages").toString()).isEqualTo("[\"fr\"]");
 		assertThat(agent(admin, julieId).get("withheldTopics").toString()).isEqualTo("[\"legal\",\"press\"]");
 		assertThat(agent(admin, julieId).get("maxGesture").get("amount").asDouble()).isEqualTo(40.0);

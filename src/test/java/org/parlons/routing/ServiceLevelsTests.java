@@ -15,8 +15,8 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Service-level timers through the API: set on the inbox, running until the first answer, then met;
- * a bad policy is refused when the inbox is saved.
+ * Service-level timers through the API: set on the inbox, running until the first answer,
+ * then met; a bad policy is refused when the inbox is saved.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ServiceLevelsTests {
@@ -27,8 +27,10 @@ class ServiceLevelsTests {
 	@Test
 	void theFirstResponseTimerRunsUntilTheAnswerAndIsThenMet() {
 		TestApi admin = TestApi.asAdmin(port);
-		long inbox = admin.createApiInbox(unique("SLA"), Map.of("sla", Map.of("firstResponse", "PT2H", "resolution", "PT40H")));
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
+		long inbox = admin.createApiInbox(unique("SLA"),
+				Map.of("sla", Map.of("firstResponse", "PT2H", "resolution", "PT40H")));
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
 			.id("conversationId");
 
 		JsonNode timers = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers");
@@ -51,15 +53,16 @@ class ServiceLevelsTests {
 	@Test
 	void anUrgentConversationGetsTheUrgentTarget() {
 		TestApi admin = TestApi.asAdmin(port);
-		long inbox = admin.createApiInbox(unique("SLA prio"), Map.of("sla", Map.of("firstResponse", "PT4H",
-				"byPriority", Map.of("urgent", Map.of("firstResponse", "PT30M")))));
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Urgent !"))
+		long inbox = admin.createApiInbox(unique("SLA prio"), Map.of("sla",
+				Map.of("firstResponse", "PT4H", "byPriority", Map.of("urgent", Map.of("firstResponse", "PT30M")))));
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Urgent !"))
 			.id("conversationId");
 		JsonNode normal = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers").get(0);
 		assertThat(Duration.between(Instant.now(), Instant.parse(normal.get("dueAt").asString())))
 			.isBetween(Duration.ofMinutes(238), Duration.ofMinutes(241));
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/priority", Map.of("priority", "urgent")).status())
-			.isEqualTo(200);
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/priority", Map.of("priority", "urgent"))
+			.status()).isEqualTo(200);
 		JsonNode urgent = admin.get("/api/v1/conversations/" + conversation + "/sla").body().get("timers").get(0);
 		assertThat(Duration.between(Instant.now(), Instant.parse(urgent.get("dueAt").asString())))
 			.isBetween(Duration.ofMinutes(28), Duration.ofMinutes(31));
@@ -73,7 +76,8 @@ class ServiceLevelsTests {
 	void theConversationPaneShowsTheTimers() {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("SLA UI"), Map.of("sla", Map.of("firstResponse", "PT1H")));
-		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("c"), "Bonjour"))
 			.id("conversationId");
 		org.openqa.selenium.chrome.ChromeDriver chrome = org.parlons.testing.Browser.start();
 		try {
@@ -97,8 +101,8 @@ class ServiceLevelsTests {
 	@Test
 	void refusesABadPolicyWhenTheInboxIsSaved() {
 		TestApi admin = TestApi.asAdmin(port);
-		var bad = admin.post("/api/v1/inboxes", Map.of("name", unique("Bad"), "channel", "api", "sla",
-				Map.of("firstResponse", "2 heures")));
+		var bad = admin.post("/api/v1/inboxes",
+				Map.of("name", unique("Bad"), "channel", "api", "sla", Map.of("firstResponse", "2 heures")));
 		assertThat(bad.status()).isEqualTo(422);
 		assertThat(bad.body().get("detail").asString()).contains("sla.firstResponse").contains("PT2H");
 		var hours = admin.post("/api/v1/inboxes", Map.of("name", unique("Bad"), "channel", "api", "businessHours",

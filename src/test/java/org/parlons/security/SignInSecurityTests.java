@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Sign-in is throttled, forms need their CSRF token, pages need a session, and health is public.
+ * Sign-in is throttled, forms need their CSRF token, pages need a session, and health is
+ * public.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInSecurityTests {
@@ -41,8 +42,8 @@ class SignInSecurityTests {
 	void refusesAFormPostWithoutItsCsrfToken() throws Exception {
 		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + TestApi.ADMIN_EMAIL + "&password="
-					+ TestApi.ADMIN_PASSWORD))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=" + TestApi.ADMIN_EMAIL + "&password=" + TestApi.ADMIN_PASSWORD))
 			.build(), HttpResponse.BodyHandlers.discarding());
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
@@ -57,16 +58,18 @@ class SignInSecurityTests {
 
 	@Test
 	void answersHealthWithoutAuthentication() throws Exception {
-		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var response = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"status\":\"UP\"");
 	}
 
 	@Test
 	void describesTheApiWithOpenApi() throws Exception {
-		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var response = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("/api/v1/inboxes/{inboxId}/inbound").contains("/api/v1/conversations");
 	}

@@ -13,8 +13,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium for browser tests. Locally a missing browser skips the test; in CI
- * ({@code -Dbrowser.tests.required=true}) it fails it, so nothing is skipped silently.
+ * Headless Debian Chromium for browser tests. Locally a missing browser skips the test;
+ * in CI ({@code -Dbrowser.tests.required=true}) it fails it, so nothing is skipped
+ * silently.
  */
 public final class Browser {
 
@@ -23,7 +24,10 @@ public final class Browser {
 	private Browser() {
 	}
 
-	/** The text of the first file the browser downloads (waits up to 15 s for it to be complete). */
+	/**
+	 * The text of the first file the browser downloads (waits up to 15 s for it to be
+	 * complete).
+	 */
 	public static String downloaded(ChromeDriver chrome, String suffix) {
 		Path dir = DOWNLOADS.get(chrome);
 		long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -52,7 +56,8 @@ public final class Browser {
 		boolean present = chromium.canExecute() && driver.canExecute();
 		if (Boolean.getBoolean("browser.tests.required")) {
 			if (!present) {
-				throw new AssertionError("Browser tests are required but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+				throw new AssertionError(
+						"Browser tests are required but /usr/bin/chromium or /usr/bin/chromedriver is missing");
 			}
 		}
 		else {
@@ -66,9 +71,8 @@ public final class Browser {
 			options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
 					"download.prompt_for_download", false));
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--disable-quic", "--window-size=1440,900", "--lang=fr-FR",
-					"--user-data-dir=" + profile);
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--window-size=1440,900", "--lang=fr-FR", "--user-data-dir=" + profile);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
 				.usingAnyFreePort()
 				.build();
@@ -93,11 +97,13 @@ public final class Browser {
 	}
 
 	/**
-	 * Whether the element has left the page. Chromium 156's driver answers a replaced node with an "unknown error"
-	 * ("does not belong to the document") instead of a stale element, which Selenium's {@code stalenessOf} takes for
-	 * a failure rather than for the element being gone.
+	 * Whether the element has left the page. Chromium 156's driver answers a replaced
+	 * node with an "unknown error" ("does not belong to the document") instead of a stale
+	 * element, which Selenium's {@code stalenessOf} takes for a failure rather than for
+	 * the element being gone.
 	 */
-	public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+	public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(
+			org.openqa.selenium.WebElement element) {
 		return driver -> {
 			try {
 				element.isEnabled();

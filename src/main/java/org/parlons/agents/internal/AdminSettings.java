@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The first administrator, made on an empty database ({@code parlons.admin.*}, {@code PARLONS_ADMIN_EMAIL} and
- * {@code PARLONS_ADMIN_PASSWORD}).
+ * The first administrator, made on an empty database ({@code parlons.admin.*},
+ * {@code PARLONS_ADMIN_EMAIL} and {@code PARLONS_ADMIN_PASSWORD}).
  *
  * @param email their sign-in
  * @param password their password; when empty one is generated and printed once in the log

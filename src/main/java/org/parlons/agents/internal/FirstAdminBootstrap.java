@@ -13,8 +13,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On an empty database, creates the first administrator from the environment, or with a password
- * generated and printed once.
+ * On an empty database, creates the first administrator from the environment, or with a
+ * password generated and printed once.
  */
 @Component
 @Order(0)
@@ -30,8 +30,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
 	private final String password;
 
-	FirstAdminBootstrap(Agents agents, AgentRegistration registration,
-			AdminSettings settings) {
+	FirstAdminBootstrap(Agents agents, AgentRegistration registration, AdminSettings settings) {
 		this.agents = agents;
 		this.registration = registration;
 		this.email = settings.email();
@@ -47,7 +46,8 @@ class FirstAdminBootstrap implements ApplicationRunner {
 		String secret = generated ? generate() : password;
 		registration.register(email, "Administrator", secret, Role.ADMIN, Mandate.NONE);
 		if (generated) {
-			log.warn("\n\n  First administrator created: {}  password: {}\n  (shown once; change it after signing in)\n",
+			log.warn(
+					"\n\n  First administrator created: {}  password: {}\n  (shown once; change it after signing in)\n",
 					email, secret);
 		}
 		else {

@@ -6,7 +6,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Passwords are hashed with Spring Security's delegating encoder (bcrypt today, upgradable by prefix).
+ * Passwords are hashed with Spring Security's delegating encoder (bcrypt today,
+ * upgradable by prefix).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfig {

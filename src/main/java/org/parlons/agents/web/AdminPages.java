@@ -44,7 +44,8 @@ class AdminPages {
 
 	private final ApiTokens tokens;
 
-	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens, ApplicationEventPublisher events) {
+	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens,
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.agents = agents;
 		this.registration = registration;
@@ -72,7 +73,10 @@ class AdminPages {
 		return "redirect:/admin";
 	}
 
-	/** The whole mandate from the form: blank fields grant nothing (no gesture) or restrict nothing. */
+	/**
+	 * The whole mandate from the form: blank fields grant nothing (no gesture) or
+	 * restrict nothing.
+	 */
 	@PostMapping("/admin/agents/{id}/mandate")
 	String mandate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) @Nullable BigDecimal maxGesture,
@@ -80,8 +84,9 @@ class AdminPages {
 			@RequestParam(defaultValue = "") String channels, @RequestParam(defaultValue = "") String withheld,
 			RedirectAttributes redirect) {
 		try {
-			Mandate mandate = new Mandate(maxGesture, maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT),
-					words(languages), words(channels), words(withheld));
+			Mandate mandate = new Mandate(maxGesture,
+					maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT), words(languages),
+					words(channels), words(withheld));
 			var agent = registration.update(me.id(), id, null, mandate, null, null);
 			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
 		}
@@ -146,6 +151,5 @@ class AdminPages {
 		tokens.revoke(me.id(), id);
 		return "redirect:/account/tokens";
 	}
-
 
 }

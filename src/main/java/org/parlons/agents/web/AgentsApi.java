@@ -53,7 +53,10 @@ class AgentsApi {
 	record Money(@NotNull BigDecimal amount, @NotBlank String currency) {
 	}
 
-	/** A whole mandate: what is left out is not granted (no gesture, any language, any channel, nothing withheld). */
+	/**
+	 * A whole mandate: what is left out is not granted (no gesture, any language, any
+	 * channel, nothing withheld).
+	 */
 	record MandateBody(@Nullable @Valid Money maxGesture, @Nullable List<String> languages,
 			@Nullable List<String> channels, @Nullable List<String> withheldTopics) {
 
@@ -74,8 +77,8 @@ class AgentsApi {
 
 	}
 
-	record NewAgent(@NotBlank @Email String email, @NotBlank @Size(max = 200) String name,
-			@NotBlank String password, @NotBlank String role, @Nullable @Valid MandateBody mandate) {
+	record NewAgent(@NotBlank @Email String email, @NotBlank @Size(max = 200) String name, @NotBlank String password,
+			@NotBlank String role, @Nullable @Valid MandateBody mandate) {
 	}
 
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
@@ -98,13 +101,15 @@ class AgentsApi {
 	}
 
 	/**
-	 * Changes an agent's role, mandate (given whole: {@code "mandate": {}} takes every gesture and
-	 * restriction away), capacity for open conversations or whether they may sign in ({@code "active": false}
-	 * refuses their sessions' and tokens' next request); each change is in the audit log.
+	 * Changes an agent's role, mandate (given whole: {@code "mandate": {}} takes every
+	 * gesture and restriction away), capacity for open conversations or whether they may
+	 * sign in ({@code "active": false} refuses their sessions' and tokens' next request);
+	 * each change is in the audit log.
 	 */
 	@PatchMapping("/agents/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	AgentView update(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @Valid @RequestBody AgentChange body) {
+	AgentView update(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody AgentChange body) {
 		Mandate mandate = body.mandate() == null ? null : body.mandate().toMandate();
 		return view(registration.update(me.id(), id, body.role() == null ? null : Role.fromApi(body.role()), mandate,
 				body.capacity(), body.active()));

@@ -52,8 +52,7 @@ class TeamsApi {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	Team create(@AuthenticationPrincipal AgentPrincipal me,
-			@Valid @RequestBody NewTeam body) {
+	Team create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody NewTeam body) {
 		Team team = teams.create(body.name().trim(), body.inboxIds() == null ? Set.of() : body.inboxIds(),
 				body.memberIds() == null ? Set.of() : body.memberIds());
 		events.publishEvent(new PermissionsChanged(me.id(), team.id(), "team.created",
@@ -73,23 +72,21 @@ class TeamsApi {
 
 	@PutMapping("/{id}/members")
 	@PreAuthorize("hasRole('ADMIN')")
-	Team members(@AuthenticationPrincipal AgentPrincipal me,
-			@PathVariable long id, @RequestBody Ids body) {
+	Team members(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Ids body) {
 		Team before = one(id);
 		teams.replaceMembers(id, body.ids());
-		events.publishEvent(new PermissionsChanged(me.id(), id, "team.members",
-				before.memberIds() + " → " + body.ids()));
+		events
+			.publishEvent(new PermissionsChanged(me.id(), id, "team.members", before.memberIds() + " → " + body.ids()));
 		return one(id);
 	}
 
 	@PutMapping("/{id}/inboxes")
 	@PreAuthorize("hasRole('ADMIN')")
-	Team inboxes(@AuthenticationPrincipal AgentPrincipal me,
-			@PathVariable long id, @RequestBody Ids body) {
+	Team inboxes(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Ids body) {
 		Team before = one(id);
 		teams.replaceInboxes(id, body.ids());
-		events.publishEvent(new PermissionsChanged(me.id(), id, "team.inboxes",
-				before.inboxIds() + " → " + body.ids()));
+		events
+			.publishEvent(new PermissionsChanged(me.id(), id, "team.inboxes", before.inboxIds() + " → " + body.ids()));
 		return one(id);
 	}
 

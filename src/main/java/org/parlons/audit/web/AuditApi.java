@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The audit log for administrators: search ({@code type}, {@code actorId}, {@code q} text, {@code from},
- * {@code to}, pages) and CSV export of a search. Exporting is itself recorded.
+ * The audit log for administrators: search ({@code type}, {@code actorId}, {@code q}
+ * text, {@code from}, {@code to}, pages) and CSV export of a search. Exporting is itself
+ * recorded.
  */
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -37,18 +38,22 @@ class AuditApi {
 	@GetMapping("/api/v1/audit")
 	Page<AuditLog.Entry> search(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable Long actorId, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return log.search(query(type, actorId, q, from, to), Page.clampPage(page), Math.max(1, Math.min(size, 500)));
 	}
 
 	@GetMapping(path = "/api/v1/audit/export", produces = "text/csv")
 	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me,
-			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable Long actorId,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to)
+			@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable Long actorId, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime from,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable OffsetDateTime to)
 			throws IOException {
 		log.append(me.id(), me.email(), "audit.exported", null, "type=" + type + " actor=" + actorId + " q=" + q);
 		StringWriter out = new StringWriter();
@@ -74,7 +79,8 @@ class AuditApi {
 
 	private static AuditLog.Query query(@Nullable String type, @Nullable Long actorId, @Nullable String q,
 			@Nullable OffsetDateTime from, @Nullable OffsetDateTime to) {
-		return new AuditLog.Query(type, actorId, q, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+		return new AuditLog.Query(type, actorId, q, from == null ? null : from.toInstant(),
+				to == null ? null : to.toInstant());
 	}
 
 }

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The audit log for administrators in the browser: search by type, text and days, newest first, with the
- * CSV export of the same search.
+ * The audit log for administrators in the browser: search by type, text and days, newest
+ * first, with the CSV export of the same search.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -28,14 +28,16 @@ class AuditPages {
 	}
 
 	@GetMapping("/admin/audit")
-	String page(@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+	String page(@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		LocalDate first = day(from);
 		LocalDate last = day(to);
-		Page<AuditLog.Entry> found = log.search(new AuditLog.Query(type, null, q,
-				first == null ? null : first.atStartOfDay().toInstant(ZoneOffset.UTC),
-				last == null ? null : last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)), Page.clampPage(page), 100);
+		Page<AuditLog.Entry> found = log.search(
+				new AuditLog.Query(type, null, q, first == null ? null : first.atStartOfDay().toInstant(ZoneOffset.UTC),
+						last == null ? null : last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+				Page.clampPage(page), 100);
 		model.addAttribute("found", found);
 		model.addAttribute("type", type == null ? "" : type);
 		model.addAttribute("q", q == null ? "" : q);

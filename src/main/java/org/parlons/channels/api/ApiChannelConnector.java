@@ -22,9 +22,9 @@ import org.parlons.platform.WebhookSignature;
 import org.springframework.stereotype.Component;
 
 /**
- * The API channel: a company's own system posts inbound messages to Parlons and receives replies on a
- * webhook URL, signed with the inbox's secret ({@code X-Parlons-Signature}). The delivery id header lets
- * the receiver drop a redelivery after a crash or a timeout.
+ * The API channel: a company's own system posts inbound messages to Parlons and receives
+ * replies on a webhook URL, signed with the inbox's secret ({@code X-Parlons-Signature}).
+ * The delivery id header lets the receiver drop a redelivery after a crash or a timeout.
  */
 @Component
 class ApiChannelConnector implements ChannelConnector {
@@ -92,7 +92,8 @@ class ApiChannelConnector implements ChannelConnector {
 			.header("X-Parlons-Event", "message.created")
 			.header("X-Parlons-Delivery", "msg-" + outgoing.message().id())
 			.header("X-Parlons-Timestamp", timestamp)
-			.header("X-Parlons-Signature", WebhookSignature.sign(outgoing.inbox().setting(WEBHOOK_SECRET), timestamp, body))
+			.header("X-Parlons-Signature",
+					WebhookSignature.sign(outgoing.inbox().setting(WEBHOOK_SECRET), timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		try {
@@ -101,8 +102,9 @@ class ApiChannelConnector implements ChannelConnector {
 					response.body(), clock);
 		}
 		catch (IOException ex) {
-			return new DeliveryResult.Retry("webhook unreachable: " + ex.getClass().getSimpleName() + " "
-					+ String.valueOf(ex.getMessage()), null);
+			return new DeliveryResult.Retry(
+					"webhook unreachable: " + ex.getClass().getSimpleName() + " " + String.valueOf(ex.getMessage()),
+					null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -123,10 +125,13 @@ class ApiChannelConnector implements ChannelConnector {
 		Map<String, Object> customer = new LinkedHashMap<>();
 		customer.put("id", out.customer().id());
 		customer.put("name", out.customer().name());
-		customer.put("identities", out.customer().identities().stream()
-			.map(i -> Map.of("kind", i.identity().kind().api(), "namespace", i.identity().namespace(), "value",
-					i.identity().value()))
-			.toList());
+		customer.put("identities",
+				out.customer()
+					.identities()
+					.stream()
+					.map(i -> Map.of("kind", i.identity().kind().api(), "namespace", i.identity().namespace(), "value",
+							i.identity().value()))
+					.toList());
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("event", "message.created");
 		payload.put("inboxId", out.inbox().id());

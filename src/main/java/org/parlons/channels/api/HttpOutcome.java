@@ -21,8 +21,8 @@ public final class HttpOutcome {
 		if (status >= 200 && status < 300) {
 			return new DeliveryResult.Sent(null);
 		}
-		String reason = "HTTP " + status + (body == null || body.isBlank() ? ""
-				: ": " + body.substring(0, Math.min(300, body.length())));
+		String reason = "HTTP " + status
+				+ (body == null || body.isBlank() ? "" : ": " + body.substring(0, Math.min(300, body.length())));
 		if (status == 408 || status == 429 || status >= 500) {
 			return new DeliveryResult.Retry(reason, retryAfter(retryAfter, clock));
 		}

@@ -32,12 +32,13 @@ import org.parlons.customers.Identity;
 import org.springframework.stereotype.Component;
 
 /**
- * Bluesky over the AT Protocol (docs.bsky.app): a session from the account's handle and app password
- * ({@code com.atproto.server.createSession}); mentions, replies and quotes read from
- * {@code app.bsky.notification.listNotifications}, newer than the last one seen; replies written as
- * {@code app.bsky.feed.post} records whose {@code reply.root} and {@code reply.parent} name the thread's
- * first post and the customer's post (both uri and cid, read back with {@code app.bsky.feed.getPosts}).
- * Everything on Bluesky is public here.
+ * Bluesky over the AT Protocol (docs.bsky.app): a session from the account's handle and
+ * app password ({@code com.atproto.server.createSession}); mentions, replies and quotes
+ * read from {@code app.bsky.notification.listNotifications}, newer than the last one
+ * seen; replies written as {@code app.bsky.feed.post} records whose {@code reply.root}
+ * and {@code reply.parent} name the thread's first post and the customer's post (both uri
+ * and cid, read back with {@code app.bsky.feed.getPosts}). Everything on Bluesky is
+ * public here.
  */
 @Component
 class BlueskyConnector implements PollingConnector {
@@ -97,10 +98,11 @@ class BlueskyConnector implements PollingConnector {
 
 	@Override
 	public Poll poll(Inbox inbox, @Nullable String position) {
-		PlatformHttp.Answer answer = call(inbox, s -> http.get(xrpc(inbox, "app.bsky.notification.listNotifications?limit=50"),
-				bearer(s)));
+		PlatformHttp.Answer answer = call(inbox,
+				s -> http.get(xrpc(inbox, "app.bsky.notification.listNotifications?limit=50"), bearer(s)));
 		if (!answer.ok()) {
-			throw new Failed("Bluesky " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()), waitFor(answer));
+			throw new Failed("Bluesky " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+					waitFor(answer));
 		}
 		List<Map<String, Object>> fresh = new ArrayList<>();
 		for (Object n : answer.json().get("notifications") instanceof List<?> l ? l : List.of()) {
@@ -127,8 +129,8 @@ class BlueskyConnector implements PollingConnector {
 		String handle = String.valueOf(author.get("handle"));
 		List<Identity> identities = List.of(Identity.handle("bluesky", handle),
 				Identity.external("bluesky-did", String.valueOf(author.get("did"))));
-		String name = author.get("displayName") == null || author.get("displayName").toString().isBlank()
-				? "@" + handle : author.get("displayName").toString();
+		String name = author.get("displayName") == null || author.get("displayName").toString().isBlank() ? "@" + handle
+				: author.get("displayName").toString();
 		String parent = null;
 		Post thread = null;
 		if (record.get("reply") instanceof Map<?, ?> reply) {
@@ -168,8 +170,12 @@ class BlueskyConnector implements PollingConnector {
 		if (answered == null || !answered.externalId().startsWith("at://")) {
 			return new DeliveryResult.Failed("No Bluesky post to answer");
 		}
-		PlatformHttp.Answer post = call(inbox, s -> http.get(xrpc(inbox, "app.bsky.feed.getPosts?uris="
-				+ URLEncoder.encode(answered.externalId(), StandardCharsets.UTF_8)), bearer(s)));
+		PlatformHttp.Answer post = call(inbox,
+				s -> http.get(
+						xrpc(inbox,
+								"app.bsky.feed.getPosts?uris="
+										+ URLEncoder.encode(answered.externalId(), StandardCharsets.UTF_8)),
+						bearer(s)));
 		if (!post.ok() || !(post.json().get("posts") instanceof List<?> posts) || posts.isEmpty()) {
 			return retryOrFail(post, "reading the post to answer");
 		}
@@ -200,16 +206,21 @@ class BlueskyConnector implements PollingConnector {
 			return "On Bluesky Parlons can only like a customer's post.";
 		}
 		try {
-			PlatformHttp.Answer post = call(inbox, s -> http.get(xrpc(inbox, "app.bsky.feed.getPosts?uris="
-					+ URLEncoder.encode(message.externalId(), StandardCharsets.UTF_8)), bearer(s)));
+			PlatformHttp.Answer post = call(inbox,
+					s -> http.get(
+							xrpc(inbox,
+									"app.bsky.feed.getPosts?uris="
+											+ URLEncoder.encode(message.externalId(), StandardCharsets.UTF_8)),
+							bearer(s)));
 			if (!post.ok() || !(post.json().get("posts") instanceof List<?> posts) || posts.isEmpty()) {
 				return "Bluesky could not find the post (" + post.status() + ")";
 			}
 			Map<String, Object> subject = cast((Map<?, ?>) posts.get(0));
 			Map<String, Object> like = Map.of("$type", "app.bsky.feed.like", "createdAt", clock.instant().toString(),
 					"subject", Map.of("uri", subject.get("uri"), "cid", subject.get("cid")));
-			return PlatformHttp.refusal("Bluesky", call(inbox, s -> http.postJson(xrpc(inbox, "com.atproto.repo.createRecord"),
-					Map.of("repo", s.did(), "collection", "app.bsky.feed.like", "record", like), bearer(s))));
+			return PlatformHttp.refusal("Bluesky",
+					call(inbox, s -> http.postJson(xrpc(inbox, "com.atproto.repo.createRecord"),
+							Map.of("repo", s.did(), "collection", "app.bsky.feed.like", "record", like), bearer(s))));
 		}
 		catch (Failed ex) {
 			return ex.getMessage();
@@ -228,7 +239,10 @@ class BlueskyConnector implements PollingConnector {
 		return call(inbox, s -> http.get(xrpc(inbox, method), bearer(s)));
 	}
 
-	/** A call with the inbox's session, opening one first, and once more when the token expired. */
+	/**
+	 * A call with the inbox's session, opening one first, and once more when the token
+	 * expired.
+	 */
 	private PlatformHttp.Answer call(Inbox inbox, Function<Session, PlatformHttp.Answer> request) {
 		Session session = session(inbox);
 		PlatformHttp.Answer answer = request.apply(session);
@@ -248,7 +262,8 @@ class BlueskyConnector implements PollingConnector {
 				Map.of("identifier", inbox.setting(HANDLE), "password", inbox.setting(APP_PASSWORD)), Map.of());
 		Map<String, Object> json = answer.json();
 		if (!answer.ok() || json.get("accessJwt") == null || json.get("did") == null) {
-			String reason = "Bluesky sign-in failed (" + answer.status() + "): " + PlatformHttp.abbreviated(answer.body());
+			String reason = "Bluesky sign-in failed (" + answer.status() + "): "
+					+ PlatformHttp.abbreviated(answer.body());
 			health.failed(inbox.id(), reason, clock.instant().plus(Duration.ofMinutes(5)));
 			throw new Failed(reason, waitFor(answer));
 		}

@@ -18,12 +18,13 @@ import org.parlons.listening.NetworkSearch;
 import org.springframework.stereotype.Component;
 
 /**
- * Bluesky search ({@code app.bsky.feed.searchPosts}, newest first, with the inbox's session): keywords,
- * {@code #hashtags}, {@code from:handle}, {@code lang:fr}... with likes, reposts, replies and quotes as the
- * engagements (Bluesky gives no reach). Positions are the posts' sort times ({@code since} is inclusive,
- * {@code until} exclusive): a reading takes at most {@link #PAGES} pages of a hundred, and when more wait, the
- * next goes on back to where the last one ended ("{@code since until newest}"), as for X. The first reading
- * takes only the latest page.
+ * Bluesky search ({@code app.bsky.feed.searchPosts}, newest first, with the inbox's
+ * session): keywords, {@code #hashtags}, {@code from:handle}, {@code lang:fr}... with
+ * likes, reposts, replies and quotes as the engagements (Bluesky gives no reach).
+ * Positions are the posts' sort times ({@code since} is inclusive, {@code until}
+ * exclusive): a reading takes at most {@link #PAGES} pages of a hundred, and when more
+ * wait, the next goes on back to where the last one ended ("{@code since until newest}"),
+ * as for X. The first reading takes only the latest page.
  */
 @Component
 class BlueskySearch implements NetworkSearch {
@@ -62,7 +63,8 @@ class BlueskySearch implements NetworkSearch {
 						+ (until == null ? "" : "&until=" + until)
 						+ (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
 				if (!answer.ok()) {
-					throw new Failed("Bluesky search " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+					throw new Failed(
+							"Bluesky search " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
 							connector.waitFor(answer));
 				}
 				for (Object item : answer.json().get("posts") instanceof List<?> l ? l : List.of()) {
@@ -108,12 +110,13 @@ class BlueskySearch implements NetworkSearch {
 		String handle = String.valueOf(author.get("handle"));
 		String uri = String.valueOf(post.get("uri"));
 		Object name = author.get("displayName");
-		String language = record.get("langs") instanceof List<?> langs && !langs.isEmpty() ? String.valueOf(langs.get(0))
-				: null;
+		String language = record.get("langs") instanceof List<?> langs && !langs.isEmpty()
+				? String.valueOf(langs.get(0)) : null;
 		long engagements = count(post, "likeCount") + count(post, "repostCount") + count(post, "replyCount")
 				+ count(post, "quoteCount");
-		return new MentionImport.Incoming("bluesky", uri, name == null || name.toString().isBlank() ? "@" + handle
-				: name.toString(), null, handle, String.valueOf(record.get("text") == null ? "" : record.get("text")),
+		return new MentionImport.Incoming("bluesky", uri,
+				name == null || name.toString().isBlank() ? "@" + handle : name.toString(), null, handle,
+				String.valueOf(record.get("text") == null ? "" : record.get("text")),
 				"https://bsky.app/profile/" + handle + "/post/" + uri.substring(uri.lastIndexOf('/') + 1),
 				Instant.parse(String.valueOf(record.get("createdAt"))), language,
 				new Mentions.Audience(null, engagements, null));

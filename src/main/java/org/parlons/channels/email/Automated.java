@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises mail written by machines, which must never be answered automatically (or two
- * auto-responders answer each other forever): RFC 3834 {@code Auto-Submitted}, {@code Precedence},
- * the {@code X-Autoreply} family, mailing lists ({@code List-Id}) and delivery status notifications.
+ * auto-responders answer each other forever): RFC 3834 {@code Auto-Submitted},
+ * {@code Precedence}, the {@code X-Autoreply} family, mailing lists ({@code List-Id}) and
+ * delivery status notifications.
  */
 final class Automated {
 

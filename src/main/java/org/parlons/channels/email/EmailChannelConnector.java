@@ -25,11 +25,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The email channel: inboxes read over IMAP ({@link MailboxPoller}) and replies sent over SMTP with a
- * proper {@code Message-ID}, {@code In-Reply-To} and {@code References}, and the conversation token
- * {@code [#id]} in the subject, as plain text and HTML. The Message-ID is derived from the message id,
- * so a reply sent again after a crash carries the same id and mail clients show it once. Connector
- * health follows from the results ({@code OutboxDispatcher}).
+ * The email channel: inboxes read over IMAP ({@link MailboxPoller}) and replies sent over
+ * SMTP with a proper {@code Message-ID}, {@code In-Reply-To} and {@code References}, and
+ * the conversation token {@code [#id]} in the subject, as plain text and HTML. The
+ * Message-ID is derived from the message id, so a reply sent again after a crash carries
+ * the same id and mail clients show it once. Connector health follows from the results
+ * ({@code OutboxDispatcher}).
  */
 @Component
 public class EmailChannelConnector implements ChannelConnector {
@@ -57,14 +58,15 @@ public class EmailChannelConnector implements ChannelConnector {
 
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
-		return outgoing.customer().email()
+		return outgoing.customer()
+			.email()
 			.map(to -> deliverTo(outgoing.inbox(), outgoing, to))
 			.orElseGet(() -> new DeliveryResult.Failed("the customer has no email address to answer to"));
 	}
 
 	/**
-	 * Sends a reply by email through a mailbox, which may belong to another inbox than the reply's
-	 * (web chat answers a visitor who has left, by email).
+	 * Sends a reply by email through a mailbox, which may belong to another inbox than
+	 * the reply's (web chat answers a visitor who has left, by email).
 	 */
 	public DeliveryResult deliverTo(org.parlons.conversations.Inbox mailbox, Deliveries.Outgoing outgoing, String to) {
 		EmailSettings settings;
@@ -116,7 +118,8 @@ public class EmailChannelConnector implements ChannelConnector {
 	MimeMessage compose(Deliveries.Outgoing outgoing, EmailSettings settings, String to)
 			throws MessagingException, UnsupportedEncodingException {
 		long messageId = outgoing.message().id();
-		String id = "<parlons." + messageId + "." + outgoing.conversation().id() + "@" + domain(settings.address()) + ">";
+		String id = "<parlons." + messageId + "." + outgoing.conversation().id() + "@" + domain(settings.address())
+				+ ">";
 		MimeMessage mail = new MimeMessage(MailSessions.smtp(settings.smtp())) {
 			@Override
 			protected void updateMessageID() throws MessagingException {
@@ -152,7 +155,10 @@ public class EmailChannelConnector implements ChannelConnector {
 		return mail;
 	}
 
-	/** "Re: " and the conversation's subject, with the token that threads the customer's answer back. */
+	/**
+	 * "Re: " and the conversation's subject, with the token that threads the customer's
+	 * answer back.
+	 */
 	static String subject(Deliveries.Outgoing outgoing) {
 		String subject = outgoing.conversation().subject() == null ? "" : outgoing.conversation().subject();
 		subject = InboundMail.TOKEN.matcher(subject).replaceAll("").strip();

@@ -10,15 +10,19 @@ import jakarta.mail.internet.InternetAddress;
 import org.parlons.conversations.Inbox;
 
 /**
- * An email inbox's settings as the contract names them: {@code imap} and {@code smtp} servers, each
- * {@code {host, port, username, password, tls}}, and the {@code address} customers write to.
- * Optional: {@code folder} (INBOX), {@code fromName} (the inbox name) and {@code pollSeconds}.
+ * An email inbox's settings as the contract names them: {@code imap} and {@code smtp}
+ * servers, each {@code {host, port, username, password, tls}}, and the {@code address}
+ * customers write to. Optional: {@code folder} (INBOX), {@code fromName} (the inbox name)
+ * and {@code pollSeconds}.
  */
 record EmailSettings(Server imap, Server smtp, String address, String folder, String fromName) {
 
 	static final Set<String> SECRETS = Set.of("imap.password", "smtp.password");
 
-	/** One mail server; {@code tls} means implicit TLS (IMAPS 993, SMTPS 465), else STARTTLS when offered. */
+	/**
+	 * One mail server; {@code tls} means implicit TLS (IMAPS 993, SMTPS 465), else
+	 * STARTTLS when offered.
+	 */
 	record Server(String host, int port, String username, String password, boolean tls) {
 
 		Map<String, Object> toMap() {
@@ -37,7 +41,9 @@ record EmailSettings(Server imap, Server smtp, String address, String folder, St
 		return from(inbox.settings(), inbox.name());
 	}
 
-	/** Reads and checks settings. @throws IllegalArgumentException naming what is wrong */
+	/**
+	 * Reads and checks settings. @throws IllegalArgumentException naming what is wrong
+	 */
 	static EmailSettings from(Map<String, Object> settings, String inboxName) {
 		String address = text(settings.get("address"));
 		if (address.isEmpty()) {

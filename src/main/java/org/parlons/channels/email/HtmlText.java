@@ -10,9 +10,9 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Turns an HTML mail into the plain text a person would read: paragraphs and line breaks kept, links
- * shown with their address, scripts, styles and everything invisible dropped. Nothing of the HTML
- * survives, so nothing in it can run.
+ * Turns an HTML mail into the plain text a person would read: paragraphs and line breaks
+ * kept, links shown with their address, scripts, styles and everything invisible dropped.
+ * Nothing of the HTML survives, so nothing in it can run.
  */
 final class HtmlText {
 
@@ -26,7 +26,8 @@ final class HtmlText {
 		Document doc = Jsoup.parse(html);
 		doc.select("script, style, head, title, noscript, template, iframe, object, embed, svg").remove();
 		doc.select("[hidden], [style~=(?i)display\\s*:\\s*none]").remove();
-		// Quoted history keeps its ">" marks, so the reply stripper recognises it like in plain text.
+		// Quoted history keeps its ">" marks, so the reply stripper recognises it like in
+		// plain text.
 		StringBuilder out = new StringBuilder();
 		doc.body().traverse(new NodeVisitor() {
 			@Override
@@ -77,7 +78,10 @@ final class HtmlText {
 		}
 	}
 
-	/** Non-breaking spaces to spaces, trailing blanks off, at most one empty line in a row. */
+	/**
+	 * Non-breaking spaces to spaces, trailing blanks off, at most one empty line in a
+	 * row.
+	 */
 	private static String tidy(String text) {
 		String[] lines = text.replace('\u00a0', ' ').split("\n", -1);
 		StringBuilder out = new StringBuilder();

@@ -15,9 +15,9 @@ import org.parlons.platform.BlobStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a read mail into the normalised inbound message every channel hands to ingestion: the sender
- * as author, the new part of the text (the whole mail kept beside), the thread references and the
- * conversation token of the subject, attachments stored.
+ * Turns a read mail into the normalised inbound message every channel hands to ingestion:
+ * the sender as author, the new part of the text (the whole mail kept beside), the thread
+ * references and the conversation token of the subject, attachments stored.
  */
 @Component
 class InboundMail {
@@ -59,8 +59,10 @@ class InboundMail {
 
 	private static Author author(long inboxId, ParsedMail mail) {
 		if (mail.fromAddress() == null) {
-			// No usable sender: a profile of its own, found again only through this very mail.
-			return new Author("Unknown sender", List.of(Identity.external("inbox:" + inboxId, "mail " + mail.messageId())));
+			// No usable sender: a profile of its own, found again only through this very
+			// mail.
+			return new Author("Unknown sender",
+					List.of(Identity.external("inbox:" + inboxId, "mail " + mail.messageId())));
 		}
 		try {
 			return new Author(mail.fromName(), List.of(Identity.email(mail.fromAddress())));

@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Crypto;
 
 /**
- * Reads a raw mail (RFC 5322 + MIME) into a {@link ParsedMail}: multipart trees, charsets,
- * quoted-printable and base64, HTML-only mails, attachments and inline images. A part it cannot read
- * is named in {@code problems} and kept as an attachment; the mail is never dropped.
+ * Reads a raw mail (RFC 5322 + MIME) into a {@link ParsedMail}: multipart trees,
+ * charsets, quoted-printable and base64, HTML-only mails, attachments and inline images.
+ * A part it cannot read is named in {@code problems} and kept as an attachment; the mail
+ * is never dropped.
  */
 final class MailParser {
 
@@ -56,8 +57,9 @@ final class MailParser {
 		catch (MessagingException ex) {
 			problems.add("the mail could not be read as MIME (" + ex.getMessage() + "); its source is attached");
 			return new ParsedMail(hashId(raw), null, null, "", Instant.now(), null, List.of(),
-					decode(raw, null, problems), List.of(new ParsedMail.Part("message.eml", "message/rfc822", raw,
-							raw.length, false)), false, problems);
+					decode(raw, null, problems),
+					List.of(new ParsedMail.Part("message.eml", "message/rfc822", raw, raw.length, false)), false,
+					problems);
 		}
 		Body body = new Body();
 		try {
@@ -74,8 +76,9 @@ final class MailParser {
 				: body.html.isEmpty() ? "" : HtmlText.of(body.html.toString());
 		InternetAddress from = from(mime);
 		return new ParsedMail(messageId(mime, raw), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
-				from == null ? null : from.getPersonal(), subject(mime), sentAt(mime), first(header(mime, "In-Reply-To")),
-				ids(header(mime, "References")), normalise(text), body.parts, Automated.is(mime, from), problems);
+				from == null ? null : from.getPersonal(), subject(mime), sentAt(mime),
+				first(header(mime, "In-Reply-To")), ids(header(mime, "References")), normalise(text), body.parts,
+				Automated.is(mime, from), problems);
 	}
 
 	/** What the walk collected. */
@@ -96,7 +99,8 @@ final class MailParser {
 		}
 		String type = baseType(part);
 		String disposition = part.getDisposition();
-		boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || part.getFileName() != null && !type.startsWith("text/");
+		boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition)
+				|| part.getFileName() != null && !type.startsWith("text/");
 		if (type.startsWith("multipart/")) {
 			Object content = part.getContent();
 			if (content instanceof Multipart multipart) {
@@ -166,7 +170,10 @@ final class MailParser {
 		}
 	}
 
-	/** A text part in its declared charset; an unknown or wrong one falls back without losing bytes. */
+	/**
+	 * A text part in its declared charset; an unknown or wrong one falls back without
+	 * losing bytes.
+	 */
 	private static String text(Part part, List<String> problems) throws MessagingException, IOException {
 		String charset = null;
 		try {

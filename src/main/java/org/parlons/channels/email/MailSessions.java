@@ -5,7 +5,8 @@ import java.util.Properties;
 import jakarta.mail.Session;
 
 /**
- * Mail sessions for one inbox's servers, with timeouts so a silent server cannot hang a poll or a send.
+ * Mail sessions for one inbox's servers, with timeouts so a silent server cannot hang a
+ * poll or a send.
  */
 final class MailSessions {
 
@@ -25,7 +26,8 @@ final class MailSessions {
 		p.setProperty("mail." + protocol + ".writetimeout", TIMEOUT_MS);
 		// Reading a mail must not mark it read in the company's mailbox.
 		p.setProperty("mail." + protocol + ".peek", "true");
-		// A mail comes in one FETCH (its size is checked first), not in thousands of 16 KB round trips.
+		// A mail comes in one FETCH (its size is checked first), not in thousands of 16
+		// KB round trips.
 		p.setProperty("mail." + protocol + ".partialfetch", "false");
 		if (!server.tls()) {
 			p.setProperty("mail.imap.starttls.enable", "true");

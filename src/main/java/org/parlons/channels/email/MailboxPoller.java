@@ -34,9 +34,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches new mail from every email inbox over IMAP, in UID order from the stored high-water mark, and
- * hands it to ingestion in batches; the mark moves only after a batch is stored. A failing mailbox is
- * retried with exponential backoff and shown as failing with its error, never silently dropped.
+ * Fetches new mail from every email inbox over IMAP, in UID order from the stored
+ * high-water mark, and hands it to ingestion in batches; the mark moves only after a
+ * batch is stored. A failing mailbox is retried with exponential backoff and shown as
+ * failing with its error, never silently dropped.
  */
 @Component
 class MailboxPoller {
@@ -68,22 +69,26 @@ class MailboxPoller {
 	/** When each inbox is due next; an inbox absent from it is due now. */
 	private final Map<Long, Instant> due = new ConcurrentHashMap<>();
 
-	/** Inboxes switched off and already shown as disabled (not to write it every second). */
+	/**
+	 * Inboxes switched off and already shown as disabled (not to write it every second).
+	 */
 	private final java.util.Set<Long> disabled = ConcurrentHashMap.newKeySet();
 
 	/** Inboxes being polled now: one poll per mailbox at a time. */
 	private final java.util.Set<Long> polling = ConcurrentHashMap.newKeySet();
 
-	// Mailboxes are fetched off the scheduler thread: a server that hangs until the timeout must not
+	// Mailboxes are fetched off the scheduler thread: a server that hangs until the
+	// timeout must not
 	// hold up reply delivery or the other mailboxes.
-	private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-		Thread t = new Thread(r, "parlons-mailbox");
-		t.setDaemon(true);
-		return t;
-	});
+	private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4,
+			r -> {
+				Thread t = new Thread(r, "parlons-mailbox");
+				t.setDaemon(true);
+				return t;
+			});
 
-	MailboxPoller(Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health, InboundMail inboundMail,
-			Clock clock, ChannelSettings settings) {
+	MailboxPoller(Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health,
+			InboundMail inboundMail, Clock clock, ChannelSettings settings) {
 		this.inboxes = inboxes;
 		this.ingestion = ingestion;
 		this.state = state;
@@ -131,12 +136,18 @@ class MailboxPoller {
 		workers.shutdownNow();
 	}
 
-	/** The server announced new mail (IDLE): fetch at the next tick rather than at the next poll. */
+	/**
+	 * The server announced new mail (IDLE): fetch at the next tick rather than at the
+	 * next poll.
+	 */
 	void fetchSoon(long inboxId) {
 		due.put(inboxId, Instant.MIN);
 	}
 
-	/** Fetches everything new in one inbox now; answers how many mails were stored or recognised. */
+	/**
+	 * Fetches everything new in one inbox now; answers how many mails were stored or
+	 * recognised.
+	 */
 	int poll(Inbox inbox) {
 		EmailSettings settings;
 		try {
@@ -170,11 +181,15 @@ class MailboxPoller {
 			folder.open(Folder.READ_ONLY);
 			try {
 				long validity = uids.getUIDValidity();
-				MailboxState.Mark mark = state.of(inboxId).filter(m -> m.uidValidity() == validity)
+				MailboxState.Mark mark = state.of(inboxId)
+					.filter(m -> m.uidValidity() == validity)
 					.orElse(new MailboxState.Mark(validity, 0));
-				// getMessagesByUID(n, MAXUID) includes the last mail even when its UID is below n.
-				List<Message> fresh = new ArrayList<>(Arrays.asList(uids.getMessagesByUID(mark.lastUid() + 1, UIDFolder.MAXUID)));
-				// UIDs and sizes of every new mail in one command, then each chunk's mails in one more.
+				// getMessagesByUID(n, MAXUID) includes the last mail even when its UID is
+				// below n.
+				List<Message> fresh = new ArrayList<>(
+						Arrays.asList(uids.getMessagesByUID(mark.lastUid() + 1, UIDFolder.MAXUID)));
+				// UIDs and sizes of every new mail in one command, then each chunk's
+				// mails in one more.
 				FetchProfile sizes = new FetchProfile();
 				sizes.add(UIDFolder.FetchProfileItem.UID);
 				sizes.add(FetchProfile.Item.SIZE);
@@ -184,7 +199,8 @@ class MailboxPoller {
 				int count = 0;
 				for (int from = 0; from < fresh.size(); from += fetchBatch) {
 					List<Message> chunk = fresh.subList(from, Math.min(fresh.size(), from + fetchBatch));
-					folder.fetch(chunk.stream().filter(m -> size(m) <= MAX_MESSAGE_BYTES).toArray(Message[]::new), WHOLE);
+					folder.fetch(chunk.stream().filter(m -> size(m) <= MAX_MESSAGE_BYTES).toArray(Message[]::new),
+							WHOLE);
 					List<InboundMessage> batch = new ArrayList<>(chunk.size());
 					for (Message message : chunk) {
 						batch.add(inboundMail.of(inboxId, parser.parse(raw(message))));
@@ -219,8 +235,9 @@ class MailboxPoller {
 
 	private static byte[] raw(Message message) throws MessagingException, IOException {
 		if (message.getSize() > MAX_MESSAGE_BYTES) {
-			String headers = "Subject: (a mail of " + message.getSize() + " bytes, over the limit of " + MAX_MESSAGE_BYTES
-					+ " bytes, was not fetched)\r\nMessage-ID: " + idOf(message) + "\r\n\r\nThis mail was too large to fetch.";
+			String headers = "Subject: (a mail of " + message.getSize() + " bytes, over the limit of "
+					+ MAX_MESSAGE_BYTES + " bytes, was not fetched)\r\nMessage-ID: " + idOf(message)
+					+ "\r\n\r\nThis mail was too large to fetch.";
 			return headers.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, message.getSize()));

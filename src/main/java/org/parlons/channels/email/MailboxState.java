@@ -8,9 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Where each mailbox's fetching stands: the folder's UID validity and the highest UID stored. It only
- * moves forward after the mails up to it are stored, so a crash makes the next poll fetch a few mails
- * again, which ingestion recognises by their Message-ID: none is missed, none is stored twice.
+ * Where each mailbox's fetching stands: the folder's UID validity and the highest UID
+ * stored. It only moves forward after the mails up to it are stored, so a crash makes the
+ * next poll fetch a few mails again, which ingestion recognises by their Message-ID: none
+ * is missed, none is stored twice.
  */
 @Repository
 class MailboxState {

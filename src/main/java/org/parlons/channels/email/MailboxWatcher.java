@@ -21,9 +21,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * IMAP IDLE where the server offers it: one connection per mailbox waits for the server to announce new
- * mail and asks the poller to fetch at once, instead of at the next poll. Polling stays the safety net:
- * a server without IDLE, or a watcher that lost its connection, only means waiting for the next poll.
+ * IMAP IDLE where the server offers it: one connection per mailbox waits for the server
+ * to announce new mail and asks the poller to fetch at once, instead of at the next poll.
+ * Polling stays the safety net: a server without IDLE, or a watcher that lost its
+ * connection, only means waiting for the next poll.
  */
 @Component
 class MailboxWatcher {
@@ -46,7 +47,10 @@ class MailboxWatcher {
 		this.poller = poller;
 	}
 
-	/** One watching thread and the connection it holds, to close when the inbox changes or goes. */
+	/**
+	 * One watching thread and the connection it holds, to close when the inbox changes or
+	 * goes.
+	 */
 	private final class Watch implements Runnable {
 
 		final Inbox inbox;
@@ -81,7 +85,10 @@ class MailboxWatcher {
 			}
 		}
 
-		/** Waits for new mail until the connection ends; false when the server offers no IDLE. */
+		/**
+		 * Waits for new mail until the connection ends; false when the server offers no
+		 * IDLE.
+		 */
 		private boolean watchOnce() throws MessagingException {
 			EmailSettings settings = EmailSettings.of(inbox);
 			EmailSettings.Server imap = settings.imap();
@@ -117,10 +124,14 @@ class MailboxWatcher {
 
 	}
 
-	/** Starts a watcher for each enabled email inbox, and stops those of inboxes changed or gone. */
+	/**
+	 * Starts a watcher for each enabled email inbox, and stops those of inboxes changed
+	 * or gone.
+	 */
 	@Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT3S", scheduler = Scheduling.NETWORK)
 	void reconcile() {
-		Map<Long, Inbox> wanted = inboxes.findAll().stream()
+		Map<Long, Inbox> wanted = inboxes.findAll()
+			.stream()
 			.filter(i -> "email".equals(i.channel()) && !"false".equals(i.setting("enabled")))
 			.collect(Collectors.toMap(Inbox::id, i -> i));
 		for (Map.Entry<Long, Watch> entry : Set.copyOf(watches.entrySet())) {

@@ -7,10 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One received mail, read: who, what, which thread, and what it carried.
- * @param messageId the Message-ID with its angle brackets (a stable hash of the source when absent)
- * @param text the body as plain text (the HTML part turned into text when there is no plain one)
+ *
+ * @param messageId the Message-ID with its angle brackets (a stable hash of the source
+ * when absent)
+ * @param text the body as plain text (the HTML part turned into text when there is no
+ * plain one)
  * @param automated an auto-reply, a bounce or list traffic: never answered automatically
- * @param problems what could not be read, said plainly (an unknown charset, a broken part)
+ * @param problems what could not be read, said plainly (an unknown charset, a broken
+ * part)
  */
 record ParsedMail(String messageId, @Nullable String fromAddress, @Nullable String fromName, String subject,
 		Instant sentAt, @Nullable String inReplyTo, List<String> references, String text, List<Part> parts,

@@ -35,10 +35,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Mastodon, on any instance, with the REST API (docs.joinmastodon.org): mentions read from
- * {@code GET /api/v1/notifications?types[]=mention} since the last id seen; a direct mention is a private
- * message, a followers-only one private too, a public or unlisted one public. Replies are statuses
- * answering the customer's status and naming them: public for a public answer, direct for a private one.
+ * Mastodon, on any instance, with the REST API (docs.joinmastodon.org): mentions read
+ * from {@code GET /api/v1/notifications?types[]=mention} since the last id seen; a direct
+ * mention is a private message, a followers-only one private too, a public or unlisted
+ * one public. Replies are statuses answering the customer's status and naming them:
+ * public for a public answer, direct for a private one.
  */
 @Component
 class MastodonConnector implements PollingConnector, AudienceSource {
@@ -104,13 +105,16 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 				+ (position == null ? "" : "&since_id=" + position);
 		PlatformHttp.Answer answer = http.get(url, auth(inbox));
 		if (!answer.ok()) {
-			throw new Failed("Mastodon " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()), waitFor(answer));
+			throw new Failed("Mastodon " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+					waitFor(answer));
 		}
 		List<Map<String, Object>> notifications = list(answer.body());
 		List<InboundMessage> messages = new ArrayList<>();
 		String newest = position;
 		Object instance = inbox.settings().get(INSTANCE);
-		String host = URI.create(instance != null ? instance.toString() : base(inbox)).getHost(); // local accounts' domain
+		String host = URI.create(instance != null ? instance.toString() : base(inbox)).getHost(); // local
+																									// accounts'
+																									// domain
 		for (Map<String, Object> n : notifications) {
 			String id = String.valueOf(n.get("id"));
 			if (newest == null || compareIds(id, newest) > 0) {
@@ -125,14 +129,16 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 	}
 
 	/**
-	 * The account's followers ({@code GET /api/v1/accounts/verify_credentials}) and its last 20 posts of its
-	 * own, neither replies nor boosts ({@code GET /api/v1/accounts/:id/statuses}), with favourites, boosts and
-	 * replies; Mastodon counts neither impressions nor reach.
+	 * The account's followers ({@code GET /api/v1/accounts/verify_credentials}) and its
+	 * last 20 posts of its own, neither replies nor boosts
+	 * ({@code GET /api/v1/accounts/:id/statuses}), with favourites, boosts and replies;
+	 * Mastodon counts neither impressions nor reach.
 	 */
 	@Override
 	public Audience audience(Inbox inbox) {
 		PlatformHttp.Answer me = http.get(base(inbox) + "/api/v1/accounts/verify_credentials", auth(inbox));
-		if (!me.ok() || !(me.json().get("followers_count") instanceof Number followers) || me.json().get("id") == null) {
+		if (!me.ok() || !(me.json().get("followers_count") instanceof Number followers)
+				|| me.json().get("id") == null) {
 			throw new Failed("Mastodon verify_credentials " + me.status() + ": " + PlatformHttp.abbreviated(me.body()),
 					waitFor(me));
 		}
@@ -158,7 +164,9 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		return status.get(field) instanceof Number n ? n.longValue() : null;
 	}
 
-	/** The local accounts' domain of an inbox's instance, for handles written without one. */
+	/**
+	 * The local accounts' domain of an inbox's instance, for handles written without one.
+	 */
 	String host(Inbox inbox) {
 		Object instance = inbox.settings().get(INSTANCE);
 		return URI.create(instance != null ? instance.toString() : base(inbox)).getHost();
@@ -186,8 +194,9 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		return new InboundMessage(inbox.id(), String.valueOf(status.get("id")),
 				new Author(name, List.of(Identity.handle("mastodon", fullAcct))),
 				SocialText.fromHtml(String.valueOf(status.getOrDefault("content", ""))),
-				Instant.parse(String.valueOf(status.get("created_at"))), isPrivate ? Visibility.PRIVATE : Visibility.PUBLIC,
-				replyTo, null, media, new InboundMessage.Details(List.of(), null, true, false, null, placement, post));
+				Instant.parse(String.valueOf(status.get("created_at"))),
+				isPrivate ? Visibility.PRIVATE : Visibility.PUBLIC, replyTo, null, media,
+				new InboundMessage.Details(List.of(), null, true, false, null, placement, post));
 	}
 
 	@Override
@@ -202,7 +211,8 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		String acct = outgoing.customer().identity(Identity.Kind.HANDLE, "mastodon").orElse(null);
 		String text = outgoing.message().text();
 		if (acct != null && !text.toLowerCase(Locale.ROOT).contains("@" + acct)) {
-			text = "@" + acct + " " + text; // Mastodon only notifies the people a status names
+			text = "@" + acct + " " + text; // Mastodon only notifies the people a status
+											// names
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", text);
@@ -228,11 +238,14 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		if (!"like".equals(action) || !message.inbound()) {
 			return "On Mastodon Parlons can only favourite a customer's post; moderation belongs to their instance.";
 		}
-		return PlatformHttp.refusal("Mastodon",
-				http.postJson(base(inbox) + "/api/v1/statuses/" + message.externalId() + "/favourite", Map.of(), auth(inbox)));
+		return PlatformHttp.refusal("Mastodon", http
+			.postJson(base(inbox) + "/api/v1/statuses/" + message.externalId() + "/favourite", Map.of(), auth(inbox)));
 	}
 
-	/** Mastodon says when its rate limit resets ({@code X-RateLimit-Reset}, ISO time) and Retry-After on 429. */
+	/**
+	 * Mastodon says when its rate limit resets ({@code X-RateLimit-Reset}, ISO time) and
+	 * Retry-After on 429.
+	 */
 	static @Nullable Duration waitFor(PlatformHttp.Answer answer) {
 		if (answer.retryAfter() != null) {
 			try {

@@ -22,14 +22,17 @@ import org.springframework.stereotype.Component;
 /**
  * Mastodon searches, as the inbox's instance sees the fediverse:
  * <ul>
- * <li>a hashtag ({@code #téléo}) reads the tag's timeline ({@code GET /api/v1/timelines/tag/:hashtag}), forward
- * from the last post read ({@code min_id}), forty a page, at most {@link #PAGES} pages a reading: every
- * public post of the tag the instance knows, nothing skipped;</li>
- * <li>keywords go to the instance's full-text search ({@code GET /api/v2/search?type=statuses}), which
- * finds only what the instance indexes (it needs its search engine) and posts whose authors allowed
- * search: one page of forty a reading, the newest since the last one.</li>
+ * <li>a hashtag ({@code #téléo}) reads the tag's timeline
+ * ({@code GET /api/v1/timelines/tag/:hashtag}), forward from the last post read
+ * ({@code min_id}), forty a page, at most {@link #PAGES} pages a reading: every public
+ * post of the tag the instance knows, nothing skipped;</li>
+ * <li>keywords go to the instance's full-text search
+ * ({@code GET /api/v2/search?type=statuses}), which finds only what the instance indexes
+ * (it needs its search engine) and posts whose authors allowed search: one page of forty
+ * a reading, the newest since the last one.</li>
  * </ul>
- * Mastodon gives favourites, boosts and replies (the engagements) and the author's followers, never reach.
+ * Mastodon gives favourites, boosts and replies (the engagements) and the author's
+ * followers, never reach.
  */
 @Component
 class MastodonSearch implements NetworkSearch {
@@ -80,7 +83,8 @@ class MastodonSearch implements NetworkSearch {
 		for (int page = 0; page < (position == null ? 1 : PAGES); page++) {
 			List<Map<String, Object>> statuses = MastodonConnector.list(read(inbox,
 					"/api/v1/timelines/tag/" + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20")
-							+ "?limit=" + PAGE + (newest == null ? "" : "&min_id=" + newest)).body());
+							+ "?limit=" + PAGE + (newest == null ? "" : "&min_id=" + newest))
+				.body());
 			for (Map<String, Object> status : statuses) {
 				String id = String.valueOf(status.get("id"));
 				if (newest == null || MastodonConnector.compareIds(id, newest) > 0) {
@@ -135,7 +139,8 @@ class MastodonSearch implements NetworkSearch {
 	}
 
 	private MentionImport.Incoming post(Inbox inbox, Map<String, Object> status) {
-		Map<String, Object> account = status.get("account") instanceof Map<?, ?> a ? MastodonConnector.cast(a) : Map.of();
+		Map<String, Object> account = status.get("account") instanceof Map<?, ?> a ? MastodonConnector.cast(a)
+				: Map.of();
 		String acct = String.valueOf(account.getOrDefault("acct", "unknown"));
 		String fullAcct = acct.contains("@") ? acct : acct + "@" + connector.host(inbox);
 		Object name = account.get("display_name");
@@ -143,7 +148,8 @@ class MastodonSearch implements NetworkSearch {
 		Long boosts = MastodonConnector.count(status, "reblogs_count");
 		Long replies = MastodonConnector.count(status, "replies_count");
 		Long engagements = favourites == null && boosts == null && replies == null ? null
-				: (favourites == null ? 0 : favourites) + (boosts == null ? 0 : boosts) + (replies == null ? 0 : replies);
+				: (favourites == null ? 0 : favourites) + (boosts == null ? 0 : boosts)
+						+ (replies == null ? 0 : replies);
 		return new MentionImport.Incoming("mastodon", String.valueOf(status.get("id")),
 				name == null || name.toString().isBlank() ? "@" + fullAcct : name.toString(), null, fullAcct,
 				SocialText.fromHtml(String.valueOf(status.getOrDefault("content", ""))),

@@ -27,10 +27,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Mastodon's streaming API where the instance offers it: one long-lived connection per inbox to
- * {@code /api/v1/streaming/user/notification}, each {@code notification} event about a mention ingested at
- * once. Polling goes on beside it at its slower pace and catches whatever a dropped stream missed;
- * ingestion keeps every message once. A stream that fails is opened again at the next check.
+ * Mastodon's streaming API where the instance offers it: one long-lived connection per
+ * inbox to {@code /api/v1/streaming/user/notification}, each {@code notification} event
+ * about a mention ingested at once. Polling goes on beside it at its slower pace and
+ * catches whatever a dropped stream missed; ingestion keeps every message once. A stream
+ * that fails is opened again at the next check.
  */
 @Component
 class MastodonStreams {
@@ -54,8 +55,7 @@ class MastodonStreams {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	MastodonStreams(Inboxes inboxes, MastodonConnector connector, Ingestion ingestion,
-			ChannelSettings settings) {
+	MastodonStreams(Inboxes inboxes, MastodonConnector connector, Ingestion ingestion, ChannelSettings settings) {
 		this.inboxes = inboxes;
 		this.connector = connector;
 		this.ingestion = ingestion;
@@ -86,15 +86,17 @@ class MastodonStreams {
 	/** Reads one stream until it ends; the next check opens it again. */
 	private void follow(Inbox inbox) {
 		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(
-					URI.create(connector.base(inbox) + "/api/v1/streaming/user/notification"))
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create(connector.base(inbox) + "/api/v1/streaming/user/notification"))
 				.header("Accept", "text/event-stream");
 			connector.auth(inbox).forEach(request::header);
-			HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-			if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("")
-				.startsWith("text/event-stream")) {
+			HttpResponse<InputStream> response = http.send(request.GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200
+					|| !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
 				response.body().close();
-				return; // no streaming on this instance (or not allowed): polling alone will do
+				return; // no streaming on this instance (or not allowed): polling alone
+						// will do
 			}
 			try (BufferedReader reader = new BufferedReader(
 					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

@@ -26,9 +26,9 @@ class FacebookConnector extends PageConnector {
 	}
 
 	/**
-	 * The posts comments belong to, read from the Graph API ({@code message}, {@code permalink_url},
-	 * {@code from}, {@code created_time}): feed webhooks name a post without saying what it says. Posts that
-	 * cannot be read are left out.
+	 * The posts comments belong to, read from the Graph API ({@code message},
+	 * {@code permalink_url}, {@code from}, {@code created_time}): feed webhooks name a
+	 * post without saying what it says. Posts that cannot be read are left out.
 	 */
 	List<Post> describe(Inbox inbox, Collection<String> postIds) {
 		List<Post> found = new ArrayList<>();
@@ -53,7 +53,10 @@ class FacebookConnector extends PageConnector {
 		return "followers_count,fan_count";
 	}
 
-	/** The page's last 20 posts with reactions, comments, shares and the impressions and reach insights. */
+	/**
+	 * The page's last 20 posts with reactions, comments, shares and the impressions and
+	 * reach insights.
+	 */
 	@Override
 	String postsEdge() {
 		return "posts?limit=20&fields=id,message,created_time,permalink_url,shares,reactions.summary(total_count).limit(0),"
@@ -63,10 +66,13 @@ class FacebookConnector extends PageConnector {
 	@Override
 	Reading reading(Map<String, Object> post) {
 		Map<String, Long> insights = insights(post);
-		return new Reading(new Post(String.valueOf(post.get("id")), post.get("message") == null ? null
-				: post.get("message").toString(), post.get("permalink_url") == null ? null : post.get("permalink_url").toString(),
-				null, graphTime(post.get("created_time"))), new PostMetrics(count(post, "reactions"), count(post, "comments"),
-						count(post, "shares"), insights.get("post_impressions"), insights.get("post_impressions_unique")));
+		return new Reading(
+				new Post(String.valueOf(post.get("id")),
+						post.get("message") == null ? null : post.get("message").toString(),
+						post.get("permalink_url") == null ? null : post.get("permalink_url").toString(), null,
+						graphTime(post.get("created_time"))),
+				new PostMetrics(count(post, "reactions"), count(post, "comments"), count(post, "shares"),
+						insights.get("post_impressions"), insights.get("post_impressions_unique")));
 	}
 
 	@Override

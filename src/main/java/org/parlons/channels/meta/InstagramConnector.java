@@ -49,7 +49,9 @@ class InstagramConnector extends PageConnector {
 		return "followers_count";
 	}
 
-	/** The account's last 20 media with likes, comments and the reach and views insights. */
+	/**
+	 * The account's last 20 media with likes, comments and the reach and views insights.
+	 */
 	@Override
 	String postsEdge() {
 		return "media?limit=20&fields=id,caption,timestamp,permalink,like_count,comments_count,insights.metric(reach,views)";
@@ -58,10 +60,13 @@ class InstagramConnector extends PageConnector {
 	@Override
 	Reading reading(Map<String, Object> media) {
 		Map<String, Long> insights = insights(media);
-		return new Reading(new Post(String.valueOf(media.get("id")), media.get("caption") == null ? null
-				: media.get("caption").toString(), media.get("permalink") == null ? null : media.get("permalink").toString(),
-				null, graphTime(media.get("timestamp"))), new PostMetrics(count(media, "like_count"),
-						count(media, "comments_count"), null, insights.get("views"), insights.get("reach")));
+		return new Reading(
+				new Post(String.valueOf(media.get("id")),
+						media.get("caption") == null ? null : media.get("caption").toString(),
+						media.get("permalink") == null ? null : media.get("permalink").toString(), null,
+						graphTime(media.get("timestamp"))),
+				new PostMetrics(count(media, "like_count"), count(media, "comments_count"), null, insights.get("views"),
+						insights.get("reach")));
 	}
 
 	@Override
@@ -85,22 +90,25 @@ class InstagramConnector extends PageConnector {
 	}
 
 	/**
-	 * Reads an @mention of the brand on someone else's media (Instagram's {@code mentioned_comment} and
-	 * {@code mentioned_media} fields of the account), as a public message. Null when Instagram cannot
-	 * say (deleted meanwhile, permissions): the reason is on the inbox's health.
+	 * Reads an @mention of the brand on someone else's media (Instagram's
+	 * {@code mentioned_comment} and {@code mentioned_media} fields of the account), as a
+	 * public message. Null when Instagram cannot say (deleted meanwhile, permissions):
+	 * the reason is on the inbox's health.
 	 */
 	@Nullable InboundMessage mention(Inbox inbox, MetaPayloads.MentionRef ref) {
 		String account = inbox.setting(PAGE_ID);
 		boolean inComment = ref.commentId() != null;
 		String fields = inComment
-				? "mentioned_comment.comment_id(" + ref.commentId() + "){id,text,timestamp,username,media{id,permalink}}"
+				? "mentioned_comment.comment_id(" + ref.commentId()
+						+ "){id,text,timestamp,username,media{id,permalink}}"
 				: "mentioned_media.media_id(" + ref.mediaId() + "){id,caption,timestamp,username,permalink}";
-		PlatformHttp.Answer answer = http.get(graph(inbox, account + "?fields=" + URLEncoder.encode(fields,
-				StandardCharsets.UTF_8)), auth(inbox));
+		PlatformHttp.Answer answer = http
+			.get(graph(inbox, account + "?fields=" + URLEncoder.encode(fields, StandardCharsets.UTF_8)), auth(inbox));
 		Object found = answer.json().get(inComment ? "mentioned_comment" : "mentioned_media");
 		if (!answer.ok() || !(found instanceof Map<?, ?> raw)) {
-			health.failed(inbox.id(), "Instagram mention " + (inComment ? ref.commentId() : ref.mediaId())
-					+ " could not be read: " + answer.status() + " " + PlatformHttp.abbreviated(answer.body()),
+			health.failed(inbox.id(),
+					"Instagram mention " + (inComment ? ref.commentId() : ref.mediaId()) + " could not be read: "
+							+ answer.status() + " " + PlatformHttp.abbreviated(answer.body()),
 					clock.instant().plus(Duration.ofMinutes(1)));
 			return null;
 		}
@@ -114,12 +122,9 @@ class InstagramConnector extends PageConnector {
 				: OffsetDateTime.parse(m.get("timestamp").toString().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2"))
 					.toInstant();
 		return new InboundMessage(inbox.id(), inComment ? ref.commentId() : "mention:" + ref.mediaId(),
-				new Author("@" + username,
-						List.of(Identity.handle("instagram", username))),
-				text, at, Visibility.PUBLIC, null, null, List.of(),
-				InboundMessage.Details.social(Placement.MENTION,
-						new Post(ref.mediaId(), inComment ? null : text, permalink, "@" + username,
-								null)));
+				new Author("@" + username, List.of(Identity.handle("instagram", username))), text, at,
+				Visibility.PUBLIC, null, null, List.of(), InboundMessage.Details.social(Placement.MENTION,
+						new Post(ref.mediaId(), inComment ? null : text, permalink, "@" + username, null)));
 	}
 
 	@Override

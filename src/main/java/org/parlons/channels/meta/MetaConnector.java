@@ -21,8 +21,9 @@ import org.parlons.conversations.Placement;
 import org.parlons.platform.Crypto;
 
 /**
- * What Facebook Pages, Instagram and WhatsApp share: one Graph API, one webhook shape checked with the
- * app secret, an access token, and a 24-hour customer-service window on private messages.
+ * What Facebook Pages, Instagram and WhatsApp share: one Graph API, one webhook shape
+ * checked with the app secret, an access token, and a 24-hour customer-service window on
+ * private messages.
  */
 abstract class MetaConnector implements ChannelConnector {
 
@@ -40,10 +41,15 @@ abstract class MetaConnector implements ChannelConnector {
 
 	static final String VERSION = "v21.0";
 
-	/** Meta lets a business answer a private message freely for 24 hours after the customer's last one. */
+	/**
+	 * Meta lets a business answer a private message freely for 24 hours after the
+	 * customer's last one.
+	 */
 	static final Duration WINDOW = Duration.ofHours(24);
 
-	/** Graph error codes that mean "slow down": application, user and page rate limits. */
+	/**
+	 * Graph error codes that mean "slow down": application, user and page rate limits.
+	 */
 	private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613, 80001, 80002, 80004, 80006, 130429, 131056);
 
 	final PlatformHttp http;
@@ -61,7 +67,10 @@ abstract class MetaConnector implements ChannelConnector {
 		this.clock = clock;
 	}
 
-	/** The setting naming the account this inbox speaks for: pageId, or phoneNumberId for WhatsApp. */
+	/**
+	 * The setting naming the account this inbox speaks for: pageId, or phoneNumberId for
+	 * WhatsApp.
+	 */
 	abstract String accountSetting();
 
 	@Override
@@ -117,12 +126,14 @@ abstract class MetaConnector implements ChannelConnector {
 		if (THROTTLED.contains(code)) {
 			return new DeliveryResult.Retry(reason, Duration.ofMinutes(1));
 		}
-		if (code == 190) { // the access token expired or was revoked: every delivery will fail until fixed
+		if (code == 190) { // the access token expired or was revoked: every delivery will
+							// fail until fixed
 			health.failed(inbox.id(), reason, clock.instant().plus(Duration.ofDays(365)));
 			return new DeliveryResult.Failed(reason);
 		}
 		if (answer.ok()) {
-			return new DeliveryResult.Retry("Meta answered without an id: " + PlatformHttp.abbreviated(answer.body()), null);
+			return new DeliveryResult.Retry("Meta answered without an id: " + PlatformHttp.abbreviated(answer.body()),
+					null);
 		}
 		DeliveryResult result = http.outcome(answer, null);
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)

@@ -18,16 +18,18 @@ import org.parlons.customers.Author;
 import org.parlons.customers.Identity;
 
 /**
- * Reads the webhook payloads of Meta's Graph API into inbound messages and delivery reports. Shapes, from
- * developers.facebook.com/docs: Messenger and Instagram messaging ({@code entry[].messaging[]} with
- * sender, recipient, timestamp, message.mid/text/attachments/reply_to, is_echo for the page's own),
- * Page feed changes ({@code field: "feed"}, value.item "comment" or "post", verb "add", comment_id,
- * post_id, parent_id, message, from, created_time), Instagram comments ({@code field: "comments"},
- * value.id, text, from.id/username, media.id, parent_id) and mentions ({@code field: "mentions"},
- * value.media_id and comment_id, read back from the Graph API), WhatsApp Cloud API
- * ({@code field: "messages"}, value.metadata.phone_number_id, contacts[].profile.name and wa_id,
- * messages[] with id, from, timestamp, type, text.body, context.id, image/document/audio, and
- * statuses[] with id, status, errors[]).
+ * Reads the webhook payloads of Meta's Graph API into inbound messages and delivery
+ * reports. Shapes, from developers.facebook.com/docs: Messenger and Instagram messaging
+ * ({@code entry[].messaging[]} with sender, recipient, timestamp,
+ * message.mid/text/attachments/reply_to, is_echo for the page's own), Page feed changes
+ * ({@code field: "feed"}, value.item "comment" or "post", verb "add", comment_id,
+ * post_id, parent_id, message, from, created_time), Instagram comments
+ * ({@code field: "comments"}, value.id, text, from.id/username, media.id, parent_id) and
+ * mentions ({@code field: "mentions"}, value.media_id and comment_id, read back from the
+ * Graph API), WhatsApp Cloud API ({@code field: "messages"},
+ * value.metadata.phone_number_id, contacts[].profile.name and wa_id, messages[] with id,
+ * from, timestamp, type, text.body, context.id, image/document/audio, and statuses[] with
+ * id, status, errors[]).
  */
 final class MetaPayloads {
 
@@ -35,7 +37,10 @@ final class MetaPayloads {
 	record StatusReport(String channelId, MessageStatus status, @Nullable String reason) {
 	}
 
-	/** An Instagram mention: its content must be read from the Graph API (the webhook only names it). */
+	/**
+	 * An Instagram mention: its content must be read from the Graph API (the webhook only
+	 * names it).
+	 */
 	record MentionRef(String mediaId, @Nullable String commentId, Instant at) {
 	}
 
@@ -86,11 +91,11 @@ final class MetaPayloads {
 			boolean comment = "comment".equals(item);
 			String id = comment ? text(v.get("comment_id"), "value.comment_id") : postId;
 			String parent = v.get("parent_id") == null ? null : v.get("parent_id").toString();
-			Author author = new Author(nameOf(from), List.of(Identity.external("facebook-user:" + pageId,
-					text(from.get("id"), "value.from.id"))));
+			Author author = new Author(nameOf(from),
+					List.of(Identity.external("facebook-user:" + pageId, text(from.get("id"), "value.from.id"))));
 			out.add(new InboundMessage(inbox.id(), id, author, String.valueOf(v.getOrDefault("message", "")),
-					instant(v.get("created_time")), Visibility.PUBLIC, comment && parent != null && !parent.equals(postId)
-							? parent : null, null, List.of(),
+					instant(v.get("created_time")), Visibility.PUBLIC,
+					comment && parent != null && !parent.equals(postId) ? parent : null, null, List.of(),
 					InboundMessage.Details.social(comment ? Placement.COMMENT : Placement.MENTION,
 							new Post(postId, null, "https://www.facebook.com/" + postId, null, null))));
 		}
@@ -105,7 +110,8 @@ final class MetaPayloads {
 			if ("mentions".equals(change.get("field"))) {
 				Map<String, Object> v = map(change.get("value"), "changes[].value");
 				mentions.add(new MentionRef(text(v.get("media_id"), "value.media_id"),
-						v.get("comment_id") == null ? null : v.get("comment_id").toString(), instant(entry.get("time"))));
+						v.get("comment_id") == null ? null : v.get("comment_id").toString(),
+						instant(entry.get("time"))));
 				continue;
 			}
 			if (!"comments".equals(change.get("field"))) {
@@ -123,7 +129,8 @@ final class MetaPayloads {
 			out.add(new InboundMessage(inbox.id(), text(v.get("id"), "value.id"), new Author(name, identities),
 					String.valueOf(v.getOrDefault("text", "")), instant(entry.get("time")), Visibility.PUBLIC,
 					v.get("parent_id") == null ? null : v.get("parent_id").toString(), null, List.of(),
-					InboundMessage.Details.social(Placement.COMMENT, Post.ref(text(media.get("id"), "value.media.id")))));
+					InboundMessage.Details.social(Placement.COMMENT,
+							Post.ref(text(media.get("id"), "value.media.id")))));
 		}
 	}
 
@@ -142,8 +149,9 @@ final class MetaPayloads {
 					? r.get("mid").toString() : null;
 			out.add(new InboundMessage(inbox.id(), text(message.get("mid"), "message.mid"),
 					new Author(null, List.of(Identity.external(namespace, sender))),
-					String.valueOf(message.getOrDefault("text", "")), instant(event.get("timestamp")), Visibility.PRIVATE,
-					replyTo, null, messagingAttachments(message), InboundMessage.Details.social(Placement.DIRECT, null)));
+					String.valueOf(message.getOrDefault("text", "")), instant(event.get("timestamp")),
+					Visibility.PRIVATE, replyTo, null, messagingAttachments(message),
+					InboundMessage.Details.social(Placement.DIRECT, null)));
 		}
 	}
 
@@ -154,7 +162,8 @@ final class MetaPayloads {
 			Map<String, Object> v = map(change.get("value"), "changes[].value");
 			Map<String, Object> metadata = v.get("metadata") instanceof Map<?, ?> m ? cast(m) : Map.of();
 			Object phoneNumberId = metadata.get("phone_number_id");
-			if (phoneNumberId != null && !phoneNumberId.toString().equals(inbox.setting(MetaConnector.PHONE_NUMBER_ID))) {
+			if (phoneNumberId != null
+					&& !phoneNumberId.toString().equals(inbox.setting(MetaConnector.PHONE_NUMBER_ID))) {
 				continue; // another number of the same business account
 			}
 			Map<String, String> names = new HashMap<>();
@@ -180,11 +189,13 @@ final class MetaPayloads {
 			for (Map<String, Object> s : optionalList(v.get("statuses"))) {
 				String status = String.valueOf(s.get("status"));
 				String reason = null;
-				if (s.get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> e) {
+				if (s.get("errors") instanceof List<?> errors && !errors.isEmpty()
+						&& errors.get(0) instanceof Map<?, ?> e) {
 					reason = "WhatsApp " + e.get("code") + ": " + e.get("title");
 				}
 				if (List.of("sent", "delivered", "read", "failed").contains(status)) {
-					statuses.add(new StatusReport(text(s.get("id"), "statuses[].id"), MessageStatus.of(status), reason));
+					statuses
+						.add(new StatusReport(text(s.get("id"), "statuses[].id"), MessageStatus.of(status), reason));
 				}
 			}
 		}
@@ -238,7 +249,10 @@ final class MetaPayloads {
 		return from.get("name") == null ? null : from.get("name").toString();
 	}
 
-	/** Graph gives Unix seconds (feed), milliseconds (messaging) or seconds as text (WhatsApp). */
+	/**
+	 * Graph gives Unix seconds (feed), milliseconds (messaging) or seconds as text
+	 * (WhatsApp).
+	 */
 	private static Instant instant(@Nullable Object value) {
 		if (value == null) {
 			return Instant.now();

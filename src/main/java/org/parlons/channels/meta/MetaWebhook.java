@@ -35,9 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Meta's webhook for Facebook, Instagram and WhatsApp inboxes: the subscription handshake
- * ({@code hub.challenge} returned when {@code hub.verify_token} matches), then events signed with the
- * app secret ({@code X-Hub-Signature-256: sha256=HMAC(body)}), checked on the exact bytes received.
- * Messages of one call are ingested together, once each; delivery reports update the replies.
+ * ({@code hub.challenge} returned when {@code hub.verify_token} matches), then events
+ * signed with the app secret ({@code X-Hub-Signature-256: sha256=HMAC(body)}), checked on
+ * the exact bytes received. Messages of one call are ingested together, once each;
+ * delivery reports update the replies.
  */
 @RestController
 class MetaWebhook {
@@ -69,7 +70,8 @@ class MetaWebhook {
 	}
 
 	@GetMapping("/webhooks/meta/{inboxId}")
-	ResponseEntity<?> verify(@PathVariable long inboxId, @RequestParam(name = "hub.mode", required = false) @Nullable String mode,
+	ResponseEntity<?> verify(@PathVariable long inboxId,
+			@RequestParam(name = "hub.mode", required = false) @Nullable String mode,
 			@RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
 			@RequestParam(name = "hub.challenge", required = false) @Nullable String challenge) {
 		Inbox inbox = inbox(inboxId);
@@ -114,10 +116,7 @@ class MetaWebhook {
 		}
 		int stored = 0;
 		if (!messages.isEmpty()) {
-			stored = (int) ingestion.receiveAll(inboxId, messages)
-				.stream()
-				.filter(r -> !r.duplicate())
-				.count();
+			stored = (int) ingestion.receiveAll(inboxId, messages).stream().filter(r -> !r.duplicate()).count();
 		}
 		if ("facebook".equals(inbox.channel()) && stored > 0) {
 			describePosts(inbox, messages);
@@ -132,13 +131,13 @@ class MetaWebhook {
 				"mentionsUnread", contents.mentions().size() - (messages.size() - contents.messages().size())));
 	}
 
-	/** Posts named by new comments and not described yet get their text and link from the Graph API. */
+	/**
+	 * Posts named by new comments and not described yet get their text and link from the
+	 * Graph API.
+	 */
 	private void describePosts(Inbox inbox, List<InboundMessage> messages) {
 		Set<String> named = new LinkedHashSet<>();
-		messages.stream()
-			.map(m -> m.details().post())
-			.filter(Objects::nonNull)
-			.forEach(p -> named.add(p.externalId()));
+		messages.stream().map(m -> m.details().post()).filter(Objects::nonNull).forEach(p -> named.add(p.externalId()));
 		var known = posts.find(inbox.id(), named);
 		named.removeIf(id -> known.containsKey(id) && known.get(id).text() != null);
 		if (!named.isEmpty()) {

@@ -26,10 +26,10 @@ import org.parlons.customers.Customers;
 import org.parlons.customers.Identity;
 
 /**
- * A Facebook Page or an Instagram account: comments answered in public under the comment, private
- * messages through the Send API, and a public comment answered privately with Meta's "private reply"
- * (one message to the commenter, within 7 days), whose answer tells us the commenter's private id so
- * their next messages join the same customer.
+ * A Facebook Page or an Instagram account: comments answered in public under the comment,
+ * private messages through the Send API, and a public comment answered privately with
+ * Meta's "private reply" (one message to the commenter, within 7 days), whose answer
+ * tells us the commenter's private id so their next messages join the same customer.
  */
 abstract class PageConnector extends MetaConnector implements AudienceSource {
 
@@ -58,9 +58,10 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 	abstract Reading reading(Map<String, Object> post);
 
 	/**
-	 * The account's followers and its last posts' figures from the Graph API (the page or Instagram account
-	 * the inbox answers for); insights need the {@code read_insights} or {@code instagram_manage_insights}
-	 * permission, and a post without them keeps its likes, comments and shares.
+	 * The account's followers and its last posts' figures from the Graph API (the page or
+	 * Instagram account the inbox answers for); insights need the {@code read_insights}
+	 * or {@code instagram_manage_insights} permission, and a post without them keeps its
+	 * likes, comments and shares.
 	 */
 	@Override
 	public Audience audience(Inbox inbox) {
@@ -73,13 +74,13 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			}
 		}
 		if (!me.ok() || followers == null) {
-			throw new IllegalStateException(network() + " " + me.status() + " reading the followers: "
-					+ PlatformHttp.abbreviated(me.body()));
+			throw new IllegalStateException(
+					network() + " " + me.status() + " reading the followers: " + PlatformHttp.abbreviated(me.body()));
 		}
 		PlatformHttp.Answer posts = http.get(graph(inbox, account + "/" + postsEdge()), auth(inbox));
 		if (!posts.ok()) {
-			throw new IllegalStateException(network() + " " + posts.status() + " reading the posts: "
-					+ PlatformHttp.abbreviated(posts.body()));
+			throw new IllegalStateException(
+					network() + " " + posts.status() + " reading the posts: " + PlatformHttp.abbreviated(posts.body()));
 		}
 		List<Reading> readings = new ArrayList<>();
 		if (posts.json().get("data") instanceof List<?> data) {
@@ -92,7 +93,9 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		return new Audience(followers, readings);
 	}
 
-	/** A Graph time ({@code 2026-11-24T08:00:00+0000}); null when absent or unreadable. */
+	/**
+	 * A Graph time ({@code 2026-11-24T08:00:00+0000}); null when absent or unreadable.
+	 */
 	static @Nullable Instant graphTime(@Nullable Object value) {
 		if (value == null) {
 			return null;
@@ -105,7 +108,10 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		}
 	}
 
-	/** A post's insights by metric name (their lifetime value), empty when the token may not read them. */
+	/**
+	 * A post's insights by metric name (their lifetime value), empty when the token may
+	 * not read them.
+	 */
 	static Map<String, Long> insights(Map<String, Object> post) {
 		Map<String, Long> out = new LinkedHashMap<>();
 		if (post.get("insights") instanceof Map<?, ?> insights && insights.get("data") instanceof List<?> metrics) {
@@ -119,7 +125,10 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		return out;
 	}
 
-	/** A count the Graph gives as a number field, or as {@code {edge: {summary: {total_count}}}}. */
+	/**
+	 * A count the Graph gives as a number field, or as {@code {edge: {summary:
+	 * {total_count}}}}.
+	 */
 	static @Nullable Long count(Map<String, Object> post, String field) {
 		Object value = post.get(field);
 		if (value instanceof Number n) {
@@ -136,10 +145,16 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		return null;
 	}
 
-	/** The Graph edge that answers a comment publicly: "comments" on Facebook, "replies" on Instagram. */
+	/**
+	 * The Graph edge that answers a comment publicly: "comments" on Facebook, "replies"
+	 * on Instagram.
+	 */
 	abstract String commentEdge();
 
-	/** The namespace of private-message ids (page-scoped on Facebook, Instagram-scoped on Instagram). */
+	/**
+	 * The namespace of private-message ids (page-scoped on Facebook, Instagram-scoped on
+	 * Instagram).
+	 */
 	abstract String privateNamespace(Inbox inbox);
 
 	abstract int maxPrivateText();
@@ -157,8 +172,8 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 				return "There is no public comment to answer in this conversation on " + network()
 						+ ": reply privately.";
 			}
-			return text.length() > maxCommentText() ? network() + " comments are limited to " + maxCommentText()
-					+ " characters." : null;
+			return text.length() > maxCommentText()
+					? network() + " comments are limited to " + maxCommentText() + " characters." : null;
 		}
 		if (text.length() > maxPrivateText()) {
 			return network() + " private messages are limited to " + maxPrivateText() + " characters.";
@@ -171,8 +186,9 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			return null; // a private reply to the comment
 		}
 		var last = lastPrivateAt(conversation);
-		return "Outside " + network() + "'s 24-hour window: " + (last == null ? "the customer never wrote privately"
-				: "the customer last wrote privately at " + last) + ", and Meta allows no free private reply after that.";
+		return "Outside " + network() + "'s 24-hour window: "
+				+ (last == null ? "the customer never wrote privately" : "the customer last wrote privately at " + last)
+				+ ", and Meta allows no free private reply after that.";
 	}
 
 	@Override
@@ -190,7 +206,8 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			if (comment == null) {
 				return new DeliveryResult.Failed("No public comment to answer");
 			}
-			// Facebook threads one level deep: an answer to an answer goes under the top comment.
+			// Facebook threads one level deep: an answer to an answer goes under the top
+			// comment.
 			String target = comment.inReplyTo() != null && "facebook".equals(inbox.channel()) ? comment.inReplyTo()
 					: comment.externalId();
 			PlatformHttp.Answer answer = http.postJson(graph(inbox, target + "/" + commentEdge()),
@@ -216,14 +233,18 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		Map<String, Object> json = answer.json();
 		String messageId = json.get("message_id") == null ? null : json.get("message_id").toString();
 		if (answer.ok() && comment != null && json.get("recipient_id") != null) {
-			// The private reply reveals the commenter's private id: their answer will join this customer.
+			// The private reply reveals the commenter's private id: their answer will
+			// join this customer.
 			customers.addIdentitiesIfFree(List.of(Map.entry(outgoing.customer().id(),
 					Identity.external(privateNamespace(inbox), json.get("recipient_id").toString()))));
 		}
 		return outcome(inbox, answer, messageId);
 	}
 
-	/** An Instagram mention is answered with a comment through the account's /mentions edge. */
+	/**
+	 * An Instagram mention is answered with a comment through the account's /mentions
+	 * edge.
+	 */
 	private DeliveryResult answerMention(Inbox inbox, Message mention, String text) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("media_id", mention.threadRef());
@@ -231,13 +252,15 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			body.put("comment_id", mention.externalId());
 		}
 		body.put("message", text);
-		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PAGE_ID) + "/mentions"), body, auth(inbox));
+		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PAGE_ID) + "/mentions"), body,
+				auth(inbox));
 		return outcome(inbox, answer, answer.json().get("id") == null ? null : answer.json().get("id").toString());
 	}
 
 	@Override
 	public @Nullable String moderate(Inbox inbox, Message message, String action) {
-		if (!message.inbound() || message.placement() != Placement.COMMENT && message.placement() != Placement.MENTION) {
+		if (!message.inbound()
+				|| message.placement() != Placement.COMMENT && message.placement() != Placement.MENTION) {
 			return "Only a customer's public comment can be moderated on " + network() + ".";
 		}
 		String url = graph(inbox, message.externalId());
@@ -254,7 +277,9 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 	/** The field that hides a comment: "is_hidden" on Facebook, "hide" on Instagram. */
 	abstract String hideField();
 
-	/** Whether the page may like a comment through the API (Facebook yes, Instagram no). */
+	/**
+	 * Whether the page may like a comment through the API (Facebook yes, Instagram no).
+	 */
 	abstract boolean likes();
 
 	private @Nullable String privateRecipient(Deliveries.Outgoing outgoing) {

@@ -14,9 +14,10 @@ import org.parlons.conversations.Placement;
 import org.springframework.stereotype.Component;
 
 /**
- * The 24-hour customer-service window of Messenger, Instagram and WhatsApp on the conversation: when it
- * closes (counted down in the pane), closing soon in its last two hours, closed after (then only a template
- * on WhatsApp, nothing on Messenger and Instagram).
+ * The 24-hour customer-service window of Messenger, Instagram and WhatsApp on the
+ * conversation: when it closes (counted down in the pane), closing soon in its last two
+ * hours, closed after (then only a template on WhatsApp, nothing on Messenger and
+ * Instagram).
  */
 @Component
 class ReplyWindowSignals implements ConversationSignals {

@@ -21,9 +21,10 @@ import org.parlons.customers.Identity;
 import org.springframework.stereotype.Component;
 
 /**
- * WhatsApp Cloud API: private messages only. Inside the 24-hour window a reply is free text (quoting the
- * customer's message); outside it only a template approved by Meta may be sent, written as
- * {@code /template name language} (e.g. {@code /template suivi_commande fr}).
+ * WhatsApp Cloud API: private messages only. Inside the 24-hour window a reply is free
+ * text (quoting the customer's message); outside it only a template approved by Meta may
+ * be sent, written as {@code /template name language} (e.g.
+ * {@code /template suivi_commande fr}).
  */
 @Component
 class WhatsAppConnector extends MetaConnector {
@@ -59,9 +60,9 @@ class WhatsAppConnector extends MetaConnector {
 		}
 		if (!withinWindow(conversation)) {
 			var last = lastPrivateAt(conversation);
-			return "Outside WhatsApp's 24-hour window (" + (last == null ? "the customer never wrote"
-					: "last customer message at " + last) + "): only an approved template can be sent, "
-					+ "written /template name language.";
+			return "Outside WhatsApp's 24-hour window ("
+					+ (last == null ? "the customer never wrote" : "last customer message at " + last)
+					+ "): only an approved template can be sent, " + "written /template name language.";
 		}
 		return null;
 	}

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Replies waiting for delivery. A row is claimed with a lease before sending: if the node dies while
- * sending, the lease expires and another attempt is made (at least once; receivers dedupe by id).
+ * Replies waiting for delivery. A row is claimed with a lease before sending: if the node
+ * dies while sending, the lease expires and another attempt is made (at least once;
+ * receivers dedupe by id).
  */
 @Repository
 class Outbox {
@@ -37,7 +38,10 @@ class Outbox {
 		this.clock = clock;
 	}
 
-	/** Adds a reply once; a second call for the same message (a republished event) adds nothing. */
+	/**
+	 * Adds a reply once; a second call for the same message (a republished event) adds
+	 * nothing.
+	 */
 	void enqueue(long messageId, long inboxId) {
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("insert into outbox (message_id, inbox_id, status, attempts, next_attempt_at, created_at) "
@@ -47,8 +51,9 @@ class Outbox {
 	}
 
 	List<Entry> due(int limit) {
-		return jdbc.sql("select id, message_id, inbox_id, attempts from outbox where status in ('PENDING', 'SENDING') "
-				+ "and next_attempt_at <= ? order by next_attempt_at, id limit ?")
+		return jdbc
+			.sql("select id, message_id, inbox_id, attempts from outbox where status in ('PENDING', 'SENDING') "
+					+ "and next_attempt_at <= ? order by next_attempt_at, id limit ?")
 			.params(Timestamp.from(clock.instant()), limit)
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
 			.list();
@@ -57,8 +62,9 @@ class Outbox {
 	/** Takes the entry for {@code lease}; false when another worker took it first. */
 	boolean claim(Entry entry, Duration lease) {
 		Instant now = clock.instant();
-		return jdbc.sql("update outbox set status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
-				+ "where id = ? and attempts = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ?")
+		return jdbc
+			.sql("update outbox set status = 'SENDING', attempts = attempts + 1, next_attempt_at = ? "
+					+ "where id = ? and attempts = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ?")
 			.params(Timestamp.from(now.plus(lease)), entry.id(), entry.attempts(), Timestamp.from(now))
 			.update() == 1;
 	}
@@ -76,10 +82,10 @@ class Outbox {
 	}
 
 	void failed(long id, String error) {
-		jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?").params(truncate(error), id).update();
+		jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?")
+			.params(truncate(error), id)
+			.update();
 	}
-
-
 
 	private static String truncate(String text) {
 		return text.length() > 2000 ? text.substring(0, 2000) : text;

@@ -20,9 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves replies from the outbox to their channel: exponential backoff with jitter on passing failures,
- * the channel's {@code Retry-After} when it gives one, and a clear failure after the last attempt or on
- * an error that will never succeed.
+ * Moves replies from the outbox to their channel: exponential backoff with jitter on
+ * passing failures, the channel's {@code Retry-After} when it gives one, and a clear
+ * failure after the last attempt or on an error that will never succeed.
  */
 @Component
 class OutboxDispatcher {
@@ -45,11 +45,14 @@ class OutboxDispatcher {
 
 	private final Duration baseBackoff;
 
-	/** How long a claimed delivery is left alone before it is taken to have died with its node. */
+	/**
+	 * How long a claimed delivery is left alone before it is taken to have died with its
+	 * node.
+	 */
 	private final Duration lease;
 
-	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health, Clock clock,
-			ChannelSettings settings) {
+	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health,
+			Clock clock, ChannelSettings settings) {
 		this.lease = settings.outbox().lease();
 		this.outbox = outbox;
 		this.deliveries = deliveries;
@@ -65,7 +68,8 @@ class OutboxDispatcher {
 		outbox.enqueue(queued.messageId(), queued.inboxId());
 	}
 
-	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".outbox().pollInterval()}", scheduler = Scheduling.NETWORK)
+	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".outbox().pollInterval()}",
+			scheduler = Scheduling.NETWORK)
 	void dispatch() {
 		for (Outbox.Entry entry : outbox.due(50)) {
 			if (outbox.claim(entry, lease)) {
@@ -83,8 +87,9 @@ class OutboxDispatcher {
 		ChannelConnector connector = connectors.of(outgoing.get().inbox().channel()).orElse(null);
 		DeliveryResult result;
 		try {
-			result = connector == null ? new DeliveryResult.Failed("no connector for channel "
-					+ outgoing.get().inbox().channel()) : connector.deliver(outgoing.get());
+			result = connector == null
+					? new DeliveryResult.Failed("no connector for channel " + outgoing.get().inbox().channel())
+					: connector.deliver(outgoing.get());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Connector failed on message {}", entry.messageId(), ex);
@@ -99,7 +104,8 @@ class OutboxDispatcher {
 		else if (result instanceof DeliveryResult.Retry retry && attempt < maxAttempts) {
 			Instant next = nextAttempt(attempt, retry.after());
 			outbox.retryAt(entry.id(), next, "attempt " + attempt + ": " + retry.reason());
-			// A passing failure is the channel's (server down, credentials refused): show it on the inbox.
+			// A passing failure is the channel's (server down, credentials refused): show
+			// it on the inbox.
 			health.failed(inboxId, "sending: " + retry.reason(), next);
 		}
 		else if (result instanceof DeliveryResult.Retry retry) {

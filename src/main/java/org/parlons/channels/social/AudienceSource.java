@@ -9,16 +9,17 @@ import org.parlons.conversations.Post;
 import org.parlons.listening.PostMetrics;
 
 /**
- * A connector that can read the brand account's followers and its recent posts' figures (X, Mastodon,
- * Facebook Pages, Instagram), whether its messages arrive by polling or by webhook. Read once per
- * {@code parlons.social.audience-interval}.
+ * A connector that can read the brand account's followers and its recent posts' figures
+ * (X, Mastodon, Facebook Pages, Instagram), whether its messages arrive by polling or by
+ * webhook. Read once per {@code parlons.social.audience-interval}.
  */
 public interface AudienceSource extends ChannelConnector {
 
 	/**
-	 * The account's followers and its recent posts with their figures, as the network shows them now; null
-	 * when this inbox's network gives none.
-	 * @throws RuntimeException when the network cannot be read now (logged, tried again next interval)
+	 * The account's followers and its recent posts with their figures, as the network
+	 * shows them now; null when this inbox's network gives none.
+	 * @throws RuntimeException when the network cannot be read now (logged, tried again
+	 * next interval)
 	 */
 	@Nullable Audience audience(Inbox inbox);
 

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * How far each polled inbox has been read. Saved after the messages are stored, so a crash in between
- * only reads the same messages again, which ingestion recognises.
+ * How far each polled inbox has been read. Saved after the messages are stored, so a
+ * crash in between only reads the same messages again, which ingestion recognises.
  */
 @Repository
 class ChannelCursors {
@@ -32,9 +32,10 @@ class ChannelCursors {
 	}
 
 	void save(long inboxId, @Nullable String position) {
-		jdbc.sql("merge into channel_cursor c using (select cast(? as bigint) as inbox_id) s on c.inbox_id = s.inbox_id "
-				+ "when matched then update set position = ?, updated_at = ? "
-				+ "when not matched then insert (inbox_id, position, updated_at) values (s.inbox_id, ?, ?)")
+		jdbc.sql(
+				"merge into channel_cursor c using (select cast(? as bigint) as inbox_id) s on c.inbox_id = s.inbox_id "
+						+ "when matched then update set position = ?, updated_at = ? "
+						+ "when not matched then insert (inbox_id, position, updated_at) values (s.inbox_id, ?, ?)")
 			.params(inboxId, position, Timestamp.from(clock.instant()), position, Timestamp.from(clock.instant()))
 			.update();
 	}

@@ -21,9 +21,9 @@ import org.parlons.platform.Json;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls to a social network's HTTP API, answered as plain data: no exception for a network failure, so
- * a connector can turn every outcome into a delivery result (retry, with the network's Retry-After, or
- * fail for good).
+ * Calls to a social network's HTTP API, answered as plain data: no exception for a
+ * network failure, so a connector can turn every outcome into a delivery result (retry,
+ * with the network's Retry-After, or fail for good).
  */
 @Component
 public class PlatformHttp {
@@ -109,7 +109,10 @@ public class PlatformHttp {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
 	}
 
-	/** The usual reading of an answer: 2xx sent, 408/429/5xx and no answer retried, other 4xx failed. */
+	/**
+	 * The usual reading of an answer: 2xx sent, 408/429/5xx and no answer retried, other
+	 * 4xx failed.
+	 */
 	public DeliveryResult outcome(Answer answer, @Nullable String channelId) {
 		if (answer.status() == 0) {
 			return new DeliveryResult.Retry(answer.body(), null);
@@ -141,7 +144,10 @@ public class PlatformHttp {
 		}
 	}
 
-	/** The API host of a connector: the network's own unless {@code apiBaseUrl} points at another. */
+	/**
+	 * The API host of a connector: the network's own unless {@code apiBaseUrl} points at
+	 * another.
+	 */
 	public static String baseUrl(Map<String, Object> settings, String official) {
 		Object configured = settings.get("apiBaseUrl");
 		String base = configured == null || configured.toString().isBlank() ? official : configured.toString().strip();

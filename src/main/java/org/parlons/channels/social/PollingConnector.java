@@ -9,21 +9,30 @@ import org.parlons.conversations.InboundMessage;
 import org.parlons.conversations.Inbox;
 
 /**
- * A connector for a network that is read by asking (X, Mastodon, Bluesky), not told by webhook.
+ * A connector for a network that is read by asking (X, Mastodon, Bluesky), not told by
+ * webhook.
  */
 public interface PollingConnector extends ChannelConnector {
 
 	/**
-	 * What is new since {@code position} (null on the first poll: start from now, or from recent messages).
-	 * @throws Failed when the network cannot be read now, saying when to try again if it said so
+	 * What is new since {@code position} (null on the first poll: start from now, or from
+	 * recent messages).
+	 * @throws Failed when the network cannot be read now, saying when to try again if it
+	 * said so
 	 */
 	Poll poll(Inbox inbox, @Nullable String position);
 
-	/** New messages, the position to start from next time, and how long the network asks us to wait. */
+	/**
+	 * New messages, the position to start from next time, and how long the network asks
+	 * us to wait.
+	 */
 	record Poll(List<InboundMessage> messages, @Nullable String position, @Nullable Duration waitAtLeast) {
 	}
 
-	/** The network could not be read; {@code retryAfter} when it said how long to wait (rate limits). */
+	/**
+	 * The network could not be read; {@code retryAfter} when it said how long to wait
+	 * (rate limits).
+	 */
 	final class Failed extends RuntimeException {
 
 		private final @Nullable Duration retryAfter;

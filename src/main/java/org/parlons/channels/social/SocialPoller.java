@@ -27,10 +27,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the polled networks: each inbox in turn on a small worker pool, never twice at once, at its
- * interval when all is well, later when the network says so (rate limits), with a growing backoff while
- * it fails; every failure shows on the inbox's health. Reads too, once per audience interval, the followers
- * and recent posts of every account whose network gives them, polled or told by webhook.
+ * Reads the polled networks: each inbox in turn on a small worker pool, never twice at
+ * once, at its interval when all is well, later when the network says so (rate limits),
+ * with a growing backoff while it fails; every failure shows on the inbox's health. Reads
+ * too, once per audience interval, the followers and recent posts of every account whose
+ * network gives them, polled or told by webhook.
  */
 @Component
 class SocialPoller {
@@ -89,9 +90,9 @@ class SocialPoller {
 	}
 
 	/**
-	 * One pass over the inboxes: each polled network whose turn has come is polled, and each account whose
-	 * network gives its audience (polled or told by webhook) has it read once per audience interval, both
-	 * on the workers.
+	 * One pass over the inboxes: each polled network whose turn has come is polled, and
+	 * each account whose network gives its audience (polled or told by webhook) has it
+	 * read once per audience interval, both on the workers.
 	 */
 	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".social().tick()}", initialDelayString = "PT2S",
 			scheduler = Scheduling.NETWORK)
@@ -102,8 +103,8 @@ class SocialPoller {
 			if (connector == null || Boolean.FALSE.equals(inbox.settings().get("enabled"))) {
 				continue;
 			}
-			if (connector instanceof PollingConnector polling && !now.isBefore(nextPoll.getOrDefault(inbox.id(), Instant.MIN))
-					&& running.add(inbox.id())) {
+			if (connector instanceof PollingConnector polling
+					&& !now.isBefore(nextPoll.getOrDefault(inbox.id(), Instant.MIN)) && running.add(inbox.id())) {
 				workers.execute(() -> {
 					try {
 						poll(polling, inbox);
@@ -113,7 +114,8 @@ class SocialPoller {
 					}
 				});
 			}
-			if (connector instanceof AudienceSource source && !now.isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))
+			if (connector instanceof AudienceSource source
+					&& !now.isBefore(nextAudience.getOrDefault(inbox.id(), Instant.MIN))
 					&& readingAudience.add(inbox.id())) {
 				nextAudience.put(inbox.id(), now.plus(audienceInterval));
 				workers.execute(() -> {
@@ -138,7 +140,8 @@ class SocialPoller {
 			cursors.save(inbox.id(), poll.position());
 			health.succeeded(inbox.id());
 			failures.remove(inbox.id());
-			Duration wait = poll.waitAtLeast() != null && poll.waitAtLeast().compareTo(interval) > 0 ? poll.waitAtLeast() : interval;
+			Duration wait = poll.waitAtLeast() != null && poll.waitAtLeast().compareTo(interval) > 0
+					? poll.waitAtLeast() : interval;
 			nextPoll.put(inbox.id(), clock.instant().plus(wait));
 		}
 		catch (PollingConnector.Failed ex) {
@@ -151,8 +154,8 @@ class SocialPoller {
 	}
 
 	/**
-	 * Records the account's followers and its posts' figures. A failure here leaves the messages alone: it
-	 * is logged and tried again at the next interval.
+	 * Records the account's followers and its posts' figures. A failure here leaves the
+	 * messages alone: it is logged and tried again at the next interval.
 	 */
 	void readAudience(AudienceSource source, Inbox inbox) {
 		try {
@@ -169,10 +172,12 @@ class SocialPoller {
 		}
 		catch (RuntimeException ex) {
 			if (audienceFailing.add(inbox.id())) { // said once until it works again
-				log.warn("Reading the audience of inbox {} ({}) failed: {}", inbox.id(), inbox.channel(), ex.getMessage());
+				log.warn("Reading the audience of inbox {} ({}) failed: {}", inbox.id(), inbox.channel(),
+						ex.getMessage());
 			}
 			else {
-				log.debug("Reading the audience of inbox {} ({}) still fails: {}", inbox.id(), inbox.channel(), ex.getMessage());
+				log.debug("Reading the audience of inbox {} ({}) still fails: {}", inbox.id(), inbox.channel(),
+						ex.getMessage());
 			}
 		}
 	}

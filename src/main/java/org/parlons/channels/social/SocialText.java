@@ -6,8 +6,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Post bodies some networks send as HTML (Mastodon), read as the plain text a person wrote: paragraphs
- * and line breaks kept, links as their text, nothing executable.
+ * Post bodies some networks send as HTML (Mastodon), read as the plain text a person
+ * wrote: paragraphs and line breaks kept, links as their text, nothing executable.
  */
 public final class SocialText {
 
@@ -38,7 +38,8 @@ public final class SocialText {
 				if ("br".equals(child.tagName())) {
 					out.append('\n');
 				}
-				else if (!child.hasClass("invisible")) { // Mastodon hides the scheme and tail of long links
+				else if (!child.hasClass("invisible")) { // Mastodon hides the scheme and
+															// tail of long links
 					append(child, out);
 				}
 			}

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Telegram bots: updates arrive on {@code /webhooks/telegram/{inboxId}} (registered with
- * {@code setWebhook} when the inbox is saved, with a secret token Telegram sends back in a header);
- * replies go out with {@code sendMessage}, in the group as an answer to the customer's message when
- * public, in the customer's private chat with the bot when private.
+ * {@code setWebhook} when the inbox is saved, with a secret token Telegram sends back in
+ * a header); replies go out with {@code sendMessage}, in the group as an answer to the
+ * customer's message when public, in the customer's private chat with the bot when
+ * private.
  */
 @Component
 class TelegramConnector implements ChannelConnector {
@@ -49,8 +50,7 @@ class TelegramConnector implements ChannelConnector {
 
 	private final String publicUrl;
 
-	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock,
-			PlatformSettings platform) {
+	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock, PlatformSettings platform) {
 		this.http = http;
 		this.health = health;
 		this.clock = clock;
@@ -91,11 +91,13 @@ class TelegramConnector implements ChannelConnector {
 
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
-		return text.length() > MAX_TEXT ? "Telegram messages are limited to 4,096 characters; this reply has "
-				+ text.length() + "." : null;
+		return text.length() > MAX_TEXT
+				? "Telegram messages are limited to 4,096 characters; this reply has " + text.length() + "." : null;
 	}
 
-	/** Registers the webhook with Telegram; without a public URL, says what is missing. */
+	/**
+	 * Registers the webhook with Telegram; without a public URL, says what is missing.
+	 */
 	@Override
 	public void configured(Inbox inbox) {
 		if (publicUrl.isBlank()) {
@@ -103,10 +105,11 @@ class TelegramConnector implements ChannelConnector {
 					clock.instant().plus(Duration.ofDays(365)));
 			return;
 		}
-		PlatformHttp.Answer answer = http.postJson(api(inbox, "setWebhook"),
-				Map.of("url", publicUrl + "/webhooks/telegram/" + inbox.id(), "secret_token", inbox.setting(SECRET_TOKEN),
-						"allowed_updates", List.of("message")),
-				Map.of());
+		PlatformHttp.Answer answer = http
+			.postJson(
+					api(inbox, "setWebhook"), Map.of("url", publicUrl + "/webhooks/telegram/" + inbox.id(),
+							"secret_token", inbox.setting(SECRET_TOKEN), "allowed_updates", List.of("message")),
+					Map.of());
 		if (answer.ok() && Boolean.TRUE.equals(answer.json().get("ok"))) {
 			health.succeeded(inbox.id());
 		}
@@ -127,7 +130,8 @@ class TelegramConnector implements ChannelConnector {
 			if (user == null) {
 				return new DeliveryResult.Failed("No Telegram user id known for this customer");
 			}
-			body.put("chat_id", Long.parseLong(user)); // the customer's private chat with the bot
+			body.put("chat_id", Long.parseLong(user)); // the customer's private chat with
+														// the bot
 		}
 		else if (where != null) {
 			body.put("chat_id", where[0]);
@@ -152,7 +156,10 @@ class TelegramConnector implements ChannelConnector {
 		return failure(answer, json);
 	}
 
-	/** In a group where the bot is an administrator, a message can be deleted; nothing else. */
+	/**
+	 * In a group where the bot is an administrator, a message can be deleted; nothing
+	 * else.
+	 */
 	@Override
 	public @Nullable String moderate(Inbox inbox, Message message, String action) {
 		long[] where = TelegramUpdates.parse(message.externalId());
@@ -164,7 +171,10 @@ class TelegramConnector implements ChannelConnector {
 		return answer.ok() && Boolean.TRUE.equals(answer.json().get("ok")) ? null : "Telegram: " + describe(answer);
 	}
 
-	/** Telegram says why in {@code description}, and how long to wait in {@code parameters.retry_after}. */
+	/**
+	 * Telegram says why in {@code description}, and how long to wait in
+	 * {@code parameters.retry_after}.
+	 */
 	private DeliveryResult failure(PlatformHttp.Answer answer, Map<String, Object> json) {
 		if (answer.status() == 429 && json.get("parameters") instanceof Map<?, ?> p
 				&& p.get("retry_after") instanceof Number seconds) {
@@ -174,7 +184,8 @@ class TelegramConnector implements ChannelConnector {
 		if (result instanceof DeliveryResult.Failed) {
 			return new DeliveryResult.Failed("Telegram: " + describe(answer));
 		}
-		if (result instanceof DeliveryResult.Sent) { // 200 without ok: an answer we cannot read
+		if (result instanceof DeliveryResult.Sent) { // 200 without ok: an answer we
+														// cannot read
 			return new DeliveryResult.Retry("Telegram answered without a message: " + describe(answer), null);
 		}
 		return result;

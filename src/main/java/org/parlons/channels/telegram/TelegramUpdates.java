@@ -16,9 +16,10 @@ import org.parlons.customers.Author;
 import org.parlons.customers.Identity;
 
 /**
- * Reads a Telegram Bot API {@code Update} (https://core.telegram.org/bots/api#update) into an inbound
- * message: a private chat is a private message; a group or supergroup is public to its members. Only new
- * messages count; edits, channel posts and other updates are acknowledged and left alone.
+ * Reads a Telegram Bot API {@code Update} (https://core.telegram.org/bots/api#update)
+ * into an inbound message: a private chat is a private message; a group or supergroup is
+ * public to its members. Only new messages count; edits, channel posts and other updates
+ * are acknowledged and left alone.
  */
 final class TelegramUpdates {
 
@@ -39,7 +40,8 @@ final class TelegramUpdates {
 		String text = text(message);
 		List<Attachment> attachments = attachments(message);
 		if (text.isEmpty() && attachments.isEmpty()) {
-			return Optional.empty(); // a service message: someone joined, a pinned message…
+			return Optional.empty(); // a service message: someone joined, a pinned
+										// message…
 		}
 		String type = String.valueOf(chat.get("type"));
 		boolean group = "group".equals(type) || "supergroup".equals(type);
@@ -52,7 +54,8 @@ final class TelegramUpdates {
 			identities.add(Identity.handle("telegram", username));
 		}
 		String name = (String.valueOf(from.getOrDefault("first_name", "")) + " "
-				+ String.valueOf(from.getOrDefault("last_name", ""))).strip();
+				+ String.valueOf(from.getOrDefault("last_name", "")))
+			.strip();
 		Instant sentAt = Instant.ofEpochSecond(number(message.get("date"), "message.date"));
 		String inReplyTo = message.get("reply_to_message") instanceof Map<?, ?> parent
 				? ref(chatId, number(cast(parent).get("message_id"), "message.reply_to_message.message_id")) : null;
@@ -109,7 +112,8 @@ final class TelegramUpdates {
 		}
 		if (message.get("voice") instanceof Map<?, ?> voice) {
 			Map<String, Object> v = cast(voice);
-			out.add(new Attachment("voice.ogg", String.valueOf(v.getOrDefault("mime_type", "audio/ogg")), size(v), null));
+			out.add(new Attachment("voice.ogg", String.valueOf(v.getOrDefault("mime_type", "audio/ogg")), size(v),
+					null));
 		}
 		return out;
 	}

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Telegram's webhook: each update is checked against the inbox's secret token (the
- * {@code X-Telegram-Bot-Api-Secret-Token} header), then ingested once: a redelivered update finds its
- * message already stored.
+ * {@code X-Telegram-Bot-Api-Secret-Token} header), then ingested once: a redelivered
+ * update finds its message already stored.
  */
 @RestController
 class TelegramWebhook {
@@ -52,7 +52,8 @@ class TelegramWebhook {
 			.filter(i -> "telegram".equals(i.channel()))
 			.orElseThrow(() -> new NotFoundException("No Telegram inbox " + inboxId));
 		if (secret == null || !Crypto.sameText(secret, inbox.setting(TelegramConnector.SECRET_TOKEN))) {
-			log.warn("Telegram webhook for inbox {} refused: {} secret token", inboxId, secret == null ? "no" : "wrong");
+			log.warn("Telegram webhook for inbox {} refused: {} secret token", inboxId,
+					secret == null ? "no" : "wrong");
 			return ProblemResponse.of(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad secret token",
 					"The X-Telegram-Bot-Api-Secret-Token header does not match this inbox.");
 		}
@@ -80,8 +81,7 @@ class TelegramWebhook {
 		if (body == null) {
 			return "?";
 		}
-		Matcher m = Pattern.compile("\"update_id\"\\s*:\\s*(\\d+)")
-			.matcher(new String(body, StandardCharsets.UTF_8));
+		Matcher m = Pattern.compile("\"update_id\"\\s*:\\s*(\\d+)").matcher(new String(body, StandardCharsets.UTF_8));
 		return m.find() ? m.group(1) : "?";
 	}
 

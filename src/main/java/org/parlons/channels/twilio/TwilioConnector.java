@@ -23,8 +23,9 @@ import org.parlons.platform.PlatformSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * SMS through Twilio: inbound texts and delivery reports on {@code /webhooks/twilio/{inboxId}}, replies
- * with the Messages API. A customer who texted STOP is not written to until they text START.
+ * SMS through Twilio: inbound texts and delivery reports on
+ * {@code /webhooks/twilio/{inboxId}}, replies with the Messages API. A customer who
+ * texted STOP is not written to until they text START.
  */
 @Component
 class TwilioConnector implements ChannelConnector {
@@ -57,8 +58,7 @@ class TwilioConnector implements ChannelConnector {
 
 	private final String publicUrl;
 
-	TwilioConnector(PlatformHttp http, ChannelHealth health, Consents consents,
-			PlatformSettings platform) {
+	TwilioConnector(PlatformHttp http, ChannelHealth health, Consents consents, PlatformSettings platform) {
 		this.http = http;
 		this.health = health;
 		this.consents = consents;
@@ -80,13 +80,15 @@ class TwilioConnector implements ChannelConnector {
 		Map<String, Object> prepared = new LinkedHashMap<>();
 		String sid = PlatformHttp.required(settings, ACCOUNT_SID);
 		if (!sid.matches("AC[0-9a-fA-F]{32}")) {
-			throw new IllegalArgumentException("accountSid must be a Twilio account SID (AC followed by 32 hex digits)");
+			throw new IllegalArgumentException(
+					"accountSid must be a Twilio account SID (AC followed by 32 hex digits)");
 		}
 		prepared.put(ACCOUNT_SID, sid);
 		prepared.put(AUTH_TOKEN, PlatformHttp.required(settings, AUTH_TOKEN));
 		String from = PlatformHttp.required(settings, FROM);
 		if (!from.matches("\\+[1-9]\\d{6,14}|MG[0-9a-fA-F]{32}")) {
-			throw new IllegalArgumentException("from must be a phone number in E.164 (+33…) or a messaging service SID (MG…)");
+			throw new IllegalArgumentException(
+					"from must be a phone number in E.164 (+33…) or a messaging service SID (MG…)");
 		}
 		prepared.put(FROM, from);
 		PlatformHttp.checkBaseUrl(settings, prepared);
@@ -125,8 +127,9 @@ class TwilioConnector implements ChannelConnector {
 		String sid = inbox.setting(ACCOUNT_SID);
 		String basic = Base64.getEncoder()
 			.encodeToString((sid + ":" + inbox.setting(AUTH_TOKEN)).getBytes(StandardCharsets.UTF_8));
-		PlatformHttp.Answer answer = http.postForm(PlatformHttp.baseUrl(inbox.settings(), OFFICIAL)
-				+ "/2010-04-01/Accounts/" + sid + "/Messages.json", form, Map.of("Authorization", "Basic " + basic));
+		PlatformHttp.Answer answer = http.postForm(
+				PlatformHttp.baseUrl(inbox.settings(), OFFICIAL) + "/2010-04-01/Accounts/" + sid + "/Messages.json",
+				form, Map.of("Authorization", "Basic " + basic));
 		Map<String, Object> json = answer.json();
 		if (answer.ok() && json.get("sid") != null) {
 			health.succeeded(inbox.id());

@@ -11,8 +11,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Twilio's request signature (https://www.twilio.com/docs/usage/security#validating-requests): the full
- * URL Twilio called, followed by every POST parameter name and value sorted by name, signed with
+ * Twilio's request signature
+ * (https://www.twilio.com/docs/usage/security#validating-requests): the full URL Twilio
+ * called, followed by every POST parameter name and value sorted by name, signed with
  * HMAC-SHA1 under the account's auth token, in Base64.
  */
 final class TwilioSignature {
@@ -22,7 +23,8 @@ final class TwilioSignature {
 
 	static String sign(String authToken, String url, Map<String, List<String>> params) {
 		StringBuilder data = new StringBuilder(url);
-		new TreeMap<>(params).forEach((name, values) -> values.stream().sorted().forEach(v -> data.append(name).append(v)));
+		new TreeMap<>(params)
+			.forEach((name, values) -> values.stream().sorted().forEach(v -> data.append(name).append(v)));
 		try {
 			Mac mac = Mac.getInstance("HmacSHA1");
 			mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));

@@ -39,9 +39,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Twilio's webhook for an SMS inbox: incoming texts (with their media listed) and status callbacks of our
- * replies, both signed with {@code X-Twilio-Signature}. STOP and START are recorded as the customer's
- * consent. Answers empty TwiML: replies go through the outbox, never in the webhook's answer.
+ * Twilio's webhook for an SMS inbox: incoming texts (with their media listed) and status
+ * callbacks of our replies, both signed with {@code X-Twilio-Signature}. STOP and START
+ * are recorded as the customer's consent. Answers empty TwiML: replies go through the
+ * outbox, never in the webhook's answer.
  */
 @RestController
 class TwilioWebhook {
@@ -102,7 +103,8 @@ class TwilioWebhook {
 			}
 			catch (IllegalArgumentException ex) {
 				log.warn("Malformed Twilio message for inbox {} (MessageSid {}): {}", inboxId, sid, ex.getMessage());
-				return ProblemResponse.of(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload", ex.getMessage());
+				return ProblemResponse.of(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload",
+						ex.getMessage());
 			}
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
@@ -117,8 +119,8 @@ class TwilioWebhook {
 		List<Attachment> media = new ArrayList<>();
 		int count = parseInt(first(params, "NumMedia"));
 		for (int i = 0; i < count; i++) {
-			media.add(new Attachment("media-" + (i + 1),
-					String.valueOf(first(params, "MediaContentType" + i)), 0, null));
+			media.add(
+					new Attachment("media-" + (i + 1), String.valueOf(first(params, "MediaContentType" + i)), 0, null));
 		}
 		InboundMessage message = new InboundMessage(inbox.id(), sid,
 				new Author(null, List.of(Identity.phone(from, "FR"))), body, clock.instant(), Visibility.PRIVATE, null,
@@ -142,11 +144,15 @@ class TwilioWebhook {
 			default -> null; // queued, accepted, sending: nothing new
 		};
 		if (ours != null) {
-			deliveries.reported(inboxId, sid, ours, "Twilio: " + status + (errorCode == null ? "" : " (error " + errorCode + ")"));
+			deliveries.reported(inboxId, sid, ours,
+					"Twilio: " + status + (errorCode == null ? "" : " (error " + errorCode + ")"));
 		}
 	}
 
-	/** Twilio signs the URL it called: ours as configured publicly, or as this request arrived. */
+	/**
+	 * Twilio signs the URL it called: ours as configured publicly, or as this request
+	 * arrived.
+	 */
 	private boolean signedByTwilio(Inbox inbox, HttpServletRequest request, Map<String, List<String>> params,
 			String signature) {
 		String token = inbox.setting(TwilioConnector.AUTH_TOKEN);
@@ -157,7 +163,8 @@ class TwilioWebhook {
 			urls.add(publicUrl + request.getRequestURI() + query);
 		}
 		Map<String, List<String>> form = new LinkedHashMap<>(params);
-		if (request.getQueryString() != null) { // query parameters are part of the URL, not of the signed form
+		if (request.getQueryString() != null) { // query parameters are part of the URL,
+												// not of the signed form
 			for (String pair : request.getQueryString().split("&")) {
 				form.remove(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
 			}

@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The API channel's inbound door: a company's system posts what its customers wrote. Sending the same
- * {@code externalId} again is safe: it answers the same ids with {@code "duplicate": true}.
+ * The API channel's inbound door: a company's system posts what its customers wrote.
+ * Sending the same {@code externalId} again is safe: it answers the same ids with
+ * {@code "duplicate": true}.
  */
 @RestController
 class InboundApi {
@@ -79,8 +80,9 @@ class InboundApi {
 	}
 
 	/**
-	 * Many messages in one request and one transaction, for imports and busy integrations: all are
-	 * stored or none (a bad one fails the whole batch with its position), answers in input order.
+	 * Many messages in one request and one transaction, for imports and busy
+	 * integrations: all are stored or none (a bad one fails the whole batch with its
+	 * position), answers in input order.
 	 */
 	@PostMapping("/api/v1/inboxes/{inboxId}/inbound/batch")
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -112,7 +114,8 @@ class InboundApi {
 	}
 
 	private static Accepted accepted(Ingestion.Received received) {
-		return new Accepted(received.conversationId(), received.messageId(), received.customerId(), received.duplicate());
+		return new Accepted(received.conversationId(), received.messageId(), received.customerId(),
+				received.duplicate());
 	}
 
 	private Author author(Inbox inbox, AuthorBody a) {

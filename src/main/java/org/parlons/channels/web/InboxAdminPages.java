@@ -35,7 +35,8 @@ class InboxAdminPages {
 
 	private final ChannelHealth health;
 
-	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams, ChannelHealth health) {
+	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams,
+			ChannelHealth health) {
 		this.health = health;
 		this.setup = setup;
 		this.inboxes = inboxes;
@@ -55,7 +56,10 @@ class InboxAdminPages {
 		return "admin/inboxes";
 	}
 
-	/** The email form: the address customers write to, and the mailbox's IMAP and SMTP servers. */
+	/**
+	 * The email form: the address customers write to, and the mailbox's IMAP and SMTP
+	 * servers.
+	 */
 	@PostMapping("/admin/inboxes/email")
 	String createEmail(@RequestParam String name, @RequestParam String address, @RequestParam String imapHost,
 			@RequestParam(defaultValue = "993") int imapPort, @RequestParam(defaultValue = "") String imapUsername,
@@ -66,10 +70,10 @@ class InboxAdminPages {
 			RedirectAttributes redirect) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("address", address);
-		settings.put("imap", Map.of("host", imapHost, "port", imapPort, "username", imapUsername, "password", imapPassword,
-				"tls", imapTls));
-		settings.put("smtp", Map.of("host", smtpHost, "port", smtpPort, "username", smtpUsername, "password", smtpPassword,
-				"tls", smtpTls));
+		settings.put("imap", Map.of("host", imapHost, "port", imapPort, "username", imapUsername, "password",
+				imapPassword, "tls", imapTls));
+		settings.put("smtp", Map.of("host", smtpHost, "port", smtpPort, "username", smtpUsername, "password",
+				smtpPassword, "tls", smtpTls));
 		return create(name, "email", settings, teamIds, redirect);
 	}
 

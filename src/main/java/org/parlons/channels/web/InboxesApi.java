@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Inboxes over the API. The channel's own settings sit beside name and channel in the body, as the
- * contract shows them ({@code "webhookUrl"} for the API channel, {@code "imap"}… for email).
+ * Inboxes over the API. The channel's own settings sit beside name and channel in the
+ * body, as the contract shows them ({@code "webhookUrl"} for the API channel,
+ * {@code "imap"}… for email).
  */
 @RestController
 @RequestMapping("/api/v1/inboxes")
@@ -82,7 +83,10 @@ class InboxesApi {
 			List<Long> teamIds, Instant createdAt, HealthView health) {
 	}
 
-	/** The connector's state: connected, failing (with the last error) or disabled; unknown before first use. */
+	/**
+	 * The connector's state: connected, failing (with the last error) or disabled;
+	 * unknown before first use.
+	 */
 	record HealthView(String state, @Nullable String lastError, @Nullable Instant lastErrorAt,
 			@Nullable Instant lastSuccessAt, int failures, @Nullable Instant nextAttemptAt) {
 
@@ -104,8 +108,7 @@ class InboxesApi {
 				body.autoAssign == null || body.autoAssign);
 		if (body.teamIds != null) {
 			for (Long teamId : body.teamIds) {
-				var team = teams.findById(teamId)
-					.orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
+				var team = teams.findById(teamId).orElseThrow(() -> new IllegalArgumentException("No team " + teamId));
 				Set<Long> owned = new java.util.LinkedHashSet<>(team.inboxIds());
 				owned.add(inbox.id());
 				teams.replaceInboxes(teamId, owned);
@@ -117,7 +120,8 @@ class InboxesApi {
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	InboxView update(@PathVariable long id, @RequestBody InboxBody body) {
-		Inbox current = inboxes.findById(id).orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
+		Inbox current = inboxes.findById(id)
+			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
 		Inbox inbox = setup.update(id, body.name == null ? current.name() : body.name, body.settings,
 				body.autoAssign == null ? current.autoAssign() : body.autoAssign);
 		return view(inbox, true);

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Moderation of a customer's public message on its network: {@code POST /api/v1/messages/{id}/moderation}
- * with {@code {"action": "hide"|"unhide"|"delete"|"like"}}, and the same from the conversation pane.
+ * Moderation of a customer's public message on its network: {@code POST
+ * /api/v1/messages/{id}/moderation} with {@code {"action":
+ * "hide"|"unhide"|"delete"|"like"}}, and the same from the conversation pane.
  */
 @RestController
 class ModerationApi {
@@ -50,7 +51,10 @@ class ModerationApi {
 	ResponseEntity<Void> moderateFromPane(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam String action) {
 		moderation.moderate(me, id, action);
-		return ResponseEntity.noContent().header("HX-Refresh", "true").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+		return ResponseEntity.noContent()
+			.header("HX-Refresh", "true")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.build();
 	}
 
 }

@@ -8,9 +8,10 @@ import org.parlons.channels.ChannelSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets against floods from the open internet. A bucket holds {@code burst} tokens and gets
- * {@code perMinute} back per minute. A visitor gets a small bucket; a network address a larger one, as
- * many people may share it (an office, a mobile carrier).
+ * Token buckets against floods from the open internet. A bucket holds {@code burst}
+ * tokens and gets {@code perMinute} back per minute. A visitor gets a small bucket; a
+ * network address a larger one, as many people may share it (an office, a mobile
+ * carrier).
  */
 @Component
 class FloodGuard {
@@ -52,12 +53,16 @@ class FloodGuard {
 		this.addressSessions = new Limit("sessions", Math.max(10, addressPerMinute / 10), addressPerMinute / 2);
 	}
 
-	/** Takes a token from the bucket of each (limit, key); false, and nothing taken, when one is empty. */
+	/**
+	 * Takes a token from the bucket of each (limit, key); false, and nothing taken, when
+	 * one is empty.
+	 */
 	boolean allow(Limit first, String firstKey, Limit second, String secondKey) {
 		long now = clock.millis();
 		synchronized (buckets) {
 			if (buckets.size() > 100_000) {
-				buckets.clear(); // a crude bound on memory under an address-spraying flood
+				buckets.clear(); // a crude bound on memory under an address-spraying
+									// flood
 			}
 			Bucket a = refill(first, firstKey, now);
 			Bucket b = second == null ? null : refill(second, secondKey, now);

@@ -45,10 +45,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * What the web chat widget calls from the company's site: open a session (a new visitor, or a
- * returning one with their signed token), send a message, leave an email, follow replies live. Open
- * to the internet, so: signed visitor tokens, optional identity verification (the site signs its user
- * id with the inbox's identity secret), short texts and flood limits per visitor and per address.
+ * What the web chat widget calls from the company's site: open a session (a new visitor,
+ * or a returning one with their signed token), send a message, leave an email, follow
+ * replies live. Open to the internet, so: signed visitor tokens, optional identity
+ * verification (the site signs its user id with the inbox's identity secret), short texts
+ * and flood limits per visitor and per address.
  */
 @RestController
 @RequestMapping("/widget/api/{publicToken}")
@@ -98,7 +99,8 @@ class WidgetApi {
 	}
 
 	record SessionBody(@Nullable String visitorToken, @Nullable @Size(max = 300) String userId,
-			@Nullable String userHash, @Nullable @Size(max = 200) String name, @Nullable @Size(max = 320) String email) {
+			@Nullable String userHash, @Nullable @Size(max = 200) String name,
+			@Nullable @Size(max = 320) String email) {
 	}
 
 	record HistoryItem(long id, String direction, String text, @Nullable String authorName, String sentAt) {
@@ -177,9 +179,9 @@ class WidgetApi {
 				: Identity.external("widget:" + inbox.id(), visitor.key()));
 		String clientId = body.clientId() == null || body.clientId().isBlank() ? java.util.UUID.randomUUID().toString()
 				: body.clientId().strip();
-		var received = ingestion.receive(new InboundMessage(inbox.id(), "widget:" + visitor.key() + ":" + clientId,
-				new Author(null, identities), body.text().strip(), clock.instant(), Visibility.PRIVATE, null, null,
-				List.of()));
+		var received = ingestion.receive(
+				new InboundMessage(inbox.id(), "widget:" + visitor.key() + ":" + clientId, new Author(null, identities),
+						body.text().strip(), clock.instant(), Visibility.PRIVATE, null, null, List.of()));
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(Map.of("messageId", received.messageId(), "conversationId", received.conversationId(), "duplicate",
 					received.duplicate(), "agentsOnline", presence.anyoneWatching(inbox.id())));
@@ -205,7 +207,8 @@ class WidgetApi {
 		Identity email = Identity.email(address);
 		visitors.leaveEmail(visitor.id(), email.value());
 		try {
-			// Attached to the profile only while no one else holds it: a visitor's word is not proof.
+			// Attached to the profile only while no one else holds it: a visitor's word
+			// is not proof.
 			profiles.addIdentity(visitor.customerId(), email, null);
 		}
 		catch (InvalidRequestException taken) {
@@ -216,7 +219,8 @@ class WidgetApi {
 	private List<HistoryItem> history(long inboxId, long customerId) {
 		List<Message> all = new ArrayList<>();
 		var filter = new ConversationFilter(inboxId, null, null, null, false, null, null, customerId);
-		conversations.list(filter, InboxScope.ALL, 0, 20).items()
+		conversations.list(filter, InboxScope.ALL, 0, 20)
+			.items()
 			.forEach(c -> all.addAll(messages.ofConversation(c.id())));
 		all.sort(Comparator.comparing(Message::sentAt).thenComparing(Message::id));
 		List<Message> last = all.size() > 100 ? all.subList(all.size() - 100, all.size()) : all;
@@ -233,7 +237,8 @@ class WidgetApi {
 	private WidgetVisitors.Visitor visitor(Inbox inbox, @Nullable String token) {
 		return WidgetVisitors.keyOf(inbox.setting(WidgetChannelConnector.VISITOR_SECRET), inbox.id(), token)
 			.flatMap(key -> visitors.find(inbox.id(), key))
-			.orElseThrow(() -> InvalidRequestException.forbidden("unknown or forged visitor token: open a session first"));
+			.orElseThrow(
+					() -> InvalidRequestException.forbidden("unknown or forged visitor token: open a session first"));
 	}
 
 	private ResponseEntity<ProblemDetail> tooMany() {

@@ -16,10 +16,10 @@ import org.parlons.platform.Crypto;
 import org.springframework.stereotype.Component;
 
 /**
- * The web chat channel: a script tag on the company's site ({@code /widget.js} with the inbox's public
- * token). A reply reaches a connected visitor live; a visitor who has gone gets it with their history
- * when they come back and, when they left an email and the inbox names an email inbox
- * ({@code emailInboxId}), by email at once.
+ * The web chat channel: a script tag on the company's site ({@code /widget.js} with the
+ * inbox's public token). A reply reaches a connected visitor live; a visitor who has gone
+ * gets it with their history when they come back and, when they left an email and the
+ * inbox names an email inbox ({@code emailInboxId}), by email at once.
  */
 @Component
 class WidgetChannelConnector implements ChannelConnector {
@@ -42,7 +42,8 @@ class WidgetChannelConnector implements ChannelConnector {
 
 	private final EmailChannelConnector email;
 
-	WidgetChannelConnector(WidgetStreams streams, WidgetVisitors visitors, Inboxes inboxes, EmailChannelConnector email) {
+	WidgetChannelConnector(WidgetStreams streams, WidgetVisitors visitors, Inboxes inboxes,
+			EmailChannelConnector email) {
 		this.streams = streams;
 		this.visitors = visitors;
 		this.inboxes = inboxes;
@@ -95,7 +96,8 @@ class WidgetChannelConnector implements ChannelConnector {
 		if (streams.push(inboxId, customerId, "message", view)) {
 			return new DeliveryResult.Sent(null);
 		}
-		Optional<String> address = visitors.ofCustomer(inboxId, customerId).stream()
+		Optional<String> address = visitors.ofCustomer(inboxId, customerId)
+			.stream()
 			.map(WidgetVisitors.Visitor::email)
 			.filter(Objects::nonNull)
 			.findFirst()
@@ -110,7 +112,8 @@ class WidgetChannelConnector implements ChannelConnector {
 
 	/** The widget inbox a public token names. */
 	Optional<Inbox> byPublicToken(String publicToken) {
-		return inboxes.findAll().stream()
+		return inboxes.findAll()
+			.stream()
 			.filter(i -> channel().equals(i.channel()) && publicToken.equals(i.setting(PUBLIC_TOKEN)))
 			.findFirst();
 	}

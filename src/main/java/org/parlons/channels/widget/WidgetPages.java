@@ -28,7 +28,8 @@ class WidgetPages {
 		String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
 		model.addAttribute("inbox", inbox);
 		model.addAttribute("token", publicToken);
-		model.addAttribute("snippet", "<script src=\"" + origin + "/widget.js\" data-token=\"" + publicToken + "\" async></script>");
+		model.addAttribute("snippet",
+				"<script src=\"" + origin + "/widget.js\" data-token=\"" + publicToken + "\" async></script>");
 		return "widget/demo";
 	}
 

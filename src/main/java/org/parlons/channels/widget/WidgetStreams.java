@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live streams of connected visitors, by customer: agent replies and "is typing" go out here. A
- * visitor with no open stream gets the answer when they come back (history), or by email.
+ * The live streams of connected visitors, by customer: agent replies and "is typing" go
+ * out here. A visitor with no open stream gets the answer when they come back (history),
+ * or by email.
  */
 @Component
 class WidgetStreams {
@@ -27,7 +28,9 @@ class WidgetStreams {
 		return streams.open(new Key(inboxId, customerId));
 	}
 
-	/** Sends an event to every open stream of the customer; answers whether one was open. */
+	/**
+	 * Sends an event to every open stream of the customer; answers whether one was open.
+	 */
 	boolean push(long inboxId, long customerId, String type, Map<String, Object> data) {
 		Key key = new Key(inboxId, customerId);
 		return streams.send(key::equals, type, Json.write(data));

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Web chat visitors and their tokens. A visitor token is {@code visitorKey.signature}: the browser keeps
- * it (it may be read by the page, it cannot be forged), and it names the visitor, never a customer id.
+ * Web chat visitors and their tokens. A visitor token is {@code visitorKey.signature}:
+ * the browser keeps it (it may be read by the page, it cannot be forged), and it names
+ * the visitor, never a customer id.
  */
 @Repository
 class WidgetVisitors {
@@ -50,28 +51,43 @@ class WidgetVisitors {
 			return Optional.empty();
 		}
 		String key = token.substring(0, dot);
-		return Crypto.sameText(hmac(secret, inboxId + ":" + key), token.substring(dot + 1)) ? Optional.of(key) : Optional.empty();
+		return Crypto.sameText(hmac(secret, inboxId + ":" + key), token.substring(dot + 1)) ? Optional.of(key)
+				: Optional.empty();
 	}
 
-	/** HMAC-SHA256 in hex: also what a company's site computes over a user id for identity verification. */
+	/**
+	 * HMAC-SHA256 in hex: also what a company's site computes over a user id for identity
+	 * verification.
+	 */
 	static String hmac(String secret, String value) {
 		return Crypto.hmacSha256Hex(secret, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	Optional<Visitor> find(long inboxId, String key) {
-		return jdbc.sql("select id, inbox_id, visitor_key, customer_id, email, verified_user from widget_visitor "
-				+ "where inbox_id = ? and visitor_key = ?").params(inboxId, key).query(WidgetVisitors::map).optional();
+		return jdbc
+			.sql("select id, inbox_id, visitor_key, customer_id, email, verified_user from widget_visitor "
+					+ "where inbox_id = ? and visitor_key = ?")
+			.params(inboxId, key)
+			.query(WidgetVisitors::map)
+			.optional();
 	}
 
 	List<Visitor> ofCustomer(long inboxId, long customerId) {
-		return jdbc.sql("select id, inbox_id, visitor_key, customer_id, email, verified_user from widget_visitor "
-				+ "where inbox_id = ? and customer_id = ?").params(inboxId, customerId).query(WidgetVisitors::map).list();
+		return jdbc
+			.sql("select id, inbox_id, visitor_key, customer_id, email, verified_user from widget_visitor "
+					+ "where inbox_id = ? and customer_id = ?")
+			.params(inboxId, customerId)
+			.query(WidgetVisitors::map)
+			.list();
 	}
 
 	void create(long inboxId, String key, long customerId, @Nullable String verifiedUser) {
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("insert into widget_visitor (inbox_id, visitor_key, customer_id, verified_user, created_at, last_seen_at) "
-				+ "values (?, ?, ?, ?, ?, ?)").params(inboxId, key, customerId, verifiedUser, now, now).update();
+		jdbc.sql(
+				"insert into widget_visitor (inbox_id, visitor_key, customer_id, verified_user, created_at, last_seen_at) "
+						+ "values (?, ?, ?, ?, ?, ?)")
+			.params(inboxId, key, customerId, verifiedUser, now, now)
+			.update();
 	}
 
 	void seen(long visitorId) {
@@ -85,7 +101,8 @@ class WidgetVisitors {
 	}
 
 	private static Visitor map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Visitor(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6));
+		return new Visitor(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+				rs.getString(6));
 	}
 
 }

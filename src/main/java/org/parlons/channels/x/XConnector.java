@@ -31,11 +31,14 @@ import org.parlons.customers.Identity;
 import org.springframework.stereotype.Component;
 
 /**
- * X (Twitter) API v2 (docs.x.com): mentions read with {@code GET /2/users/:id/mentions?since_id=}, direct
- * messages with {@code GET /2/dm_events}; public answers with {@code POST /2/tweets} replying to the
- * customer's post, private ones with {@code POST /2/dm_conversations/with/:participant_id/messages}. The
- * rate-limit headers ({@code x-rate-limit-remaining}, {@code x-rate-limit-reset}) set when to ask again.
- * Needs a user access token (OAuth 2.0) with tweet.read, tweet.write, users.read, dm.read and dm.write.
+ * X (Twitter) API v2 (docs.x.com): mentions read with
+ * {@code GET /2/users/:id/mentions?since_id=}, direct messages with
+ * {@code GET /2/dm_events}; public answers with {@code POST /2/tweets} replying to the
+ * customer's post, private ones with
+ * {@code POST /2/dm_conversations/with/:participant_id/messages}. The rate-limit headers
+ * ({@code x-rate-limit-remaining}, {@code x-rate-limit-reset}) set when to ask again.
+ * Needs a user access token (OAuth 2.0) with tweet.read, tweet.write, users.read, dm.read
+ * and dm.write.
  */
 @Component
 class XConnector implements PollingConnector, AudienceSource {
@@ -88,7 +91,10 @@ class XConnector implements PollingConnector, AudienceSource {
 		return prepared;
 	}
 
-	/** The position is "mentionsSinceId dmNewestId"; either may be "-" before anything was seen. */
+	/**
+	 * The position is "mentionsSinceId dmNewestId"; either may be "-" before anything was
+	 * seen.
+	 */
 	@Override
 	public Poll poll(Inbox inbox, @Nullable String position) {
 		String[] parts = position == null ? new String[] { "-", "-" } : position.split(" ", 2);
@@ -96,10 +102,12 @@ class XConnector implements PollingConnector, AudienceSource {
 		String newestDm = parts.length > 1 ? parts[1] : "-";
 		List<InboundMessage> found = new ArrayList<>();
 
-		PlatformHttp.Answer mentions = http.get(api(inbox, "/2/users/" + inbox.setting(USER_ID) + "/mentions"
-				+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id"
-				+ "&expansions=author_id&user.fields=username,name,public_metrics"
-				+ ("-".equals(sinceMention) ? "" : "&since_id=" + sinceMention)), auth(inbox));
+		PlatformHttp.Answer mentions = http.get(api(inbox,
+				"/2/users/" + inbox.setting(USER_ID) + "/mentions"
+						+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id"
+						+ "&expansions=author_id&user.fields=username,name,public_metrics"
+						+ ("-".equals(sinceMention) ? "" : "&since_id=" + sinceMention)),
+				auth(inbox));
 		check(mentions);
 		Map<String, Object> body = mentions.json();
 		Map<String, Map<String, Object>> users = users(body);
@@ -111,9 +119,11 @@ class XConnector implements PollingConnector, AudienceSource {
 			sinceMention = meta.get("newest_id").toString();
 		}
 
-		PlatformHttp.Answer dms = http.get(api(inbox, "/2/dm_events?max_results=50&event_types=MessageCreate"
-				+ "&dm_event.fields=id,created_at,sender_id,dm_conversation_id,text&expansions=sender_id"
-				+ "&user.fields=username,name"), auth(inbox));
+		PlatformHttp.Answer dms = http.get(api(inbox,
+				"/2/dm_events?max_results=50&event_types=MessageCreate"
+						+ "&dm_event.fields=id,created_at,sender_id,dm_conversation_id,text&expansions=sender_id"
+						+ "&user.fields=username,name"),
+				auth(inbox));
 		check(dms);
 		Map<String, Map<String, Object>> senders = users(dms.json());
 		List<Map<String, Object>> events = maps(dms.json().get("data"));
@@ -134,9 +144,10 @@ class XConnector implements PollingConnector, AudienceSource {
 	}
 
 	/**
-	 * The account's followers ({@code GET /2/users/:id} with {@code public_metrics}) and its last 20 posts of
-	 * its own, neither replies nor reposts ({@code GET /2/users/:id/tweets}), with likes, replies, reposts and
-	 * quotes (shares) and impressions; X gives no reach.
+	 * The account's followers ({@code GET /2/users/:id} with {@code public_metrics}) and
+	 * its last 20 posts of its own, neither replies nor reposts
+	 * ({@code GET /2/users/:id/tweets}), with likes, replies, reposts and quotes (shares)
+	 * and impressions; X gives no reach.
 	 */
 	@Override
 	public Audience audience(Inbox inbox) {
@@ -157,9 +168,12 @@ class XConnector implements PollingConnector, AudienceSource {
 			Map<?, ?> pm = t.get("public_metrics") instanceof Map<?, ?> m ? m : Map.of();
 			Long reposts = number(pm, "retweet_count");
 			Long quotes = number(pm, "quote_count");
-			readings.add(new Reading(new Post(id, String.valueOf(t.getOrDefault("text", "")), "https://x.com/i/status/" + id,
-					null, instant(t.get("created_at"))), new PostMetrics(number(pm, "like_count"), number(pm, "reply_count"),
-							reposts == null && quotes == null ? null : (reposts == null ? 0 : reposts) + (quotes == null ? 0 : quotes),
+			readings.add(new Reading(
+					new Post(id, String.valueOf(t.getOrDefault("text", "")), "https://x.com/i/status/" + id, null,
+							instant(t.get("created_at"))),
+					new PostMetrics(number(pm, "like_count"), number(pm, "reply_count"),
+							reposts == null && quotes == null ? null
+									: (reposts == null ? 0 : reposts) + (quotes == null ? 0 : quotes),
 							number(pm, "impression_count"), null)));
 		}
 		return new Audience(followers.longValue(), readings);
@@ -182,7 +196,8 @@ class XConnector implements PollingConnector, AudienceSource {
 		String conversation = String.valueOf(t.getOrDefault("conversation_id", t.get("id")));
 		return new InboundMessage(inbox.id(), String.valueOf(t.get("id")), author(authorId, user),
 				String.valueOf(t.getOrDefault("text", "")), instant(t.get("created_at")), Visibility.PUBLIC, repliedTo,
-				null, List.of(), new InboundMessage.Details(List.of(), null, true, false, null,
+				null, List.of(),
+				new InboundMessage.Details(List.of(), null, true, false, null,
 						repliedTo == null ? Placement.MENTION : Placement.COMMENT,
 						new Post(conversation, null, "https://x.com/i/status/" + conversation, null, null)));
 	}
@@ -190,8 +205,8 @@ class XConnector implements PollingConnector, AudienceSource {
 	private static InboundMessage dm(Inbox inbox, Map<String, Object> e, Map<String, Map<String, Object>> users) {
 		String sender = String.valueOf(e.get("sender_id"));
 		return new InboundMessage(inbox.id(), "dm:" + e.get("id"), author(sender, users.getOrDefault(sender, Map.of())),
-				String.valueOf(e.getOrDefault("text", "")), instant(e.get("created_at")), Visibility.PRIVATE, null, null,
-				List.of(), InboundMessage.Details.social(Placement.DIRECT, null));
+				String.valueOf(e.getOrDefault("text", "")), instant(e.get("created_at")), Visibility.PRIVATE, null,
+				null, List.of(), InboundMessage.Details.social(Placement.DIRECT, null));
 	}
 
 	private static Author author(String id, Map<String, Object> user) {
@@ -209,7 +224,8 @@ class XConnector implements PollingConnector, AudienceSource {
 			if (lastPublicPost(conversation.id()) == null) {
 				return "There is no public post to answer in this conversation on X: reply privately.";
 			}
-			return text.codePointCount(0, text.length()) > MAX_TEXT ? "Posts on X are limited to 280 characters." : null;
+			return text.codePointCount(0, text.length()) > MAX_TEXT ? "Posts on X are limited to 280 characters."
+					: null;
 		}
 		return text.length() > MAX_DM ? "Direct messages on X are limited to 10,000 characters." : null;
 	}
@@ -227,8 +243,8 @@ class XConnector implements PollingConnector, AudienceSource {
 			}
 			answer = http.postJson(api(inbox, "/2/tweets"), Map.of("text", outgoing.message().text(), "reply",
 					Map.of("in_reply_to_tweet_id", post.externalId())), auth(inbox));
-			id = answer.json().get("data") instanceof Map<?, ?> data && data.get("id") != null ? data.get("id").toString()
-					: null;
+			id = answer.json().get("data") instanceof Map<?, ?> data && data.get("id") != null
+					? data.get("id").toString() : null;
 		}
 		else {
 			String participant = outgoing.customer().identity(Identity.Kind.EXTERNAL, "x").orElse(null);
@@ -259,7 +275,8 @@ class XConnector implements PollingConnector, AudienceSource {
 			return "Only a customer's public post can be moderated on X.";
 		}
 		PlatformHttp.Answer answer = switch (action) {
-			// X hides replies in the brand's own threads only; it never deletes someone else's post.
+			// X hides replies in the brand's own threads only; it never deletes someone
+			// else's post.
 			case "hide", "unhide" -> http.putJson(api(inbox, "/2/tweets/" + message.externalId() + "/hidden"),
 					Map.of("hidden", "hide".equals(action)), auth(inbox));
 			case "like" -> http.postJson(api(inbox, "/2/users/" + inbox.setting(USER_ID) + "/likes"),

@@ -17,15 +17,17 @@ import org.parlons.listening.NetworkSearch;
 import org.springframework.stereotype.Component;
 
 /**
- * X recent search ({@code GET /2/tweets/search/recent}, the last seven days, any query X's search takes:
- * keywords, {@code #hashtags}, {@code "phrases"}, {@code lang:fr}, {@code -is:retweet}...), with the posts'
- * public metrics and their authors' followers. X counts impressions (views, not people): they are kept as
- * the mention's reach, an upper bound of the people it reached.
+ * X recent search ({@code GET /2/tweets/search/recent}, the last seven days, any query
+ * X's search takes: keywords, {@code #hashtags}, {@code "phrases"}, {@code lang:fr},
+ * {@code -is:retweet}...), with the posts' public metrics and their authors' followers. X
+ * counts impressions (views, not people): they are kept as the mention's reach, an upper
+ * bound of the people it reached.
  * <p>
- * Each reading asks for the posts since the newest one read, newest first, a hundred a page, at most
- * {@link #PAGES} pages. When more are waiting, the reading stops at the oldest it read and the next one goes
- * on from there back to where the previous reading ended, so nothing is skipped; the position is then
- * "{@code since until newest}". The first reading takes only the latest page.
+ * Each reading asks for the posts since the newest one read, newest first, a hundred a
+ * page, at most {@link #PAGES} pages. When more are waiting, the reading stops at the
+ * oldest it read and the next one goes on from there back to where the previous reading
+ * ended, so nothing is skipped; the position is then "{@code since until newest}". The
+ * first reading takes only the latest page.
  */
 @Component
 class XSearch implements NetworkSearch {
@@ -62,12 +64,12 @@ class XSearch implements NetworkSearch {
 		PlatformHttp.Answer last = null;
 		String oldest = until;
 		for (int page = 0; page < (since == null ? 1 : PAGES); page++) {
-			last = http.get(XConnector.api(inbox, "/2/tweets/search/recent?query="
-					+ URLEncoder.encode(query, StandardCharsets.UTF_8)
-					+ "&max_results=100&tweet.fields=created_at,lang,author_id,public_metrics"
-					+ "&expansions=author_id&user.fields=username,name,public_metrics"
-					+ (since == null ? "" : "&since_id=" + since) + (until == null ? "" : "&until_id=" + until)
-					+ (token == null ? "" : "&next_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
+			last = http.get(XConnector.api(inbox,
+					"/2/tweets/search/recent?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+							+ "&max_results=100&tweet.fields=created_at,lang,author_id,public_metrics"
+							+ "&expansions=author_id&user.fields=username,name,public_metrics"
+							+ (since == null ? "" : "&since_id=" + since) + (until == null ? "" : "&until_id=" + until)
+							+ (token == null ? "" : "&next_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
 					XConnector.auth(inbox));
 			if (!last.ok()) {
 				throw new Failed("X search " + last.status() + ": " + PlatformHttp.abbreviated(last.body()),
@@ -80,7 +82,8 @@ class XSearch implements NetworkSearch {
 			}
 			Map<?, ?> meta = body.get("meta") instanceof Map<?, ?> m ? m : Map.of();
 			if (newest == null && meta.get("newest_id") != null) {
-				newest = meta.get("newest_id").toString(); // the first page of a reading holds the newest post
+				newest = meta.get("newest_id").toString(); // the first page of a reading
+															// holds the newest post
 			}
 			if (meta.get("oldest_id") != null) {
 				oldest = meta.get("oldest_id").toString();
@@ -102,14 +105,13 @@ class XSearch implements NetworkSearch {
 		Map<String, Object> user = users.getOrDefault(authorId, Map.of());
 		Map<?, ?> metrics = t.get("public_metrics") instanceof Map<?, ?> m ? m : Map.of();
 		Map<?, ?> userMetrics = user.get("public_metrics") instanceof Map<?, ?> m ? m : Map.of();
-		Long engagements = metrics.isEmpty() ? null
-				: count(metrics, "like_count") + count(metrics, "reply_count") + count(metrics, "retweet_count")
-						+ count(metrics, "quote_count");
+		Long engagements = metrics.isEmpty() ? null : count(metrics, "like_count") + count(metrics, "reply_count")
+				+ count(metrics, "retweet_count") + count(metrics, "quote_count");
 		String username = user.get("username") == null ? null : user.get("username").toString();
-		return new MentionImport.Incoming("x", id, user.get("name") == null ? null : user.get("name").toString(), authorId,
-				username, String.valueOf(t.getOrDefault("text", "")),
-				"https://x.com/" + (username == null ? "i" : username) + "/status/" + id, XConnector.instant(t.get("created_at")),
-				t.get("lang") == null ? null : t.get("lang").toString(),
+		return new MentionImport.Incoming("x", id, user.get("name") == null ? null : user.get("name").toString(),
+				authorId, username, String.valueOf(t.getOrDefault("text", "")),
+				"https://x.com/" + (username == null ? "i" : username) + "/status/" + id,
+				XConnector.instant(t.get("created_at")), t.get("lang") == null ? null : t.get("lang").toString(),
 				new Mentions.Audience(XConnector.number(metrics, "impression_count"), engagements,
 						XConnector.number(userMetrics, "followers_count")));
 	}

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Serves a message's stored attachments to the agents who may see its conversation. Only common
- * images are shown in the browser; anything else (HTML, SVG, scripts) downloads as bytes, never runs.
+ * Serves a message's stored attachments to the agents who may see its conversation. Only
+ * common images are shown in the browser; anything else (HTML, SVG, scripts) downloads as
+ * bytes, never runs.
  */
 @Controller
 class AttachmentDownloads {
@@ -57,9 +58,13 @@ class AttachmentDownloads {
 		}
 		boolean shown = SHOWN.contains(attachment.contentType().toLowerCase(java.util.Locale.ROOT));
 		return ResponseEntity.ok()
-			.contentType(shown ? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
-			.header(HttpHeaders.CONTENT_DISPOSITION, (shown ? ContentDisposition.inline() : ContentDisposition.attachment())
-				.filename(attachment.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.contentType(
+					shown ? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					(shown ? ContentDisposition.inline() : ContentDisposition.attachment())
+						.filename(attachment.name(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", "default-src 'none'; sandbox")
 			.body(new InputStreamResource(content));

@@ -78,13 +78,19 @@ class ConversationsApi {
 	record Items<T>(List<T> items) {
 	}
 
-	/** A reply; {@code publicAcknowledgement} with a private one also says publicly that it was sent. */
+	/**
+	 * A reply; {@code publicAcknowledgement} with a private one also says publicly that
+	 * it was sent.
+	 */
 	record NewReply(@NotBlank String text, @Nullable String visibility,
-			@Nullable @Size(max = 500) String publicAcknowledgement,
-			@Nullable Boolean acceptWarnings, @Nullable String persona, @Nullable @Valid Gesture gesture) {
+			@Nullable @Size(max = 500) String publicAcknowledgement, @Nullable Boolean acceptWarnings,
+			@Nullable String persona, @Nullable @Valid Gesture gesture) {
 	}
 
-	/** A goodwill gesture given with the reply as an action: {@code {"amount": 30, "currency": "EUR"}}. */
+	/**
+	 * A goodwill gesture given with the reply as an action: {@code {"amount": 30,
+	 * "currency": "EUR"}}.
+	 */
 	record Gesture(@jakarta.validation.constraints.NotNull java.math.BigDecimal amount, @NotBlank String currency) {
 
 		Commitment commitment() {
@@ -155,10 +161,13 @@ class ConversationsApi {
 		return new Items<>(timeline.of(id));
 	}
 
-	/** {@code 201} with the queued reply, or {@code 202} with {@code "status": "pending_approval"} when held. */
+	/**
+	 * {@code 201} with the queued reply, or {@code 202} with
+	 * {@code "status": "pending_approval"} when held.
+	 */
 	@PostMapping("/conversations/{id}/replies")
-	ResponseEntity<MessageView> reply(@AuthenticationPrincipal AgentPrincipal me,
-			@PathVariable long id, @Valid @RequestBody NewReply body) {
+	ResponseEntity<MessageView> reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody NewReply body) {
 		Visibility visibility = body.visibility() == null ? null : Visibility.fromApi(body.visibility());
 		boolean acknowledge = body.publicAcknowledgement() != null && !body.publicAcknowledgement().isBlank();
 		if (acknowledge && visibility != Visibility.PRIVATE) {
@@ -174,8 +183,7 @@ class ConversationsApi {
 				? replies.replyPrivately(me, id, body.text(), body.publicAcknowledgement(), body.persona(), accept)
 				: replies.reply(me, id, body.text(), visibility, body.persona(), accept, commitment);
 		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
-		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
-			.body(MessageView.of(message));
+		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
 	}
 
 	@PostMapping("/conversations/{id}/notes")

@@ -6,7 +6,8 @@ import org.parlons.conversations.ConversationFilter;
 import org.parlons.conversations.ConversationStatus;
 
 /**
- * Reads the list filters shared by the API and the UI; {@code assignee} takes an id, "me" or "none".
+ * Reads the list filters shared by the API and the UI; {@code assignee} takes an id, "me"
+ * or "none".
  */
 final class Filters {
 
@@ -31,8 +32,8 @@ final class Filters {
 				throw new IllegalArgumentException("assignee must be an agent id, 'me' or 'none'");
 			}
 		}
-		return new ConversationFilter(inboxId, s, teamId, assigneeId, unassigned, blankToNull(label),
-				blankToNull(q), customerId);
+		return new ConversationFilter(inboxId, s, teamId, assigneeId, unassigned, blankToNull(label), blankToNull(q),
+				customerId);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -60,8 +60,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * The agent's inbox: filters with counts, the list, and the open conversation beside it. htmx swaps
- * the list and the pane; the same URLs render whole pages when opened directly.
+ * The agent's inbox: filters with counts, the list, and the open conversation beside it.
+ * htmx swaps the list and the pane; the same URLs render whole pages when opened
+ * directly.
  */
 @Controller
 class InboxPages {
@@ -101,9 +102,8 @@ class InboxPages {
 	private final List<CustomerFacts> facts;
 
 	InboxPages(ConversationList conversations, ConversationAccess access, ConversationActions actions, Replies replies,
-			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers,
-			CannedResponses canned, Clock clock, ApplicationEventPublisher events,
-			List<ConversationSignals> signals, Posts posts,
+			Timeline timeline, Inboxes inboxes, Agents agents, Teams teams, Customers customers, CannedResponses canned,
+			Clock clock, ApplicationEventPublisher events, List<ConversationSignals> signals, Posts posts,
 			List<InboxIndicators> indicators, Messages messages, List<CustomerFacts> facts) {
 		this.facts = facts;
 		this.messages = messages;
@@ -133,8 +133,8 @@ class InboxPages {
 	String inbox(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
 			@RequestParam(defaultValue = "open") String status, @RequestParam @Nullable Long teamId,
 			@RequestParam @Nullable String assignee, @RequestParam @Nullable String label,
-			@RequestParam @Nullable String q, @RequestParam @Nullable Integer page,
-			@RequestParam @Nullable Long open, HttpServletRequest request, Model model) {
+			@RequestParam @Nullable String q, @RequestParam @Nullable Integer page, @RequestParam @Nullable Long open,
+			HttpServletRequest request, Model model) {
 		list(me, inboxId, status, teamId, assignee, label, q, page, model);
 		List<Inbox> visible = inboxes.visible(access.scope(me));
 		model.addAttribute("inboxes", visible);
@@ -175,14 +175,17 @@ class InboxPages {
 
 	@PostMapping("/inbox/conversations/{id}/reply")
 	String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
-			@RequestParam(defaultValue = "") String visibility, @RequestParam(defaultValue = "false") boolean acknowledge,
+			@RequestParam(defaultValue = "") String visibility,
+			@RequestParam(defaultValue = "false") boolean acknowledge,
 			@RequestParam(defaultValue = "") String acknowledgement,
-			@RequestParam(defaultValue = "false") boolean acceptWarnings, @RequestParam(defaultValue = "") String persona,
-			@RequestParam(defaultValue = "") String gesture, @RequestParam(defaultValue = "EUR") String gestureCurrency,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean acceptWarnings,
+			@RequestParam(defaultValue = "") String persona, @RequestParam(defaultValue = "") String gesture,
+			@RequestParam(defaultValue = "EUR") String gestureCurrency, Model model) {
 		try {
 			Commitment commitment = gesture.isBlank() ? null : new Commitment(amount(gesture), gestureCurrency);
-			if (acknowledge && !acknowledgement.isBlank()) { // moving a public exchange to private, said in public
+			if (acknowledge && !acknowledgement.isBlank()) { // moving a public exchange
+																// to private, said in
+																// public
 				replies.replyPrivately(me, id, text, acknowledgement.strip(), persona.isBlank() ? null : persona,
 						acceptWarnings);
 			}
@@ -204,13 +207,15 @@ class InboxPages {
 		return "inbox/conversation :: pane";
 	}
 
-	/** The composer says the agent is writing; channels that can show it tell the customer. */
+	/**
+	 * The composer says the agent is writing; channels that can show it tell the
+	 * customer.
+	 */
 	@PostMapping("/inbox/conversations/{id}/typing")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void typing(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		var conversation = access.conversation(me, id);
-		events.publishEvent(new AgentTyping(id, conversation.inboxId(), conversation.customerId(),
-				me.name()));
+		events.publishEvent(new AgentTyping(id, conversation.inboxId(), conversation.customerId(), me.name()));
 	}
 
 	@PostMapping("/inbox/conversations/{id}/note")
@@ -273,9 +278,10 @@ class InboxPages {
 		Page<ConversationSummary> result = conversations.list(filter, scope, Page.clampPage(page), 30);
 		model.addAttribute("page", result);
 		model.addAttribute("counts", conversations.countByStatus(filter, scope));
-		model.addAttribute("filter", Map.of("inboxId", inboxId == null ? "" : inboxId, "status", status, "teamId",
-				teamId == null ? "" : teamId, "assignee", assignee == null ? "" : assignee, "label",
-				label == null ? "" : label, "q", q == null ? "" : q));
+		model.addAttribute("filter",
+				Map.of("inboxId", inboxId == null ? "" : inboxId, "status", status, "teamId",
+						teamId == null ? "" : teamId, "assignee", assignee == null ? "" : assignee, "label",
+						label == null ? "" : label, "q", q == null ? "" : q));
 		model.addAttribute("inboxNames", inboxNames());
 		Set<Long> assignees = new HashSet<>();
 		result.items().forEach(i -> {
@@ -287,23 +293,29 @@ class InboxPages {
 		model.addAttribute("rowSignals", rowSignals(result.items()));
 	}
 
-	/** What is still running on each listed conversation (a timer, a reply window), met ones left out. */
-	private Map<Long, List<ConversationSignals.Signal>> rowSignals(
-			List<ConversationSummary> rows) {
+	/**
+	 * What is still running on each listed conversation (a timer, a reply window), met
+	 * ones left out.
+	 */
+	private Map<Long, List<ConversationSignals.Signal>> rowSignals(List<ConversationSummary> rows) {
 		Map<Long, List<ConversationSignals.Signal>> out = new HashMap<>();
 		for (ConversationSummary row : rows) {
 			if ("resolved".equals(row.status())) {
 				continue;
 			}
-			out.put(row.id(), signals.stream()
-				.flatMap(source -> source.of(row.id()).stream())
-				.filter(sig -> !"met".equals(sig.state()))
-				.toList());
+			out.put(row.id(),
+					signals.stream()
+						.flatMap(source -> source.of(row.id()).stream())
+						.filter(sig -> !"met".equals(sig.state()))
+						.toList());
 		}
 		return out;
 	}
 
-	/** Per indicator (its label key), per inbox: what other modules count beside each inbox. */
+	/**
+	 * Per indicator (its label key), per inbox: what other modules count beside each
+	 * inbox.
+	 */
 	private Map<String, Map<Long, Integer>> indicators(List<Inbox> visible) {
 		List<Long> ids = visible.stream().map(Inbox::id).toList();
 		Map<String, Map<Long, Integer>> out = new LinkedHashMap<>();
@@ -311,9 +323,11 @@ class InboxPages {
 		return out;
 	}
 
-	/** The post a public thread belongs to, shown above the first of its messages in the timeline. */
-	private Map<Long, Post> postsBeforeTheirThreads(long inboxId,
-			List<Timeline.Entry> entries) {
+	/**
+	 * The post a public thread belongs to, shown above the first of its messages in the
+	 * timeline.
+	 */
+	private Map<Long, Post> postsBeforeTheirThreads(long inboxId, List<Timeline.Entry> entries) {
 		Set<String> refs = new LinkedHashSet<>();
 		entries.stream()
 			.filter(e -> e.message() != null && e.message().threadRef() != null)
@@ -327,8 +341,7 @@ class InboxPages {
 			}
 			String ref = e.message().threadRef();
 			if (!ref.equals(current)) {
-				before.put(e.message().id(),
-						known.getOrDefault(ref, Post.ref(ref)));
+				before.put(e.message().id(), known.getOrDefault(ref, Post.ref(ref)));
 				current = ref;
 			}
 		}
@@ -364,18 +377,22 @@ class InboxPages {
 		var postBefore = postsBeforeTheirThreads(c.inboxId(), entries);
 		model.addAttribute("postBefore", postBefore);
 		Map<String, List<Message>> around = new HashMap<>();
-		postBefore.values().forEach(p -> around.put(p.externalId(), messages.ofThread(c.inboxId(), p.externalId(), id, 20)));
+		postBefore.values()
+			.forEach(p -> around.put(p.externalId(), messages.ofThread(c.inboxId(), p.externalId(), id, 20)));
 		model.addAttribute("threadAround", around);
-		model.addAttribute("lastInboundPublic", entries.stream()
-			.filter(e -> e.message() != null && e.message().inbound())
-			.reduce((a, b) -> b)
-			.map(e -> e.message().visibility() == Visibility.PUBLIC)
-			.orElse(false));
+		model.addAttribute("lastInboundPublic",
+				entries.stream()
+					.filter(e -> e.message() != null && e.message().inbound())
+					.reduce((a, b) -> b)
+					.map(e -> e.message().visibility() == Visibility.PUBLIC)
+					.orElse(false));
 		model.addAttribute("agentNames", agents.namesOf(agentIds));
 		model.addAttribute("inbox", inboxes.findById(c.inboxId()).orElseThrow());
 		model.addAttribute("customer", customers.findById(summary.customerId()).orElseThrow());
-		model.addAttribute("facts", facts.stream().flatMap(source -> source.of(summary.customerId()).stream()).toList());
-		model.addAttribute("allAgents", agents.findAll().stream().filter(a -> a.active() && a.role().mayAnswer()).toList());
+		model.addAttribute("facts",
+				facts.stream().flatMap(source -> source.of(summary.customerId()).stream()).toList());
+		model.addAttribute("allAgents",
+				agents.findAll().stream().filter(a -> a.active() && a.role().mayAnswer()).toList());
 		model.addAttribute("allTeams", teams.findAll());
 		model.addAttribute("canned", canned.all());
 		model.addAttribute("mayAnswer", me.role().mayAnswer());
@@ -408,7 +425,6 @@ class InboxPages {
 			default -> null;
 		};
 	}
-
 
 	private static boolean isHtmx(HttpServletRequest request) {
 		return "true".equals(request.getHeader("HX-Request"));

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live stream of inbox changes: {@code /live} for the agent UI (session), {@code /api/v1/events}
- * for API clients (token). Each event is JSON naming the conversation and what changed.
+ * The live stream of inbox changes: {@code /live} for the agent UI (session),
+ * {@code /api/v1/events} for API clients (token). Each event is JSON naming the
+ * conversation and what changed.
  */
 @RestController
 class LiveApi {

@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Pushes inbox changes to connected agents over server-sent events, once the change is committed, and
- * only to agents who may see the inbox. Not durable on purpose: a browser that reconnects reloads its
- * lists, so nothing here needs the event registry.
+ * Pushes inbox changes to connected agents over server-sent events, once the change is
+ * committed, and only to agents who may see the inbox. Not durable on purpose: a browser
+ * that reconnects reloads its lists, so nothing here needs the event registry.
  */
 @Component
 class LiveUpdates implements AgentPresence {

@@ -18,8 +18,8 @@ record MessageView(long id, long conversationId, String externalId, String direc
 
 	static MessageView of(Message m) {
 		return new MessageView(m.id(), m.conversationId(), m.externalId(), m.direction(), m.text(),
-				m.sentAt().atOffset(ZoneOffset.UTC), m.visibility().api(), m.authorName(), m.agentId(), m.status().api(),
-				m.inReplyTo(), m.attachments(), m.fullText(), m.automated(),
+				m.sentAt().atOffset(ZoneOffset.UTC), m.visibility().api(), m.authorName(), m.agentId(),
+				m.status().api(), m.inReplyTo(), m.attachments(), m.fullText(), m.automated(),
 				m.placement() == null ? null : m.placement().api(), m.threadRef(), m.moderation(), m.persona());
 	}
 

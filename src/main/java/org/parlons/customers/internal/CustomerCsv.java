@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Customers in and out as CSV. Import columns: {@code name, email, phone, tags} (tags separated by
- * {@code ;}) and any {@code attr.<key>} column; a row whose email or phone is known updates that profile.
- * Each row is its own transaction, so one bad line loses nothing else and is reported by number.
+ * Customers in and out as CSV. Import columns: {@code name, email, phone, tags} (tags
+ * separated by {@code ;}) and any {@code attr.<key>} column; a row whose email or phone
+ * is known updates that profile. Each row is its own transaction, so one bad line loses
+ * nothing else and is reported by number.
  */
 @Component
 public class CustomerCsv {
@@ -66,8 +67,12 @@ public class CustomerCsv {
 		int created = 0;
 		int updated = 0;
 		List<String> errors = new ArrayList<>();
-		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-			.setIgnoreEmptyLines(true).get();
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setTrim(true)
+			.setIgnoreEmptyLines(true)
+			.get();
 		try (CSVParser parser = format.parse(reader)) {
 			for (CSVRecord row : parser) {
 				try {

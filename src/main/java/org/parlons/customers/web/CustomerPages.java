@@ -36,8 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Customer pages: the searchable list, the profile with identities, tags, notes, history and merges,
- * and CSV import and export.
+ * Customer pages: the searchable list, the profile with identities, tags, notes, history
+ * and merges, and CSV import and export.
  */
 @Controller
 class CustomerPages {
@@ -61,8 +61,8 @@ class CustomerPages {
 	private final List<CustomerFacts> facts;
 
 	CustomerPages(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
-			CustomerHistory history, CustomerCsv csv, Agents agents,
-			ApplicationEventPublisher events, List<CustomerFacts> facts) {
+			CustomerHistory history, CustomerCsv csv, Agents agents, ApplicationEventPublisher events,
+			List<CustomerFacts> facts) {
 		this.facts = facts;
 		this.events = events;
 		this.customers = customers;
@@ -90,7 +90,8 @@ class CustomerPages {
 		model.addAttribute("history", history.of(aliases));
 		model.addAttribute("merges", merges.involving(id));
 		model.addAttribute("facts", facts.stream().flatMap(source -> source.of(id).stream()).toList());
-		model.addAttribute("agentNames", agents.findAll().stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
+		model.addAttribute("agentNames",
+				agents.findAll().stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
 		return "customers/show";
 	}
 
@@ -123,8 +124,7 @@ class CustomerPages {
 	@PostMapping("/customers/{id}/identities")
 	String link(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String network,
 			@RequestParam String handle, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> profiles.addIdentity(id, Identity.handle(network, handle),
-				me.id()));
+		return attempt(id, redirect, () -> profiles.addIdentity(id, Identity.handle(network, handle), me.id()));
 	}
 
 	@PostMapping("/customers/{id}/identities/{identityId}/detach")
@@ -170,6 +170,5 @@ class CustomerPages {
 		}
 		return "redirect:/customers/" + id;
 	}
-
 
 }

@@ -155,7 +155,9 @@ class CustomersApi {
 		events.publishEvent(new CustomersExported(me.id(), "csv"));
 		StringWriter out = new StringWriter();
 		csv.exportTo(out);
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(out.toString());
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+			.body(out.toString());
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")

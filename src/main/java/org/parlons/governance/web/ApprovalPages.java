@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The approvers' page: every held reply they may see, with its reason; approve (after editing, if
- * needed) or reject.
+ * The approvers' page: every held reply they may see, with its reason; approve (after
+ * editing, if needed) or reject.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")

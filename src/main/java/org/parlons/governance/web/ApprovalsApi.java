@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Held replies over the API: list them, approve (optionally with an edited text) or reject.
+ * Held replies over the API: list them, approve (optionally with an edited text) or
+ * reject.
  */
 @RestController
 @RequestMapping("/api/v1/approvals")

@@ -32,9 +32,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The code of conduct's rules: everyone who answers may read them, administrators write them.
+ * The code of conduct's rules: everyone who answers may read them, administrators write
+ * them.
  * {@code {"name", "kind": "forbidden"|"tone"|"greeting"|"signature", "phrases": [...], "threshold"?,
- * "mode": "block"|"warn", "appliesTo": "public"|"private"|"all", "inboxId"?}} (no inbox: every inbox).
+ * "mode": "block"|"warn", "appliesTo": "public"|"private"|"all", "inboxId"?}} (no inbox:
+ * every inbox).
  */
 @RestController
 @RequestMapping("/api/v1/conduct-rules")
@@ -46,15 +48,15 @@ class ConductRulesApi {
 
 	private final ApplicationEventPublisher events;
 
-	ConductRulesApi(ConductRules rules, Inboxes inboxes,
-			ApplicationEventPublisher events) {
+	ConductRulesApi(ConductRules rules, Inboxes inboxes, ApplicationEventPublisher events) {
 		this.events = events;
 		this.rules = rules;
 		this.inboxes = inboxes;
 	}
 
-	record NewRule(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Nullable List<@NotBlank String> phrases,
-			@Nullable Double threshold, @Nullable String mode, @Nullable String appliesTo, @Nullable Long inboxId) {
+	record NewRule(@NotBlank @Size(max = 200) String name, @NotBlank String kind,
+			@Nullable List<@NotBlank String> phrases, @Nullable Double threshold, @Nullable String mode,
+			@Nullable String appliesTo, @Nullable Long inboxId) {
 	}
 
 	record Change(boolean active) {
@@ -68,8 +70,7 @@ class ConductRulesApi {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> create(@AuthenticationPrincipal
-			AgentPrincipal me, @Valid @RequestBody NewRule body) {
+	Map<String, Object> create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody NewRule body) {
 		ConductRules.Kind kind = parse(ConductRules.Kind.class, body.kind(), "kind");
 		List<String> phrases = body.phrases() == null ? List.of() : body.phrases().stream().map(String::strip).toList();
 		if (kind != ConductRules.Kind.TONE && phrases.isEmpty()) {
@@ -83,7 +84,8 @@ class ConductRulesApi {
 		}
 		long id = rules.create(body.name().strip(), kind, phrases, body.threshold(),
 				body.mode() == null ? ConductRules.Mode.WARN : parse(ConductRules.Mode.class, body.mode(), "mode"),
-				body.appliesTo() == null ? ConductRules.Scope.ALL : parse(ConductRules.Scope.class, body.appliesTo(), "appliesTo"),
+				body.appliesTo() == null ? ConductRules.Scope.ALL
+						: parse(ConductRules.Scope.class, body.appliesTo(), "appliesTo"),
 				body.inboxId());
 		events.publishEvent(new PolicyChanged(me.id(), "conduct-rule.created",
 				"#" + id + " " + body.name() + " (" + kind.api() + ")"));
@@ -92,21 +94,20 @@ class ConductRulesApi {
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	Map<String, Object> change(@AuthenticationPrincipal
-			AgentPrincipal me, @PathVariable long id, @RequestBody Change body) {
+	Map<String, Object> change(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestBody Change body) {
 		if (!rules.setActive(id, body.active())) {
 			throw new NotFoundException("No conduct rule " + id);
 		}
-		events.publishEvent(new PolicyChanged(me.id(),
-				body.active() ? "conduct-rule.on" : "conduct-rule.off", "#" + id));
+		events
+			.publishEvent(new PolicyChanged(me.id(), body.active() ? "conduct-rule.on" : "conduct-rule.off", "#" + id));
 		return view(rules.all().stream().filter(r -> r.id() == id).findFirst().orElseThrow());
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('ADMIN')")
-	void delete(@AuthenticationPrincipal AgentPrincipal me,
-			@PathVariable long id) {
+	void delete(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		if (!rules.delete(id)) {
 			throw new NotFoundException("No conduct rule " + id);
 		}

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The topics a mandate may withhold in public and the words that reveal them: everyone may read them (an
- * agent should know why a reply waits), administrators write them. {@code PUT {"phrases": [...]}}.
+ * The topics a mandate may withhold in public and the words that reveal them: everyone
+ * may read them (an agent should know why a reply waits), administrators write them.
+ * {@code PUT {"phrases": [...]}}.
  */
 @RestController
 @RequestMapping("/api/v1/mandate-topics")

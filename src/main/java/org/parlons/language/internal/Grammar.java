@@ -7,8 +7,9 @@ import java.util.Set;
 import org.parlons.language.internal.Tokens.Token;
 
 /**
- * The closed-class words that change what opinion words mean, per language: negations, intensifiers and
- * softeners, and the contrast words after which the writer's real opinion comes ("but", "mais").
+ * The closed-class words that change what opinion words mean, per language: negations,
+ * intensifiers and softeners, and the contrast words after which the writer's real
+ * opinion comes ("but", "mais").
  */
 abstract class Grammar {
 
@@ -31,7 +32,10 @@ abstract class Grammar {
 
 	abstract boolean splitElisions();
 
-	/** Whether a word can be a negation somewhere ("plus" only with "ne"); for expressions that hold one. */
+	/**
+	 * Whether a word can be a negation somewhere ("plus" only with "ne"); for expressions
+	 * that hold one.
+	 */
 	boolean canNegate(String word) {
 		return this.negators.contains(word) || word.endsWith("n't");
 	}
@@ -42,14 +46,16 @@ abstract class Grammar {
 		return this.negators.contains(w) || w.endsWith("n't");
 	}
 
-	/** Whether a negation after the opinion word turns it ("j'aime pas"); none in English. */
+	/**
+	 * Whether a negation after the opinion word turns it ("j'aime pas"); none in English.
+	 */
 	boolean negatedAfter(List<Token> tokens, int at, Lexicon lexicon) {
 		return false;
 	}
 
 	static final Grammar ENGLISH = new Grammar(
-			Set.of("not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without",
-					"cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
+			Set.of("not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without", "cannot",
+					"cant", "dont", "doesnt", "didnt", "isnt", "wasnt", "werent", "arent", "wont", "wouldnt",
 					"shouldnt", "couldnt", "hasnt", "havent", "hadnt", "aint", "rarely", "seldom"),
 			Map.ofEntries(Map.entry("absolutely", BOOST), Map.entry("amazingly", BOOST), Map.entry("awfully", BOOST),
 					Map.entry("completely", BOOST), Map.entry("deeply", BOOST), Map.entry("enormously", BOOST),
@@ -86,12 +92,15 @@ abstract class Grammar {
 					Map.entry("carrément", BOOST), Map.entry("franchement", BOOST), Map.entry("si", BOOST),
 					Map.entry("bien", BOOST), Map.entry("beaucoup", BOOST), Map.entry("fort", BOOST),
 					Map.entry("profondément", BOOST), Map.entry("parfaitement", BOOST), Map.entry("vivement", BOOST),
-					Map.entry("hautement", BOOST), Map.entry("fortement", BOOST),
-					Map.entry("assez", DAMPEN), Map.entry("plutôt", DAMPEN), Map.entry("moyennement", DAMPEN),
-					Map.entry("légèrement", DAMPEN), Map.entry("peu", DAMPEN), Map.entry("presque", DAMPEN)),
+					Map.entry("hautement", BOOST), Map.entry("fortement", BOOST), Map.entry("assez", DAMPEN),
+					Map.entry("plutôt", DAMPEN), Map.entry("moyennement", DAMPEN), Map.entry("légèrement", DAMPEN),
+					Map.entry("peu", DAMPEN), Map.entry("presque", DAMPEN)),
 			Set.of("mais", "cependant", "pourtant", "toutefois", "néanmoins")) {
 
-		/** Negations that count only with a "ne" before them ("ne ... plus", "ne ... personne"). */
+		/**
+		 * Negations that count only with a "ne" before them ("ne ... plus", "ne ...
+		 * personne").
+		 */
 		private static final Set<String> WITH_NE = Set.of("plus", "personne");
 
 		private static final Set<String> AFTER = Set.of("pas", "jamais", "plus", "rien", "guère");
@@ -124,7 +133,10 @@ abstract class Grammar {
 			return this.negators.contains(w);
 		}
 
-		/** Spoken French drops the "ne": "j'aime pas", "ça marche plus". Adjectives take it before. */
+		/**
+		 * Spoken French drops the "ne": "j'aime pas", "ça marche plus". Adjectives take
+		 * it before.
+		 */
 		@Override
 		boolean negatedAfter(List<Token> tokens, int at, Lexicon lexicon) {
 			if (at + 1 >= tokens.size() || lexicon.isAdjective(tokens.get(at).text())) {

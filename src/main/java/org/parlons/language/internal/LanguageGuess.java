@@ -7,41 +7,48 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which language a short text is in, among the seven most common on European brand pages, from function
- * words and letters only found in one language; when those do not decide, from which sentiment lexicon
- * knows more of its words. "und" when nothing decides. See ADR 0009 for why not a statistical detector.
+ * Which language a short text is in, among the seven most common on European brand pages,
+ * from function words and letters only found in one language; when those do not decide,
+ * from which sentiment lexicon knows more of its words. "und" when nothing decides. See
+ * ADR 0009 for why not a statistical detector.
  */
 final class LanguageGuess {
 
 	static final String UNDETERMINED = "und";
 
-	private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
-			"en", Set.of("the", "and", "is", "are", "was", "were", "i", "you", "it", "to", "of", "in", "for", "with", "on",
+	private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of("en",
+			Set.of("the", "and", "is", "are", "was", "were", "i", "you", "it", "to", "of", "in", "for", "with", "on",
 					"this", "that", "not", "my", "your", "but", "have", "has", "had", "be", "so", "very", "just", "at",
 					"they", "we", "me", "what", "if", "do", "does", "did", "get", "got", "will", "would", "can", "from",
 					"an", "or", "there", "about", "out", "up", "don", "t", "s", "he", "she", "her", "his", "our",
 					"their", "them", "been", "too", "than", "when", "how", "why", "who", "really", "am", "thanks",
 					"please", "m", "ll", "ve", "re", "didn", "doesn", "isn", "wasn", "won", "can't", "all", "no"),
-			"fr", Set.of("le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "je", "tu", "il", "elle", "nous",
-					"vous", "ils", "pas", "ne", "que", "qui", "pour", "avec", "sur", "dans", "ce", "c", "ça", "ca", "très",
-					"mais", "ou", "au", "aux", "mon", "ma", "mes", "votre", "vos", "notre", "nos", "son", "sa", "ses",
-					"j", "l", "d", "n", "qu", "y", "en", "sont", "suis", "êtes", "ai", "avez", "avons", "été", "être",
-					"fait", "tout", "tous", "cette", "ces", "comme", "bien", "merci", "bonjour", "depuis", "toujours",
-					"encore", "rien", "jamais", "chez", "après", "quand", "pourquoi", "parce", "car", "donc", "alors",
-					"moi", "toi", "lui", "leur", "même", "aussi", "trop", "vraiment"),
-			"es", Set.of("el", "los", "las", "y", "es", "que", "de", "no", "muy", "por", "para", "con", "una", "un", "lo",
-					"pero", "mi", "su", "se", "me", "gracias", "hola", "está", "esta", "estoy", "como", "más", "del", "al",
-					"todo", "hay", "son", "fue", "porque", "cuando", "también", "ya", "nada", "bueno"),
-			"de", Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine", "sehr", "danke",
+			"fr",
+			Set.of("le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "je", "tu", "il", "elle", "nous",
+					"vous", "ils", "pas", "ne", "que", "qui", "pour", "avec", "sur", "dans", "ce", "c", "ça", "ca",
+					"très", "mais", "ou", "au", "aux", "mon", "ma", "mes", "votre", "vos", "notre", "nos", "son", "sa",
+					"ses", "j", "l", "d", "n", "qu", "y", "en", "sont", "suis", "êtes", "ai", "avez", "avons", "été",
+					"être", "fait", "tout", "tous", "cette", "ces", "comme", "bien", "merci", "bonjour", "depuis",
+					"toujours", "encore", "rien", "jamais", "chez", "après", "quand", "pourquoi", "parce", "car",
+					"donc", "alors", "moi", "toi", "lui", "leur", "même", "aussi", "trop", "vraiment"),
+			"es",
+			Set.of("el", "los", "las", "y", "es", "que", "de", "no", "muy", "por", "para", "con", "una", "un", "lo",
+					"pero", "mi", "su", "se", "me", "gracias", "hola", "está", "esta", "estoy", "como", "más", "del",
+					"al", "todo", "hay", "son", "fue", "porque", "cuando", "también", "ya", "nada", "bueno"),
+			"de",
+			Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine", "sehr", "danke",
 					"es", "zu", "den", "dem", "von", "auf", "für", "sind", "war", "wir", "auch", "aber", "noch", "nur",
 					"mein", "kein", "keine", "hallo", "bitte", "wie", "was", "wenn", "dass", "bei", "ihr", "schon"),
-			"it", Set.of("il", "lo", "la", "di", "e", "è", "che", "non", "per", "con", "una", "un", "molto", "grazie", "sono",
+			"it",
+			Set.of("il", "lo", "la", "di", "e", "è", "che", "non", "per", "con", "una", "un", "molto", "grazie", "sono",
 					"mi", "ma", "ho", "questo", "questa", "del", "della", "gli", "le", "anche", "come", "più", "ciao",
 					"perché", "tutto", "sempre", "ancora", "nel", "sei"),
-			"pt", Set.of("o", "os", "a", "as", "e", "é", "não", "que", "de", "com", "uma", "um", "muito", "obrigado",
+			"pt",
+			Set.of("o", "os", "a", "as", "e", "é", "não", "que", "de", "com", "uma", "um", "muito", "obrigado",
 					"obrigada", "eu", "do", "da", "dos", "das", "no", "na", "em", "para", "por", "mas", "meu", "minha",
 					"você", "isso", "está", "são", "foi", "também", "olá", "nao"),
-			"nl", Set.of("de", "het", "een", "en", "is", "niet", "ik", "je", "met", "van", "zeer", "dank", "bedankt", "op",
+			"nl",
+			Set.of("de", "het", "een", "en", "is", "niet", "ik", "je", "met", "van", "zeer", "dank", "bedankt", "op",
 					"te", "dat", "die", "voor", "zijn", "maar", "ook", "nog", "wel", "heel", "hoe", "wat", "naar",
 					"mijn", "geen", "hallo", "jullie"));
 
@@ -87,7 +94,8 @@ final class LanguageGuess {
 				i++;
 			}
 			if (digits) {
-				// an order number, a reference or an id: its letters ("a6e6ea35") are not words of any language
+				// an order number, a reference or an id: its letters ("a6e6ea35") are not
+				// words of any language
 				continue;
 			}
 			String word = lower.substring(start, i);

@@ -19,13 +19,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The words of one language with their valence on VADER's scale (-4..+4): single words, fixed
- * expressions, emoticons and emoji. Built from the licensed lexicons under {@code lexicons/} (see
- * NOTICE) and the Parlons supplements, which take precedence.
+ * The words of one language with their valence on VADER's scale (-4..+4): single words,
+ * fixed expressions, emoticons and emoji. Built from the licensed lexicons under
+ * {@code lexicons/} (see NOTICE) and the Parlons supplements, which take precedence.
  */
 final class Lexicon {
 
-	/** A fixed expression; one that holds its own negation ("doesn't work") is never negated again. */
+	/**
+	 * A fixed expression; one that holds its own negation ("doesn't work") is never
+	 * negated again.
+	 */
 	record Phrase(String[] words, double valence, boolean holdsNegation) {
 	}
 
@@ -54,7 +57,8 @@ final class Lexicon {
 		});
 		clashes.forEach((plain, count) -> {
 			if (count > 1) {
-				this.withoutAccents.remove(plain); // "deçu" or "déçu"? only keep unambiguous spellings
+				this.withoutAccents.remove(plain); // "deçu" or "déçu"? only keep
+													// unambiguous spellings
 			}
 		});
 		this.emoticons = new HashSet<>();
@@ -65,7 +69,10 @@ final class Lexicon {
 		}
 	}
 
-	/** Valence of a word, trying the word as written, then without stretched letters and accents. */
+	/**
+	 * Valence of a word, trying the word as written, then without stretched letters and
+	 * accents.
+	 */
 	double valence(String word, boolean stretched) {
 		Double v = this.words.get(word);
 		if (v == null && stretched) {
@@ -113,7 +120,9 @@ final class Lexicon {
 		return new Lexicon(words, phrases, Set.of());
 	}
 
-	/** For languages without a lexicon: emoji and emoticons (":)") still say something. */
+	/**
+	 * For languages without a lexicon: emoji and emoticons (":)") still say something.
+	 */
 	static Lexicon emojiOnly(Map<String, Double> emoji, Lexicon english) {
 		Map<String, Double> words = new HashMap<>(emoji);
 		english.emoticons().forEach(e -> words.put(e, english.valence(e, false)));
@@ -121,8 +130,8 @@ final class Lexicon {
 	}
 
 	/**
-	 * Pattern's French adjectives (polarity -1..1 scaled by {@value #PATTERN_SCALE}) plus the Parlons
-	 * supplement of verbs, nouns and expressions, plus emoji.
+	 * Pattern's French adjectives (polarity -1..1 scaled by {@value #PATTERN_SCALE}) plus
+	 * the Parlons supplement of verbs, nouns and expressions, plus emoji.
 	 */
 	static Lexicon french(Grammar grammar, Map<String, Double> emoji) {
 		Map<String, Double> words = new HashMap<>(emoji);
@@ -133,7 +142,8 @@ final class Lexicon {
 				JsonNode entry = e.getValue();
 				double polarity = Double.parseDouble(entry.get("polarity").asString());
 				String pos = entry.get("pos").asString();
-				if (polarity != 0 && !"RB".equals(pos)) { // adverbs like "très" are intensifiers, not opinions
+				if (polarity != 0 && !"RB".equals(pos)) { // adverbs like "très" are
+															// intensifiers, not opinions
 					words.put(e.getKey(), polarity * PATTERN_SCALE);
 				}
 				if ("JJ".equals(pos)) {
@@ -153,9 +163,9 @@ final class Lexicon {
 	static final double PATTERN_SCALE = 3.0;
 
 	/**
-	 * Emoji valence from the Emoji Sentiment Ranking: (positive - negative) / (occurrences + 3) scaled to
-	 * VADER's range; the +3 keeps rarely seen emoji near neutral. Emoji seen fewer than 5 times are left
-	 * out.
+	 * Emoji valence from the Emoji Sentiment Ranking: (positive - negative) /
+	 * (occurrences + 3) scaled to VADER's range; the +3 keeps rarely seen emoji near
+	 * neutral. Emoji seen fewer than 5 times are left out.
 	 */
 	static Map<String, Double> emoji() {
 		Map<String, Double> emoji = new HashMap<>();

@@ -6,13 +6,17 @@ import org.parlons.language.internal.Lexicon.Phrase;
 import org.parlons.language.internal.Tokens.Token;
 
 /**
- * Sentiment of a short text from a lexicon and rules, after VADER (Hutto and Gilbert 2014) and extended:
- * fixed expressions, negation and intensifiers that stop at the end of a clause, French negation with and
- * without "ne", and emoji. Returns a compound score in -1..1.
+ * Sentiment of a short text from a lexicon and rules, after VADER (Hutto and Gilbert
+ * 2014) and extended: fixed expressions, negation and intensifiers that stop at the end
+ * of a clause, French negation with and without "ne", and emoji. Returns a compound score
+ * in -1..1.
  */
 final class LexiconAnalyser {
 
-	/** Negation flips and weakens: "not good" is less negative than "bad" (VADER's N_SCALAR). */
+	/**
+	 * Negation flips and weakens: "not good" is less negative than "bad" (VADER's
+	 * N_SCALAR).
+	 */
 	static final double NEGATION = -0.74;
 
 	static final double SHOUT = 0.733;
@@ -68,7 +72,8 @@ final class LexiconAnalyser {
 			if (v == 0) {
 				continue;
 			}
-			if (this.lexicon.isSymbol(token.text())) { // emoticons and emoji mean what they show
+			if (this.lexicon.isSymbol(token.text())) { // emoticons and emoji mean what
+														// they show
 				valences[i] = v;
 				continue;
 			}
@@ -111,7 +116,10 @@ final class LexiconAnalyser {
 		return null;
 	}
 
-	/** An intensifier that also carries an opinion ("bien", "super") is only an intensifier before one. */
+	/**
+	 * An intensifier that also carries an opinion ("bien", "super") is only an
+	 * intensifier before one.
+	 */
 	private boolean isModifierOfNext(List<Token> list, int i) {
 		Token token = list.get(i);
 		if (!this.grammar.boosters.containsKey(token.text())) {
@@ -128,7 +136,10 @@ final class LexiconAnalyser {
 				|| this.grammar.boosters.containsKey(next.text());
 	}
 
-	/** Intensifiers up to three words before, within the clause, fading with distance (VADER). */
+	/**
+	 * Intensifiers up to three words before, within the clause, fading with distance
+	 * (VADER).
+	 */
 	private double boosted(Tokens tokens, int i, double v) {
 		List<Token> list = tokens.list();
 		double out = v;
@@ -164,8 +175,9 @@ final class LexiconAnalyser {
 	}
 
 	/**
-	 * How a negation up to three words before, within the clause, changes the word: flips and weakens it,
-	 * except "never so good" and "haven't been this sore", where it emphasises (VADER).
+	 * How a negation up to three words before, within the clause, changes the word: flips
+	 * and weakens it, except "never so good" and "haven't been this sore", where it
+	 * emphasises (VADER).
 	 */
 	private double negation(List<Token> list, int i) {
 		for (int k = 1; k <= WINDOW && i - k >= 0; k++) {
@@ -182,12 +194,17 @@ final class LexiconAnalyser {
 		return 1;
 	}
 
-	/** A negation with no valence of its own ("not"), as opposed to "no", which is negative on its own. */
+	/**
+	 * A negation with no valence of its own ("not"), as opposed to "no", which is
+	 * negative on its own.
+	 */
 	private boolean isBareNegation(List<Token> list, int i) {
 		return this.lexicon.valence(list.get(i).text(), false) == 0;
 	}
 
-	/** "no good": the next word of the clause carries an opinion, so "no" only negates it. */
+	/**
+	 * "no good": the next word of the clause carries an opinion, so "no" only negates it.
+	 */
 	private boolean opinionFollows(List<Token> list, int i) {
 		if (i + 1 >= list.size() || list.get(i + 1).clause() != list.get(i).clause()) {
 			return false;
@@ -197,7 +214,10 @@ final class LexiconAnalyser {
 				&& (this.lexicon.valence(next.text(), next.stretched()) != 0 || phraseAt(list, i + 1) != null);
 	}
 
-	/** Exclamation marks (up to four) and repeated question marks strengthen what was said (VADER). */
+	/**
+	 * Exclamation marks (up to four) and repeated question marks strengthen what was said
+	 * (VADER).
+	 */
 	private static double punctuationEmphasis(Tokens tokens) {
 		double emphasis = Math.min(tokens.exclamations(), 4) * 0.292;
 		int q = tokens.questions();

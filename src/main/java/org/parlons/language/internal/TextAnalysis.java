@@ -34,8 +34,8 @@ public final class TextAnalysis {
 	}
 
 	/**
-	 * @param language "en" or "fr", or null to detect; texts detected in another language are scored on
-	 * their emoji and emoticons only
+	 * @param language "en" or "fr", or null to detect; texts detected in another language
+	 * are scored on their emoji and emoticons only
 	 */
 	public Sentiment sentiment(String text, @Nullable String language) {
 		String lang = language != null ? language : this.languages.of(text);

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A short public text cut into what sentiment rules look at: lower-cased words (French elisions split
- * off when asked), emoticons and emoji kept whole, clause numbers so negation and intensifiers stop at
- * punctuation, and the emphasis of capitals, stretched letters and exclamation marks.
+ * A short public text cut into what sentiment rules look at: lower-cased words (French
+ * elisions split off when asked), emoticons and emoji kept whole, clause numbers so
+ * negation and intensifiers stop at punctuation, and the emphasis of capitals, stretched
+ * letters and exclamation marks.
  */
 final class Tokens {
 
@@ -50,7 +51,8 @@ final class Tokens {
 
 	/**
 	 * @param emoticons lower-case emoticons to keep whole (":)", "<3")
-	 * @param splitElisions whether "l'", "n'", "qu'" and the like are separate words (French)
+	 * @param splitElisions whether "l'", "n'", "qu'" and the like are separate words
+	 * (French)
 	 */
 	static Tokens of(String text, Set<String> emoticons, boolean splitElisions) {
 		List<Token> out = new ArrayList<>();
@@ -181,7 +183,10 @@ final class Tokens {
 		return Character.isLetterOrDigit(cp) || cp == '#';
 	}
 
-	/** An apostrophe or hyphen between two letters belongs to the word ("don't", "après-vente"). */
+	/**
+	 * An apostrophe or hyphen between two letters belongs to the word ("don't",
+	 * "après-vente").
+	 */
 	private static boolean isInnerJoiner(String chunk, int i) {
 		char c = chunk.charAt(i);
 		return (c == '\'' || c == '-') && i + 1 < chunk.length() && Character.isLetterOrDigit(chunk.charAt(i + 1))

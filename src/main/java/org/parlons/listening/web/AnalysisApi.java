@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Analysis of any uploaded set: {@code POST /api/v1/analysis/sentiment} reads texts, and
- * {@code POST /api/v1/analysis/tonality} computes tonality per message and per author, with the interval,
- * the effective sample size and the concentration of volume.
+ * {@code POST /api/v1/analysis/tonality} computes tonality per message and per author,
+ * with the interval, the effective sample size and the concentration of volume.
  */
 @RestController
 class AnalysisApi {
@@ -48,8 +48,7 @@ class AnalysisApi {
 
 	private final ConversationAccess access;
 
-	AnalysisApi(SentimentAnalyser analyser, PublicComplaints complaints,
-			Inboxes inboxes, ConversationAccess access) {
+	AnalysisApi(SentimentAnalyser analyser, PublicComplaints complaints, Inboxes inboxes, ConversationAccess access) {
 		this.analyser = analyser;
 		this.complaints = complaints;
 		this.inboxes = inboxes;
@@ -57,12 +56,12 @@ class AnalysisApi {
 	}
 
 	/**
-	 * Per inbox the caller may see (one network account each): public messages still waiting for a public
-	 * answer, and how many of them are complaints (read as negative).
+	 * Per inbox the caller may see (one network account each): public messages still
+	 * waiting for a public answer, and how many of them are complaints (read as
+	 * negative).
 	 */
 	@GetMapping("/api/v1/analysis/unanswered-public")
-	Map<String, Object> unansweredPublic(
-			@AuthenticationPrincipal AgentPrincipal me) {
+	Map<String, Object> unansweredPublic(@AuthenticationPrincipal AgentPrincipal me) {
 		var visible = inboxes.visible(access.scope(me));
 		var waiting = complaints.waiting(visible.stream().map(Inbox::id).toList());
 		List<Map<String, Object>> items = new ArrayList<>();
@@ -81,7 +80,8 @@ class AnalysisApi {
 				+ "as negative (score below -" + Tonality.THRESHOLD + ").");
 	}
 
-	record SentimentBody(@NotNull @Size(min = 1, max = MAX_TEXTS) List<@NotNull @Size(max = MAX_TEXT_LENGTH) String> texts,
+	record SentimentBody(
+			@NotNull @Size(min = 1, max = MAX_TEXTS) List<@NotNull @Size(max = MAX_TEXT_LENGTH) String> texts,
 			@Nullable String language) {
 	}
 
@@ -125,13 +125,16 @@ class AnalysisApi {
 		answer.put("perMessage", shares(r.perMessage()));
 		answer.put("perAuthor", perAuthor);
 		answer.put("effectiveSampleSize", r.effectiveSampleSize());
-		answer.put("volumeShareOfTopAuthors", Map.of("top1Percent", r.top1PercentShare(), "top10Percent",
-				r.top10PercentShare()));
-		answer.put("method", "Texts are scored by the Parlons sentiment analyser (-1..1). A message is positive above a score of " + Tonality.THRESHOLD + ", negative below -"
-				+ Tonality.THRESHOLD + ". Per author: each author weighs 1, spread over their messages. "
-				+ "Interval: cluster bootstrap over authors, 2,000 resamples, percentiles 2.5 and 97.5 (beyond " + String.format(java.util.Locale.ROOT, "%,d", Tonality.BOOTSTRAP_AUTHORS) + " authors, "
-				+ "the normal approximation of the same mean). "
-				+ "Effective sample size: Kish, (sum of weights)^2 / sum of squared weights, weight = 1 / the author's messages.");
+		answer.put("volumeShareOfTopAuthors",
+				Map.of("top1Percent", r.top1PercentShare(), "top10Percent", r.top10PercentShare()));
+		answer.put("method",
+				"Texts are scored by the Parlons sentiment analyser (-1..1). A message is positive above a score of "
+						+ Tonality.THRESHOLD + ", negative below -" + Tonality.THRESHOLD
+						+ ". Per author: each author weighs 1, spread over their messages. "
+						+ "Interval: cluster bootstrap over authors, 2,000 resamples, percentiles 2.5 and 97.5 (beyond "
+						+ String.format(java.util.Locale.ROOT, "%,d", Tonality.BOOTSTRAP_AUTHORS) + " authors, "
+						+ "the normal approximation of the same mean). "
+						+ "Effective sample size: Kish, (sum of weights)^2 / sum of squared weights, weight = 1 / the author's messages.");
 		return answer;
 	}
 
@@ -147,8 +150,8 @@ class AnalysisApi {
 			throw new InvalidRequestException("messages[" + i + "]: send a text or a score between -1 and 1");
 		}
 		if (item.text().length() > MAX_TEXT_LENGTH) {
-			throw new InvalidRequestException("messages[" + i + "]: text is longer than " + MAX_TEXT_LENGTH
-					+ " characters");
+			throw new InvalidRequestException(
+					"messages[" + i + "]: text is longer than " + MAX_TEXT_LENGTH + " characters");
 		}
 		return this.analyser.analyse(item.text(), null).score();
 	}

@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The brand's posts with their figures over time, and its accounts' followers beside the mentions'
- * sentiment. Connectors that can read them (X, Mastodon, Facebook, Instagram) record them on their own; other tools send them here.
+ * The brand's posts with their figures over time, and its accounts' followers beside the
+ * mentions' sentiment. Connectors that can read them (X, Mastodon, Facebook, Instagram)
+ * record them on their own; other tools send them here.
  */
 @RestController
 class BrandPostsApi {
@@ -65,7 +66,8 @@ class BrandPostsApi {
 
 	@GetMapping("/api/v1/listening/posts")
 	Map<String, Object> list(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
+			@RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String network) {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
 		Map<String, Object> out = new LinkedHashMap<>();
 		List<BrandPosts.Figures> read = brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network()));
@@ -77,7 +79,8 @@ class BrandPostsApi {
 
 	@GetMapping("/api/v1/listening/followers")
 	Map<String, Object> followers(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
+			@RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String network) {
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("days", brandPosts.followerGrowth(f, brandPosts.inboxesOf(f.network())));
@@ -97,9 +100,10 @@ class BrandPostsApi {
 	}
 
 	/**
-	 * The brand's posts of an inbox's account as read at one moment (each item's {@code observedAt}, else the
-	 * body's, else now), with the account's followers then when given. Sending figures again at another
-	 * moment adds a reading; at the same moment replaces it.
+	 * The brand's posts of an inbox's account as read at one moment (each item's
+	 * {@code observedAt}, else the body's, else now), with the account's followers then
+	 * when given. Sending figures again at another moment adds a reading; at the same
+	 * moment replaces it.
 	 */
 	@PostMapping("/api/v1/listening/posts")
 	@PreAuthorize("hasRole('ADMIN')")
@@ -119,9 +123,10 @@ class BrandPostsApi {
 				throw new InvalidRequestException("observedAt of " + item.externalId()
 						+ ": figures are read after the post is published and not in the future");
 			}
-			posts.observe(body.inboxId(), new Post(item.externalId().strip(), item.text(), item.url(), null,
-					item.publishedAt().toInstant()), new PostMetrics(item.likes(), item.comments(), item.shares(),
-							item.impressions(), item.reach()), at);
+			posts.observe(body.inboxId(),
+					new Post(item.externalId().strip(), item.text(), item.url(), null, item.publishedAt().toInstant()),
+					new PostMetrics(item.likes(), item.comments(), item.shares(), item.impressions(), item.reach()),
+					at);
 		}
 		if (body.followers() != null) {
 			posts.observeFollowers(body.inboxId(), body.followers(), readAt);

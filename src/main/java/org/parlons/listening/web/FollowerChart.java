@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.listening.BrandPosts;
 
 /**
- * Followers and sentiment on one chart (the Festina view): net sentiment per day as a bar above or below
- * the middle line, the accounts' followers as a line scaled between their lowest and highest counts of the
- * period. Drawn on the server; no script.
+ * Followers and sentiment on one chart (the Festina view): net sentiment per day as a bar
+ * above or below the middle line, the accounts' followers as a line scaled between their
+ * lowest and highest counts of the period. Drawn on the server; no script.
  */
 record FollowerChart(int width, int height, List<Bar> bars, String followers, @Nullable Long lowest,
 		@Nullable Long highest, @Nullable Long growth) {
@@ -34,12 +34,15 @@ record FollowerChart(int width, int height, List<Bar> bars, String followers, @N
 		for (int i = 0; i < days.size(); i++) {
 			BrandPosts.FollowerDay d = days.get(i);
 			double x = i * STEP;
-			String title = d.day() + " \u00b7 " + (d.followers() == null ? "?" : String.format(Locale.ROOT, "%,d", d.followers()))
+			String title = d.day() + " \u00b7 "
+					+ (d.followers() == null ? "?" : String.format(Locale.ROOT, "%,d", d.followers()))
 					+ (d.growth() == null ? "" : String.format(Locale.ROOT, " (%+,d)", d.growth()))
-					+ (d.netSentiment() == null ? "" : String.format(Locale.ROOT, " \u00b7 net %+.2f", d.netSentiment()));
+					+ (d.netSentiment() == null ? ""
+							: String.format(Locale.ROOT, " \u00b7 net %+.2f", d.netSentiment()));
 			if (d.netSentiment() != null) {
 				double h = Math.abs(d.netSentiment()) * middle;
-				bars.add(new Bar(x, d.netSentiment() >= 0 ? middle - h : middle, round(h), d.netSentiment() >= 0, title));
+				bars.add(new Bar(x, d.netSentiment() >= 0 ? middle - h : middle, round(h), d.netSentiment() >= 0,
+						title));
 			}
 			if (d.followers() != null && lowest != null) {
 				double span = Math.max(1, highest - lowest);
@@ -48,8 +51,8 @@ record FollowerChart(int width, int height, List<Bar> bars, String followers, @N
 			}
 		}
 		Long growth = counts.size() < 2 ? null : counts.get(counts.size() - 1) - counts.get(0);
-		return new FollowerChart(Math.max(1, days.size()) * STEP, HEIGHT, bars, line.toString().strip(), lowest, highest,
-				growth);
+		return new FollowerChart(Math.max(1, days.size()) * STEP, HEIGHT, bars, line.toString().strip(), lowest,
+				highest, growth);
 	}
 
 	public boolean hasFollowers() {

@@ -45,8 +45,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Listening over the API: the figures of a period ({@code /api/v1/listening/summary}), the mentions
- * behind them ({@code /api/v1/listening/mentions}, also as CSV), and the feeds read for mentions.
+ * Listening over the API: the figures of a period ({@code /api/v1/listening/summary}),
+ * the mentions behind them ({@code /api/v1/listening/mentions}, also as CSV), and the
+ * feeds read for mentions.
  */
 @RestController
 class ListeningApi {
@@ -76,25 +77,31 @@ class ListeningApi {
 		this.badBuzz = badBuzz;
 	}
 
-	/** Hours of the last {@code hours} whose volume or negative volume is a burst, with what drives them. */
+	/**
+	 * Hours of the last {@code hours} whose volume or negative volume is a burst, with
+	 * what drives them.
+	 */
 	@GetMapping("/api/v1/listening/alerts")
 	Map<String, Object> alerts(@RequestParam(defaultValue = "24") int hours) {
 		if (hours < 1 || hours > 24 * 14) {
 			throw new InvalidRequestException("hours is between 1 and 336");
 		}
-		return Map.of("items", badBuzz.lastHours(hours), "method", "An hour alerts when its mentions (or negative "
-				+ "mentions) are at least " + Bursts.ALERT + " Poisson standard deviations above the "
-				+ "mean of the same hour of the week over the previous " + Bursts.WEEKS
-				+ " weeks (a baseline under one counts as one).");
+		return Map.of("items", badBuzz.lastHours(hours), "method",
+				"An hour alerts when its mentions (or negative " + "mentions) are at least " + Bursts.ALERT
+						+ " Poisson standard deviations above the "
+						+ "mean of the same hour of the week over the previous " + Bursts.WEEKS
+						+ " weeks (a baseline under one counts as one).");
 	}
 
 	/**
-	 * Share of voice between brands named by keywords ({@code brand=Téléo:teleo,téléo&brand=Orange:orange}),
-	 * with each brand's net sentiment and its interval, over the period's mentions.
+	 * Share of voice between brands named by keywords
+	 * ({@code brand=Téléo:teleo,téléo&brand=Orange:orange}), with each brand's net
+	 * sentiment and its interval, over the period's mentions.
 	 */
 	@GetMapping("/api/v1/listening/share-of-voice")
-	Map<String, Object> shareOfVoice(@RequestParam List<String> brand, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network) {
+	Map<String, Object> shareOfVoice(@RequestParam List<String> brand,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String network) {
 		List<ShareOfVoice.Brand> brands = new ArrayList<>();
 		for (String b : brand) {
 			int colon = b.indexOf(':');
@@ -102,7 +109,9 @@ class ListeningApi {
 				throw new InvalidRequestException("brand: write name:keyword,keyword (" + b + ")");
 			}
 			brands.add(new ShareOfVoice.Brand(b.substring(0, colon).strip(),
-					Arrays.stream(b.substring(colon + 1).split(",")).map(String::strip).filter(k -> !k.isEmpty())
+					Arrays.stream(b.substring(colon + 1).split(","))
+						.map(String::strip)
+						.filter(k -> !k.isEmpty())
 						.toList()));
 		}
 		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
@@ -116,8 +125,9 @@ class ListeningApi {
 	}
 
 	/**
-	 * The period's volume per day, per network and per language with the per-message positive and negative
-	 * counts, from the hourly rollups alone: as fast over ten million mentions as over ten.
+	 * The period's volume per day, per network and per language with the per-message
+	 * positive and negative counts, from the hourly rollups alone: as fast over ten
+	 * million mentions as over ten.
 	 */
 	@GetMapping("/api/v1/listening/volume")
 	Map<String, Object> volume(@ParameterObject ListeningFilters.Query query) {
@@ -155,24 +165,26 @@ class ListeningApi {
 			out.put("perAuthor", Map.of("positive", t.perAuthor().positive(), "negative", t.perAuthor().negative(),
 					"neutral", t.perAuthor().neutral(), "positiveCi95", t.positiveCi95()));
 			out.put("effectiveSampleSize", t.effectiveSampleSize());
-			out.put("volumeShareOfTopAuthors", Map.of("top1Percent", t.top1PercentShare(), "top10Percent",
-					t.top10PercentShare()));
+			out.put("volumeShareOfTopAuthors",
+					Map.of("top1Percent", t.top1PercentShare(), "top10Percent", t.top10PercentShare()));
 		}
 		out.put("loudestAuthors", s.loudest());
 		out.put("perPersonSample", s.sampleDenominator());
-		out.put("method", "Volume per day (UTC) and tonality per message from rollups kept as mentions arrive. Tonality "
-				+ "per author (each author counted once), 95 % interval by cluster bootstrap over authors; over a period of "
-				+ "more than " + 40_000 + " mentions it is estimated on a random 1/perPersonSample of the authors (chosen by a "
-				+ "hash of their key, the same every day), whose interval the bootstrap widens accordingly, and the loudest "
-				+ "authors on a random 1/perPersonSample of the mentions, their counts multiplied back. An author is a "
-				+ "customer for inbox messages and a named author of a feed.");
+		out.put("method",
+				"Volume per day (UTC) and tonality per message from rollups kept as mentions arrive. Tonality "
+						+ "per author (each author counted once), 95 % interval by cluster bootstrap over authors; over a period of "
+						+ "more than " + 40_000
+						+ " mentions it is estimated on a random 1/perPersonSample of the authors (chosen by a "
+						+ "hash of their key, the same every day), whose interval the bootstrap widens accordingly, and the loudest "
+						+ "authors on a random 1/perPersonSample of the mentions, their counts multiplied back. An author is a "
+						+ "customer for inbox messages and a named author of a feed.");
 		return out;
 	}
 
 	@GetMapping("/api/v1/listening/mentions")
 	Map<String, Object> mentions(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author,
-			@RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String label,
+			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
@@ -181,11 +193,14 @@ class ListeningApi {
 		return Map.of("items", figures.mentions(f, page, size), "total", figures.count(f));
 	}
 
-	/** The mentions of the filters as CSV (verbatim export for product teams), at most 100,000 rows. */
+	/**
+	 * The mentions of the filters as CSV (verbatim export for product teams), at most
+	 * 100,000 rows.
+	 */
 	@GetMapping(path = "/api/v1/listening/mentions.csv", produces = "text/csv")
 	ResponseEntity<String> csv(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author)
-			throws IOException {
+			@RequestParam(required = false) @Nullable String label,
+			@RequestParam(required = false) @Nullable String author) throws IOException {
 		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
@@ -193,7 +208,10 @@ class ListeningApi {
 	record Selection(@NotNull @Size(min = 1, max = ListeningFigures.MAX_SELECTED) List<@NotNull Long> ids) {
 	}
 
-	/** Chosen mentions, verbatim, as CSV (for product teams); ids that do not exist are left out. */
+	/**
+	 * Chosen mentions, verbatim, as CSV (for product teams); ids that do not exist are
+	 * left out.
+	 */
 	@PostMapping(path = "/api/v1/listening/mentions/export", produces = "text/csv")
 	ResponseEntity<String> export(@Valid @RequestBody Selection selection) throws IOException {
 		return csvOf(figures.selected(new java.util.LinkedHashSet<>(selection.ids())));
@@ -201,10 +219,11 @@ class ListeningApi {
 
 	static ResponseEntity<String> csvOf(List<ListeningFigures.Mention> mentions) throws IOException {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("published_at", "network", "author", "language", "sentiment", "label", "text", "url", "conversation_id",
-					"reach", "engagements", "author_followers")
-			.get())) {
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("published_at", "network", "author", "language", "sentiment", "label", "text", "url",
+							"conversation_id", "reach", "engagements", "author_followers")
+					.get())) {
 			for (ListeningFigures.Mention m : mentions) {
 				csv.printRecord(m.publishedAt(), m.network(), m.author(), m.language(), m.sentiment(), m.label(),
 						safe(m.text()), m.url(), m.conversationId(), m.reach(), m.engagements(), m.authorFollowers());
@@ -235,7 +254,8 @@ class ListeningApi {
 		MentionImport.Incoming incoming() {
 			Long engaged = engagements;
 			if (engaged == null && (likes != null || comments != null || shares != null)) {
-				engaged = (likes == null ? 0 : likes) + (comments == null ? 0 : comments) + (shares == null ? 0 : shares);
+				engaged = (likes == null ? 0 : likes) + (comments == null ? 0 : comments)
+						+ (shares == null ? 0 : shares);
 			}
 			return new MentionImport.Incoming(network, externalId, author == null ? null : author.name(),
 					author == null ? null : author.id(), author == null ? null : author.handle(), text, url,
@@ -249,8 +269,9 @@ class ListeningApi {
 	}
 
 	/**
-	 * Mentions found by another tool, with their audience figures when known (reach, likes, comments,
-	 * shares, the author's followers). The same network and external id again updates the figures.
+	 * Mentions found by another tool, with their audience figures when known (reach,
+	 * likes, comments, shares, the author's followers). The same network and external id
+	 * again updates the figures.
 	 */
 	@PostMapping("/api/v1/listening/mentions")
 	@PreAuthorize("hasRole('ADMIN')")
@@ -281,11 +302,17 @@ class ListeningApi {
 		return feeds.all().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
 	}
 
-	/** Reads a feed now (instead of waiting for its next turn); answers how many mentions were new. */
+	/**
+	 * Reads a feed now (instead of waiting for its next turn); answers how many mentions
+	 * were new.
+	 */
 	@PostMapping("/api/v1/listening/feeds/{id}/read")
 	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> read(@PathVariable long id) {
-		Feeds.Feed feed = feeds.all().stream().filter(f -> f.id() == id).findFirst()
+		Feeds.Feed feed = feeds.all()
+			.stream()
+			.filter(f -> f.id() == id)
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException("No feed " + id));
 		int added = feeds.read(feed);
 		Feeds.Feed after = feeds.all().stream().filter(f -> f.id() == id).findFirst().orElseThrow();

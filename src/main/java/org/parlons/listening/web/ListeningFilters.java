@@ -12,8 +12,8 @@ import org.parlons.platform.Days;
 import org.parlons.platform.InvalidRequestException;
 
 /**
- * The period and filters of a listening request, read from dates ({@code 2026-11-01}, days in UTC, both
- * ends included): the last 30 days by default.
+ * The period and filters of a listening request, read from dates ({@code 2026-11-01},
+ * days in UTC, both ends included): the last 30 days by default.
  */
 final class ListeningFilters {
 
@@ -21,14 +21,18 @@ final class ListeningFilters {
 	}
 
 	/**
-	 * The query parameters every listening figure takes, bound from the query string: {@code from}, {@code to},
-	 * {@code network}, {@code language}, {@code topic}, {@code inbox}.
+	 * The query parameters every listening figure takes, bound from the query string:
+	 * {@code from}, {@code to}, {@code network}, {@code language}, {@code topic},
+	 * {@code inbox}.
 	 */
 	record Query(@Nullable String from, @Nullable String to, @Nullable String network, @Nullable String language,
 			@Nullable Long topic, @Nullable Long inbox) {
 	}
 
-	/** The filter of a query, its topic and inbox checked to exist; label and author only where an endpoint takes them. */
+	/**
+	 * The filter of a query, its topic and inbox checked to exist; label and author only
+	 * where an endpoint takes them.
+	 */
 	static ListeningFigures.Filter of(Query q, @Nullable String label, @Nullable String author, Topics topics,
 			Inboxes inboxes, Clock clock) {
 		return of(q.from(), q.to(), q.network(), q.language(), label, author, topic(q.topic(), topics),

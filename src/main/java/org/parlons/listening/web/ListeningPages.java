@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The listening dashboard: a period and filters (topic included), the volume per day with its negative
- * part, tonality per message beside tonality per person, the loudest and the most influential authors, the
- * hashtags and keywords, and the drill-down to the mentions.
+ * The listening dashboard: a period and filters (topic included), the volume per day with
+ * its negative part, tonality per message beside tonality per person, the loudest and the
+ * most influential authors, the hashtags and keywords, and the drill-down to the
+ * mentions.
  */
 @Controller
 class ListeningPages {
@@ -86,8 +87,9 @@ class ListeningPages {
 
 	@GetMapping("/listening/mentions")
 	String mentions(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) @Nullable String label,
+			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
 		filters(model, f);
 		model.addAttribute("mentions", figures.mentions(f, Math.max(0, page), 50));
@@ -98,10 +100,10 @@ class ListeningPages {
 
 	@GetMapping(path = "/listening/mentions.csv", produces = "text/csv")
 	ResponseEntity<String> csv(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label, @RequestParam(required = false) @Nullable String author)
-			throws IOException {
-		return ListeningApi.csvOf(
-				figures.mentions(ListeningFilters.of(query, label, author, topics, inboxes, clock), 0, 100_000));
+			@RequestParam(required = false) @Nullable String label,
+			@RequestParam(required = false) @Nullable String author) throws IOException {
+		return ListeningApi
+			.csvOf(figures.mentions(ListeningFilters.of(query, label, author, topics, inboxes, clock), 0, 100_000));
 	}
 
 	/** The mentions ticked in the drill-down, verbatim, as CSV (for product teams). */
@@ -119,7 +121,10 @@ class ListeningPages {
 		}
 	}
 
-	/** An administrator names a topic from the dashboard; it tags the mentions in the background. */
+	/**
+	 * An administrator names a topic from the dashboard; it tags the mentions in the
+	 * background.
+	 */
 	@PostMapping("/listening/topics")
 	@PreAuthorize("hasRole('ADMIN')")
 	String createTopic(@RequestParam String name, @RequestParam String keywords, RedirectAttributes redirect) {

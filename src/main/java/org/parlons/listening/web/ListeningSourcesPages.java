@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where the mentions come from besides the inboxes' own messages: the searches run on the networks and the
- * feeds of blogs, news and review sites, each with how its last reading went; administrators add, read
- * now and remove them.
+ * Where the mentions come from besides the inboxes' own messages: the searches run on the
+ * networks and the feeds of blogs, news and review sites, each with how its last reading
+ * went; administrators add, read now and remove them.
  */
 @Controller
 class ListeningSourcesPages {
@@ -75,14 +75,14 @@ class ListeningSourcesPages {
 
 	@PostMapping("/listening/sources/feeds")
 	@PreAuthorize("hasRole('ADMIN')")
-	String addFeed(@RequestParam String name, @RequestParam String url, @RequestParam(defaultValue = "") String keywords,
-			RedirectAttributes redirect) {
+	String addFeed(@RequestParam String name, @RequestParam String url,
+			@RequestParam(defaultValue = "") String keywords, RedirectAttributes redirect) {
 		return outcome(redirect, () -> {
 			if (name.isBlank()) {
 				throw new IllegalArgumentException("A feed needs a name");
 			}
-			long id = feeds.add(name, url, Arrays.stream(keywords.split("[,\\n]")).map(String::strip)
-				.filter(k -> !k.isEmpty()).toList());
+			long id = feeds.add(name, url,
+					Arrays.stream(keywords.split("[,\\n]")).map(String::strip).filter(k -> !k.isEmpty()).toList());
 			feeds.all().stream().filter(f -> f.id() == id).findFirst().ifPresent(feeds::read);
 			return "feed.added";
 		});

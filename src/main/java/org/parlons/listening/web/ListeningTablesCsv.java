@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Every table of the listening dashboard as CSV, with the dashboard's filters: the days, networks and
- * languages of the volume, the loudest authors, the most influential voices, the terms, the brand's posts and
- * the followers beside sentiment. The mentions themselves are at {@code /listening/mentions.csv}.
+ * Every table of the listening dashboard as CSV, with the dashboard's filters: the days,
+ * networks and languages of the volume, the loudest authors, the most influential voices,
+ * the terms, the brand's posts and the followers beside sentiment. The mentions
+ * themselves are at {@code /listening/mentions.csv}.
  */
 @RestController
 class ListeningTablesCsv {
@@ -53,7 +54,8 @@ class ListeningTablesCsv {
 		this.clock = clock;
 	}
 
-	@GetMapping(path = { "/listening/tables/{table}.csv", "/api/v1/listening/tables/{table}.csv" }, produces = "text/csv")
+	@GetMapping(path = { "/listening/tables/{table}.csv", "/api/v1/listening/tables/{table}.csv" },
+			produces = "text/csv")
 	ResponseEntity<String> table(@PathVariable String table, @ParameterObject ListeningFilters.Query query)
 			throws IOException {
 		if (!TABLES.contains(table)) {
@@ -71,7 +73,8 @@ class ListeningTablesCsv {
 				}
 				case "networks", "languages" -> {
 					ListeningFigures.Volume v = figures.volume(f);
-					csv.printRecord(table.equals("networks") ? "network" : "language", "mentions", "positive", "negative");
+					csv.printRecord(table.equals("networks") ? "network" : "language", "mentions", "positive",
+							"negative");
 					for (ListeningFigures.Share s : table.equals("networks") ? v.networks() : v.languages()) {
 						csv.printRecord(safe(s.key()), s.mentions(), s.positive(), s.negative());
 					}
@@ -80,14 +83,15 @@ class ListeningTablesCsv {
 					ListeningFigures.Summary s = figures.loudest(f);
 					csv.printRecord("author", "author_key", "mentions", "mean_sentiment", "sample_denominator");
 					for (ListeningFigures.Author a : s.loudest()) {
-						csv.printRecord(safe(a.name()), safe(a.key()), a.mentions(), a.meanSentiment(), s.sampleDenominator());
+						csv.printRecord(safe(a.name()), safe(a.key()), a.mentions(), a.meanSentiment(),
+								s.sampleDenominator());
 					}
 				}
 				case "voices" -> {
 					csv.printRecord("author", "author_key", "mentions", "reach", "engagements", "followers", "score");
 					for (Influence.Voice v : influence.top(f.topic(), f.inbox(), f.from(), f.to(), 100)) {
-						csv.printRecord(safe(v.author() == null ? v.authorKey() : v.author()), safe(v.authorKey()), v.mentions(),
-								v.reach(), v.engagements(), v.followers(), v.score());
+						csv.printRecord(safe(v.author() == null ? v.authorKey() : v.author()), safe(v.authorKey()),
+								v.mentions(), v.reach(), v.engagements(), v.followers(), v.score());
 					}
 				}
 				case "terms" -> {
@@ -101,12 +105,13 @@ class ListeningTablesCsv {
 					}
 				}
 				case "posts" -> {
-					csv.printRecord("network", "published_at", "text", "url", "likes", "comments", "shares", "impressions",
-							"reach", "engagement_rate", "denominator", "half_life_hours");
+					csv.printRecord("network", "published_at", "text", "url", "likes", "comments", "shares",
+							"impressions", "reach", "engagement_rate", "denominator", "half_life_hours");
 					for (BrandPosts.Figures p : brandPosts.posts(f.from(), f.to(), brandPosts.accountsOf(f))) {
 						csv.printRecord(p.network(), p.publishedAt(), safe(p.text() == null ? "" : p.text()), p.url(),
-								p.latest().likes(), p.latest().comments(), p.latest().shares(), p.latest().impressions(),
-								p.latest().reach(), p.engagementRate() == null ? null : p.engagementRate().value(),
+								p.latest().likes(), p.latest().comments(), p.latest().shares(),
+								p.latest().impressions(), p.latest().reach(),
+								p.engagementRate() == null ? null : p.engagementRate().value(),
 								p.engagementRateDescribed(), p.halfLifeHours());
 					}
 				}

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Unique reach over a period ({@code /api/v1/listening/reach}): the people heard, measured, with their
- * duplication across networks and days; and the people the brand's posts reached, estimated per account.
+ * Unique reach over a period ({@code /api/v1/listening/reach}): the people heard,
+ * measured, with their duplication across networks and days; and the people the brand's
+ * posts reached, estimated per account.
  */
 @RestController
 class ReachApi {
@@ -65,9 +66,10 @@ class ReachApi {
 		out.put("from", ListeningFilters.firstDay(f).toString());
 		out.put("to", ListeningFilters.lastDay(f).toString());
 		out.put("people", heard);
-		out.put("posts", Map.of("accounts", brandPosts.accounts(brandPosts.posts(f.from(), f.to(),
-				brandPosts.accountsOf(f)), f.to()), "measured",
-				false, "method", POSTS_METHOD));
+		out.put("posts",
+				Map.of("accounts",
+						brandPosts.accounts(brandPosts.posts(f.from(), f.to(), brandPosts.accountsOf(f)), f.to()),
+						"measured", false, "method", POSTS_METHOD));
 		return out;
 	}
 

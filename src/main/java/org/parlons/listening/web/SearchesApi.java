@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Keyword and hashtag searches on the networks ({@code /api/v1/listening/searches}): each runs with one
- * inbox's account, and what it finds becomes mentions of that inbox.
+ * Keyword and hashtag searches on the networks ({@code /api/v1/listening/searches}): each
+ * runs with one inbox's account, and what it finds becomes mentions of that inbox.
  */
 @RestController
 class SearchesApi {

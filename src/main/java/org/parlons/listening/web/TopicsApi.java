@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the public talks about and who carries it: topics named by keywords, the hashtags and keywords of
- * a period, and influence (the top voices of a topic, an author's or a customer's influence per topic).
+ * What the public talks about and who carries it: topics named by keywords, the hashtags
+ * and keywords of a period, and influence (the top voices of a topic, an author's or a
+ * customer's influence per topic).
  */
 @RestController
 class TopicsApi {
@@ -96,22 +97,28 @@ class TopicsApi {
 		}
 	}
 
-	/** The hashtags and keywords most used in a period (and topic), counted once per mention. */
+	/**
+	 * The hashtags and keywords most used in a period (and topic), counted once per
+	 * mention.
+	 */
 	@GetMapping("/api/v1/listening/terms")
 	Map<String, Object> terms(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String network,
-			@RequestParam(required = false) @Nullable String language, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(defaultValue = "20") int limit) {
+			@RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String network,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable Long topic, @RequestParam(defaultValue = "20") int limit) {
 		if (limit < 1 || limit > 200) {
 			throw new InvalidRequestException("limit is between 1 and 200");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null, ListeningFilters.topic(topic, topics), clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
+				ListeningFilters.topic(topic, topics), clock);
 		Terms.Top top = figures.terms(f, limit);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("mentions", top.texts());
 		out.put("hashtags", top.hashtags());
 		out.put("keywords", top.keywords());
-		out.put("method", "Each term counted once per mention that uses it, over the period's newest " + ListeningFigures.TERMS_SAMPLE
+		out.put("method", "Each term counted once per mention that uses it, over the period's newest "
+				+ ListeningFigures.TERMS_SAMPLE
 				+ " mentions at most; keywords are words of three letters or more outside the English and French "
 				+ "Snowball stop-word lists, without numbers, links or @names.");
 		return out;
@@ -125,7 +132,8 @@ class TopicsApi {
 		if (limit < 1 || limit > 200) {
 			throw new InvalidRequestException("limit is between 1 and 200");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, null, null, null, ListeningFilters.topic(topic, topics), clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, null, null, null,
+				ListeningFilters.topic(topic, topics), clock);
 		return Map.of("items", influence.top(f.topic(), f.from(), f.to(), limit), "method", method());
 	}
 

@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.parlons.reporting.Reports;
 
 /**
- * The report's days drawn as SVG geometry on the server (no script): conversations opened and resolved per
- * day as bars, first-response median and SLA attainment as lines. Days without a figure break no line:
- * they are left out of it.
+ * The report's days drawn as SVG geometry on the server (no script): conversations opened
+ * and resolved per day as bars, first-response median and SLA attainment as lines. Days
+ * without a figure break no line: they are left out of it.
  */
 record ReportChart(int width, int height, List<Bar> bars, String firstResponse, String slaAttainment,
 		List<Point> firstResponsePoints, List<Point> slaPoints, int mostOpened, double slowestMinutes, String firstDay,
@@ -20,7 +20,9 @@ record ReportChart(int width, int height, List<Bar> bars, String firstResponse, 
 
 	static final int HEIGHT = 120;
 
-	/** One day: x and width in pixels, heights of its two bars, and what its tooltip says. */
+	/**
+	 * One day: x and width in pixels, heights of its two bars, and what its tooltip says.
+	 */
 	record Bar(double x, double width, double opened, double resolved, String title) {
 	}
 
@@ -33,8 +35,13 @@ record ReportChart(int width, int height, List<Bar> bars, String firstResponse, 
 		double step = (double) WIDTH / n;
 		double barWidth = Math.max(1, step * 0.8);
 		int mostOpened = Math.max(1, days.stream().mapToInt(d -> Math.max(d.opened(), d.resolved())).max().orElse(1));
-		double slowest = Math.max(1, days.stream().map(Reports.Day::firstResponseMedianMinutes).filter(Objects::nonNull)
-			.mapToDouble(Double::doubleValue).max().orElse(1));
+		double slowest = Math.max(1,
+				days.stream()
+					.map(Reports.Day::firstResponseMedianMinutes)
+					.filter(Objects::nonNull)
+					.mapToDouble(Double::doubleValue)
+					.max()
+					.orElse(1));
 		List<Bar> bars = new ArrayList<>(days.size());
 		List<Point> frt = new ArrayList<>();
 		List<Point> sla = new ArrayList<>();

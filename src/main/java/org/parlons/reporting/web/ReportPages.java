@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The reports page: a period, a grouping, one line per group and a total, with the method beneath.
+ * The reports page: a period, a grouping, one line per group and a total, with the method
+ * beneath.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
@@ -28,12 +29,17 @@ class ReportPages {
 	}
 
 	@GetMapping("/reports")
-	String page(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(defaultValue = "team") String by, Model model) {
+	String page(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "team") String by,
+			Model model) {
 		LocalDate[] period = api.period(from, to);
 		List<Reports.Line> lines = reports.of(period[0], period[1], ReportsApi.by(by));
-		double slowest = lines.stream().map(Reports.Line::firstResponseMedianMinutes).filter(v -> v != null)
-			.mapToDouble(Double::doubleValue).max().orElse(1);
+		double slowest = lines.stream()
+			.map(Reports.Line::firstResponseMedianMinutes)
+			.filter(v -> v != null)
+			.mapToDouble(Double::doubleValue)
+			.max()
+			.orElse(1);
 		model.addAttribute("lines", lines);
 		model.addAttribute("slowest", Math.max(1, slowest));
 		model.addAttribute("fromDay", period[0].toString());

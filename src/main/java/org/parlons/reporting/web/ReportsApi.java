@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports over a period, by channel, inbox, team or agent: {@code GET /api/v1/reports}, its CSV, and the
- * reports page. Supervisors, administrators and analysts read them; agents do not.
+ * Reports over a period, by channel, inbox, team or agent: {@code GET /api/v1/reports},
+ * its CSV, and the reports page. Supervisors, administrators and analysts read them;
+ * agents do not.
  */
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
@@ -65,7 +66,10 @@ class ReportsApi {
 		return out;
 	}
 
-	/** The whole installation day by day over the period, days without activity included: what the charts draw. */
+	/**
+	 * The whole installation day by day over the period, days without activity included:
+	 * what the charts draw.
+	 */
 	@GetMapping("/api/v1/reports/daily")
 	Map<String, Object> daily(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
@@ -84,12 +88,13 @@ class ReportsApi {
 			throws IOException {
 		LocalDate[] period = period(from, to);
 		StringWriter out = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-			.setHeader("group", "opened", "resolved", "first_responses", "first_response_median_min",
-					"first_response_p90_min", "resolution_median_min", "resolution_p90_min", "sla_due", "sla_met",
-					"public_complaints", "public_complaints_answered", "escalations", "approvals",
-					"approval_delay_mean_min", "backlog")
-			.get())) {
+		try (CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.DEFAULT.builder()
+					.setHeader("group", "opened", "resolved", "first_responses", "first_response_median_min",
+							"first_response_p90_min", "resolution_median_min", "resolution_p90_min", "sla_due",
+							"sla_met", "public_complaints", "public_complaints_answered", "escalations", "approvals",
+							"approval_delay_mean_min", "backlog")
+					.get())) {
 			for (Reports.Line l : reports.of(period[0], period[1], by(by))) {
 				csv.printRecord(l.name(), l.opened(), l.resolved(), l.firstResponses(), l.firstResponseMedianMinutes(),
 						l.firstResponseP90Minutes(), l.resolutionMedianMinutes(), l.resolutionP90Minutes(), l.slaDue(),
@@ -98,18 +103,23 @@ class ReportsApi {
 			}
 		}
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"report-" + period[0] + "-" + period[1] + ".csv\"")
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"report-" + period[0] + "-" + period[1] + ".csv\"")
 			.header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
 			.body(out.toString());
 	}
 
-	/** Rebuilds the rollups of a period now (they are kept up to date for the last two days on their own). */
+	/**
+	 * Rebuilds the rollups of a period now (they are kept up to date for the last two
+	 * days on their own).
+	 */
 	@PostMapping("/api/v1/reports/rebuild")
 	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> rebuild(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		LocalDate[] period = period(from, to);
-		return Map.of("rows", rollups.rebuild(period[0], period[1]), "from", period[0].toString(), "to", period[1].toString());
+		return Map.of("rows", rollups.rebuild(period[0], period[1]), "from", period[0].toString(), "to",
+				period[1].toString());
 	}
 
 	static Reports.By by(String by) {

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Escalation rules (administrators) and the escalations of a conversation (whoever may see it).
+ * Escalation rules (administrators) and the escalations of a conversation (whoever may
+ * see it).
  */
 @RestController
 class EscalationsApi {
@@ -48,8 +49,8 @@ class EscalationsApi {
 
 	private final Inboxes inboxes;
 
-	EscalationsApi(EscalationRules rules, Escalations escalations, ConversationAccess access, Teams teams, Agents agents,
-			Inboxes inboxes) {
+	EscalationsApi(EscalationRules rules, Escalations escalations, ConversationAccess access, Teams teams,
+			Agents agents, Inboxes inboxes) {
 		this.rules = rules;
 		this.escalations = escalations;
 		this.access = access;
@@ -59,13 +60,14 @@ class EscalationsApi {
 	}
 
 	record RuleBody(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Nullable List<String> keywords,
-			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Double threshold, @Nullable Long inboxId,
-			@Nullable Long targetTeamId, @Nullable Long targetAgentId, @Nullable String priority,
-			@Nullable @Size(max = 100) String attribute) {
+			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Double threshold,
+			@Nullable Long inboxId, @Nullable Long targetTeamId, @Nullable Long targetAgentId,
+			@Nullable String priority, @Nullable @Size(max = 100) String attribute) {
 	}
 
 	/**
-	 * Creates an escalation rule (with a target team or agent) or a priority rule (with only a priority):
+	 * Creates an escalation rule (with a target team or agent) or a priority rule (with
+	 * only a priority):
 	 * {@code {"name", "kind": "manager"|"keywords"|"repeat"|"tone"|"influence"|"public_complaint"|"customer_value",
 	 * "keywords"?, "repeatCount"?, "repeatDays"?, "threshold"?, "attribute"?, "inboxId"?, "targetTeamId"?,
 	 * "targetAgentId"?, "priority"?: "urgent"|"high"|"normal"|"low"}}.
@@ -109,9 +111,10 @@ class EscalationsApi {
 			throw new InvalidRequestException("No inbox " + body.inboxId());
 		}
 		try {
-			return rules.create(me.id(), new EscalationRules.Draft(body.name().strip(), kind, keywords, body.repeatCount(),
-					body.repeatDays(), body.threshold(), body.inboxId(), body.targetTeamId(), body.targetAgentId(),
-					priority, body.attribute()));
+			return rules.create(me.id(),
+					new EscalationRules.Draft(body.name().strip(), kind, keywords, body.repeatCount(),
+							body.repeatDays(), body.threshold(), body.inboxId(), body.targetTeamId(),
+							body.targetAgentId(), priority, body.attribute()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException(ex.getMessage());
@@ -126,8 +129,7 @@ class EscalationsApi {
 	@DeleteMapping("/api/v1/escalation-rules/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('ADMIN')")
-	void deactivate(@AuthenticationPrincipal AgentPrincipal me,
-			@PathVariable long id) {
+	void deactivate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		if (!rules.deactivate(me.id(), id)) {
 			throw new NotFoundException("No rule " + id);
 		}

@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrators' page for the rules that govern conversations: escalation and priority rules (what
- * fires them, who takes the conversation, which priority it gets) and the topics a mandate may withhold in
- * public. The same checks as the API, with the reason shown on the page.
+ * The administrators' page for the rules that govern conversations: escalation and
+ * priority rules (what fires them, who takes the conversation, which priority it gets)
+ * and the topics a mandate may withhold in public. The same checks as the API, with the
+ * reason shown on the page.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -53,7 +54,8 @@ class RulePages {
 	@GetMapping("/admin/rules")
 	String page(Model model) {
 		model.addAttribute("rules", rules.all().stream().filter(EscalationRules.Rule::active).toList());
-		model.addAttribute("kinds", Arrays.stream(EscalationRules.Kind.values()).map(EscalationRules.Kind::api).toList());
+		model.addAttribute("kinds",
+				Arrays.stream(EscalationRules.Kind.values()).map(EscalationRules.Kind::api).toList());
 		model.addAttribute("priorities", Arrays.stream(Priority.values()).map(Priority::api).toList());
 		model.addAttribute("teams", teams.findAll());
 		model.addAttribute("agents", agents.findAll());
@@ -75,8 +77,10 @@ class RulePages {
 			@RequestParam(required = false) @Nullable String priority, RedirectAttributes redirect) {
 		List<String> words = keywords == null ? List.of() : Arrays.asList(keywords.split("[\\n,]"));
 		try {
-			EscalationsApi.create(me, new EscalationsApi.RuleBody(name, kind, words, repeatCount, repeatDays, threshold,
-					inboxId, targetTeamId, targetAgentId, priority, attribute == null || attribute.isBlank() ? null : attribute),
+			EscalationsApi.create(me,
+					new EscalationsApi.RuleBody(name, kind, words, repeatCount, repeatDays, threshold, inboxId,
+							targetTeamId, targetAgentId, priority,
+							attribute == null || attribute.isBlank() ? null : attribute),
 					rules, teams, agents, inboxes);
 			redirect.addFlashAttribute("saved", name.strip());
 		}
@@ -93,11 +97,11 @@ class RulePages {
 	}
 
 	@PostMapping("/admin/mandate-topics")
-	String saveTopic(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String name, @RequestParam String phrases,
-			RedirectAttributes redirect) {
+	String saveTopic(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String name,
+			@RequestParam String phrases, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("saved", topics.save(me.id(), name.strip(), Arrays.asList(phrases.split("[\\n,]")))
-				.name());
+			redirect.addFlashAttribute("saved",
+					topics.save(me.id(), name.strip(), Arrays.asList(phrases.split("[\\n,]"))).name());
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

@@ -32,16 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The email journey in Chromium: an administrator connects a mailbox in the admin UI, a customer's
- * mail arrives, the agent reads its new part (the quoted history one click away) and answers in the
- * UI, and the answer lands in the customer's mailbox.
+ * The email journey in Chromium: an administrator connects a mailbox in the admin UI, a
+ * customer's mail arrives, the agent reads its new part (the quoted history one click
+ * away) and answers in the UI, and the answer lands in the customer's mailbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmailBrowserTests {
 
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-		.withConfiguration(GreenMailConfiguration.aConfig().withUser("hello@teleo.test", "hello@teleo.test", "secret-2"))
+		.withConfiguration(
+				GreenMailConfiguration.aConfig().withUser("hello@teleo.test", "hello@teleo.test", "secret-2"))
 		.withPerMethodLifecycle(false);
 
 	@LocalServerPort
@@ -102,11 +103,13 @@ class EmailBrowserTests {
 			return rows.get(0);
 		});
 		first.click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "Plus d'internet depuis hier soir."));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"),
+				"Plus d'internet depuis hier soir."));
 		WebElement details = chrome.findElement(By.cssSelector("#thread details.full-text"));
 		assertThat(details.findElement(By.cssSelector(".msg-text")).isDisplayed()).isFalse();
 		details.findElement(By.tagName("summary")).click();
-		assertThat(details.findElement(By.cssSelector(".msg-text")).getText()).contains("Votre commande est confirmée.");
+		assertThat(details.findElement(By.cssSelector(".msg-text")).getText())
+			.contains("Votre commande est confirmée.");
 
 		chrome.findElement(By.id("reply-text")).sendKeys("Bonjour, un technicien passe demain entre 8 h et 10 h.");
 		chrome.findElement(By.id("send-reply")).click();
@@ -129,7 +132,8 @@ class EmailBrowserTests {
 		portField.sendKeys(Integer.toString(serverPort));
 		form.findElement(By.name(server + "Username")).sendKeys("hello@teleo.test");
 		form.findElement(By.name(server + "Password")).sendKeys("secret-2");
-		form.findElement(By.name(server + "Tls")).click(); // GreenMail speaks plain IMAP and SMTP here
+		form.findElement(By.name(server + "Tls")).click(); // GreenMail speaks plain IMAP
+															// and SMTP here
 	}
 
 	private void send(String from, String subject, String text) throws Exception {

@@ -28,16 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The email channel end to end against a real SMTP and IMAP server (GreenMail): a customer's mail
- * appears in the inbox, the agent's answer reaches the customer's mailbox with proper threading
- * headers, the customer's answer threads back, a new subject opens a new conversation.
+ * The email channel end to end against a real SMTP and IMAP server (GreenMail): a
+ * customer's mail appears in the inbox, the agent's answer reaches the customer's mailbox
+ * with proper threading headers, the customer's answer threads back, a new subject opens
+ * a new conversation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmailChannelTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-		.withConfiguration(GreenMailConfiguration.aConfig().withUser("support@teleo.test", "support@teleo.test", "secret-1"))
+	static GreenMailExtension mail = new GreenMailExtension(
+			com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+		.withConfiguration(
+				GreenMailConfiguration.aConfig().withUser("support@teleo.test", "support@teleo.test", "secret-1"))
 		.withPerMethodLifecycle(false);
 
 	@LocalServerPort
@@ -86,13 +89,15 @@ class EmailChannelTests {
 			return "sent".equals(out.get("status").asString()) ? out : null;
 		}).get("externalId").asString()).isEqualTo(ourId);
 
-		// The customer answers from their mail client: quoted history below, threading headers set.
+		// The customer answers from their mail client: quoted history below, threading
+		// headers set.
 		String answerId = "<" + unique("m2") + "@example.com>";
 		send(customer, "Re: Ma box ne marche plus [#" + conversationId + "]",
 				"C'est reparti, merci !\n\nLe lun. 3 nov. 2025 à 10:00, Téléo <support@teleo.test> a écrit :\n"
 						+ "> Bonjour Léa,\n> redémarrez la box",
 				answerId, ourId);
-		// (Mail dates have whole seconds: the answer may sort before the reply sent in the same second.)
+		// (Mail dates have whole seconds: the answer may sort before the reply sent in
+		// the same second.)
 		JsonNode answer = await("the answer to thread back", () -> {
 			for (JsonNode m : messages(conversationId)) {
 				if (answerId.equals(m.get("externalId").asString())) {
@@ -142,7 +147,8 @@ class EmailChannelTests {
 		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
 		text.setText("Voici ma facture et la vidéo du problème.", "UTF-8");
 		jakarta.mail.internet.MimeBodyPart invoice = new jakarta.mail.internet.MimeBodyPart();
-		invoice.setContent("%PDF-1.4 facture 12345".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf");
+		invoice.setContent("%PDF-1.4 facture 12345".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+				"application/pdf");
 		invoice.setFileName("facture.pdf");
 		invoice.setDisposition("attachment");
 		jakarta.mail.internet.MimeBodyPart video = new jakarta.mail.internet.MimeBodyPart();
@@ -158,7 +164,8 @@ class EmailChannelTests {
 
 		JsonNode conversation = await("the mail with attachments", () -> conversationOf(inbox, id));
 		JsonNode stored = messages(conversation.get("id").asLong()).get(0);
-		assertThat(stored.get("text").asString()).startsWith("Voici ma facture").contains("probleme.mp4")
+		assertThat(stored.get("text").asString()).startsWith("Voici ma facture")
+			.contains("probleme.mp4")
 			.contains("over the limit");
 		JsonNode attachments = stored.get("attachments");
 		assertThat(attachments).hasSize(2);
@@ -167,12 +174,14 @@ class EmailChannelTests {
 		assertThat(attachments.get(1).get("size").asLong()).isEqualTo(30L * 1024 * 1024);
 
 		long messageId = stored.get("id").asLong();
-		assertThat(admin.getText("/api/v1/messages/" + messageId + "/attachments/0")).isEqualTo("%PDF-1.4 facture 12345");
+		assertThat(admin.getText("/api/v1/messages/" + messageId + "/attachments/0"))
+			.isEqualTo("%PDF-1.4 facture 12345");
 		assertThat(admin.get("/api/v1/messages/" + messageId + "/attachments/1").status()).isEqualTo(404);
 		String outsider = unique("outsider") + "@teleo.test";
 		admin.createAgent(outsider, "agent", "outsider-password-1");
 		assertThat(TestApi.basic(port, outsider, "outsider-password-1")
-			.get("/api/v1/messages/" + messageId + "/attachments/0").status()).isEqualTo(404);
+			.get("/api/v1/messages/" + messageId + "/attachments/0")
+			.status()).isEqualTo(404);
 	}
 
 	@Test
@@ -184,7 +193,8 @@ class EmailChannelTests {
 			return "failing".equals(h.get("state").asString()) ? h : null;
 		});
 		assertThat(health.get("lastError").asString()).isNotBlank();
-		assertThat(Instant.parse(health.get("nextAttemptAt").asString())).isAfter(Instant.parse(health.get("lastErrorAt").asString()));
+		assertThat(Instant.parse(health.get("nextAttemptAt").asString()))
+			.isAfter(Instant.parse(health.get("lastErrorAt").asString()));
 		JsonNode later = await("a second attempt", () -> {
 			JsonNode h = admin.get("/api/v1/inboxes/" + inbox).body().get("health");
 			return h.get("failures").asInt() >= 2 ? h : null;
@@ -194,19 +204,20 @@ class EmailChannelTests {
 
 	@Test
 	void refusesAnEmailInboxWithoutItsServers() {
-		var r = admin.post("/api/v1/inboxes", Map.of("name", unique("Mail"), "channel", "email", "address", "x@teleo.test"));
+		var r = admin.post("/api/v1/inboxes",
+				Map.of("name", unique("Mail"), "channel", "email", "address", "x@teleo.test"));
 		assertThat(r.status()).isEqualTo(422);
 		assertThat(r.contentType()).startsWith("application/problem+json");
 		assertThat(r.body().get("detail").asString()).contains("imap");
 	}
 
 	private long emailInbox(int imapPort) {
-		var r = admin.post("/api/v1/inboxes", Map.of("name", unique("Support mail"), "channel", "email", "address",
-				"support@teleo.test", "imap",
-				Map.of("host", "127.0.0.1", "port", imapPort, "username", "support@teleo.test", "password", "secret-1",
-						"tls", false),
-				"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username", "support@teleo.test",
-						"password", "secret-1", "tls", false)));
+		var r = admin.post("/api/v1/inboxes",
+				Map.of("name", unique("Support mail"), "channel", "email", "address", "support@teleo.test", "imap",
+						Map.of("host", "127.0.0.1", "port", imapPort, "username", "support@teleo.test", "password",
+								"secret-1", "tls", false),
+						"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username",
+								"support@teleo.test", "password", "secret-1", "tls", false)));
 		assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
 		return r.id("id");
 	}

@@ -77,11 +77,14 @@ class MailParserTests {
 				Content-Transfer-Encoding: base64
 
 				%s
-				""".formatted(Base64.getMimeEncoder().encodeToString("""
-				<html><head><style>p{color:red}</style><script>alert('head')</script></head>
-				<body><p>Bonjour&nbsp;!</p><script>document.cookie</script><div>Ma box <a href="https://x.example/box">clignote</a>.</div>
-				<img src=x onerror=alert(1)><div style="display:none">caché</div><p>Merci</p></body></html>
-				""".getBytes(StandardCharsets.UTF_8)));
+				""".formatted(Base64.getMimeEncoder()
+			.encodeToString(
+					"""
+							<html><head><style>p{color:red}</style><script>alert('head')</script></head>
+							<body><p>Bonjour&nbsp;!</p><script>document.cookie</script><div>Ma box <a href="https://x.example/box">clignote</a>.</div>
+							<img src=x onerror=alert(1)><div style="display:none">caché</div><p>Merci</p></body></html>
+							"""
+						.getBytes(StandardCharsets.UTF_8)));
 
 		ParsedMail mail = parser.parse(crlf(raw));
 
@@ -110,9 +113,9 @@ class MailParserTests {
 
 		assertThat(mail.messageId()).isEqualTo("<broken@example.com>");
 		assertThat(mail.text() + mail.parts()).isNotBlank();
-		assertThat(mail.text().contains("Just some text")
-				|| mail.parts().stream().anyMatch(p -> new String(p.bytes(), StandardCharsets.UTF_8).contains("Just some text")))
-			.isTrue();
+		assertThat(mail.text().contains("Just some text") || mail.parts()
+			.stream()
+			.anyMatch(p -> new String(p.bytes(), StandardCharsets.UTF_8).contains("Just some text"))).isTrue();
 	}
 
 	@Test

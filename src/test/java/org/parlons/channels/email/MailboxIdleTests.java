@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * With polling once an hour, a new mail still arrives within seconds: the server announces it over
- * IMAP IDLE. And an inbox an administrator switches off shows as disabled.
+ * With polling once an hour, a new mail still arrives within seconds: the server
+ * announces it over IMAP IDLE. And an inbox an administrator switches off shows as
+ * disabled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "parlons.email.poll-interval=PT1H")
@@ -48,9 +49,12 @@ class MailboxIdleTests {
 		imap.put("port", mail.getImap().getPort());
 		var smtp = new java.util.HashMap<>(server);
 		smtp.put("port", mail.getSmtp().getPort());
-		long inbox = admin.post("/api/v1/inboxes", Map.of("name", unique("Idle"), "channel", "email", "address",
-				"idle@teleo.test", "imap", imap, "smtp", smtp)).id("id");
-		await(() -> "connected".equals(health(admin, inbox)));  // the first poll has run
+		long inbox = admin
+			.post("/api/v1/inboxes",
+					Map.of("name", unique("Idle"), "channel", "email", "address", "idle@teleo.test", "imap", imap,
+							"smtp", smtp))
+			.id("id");
+		await(() -> "connected".equals(health(admin, inbox))); // the first poll has run
 		Thread.sleep(6_000); // the watcher is started and idling
 
 		Instant sent = Instant.now();

@@ -14,15 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Quote and signature stripping on the real reply emails of {@code src/test/resources/email-replies}
- * (Crisp's fixtures, MIT), English, French and eight other languages. Expected outputs were derived by
- * reading each mail: what its writer typed before the quoted history and the signature.
+ * Quote and signature stripping on the real reply emails of
+ * {@code src/test/resources/email-replies} (Crisp's fixtures, MIT), English, French and
+ * eight other languages. Expected outputs were derived by reading each mail: what its
+ * writer typed before the quoted history and the signature.
  */
 class ReplyTextTests {
 
 	static final Path FIXTURES = Path.of("src", "test", "resources", "email-replies");
 
-	/** The new part of most fixtures: a lorem paragraph above a quote header of some client. */
+	/**
+	 * The new part of most fixtures: a lorem paragraph above a quote header of some
+	 * client.
+	 */
 	static final String LOREM = """
 			Fusce bibendum, quam hendrerit sagittis tempor, dui turpis tempus erat, pharetra sodales ante sem sit amet metus.
 			Nulla malesuada, orci non vulputate lobortis, massa felis pharetra ex, convallis consectetur ex libero eget ante.
@@ -36,8 +40,8 @@ class ReplyTextTests {
 			"email_danish_dash_separator", "email_en_multiline_2", "email_finnish", "email_fr_multiline",
 			"email_french_2", "email_french_dash_separator", "email_german", "email_german_2", "email_german_3",
 			"email_german_outlook", "email_gmail_split_line_from", "email_ios_outlook", "email_ios_outlook_fr",
-			"email_italian", "email_msn", "email_norwegian_gmail", "email_original_message",
-			"email_original_message_2", "email_outlook_split_line_from", "email_portuguese", "email_russian",
+			"email_italian", "email_msn", "email_norwegian_gmail", "email_original_message", "email_original_message_2",
+			"email_outlook_split_line_from", "email_portuguese", "email_russian",
 			"email_tricky_10_special_chars_in_name", "email_tricky_12_no_space_after_header" })
 	void keepsTheParagraphAboveEachClientsQuoteHeader(String name) throws IOException {
 		assertThat(ReplyText.visible(fixture(name))).isEqualTo(LOREM);
@@ -58,14 +62,19 @@ class ReplyTextTests {
 		assertThat(ReplyText.visible(fixture("email_emoji"))).isEqualTo("🎉");
 		assertThat(ReplyText.visible(fixture("email_tricky_11_double_signature")))
 			.isEqualTo("Thanks for your help!\n\nBest regards,\nJohn");
-		assertThat(ReplyText.visible(fixture("email_thread"))).isEqualTo("This is new email reply in thread from bellow.");
-		assertThat(ReplyText.visible(fixture("correct_sig"))).isEqualTo("this is an email with a correct -- signature.");
+		assertThat(ReplyText.visible(fixture("email_thread")))
+			.isEqualTo("This is new email reply in thread from bellow.");
+		assertThat(ReplyText.visible(fixture("correct_sig")))
+			.isEqualTo("this is an email with a correct -- signature.");
 		assertThat(ReplyText.visible(fixture("email_20"))).isEqualTo("On Thursday.");
 		assertThat(ReplyText.visible(fixture("email_tricky_16_unicode_signatures")))
 			.isEqualTo("Thanks for the update!\n\nCheers 🎉\nSarah");
 	}
 
-	/** Sentences that look like headers or signatures, and inline answers between quotes, stay. */
+	/**
+	 * Sentences that look like headers or signatures, and inline answers between quotes,
+	 * stay.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "email_tricky_1_on_false_positive", "email_tricky_2_url_with_wrote",
 			"email_tricky_3_code_block", "email_tricky_4_from_in_body", "email_tricky_6_regards_in_sentence",
@@ -77,7 +86,10 @@ class ReplyTextTests {
 		assertThat(ReplyText.visible(fixture(name))).isEqualTo(normalised(fixture(name)));
 	}
 
-	/** Every fixture: something shown, and only ever the head of the mail: nothing in between is lost. */
+	/**
+	 * Every fixture: something shown, and only ever the head of the mail: nothing in
+	 * between is lost.
+	 */
 	@ParameterizedTest
 	@MethodSource("allFixtures")
 	void showsTheHeadOfEveryMailAndNeverNothing(Path file) throws IOException {

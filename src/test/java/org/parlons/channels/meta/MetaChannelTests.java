@@ -26,11 +26,12 @@ import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Facebook, Instagram and WhatsApp inboxes against a local double of the Graph API; webhooks go through the
- * real port, signed with the app secret as Meta signs them. Payload shapes from developers.facebook.com:
- * Webhooks for Pages (feed), Messenger Platform (messages, Send API, private replies), Instagram Graph API
- * (comments webhook, comment replies, messaging), WhatsApp Cloud API (messages and statuses webhooks,
- * POST /{phone-number-id}/messages).
+ * Facebook, Instagram and WhatsApp inboxes against a local double of the Graph API;
+ * webhooks go through the real port, signed with the app secret as Meta signs them.
+ * Payload shapes from developers.facebook.com: Webhooks for Pages (feed), Messenger
+ * Platform (messages, Send API, private replies), Instagram Graph API (comments webhook,
+ * comment replies, messaging), WhatsApp Cloud API (messages and statuses webhooks, POST
+ * /{phone-number-id}/messages).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MetaChannelTests {
@@ -52,35 +53,43 @@ class MetaChannelTests {
 		AtomicInteger n = new AtomicInteger(100);
 		graph.answer(r -> {
 			if ("GET".equals(r.method()) && r.query().contains("mentioned_comment")) {
-				return FakePlatform.Answer.json(200, """
-						{"mentioned_comment": {"id": "c-mention", "text": "@teleo toujours pas de réseau à Brest",
-						 "timestamp": "2026-11-24T09:30:00+0000", "username": "yann.b",
-						 "media": {"id": "m-other", "permalink": "https://www.instagram.com/p/abc/"}}, "id": "acct"}""");
+				return FakePlatform.Answer.json(200,
+						"""
+								{"mentioned_comment": {"id": "c-mention", "text": "@teleo toujours pas de réseau à Brest",
+								 "timestamp": "2026-11-24T09:30:00+0000", "username": "yann.b",
+								 "media": {"id": "m-other", "permalink": "https://www.instagram.com/p/abc/"}}, "id": "acct"}""");
 			}
 			if ("GET".equals(r.method()) && r.query().contains("fields=message")) {
 				String id = r.path().substring(r.path().lastIndexOf('/') + 1);
-				return FakePlatform.Answer.json(200, "{\"id\": \"" + id + "\", \"message\": \"Nouvelle offre fibre : 1 Gb/s à 19,99 €\", "
-						+ "\"permalink_url\": \"https://www.facebook.com/teleo/posts/" + id + "\", \"from\": {\"name\": \"Téléo\"}, "
-						+ "\"created_time\": \"2026-11-20T10:00:00+0000\"}");
+				return FakePlatform.Answer.json(200,
+						"{\"id\": \"" + id + "\", \"message\": \"Nouvelle offre fibre : 1 Gb/s à 19,99 €\", "
+								+ "\"permalink_url\": \"https://www.facebook.com/teleo/posts/" + id
+								+ "\", \"from\": {\"name\": \"Téléo\"}, "
+								+ "\"created_time\": \"2026-11-20T10:00:00+0000\"}");
 			}
 			if (r.path().endsWith("/mentions")) {
 				return FakePlatform.Answer.json(200, "{\"id\": \"reply-to-mention\"}");
 			}
-			if (r.path().matches("/v21\\.0/[^/]+") || r.path().endsWith("/likes")) { // hide, delete, like
+			if (r.path().matches("/v21\\.0/[^/]+") || r.path().endsWith("/likes")) { // hide,
+																						// delete,
+																						// like
 				return FakePlatform.Answer.json(200, "{\"success\": true}");
 			}
 			if (r.path().endsWith("/comments") || r.path().endsWith("/replies")) {
 				return FakePlatform.Answer.json(200, "{\"id\":\"reply_" + n.incrementAndGet() + "\"}");
 			}
 			if (r.path().matches(".*/\\d+/messages") && r.json().has("messaging_product")) {
-				return FakePlatform.Answer.json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
-						+ r.json().get("to").asString() + "\",\"wa_id\":\"" + r.json().get("to").asString()
-						+ "\"}],\"messages\":[{\"id\":\"wamid.OUT" + n.incrementAndGet() + "\"}]}");
+				return FakePlatform.Answer.json(200,
+						"{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+								+ r.json().get("to").asString() + "\",\"wa_id\":\"" + r.json().get("to").asString()
+								+ "\"}],\"messages\":[{\"id\":\"wamid.OUT" + n.incrementAndGet() + "\"}]}");
 			}
 			if (r.path().endsWith("/messages")) {
 				JsonNode recipient = r.json().get("recipient");
-				String psid = recipient.has("id") ? recipient.get("id").asString() : "psid-of-" + recipient.get("comment_id").asString();
-				return FakePlatform.Answer.json(200, "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_" + n.incrementAndGet() + "\"}");
+				String psid = recipient.has("id") ? recipient.get("id").asString()
+						: "psid-of-" + recipient.get("comment_id").asString();
+				return FakePlatform.Answer.json(200,
+						"{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_" + n.incrementAndGet() + "\"}");
 			}
 			return FakePlatform.Answer.json(404, "{\"error\":{\"message\":\"Unknown path\",\"code\":100}}");
 		});
@@ -100,8 +109,8 @@ class MetaChannelTests {
 				+ URLEncoder.encode(token, StandardCharsets.UTF_8) + "&hub.challenge=1158201444");
 		assertThat(ok.statusCode()).isEqualTo(200);
 		assertThat(ok.body()).isEqualTo("1158201444");
-		assertThat(get("/webhooks/meta/" + inbox + "?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1").statusCode())
-			.isEqualTo(403);
+		assertThat(get("/webhooks/meta/" + inbox + "?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1")
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -115,8 +124,8 @@ class MetaChannelTests {
 				{"object": "page", "entry": [{"id": "%s", "time": %d, "changes": [{"field": "feed", "value": {
 				  "from": {"id": "%s", "name": "Julie Petit"}, "post_id": "%s", "comment_id": "%s", "parent_id": "%s",
 				  "item": "comment", "verb": "add", "created_time": %d,
-				  "message": "Trois jours sans internet, c'est une blague ?"}}]}]}"""
-			.formatted(page, now(), user, post, comment, post, now());
+				  "message": "Trois jours sans internet, c'est une blague ?"}}]}]}""".formatted(page, now(), user, post,
+				comment, post, now());
 
 		HttpResponse<String> first = post("/webhooks/meta/" + inbox, feed, sign(feed));
 		HttpResponse<String> again = post("/webhooks/meta/" + inbox, feed, sign(feed));
@@ -130,7 +139,8 @@ class MetaChannelTests {
 		assertThat(in.get("placement").asString()).isEqualTo("comment");
 		assertThat(in.get("threadRef").asString()).isEqualTo(post);
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous sommes désolés, regardons ça."));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous sommes désolés, regardons ça."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + comment + "/comments").isEmpty());
 		FakePlatform.Request publicReply = graph.to("/v21.0/" + comment + "/comments").get(0);
 		assertThat(publicReply.json().get("message").asString()).isEqualTo("Nous sommes désolés, regardons ça.");
@@ -141,7 +151,8 @@ class MetaChannelTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + page + "/messages").isEmpty());
 		JsonNode privateReply = graph.to("/v21.0/" + page + "/messages").get(0).json();
 		assertThat(privateReply.get("recipient").get("comment_id").asString()).isEqualTo(comment);
-		await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(messages(conversation).get(2).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "sent".equals(messages(conversation).get(2).get("status").asString()));
 
 		String psid = "psid-of-" + comment;
 		String messenger = """
@@ -154,9 +165,11 @@ class MetaChannelTests {
 		assertThat(thread.get(3).get("visibility").asString()).isEqualTo("private");
 		assertThat(thread.get(3).get("placement").asString()).isEqualTo("direct");
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Merci, c'est noté.", "visibility", "private"));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Merci, c'est noté.", "visibility", "private"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> graph.to("/" + page + "/messages").size() == 2);
-		assertThat(graph.to("/" + page + "/messages").get(1).json().get("recipient").get("id").asString()).isEqualTo(psid);
+		assertThat(graph.to("/" + page + "/messages").get(1).json().get("recipient").get("id").asString())
+			.isEqualTo(psid);
 	}
 
 	@Test
@@ -174,34 +187,38 @@ class MetaChannelTests {
 				return FakePlatform.Answer.json(200, "{\"followers_count\": 8476000, \"id\": \"" + page + "\"}");
 			}
 			if (path.equals("/v21.0/" + page + "/posts")) {
-				// seed 002: 1,407 likes on a post of a page of 8 million fans; the page may not read that post's insights
-				return FakePlatform.Answer.json(200, """
-						{"data": [{"id": "%s", "message": "Notre nouvelle offre", "created_time": "%s",
-						  "permalink_url": "https://www.facebook.com/%s", "reactions": {"data": [], "summary": {"total_count": 1407}},
-						  "comments": {"data": [], "summary": {"total_count": 0}}},
-						 {"id": "%s", "message": "Les coulisses", "created_time": "%s", "shares": {"count": 12},
-						  "reactions": {"summary": {"total_count": 300}}, "comments": {"summary": {"total_count": 40}},
-						  "insights": {"data": [{"name": "post_impressions", "period": "lifetime", "values": [{"value": 20000}]},
-						   {"name": "post_impressions_unique", "period": "lifetime", "values": [{"value": 15000}]}]}}]}"""
-					.formatted(seedPost, graphTime, seedPost, measuredPost, graphTime));
+				// seed 002: 1,407 likes on a post of a page of 8 million fans; the page
+				// may not read that post's insights
+				return FakePlatform.Answer.json(200,
+						"""
+								{"data": [{"id": "%s", "message": "Notre nouvelle offre", "created_time": "%s",
+								  "permalink_url": "https://www.facebook.com/%s", "reactions": {"data": [], "summary": {"total_count": 1407}},
+								  "comments": {"data": [], "summary": {"total_count": 0}}},
+								 {"id": "%s", "message": "Les coulisses", "created_time": "%s", "shares": {"count": 12},
+								  "reactions": {"summary": {"total_count": 300}}, "comments": {"summary": {"total_count": 40}},
+								  "insights": {"data": [{"name": "post_impressions", "period": "lifetime", "values": [{"value": 20000}]},
+								   {"name": "post_impressions_unique", "period": "lifetime", "values": [{"value": 15000}]}]}}]}"""
+							.formatted(seedPost, graphTime, seedPost, measuredPost, graphTime));
 			}
 			if (path.equals("/v21.0/" + account) && r.query().contains("fields=followers_count")) {
 				return FakePlatform.Answer.json(200, "{\"followers_count\": 1200, \"id\": \"" + account + "\"}");
 			}
 			if (path.equals("/v21.0/" + account + "/media")) {
-				return FakePlatform.Answer.json(200, """
-						{"data": [{"id": "%s", "caption": "Été à Brest", "timestamp": "%s", "permalink": "https://www.instagram.com/p/xyz/",
-						  "like_count": 50, "comments_count": 5, "insights": {"data": [
-						   {"name": "reach", "values": [{"value": 900}]}, {"name": "views", "values": [{"value": 1500}]}]}}]}"""
-					.formatted(media, graphTime));
+				return FakePlatform.Answer.json(200,
+						"""
+								{"data": [{"id": "%s", "caption": "Été à Brest", "timestamp": "%s", "permalink": "https://www.instagram.com/p/xyz/",
+								  "like_count": 50, "comments_count": 5, "insights": {"data": [
+								   {"name": "reach", "values": [{"value": 900}]}, {"name": "views", "values": [{"value": 1500}]}]}}]}"""
+							.formatted(media, graphTime));
 			}
 			return FakePlatform.Answer.json(404, "{\"error\": {\"code\": 100, \"message\": \"Unknown path\"}}");
 		});
 		long facebook = inbox("facebook", "pageId", page);
 		long instagram = inbox("instagram", "pageId", account);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> post("facebook", measuredPost) != null
-				&& post("instagram", media) != null && post("facebook", seedPost) != null);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> post("facebook", measuredPost) != null && post("instagram", media) != null
+					&& post("facebook", seedPost) != null);
 		JsonNode seed = post("facebook", seedPost);
 		assertThat(seed.get("inboxId").asLong()).isEqualTo(facebook);
 		assertThat(seed.get("text").asString()).isEqualTo("Notre nouvelle offre");
@@ -212,7 +229,8 @@ class MetaChannelTests {
 		assertThat(measured.get("latest").get("impressions").asLong()).isEqualTo(20000);
 		assertThat(measured.get("latest").get("shares").asLong()).isEqualTo(12);
 		assertThat(measured.get("engagementRateDescribed").asString()).isEqualTo("2.3467 % of 15,000 reach");
-		// the page: one post without its reach, so the mean per post over the followers, (1,407 + 352) / 2 / 8,476,000
+		// the page: one post without its reach, so the mean per post over the followers,
+		// (1,407 + 352) / 2 / 8,476,000
 		JsonNode pageFigures = null;
 		for (JsonNode a : admin.get("/api/v1/listening/posts?network=facebook").body().get("accounts")) {
 			if (a.get("inboxId").asLong() == facebook) {
@@ -220,8 +238,10 @@ class MetaChannelTests {
 			}
 		}
 		assertThat(pageFigures.get("interactions").asLong()).isEqualTo(1407 + 352);
-		assertThat(pageFigures.get("engagementRateDescribed").asString()).isEqualTo("0.0104 % of 8,476,000 followers per post");
-		assertThat(pageFigures.get("unique").get("people").asDouble()).isCloseTo(15_000, org.assertj.core.api.Assertions.within(1e-6));
+		assertThat(pageFigures.get("engagementRateDescribed").asString())
+			.isEqualTo("0.0104 % of 8,476,000 followers per post");
+		assertThat(pageFigures.get("unique").get("people").asDouble()).isCloseTo(15_000,
+				org.assertj.core.api.Assertions.within(1e-6));
 		JsonNode photo = post("instagram", media);
 		assertThat(photo.get("inboxId").asLong()).isEqualTo(instagram);
 		assertThat(photo.get("latest").get("reach").asLong()).isEqualTo(900);
@@ -249,16 +269,19 @@ class MetaChannelTests {
 		String feed = """
 				{"object": "page", "entry": [{"id": "%s", "time": 1, "changes": [{"field": "feed", "value": {
 				  "from": {"id": "u1", "name": "X"}, "post_id": "%s_1", "comment_id": "1_%d", "item": "comment",
-				  "verb": "add", "created_time": 1, "message": "x"}}]}]}""".formatted(page, page, ids.incrementAndGet());
+				  "verb": "add", "created_time": 1, "message": "x"}}]}]}""".formatted(page, page,
+				ids.incrementAndGet());
 		assertThat(post("/webhooks/meta/" + inbox, feed, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
 		assertThat(post("/webhooks/meta/" + inbox, feed, null).statusCode()).isEqualTo(401);
-		assertThat(post("/webhooks/meta/" + inbox, feed.replace("\"x\"", "\"y\""), sign(feed)).statusCode()).isEqualTo(401);
+		assertThat(post("/webhooks/meta/" + inbox, feed.replace("\"x\"", "\"y\""), sign(feed)).statusCode())
+			.isEqualTo(401);
 		String broken = "{\"object\": \"page\", \"entry\": [{\"changes\": [{\"field\": \"feed\", \"value\": {\"item\": \"comment\", \"verb\": \"add\"}}]}]}";
 		HttpResponse<String> malformed = post("/webhooks/meta/" + inbox, broken, sign(broken));
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(admin.get("/api/v1/conversations?inboxId=" + inbox).body().get("total").asInt()).isZero();
-		assertThat(TestApi.json(post("/webhooks/meta/" + inbox, feed, sign(feed)).body()).get("stored").asInt()).isEqualTo(1);
+		assertThat(TestApi.json(post("/webhooks/meta/" + inbox, feed, sign(feed)).body()).get("stored").asInt())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -270,19 +293,22 @@ class MetaChannelTests {
 		String payload = """
 				{"object": "instagram", "entry": [{"id": "%s", "time": %d, "changes": [{"field": "comments", "value": {
 				  "from": {"id": "ig%d", "username": "camille.voyage"}, "media": {"id": "%s", "media_product_type": "FEED"},
-				  "id": "%s", "text": "Toujours pas remboursée 😡"}}]}]}""".formatted(account, now(), ids.incrementAndGet(), media, comment);
+				  "id": "%s", "text": "Toujours pas remboursée 😡"}}]}]}"""
+			.formatted(account, now(), ids.incrementAndGet(), media, comment);
 		assertThat(post("/webhooks/meta/" + inbox, payload, sign(payload)).statusCode()).isEqualTo(200);
 		long conversation = conversationOf(inbox, comment);
 		assertThat(messages(conversation).get(0).get("threadRef").asString()).isEqualTo(media);
 		assertThat(messages(conversation).get(0).get("authorName").asString()).isEqualTo("@camille.voyage");
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous vérifions votre dossier."));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous vérifions votre dossier."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + comment + "/replies").isEmpty());
 
 		String dm = """
 				{"object": "instagram", "entry": [{"id": "%s", "time": %d, "messaging": [{"sender": {"id": "igsid%d"},
 				  "recipient": {"id": "%s"}, "timestamp": %d, "message": {"mid": "aWdfZ%d", "text": "Bonjour, une question"}}]}]}"""
-			.formatted(account, now(), ids.incrementAndGet(), account, System.currentTimeMillis(), ids.incrementAndGet());
+			.formatted(account, now(), ids.incrementAndGet(), account, System.currentTimeMillis(),
+					ids.incrementAndGet());
 		HttpResponse<String> r = post("/webhooks/meta/" + inbox, dm, sign(dm));
 		assertThat(TestApi.json(r.body()).get("stored").asInt()).isEqualTo(1);
 	}
@@ -298,18 +324,22 @@ class MetaChannelTests {
 		long conversation = conversationOf(inbox, wamid);
 		assertThat(messages(conversation).get(0).get("authorName").asString()).isEqualTo("Nadia");
 
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "public ?", "visibility", "public")).status()).isEqualTo(422);
+		assertThat(admin
+			.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "public ?", "visibility", "public"))
+			.status()).isEqualTo(422);
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Débranchez-la 10 secondes."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + number + "/messages").isEmpty());
 		JsonNode sent = graph.to("/v21.0/" + number + "/messages").get(0).json();
 		assertThat(sent.get("to").asString()).isEqualTo(waId);
 		assertThat(sent.get("text").get("body").asString()).isEqualTo("Débranchez-la 10 secondes.");
 		assertThat(sent.get("context").get("message_id").asString()).isEqualTo(wamid);
-		await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
 		String out = messages(conversation).get(1).get("externalId").asString();
 
-		for (String status : new String[] { "read", "delivered" }) { // out of order: read wins
+		for (String status : new String[] { "read", "delivered" }) { // out of order: read
+																		// wins
 			String report = """
 					{"object": "whatsapp_business_account", "entry": [{"id": "WABA", "changes": [{"field": "messages", "value": {
 					  "messaging_product": "whatsapp", "metadata": {"display_phone_number": "33100000000", "phone_number_id": "%s"},
@@ -326,15 +356,16 @@ class MetaChannelTests {
 		long inbox = inbox("whatsapp", "phoneNumberId", number);
 		String waId = "3362" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
 		String wamid = "wamid.OLD" + ids.incrementAndGet();
-		String payload = whatsappMessage(number, waId, wamid, Instant.now().minus(Duration.ofHours(30)).getEpochSecond(),
-				"Bonjour ?");
+		String payload = whatsappMessage(number, waId, wamid,
+				Instant.now().minus(Duration.ofHours(30)).getEpochSecond(), "Bonjour ?");
 		post("/webhooks/meta/" + inbox, payload, sign(payload));
 		long conversation = conversationOf(inbox, wamid);
 
 		var free = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bonjour Nadia !"));
 		assertThat(free.status()).isEqualTo(422);
 		assertThat(free.body().get("detail").asString()).contains("24-hour window").contains("/template");
-		var template = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "/template suivi_dossier fr"));
+		var template = admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "/template suivi_dossier fr"));
 		assertThat(template.status()).isEqualTo(201);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + number + "/messages").isEmpty());
 		JsonNode sent = graph.to("/" + number + "/messages").get(0).json();
@@ -351,8 +382,9 @@ class MetaChannelTests {
 		graph.answer(r -> {
 			int call = calls.incrementAndGet();
 			if (r.json().get("text").get("body").asString().startsWith("token")) {
-				return FakePlatform.Answer.json(401, "{\"error\":{\"message\":\"Error validating access token: Session has expired\","
-						+ "\"type\":\"OAuthException\",\"code\":190}}");
+				return FakePlatform.Answer.json(401,
+						"{\"error\":{\"message\":\"Error validating access token: Session has expired\","
+								+ "\"type\":\"OAuthException\",\"code\":190}}");
 			}
 			return call == 1 ? new FakePlatform.Answer(503, "{}", Map.of("Retry-After", "1"))
 					: FakePlatform.Answer.json(200, "{\"messages\":[{\"id\":\"wamid.R" + call + "\"}]}");
@@ -363,11 +395,13 @@ class MetaChannelTests {
 		post("/webhooks/meta/" + inbox, payload, sign(payload));
 		long conversation = conversationOf(inbox, wamid);
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous voilà."));
-		await().atMost(Duration.ofSeconds(15)).until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
 		assertThat(calls.get()).isEqualTo(2);
 
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "token expired test"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(messages(conversation).get(2).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "failed".equals(messages(conversation).get(2).get("status").asString()));
 		assertThat(calls.get()).isEqualTo(3);
 		JsonNode health = admin.get("/api/v1/inboxes/" + inbox).body().get("health");
 		assertThat(health.get("state").asString()).isEqualTo("failing");
@@ -384,20 +418,23 @@ class MetaChannelTests {
 				{"object": "page", "entry": [{"id": "%s", "time": %d, "changes": [{"field": "feed", "value": {
 				  "from": {"id": "u%d", "name": "Marc Durand"}, "post_id": "%s", "comment_id": "%s", "parent_id": "%s",
 				  "item": "comment", "verb": "add", "created_time": %d,
-				  "message": "Service client nul, aucune réponse depuis une semaine"}}]}]}"""
-			.formatted(page, now(), ids.incrementAndGet(), post, comment, post, now());
+				  "message": "Service client nul, aucune réponse depuis une semaine"}}]}]}""".formatted(page, now(),
+				ids.incrementAndGet(), post, comment, post, now());
 		post("/webhooks/meta/" + inbox, feed, sign(feed));
 		long conversation = conversationOf(inbox, comment);
-		String other = feed.replace(comment, comment + "9").replace("Marc Durand", "Léa Roux").replaceFirst("\"id\": \"u\\d+\"",
-				"\"id\": \"u-other\"").replace("Service client nul, aucune réponse depuis une semaine", "Pareil pour moi à Lyon");
+		String other = feed.replace(comment, comment + "9")
+			.replace("Marc Durand", "Léa Roux")
+			.replaceFirst("\"id\": \"u\\d+\"", "\"id\": \"u-other\"")
+			.replace("Service client nul, aucune réponse depuis une semaine", "Pareil pour moi à Lyon");
 		post("/webhooks/meta/" + inbox, other, sign(other));
 		org.openqa.selenium.chrome.ChromeDriver chrome = org.parlons.testing.Browser.start();
 		try {
 			var wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome, Duration.ofSeconds(15));
 			org.parlons.testing.Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/inbox?lang=en");
-			var indicator = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-					org.openqa.selenium.By.xpath("//a[contains(@class,'indicator')][contains(@href,'inboxId=" + inbox + "')]")));
+			var indicator = wait.until(
+					org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By
+						.xpath("//a[contains(@class,'indicator')][contains(@href,'inboxId=" + inbox + "')]")));
 			assertThat(indicator.getText()).contains("(facebook)").contains("1 public complaint unanswered");
 			chrome.get("http://localhost:" + port + "/inbox/conversations/" + conversation + "?lang=en");
 			var quoted = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
@@ -410,8 +447,12 @@ class MetaChannelTests {
 			around.click();
 			assertThat(quoted.findElement(org.openqa.selenium.By.cssSelector("details.around li")).getText())
 				.contains("Pareil pour moi à Lyon");
-			assertThat(chrome.findElement(org.openqa.selenium.By.cssSelector(".msg .placement")).getText()).isEqualTo("comment");
-			chrome.findElement(org.openqa.selenium.By.xpath("//div[@class='moderation']/button[text()='Hide on the network']")).click();
+			assertThat(chrome.findElement(org.openqa.selenium.By.cssSelector(".msg .placement")).getText())
+				.isEqualTo("comment");
+			chrome
+				.findElement(
+						org.openqa.selenium.By.xpath("//div[@class='moderation']/button[text()='Hide on the network']"))
+				.click();
 			var badge = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
 				.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector(".moderation .badge")));
 			assertThat(badge.getText()).isEqualTo("hidden");
@@ -420,8 +461,8 @@ class MetaChannelTests {
 			String number = "10" + ids.incrementAndGet();
 			long wa = inbox("whatsapp", "phoneNumberId", number);
 			String wamid = "wamid.UI" + ids.incrementAndGet();
-			String message = whatsappMessage(number, "3365" + String.format("%07d", ids.incrementAndGet() % 10_000_000), wamid,
-					Instant.now().minus(Duration.ofMinutes(30)).getEpochSecond(), "Bonjour");
+			String message = whatsappMessage(number, "3365" + String.format("%07d", ids.incrementAndGet() % 10_000_000),
+					wamid, Instant.now().minus(Duration.ofMinutes(30)).getEpochSecond(), "Bonjour");
 			post("/webhooks/meta/" + wa, message, sign(message));
 			chrome.get("http://localhost:" + port + "/inbox/conversations/" + conversationOf(wa, wamid) + "?lang=en");
 			var window = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
@@ -446,20 +487,31 @@ class MetaChannelTests {
 		var hidden = admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "hide"));
 		assertThat(hidden.status()).as(hidden.body().toString()).isEqualTo(200);
 		assertThat(hidden.body().get("moderation").asString()).isEqualTo("hidden");
-		FakePlatform.Request call = graph.requests().stream().filter(r -> r.path().equals("/v21.0/" + comment)).findFirst().orElseThrow();
+		FakePlatform.Request call = graph.requests()
+			.stream()
+			.filter(r -> r.path().equals("/v21.0/" + comment))
+			.findFirst()
+			.orElseThrow();
 		assertThat(call.method()).isEqualTo("POST");
 		assertThat(call.json().get("is_hidden").asBoolean()).isTrue();
-		assertThat(admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "like")).body()
-			.get("moderation").asString()).isEqualTo("hidden,liked");
+		assertThat(admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "like"))
+			.body()
+			.get("moderation")
+			.asString()).isEqualTo("hidden,liked");
 		assertThat(graph.to("/v21.0/" + comment + "/likes")).hasSize(1);
 		var deleted = admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "delete"));
 		assertThat(deleted.status()).as(deleted.body().toString()).isEqualTo(200);
-		assertThat(graph.requests().stream().anyMatch(r -> r.method().equals("DELETE") && r.path().equals("/v21.0/" + comment))).isTrue();
+		assertThat(graph.requests()
+			.stream()
+			.anyMatch(r -> r.method().equals("DELETE") && r.path().equals("/v21.0/" + comment))).isTrue();
 		var again = admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "hide"));
 		assertThat(again.status()).isEqualTo(422);
-		assertThat(admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "ban")).status()).isEqualTo(422);
+		assertThat(admin.post("/api/v1/messages/" + message + "/moderation", Map.of("action", "ban")).status())
+			.isEqualTo(422);
 		JsonNode timeline = admin.get("/api/v1/conversations/" + conversation + "/timeline").body().get("items");
-		assertThat(timeline.toString()).contains("moderated-hide").contains("moderated-like").contains("moderated-delete");
+		assertThat(timeline.toString()).contains("moderated-hide")
+			.contains("moderated-like")
+			.contains("moderated-delete");
 
 		String igAccount = "17" + ids.incrementAndGet();
 		long ig = inbox("instagram", "pageId", igAccount);
@@ -492,7 +544,8 @@ class MetaChannelTests {
 		assertThat(mention.get("text").asString()).isEqualTo("@teleo toujours pas de réseau à Brest");
 		assertThat(mention.get("authorName").asString()).isEqualTo("@yann.b");
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Une équipe est sur place à Brest."));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Une équipe est sur place à Brest."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + account + "/mentions").isEmpty());
 		JsonNode sent = graph.to("/v21.0/" + account + "/mentions").get(0).json();
 		assertThat(sent.get("media_id").asString()).isEqualTo("m-other");
@@ -506,24 +559,27 @@ class MetaChannelTests {
 		long inbox = inbox("facebook", "pageId", page);
 		String comment = facebookComment(inbox, page, "Mon abonnement a été débité deux fois");
 		long conversation = conversationOf(inbox, comment);
-		var r = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Pouvez-vous nous donner votre référence client ?",
-				"visibility", "private", "publicAcknowledgement", "Nous vous avons écrit en message privé."));
+		var r = admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Pouvez-vous nous donner votre référence client ?", "visibility", "private",
+						"publicAcknowledgement", "Nous vous avons écrit en message privé."));
 		assertThat(r.status()).isEqualTo(201);
-		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + comment + "/comments").isEmpty()
-				&& !graph.to("/" + page + "/messages").isEmpty());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !graph.to("/" + comment + "/comments").isEmpty()
+					&& !graph.to("/" + page + "/messages").isEmpty());
 		assertThat(graph.to("/" + comment + "/comments").get(0).json().get("message").asString())
 			.isEqualTo("Nous vous avons écrit en message privé.");
-		assertThat(graph.to("/" + page + "/messages").get(0).json().get("recipient").get("comment_id").asString()).isEqualTo(comment);
+		assertThat(graph.to("/" + page + "/messages").get(0).json().get("recipient").get("comment_id").asString())
+			.isEqualTo(comment);
 
 		String number = "10" + ids.incrementAndGet();
 		long wa = inbox("whatsapp", "phoneNumberId", number);
 		String wamid = "wamid.ACK" + ids.incrementAndGet();
-		String message = whatsappMessage(number, "3364" + String.format("%07d", ids.incrementAndGet() % 10_000_000), wamid,
-				Instant.now().getEpochSecond(), "Bonjour");
+		String message = whatsappMessage(number, "3364" + String.format("%07d", ids.incrementAndGet() % 10_000_000),
+				wamid, Instant.now().getEpochSecond(), "Bonjour");
 		post("/webhooks/meta/" + wa, message, sign(message));
 		long waConversation = conversationOf(wa, wamid);
-		var refused = admin.post("/api/v1/conversations/" + waConversation + "/replies", Map.of("text", "Réponse privée",
-				"visibility", "private", "publicAcknowledgement", "Message privé envoyé"));
+		var refused = admin.post("/api/v1/conversations/" + waConversation + "/replies", Map.of("text",
+				"Réponse privée", "visibility", "private", "publicAcknowledgement", "Message privé envoyé"));
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(messages(waConversation)).hasSize(1); // neither was stored
 	}
@@ -534,8 +590,8 @@ class MetaChannelTests {
 		String feed = """
 				{"object": "page", "entry": [{"id": "%s", "time": %d, "changes": [{"field": "feed", "value": {
 				  "from": {"id": "u%d", "name": "Client"}, "post_id": "%s", "comment_id": "%s", "parent_id": "%s",
-				  "item": "comment", "verb": "add", "created_time": %d, "message": "%s"}}]}]}"""
-			.formatted(page, now(), ids.incrementAndGet(), post, comment, post, now(), text);
+				  "item": "comment", "verb": "add", "created_time": %d, "message": "%s"}}]}]}""".formatted(page, now(),
+				ids.incrementAndGet(), post, comment, post, now(), text);
 		assertThat(post("/webhooks/meta/" + inbox, feed, sign(feed)).statusCode()).isEqualTo(200);
 		return comment;
 	}

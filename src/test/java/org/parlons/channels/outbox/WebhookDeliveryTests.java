@@ -24,8 +24,9 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Replies of the API channel reach a real HTTP webhook, signed; passing failures are retried with
- * backoff, permanent ones are marked failed and shown, and nothing is delivered twice.
+ * Replies of the API channel reach a real HTTP webhook, signed; passing failures are
+ * retried with backoff, permanent ones are marked failed and shown, and nothing is
+ * delivered twice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookDeliveryTests {
@@ -76,7 +77,8 @@ class WebhookDeliveryTests {
 		TestApi admin = TestApi.asAdmin(port);
 		long conversation = conversationOnHook(admin);
 
-		var reply = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Votre box est réparée."));
+		var reply = admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Votre box est réparée."));
 		assertThat(reply.status()).isEqualTo(201);
 		assertThat(reply.body().get("status").asString()).isEqualTo("queued");
 		long messageId = reply.id("id");

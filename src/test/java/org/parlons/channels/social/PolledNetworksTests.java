@@ -19,13 +19,14 @@ import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The networks Parlons reads by polling, each against a local double of its API, polled for real by the
- * scheduler. Shapes from the official references: Mastodon (docs.joinmastodon.org: GET
- * /api/v1/notifications, Status, POST /api/v1/statuses), Bluesky (docs.bsky.app: createSession,
- * app.bsky.notification.listNotifications, app.bsky.feed.getPosts, com.atproto.repo.createRecord with
- * reply.root and reply.parent), X API v2 (docs.x.com: GET /2/users/:id/mentions with expansions and
- * meta.newest_id, GET /2/dm_events, POST /2/tweets, POST /2/dm_conversations/with/:id/messages,
- * x-rate-limit-* headers).
+ * The networks Parlons reads by polling, each against a local double of its API, polled
+ * for real by the scheduler. Shapes from the official references: Mastodon
+ * (docs.joinmastodon.org: GET /api/v1/notifications, Status, POST /api/v1/statuses),
+ * Bluesky (docs.bsky.app: createSession, app.bsky.notification.listNotifications,
+ * app.bsky.feed.getPosts, com.atproto.repo.createRecord with reply.root and
+ * reply.parent), X API v2 (docs.x.com: GET /2/users/:id/mentions with expansions and
+ * meta.newest_id, GET /2/dm_events, POST /2/tweets, POST
+ * /2/dm_conversations/with/:id/messages, x-rate-limit-* headers).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PolledNetworksTests {
@@ -89,13 +90,21 @@ class PolledNetworksTests {
 		admin.post("/api/v1/conversations/" + bob + "/replies", Map.of("text", "Oui, un incident est en cours."));
 		admin.post("/api/v1/conversations/" + alice + "/replies", Map.of("text", "Nous corrigeons votre facture."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> network.to("/api/v1/statuses").size() == 2);
-		JsonNode toBob = network.to("/api/v1/statuses").stream().map(FakePlatform.Request::json)
-			.filter(j -> j.get("status").asString().contains("incident")).findFirst().orElseThrow();
+		JsonNode toBob = network.to("/api/v1/statuses")
+			.stream()
+			.map(FakePlatform.Request::json)
+			.filter(j -> j.get("status").asString().contains("incident"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(toBob.get("status").asString()).isEqualTo("@bob@m.example Oui, un incident est en cours.");
 		assertThat(toBob.get("in_reply_to_id").asString()).isEqualTo(Long.toString(publicId));
 		assertThat(toBob.get("visibility").asString()).isEqualTo("public");
-		JsonNode toAlice = network.to("/api/v1/statuses").stream().map(FakePlatform.Request::json)
-			.filter(j -> j.get("status").asString().contains("facture")).findFirst().orElseThrow();
+		JsonNode toAlice = network.to("/api/v1/statuses")
+			.stream()
+			.map(FakePlatform.Request::json)
+			.filter(j -> j.get("status").asString().contains("facture"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(toAlice.get("visibility").asString()).isEqualTo("direct");
 		assertThat(network.to("/api/v1/statuses").get(0).header("Idempotency-Key")).startsWith("parlons-");
 	}
@@ -170,12 +179,14 @@ class PolledNetworksTests {
 					event: notification
 					data: {"id": "%d", "type": "mention", "created_at": "2026-11-24T08:00:00.000Z", "account": {"id": "7", "acct": "carla@piaille.fr", "display_name": "Carla"}, "status": {"id": "%d", "created_at": "2026-11-24T08:00:00.000Z", "visibility": "public", "in_reply_to_id": null, "content": "<p>@teleo plus de tonalité depuis ce matin</p>", "account": {"id": "7", "acct": "carla@piaille.fr", "display_name": "Carla"}, "media_attachments": []}}
 
-					""".formatted(id, id);
+					"""
+				.formatted(id, id);
 			exchange.getResponseBody().write(":thump\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			exchange.getResponseBody().write(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			exchange.getResponseBody().flush();
 			try {
-				done.await(20, java.util.concurrent.TimeUnit.SECONDS); // the stream stays open
+				done.await(20, java.util.concurrent.TimeUnit.SECONDS); // the stream stays
+																		// open
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -183,8 +194,8 @@ class PolledNetworksTests {
 			exchange.close();
 		});
 		try {
-			long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://piaille.example", "accessToken", "tok",
-					"apiBaseUrl", network.url()));
+			long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://piaille.example", "accessToken",
+					"tok", "apiBaseUrl", network.url()));
 			await().atMost(Duration.ofSeconds(10)).until(() -> total(inbox) == 1);
 			JsonNode mention = messages(conversationOf(inbox, Long.toString(id))).get(0);
 			assertThat(mention.get("text").asString()).isEqualTo("@teleo plus de tonalité depuis ce matin");
@@ -212,25 +223,29 @@ class PolledNetworksTests {
 			case "/xrpc/com.atproto.server.createSession" -> FakePlatform.Answer.json(200,
 					"{\"accessJwt\": \"jwt\", \"refreshJwt\": \"r\", \"did\": \"did:plc:brand\", \"handle\": \"teleo.bsky.social\"}");
 			case "/xrpc/app.bsky.notification.listNotifications" -> FakePlatform.Answer.json(200, notifications);
-			case "/xrpc/app.bsky.feed.getPosts" -> FakePlatform.Answer.json(200, """
-					{"posts": [{"uri": "%s", "cid": "bafyreply", "author": {"did": "did:plc:cust"},
-					  "record": {"text": "Toujours pas", "reply": {"root": {"uri": "%s", "cid": "bafyroot"}, "parent": {"uri": "%s", "cid": "bafyroot"}}}}]}"""
-				.formatted(reply, root, root));
+			case "/xrpc/app.bsky.feed.getPosts" -> FakePlatform.Answer.json(200,
+					"""
+							{"posts": [{"uri": "%s", "cid": "bafyreply", "author": {"did": "did:plc:cust"},
+							  "record": {"text": "Toujours pas", "reply": {"root": {"uri": "%s", "cid": "bafyroot"}, "parent": {"uri": "%s", "cid": "bafyroot"}}}}]}"""
+						.formatted(reply, root, root));
 			case "/xrpc/com.atproto.repo.createRecord" -> FakePlatform.Answer.json(200,
 					"{\"uri\": \"at://did:plc:brand/app.bsky.feed.post/out1\", \"cid\": \"bafyout\"}");
 			default -> FakePlatform.Answer.json(404, "{}");
 		});
-		long inbox = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword", "abcd-efgh-ijkl-mnop",
-				"apiBaseUrl", network.url()));
+		long inbox = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword",
+				"abcd-efgh-ijkl-mnop", "apiBaseUrl", network.url()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> total(inbox) == 1);
 		long conversation = conversationOf(inbox, reply);
 		JsonNode in = messages(conversation).get(0);
 		assertThat(in.get("visibility").asString()).isEqualTo("public");
 		assertThat(in.get("threadRef").asString()).isEqualTo(root);
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "En privé ?", "visibility", "private")).status()).isEqualTo(422);
+		assertThat(admin
+			.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "En privé ?", "visibility", "private"))
+			.status()).isEqualTo(422);
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous relançons votre dossier."));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous relançons votre dossier."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !network.to("/com.atproto.repo.createRecord").isEmpty());
 		FakePlatform.Request created = network.to("/xrpc/com.atproto.repo.createRecord").get(0);
 		JsonNode record = created.json().get("record");
@@ -240,7 +255,8 @@ class PolledNetworksTests {
 		assertThat(record.get("reply").get("root").get("cid").asString()).isEqualTo("bafyroot");
 		assertThat(record.get("reply").get("parent").get("uri").asString()).isEqualTo(reply);
 		assertThat(record.get("reply").get("parent").get("cid").asString()).isEqualTo("bafyreply");
-		assertThat(network.to("/xrpc/com.atproto.server.createSession").get(0).json().get("identifier").asString()).isEqualTo("teleo.bsky.social");
+		assertThat(network.to("/xrpc/com.atproto.server.createSession").get(0).json().get("identifier").asString())
+			.isEqualTo("teleo.bsky.social");
 	}
 
 	@Test
@@ -256,14 +272,15 @@ class PolledNetworksTests {
 							Map.of("x-rate-limit-remaining", "0", "x-rate-limit-reset",
 									Long.toString(Instant.now().plusSeconds(1).getEpochSecond())));
 				}
-				return FakePlatform.Answer.json(200, r.query().contains("since_id=" + tweet) ? "{\"meta\": {\"result_count\": 0}}" : """
-						{"data": [{"id": "%d", "text": "@teleo ma box redémarre en boucle", "author_id": "77",
-						  "conversation_id": "%d", "created_at": "2026-11-24T10:00:00.000Z",
-						  "referenced_tweets": [{"type": "replied_to", "id": "%d"}]}],
-						 "includes": {"users": [{"id": "77", "name": "Hugo", "username": "hugo_b",
-						  "public_metrics": {"followers_count": 1200}}]},
-						 "meta": {"newest_id": "%d", "oldest_id": "%d", "result_count": 1}}"""
-					.formatted(tweet, conversationRoot, conversationRoot, tweet, tweet));
+				return FakePlatform.Answer.json(200,
+						r.query().contains("since_id=" + tweet) ? "{\"meta\": {\"result_count\": 0}}" : """
+								{"data": [{"id": "%d", "text": "@teleo ma box redémarre en boucle", "author_id": "77",
+								  "conversation_id": "%d", "created_at": "2026-11-24T10:00:00.000Z",
+								  "referenced_tweets": [{"type": "replied_to", "id": "%d"}]}],
+								 "includes": {"users": [{"id": "77", "name": "Hugo", "username": "hugo_b",
+								  "public_metrics": {"followers_count": 1200}}]},
+								 "meta": {"newest_id": "%d", "oldest_id": "%d", "result_count": 1}}""".formatted(tweet,
+								conversationRoot, conversationRoot, tweet, tweet));
 			}
 			if (r.path().equals("/2/dm_events")) {
 				return FakePlatform.Answer.json(200, """
@@ -277,15 +294,18 @@ class PolledNetworksTests {
 			if (r.path().equals("/2/tweets")) {
 				return FakePlatform.Answer.json(201, "{\"data\": {\"id\": \"1861\", \"text\": \"x\"}}");
 			}
-			return FakePlatform.Answer.json(201, "{\"data\": {\"dm_conversation_id\": \"77-4242\", \"dm_event_id\": \"1862\"}}");
+			return FakePlatform.Answer.json(201,
+					"{\"data\": {\"dm_conversation_id\": \"77-4242\", \"dm_event_id\": \"1862\"}}");
 		});
-		long inbox = create(Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
+		long inbox = create(
+				Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> health(inbox).equals("failing"));
 		await().atMost(Duration.ofSeconds(15)).until(() -> total(inbox) >= 1 && messagesOfInbox(inbox) == 2);
 		long conversation = conversationOf(inbox, Long.toString(tweet));
 		JsonNode thread = messages(conversation);
-		assertThat(thread).hasSize(2); // the mention and the DM of the same person, in one conversation
+		assertThat(thread).hasSize(2); // the mention and the DM of the same person, in
+										// one conversation
 		assertThat(thread.get(0).get("visibility").asString()).isEqualTo("public");
 		assertThat(thread.get(0).get("threadRef").asString()).isEqualTo(Long.toString(conversationRoot));
 		assertThat(thread.get(1).get("visibility").asString()).isEqualTo("private");
@@ -293,14 +313,18 @@ class PolledNetworksTests {
 
 		admin.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "Nous regardons, Hugo.", "visibility", "public"));
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Merci, bien reçu.", "visibility", "private"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> !network.to("/2/tweets").isEmpty() && !network.to("/77/messages").isEmpty());
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Merci, bien reçu.", "visibility", "private"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !network.to("/2/tweets").isEmpty() && !network.to("/77/messages").isEmpty());
 		JsonNode post = network.to("/2/tweets").get(0).json();
 		assertThat(post.get("reply").get("in_reply_to_tweet_id").asString()).isEqualTo(Long.toString(tweet));
 		assertThat(network.to("/2/dm_conversations/with/77/messages").get(0).json().get("text").asString())
 			.isEqualTo("Merci, bien reçu.");
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "x".repeat(281), "visibility", "public")).status()).isEqualTo(422);
+		assertThat(admin
+			.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "x".repeat(281), "visibility", "public"))
+			.status()).isEqualTo(422);
 	}
 
 	@Test
@@ -308,15 +332,16 @@ class PolledNetworksTests {
 		final String brand = "4248";
 		String tweet = Long.toString(1_880_000_000_000_000_000L + ids.incrementAndGet());
 		network.answer(r -> switch (r.path()) {
-			case "/2/users/" + brand -> FakePlatform.Answer.json(200,
-					"{\"data\": {\"id\": \"" + brand + "\", \"username\": \"teleo\", \"public_metrics\": {\"followers_count\": 52000}}}");
+			case "/2/users/" + brand -> FakePlatform.Answer.json(200, "{\"data\": {\"id\": \"" + brand
+					+ "\", \"username\": \"teleo\", \"public_metrics\": {\"followers_count\": 52000}}}");
 			case "/2/users/" + brand + "/tweets" -> FakePlatform.Answer.json(200, """
 					{"data": [{"id": "%s", "text": "La fibre arrive à Brest", "created_at": "%s",
 					  "public_metrics": {"retweet_count": 10, "reply_count": 5, "like_count": 80, "quote_count": 5,
 					   "impression_count": 10000}}]}""".formatted(tweet, Instant.now().minus(Duration.ofHours(2))));
 			default -> FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}}");
 		});
-		long inbox = create(Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
+		long inbox = create(
+				Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
 		await().atMost(Duration.ofSeconds(15)).until(() -> xPost(tweet) != null);
 		JsonNode post = xPost(tweet);
 		assertThat(post.get("inboxId").asLong()).isEqualTo(inbox);
@@ -354,14 +379,18 @@ class PolledNetworksTests {
 
 	int messagesOfInbox(long inbox) {
 		int n = 0;
-		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all&size=100").body().get("items")) {
+		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all&size=100")
+			.body()
+			.get("items")) {
 			n += messages(c.get("id").asLong()).size();
 		}
 		return n;
 	}
 
 	long conversationOf(long inbox, String externalId) {
-		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all&size=100").body().get("items")) {
+		for (JsonNode c : admin.get("/api/v1/conversations?inboxId=" + inbox + "&status=all&size=100")
+			.body()
+			.get("items")) {
 			for (JsonNode m : messages(c.get("id").asLong())) {
 				if (m.get("externalId").asString().equals(externalId)) {
 					return c.get("id").asLong();

@@ -23,9 +23,10 @@ import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * A Telegram bot inbox against a local double of the Bot API, webhooks sent over the real port with the
- * secret-token header. Payload shapes follow https://core.telegram.org/bots/api (Update, Message, Chat,
- * User; sendMessage with reply_parameters; error answers with error_code, description and
+ * A Telegram bot inbox against a local double of the Bot API, webhooks sent over the real
+ * port with the secret-token header. Payload shapes follow
+ * https://core.telegram.org/bots/api (Update, Message, Chat, User; sendMessage with
+ * reply_parameters; error answers with error_code, description and
  * parameters.retry_after).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -51,12 +52,13 @@ class TelegramChannelTests {
 		telegram = new FakePlatform();
 		AtomicInteger sent = new AtomicInteger(5000);
 		telegram.answer(r -> r.path().endsWith("/sendMessage")
-				? FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":{\"message_id\":" + sent.incrementAndGet()
-						+ ",\"chat\":{\"id\":" + r.json().get("chat_id").asLong() + "},\"date\":1700000000,\"text\":\"x\"}}")
+				? FakePlatform.Answer.json(200,
+						"{\"ok\":true,\"result\":{\"message_id\":" + sent.incrementAndGet() + ",\"chat\":{\"id\":"
+								+ r.json().get("chat_id").asLong() + "},\"date\":1700000000,\"text\":\"x\"}}")
 				: FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":true}"));
 		admin = TestApi.asAdmin(port);
-		var created = admin.post("/api/v1/inboxes", Map.of("name", unique("Bot"), "channel", "telegram", "botToken", TOKEN,
-				"apiBaseUrl", telegram.url()));
+		var created = admin.post("/api/v1/inboxes",
+				Map.of("name", unique("Bot"), "channel", "telegram", "botToken", TOKEN, "apiBaseUrl", telegram.url()));
 		assertThat(created.status()).isEqualTo(201);
 		inboxId = created.id("id");
 		secret = admin.get("/api/v1/inboxes/" + inboxId).body().get("settings").get("secretToken").asString();
@@ -84,7 +86,8 @@ class TelegramChannelTests {
 		String update = privateUpdate(user, 42, "Bonjour, ma commande n'est pas arrivée");
 
 		HttpResponse<String> first = webhook(update, secret);
-		HttpResponse<String> again = webhook(update, secret); // Telegram redelivers when unsure
+		HttpResponse<String> again = webhook(update, secret); // Telegram redelivers when
+																// unsure
 
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(again.statusCode()).isEqualTo(200);
@@ -114,7 +117,8 @@ class TelegramChannelTests {
 				{"update_id": %d, "message": {"message_id": 7, "date": 1700000100,
 				 "from": {"id": %d, "is_bot": false, "first_name": "Léa", "last_name": "Martin", "username": "lea_m"},
 				 "chat": {"id": %d, "type": "supergroup", "title": "Clients Téléo"},
-				 "text": "Le réseau est encore en panne à Lyon ?"}}""".formatted(ids.incrementAndGet(), user, group), secret);
+				 "text": "Le réseau est encore en panne à Lyon ?"}}""".formatted(ids.incrementAndGet(), user, group),
+				secret);
 		assertThat(r.statusCode()).isEqualTo(200);
 		long conversation = TestApi.json(r.body()).get("conversationId").asLong();
 		JsonNode message = admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items").get(0);
@@ -122,13 +126,20 @@ class TelegramChannelTests {
 		assertThat(message.get("placement").asString()).isEqualTo("group");
 		assertThat(message.get("threadRef").asString()).isEqualTo("tg:" + group);
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Oui, nos équipes sont dessus."));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Oui, nos équipes sont dessus."));
 		admin.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "Je vous écris en privé pour votre ligne.", "visibility", "private"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> telegram.to("/sendMessage").size() == 2);
 		List<JsonNode> sent = telegram.to("/sendMessage").stream().map(FakePlatform.Request::json).toList();
-		JsonNode publicReply = sent.stream().filter(s -> s.get("text").asString().startsWith("Oui")).findFirst().orElseThrow();
-		JsonNode privateReply = sent.stream().filter(s -> s.get("text").asString().startsWith("Je vous")).findFirst().orElseThrow();
+		JsonNode publicReply = sent.stream()
+			.filter(s -> s.get("text").asString().startsWith("Oui"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode privateReply = sent.stream()
+			.filter(s -> s.get("text").asString().startsWith("Je vous"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(publicReply.get("chat_id").asLong()).isEqualTo(group);
 		assertThat(publicReply.get("reply_parameters").get("message_id").asLong()).isEqualTo(7);
 		assertThat(privateReply.get("chat_id").asLong()).isEqualTo(user);
@@ -174,19 +185,25 @@ class TelegramChannelTests {
 						+ "\"description\":\"Forbidden: bot was blocked by the user\"}");
 			}
 			return attempts.incrementAndGet() == 1
-					? FakePlatform.Answer.json(429, "{\"ok\":false,\"error_code\":429,\"description\":"
-							+ "\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}")
+					? FakePlatform.Answer.json(429,
+							"{\"ok\":false,\"error_code\":429,\"description\":"
+									+ "\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}")
 					: FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":{\"message_id\":9001,\"chat\":{\"id\":"
 							+ r.json().get("chat_id").asLong() + "}}}");
 		});
 		long user = ids.incrementAndGet();
 		long conversation = TestApi.json(webhook(privateUpdate(user, 3, "allô ?"), secret).body())
-			.get("conversationId").asLong();
+			.get("conversationId")
+			.asLong();
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Patience, on arrive."));
 		await().atMost(Duration.ofSeconds(15)).until(() -> status(conversation, 1).equals("sent"));
 		assertThat(attempts.get()).isEqualTo(2);
-		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items").get(1)
-			.get("externalId").asString()).isEqualTo("tg:" + user + ":9001");
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages")
+			.body()
+			.get("items")
+			.get(1)
+			.get("externalId")
+			.asString()).isEqualTo("tg:" + user + ":9001");
 
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Blocked? This one fails."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(conversation, 2).equals("failed"));
@@ -196,8 +213,10 @@ class TelegramChannelTests {
 	@Test
 	void refusesAReplyLongerThanTelegramAllowsBeforeStoringIt() {
 		long conversation = TestApi.json(webhook(privateUpdate(ids.incrementAndGet(), 4, "long ?"), secret).body())
-			.get("conversationId").asLong();
-		var tooLong = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "a".repeat(4097)));
+			.get("conversationId")
+			.asLong();
+		var tooLong = admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "a".repeat(4097)));
 		assertThat(tooLong.status()).isEqualTo(422);
 		assertThat(tooLong.body().get("detail").asString()).contains("4,096");
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items")).hasSize(1);

@@ -29,10 +29,12 @@ import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * An SMS inbox through Twilio against a local double of the Messages API; webhooks are form posts over the
- * real port signed as Twilio signs them. Shapes from twilio.com/docs: incoming message webhook (MessageSid,
- * AccountSid, From, To, Body, NumMedia, MediaContentType0), status callbacks (MessageStatus, ErrorCode),
- * POST /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth, error bodies with code and message.
+ * An SMS inbox through Twilio against a local double of the Messages API; webhooks are
+ * form posts over the real port signed as Twilio signs them. Shapes from twilio.com/docs:
+ * incoming message webhook (MessageSid, AccountSid, From, To, Body, NumMedia,
+ * MediaContentType0), status callbacks (MessageStatus, ErrorCode), POST
+ * /2010-04-01/Accounts/{AccountSid}/Messages.json with Basic auth, error bodies with code
+ * and message.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwilioChannelTests {
@@ -56,7 +58,8 @@ class TwilioChannelTests {
 	void setUp() {
 		twilio = new FakePlatform();
 		AtomicInteger n = new AtomicInteger();
-		twilio.answer(r -> FakePlatform.Answer.json(201, "{\"sid\":\"SMout" + n.incrementAndGet() + "\",\"status\":\"queued\"}"));
+		twilio.answer(r -> FakePlatform.Answer.json(201,
+				"{\"sid\":\"SMout" + n.incrementAndGet() + "\",\"status\":\"queued\"}"));
 		admin = TestApi.asAdmin(port);
 		var r = admin.post("/api/v1/inboxes", Map.of("name", unique("SMS"), "channel", "twilio", "accountSid", SID,
 				"authToken", TOKEN, "from", "+33700000000", "apiBaseUrl", twilio.url()));
@@ -81,15 +84,18 @@ class TwilioChannelTests {
 		assertThat(messages(conversation)).hasSize(1);
 		assertThat(messages(conversation).get(0).get("visibility").asString()).isEqualTo("private");
 
-		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous relançons le transporteur."));
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous relançons le transporteur."));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.to("/Messages.json").isEmpty());
 		FakePlatform.Request sent = twilio.to("/2010-04-01/Accounts/" + SID + "/Messages.json").get(0);
 		Map<String, String> form = form(sent.body());
-		assertThat(form).containsEntry("To", phone).containsEntry("From", "+33700000000")
+		assertThat(form).containsEntry("To", phone)
+			.containsEntry("From", "+33700000000")
 			.containsEntry("Body", "Nous relançons le transporteur.");
-		assertThat(sent.header("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
-			.encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
-		await().atMost(Duration.ofSeconds(10)).until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
+		assertThat(sent.header("Authorization")).isEqualTo("Basic "
+				+ java.util.Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
 
 		Map<String, String> delivered = new LinkedHashMap<>();
 		delivered.put("MessageSid", messages(conversation).get(1).get("externalId").asString());
@@ -108,15 +114,16 @@ class TwilioChannelTests {
 		post(stop, true);
 		long conversation = conversationOf(stop.get("MessageSid"));
 
-		var blocked = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Une dernière chose…"));
+		var blocked = admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Une dernière chose…"));
 		assertThat(blocked.status()).isEqualTo(422);
 		assertThat(blocked.body().get("detail").asString()).contains("STOP");
 		long customer = admin.get("/api/v1/conversations/" + conversation).body().get("customerId").asLong();
 		assertThat(admin.get("/api/v1/customers/" + customer).body().toString()).contains("opted-out");
 
 		post(sms(phone, "START"), true);
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bon retour !")).status())
-			.isEqualTo(201);
+		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bon retour !"))
+			.status()).isEqualTo(201);
 	}
 
 	@Test
@@ -125,7 +132,9 @@ class TwilioChannelTests {
 		assertThat(post(sms, false).statusCode()).isEqualTo(403);
 		Map<String, String> tampered = new LinkedHashMap<>(sms);
 		String good = sign(sms);
-		String forged = (good.charAt(0) == 'Q' ? "R" : "Q") + good.substring(1); // one character off
+		String forged = (good.charAt(0) == 'Q' ? "R" : "Q") + good.substring(1); // one
+																					// character
+																					// off
 		HttpResponse<String> r = send(tampered, forged);
 		assertThat(r.statusCode()).isEqualTo(403);
 		assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -140,15 +149,17 @@ class TwilioChannelTests {
 		AtomicInteger calls = new AtomicInteger();
 		twilio.answer(r -> {
 			calls.incrementAndGet();
-			return FakePlatform.Answer.json(400, "{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\","
-					+ " \"more_info\": \"https://www.twilio.com/docs/errors/21211\", \"status\": 400}");
+			return FakePlatform.Answer.json(400,
+					"{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\","
+							+ " \"more_info\": \"https://www.twilio.com/docs/errors/21211\", \"status\": 400}");
 		});
 		String phone = "+3363" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
 		Map<String, String> sms = sms(phone, "Allô");
 		post(sms, true);
 		long conversation = conversationOf(sms.get("MessageSid"));
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Réponse"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(messages(conversation).get(1).get("status").asString()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "failed".equals(messages(conversation).get(1).get("status").asString()));
 		assertThat(calls.get()).isEqualTo(1);
 	}
 
@@ -182,8 +193,10 @@ class TwilioChannelTests {
 	}
 
 	HttpResponse<String> send(Map<String, String> params, String signature) {
-		String body = params.entrySet().stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+		String body = params.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -201,8 +214,10 @@ class TwilioChannelTests {
 
 	static Map<String, String> form(String body) {
 		Map<String, String> out = new LinkedHashMap<>();
-		Arrays.stream(body.split("&")).map(p -> p.split("=", 2))
-			.forEach(p -> out.put(URLDecoder.decode(p[0], StandardCharsets.UTF_8), URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+		Arrays.stream(body.split("&"))
+			.map(p -> p.split("=", 2))
+			.forEach(p -> out.put(URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+					URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
 		return out;
 	}
 

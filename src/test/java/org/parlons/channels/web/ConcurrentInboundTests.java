@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * 10,000 inbound messages, each posted twice at the same time through the real port, give exactly
- * 10,000 stored messages, each customer's messages in one conversation.
+ * 10,000 inbound messages, each posted twice at the same time through the real port, give
+ * exactly 10,000 stored messages, each customer's messages in one conversation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConcurrentInboundTests {
@@ -50,7 +50,8 @@ class ConcurrentInboundTests {
 			String author = "author-" + (i % AUTHORS);
 			for (int copy = 0; copy < 2; copy++) {
 				futures.add(pool.submit(() -> {
-					var r = api.post("/api/v1/inboxes/" + inbox + "/inbound", TestApi.inbound(id, author, "message " + id));
+					var r = api.post("/api/v1/inboxes/" + inbox + "/inbound",
+							TestApi.inbound(id, author, "message " + id));
 					if (r.status() != 202) {
 						failures.incrementAndGet();
 					}
@@ -68,10 +69,13 @@ class ConcurrentInboundTests {
 		assertThat(failures).hasValue(0);
 		assertThat(duplicates).hasValue(MESSAGES);
 		assertThat(count("select count(*) from message where inbox_id = ?", inbox)).isEqualTo(MESSAGES);
-		assertThat(count("select count(distinct external_id) from message where inbox_id = ?", inbox)).isEqualTo(MESSAGES);
+		assertThat(count("select count(distinct external_id) from message where inbox_id = ?", inbox))
+			.isEqualTo(MESSAGES);
 		assertThat(count("select count(*) from conversation where inbox_id = ?", inbox)).isEqualTo(AUTHORS);
-		assertThat(count("select count(distinct customer_id) from conversation where inbox_id = ?", inbox)).isEqualTo(AUTHORS);
-		assertThat(count("select count(*) from customer_identity where namespace = ?", "inbox:" + inbox)).isEqualTo(AUTHORS);
+		assertThat(count("select count(distinct customer_id) from conversation where inbox_id = ?", inbox))
+			.isEqualTo(AUTHORS);
+		assertThat(count("select count(*) from customer_identity where namespace = ?", "inbox:" + inbox))
+			.isEqualTo(AUTHORS);
 		assertThat(count("select coalesce(sum(message_count), 0) from conversation where inbox_id = ?", inbox))
 			.isEqualTo(MESSAGES);
 	}
@@ -125,7 +129,8 @@ class ConcurrentInboundTests {
 		assertThat(duplicates).hasValue(messages);
 		assertThat(count("select count(*) from message where inbox_id = ?", inbox)).isEqualTo(messages);
 		assertThat(count("select count(*) from conversation where inbox_id = ?", inbox)).isEqualTo(authors);
-		assertThat(count("select count(*) from customer_identity where namespace = ?", "inbox:" + inbox)).isEqualTo(authors);
+		assertThat(count("select count(*) from customer_identity where namespace = ?", "inbox:" + inbox))
+			.isEqualTo(authors);
 		assertThat(count("select coalesce(sum(message_count), 0) from conversation where inbox_id = ?", inbox))
 			.isEqualTo(messages);
 	}

@@ -33,8 +33,10 @@ class InboundApiTests {
 
 	@Test
 	void storesAnInboundMessageOnceAndAnswersTheSameIdsForADuplicate() {
-		var first = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", inbound("m-1", "u-1", "Bonjour, ma box ne marche plus"));
-		var again = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", inbound("m-1", "u-1", "Bonjour, ma box ne marche plus"));
+		var first = admin.post("/api/v1/inboxes/" + inboxId + "/inbound",
+				inbound("m-1", "u-1", "Bonjour, ma box ne marche plus"));
+		var again = admin.post("/api/v1/inboxes/" + inboxId + "/inbound",
+				inbound("m-1", "u-1", "Bonjour, ma box ne marche plus"));
 
 		assertThat(first.status()).isEqualTo(202);
 		assertThat(first.body().get("duplicate").asBoolean()).isFalse();
@@ -61,7 +63,8 @@ class InboundApiTests {
 		assertThat(other.id("customerId")).isNotEqualTo(first.id("customerId"));
 
 		long conversation = first.id("conversationId");
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved")).status())
+		assertThat(
+				admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved")).status())
 			.isEqualTo(200);
 		var fresh = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", inbound("a-3", "u-2", "Nouveau sujet"));
 		assertThat(fresh.id("conversationId")).isNotEqualTo(conversation);
@@ -70,13 +73,14 @@ class InboundApiTests {
 		replyTo.put("inReplyTo", "a-1");
 		var threaded = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", replyTo);
 		assertThat(threaded.id("conversationId")).isEqualTo(conversation);
-		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("status").asString()).isEqualTo("open");
+		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("status").asString())
+			.isEqualTo("open");
 	}
 
 	@Test
 	void recognisesAKnownCustomerByEmailAcrossAuthorIds() {
-		var a = Map.of("externalId", "e-1", "author", Map.of("externalId", "crm-1", "name", "Léa", "email", "Lea@Example.fr"),
-				"text", "Bonjour");
+		var a = Map.of("externalId", "e-1", "author",
+				Map.of("externalId", "crm-1", "name", "Léa", "email", "Lea@Example.fr"), "text", "Bonjour");
 		var b = Map.of("externalId", "e-2", "author", Map.of("externalId", "crm-2", "email", "lea@example.fr"), "text",
 				"C'est encore moi");
 		var first = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", a);
@@ -167,18 +171,22 @@ class InboundApiTests {
 		// A new customer's two messages: one profile, one conversation.
 		assertThat(items.get(1).get("conversationId").asLong()).isEqualTo(items.get(0).get("conversationId").asLong());
 		assertThat(items.get(1).get("customerId").asLong()).isEqualTo(items.get(0).get("customerId").asLong());
-		// Already stored before the batch, and repeated within it: the stored ids, marked duplicate.
+		// Already stored before the batch, and repeated within it: the stored ids, marked
+		// duplicate.
 		assertThat(items.get(2).get("duplicate").asBoolean()).isTrue();
 		assertThat(items.get(2).get("messageId").asLong()).isEqualTo(earlier.id("messageId"));
 		assertThat(items.get(2).get("customerId").asLong()).isEqualTo(earlier.id("customerId"));
 		assertThat(items.get(5).get("duplicate").asBoolean()).isTrue();
 		assertThat(items.get(5).get("messageId").asLong()).isEqualTo(items.get(0).get("messageId").asLong());
-		// A known customer joins their open conversation; a reply-to within the batch follows its parent.
+		// A known customer joins their open conversation; a reply-to within the batch
+		// follows its parent.
 		assertThat(items.get(3).get("conversationId").asLong()).isEqualTo(earlier.id("conversationId"));
 		assertThat(items.get(4).get("conversationId").asLong()).isEqualTo(earlier.id("conversationId"));
 		assertThat(items.get(4).get("customerId").asLong()).isNotEqualTo(earlier.id("customerId"));
 
-		var thread = admin.get("/api/v1/conversations/" + earlier.id("conversationId") + "/messages").body().get("items");
+		var thread = admin.get("/api/v1/conversations/" + earlier.id("conversationId") + "/messages")
+			.body()
+			.get("items");
 		assertThat(thread).hasSize(3);
 		var conversation = admin.get("/api/v1/conversations/" + earlier.id("conversationId")).body();
 		assertThat(conversation.get("messageCount").asLong()).isEqualTo(3);
@@ -192,9 +200,8 @@ class InboundApiTests {
 
 	@Test
 	void refusesAWholeBatchWhenOneMessageIsBadNamingItsPosition() {
-		var batch = java.util.List.of(inbound("v-1", "u-30", "Correct"),
-				Map.of("externalId", "v-2", "author", Map.of("externalId", "u-31", "email", "pas-une-adresse"), "text",
-						"Adresse invalide"));
+		var batch = java.util.List.of(inbound("v-1", "u-30", "Correct"), Map.of("externalId", "v-2", "author",
+				Map.of("externalId", "u-31", "email", "pas-une-adresse"), "text", "Adresse invalide"));
 		var r = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch", Map.of("messages", batch));
 		assertThat(r.status()).isEqualTo(400);
 		assertThat(r.contentType()).startsWith("application/problem+json");
@@ -205,7 +212,8 @@ class InboundApiTests {
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.body().get("errors").has("messages[0].externalId")).isTrue();
 
-		var empty = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch", Map.of("messages", java.util.List.of()));
+		var empty = admin.post("/api/v1/inboxes/" + inboxId + "/inbound/batch",
+				Map.of("messages", java.util.List.of()));
 		assertThat(empty.status()).isEqualTo(400);
 		assertThat(admin.get("/api/v1/conversations?inboxId=" + inboxId).body().get("total").asLong()).isZero();
 	}

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The widget's public API as a visitor's browser calls it: sessions, signed tokens, identity
- * verification, flood limits, hostile text, and answers by email when the visitor has gone.
+ * The widget's public API as a visitor's browser calls it: sessions, signed tokens,
+ * identity verification, flood limits, hostile text, and answers by email when the
+ * visitor has gone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WidgetApiTests {
@@ -56,15 +57,18 @@ class WidgetApiTests {
 		String token = session.get("visitorToken").asString();
 		assertThat(session.get("welcome").asString()).isEqualTo("Bonjour ! Une question ?");
 		assertThat(session.get("messages")).isEmpty();
-		var sent = post(api + "/messages", token, Map.of("text", "<script>alert(1)</script> Ma box clignote", "clientId", "c-1"));
+		var sent = post(api + "/messages", token,
+				Map.of("text", "<script>alert(1)</script> Ma box clignote", "clientId", "c-1"));
 		assertThat(sent.status()).isEqualTo(202);
-		var again = post(api + "/messages", token, Map.of("text", "<script>alert(1)</script> Ma box clignote", "clientId", "c-1"));
+		var again = post(api + "/messages", token,
+				Map.of("text", "<script>alert(1)</script> Ma box clignote", "clientId", "c-1"));
 		assertThat(again.body().get("duplicate").asBoolean()).isTrue();
 
 		JsonNode back = visitor.post(api + "/session", Map.of("visitorToken", token)).body();
 		assertThat(back.get("visitorToken").asString()).isEqualTo(token);
 		assertThat(back.get("messages")).hasSize(1);
-		assertThat(back.get("messages").get(0).get("text").asString()).isEqualTo("<script>alert(1)</script> Ma box clignote");
+		assertThat(back.get("messages").get(0).get("text").asString())
+			.isEqualTo("<script>alert(1)</script> Ma box clignote");
 
 		String forged = token.substring(0, token.indexOf('.')) + ".0000";
 		assertThat(post(api + "/messages", forged, Map.of("text", "hello")).status()).isEqualTo(403);
@@ -81,19 +85,24 @@ class WidgetApiTests {
 		String secret = inbox.get("settings").get("identitySecret").asString();
 
 		assertThat(visitor.post(api + "/session", Map.of()).status()).isEqualTo(403);
-		var wrong = visitor.post(api + "/session", Map.of("userId", "client-42", "userHash", WidgetVisitors.hmac(secret, "client-43")));
+		var wrong = visitor.post(api + "/session",
+				Map.of("userId", "client-42", "userHash", WidgetVisitors.hmac(secret, "client-43")));
 		assertThat(wrong.status()).isEqualTo(403);
 		assertThat(wrong.contentType()).startsWith("application/problem+json");
 
-		var right = visitor.post(api + "/session", Map.of("userId", "client-42", "userHash",
-				WidgetVisitors.hmac(secret, "client-42"), "name", "Camille"));
+		var right = visitor.post(api + "/session",
+				Map.of("userId", "client-42", "userHash", WidgetVisitors.hmac(secret, "client-42"), "name", "Camille"));
 		assertThat(right.status()).isEqualTo(200);
-		long conversation = post(api + "/messages", right.body().get("visitorToken").asString(), Map.of("text", "Bonjour"))
+		long conversation = post(api + "/messages", right.body().get("visitorToken").asString(),
+				Map.of("text", "Bonjour"))
 			.id("conversationId");
 		// The same signed-in user from another browser finds the same conversation.
-		var other = visitor.post(api + "/session", Map.of("userId", "client-42", "userHash", WidgetVisitors.hmac(secret, "client-42")));
-		assertThat(post(api + "/messages", other.body().get("visitorToken").asString(), Map.of("text", "C'est encore moi"))
-			.id("conversationId")).isEqualTo(conversation);
+		var other = visitor.post(api + "/session",
+				Map.of("userId", "client-42", "userHash", WidgetVisitors.hmac(secret, "client-42")));
+		assertThat(
+				post(api + "/messages", other.body().get("visitorToken").asString(), Map.of("text", "C'est encore moi"))
+					.id("conversationId"))
+			.isEqualTo(conversation);
 	}
 
 	@Test
@@ -118,18 +127,20 @@ class WidgetApiTests {
 		}
 		assertThat(accepted).isBetween(5, 8);
 		assertThat(refused).isEqualTo(40 - accepted);
-		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items")).hasSize(accepted);
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items"))
+			.hasSize(accepted);
 		var tooLong = post(api + "/messages", token, Map.of("text", "x".repeat(5_001)));
 		assertThat(tooLong.status()).isIn(400, 429);
 	}
 
 	@Test
 	void whenNoAgentIsOnlineTheWidgetSaysSoAndTheAnswerGoesOutByEmail() throws Exception {
-		var emailInbox = admin.post("/api/v1/inboxes", Map.of("name", unique("Chat mail"), "channel", "email", "address",
-				"chat@teleo.test", "imap", Map.of("host", "127.0.0.1", "port", mail.getImap().getPort(), "username",
-						"chat@teleo.test", "password", "secret-3", "tls", false),
-				"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username", "chat@teleo.test",
-						"password", "secret-3", "tls", false)));
+		var emailInbox = admin.post("/api/v1/inboxes",
+				Map.of("name", unique("Chat mail"), "channel", "email", "address", "chat@teleo.test", "imap",
+						Map.of("host", "127.0.0.1", "port", mail.getImap().getPort(), "username", "chat@teleo.test",
+								"password", "secret-3", "tls", false),
+						"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username",
+								"chat@teleo.test", "password", "secret-3", "tls", false)));
 		JsonNode inbox = widgetInbox(Map.of("emailInboxId", emailInbox.id("id")));
 		String api = "/widget/api/" + inbox.get("settings").get("publicToken").asString();
 		String address = unique("visiteur") + "@example.com";
@@ -142,8 +153,10 @@ class WidgetApiTests {
 		assertThat(post(api + "/email", token, Map.of("email", address)).status()).isEqualTo(200);
 		assertThat(post(api + "/email", token, Map.of("email", "pas une adresse")).status()).isEqualTo(400);
 
-		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "Oui, nous sommes là : votre box sera changée demain.")).status()).isEqualTo(201);
+		assertThat(admin
+			.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "Oui, nous sommes là : votre box sera changée demain."))
+			.status()).isEqualTo(201);
 		MimeMessage received = awaitMail(address);
 		assertThat(received.getSubject()).contains("[#" + conversation + "]");
 		assertThat(received.getContent().toString()).isNotEmpty();

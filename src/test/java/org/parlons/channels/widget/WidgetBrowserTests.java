@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * Two real browsers: a visitor chats on a page carrying the widget, an agent answers in the agent UI,
- * and the visitor sees the agent typing, then the answer, live; coming back later shows the history.
+ * Two real browsers: a visitor chats on a page carrying the widget, an agent answers in
+ * the agent UI, and the visitor sees the agent typing, then the answer, live; coming back
+ * later shows the history.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WidgetBrowserTests {
@@ -53,7 +54,8 @@ class WidgetBrowserTests {
 	void aVisitorWritesTheAgentAnswersInTheUiAndTheVisitorSeesItLive() {
 		TestApi admin = TestApi.asAdmin(port);
 		var inbox = admin.post("/api/v1/inboxes", Map.of("name", unique("Chat site"), "channel", "widget", "welcome",
-				"Bonjour ! Comment pouvons-nous vous aider ?")).body();
+				"Bonjour ! Comment pouvons-nous vous aider ?"))
+			.body();
 		long inboxId = inbox.get("id").asLong();
 		String token = inbox.get("settings").get("publicToken").asString();
 		WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(20));

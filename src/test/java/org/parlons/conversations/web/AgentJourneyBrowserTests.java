@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * The main agent journey in a real Chromium: sign in, open a conversation, reply, and see the
- * customer's next message arrive live without reloading.
+ * The main agent journey in a real Chromium: sign in, open a conversation, reply, and see
+ * the customer's next message arrive live without reloading.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AgentJourneyBrowserTests {

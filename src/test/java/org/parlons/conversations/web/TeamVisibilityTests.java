@@ -13,7 +13,8 @@ import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
 /**
- * An agent sees the inboxes of their teams only, in lists and by id; supervisors see everything.
+ * An agent sees the inboxes of their teams only, in lists and by id; supervisors see
+ * everything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TeamVisibilityTests {
@@ -32,10 +33,11 @@ class TeamVisibilityTests {
 		long alice = admin.createAgent(aliceEmail, "agent", "alice-password");
 		long bob = admin.createAgent(bobEmail, "agent", "bob-password-1");
 		admin.createAgent(supEmail, "supervisor", "sup-password-1");
-		var team = admin.post("/api/v1/teams", Map.of("name", unique("Facturation"), "inboxIds", List.of(billing),
-				"memberIds", List.of(alice)));
+		var team = admin.post("/api/v1/teams",
+				Map.of("name", unique("Facturation"), "inboxIds", List.of(billing), "memberIds", List.of(alice)));
 		assertThat(team.status()).isEqualTo(201);
-		admin.post("/api/v1/teams", Map.of("name", unique("Support"), "inboxIds", List.of(support), "memberIds", List.of(bob)));
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Support"), "inboxIds", List.of(support), "memberIds", List.of(bob)));
 
 		long billingConv = admin.post("/api/v1/inboxes/" + billing + "/inbound", inbound(unique("m"), "c1", "facture"))
 			.id("conversationId");
@@ -67,7 +69,8 @@ class TeamVisibilityTests {
 		String email = unique("agent") + "@teleo.test";
 		admin.createAgent(email, "agent", "agent-password");
 		TestApi agent = TestApi.basic(port, email, "agent-password");
-		var r = agent.post("/api/v1/agents", Map.of("email", "x@y.z", "name", "x", "password", "xxxxxxxxxxxx", "role", "admin"));
+		var r = agent.post("/api/v1/agents",
+				Map.of("email", "x@y.z", "name", "x", "password", "xxxxxxxxxxxx", "role", "admin"));
 		assertThat(r.status()).isEqualTo(403);
 		assertThat(r.contentType()).startsWith("application/problem+json");
 		assertThat(agent.post("/api/v1/inboxes", Map.of("name", "x", "channel", "api")).status()).isEqualTo(403);
