@@ -162,11 +162,9 @@ public class Conversations {
 		Map<Long, List<Long>> candidates = new HashMap<>();
 		if (!ownerOf.isEmpty()) {
 			// One probe of the customer's index per profile (see Messages.findIds). "+ 0"
-			// keeps the inbox out of
-			// the index choice: a new inbox looks empty to PostgreSQL until its next
-			// ANALYZE, and probing by inbox
-			// then reads the whole inbox for each customer (milliseconds instead of
-			// microseconds).
+			// keeps the inbox out of the index choice: a new inbox looks empty to
+			// PostgreSQL until its next ANALYZE, and probing by inbox then reads the
+			// whole inbox for each customer (milliseconds instead of microseconds).
 			jdbc.sql("select k.v, (select c.id from conversation c where c.customer_id = k.v "
 					+ "and c.inbox_id + 0 = :inbox and c.status <> 'RESOLVED' "
 					+ "order by c.last_message_at desc, c.id desc limit 1) from unnest(:customers) k(v)")

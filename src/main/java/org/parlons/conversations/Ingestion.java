@@ -106,8 +106,7 @@ public class Ingestion {
 			}
 			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
 				// A concurrent delivery of the same message or author won the race: try
-				// again, and the look-ups
-				// now find what it stored.
+				// again, and the look-ups now find what it stored.
 				if (attempt >= ATTEMPTS) {
 					throw ex;
 				}

@@ -63,9 +63,8 @@ final class IngestionRun {
 			List<Long> customers = steps.resolveAndLock(fresh.stream().map(i -> batch.get(i).author()).toList());
 			locked.run();
 			// Stored meanwhile by a concurrent delivery that held the locks first?
-			// Without this second look a batch
-			// racing many single deliveries of its messages lost the race again on each
-			// retry.
+			// Without this second look a batch racing many single deliveries of its
+			// messages lost the race again on each retry.
 			stored
 				.putAll(steps.messages().findIds(inboxId, fresh.stream().map(i -> batch.get(i).externalId()).toList()));
 			for (int k = 0; k < fresh.size(); k++) {

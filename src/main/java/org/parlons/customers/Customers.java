@@ -93,8 +93,7 @@ public class Customers {
 				.add(identity.value());
 		}
 		// One probe of the unique key per value (see Messages.findIds): the profile
-		// holding it, or the one it
-		// was merged into.
+		// holding it, or the one it was merged into.
 		byNamespace.forEach((key, values) -> jdbc
 			.sql("select k.v, (select coalesce(c.merged_into, c.id) from customer_identity i join customer c "
 					+ "on c.id = i.customer_id where i.identity_value = k.v and i.kind = :kind and i.namespace = :namespace) "

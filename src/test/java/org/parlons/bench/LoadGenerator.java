@@ -338,8 +338,8 @@ public final class LoadGenerator {
 		long inbox = inbox(base, auth, "bench-batch-" + name + "-" + System.currentTimeMillis());
 		int authors = Math.max(1, messages / 10);
 		// The bodies are written before the clock starts: the generator shares the
-		// server's two cores, and
-		// writing 500 messages of JSON per request is its own work, not the server's.
+		// server's two cores, and writing 500 messages of JSON per request is its own
+		// work, not the server's.
 		List<String> bodies = new ArrayList<>();
 		for (int from = 0; from < messages; from += batchSize) {
 			List<Map<String, Object>> batch = new ArrayList<>(batchSize);

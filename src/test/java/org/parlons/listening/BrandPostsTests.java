@@ -188,9 +188,8 @@ class BrandPostsTests {
 		assertThat(people.get("measured").asBoolean()).isTrue();
 
 		// two posts reaching 300 and 500 of 1,000 followers: 1,000 × (1 − 0.7 × 0.5) =
-		// 650 different people
-		// an X account of its own (nothing answers its polls), so its followers stay out
-		// of the other tests' sums
+		// 650 different people; an X account of its own (nothing answers its polls), so
+		// its followers stay out of the other tests' sums
 		var x = admin.post("/api/v1/inboxes", Map.of("name", unique("Reach"), "channel", "x", "userId", "4247",
 				"accessToken", "tok", "apiBaseUrl", "http://127.0.0.1:9"));
 		assertThat(x.status()).as(String.valueOf(x.body())).isEqualTo(201);
@@ -217,8 +216,7 @@ class BrandPostsTests {
 		assertThat(account.get("unique").get("people").asDouble()).isCloseTo(650, within(1e-9));
 		assertThat(account.get("unique").get("measured").asBoolean()).isFalse();
 		// the page's engagement rate: X divides by impressions, which these posts lack,
-		// so the mean per post (1) over
-		// the followers
+		// so the mean per post (1) over the followers
 		assertThat(account.get("interactions").asLong()).isEqualTo(2);
 		assertThat(account.get("engagementRateDescribed").asString()).isEqualTo("0.1000 % of 1,000 followers per post");
 		assertThat(admin.get("/api/v1/listening/reach?inbox=987654321").status()).isEqualTo(422);

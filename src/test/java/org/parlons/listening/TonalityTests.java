@@ -60,9 +60,8 @@ class TonalityTests {
 	@Test
 	void anAuthorWithMixedMessagesIsSplitAcrossLabels() {
 		// a: 3 positive, 1 negative -> 0.75 / 0.25; b: 1 neutral. Per author: positive
-		// 0.375, negative 0.125,
-		// neutral 0.5. Per message: 3/5, 1/5, 1/5. Kish: (2)² / (4 × 1/16 + 1) = 4 / 1.25
-		// = 3.2.
+		// 0.375, negative 0.125, neutral 0.5. Per message: 3/5, 1/5, 1/5. Kish: (2)² / (4
+		// × 1/16 + 1) = 4 / 1.25 = 3.2.
 		List<Tonality.Scored> messages = List.of(new Tonality.Scored("a", 0.5), new Tonality.Scored("a", 0.3),
 				new Tonality.Scored("a", 0.06), new Tonality.Scored("a", -0.4), new Tonality.Scored("b", 0.05));
 		Tonality.Result r = Tonality.of(messages);

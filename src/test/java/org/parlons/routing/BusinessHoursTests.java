@@ -46,8 +46,7 @@ class BusinessHoursTests {
 	@Test
 	void holidaysAcrossAWeekendAreSkipped() {
 		// Thursday 24 Dec 2026 17:30 + 2 h: 30 min on Thursday; Friday 25 closed
-		// (Christmas); weekend;
-		// Monday 28 closed; Tuesday 29 from 9:00 for 1 h 30: 10:30.
+		// (Christmas); weekend; Monday 28 closed; Tuesday 29 from 9:00 for 1 h 30: 10:30.
 		assertThat(OFFICE.plus(paris(2026, 12, 24, 17, 30), Duration.ofHours(2)))
 			.isEqualTo(paris(2026, 12, 29, 10, 30));
 		assertThat(OFFICE.between(paris(2026, 12, 24, 17, 30), paris(2026, 12, 29, 10, 30)))

@@ -78,8 +78,7 @@ class MailboxPoller {
 	private final java.util.Set<Long> polling = ConcurrentHashMap.newKeySet();
 
 	// Mailboxes are fetched off the scheduler thread: a server that hangs until the
-	// timeout must not
-	// hold up reply delivery or the other mailboxes.
+	// timeout must not hold up reply delivery or the other mailboxes.
 	private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4,
 			r -> {
 				Thread t = new Thread(r, "parlons-mailbox");
