@@ -11,7 +11,7 @@ class LoginPage {
 
 	@GetMapping("/login")
 	String login() {
-		return "login";
+		return "security/login";
 	}
 
 }

@@ -58,7 +58,7 @@ class AdminPages {
 		model.addAttribute("agents", agents.findAll());
 		model.addAttribute("teams", teams.findAll());
 		model.addAttribute("roles", Role.values());
-		return "admin/index";
+		return "agents/admin";
 	}
 
 	@PostMapping("/admin/agents")
@@ -137,7 +137,7 @@ class AdminPages {
 	@GetMapping("/account/tokens")
 	String tokens(@AuthenticationPrincipal AgentPrincipal me, Model model) {
 		model.addAttribute("tokens", tokens.of(me.id()));
-		return "account/tokens";
+		return "agents/tokens";
 	}
 
 	@PostMapping("/account/tokens")

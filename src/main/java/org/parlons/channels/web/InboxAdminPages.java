@@ -53,7 +53,7 @@ class InboxAdminPages {
 		model.addAttribute("channels", connectors.channels());
 		model.addAttribute("teams", teams.findAll());
 		model.addAttribute("health", health.all());
-		return "admin/inboxes";
+		return "channels/inboxes";
 	}
 
 	/**

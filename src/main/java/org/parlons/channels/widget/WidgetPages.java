@@ -30,7 +30,7 @@ class WidgetPages {
 		model.addAttribute("token", publicToken);
 		model.addAttribute("snippet",
 				"<script src=\"" + origin + "/widget.js\" data-token=\"" + publicToken + "\" async></script>");
-		return "widget/demo";
+		return "channels/widget-demo";
 	}
 
 }

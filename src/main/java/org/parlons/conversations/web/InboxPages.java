@@ -145,7 +145,7 @@ class InboxPages {
 		if (open != null) {
 			pane(me, open, model);
 		}
-		return isHtmx(request) ? "inbox/list :: list" : "inbox/index";
+		return isHtmx(request) ? "conversations/list :: list" : "conversations/index";
 	}
 
 	@GetMapping("/inbox/conversations/{id}")
@@ -155,13 +155,13 @@ class InboxPages {
 			return "redirect:/inbox?status=all&open=" + id;
 		}
 		pane(me, id, model);
-		return "inbox/conversation :: pane";
+		return "conversations/conversation :: pane";
 	}
 
 	@GetMapping("/inbox/conversations/{id}/thread")
 	String thread(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, Model model) {
 		pane(me, id, model);
-		return "inbox/conversation :: thread";
+		return "conversations/conversation :: thread";
 	}
 
 	private static java.math.BigDecimal amount(String typed) {
@@ -204,7 +204,7 @@ class InboxPages {
 			model.addAttribute("draftVisibility", visibility);
 		}
 		pane(me, id, model);
-		return "inbox/conversation :: pane";
+		return "conversations/conversation :: pane";
 	}
 
 	/**
@@ -267,7 +267,7 @@ class InboxPages {
 		ConversationFilter filter = new ConversationFilter(null, null, null, null, false, null, null, customerId);
 		model.addAttribute("history", conversations.list(filter, access.scope(me), 0, 50).items());
 		model.addAttribute("inboxNames", inboxNames());
-		return "inbox/history :: history";
+		return "conversations/history :: history";
 	}
 
 	private void list(AgentPrincipal me, @Nullable Long inboxId, String status, @Nullable Long teamId,
@@ -406,7 +406,7 @@ class InboxPages {
 			model.addAttribute("error", ErrorDetails.of(ex));
 		}
 		pane(me, id, model);
-		return "inbox/conversation :: pane";
+		return "conversations/conversation :: pane";
 	}
 
 	private Map<Long, String> inboxNames() {

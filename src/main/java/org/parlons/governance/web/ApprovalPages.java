@@ -47,7 +47,7 @@ class ApprovalPages {
 				id -> agents.findById(id).map(x -> x.name()).orElse("#" + id)));
 		model.addAttribute("approvals", pending);
 		model.addAttribute("names", names);
-		return "approvals/index";
+		return "governance/approvals";
 	}
 
 	@PostMapping("/approvals/{id}/approve")

@@ -47,7 +47,7 @@ class ReportPages {
 		model.addAttribute("by", by);
 		model.addAttribute("method", ReportsApi.METHOD);
 		model.addAttribute("chart", ReportChart.of(reports.daily(period[0], period[1])));
-		return "reports/index";
+		return "reporting/index";
 	}
 
 }

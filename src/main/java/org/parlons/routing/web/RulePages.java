@@ -61,7 +61,7 @@ class RulePages {
 		model.addAttribute("agents", agents.findAll());
 		model.addAttribute("inboxes", inboxes.findAll());
 		model.addAttribute("topics", topics.all());
-		return "admin/rules";
+		return "routing/rules";
 	}
 
 	@PostMapping("/admin/rules")
