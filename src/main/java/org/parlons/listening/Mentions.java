@@ -141,6 +141,12 @@ public class Mentions {
 				}
 			}
 		}
+		// Writers of the rollups take turns (the collector, feeds and imports run at
+		// once):
+		// two inserting the same new hour would otherwise fail one of them.
+		if (stored > 0) {
+			jdbc.queryForList("select position from listening_cursor where name = 'rollups' for update");
+		}
 		hours.addTo(jdbc, "mention_hourly", "hour_start");
 		days.addTo(jdbc, "mention_daily", "day_start");
 		sourceDays.addTo(jdbc, "mention_source_daily", "day_start");
