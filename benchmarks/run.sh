@@ -4,7 +4,10 @@
 # the same rows ingestion stores (customers, identities, conversations, messages) into the real tables (the floor), (2)
 # inbound messages per second through the API channel end to end, one per request and in batches, (3) the inbox list query with
 # 1,000,000 messages in 100,000 conversations, (4) the delay from an inbound message being accepted
-# to its SSE event reaching a connected client at 500 messages per second.
+# to its SSE event reaching a connected client at 500 messages per second, and (5) one message per request with
+# wrk (benchmarks/single.sh) beside the same server's GET /actuator/health and, on PostgreSQL, pgbench's
+# single-row inserts at the same concurrency; then again with the group commit off, and with every security
+# filter observed, to show what each costs.
 # Usage: benchmarks/run.sh [h2|postgres|both] [all|ingest]   (default both all; "ingest" stops after the floors
 # and the ingestion). The batch door is measured as a JMH benchmark would: rounds of 100,000 messages, each into
 # a new inbox, unmeasured for at least BATCH_WARMUP_MIN seconds and until a round in which the server's JIT
@@ -37,7 +40,7 @@ CP="target/test-classes:$(cat target/bench.classpath)"
 gen() { java -cp "$CP" org.parlons.bench.LoadGenerator "$@"; }
 
 start_server() {
-  SERVER_PORT=$PORT java -Xmx2g -jar target/parlons.jar > "benchmarks/results/server-$1.log" 2>&1 &
+  SERVER_PORT=$PORT ${SERVER_ENV:-} java -Xmx2g -jar target/parlons.jar > "benchmarks/results/server-$1.log" 2>&1 &
   SERVER=$!
   export BENCH_SERVER_PID=$SERVER   # the generator reads the share of the server's CPU its JIT compiler takes
   for i in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && return 0; sleep 1; done
@@ -82,8 +85,18 @@ run() {
   # Warm-up rounds, not counted, then measured rounds, in one generator process: a server that has run a
   # while, its JIT compiler done with the batch door (the generator prints the compiler's share of each round).
   gen ingest-batch "http://127.0.0.1:$PORT" "$BATCH_MESSAGES" "$BATCH_SIZE" 4 "$BATCH_WARMUP_MIN" "$BATCH_WARMUP_MAX" "$BATCH_ROUNDS" | tee -a "$out"
+  local pgdb=""; [ "$db" = postgres ] && pgdb=parlons_bench
+  benchmarks/single.sh "http://127.0.0.1:$PORT" "$PARLONS_ADMIN_EMAIL" "$PARLONS_ADMIN_PASSWORD" $pgdb | tee -a "$out"
   stop_server
   gen baseline-rows "$url" "$user" "$BASELINE_ROWS" | sed 's/^RESULT baseline_same_rows_/RESULT baseline_same_rows_after_/' | tee -a "$out"
+  # The same single deliveries with the group commit off (each message its own transaction), then with the
+  # per-filter observations of Spring Security on.
+  SERVER_ENV="env PARLONS_CONVERSATIONS_INGESTION_COMMITTERS=0" start_server "$db-alone"
+  RESULT_PREFIX=alone_ benchmarks/single.sh "http://127.0.0.1:$PORT" "$PARLONS_ADMIN_EMAIL" "$PARLONS_ADMIN_PASSWORD" | tee -a "$out"
+  stop_server
+  SERVER_ENV="env PARLONS_SECURITY_OBSERVE_FILTERS=true" start_server "$db-observed"
+  RESULT_PREFIX=observed_ benchmarks/single.sh "http://127.0.0.1:$PORT" "$PARLONS_ADMIN_EMAIL" "$PARLONS_ADMIN_PASSWORD" | tee -a "$out"
+  stop_server
   [ "$WHAT" = ingest ] && return 0
   # The list is measured at the size it is specified for, 1,000,000 messages in 100,000 conversations: on a
   # fresh database, not on top of the 1.5 million messages the ingestion left.

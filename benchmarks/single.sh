@@ -5,7 +5,8 @@
 # run and the higher rate is the ratio's denominator. Then one client alone, to see a single caller's latency on
 # an idle server.
 # Usage: benchmarks/single.sh BASE_URL ADMIN_EMAIL ADMIN_PASSWORD [DATABASE_NAME]
-#   CONNECTIONS (16), SECONDS (30), WARMUP_SECONDS (30), IDLE_SECONDS (15)
+#   CONNECTIONS (16), SECONDS_MEASURED (30), WARMUP_SECONDS (30), IDLE_SECONDS (15); RESULT_PREFIX names a
+#   variant of the server (its results are prefixed); pgbench runs only when DATABASE_NAME is given.
 # Prints RESULT lines: name value unit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ export BENCH_INBOX=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Conten
 
 # wrk's summary as RESULT lines: requests per second, the latency percentiles in ms, and non-2xx answers.
 report() {
-  local name=$1 file=$2
+  local name=${RESULT_PREFIX:-}$1 file=$2
   awk -v n="$name" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { printf "RESULT %s_per_s %.2f requests/s\n", n, $2 }
@@ -44,7 +45,7 @@ inbound idle 1 "$IDLE" "$tmp/idle"; report single_idle "$tmp/idle"
 
 rate() { awk '/Requests\/sec:/ { print $2 }' "$1"; }
 h=$(printf '%s\n%s\n' "$(rate "$tmp/health-before")" "$(rate "$tmp/health-after")" | sort -g | tail -1)
-awk -v s="$(rate "$tmp/single")" -v h="$h" 'BEGIN { printf "RESULT single_to_health %.3f ratio\n", s / h }'
+awk -v s="$(rate "$tmp/single")" -v h="$h" -v n="${RESULT_PREFIX:-}" 'BEGIN { printf "RESULT %ssingle_to_health %.3f ratio\n", n, s / h }'
 
 if [ -n "$DB" ]; then
   psql -h 127.0.0.1 -U postgres -q "$DB" -c "drop table if exists bench_single" -c "create table bench_single (
