@@ -81,86 +81,98 @@ public class Mentions {
 		if (mentions.isEmpty()) {
 			return 0;
 		}
-		Timestamp now = Timestamp.from(clock.instant());
-		int[][] counts = jdbc
-			.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
-					+ "text, language, sentiment, label, url, published_at, conversation_id, created_at, reach, engagement, "
-					+ "author_followers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-					mentions, 500, (ps, m) -> {
-						ps.setString(1, m.source());
-						ps.setLong(2, m.sourceId());
-						ps.setString(3, m.network());
-						ps.setString(4, m.externalId());
-						ps.setString(5, m.author());
-						ps.setString(6, m.authorKey());
-						ps.setString(7, m.text());
-						ps.setString(8, m.language());
-						ps.setDouble(9, m.sentiment());
-						ps.setString(10, m.label().api());
-						ps.setString(11, m.url());
-						ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
-						if (m.conversationId() == null) {
-							ps.setNull(13, Types.BIGINT);
-						}
-						else {
-							ps.setLong(13, m.conversationId());
-						}
-						ps.setTimestamp(14, now);
-						ps.setObject(15, m.audience().reach(), Types.BIGINT);
-						ps.setObject(16, m.audience().engagements(), Types.BIGINT);
-						ps.setObject(17, m.audience().followers(), Types.BIGINT);
-					});
+		int[][] counts = insertAbsent(mentions);
+		Counted counted = new Counted();
 		int i = 0;
-		int stored = 0;
-		RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
-		RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
-		RollupCounts sourceDays = new RollupCounts(ChronoUnit.DAYS, RollupCounts.SOURCE);
-		List<Object[]> sampled = new ArrayList<>();
-		List<Object[]> linked = new ArrayList<>();
 		for (int[] chunk : counts) {
 			for (int count : chunk) {
-				NewMention m = mentions.get(i++);
-				if (count == 0) {
-					// already stored, and counted before: a search may have found the
-					// post before it reached the inbox
-					if (m.conversationId() != null) {
-						linked.add(new Object[] { m.conversationId(), m.externalId(), m.source(), m.sourceId() });
-					}
-					continue;
-				}
-				stored++;
-				hours.count(m.publishedAt(), m.network(), m.language(), m.label());
-				days.count(m.publishedAt(), m.network(), m.language(), m.label());
-				sourceDays.count(List.of(m.source(), m.sourceId()), m.publishedAt(), m.network(), m.language(),
-						m.label());
-				for (int level = 1; level <= Samples.authorLevel(m.authorKey()); level++) {
-					sampled.add(new Object[] { level, m.externalId(), m.source(), m.sourceId() });
-				}
-				for (int level = 1; level <= Samples.mentionLevel(m.source(), m.externalId()); level++) {
-					sampled.add(new Object[] { Samples.BY_MENTION + level, m.externalId(), m.source(), m.sourceId() });
-				}
+				counted.add(mentions.get(i++), count > 0);
 			}
 		}
-		// Writers of the rollups take turns (the collector, feeds and imports run at
-		// once):
-		// two inserting the same new hour would otherwise fail one of them.
-		if (stored > 0) {
-			jdbc.queryForList("select position from listening_cursor where name = 'rollups' for update");
+		counted.store();
+		return counted.stored;
+	}
+
+	/** Inserts those not stored yet: 1 for each inserted, 0 for each already there. */
+	private int[][] insertAbsent(List<NewMention> mentions) {
+		Timestamp now = Timestamp.from(clock.instant());
+		return jdbc.batchUpdate("insert into mention (source, source_id, network, external_id, author, author_key, "
+				+ "text, language, sentiment, label, url, published_at, conversation_id, created_at, reach, engagement, "
+				+ "author_followers) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+				mentions, 500, (ps, m) -> {
+					ps.setString(1, m.source());
+					ps.setLong(2, m.sourceId());
+					ps.setString(3, m.network());
+					ps.setString(4, m.externalId());
+					ps.setString(5, m.author());
+					ps.setString(6, m.authorKey());
+					ps.setString(7, m.text());
+					ps.setString(8, m.language());
+					ps.setDouble(9, m.sentiment());
+					ps.setString(10, m.label().api());
+					ps.setString(11, m.url());
+					ps.setTimestamp(12, Timestamp.from(m.publishedAt()));
+					ps.setObject(13, m.conversationId(), Types.BIGINT);
+					ps.setTimestamp(14, now);
+					ps.setObject(15, m.audience().reach(), Types.BIGINT);
+					ps.setObject(16, m.audience().engagements(), Types.BIGINT);
+					ps.setObject(17, m.audience().followers(), Types.BIGINT);
+				});
+	}
+
+	/** What the new mentions add to the rollups and samples, and the old ones to link. */
+	private final class Counted {
+
+		final RollupCounts hours = new RollupCounts(ChronoUnit.HOURS);
+
+		final RollupCounts days = new RollupCounts(ChronoUnit.DAYS);
+
+		final RollupCounts sourceDays = new RollupCounts(ChronoUnit.DAYS, RollupCounts.SOURCE);
+
+		final List<Object[]> sampled = new ArrayList<>();
+
+		final List<Object[]> linked = new ArrayList<>();
+
+		int stored;
+
+		void add(NewMention m, boolean isNew) {
+			if (!isNew) {
+				// already stored, and counted before: a search may have found the post
+				// before it reached the inbox
+				if (m.conversationId() != null) {
+					linked.add(new Object[] { m.conversationId(), m.externalId(), m.source(), m.sourceId() });
+				}
+				return;
+			}
+			stored++;
+			hours.count(m.publishedAt(), m.network(), m.language(), m.label());
+			days.count(m.publishedAt(), m.network(), m.language(), m.label());
+			sourceDays.count(List.of(m.source(), m.sourceId()), m.publishedAt(), m.network(), m.language(), m.label());
+			for (int level = 1; level <= Samples.authorLevel(m.authorKey()); level++) {
+				sampled.add(new Object[] { level, m.externalId(), m.source(), m.sourceId() });
+			}
+			for (int level = 1; level <= Samples.mentionLevel(m.source(), m.externalId()); level++) {
+				sampled.add(new Object[] { Samples.BY_MENTION + level, m.externalId(), m.source(), m.sourceId() });
+			}
 		}
-		hours.addTo(jdbc, "mention_hourly", "hour_start");
-		days.addTo(jdbc, "mention_daily", "day_start");
-		sourceDays.addTo(jdbc, "mention_source_daily", "day_start");
-		jdbc.batchUpdate(
-				"insert into mention_sample (level, mention_id, published_at, network, language, author_key, author, "
-						+ "label, sentiment, source, source_id) select ?, id, published_at, network, language, author_key, author, label, "
-						+ "sentiment, source, source_id from mention "
-						+ "where external_id = ? and source = ? and source_id = ?",
-				sampled);
-		jdbc.batchUpdate(
-				"update mention set conversation_id = ? where external_id = ? and source = ? and source_id = ? "
-						+ "and conversation_id is null",
-				linked);
-		return stored;
+
+		void store() {
+			if (stored > 0) {
+				// Writers of the rollups take turns (the collector, feeds and imports run
+				// at once): two inserting the same new hour would otherwise fail one.
+				jdbc.queryForList("select position from listening_cursor where name = 'rollups' for update");
+			}
+			hours.addTo(jdbc, "mention_hourly", "hour_start");
+			days.addTo(jdbc, "mention_daily", "day_start");
+			sourceDays.addTo(jdbc, "mention_source_daily", "day_start");
+			jdbc.batchUpdate("insert into mention_sample (level, mention_id, published_at, network, language, "
+					+ "author_key, author, label, sentiment, source, source_id) select ?, id, published_at, network, "
+					+ "language, author_key, author, label, sentiment, source, source_id from mention "
+					+ "where external_id = ? and source = ? and source_id = ?", sampled);
+			jdbc.batchUpdate("update mention set conversation_id = ? where external_id = ? and source = ? "
+					+ "and source_id = ? and conversation_id is null", linked);
+		}
+
 	}
 
 	/**
