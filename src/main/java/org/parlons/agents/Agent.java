@@ -1,5 +1,8 @@
 package org.parlons.agents;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +19,7 @@ public class Agent {
 
 	private String name;
 
-	private final String passwordHash;
+	private String passwordHash;
 
 	private Role role;
 
@@ -25,6 +28,8 @@ public class Agent {
 	private int capacity;
 
 	private Mandate mandate;
+
+	private Set<Permission> grants = EnumSet.noneOf(Permission.class);
 
 	private final Instant createdAt;
 
@@ -62,6 +67,34 @@ public class Agent {
 			throw new IllegalArgumentException("Capacity cannot be negative");
 		}
 		this.capacity = newCapacity;
+	}
+
+	/**
+	 * Grants the agent these permissions on top of their role; only grantable ones
+	 * ({@link Permission#grantable()}).
+	 */
+	public void allow(Set<Permission> permissions) {
+		for (Permission p : permissions) {
+			if (!p.grantable()) {
+				throw new IllegalArgumentException(
+						"Only merge_customers, import_customers and export_customers can be granted, not " + p.api());
+			}
+		}
+		this.grants = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+	}
+
+	/** What the agent was granted on top of their role. */
+	public Set<Permission> grants() {
+		return EnumSet.copyOf(grants.isEmpty() ? EnumSet.noneOf(Permission.class) : grants);
+	}
+
+	/** Their role's permissions and their grants. */
+	public boolean may(Permission permission) {
+		return role.may(permission) || grants.contains(permission);
+	}
+
+	void changePasswordHash(String hash) {
+		this.passwordHash = hash;
 	}
 
 	public void deactivate() {

@@ -1,7 +1,10 @@
 package org.parlons.agents;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
@@ -24,6 +27,8 @@ public final class AgentPrincipal implements UserDetails, CredentialsContainer {
 
 	private final boolean active;
 
+	private final Set<Permission> permissions;
+
 	private @Nullable String passwordHash;
 
 	public AgentPrincipal(Agent agent) {
@@ -32,6 +37,13 @@ public final class AgentPrincipal implements UserDetails, CredentialsContainer {
 		this.name = agent.name();
 		this.role = agent.role();
 		this.active = agent.active();
+		Set<Permission> all = EnumSet.noneOf(Permission.class);
+		for (Permission p : Permission.values()) {
+			if (agent.may(p)) {
+				all.add(p);
+			}
+		}
+		this.permissions = all;
 		this.passwordHash = agent.passwordHash();
 	}
 
@@ -51,9 +63,21 @@ public final class AgentPrincipal implements UserDetails, CredentialsContainer {
 		return role;
 	}
 
+	/** Whether their role or their grants allow it. */
+	public boolean may(Permission permission) {
+		return permissions.contains(permission);
+	}
+
+	public Set<Permission> permissions() {
+		return EnumSet.copyOf(permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : permissions);
+	}
+
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+		permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.name())));
+		return authorities;
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package org.parlons.agents;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
@@ -60,25 +62,45 @@ public class AgentRegistration {
 	}
 
 	/**
-	 * Changes what is given (a null leaves it as it is) and publishes one
-	 * {@link AgentChanged} per change, for the audit log.
+	 * What an admin changes of an agent; a null leaves it as it is.
+	 *
+	 * @param grants the grantable permissions the agent holds on top of their role, given
+	 * whole
+	 */
+	public record Change(@Nullable Role role, @Nullable Mandate mandate, @Nullable Integer capacity,
+			@Nullable Boolean active, @Nullable Set<Permission> grants) {
+
+		public static Change mandate(Mandate mandate) {
+			return new Change(null, mandate, null, null, null);
+		}
+
+		public static Change active(boolean active) {
+			return new Change(null, null, null, active, null);
+		}
+
+	}
+
+	/**
+	 * Changes what is given and publishes one {@link AgentChanged} per change, for the
+	 * audit log and for the sessions, tokens and streams that answer for the agent.
 	 */
 	@Transactional
-	public Agent update(@Nullable Long actorId, long agentId, @Nullable Role role, @Nullable Mandate mandate,
-			@Nullable Integer capacity, @Nullable Boolean active) {
-		Agent agent = agents.findById(agentId)
-			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No agent " + agentId));
+	public Agent update(@Nullable Long actorId, long agentId, Change change) {
+		Agent agent = find(agentId);
+		Role role = change.role();
 		if (role != null && role != agent.role()) {
 			String before = agent.role().api();
 			agent = changeRole(agentId, role);
 			events.publishEvent(new AgentChanged(actorId, agentId, "role", before + " → " + role.api()));
 		}
+		Mandate mandate = change.mandate();
 		if (mandate != null && !mandate.equals(agent.mandate())) {
 			String before = agent.mandate().describe();
 			agent.grant(mandate);
 			agent = agents.save(agent);
 			events.publishEvent(new AgentChanged(actorId, agentId, "mandate", before + " → " + mandate.describe()));
 		}
+		Integer capacity = change.capacity();
 		if (capacity != null && capacity != agent.capacity()) {
 			if (capacity < 0 || capacity > 10_000) {
 				throw new InvalidRequestException("capacity is between 0 and 10000 open conversations");
@@ -88,25 +110,83 @@ public class AgentRegistration {
 			agent = agents.save(agent);
 			events.publishEvent(new AgentChanged(actorId, agentId, "capacity", before + " → " + capacity));
 		}
-		if (active != null && active != agent.active()) {
-			if (!active && actorId != null && actorId == agentId) {
-				throw InvalidRequestException.conflict("You cannot deactivate your own account");
-			}
-			if (active) {
-				agent.activate();
-			}
-			else {
-				agent.deactivate();
-			}
+		Set<Permission> grants = change.grants();
+		if (grants != null && !grants.isEmpty() && agent.role() == Role.ANALYST) {
+			throw new InvalidRequestException(
+					"grants: an analyst reads and writes nothing; give them another role first");
+		}
+		if (grants != null && !grants.equals(agent.grants())) {
+			String before = describe(agent.grants());
+			agent.allow(grants);
 			agent = agents.save(agent);
-			events.publishEvent(new AgentChanged(actorId, agentId, "active", !active + " → " + active));
+			events.publishEvent(new AgentChanged(actorId, agentId, "grants", before + " → " + describe(grants)));
+		}
+		Boolean active = change.active();
+		if (active != null && active != agent.active()) {
+			agent = activate(actorId, agent, active);
 		}
 		return agent;
 	}
 
+	private Agent activate(@Nullable Long actorId, Agent agent, boolean active) {
+		if (!active && actorId != null && actorId == agent.id()) {
+			throw InvalidRequestException.conflict("You cannot deactivate your own account");
+		}
+		if (!active && agent.role() == Role.ADMIN && agents.countActiveAdmins() <= 1) {
+			throw InvalidRequestException.conflict("The last active administrator cannot be deactivated");
+		}
+		if (active) {
+			agent.activate();
+		}
+		else {
+			agent.deactivate();
+		}
+		Agent saved = agents.save(agent);
+		events.publishEvent(new AgentChanged(actorId, agent.id(), "active", !active + " → " + active));
+		return saved;
+	}
+
+	/** The agent changes their own password, saying the current one. */
+	@Transactional
+	public void changePassword(long agentId, String current, String password) {
+		Agent agent = find(agentId);
+		if (!passwords.matches(current, agent.passwordHash())) {
+			throw new InvalidRequestException("current: this is not your current password");
+		}
+		setPassword(agentId, agent, password, "changed");
+	}
+
+	/** An admin gives an agent a new password (a lost one, an account taken over). */
+	@Transactional
+	public void resetPassword(long actorId, long agentId, String password) {
+		setPassword(actorId, find(agentId), password, "reset");
+	}
+
+	private void setPassword(long actorId, Agent agent, String password, String how) {
+		checkPassword(password);
+		agent.changePasswordHash(passwords.encode(password));
+		agents.save(agent);
+		events.publishEvent(new AgentChanged(actorId, agent.id(), "password", how));
+	}
+
+	private Agent find(long agentId) {
+		return agents.findById(agentId)
+			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No agent " + agentId));
+	}
+
+	private static String describe(Set<Permission> grants) {
+		return grants.isEmpty() ? "none"
+				: grants.stream().map(Permission::api).sorted().collect(Collectors.joining(", "));
+	}
+
 	private static void checkPassword(String password) {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw new InvalidRequestException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+			throw new InvalidRequestException(
+					"password: a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		if (CommonPasswords.isCommon(password)) {
+			throw new InvalidRequestException(
+					"password: this is one of the most common passwords, which are tried first; choose another");
 		}
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class Agents {
 
 	private static final String COLUMNS = "id, email, name, password_hash, role, active, capacity, "
-			+ "max_gesture_amount, max_gesture_currency, mandate_languages, mandate_channels, mandate_withheld, created_at";
+			+ "max_gesture_amount, max_gesture_currency, mandate_languages, mandate_channels, mandate_withheld, created_at, grants";
 
 	private final JdbcClient jdbc;
 
@@ -36,11 +36,12 @@ public class Agents {
 			GeneratedKeyHolder keys = new GeneratedKeyHolder();
 			Mandate m = agent.mandate();
 			jdbc.sql("insert into agent (email, name, password_hash, role, active, capacity, max_gesture_amount, "
-					+ "max_gesture_currency, mandate_languages, mandate_channels, mandate_withheld, created_at) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "max_gesture_currency, mandate_languages, mandate_channels, mandate_withheld, created_at, grants) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(agent.email(), agent.name(), agent.passwordHash(), agent.role().name(), agent.active(),
 						agent.capacity(), m.maxGestureAmount(), m.maxGestureCurrency(), join(m.languages()),
-						join(m.channels()), join(m.withheldTopics()), Timestamp.from(agent.createdAt()))
+						join(m.channels()), join(m.withheldTopics()), Timestamp.from(agent.createdAt()),
+						grants(agent.grants()))
 				.update(keys, "id");
 			agent.assignId(keys.getKey().longValue());
 			return agent;
@@ -48,10 +49,10 @@ public class Agents {
 		Mandate m = agent.mandate();
 		jdbc.sql("update agent set name = ?, password_hash = ?, role = ?, active = ?, capacity = ?, "
 				+ "max_gesture_amount = ?, max_gesture_currency = ?, mandate_languages = ?, mandate_channels = ?, "
-				+ "mandate_withheld = ? where id = ?")
+				+ "mandate_withheld = ?, grants = ? where id = ?")
 			.params(agent.name(), agent.passwordHash(), agent.role().name(), agent.active(), agent.capacity(),
 					m.maxGestureAmount(), m.maxGestureCurrency(), join(m.languages()), join(m.channels()),
-					join(m.withheldTopics()), agent.id())
+					join(m.withheldTopics()), grants(agent.grants()), agent.id())
 			.update();
 		return agent;
 	}
@@ -93,11 +94,18 @@ public class Agents {
 
 	static Agent map(ResultSet rs, int row) throws SQLException {
 		BigDecimal amount = rs.getBigDecimal("max_gesture_amount");
-		return new Agent(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
-				Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getInt("capacity"),
+		Agent agent = new Agent(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+				rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
+				rs.getInt("capacity"),
 				new Mandate(amount, rs.getString("max_gesture_currency"), split(rs.getString("mandate_languages")),
 						split(rs.getString("mandate_channels")), split(rs.getString("mandate_withheld"))),
 				rs.getTimestamp("created_at").toInstant());
+		agent.allow(split(rs.getString("grants")).stream().map(Permission::fromApi).collect(Collectors.toSet()));
+		return agent;
+	}
+
+	private static String grants(Set<Permission> grants) {
+		return grants.stream().map(Permission::api).sorted().collect(Collectors.joining(" "));
 	}
 
 	private static @Nullable String join(Set<String> names) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Crypto;
 import org.parlons.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -29,13 +31,16 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Agents agents;
 
 	private final Clock clock;
 
 	private final RecentTokens recent = new RecentTokens();
 
-	ApiTokens(JdbcClient jdbc, Agents agents, Clock clock) {
+	ApiTokens(JdbcClient jdbc, Agents agents, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.agents = agents;
 		this.clock = clock;
@@ -80,6 +85,19 @@ public class ApiTokens {
 	}
 
 	/**
+	 * Offboarding: a deactivated agent's tokens are revoked in the same transaction, so
+	 * reactivating them does not bring the old tokens back.
+	 */
+	@EventListener
+	void revokeAllOf(AgentChanged changed) {
+		if ("active".equals(changed.what()) && changed.detail().endsWith("false")) {
+			jdbc.sql("update api_token set revoked_at = ? where agent_id = ? and revoked_at is null")
+				.params(Timestamp.from(clock.instant()), changed.agentId())
+				.update();
+		}
+	}
+
+	/**
 	 * A role, a mandate, an activation changed: tokens answer for the agent as they now
 	 * are.
 	 */
@@ -113,6 +131,7 @@ public class ApiTokens {
 				recent.forgetAll();
 			}
 		});
+		events.publishEvent(new TokenRevoked(agentId, tokenId));
 	}
 
 	static String digest(String token) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboxSettingsRule;
 import org.parlons.conversations.Inboxes;
@@ -63,6 +64,39 @@ public class InboxSetup {
 				connector.configured(inbox);
 			}
 		});
+	}
+
+	/** The secrets of the inbox that can be replaced one by one, by name. */
+	public List<String> secretNames(Inbox inbox) {
+		return connectors.of(inbox.channel())
+			.map(c -> c.secretSettings().stream().filter(n -> !n.contains(".")).sorted().toList())
+			.orElse(List.of());
+	}
+
+	/**
+	 * Replaces one top-level secret of the inbox and answers its new value, the only time
+	 * it is shown: given, or, for one Parlons makes (a webhook's signing secret, a
+	 * verification token), made anew. A secret the network issued (an access token) must
+	 * be given.
+	 */
+	@Transactional
+	public String rotate(long id, String name, @Nullable String value) {
+		Inbox inbox = inboxes.findById(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
+		ChannelConnector connector = connector(inbox.channel());
+		if (!connector.secretSettings().contains(name)) {
+			throw new InvalidRequestException(
+					"name: " + name + " is not a secret of a " + inbox.channel() + " inbox; its secrets are "
+							+ connector.secretSettings().stream().filter(n -> !n.contains(".")).sorted().toList());
+		}
+		Object before = inbox.settings().get(name);
+		Map<String, Object> changes = new LinkedHashMap<>();
+		changes.put(name, value == null ? "" : value);
+		Inbox saved = update(id, inbox.name(), changes, inbox.autoAssign());
+		Object after = saved.settings().get(name);
+		if (after == null || after.toString().isBlank() || after.equals(before) && value == null) {
+			throw new InvalidRequestException("value: " + name + " is issued by the network; give its new value");
+		}
+		return after.toString();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -261,7 +262,14 @@ public class BrandPosts {
 	 * inboxes, else all (null).
 	 */
 	public @Nullable List<Long> accountsOf(ListeningFigures.Filter f) {
-		return f.inbox() != null ? List.of(f.inbox()) : inboxesOf(f.network());
+		List<Long> accounts = f.inbox() != null ? List.of(f.inbox()) : inboxesOf(f.network());
+		if (f.within() == null) {
+			return accounts;
+		}
+		Set<Long> within = f.within();
+		return (accounts == null ? inboxes.findAll().stream().map(Inbox::id).toList() : accounts).stream()
+			.filter(within::contains)
+			.toList();
 	}
 
 	public @Nullable List<Long> inboxesOf(@Nullable String network) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,10 +74,20 @@ public class Influence {
 
 	/** The top voices among the mentions of one inbox (when {@code inboxId} is given). */
 	public List<Voice> top(@Nullable Long topicId, @Nullable Long inboxId, Instant from, Instant to, int limit) {
+		return top(topicId, inboxId, null, from, to, limit);
+	}
+
+	/**
+	 * The top voices among the mentions of one inbox (when {@code inboxId} is given) and
+	 * of the reader's inboxes (when {@code within} is given).
+	 */
+	public List<Voice> top(@Nullable Long topicId, @Nullable Long inboxId, @Nullable Set<Long> within, Instant from,
+			Instant to, int limit) {
 		String sql = "select m.author_key, max(m.author), " + FIGURES + " from mention m "
 				+ (topicId == null ? "" : "join mention_topic t on t.mention_id = m.id and t.topic_id = :topic ")
 				+ "where m.published_at >= :from and m.published_at < :to "
 				+ (inboxId == null ? "" : "and m.source_id = :inbox and m.source = '" + Mentions.INBOX + "' ")
+				+ (within == null ? "" : "and m.source_id = any(:within) and m.source = '" + Mentions.INBOX + "' ")
 				+ "group by m.author_key "
 				+ "order by sum(coalesce(m.reach, m.author_followers, 0)) + 10 * sum(coalesce(m.engagement, 0)) desc, "
 				+ "count(*) desc, m.author_key limit :limit";
@@ -89,6 +100,9 @@ public class Influence {
 		}
 		if (inboxId != null) {
 			spec = spec.param("inbox", inboxId);
+		}
+		if (within != null) {
+			spec = spec.param("within", within.toArray(Long[]::new));
 		}
 		return spec.query((rs, n) -> voice(rs.getString(1), rs.getString(2), rs, 3)).list();
 	}

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -27,19 +28,33 @@ public class ListeningFigures {
 	/**
 	 * The period (from inclusive, to exclusive) and the optional filters; {@code inbox}
 	 * keeps the mentions of one inbox (its public messages and what searches with its
-	 * account found).
+	 * account found); {@code within}, when given, keeps those of the inboxes the reader
+	 * may see (feeds and imports belong to no inbox, so they are left out).
 	 */
 	public record Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
-			@Nullable String label, @Nullable String author, @Nullable Long topic, @Nullable Long inbox) {
+			@Nullable String label, @Nullable String author, @Nullable Long topic, @Nullable Long inbox,
+			@Nullable Set<Long> within) {
 
 		public Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
 				@Nullable String label, @Nullable String author, @Nullable Long topic) {
-			this(from, to, network, language, label, author, topic, null);
+			this(from, to, network, language, label, author, topic, null, null);
 		}
 
 		public Filter(Instant from, Instant to, @Nullable String network, @Nullable String language,
 				@Nullable String label, @Nullable String author) {
-			this(from, to, network, language, label, author, null, null);
+			this(from, to, network, language, label, author, null, null, null);
+		}
+
+		/**
+		 * Whether the filter keeps some sources only (an inbox, the reader's inboxes).
+		 */
+		boolean bySource() {
+			return inbox != null || within != null;
+		}
+
+		/** The same filter over another period. */
+		public Filter during(Instant newFrom, Instant newTo) {
+			return new Filter(newFrom, newTo, network, language, label, author, topic, inbox, within);
 		}
 
 	}
@@ -261,7 +276,7 @@ public class ListeningFigures {
 	 * is kept per topic and inbox together: that pair counts the mention rows.
 	 */
 	private void rollups(Filter f, RollupRow row) {
-		if (f.topic() != null && f.inbox() != null) {
+		if (f.topic() != null && f.bySource()) {
 			where(new StringBuilder("select published_at, network, language, label from mention "
 					+ "where published_at >= :from and published_at < :to"), f, Table.MENTION)
 				.query((rs, n) -> {
@@ -276,9 +291,9 @@ public class ListeningFigures {
 		String columns = "select day_start, network, language, mentions, positive, negative from ";
 		StringBuilder sql = new StringBuilder(f.topic() != null
 				? columns + "topic_daily where topic_id = :topic and day_start >= :from and day_start < :to"
-				: f.inbox() != null ? columns + "mention_source_daily where day_start >= :from and day_start < :to"
+				: f.bySource() ? columns + "mention_source_daily where day_start >= :from and day_start < :to"
 						: columns + "mention_daily where day_start >= :from and day_start < :to");
-		where(sql, f, f.inbox() != null ? Table.SOURCE_ROLLUP : Table.ROLLUP).query((rs, n) -> {
+		where(sql, f, f.bySource() ? Table.SOURCE_ROLLUP : Table.ROLLUP).query((rs, n) -> {
 			row.accept(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
 					new int[] { rs.getInt(4), rs.getInt(5), rs.getInt(6) });
 			return null;
@@ -334,7 +349,7 @@ public class ListeningFigures {
 	 * The chosen mentions (a verbatim export), newest first; ids that do not exist are
 	 * left out.
 	 */
-	public List<Mention> selected(java.util.Collection<Long> ids) {
+	public List<Mention> selected(java.util.Collection<Long> ids, @Nullable Set<Long> within) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -342,8 +357,11 @@ public class ListeningFigures {
 			throw new IllegalArgumentException("At most " + MAX_SELECTED + " mentions at once");
 		}
 		return jdbc
-			.sql("select " + MENTION_COLUMNS + " from mention where id = any(:ids) order by published_at desc, id desc")
+			.sql("select " + MENTION_COLUMNS + " from mention where id = any(:ids)"
+					+ (within == null ? "" : " and source = '" + Mentions.INBOX + "' and source_id = any(:within)")
+					+ " order by published_at desc, id desc")
 			.param("ids", ids.toArray(Long[]::new))
+			.param("within", within == null ? new Long[0] : within.toArray(Long[]::new))
 			.query(ListeningFigures::mention)
 			.list();
 	}
@@ -412,6 +430,9 @@ public class ListeningFigures {
 		if (table.hasSource() && f.inbox() != null) {
 			sql.append(" and source_id = :inbox and source = '" + Mentions.INBOX + "'");
 		}
+		if (table.hasSource() && f.within() != null) {
+			sql.append(" and source_id = any(:within) and source = '" + Mentions.INBOX + "'");
+		}
 		sql.append(tail);
 		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
 			.param("from", Timestamp.from(f.from()))
@@ -433,6 +454,9 @@ public class ListeningFigures {
 		}
 		if (table.hasSource() && f.inbox() != null) {
 			spec = spec.param("inbox", f.inbox());
+		}
+		if (table.hasSource() && f.within() != null) {
+			spec = spec.param("within", f.within().toArray(Long[]::new));
 		}
 		return spec;
 	}

@@ -73,6 +73,24 @@ public final class SseHub<K> {
 	}
 
 	/**
+	 * Ends the streams whose key matches (their agent lost the right to them); a browser
+	 * that reconnects is asked again who it is.
+	 */
+	public void closeWhere(Predicate<K> which) {
+		streams.forEach((emitter, key) -> {
+			if (which.test(key)) {
+				streams.remove(emitter);
+				try {
+					emitter.complete();
+				}
+				catch (RuntimeException ignored) {
+					// already gone
+				}
+			}
+		});
+	}
+
+	/**
 	 * Ends every stream, so a graceful shutdown does not wait for browsers to hang up.
 	 */
 	public void close() {

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,22 +39,24 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String email = authentication.getName();
-		Duration locked = throttle.lockedFor(email);
-		if (!locked.isZero()) {
-			throw new LockedException(
-					"Too many failed sign-ins; try again in " + Math.max(1, locked.toMinutes()) + " minute(s)");
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+				&& web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+		Duration wait = throttle.waitFor(email, address);
+		if (!wait.isZero()) {
+			throw new LockedException("Too many failed sign-ins from this address; try again in "
+					+ Math.max(1, wait.toSeconds()) + " second(s)");
 		}
 		String password = String.valueOf(authentication.getCredentials());
 		var agent = agents.findByEmail(email);
 		boolean matches = passwords.matches(password, agent.map(a -> a.passwordHash()).orElse(DUMMY_HASH));
 		if (agent.isEmpty() || !matches) {
-			throttle.failed(email);
+			throttle.failed(email, address);
 			throw new BadCredentialsException("Wrong email or password");
 		}
 		if (!agent.get().active()) {
 			throw new DisabledException("This account is deactivated");
 		}
-		throttle.succeeded(email);
+		throttle.succeeded(email, address);
 		AgentPrincipal principal = new AgentPrincipal(agent.get());
 		principal.eraseCredentials();
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());

@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.parlons.agents.Agents;
 import org.parlons.agents.ApiTokens;
+import org.parlons.agents.Permission;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -56,14 +59,22 @@ class SecurityConfig {
 		return manager;
 	}
 
+	private static LoginUrlAuthenticationEntryPoint relativeLogin() {
+		LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+		login.setFavorRelativeUris(true);
+		return login;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuthenticationManager manager) throws Exception {
 		var entryPoint = ProblemResponses.unauthorized();
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/metrics/**", "/actuator/info")
 			.authenticationManager(manager)
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasAuthority(Permission.READ_METRICS.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -107,26 +118,53 @@ class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
-		http.securityMatcher("/webhooks/**", "/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
-				"/swagger-ui/**", "/swagger-ui.html")
+		http.securityMatcher("/webhooks/**", "/actuator/health/**", "/actuator/health")
 			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable());
 		return http.build();
 	}
 
+	/**
+	 * The API's description: for signed-in agents (a session, a token or Basic), or for
+	 * everyone when {@code parlons.security.public-api-docs} says so.
+	 */
 	@Bean
 	@Order(4)
-	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager) throws Exception {
+	SecurityFilterChain apiDocs(HttpSecurity http, ApiTokens tokens, AuthenticationManager manager,
+			SecuritySettings settings) throws Exception {
+		var entryPoint = ProblemResponses.unauthorized();
+		http.securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+			.authenticationManager(manager)
+			.authorizeHttpRequests(auth -> {
+				if (settings.publicApiDocs()) {
+					auth.anyRequest().permitAll();
+				}
+				else {
+					auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+						.permitAll()
+						.anyRequest()
+						.authenticated();
+				}
+			})
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint));
+		return http.build();
+	}
+
+	@Bean
+	@Order(5)
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager manager, Agents agents) throws Exception {
 		http.authenticationManager(manager)
+			.addFilterAfter(new CurrentAgentFilter(agents), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasRole("ADMIN")
-				.requestMatchers("/admin/**")
-				.hasRole("ADMIN")
+				.hasAuthority(Permission.READ_METRICS.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")
@@ -135,6 +173,8 @@ class SecurityConfig {
 						request.getContextPath() + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// "/login", not http://<whatever Host the request named>/login
+			.exceptionHandling(e -> e.authenticationEntryPoint(relativeLogin()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

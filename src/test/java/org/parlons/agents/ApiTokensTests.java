@@ -51,7 +51,7 @@ class ApiTokensTests {
 	}
 
 	@Test
-	void aDeactivatedAgentIsRefusedAtOnceAndAnAdminCannotDeactivateThemselves() {
+	void aDeactivatedAgentIsRefusedAtOnceLosesTheirTokensAndAnAdminCannotDeactivateThemselves() {
 		TestApi admin = TestApi.asAdmin(port);
 		String email = unique("leaving") + "@test.local";
 		long agent = admin.createAgent(email, "agent", "a-long-password");
@@ -74,7 +74,9 @@ class ApiTokensTests {
 		assertThat(self.contentType()).startsWith("application/problem+json");
 
 		assertThat(admin.patch("/api/v1/agents/" + agent, Map.of("active", true)).status()).isEqualTo(200);
-		assertThat(bearer.get("/api/v1/conversations").status()).isEqualTo(200);
+		assertThat(TestApi.basic(port, email, "a-long-password").get("/api/v1/conversations").status()).isEqualTo(200);
+		assertThat(bearer.get("/api/v1/conversations").status()).as("offboarding revoked the token for good")
+			.isEqualTo(401);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -165,9 +166,19 @@ class SamplesTests {
 		assertThat(mentions.saveAll(rows)).isEqualTo(40);
 		Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC);
 		Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-		var a = new ListeningFigures.Filter(from, to, network, null, null, null, null, inboxA);
-		var b = new ListeningFigures.Filter(from, to, network, null, null, null, null, inboxB);
-		var both = new ListeningFigures.Filter(from, to, network, null, null, null, null, null);
+		var a = new ListeningFigures.Filter(from, to, network, null, null, null, null, inboxA, null);
+		var b = new ListeningFigures.Filter(from, to, network, null, null, null, null, inboxB, null);
+		var both = new ListeningFigures.Filter(from, to, network, null, null, null, null, null, null);
+		// a reader who sees inbox B only, both inboxes, or none of them
+		var seesB = new ListeningFigures.Filter(from, to, network, null, null, null, null, null, Set.of(inboxB));
+		var seesBoth = new ListeningFigures.Filter(from, to, network, null, null, null, null, null,
+				Set.of(inboxA, inboxB));
+		var seesNone = new ListeningFigures.Filter(from, to, network, null, null, null, null, null, Set.of());
+		assertThat(figures.volume(seesB).mentions()).isEqualTo(10);
+		assertThat(figures.volume(seesBoth).mentions()).isEqualTo(40);
+		assertThat(figures.volume(seesNone).mentions()).isZero();
+		assertThat(figures.mentions(seesB, 0, 100)).hasSize(10);
+		assertThat(figures.count(seesNone)).isZero();
 
 		assertThat(figures.volume(a).mentions()).isEqualTo(30);
 		assertThat(figures.volume(a).negative()).isEqualTo(20);

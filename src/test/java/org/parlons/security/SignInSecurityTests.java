@@ -66,10 +66,16 @@ class SignInSecurityTests {
 	}
 
 	@Test
-	void describesTheApiWithOpenApi() throws Exception {
-		var response = http.send(
+	void describesTheApiWithOpenApiToThoseSignedIn() throws Exception {
+		var anonymous = http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
 				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString((TestApi.ADMIN_EMAIL + ":" + TestApi.ADMIN_PASSWORD).getBytes()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("/api/v1/inboxes/{inboxId}/inbound").contains("/api/v1/conversations");
 	}

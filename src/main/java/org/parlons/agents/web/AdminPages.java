@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.AgentRegistration;
@@ -53,6 +55,7 @@ class AdminPages {
 		this.tokens = tokens;
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@GetMapping("/admin")
 	String admin(Model model) {
 		model.addAttribute("agents", agents.findAll());
@@ -61,6 +64,7 @@ class AdminPages {
 		return "agents/admin";
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/agents")
 	String createAgent(@RequestParam String email, @RequestParam String name, @RequestParam String password,
 			@RequestParam String role, RedirectAttributes redirect) {
@@ -77,6 +81,7 @@ class AdminPages {
 	 * The whole mandate from the form: blank fields grant nothing (no gesture) or
 	 * restrict nothing.
 	 */
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/agents/{id}/mandate")
 	String mandate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) @Nullable BigDecimal maxGesture,
@@ -87,7 +92,7 @@ class AdminPages {
 			Mandate mandate = new Mandate(maxGesture,
 					maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT), words(languages),
 					words(channels), words(withheld));
-			var agent = registration.update(me.id(), id, null, mandate, null, null);
+			var agent = registration.update(me.id(), id, AgentRegistration.Change.mandate(mandate));
 			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
@@ -96,11 +101,12 @@ class AdminPages {
 		return "redirect:/admin";
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/agents/{id}/active")
 	String active(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam boolean active,
 			RedirectAttributes redirect) {
 		try {
-			registration.update(me.id(), id, null, null, null, active);
+			registration.update(me.id(), id, AgentRegistration.Change.active(active));
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
@@ -112,6 +118,7 @@ class AdminPages {
 		return Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isBlank()).collect(Collectors.toSet());
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/teams")
 	String createTeam(@RequestParam String name, @RequestParam(required = false) List<Long> memberIds,
 			RedirectAttributes redirect) {
@@ -124,6 +131,7 @@ class AdminPages {
 		return "redirect:/admin";
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/teams/{id}/members")
 	String members(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) List<Long> memberIds) {
@@ -144,6 +152,33 @@ class AdminPages {
 	String issue(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String name, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("issued", tokens.issue(me.id(), name.isBlank() ? "token" : name.strip()));
 		return "redirect:/account/tokens";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String current,
+			@RequestParam String password, RedirectAttributes redirect) {
+		try {
+			registration.changePassword(me.id(), current, password);
+			redirect.addFlashAttribute("passwordChanged", true);
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/account/tokens";
+	}
+
+	@Requires(Permission.MANAGE_AGENTS)
+	@PostMapping("/admin/agents/{id}/password")
+	String resetPassword(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestParam String password, RedirectAttributes redirect) {
+		try {
+			registration.resetPassword(me.id(), id, password);
+			redirect.addFlashAttribute("saved", agents.findById(id).map(a -> a.name()).orElse("#" + id));
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/admin";
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")

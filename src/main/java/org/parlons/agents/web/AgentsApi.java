@@ -1,8 +1,10 @@
 package org.parlons.agents.web;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -10,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.Agent;
 import org.parlons.agents.AgentPrincipal;
@@ -20,7 +24,6 @@ import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -83,12 +86,12 @@ class AgentsApi {
 
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
 			@Nullable Money maxGesture, Set<String> languages, Set<String> channels, Set<String> withheldTopics,
-			Set<Long> teamIds) {
+			Set<Long> teamIds, List<String> grants, List<String> permissions) {
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/agents")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	AgentView create(@Valid @RequestBody NewAgent body) {
 		Mandate mandate = body.mandate() == null ? Mandate.NONE : body.mandate().toMandate();
 		Agent agent = registration.register(body.email(), body.name(), body.password(), Role.fromApi(body.role()),
@@ -97,26 +100,60 @@ class AgentsApi {
 	}
 
 	record AgentChange(@Nullable String role, @Nullable @Valid MandateBody mandate, @Nullable Integer capacity,
-			@Nullable Boolean active) {
+			@Nullable Boolean active, @Nullable List<String> grants) {
 	}
 
 	/**
 	 * Changes an agent's role, mandate (given whole: {@code "mandate": {}} takes every
 	 * gesture and restriction away), capacity for open conversations or whether they may
-	 * sign in ({@code "active": false} refuses their sessions' and tokens' next request);
-	 * each change is in the audit log.
+	 * sign in ({@code "active": false} refuses their sessions' and tokens' next request),
+	 * or the permissions granted on top of their role
+	 * ({@code "grants": ["merge_customers"]}, given whole); each change is in the audit
+	 * log.
 	 */
+	@Requires(Permission.MANAGE_AGENTS)
 	@PatchMapping("/agents/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
 	AgentView update(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody AgentChange body) {
 		Mandate mandate = body.mandate() == null ? null : body.mandate().toMandate();
-		return view(registration.update(me.id(), id, body.role() == null ? null : Role.fromApi(body.role()), mandate,
-				body.capacity(), body.active()));
+		Set<Permission> grants = null;
+		if (body.grants() != null) {
+			try {
+				grants = body.grants().stream().map(Permission::fromApi).collect(Collectors.toSet());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException("grants: " + ex.getMessage());
+			}
+		}
+		return view(registration.update(me.id(), id,
+				new AgentRegistration.Change(body.role() == null ? null : Role.fromApi(body.role()), mandate,
+						body.capacity(), body.active(), grants)));
 	}
 
+	record NewPassword(@NotBlank String password) {
+	}
+
+	/** An admin gives an agent a new password. */
+	@Requires(Permission.MANAGE_AGENTS)
+	@PostMapping("/agents/{id}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@Valid @RequestBody NewPassword body) {
+		registration.resetPassword(me.id(), id, body.password());
+	}
+
+	record PasswordChange(@NotBlank String current, @NotBlank String password) {
+	}
+
+	/** The signed-in agent changes their own password. */
+	@PostMapping("/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody PasswordChange body) {
+		registration.changePassword(me.id(), body.current(), body.password());
+	}
+
+	@Requires(Permission.READ_AGENTS)
 	@GetMapping("/agents")
-	@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
 	List<AgentView> list() {
 		return agents.findAll().stream().map(this::view).toList();
 	}
@@ -130,7 +167,9 @@ class AgentsApi {
 		Mandate m = agent.mandate();
 		Money gesture = m.maxGestureAmount() == null ? null : new Money(m.maxGestureAmount(), m.maxGestureCurrency());
 		return new AgentView(agent.id(), agent.email(), agent.name(), agent.role().api(), agent.active(),
-				agent.capacity(), gesture, m.languages(), m.channels(), m.withheldTopics(), teams.teamsOf(agent.id()));
+				agent.capacity(), gesture, m.languages(), m.channels(), m.withheldTopics(), teams.teamsOf(agent.id()),
+				agent.grants().stream().map(Permission::api).sorted().toList(),
+				Arrays.stream(Permission.values()).filter(agent::may).map(Permission::api).toList());
 	}
 
 }

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.PermissionsChanged;
@@ -15,7 +17,6 @@ import org.parlons.agents.Teams;
 import org.parlons.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +50,9 @@ class TeamsApi {
 	record Ids(Set<Long> ids) {
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	Team create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody NewTeam body) {
 		Team team = teams.create(body.name().trim(), body.inboxIds() == null ? Set.of() : body.inboxIds(),
 				body.memberIds() == null ? Set.of() : body.memberIds());
@@ -60,18 +61,20 @@ class TeamsApi {
 		return team;
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	List<Team> list() {
 		return teams.findAll();
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	Team one(@PathVariable long id) {
 		return teams.findById(id).orElseThrow(() -> new NotFoundException("No team " + id));
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PutMapping("/{id}/members")
-	@PreAuthorize("hasRole('ADMIN')")
 	Team members(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Ids body) {
 		Team before = one(id);
 		teams.replaceMembers(id, body.ids());
@@ -80,8 +83,8 @@ class TeamsApi {
 		return one(id);
 	}
 
+	@Requires(Permission.MANAGE_AGENTS)
 	@PutMapping("/{id}/inboxes")
-	@PreAuthorize("hasRole('ADMIN')")
 	Team inboxes(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Ids body) {
 		Team before = one(id);
 		teams.replaceInboxes(id, body.ids());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * recorded.
  */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.READ_AUDIT)
 class AuditApi {
 
 	private final AuditLog log;

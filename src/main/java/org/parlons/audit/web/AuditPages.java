@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.audit.AuditLog;
 import org.parlons.platform.Page;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * first, with the CSV export of the same search.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.READ_AUDIT)
 class AuditPages {
 
 	private final AuditLog log;

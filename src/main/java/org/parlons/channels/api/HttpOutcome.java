@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.DeliveryResult;
 
 /**
@@ -21,8 +22,8 @@ public final class HttpOutcome {
 		if (status >= 200 && status < 300) {
 			return new DeliveryResult.Sent(null);
 		}
-		String reason = "HTTP " + status
-				+ (body == null || body.isBlank() ? "" : ": " + body.substring(0, Math.min(300, body.length())));
+		// the target's body is never shown: agents read this reason in the timeline
+		String reason = "HTTP " + status + ", " + PlatformHttp.errorOf(body);
 		if (status == 408 || status == 429 || status >= 500) {
 			return new DeliveryResult.Retry(reason, retryAfter(retryAfter, clock));
 		}

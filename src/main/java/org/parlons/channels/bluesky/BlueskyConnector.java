@@ -101,7 +101,7 @@ class BlueskyConnector implements PollingConnector {
 		PlatformHttp.Answer answer = call(inbox,
 				s -> http.get(xrpc(inbox, "app.bsky.notification.listNotifications?limit=50"), bearer(s)));
 		if (!answer.ok()) {
-			throw new Failed("Bluesky " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+			throw new Failed("Bluesky " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
 					waitFor(answer));
 		}
 		List<Map<String, Object>> fresh = new ArrayList<>();
@@ -228,7 +228,7 @@ class BlueskyConnector implements PollingConnector {
 	}
 
 	private DeliveryResult retryOrFail(PlatformHttp.Answer answer, String what) {
-		String reason = "Bluesky " + answer.status() + " " + what + ": " + PlatformHttp.abbreviated(answer.body());
+		String reason = "Bluesky " + answer.status() + " " + what + ": " + PlatformHttp.errorOf(answer.body());
 		DeliveryResult result = http.outcome(answer, null);
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
 				: new DeliveryResult.Retry(reason, waitFor(answer));
@@ -262,8 +262,7 @@ class BlueskyConnector implements PollingConnector {
 				Map.of("identifier", inbox.setting(HANDLE), "password", inbox.setting(APP_PASSWORD)), Map.of());
 		Map<String, Object> json = answer.json();
 		if (!answer.ok() || json.get("accessJwt") == null || json.get("did") == null) {
-			String reason = "Bluesky sign-in failed (" + answer.status() + "): "
-					+ PlatformHttp.abbreviated(answer.body());
+			String reason = "Bluesky sign-in failed (" + answer.status() + "): " + PlatformHttp.errorOf(answer.body());
 			health.failed(inbox.id(), reason, clock.instant().plus(Duration.ofMinutes(5)));
 			throw new Failed(reason, waitFor(answer));
 		}

@@ -63,8 +63,7 @@ class BlueskySearch implements NetworkSearch {
 						+ (until == null ? "" : "&until=" + until)
 						+ (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
 				if (!answer.ok()) {
-					throw new Failed(
-							"Bluesky search " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+					throw new Failed("Bluesky search " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
 							connector.waitFor(answer));
 				}
 				for (Object item : answer.json().get("posts") instanceof List<?> l ? l : List.of()) {

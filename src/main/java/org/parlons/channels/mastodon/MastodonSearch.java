@@ -132,7 +132,7 @@ class MastodonSearch implements NetworkSearch {
 	private PlatformHttp.Answer read(Inbox inbox, String path) {
 		PlatformHttp.Answer answer = http.get(connector.base(inbox) + path, connector.auth(inbox));
 		if (!answer.ok()) {
-			throw new Failed("Mastodon search " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+			throw new Failed("Mastodon search " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
 					MastodonConnector.waitFor(answer));
 		}
 		return answer;

@@ -108,7 +108,7 @@ class InstagramConnector extends PageConnector {
 		if (!answer.ok() || !(found instanceof Map<?, ?> raw)) {
 			health.failed(inbox.id(),
 					"Instagram mention " + (inComment ? ref.commentId() : ref.mediaId()) + " could not be read: "
-							+ answer.status() + " " + PlatformHttp.abbreviated(answer.body()),
+							+ answer.status() + " " + PlatformHttp.errorOf(answer.body()),
 					clock.instant().plus(Duration.ofMinutes(1)));
 			return null;
 		}

@@ -121,8 +121,7 @@ abstract class MetaConnector implements ChannelConnector {
 		}
 		Map<String, Object> error = answer.json().get("error") instanceof Map<?, ?> e ? cast(e) : Map.of();
 		int code = error.get("code") instanceof Number n ? n.intValue() : -1;
-		String reason = "Meta" + (code >= 0 ? " error " + code : " HTTP " + answer.status()) + ": "
-				+ (error.get("message") != null ? error.get("message") : PlatformHttp.abbreviated(answer.body()));
+		String reason = "Meta HTTP " + answer.status() + ", " + PlatformHttp.errorOf(answer.body());
 		if (THROTTLED.contains(code)) {
 			return new DeliveryResult.Retry(reason, Duration.ofMinutes(1));
 		}
@@ -132,7 +131,7 @@ abstract class MetaConnector implements ChannelConnector {
 			return new DeliveryResult.Failed(reason);
 		}
 		if (answer.ok()) {
-			return new DeliveryResult.Retry("Meta answered without an id: " + PlatformHttp.abbreviated(answer.body()),
+			return new DeliveryResult.Retry("Meta answered without an id: " + PlatformHttp.errorOf(answer.body()),
 					null);
 		}
 		DeliveryResult result = http.outcome(answer, null);

@@ -75,12 +75,12 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		}
 		if (!me.ok() || followers == null) {
 			throw new IllegalStateException(
-					network() + " " + me.status() + " reading the followers: " + PlatformHttp.abbreviated(me.body()));
+					network() + " " + me.status() + " reading the followers: " + PlatformHttp.errorOf(me.body()));
 		}
 		PlatformHttp.Answer posts = http.get(graph(inbox, account + "/" + postsEdge()), auth(inbox));
 		if (!posts.ok()) {
 			throw new IllegalStateException(
-					network() + " " + posts.status() + " reading the posts: " + PlatformHttp.abbreviated(posts.body()));
+					network() + " " + posts.status() + " reading the posts: " + PlatformHttp.errorOf(posts.body()));
 		}
 		List<Reading> readings = new ArrayList<>();
 		if (posts.json().get("data") instanceof List<?> data) {

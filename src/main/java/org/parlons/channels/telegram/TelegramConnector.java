@@ -192,9 +192,7 @@ class TelegramConnector implements ChannelConnector {
 	}
 
 	private static String describe(PlatformHttp.Answer answer) {
-		Object description = answer.json().get("description");
-		return description != null ? answer.status() + " " + description
-				: answer.status() + " " + answer.body().substring(0, Math.min(200, answer.body().length()));
+		return answer.status() + ", " + PlatformHttp.errorOf(answer.body());
 	}
 
 	private static @Nullable String userId(Deliveries.Outgoing outgoing) {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.Attachment;
@@ -71,6 +73,7 @@ class InboundApi {
 	record BatchAccepted(List<Accepted> items, long stored, long duplicates) {
 	}
 
+	@Requires(Permission.INGEST)
 	@PostMapping("/api/v1/inboxes/{inboxId}/inbound")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Accepted receive(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long inboxId,
@@ -84,6 +87,7 @@ class InboundApi {
 	 * integrations: all are stored or none (a bad one fails the whole batch with its
 	 * position), answers in input order.
 	 */
+	@Requires(Permission.INGEST)
 	@PostMapping("/api/v1/inboxes/{inboxId}/inbound/batch")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	BatchAccepted receiveAll(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long inboxId,

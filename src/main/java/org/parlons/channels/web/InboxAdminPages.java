@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.Teams;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelConnectors;
@@ -15,6 +17,7 @@ import org.springframework.ui.Model;
 import org.parlons.platform.ErrorDetails;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -44,10 +47,16 @@ class InboxAdminPages {
 		this.teams = teams;
 	}
 
+	@Requires(Permission.MANAGE_INBOXES)
 	@GetMapping("/admin/inboxes")
 	String list(Model model) {
 		Map<Long, Map<String, Object>> settings = new LinkedHashMap<>();
-		inboxes.findAll().forEach(i -> settings.put(i.id(), setup.shownSettings(i, true)));
+		Map<Long, List<String>> secrets = new LinkedHashMap<>();
+		inboxes.findAll().forEach(i -> {
+			settings.put(i.id(), setup.shownSettings(i, false));
+			secrets.put(i.id(), setup.secretNames(i));
+		});
+		model.addAttribute("secrets", secrets);
 		model.addAttribute("inboxes", inboxes.findAll());
 		model.addAttribute("settings", settings);
 		model.addAttribute("channels", connectors.channels());
@@ -57,9 +66,29 @@ class InboxAdminPages {
 	}
 
 	/**
+	 * Makes a secret Parlons generated anew, or replaces one the network issued; the new
+	 * value is shown once.
+	 */
+	@Requires(Permission.MANAGE_INBOXES)
+	@PostMapping("/admin/inboxes/{id}/secrets/{name}")
+	String rotate(@PathVariable long id, @PathVariable String name, @RequestParam(defaultValue = "") String value,
+			RedirectAttributes redirect) {
+		try {
+			String fresh = setup.rotate(id, name, value.isBlank() ? null : value);
+			redirect.addFlashAttribute("revealed", Map.of(name, fresh));
+			redirect.addFlashAttribute("revealedInbox", inboxes.findById(id).map(i -> i.name()).orElse("#" + id));
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/admin/inboxes";
+	}
+
+	/**
 	 * The email form: the address customers write to, and the mailbox's IMAP and SMTP
 	 * servers.
 	 */
+	@Requires(Permission.MANAGE_INBOXES)
 	@PostMapping("/admin/inboxes/email")
 	String createEmail(@RequestParam String name, @RequestParam String address, @RequestParam String imapHost,
 			@RequestParam(defaultValue = "993") int imapPort, @RequestParam(defaultValue = "") String imapUsername,
@@ -77,6 +106,7 @@ class InboxAdminPages {
 		return create(name, "email", settings, teamIds, redirect);
 	}
 
+	@Requires(Permission.MANAGE_INBOXES)
 	@PostMapping("/admin/inboxes")
 	String create(@RequestParam String name, @RequestParam String channel,
 			@RequestParam(defaultValue = "") String webhookUrl, @RequestParam(required = false) List<Long> teamIds,
@@ -92,6 +122,9 @@ class InboxAdminPages {
 			RedirectAttributes redirect) {
 		try {
 			var inbox = setup.create(name, channel, settings, true);
+			// the secrets Parlons made for it, shown this once
+			redirect.addFlashAttribute("revealed", setup.shownSettings(inbox, true));
+			redirect.addFlashAttribute("revealedInbox", inbox.name());
 			if (teamIds != null) {
 				for (Long teamId : teamIds) {
 					teams.findById(teamId).ifPresent(t -> {

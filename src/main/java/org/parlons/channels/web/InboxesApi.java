@@ -10,9 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
-import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.InboxSetup;
@@ -20,7 +21,6 @@ import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -97,9 +97,9 @@ class InboxesApi {
 
 	}
 
+	@Requires(Permission.MANAGE_INBOXES)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	InboxView create(@jakarta.validation.Valid @RequestBody InboxBody body) {
 		if (body.channel == null || body.channel.isBlank()) {
 			throw new IllegalArgumentException("channel is required (for example \"api\")");
@@ -117,26 +117,48 @@ class InboxesApi {
 		return view(inbox, true);
 	}
 
+	@Requires(Permission.MANAGE_INBOXES)
 	@PatchMapping("/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
 	InboxView update(@PathVariable long id, @RequestBody InboxBody body) {
 		Inbox current = inboxes.findById(id)
 			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
 		Inbox inbox = setup.update(id, body.name == null ? current.name() : body.name, body.settings,
 				body.autoAssign == null ? current.autoAssign() : body.autoAssign);
-		return view(inbox, true);
+		return view(inbox, false);
 	}
 
+	record NewSecret(@Nullable String value) {
+	}
+
+	/**
+	 * Replaces a secret of the inbox ({@code webhookSecret}, {@code accessToken}…): one
+	 * Parlons makes is made anew when no {@code value} is given; the answer shows the new
+	 * value, once.
+	 */
+	@Requires(Permission.MANAGE_INBOXES)
+	@PostMapping("/{id}/secrets/{name}")
+	Map<String, Object> rotate(@PathVariable long id, @PathVariable String name,
+			@RequestBody(required = false) @Nullable NewSecret body) {
+		String value = setup.rotate(id, name, body == null ? null : body.value());
+		return Map.of("name", name, "value", value);
+	}
+
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	List<InboxView> list(@AuthenticationPrincipal AgentPrincipal me) {
-		return inboxes.visible(access.scope(me)).stream().map(i -> view(i, me.role() == Role.ADMIN)).toList();
+		return inboxes.visible(access.scope(me)).stream().map(i -> view(i, false)).toList();
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	InboxView one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
-		return view(access.inbox(me, id), me.role() == Role.ADMIN);
+		return view(access.inbox(me, id), false);
 	}
 
+	/**
+	 * The inbox as shown: its secrets masked, except once, in the answer that created
+	 * them.
+	 */
 	private InboxView view(Inbox inbox, boolean reveal) {
 		List<Long> owners = teams.owningTeams(inbox.id());
 		return new InboxView(inbox.id(), inbox.name(), inbox.channel(), inbox.autoAssign(),

@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.channels.Moderation;
 import org.parlons.conversations.Message;
@@ -35,6 +37,7 @@ class ModerationApi {
 	record ModerationBody(@NotBlank String action) {
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/api/v1/messages/{id}/moderation")
 	Map<String, Object> moderate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody ModerationBody body) {
@@ -47,6 +50,7 @@ class ModerationApi {
 	}
 
 	/** From the conversation pane (htmx): the pane reloads to show the new state. */
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/messages/{id}/moderation")
 	ResponseEntity<Void> moderateFromPane(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam String action) {

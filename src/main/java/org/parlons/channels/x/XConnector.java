@@ -260,7 +260,7 @@ class XConnector implements PollingConnector, AudienceSource {
 			health.succeeded(inbox.id());
 			return new DeliveryResult.Sent(id);
 		}
-		String reason = "X " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body());
+		String reason = "X " + answer.status() + ": " + PlatformHttp.errorOf(answer.body());
 		if (answer.status() == 429) {
 			return new DeliveryResult.Retry(reason, resetIn(answer, clock));
 		}
@@ -299,7 +299,7 @@ class XConnector implements PollingConnector, AudienceSource {
 
 	private void check(PlatformHttp.Answer answer) {
 		if (!answer.ok()) {
-			throw new Failed("X " + answer.status() + ": " + PlatformHttp.abbreviated(answer.body()),
+			throw new Failed("X " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
 					answer.status() == 429 ? resetIn(answer, clock) : null);
 		}
 	}

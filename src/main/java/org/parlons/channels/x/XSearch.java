@@ -72,7 +72,7 @@ class XSearch implements NetworkSearch {
 							+ (token == null ? "" : "&next_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
 					XConnector.auth(inbox));
 			if (!last.ok()) {
-				throw new Failed("X search " + last.status() + ": " + PlatformHttp.abbreviated(last.body()),
+				throw new Failed("X search " + last.status() + ": " + PlatformHttp.errorOf(last.body()),
 						last.status() == 429 ? XConnector.resetIn(last, clock) : null);
 			}
 			Map<String, Object> body = last.json();

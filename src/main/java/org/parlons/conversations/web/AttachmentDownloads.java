@@ -3,6 +3,8 @@ package org.parlons.conversations.web;
 import java.io.InputStream;
 import java.util.Set;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.Attachment;
 import org.parlons.conversations.ConversationAccess;
@@ -42,6 +44,7 @@ class AttachmentDownloads {
 		this.blobs = blobs;
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping({ "/inbox/messages/{id}/attachments/{index}", "/api/v1/messages/{id}/attachments/{index}" })
 	ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@PathVariable int index) {

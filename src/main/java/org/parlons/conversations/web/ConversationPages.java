@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.AgentTyping;
@@ -65,6 +67,7 @@ class ConversationPages {
 		this.settings = settings;
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/inbox/conversations/{id}")
 	String conversation(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, HttpServletRequest request,
 			Model model) {
@@ -75,12 +78,14 @@ class ConversationPages {
 		return "conversations/conversation :: pane";
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/inbox/conversations/{id}/thread")
 	String thread(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, Model model) {
 		pane.fill(me, id, model);
 		return "conversations/conversation :: thread";
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/reply")
 	String reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
 			@RequestParam(defaultValue = "") String visibility,
@@ -118,6 +123,7 @@ class ConversationPages {
 	 * The composer says the agent is writing; channels that can show it tell the
 	 * customer.
 	 */
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/typing")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void typing(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
@@ -125,12 +131,14 @@ class ConversationPages {
 		events.publishEvent(new AgentTyping(id, conversation.inboxId(), conversation.customerId(), me.name()));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/note")
 	String note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
 			Model model) {
 		return act(me, id, model, () -> actions.note(me, id, text));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/status")
 	String status(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String status,
 			@RequestParam(defaultValue = "") String snooze, Model model) {
@@ -138,30 +146,35 @@ class ConversationPages {
 				() -> actions.changeStatus(me, id, ConversationStatus.fromApi(status), snoozeUntil(snooze)));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/assignee")
 	String assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam(defaultValue = "") String agentId, Model model) {
 		return act(me, id, model, () -> actions.assign(me, id, agentId.isBlank() ? null : Long.valueOf(agentId)));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/team")
 	String transfer(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long teamId,
 			Model model) {
 		return act(me, id, model, () -> actions.transfer(me, id, teamId));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/priority")
 	String prioritise(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String priority,
 			Model model) {
 		return act(me, id, model, () -> actions.prioritise(me, id, Priority.fromApi(priority)));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/labels")
 	String label(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String label,
 			Model model) {
 		return act(me, id, model, () -> actions.label(me, id, label));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/inbox/conversations/{id}/labels/remove")
 	String unlabel(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String label,
 			Model model) {

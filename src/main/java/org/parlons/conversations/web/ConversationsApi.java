@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.CannedResponses;
@@ -31,7 +33,6 @@ import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,6 +131,7 @@ class ConversationsApi {
 			int messageCount, List<String> labels) {
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations")
 	Page<ConversationSummary> list(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
 			@RequestParam @Nullable String status, @RequestParam @Nullable Long teamId,
@@ -140,6 +142,7 @@ class ConversationsApi {
 		return conversations.list(filter, access.scope(me), Page.clampPage(page), Page.clampSize(size, 25));
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations/{id}")
 	ConversationView one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		Conversation c = access.conversation(me, id);
@@ -149,12 +152,14 @@ class ConversationsApi {
 				s.labels());
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations/{id}/messages")
 	Items<MessageView> messages(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		access.conversation(me, id);
 		return new Items<>(messages.ofConversation(id).stream().map(MessageView::of).toList());
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations/{id}/timeline")
 	Items<Timeline.Entry> timeline(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		access.conversation(me, id);
@@ -165,6 +170,7 @@ class ConversationsApi {
 	 * {@code 201} with the queued reply, or {@code 202} with
 	 * {@code "status": "pending_approval"} when held.
 	 */
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/replies")
 	ResponseEntity<MessageView> reply(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody NewReply body) {
@@ -186,6 +192,7 @@ class ConversationsApi {
 		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -194,6 +201,7 @@ class ConversationsApi {
 		return Map.of("conversationId", id);
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/status")
 	ConversationView status(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody StatusChange body) {
@@ -202,6 +210,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/assignee")
 	ConversationView assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody AssigneeChange body) {
@@ -209,6 +218,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/team")
 	ConversationView transfer(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody TeamChange body) {
@@ -216,6 +226,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/priority")
 	ConversationView prioritise(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody PriorityChange body) {
@@ -223,6 +234,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/labels")
 	ConversationView label(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@Valid @RequestBody LabelChange body) {
@@ -230,6 +242,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	@Requires(Permission.WORK_CONVERSATIONS)
 	@DeleteMapping("/conversations/{id}/labels/{label}")
 	ConversationView unlabel(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@PathVariable String label) {
@@ -237,14 +250,15 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/canned-responses")
 	List<CannedResponses.Canned> canned() {
 		return canned.all();
 	}
 
+	@Requires(Permission.MANAGE_CANNED_RESPONSES)
 	@PostMapping("/canned-responses")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
 	CannedResponses.Canned newCanned(@Valid @RequestBody NewCanned body) {
 		return canned.create(body.shortcut(), body.title(), body.text());
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
@@ -69,6 +71,7 @@ class InboxPages {
 		return "redirect:/inbox";
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/inbox")
 	String inbox(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
 			@RequestParam(defaultValue = "open") String status, @RequestParam @Nullable Long teamId,
@@ -88,6 +91,7 @@ class InboxPages {
 		return isHtmx(request) ? "conversations/list :: list" : "conversations/index";
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/inbox/customers/{customerId}/conversations")
 	String customerConversations(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long customerId,
 			Model model) {

@@ -1,5 +1,7 @@
 package org.parlons.conversations.web;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.ConversationAccess;
 import org.springframework.http.MediaType;
@@ -25,9 +27,10 @@ class LiveApi {
 		this.access = access;
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping(path = { "/live", "/api/v1/events" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@AuthenticationPrincipal AgentPrincipal me) {
-		return live.subscribe(access.scope(me));
+		return live.subscribe(me.id(), access.scope(me));
 	}
 
 }

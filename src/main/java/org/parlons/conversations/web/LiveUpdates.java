@@ -2,7 +2,10 @@ package org.parlons.conversations.web;
 
 import java.util.Map;
 
+import org.parlons.agents.AgentChanged;
 import org.parlons.agents.InboxScope;
+import org.parlons.agents.PermissionsChanged;
+import org.parlons.agents.TokenRevoked;
 import org.parlons.conversations.AgentPresence;
 import org.parlons.conversations.ConversationChanged;
 import org.parlons.conversations.MessageReceived;
@@ -12,6 +15,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -24,15 +28,37 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class LiveUpdates implements AgentPresence {
 
-	private final SseHub<InboxScope> streams = new SseHub<>("parlons-live");
+	/** Who a stream serves, and what they may see. */
+	private record Watcher(long agentId, InboxScope scope) {
+	}
 
-	SseEmitter subscribe(InboxScope scope) {
-		return streams.open(scope);
+	private final SseHub<Watcher> streams = new SseHub<>("parlons-live");
+
+	SseEmitter subscribe(long agentId, InboxScope scope) {
+		return streams.open(new Watcher(agentId, scope));
 	}
 
 	@Override
 	public boolean anyoneWatching(long inboxId) {
-		return streams.any(scope -> scope.includes(inboxId));
+		return streams.any(w -> w.scope().includes(inboxId));
+	}
+
+	/** A role, a grant or an activation changed: the agent's streams close at once. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AgentChanged changed) {
+		streams.closeWhere(w -> w.agentId() == changed.agentId());
+	}
+
+	/** A token was revoked: the streams of its agent close (the UI's reconnects). */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TokenRevoked revoked) {
+		streams.closeWhere(w -> w.agentId() == revoked.agentId());
+	}
+
+	/** A team's members or inboxes changed: every scope is asked again. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(PermissionsChanged changed) {
+		streams.closeWhere(w -> !w.scope().all());
 	}
 
 	@EventListener
@@ -61,7 +87,7 @@ class LiveUpdates implements AgentPresence {
 	private void afterCommit(long inboxId, Map<String, Object> payload) {
 		Runnable push = () -> {
 			if (anyoneWatching(inboxId)) {
-				streams.send(scope -> scope.includes(inboxId), "inbox", Json.write(payload));
+				streams.send(w -> w.scope().includes(inboxId), "inbox", Json.write(payload));
 			}
 		};
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
@@ -74,6 +76,7 @@ class CustomerPages {
 		this.agents = agents;
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/customers")
 	String list(@RequestParam @Nullable String q, @RequestParam @Nullable Integer page, Model model) {
 		model.addAttribute("page", customers.search(q, Page.clampPage(page), 50));
@@ -81,6 +84,7 @@ class CustomerPages {
 		return "customers/index";
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/customers/{id}")
 	String show(@PathVariable long id, Model model) {
 		Customer customer = profiles.get(id);
@@ -95,6 +99,7 @@ class CustomerPages {
 		return "customers/show";
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/customers")
 	String create(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String phone,
@@ -109,42 +114,49 @@ class CustomerPages {
 		}
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/customers/{id}/notes")
 	String note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> notes.add(id, me.id(), text));
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/customers/{id}/tags")
 	String tag(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String tag,
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> profiles.tag(id, tag, me.id()));
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/customers/{id}/identities")
 	String link(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String network,
 			@RequestParam String handle, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> profiles.addIdentity(id, Identity.handle(network, handle), me.id()));
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/customers/{id}/identities/{identityId}/detach")
 	String unlink(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long identityId,
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> profiles.detachIdentity(id, identityId, me.id()));
 	}
 
+	@Requires(Permission.MERGE_CUSTOMERS)
 	@PostMapping("/customers/{id}/merge")
 	String merge(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long otherId,
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> merges.merge(id, otherId, me.id()));
 	}
 
+	@Requires(Permission.MERGE_CUSTOMERS)
 	@PostMapping("/customers/merges/{mergeId}/undo")
 	String undo(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long mergeId, @RequestParam long back,
 			RedirectAttributes redirect) {
 		return attempt(back, redirect, () -> merges.undo(mergeId, me.id()));
 	}
 
+	@Requires(Permission.EXPORT_CUSTOMERS)
 	@GetMapping("/customers/export.csv")
 	void export(@AuthenticationPrincipal AgentPrincipal me, HttpServletResponse response) throws IOException {
 		events.publishEvent(new CustomersExported(me.id(), "csv"));
@@ -153,6 +165,7 @@ class CustomerPages {
 		csv.exportTo(response.getWriter());
 	}
 
+	@Requires(Permission.IMPORT_CUSTOMERS)
 	@PostMapping("/customers/import")
 	String importCsv(@AuthenticationPrincipal AgentPrincipal me, @RequestParam("file") MultipartFile file,
 			RedirectAttributes redirect) throws IOException {

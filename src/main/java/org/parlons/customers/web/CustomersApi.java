@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.customers.Customer;
@@ -82,23 +84,27 @@ class CustomersApi {
 	record Tag(@NotNull String tag) {
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Page<Customer> search(@RequestParam @Nullable String q, @RequestParam @Nullable Integer page,
 			@RequestParam @Nullable Integer size) {
 		return customers.search(q, Page.clampPage(page), Page.clampSize(size, 25));
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	Customer one(@PathVariable long id) {
 		return profiles.get(id);
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PatchMapping("/{id}")
 	Customer edit(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Edit body) {
 		profiles.update(id, body.name(), body.attributes(), me.id());
 		return profiles.get(id);
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/identities")
 	Customer identity(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody NewIdentity body) {
@@ -113,18 +119,21 @@ class CustomersApi {
 	}
 
 	/** Unlinks an identity into a profile of its own; answers the new profile. */
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/identities/{identityId}/detach")
 	@ResponseStatus(HttpStatus.CREATED)
 	Customer detach(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long identityId) {
 		return profiles.get(profiles.detachIdentity(id, identityId, me.id()));
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/tags")
 	Customer tag(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Tag body) {
 		profiles.tag(id, body.tag(), me.id());
 		return profiles.get(id);
 	}
 
+	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	List<CustomerNotes.Note> note(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -134,22 +143,26 @@ class CustomersApi {
 		return notes.of(customers.aliasesOf(id));
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}/history")
 	List<CustomerHistory.Entry> history(@PathVariable long id) {
 		return history.of(customers.aliasesOf(id));
 	}
 
+	@Requires(Permission.MERGE_CUSTOMERS)
 	@PostMapping("/{id}/merge")
 	CustomerMerges.Merge merge(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody MergeRequest body) {
 		return merges.merge(id, body.mergedId(), me.id());
 	}
 
+	@Requires(Permission.MERGE_CUSTOMERS)
 	@PostMapping("/merges/{mergeId}/undo")
 	CustomerMerges.Merge undo(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long mergeId) {
 		return merges.undo(mergeId, me.id());
 	}
 
+	@Requires(Permission.EXPORT_CUSTOMERS)
 	@GetMapping(path = "/export", produces = "text/csv")
 	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me) throws IOException {
 		events.publishEvent(new CustomersExported(me.id(), "csv"));
@@ -160,6 +173,7 @@ class CustomersApi {
 			.body(out.toString());
 	}
 
+	@Requires(Permission.IMPORT_CUSTOMERS)
 	@PostMapping(path = "/import", consumes = "text/csv")
 	CustomerCsv.ImportReport importCsv(@AuthenticationPrincipal AgentPrincipal me, @RequestBody String body)
 			throws IOException {

@@ -3,12 +3,13 @@ package org.parlons.governance.web;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.governance.Approvals;
 import org.parlons.platform.ErrorDetails;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * editing, if needed) or reject.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+@Requires(Permission.DECIDE_APPROVALS)
 class ApprovalPages {
 
 	private final Approvals approvals;

@@ -3,6 +3,8 @@ package org.parlons.governance.web;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
@@ -40,12 +42,14 @@ class ApprovalsApi {
 	record Decision(@Nullable String text, @Nullable String reason) {
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Map<String, List<Map<String, Object>>> list(@AuthenticationPrincipal AgentPrincipal me,
 			@RequestParam(required = false) @Nullable String status) {
 		return Map.of("items", approvals.list(status, access.scope(me)).stream().map(this::view).toList());
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	Map<String, Object> one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		var approval = approvals.findById(id)
@@ -54,12 +58,14 @@ class ApprovalsApi {
 		return view(approval);
 	}
 
+	@Requires(Permission.DECIDE_APPROVALS)
 	@PostMapping("/{id}/approve")
 	Map<String, Object> approve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Decision decision) {
 		return view(approvals.approve(me, id, decision == null ? null : decision.text()));
 	}
 
+	@Requires(Permission.DECIDE_APPROVALS)
 	@PostMapping("/{id}/reject")
 	Map<String, Object> reject(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Decision decision) {

@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.Inboxes;
@@ -19,7 +21,6 @@ import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,14 +63,15 @@ class ConductRulesApi {
 	record Change(boolean active) {
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Map<String, Object> list() {
 		return Map.of("items", rules.all().stream().map(ConductRulesApi::view).toList());
 	}
 
+	@Requires(Permission.MANAGE_RULES)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody NewRule body) {
 		ConductRules.Kind kind = parse(ConductRules.Kind.class, body.kind(), "kind");
 		List<String> phrases = body.phrases() == null ? List.of() : body.phrases().stream().map(String::strip).toList();
@@ -92,8 +94,8 @@ class ConductRulesApi {
 		return view(rules.all().stream().filter(r -> r.id() == id).findFirst().orElseThrow());
 	}
 
+	@Requires(Permission.MANAGE_RULES)
 	@PatchMapping("/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> change(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody Change body) {
 		if (!rules.setActive(id, body.active())) {
@@ -104,9 +106,9 @@ class ConductRulesApi {
 		return view(rules.all().stream().filter(r -> r.id() == id).findFirst().orElseThrow());
 	}
 
+	@Requires(Permission.MANAGE_RULES)
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasRole('ADMIN')")
 	void delete(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		if (!rules.delete(id)) {
 			throw new NotFoundException("No conduct rule " + id);

@@ -7,12 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.governance.MandateTopics;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,13 +42,14 @@ class MandateTopicsApi {
 	record Words(@NotNull @Size(max = 500) List<String> phrases) {
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Map<String, List<MandateTopics.Topic>> list() {
 		return Map.of("items", topics.all());
 	}
 
+	@Requires(Permission.MANAGE_RULES)
 	@PutMapping("/{name}")
-	@PreAuthorize("hasRole('ADMIN')")
 	MandateTopics.Topic save(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name,
 			@Valid @RequestBody Words body) {
 		try {
@@ -58,9 +60,9 @@ class MandateTopicsApi {
 		}
 	}
 
+	@Requires(Permission.MANAGE_RULES)
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasRole('ADMIN')")
 	void delete(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name) {
 		if (!topics.delete(me.id(), name)) {
 			throw new NotFoundException("No mandate topic " + name);

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.ConversationAccess;
@@ -60,6 +62,7 @@ class AnalysisApi {
 	 * waiting for a public answer, and how many of them are complaints (read as
 	 * negative).
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/analysis/unanswered-public")
 	Map<String, Object> unansweredPublic(@AuthenticationPrincipal AgentPrincipal me) {
 		var visible = inboxes.visible(access.scope(me));
@@ -85,6 +88,7 @@ class AnalysisApi {
 			@Nullable String language) {
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@PostMapping("/api/v1/analysis/sentiment")
 	Map<String, Object> sentiment(@Valid @RequestBody SentimentBody body) {
 		String language = knownLanguage(body.language());
@@ -109,6 +113,7 @@ class AnalysisApi {
 	record TonalityBody(@NotNull @Size(min = 1, max = MAX_MESSAGES) List<@NotNull @Valid Item> messages) {
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@PostMapping("/api/v1/analysis/tonality")
 	Map<String, Object> tonality(@Valid @RequestBody TonalityBody body) {
 		List<Tonality.Scored> scored = new ArrayList<>(body.messages().size());

@@ -13,6 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Post;
@@ -21,7 +25,7 @@ import org.parlons.listening.BrandPostFigures;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.platform.InvalidRequestException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class BrandPostsApi {
+
+	private final InboxAccess access;
 
 	static final String POSTS_METHOD = "Engagement = likes + comments + shares, divided as each network defines its "
 			+ "rate: X by impressions, the others by reach; failing those, by the account's followers when the post was "
@@ -57,33 +63,36 @@ class BrandPostsApi {
 
 	private final Clock clock;
 
-	BrandPostsApi(BrandPosts brandPosts, BrandPostFigures posts, Inboxes inboxes, Clock clock) {
+	BrandPostsApi(BrandPosts brandPosts, BrandPostFigures posts, Inboxes inboxes, Clock clock, InboxAccess access) {
+		this.access = access;
 		this.brandPosts = brandPosts;
 		this.posts = posts;
 		this.inboxes = inboxes;
 		this.clock = clock;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/posts")
-	Map<String, Object> list(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
+	Map<String, Object> list(@AuthenticationPrincipal AgentPrincipal me,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, access.scopeOf(me), clock);
 		Map<String, Object> out = new LinkedHashMap<>();
-		List<BrandPosts.Figures> read = brandPosts.posts(f.from(), f.to(), brandPosts.inboxesOf(f.network()));
+		List<BrandPosts.Figures> read = brandPosts.posts(f.from(), f.to(), brandPosts.accountsOf(f));
 		out.put("items", read);
 		out.put("accounts", brandPosts.accounts(read, f.to()));
 		out.put("method", POSTS_METHOD);
 		return out;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/followers")
-	Map<String, Object> followers(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
+	Map<String, Object> followers(@AuthenticationPrincipal AgentPrincipal me,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, access.scopeOf(me), clock);
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("days", brandPosts.followerGrowth(f, brandPosts.inboxesOf(f.network())));
+		out.put("days", brandPosts.followerGrowth(f, brandPosts.accountsOf(f)));
 		out.put("method", FOLLOWERS_METHOD);
 		return out;
 	}
@@ -105,8 +114,8 @@ class BrandPostsApi {
 	 * when given. Sending figures again at another moment adds a reading; at the same
 	 * moment replaces it.
 	 */
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/posts")
-	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	Map<String, Object> record(@Valid @RequestBody PostsBody body) {
 		if (inboxes.findById(body.inboxId()).isEmpty()) {

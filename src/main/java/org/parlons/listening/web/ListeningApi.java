@@ -16,6 +16,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +35,10 @@ import org.parlons.listening.Topics;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,6 +56,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ListeningApi {
 
+	private final InboxAccess access;
+
 	private final ListeningFigures figures;
 
 	private final Feeds feeds;
@@ -67,7 +73,8 @@ class ListeningApi {
 	private final Inboxes inboxes;
 
 	ListeningApi(ListeningFigures figures, Feeds feeds, Clock clock, BadBuzz badBuzz, Topics topics,
-			MentionImport imports, Inboxes inboxes) {
+			MentionImport imports, Inboxes inboxes, InboxAccess access) {
+		this.access = access;
 		this.inboxes = inboxes;
 		this.topics = topics;
 		this.imports = imports;
@@ -81,12 +88,14 @@ class ListeningApi {
 	 * Hours of the last {@code hours} whose volume or negative volume is a burst, with
 	 * what drives them.
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/alerts")
-	Map<String, Object> alerts(@RequestParam(defaultValue = "24") int hours) {
+	Map<String, Object> alerts(@AuthenticationPrincipal AgentPrincipal me,
+			@RequestParam(defaultValue = "24") int hours) {
 		if (hours < 1 || hours > 24 * 14) {
 			throw new InvalidRequestException("hours is between 1 and 336");
 		}
-		return Map.of("items", badBuzz.lastHours(hours), "method",
+		return Map.of("items", badBuzz.lastHours(hours, ListeningFilters.within(access.scopeOf(me))), "method",
 				"An hour alerts when its mentions (or negative " + "mentions) are at least " + Bursts.ALERT
 						+ " Poisson standard deviations above the "
 						+ "mean of the same hour of the week over the previous " + Bursts.WEEKS
@@ -98,8 +107,9 @@ class ListeningApi {
 	 * ({@code brand=Téléo:teleo,téléo&brand=Orange:orange}), with each brand's net
 	 * sentiment and its interval, over the period's mentions.
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/share-of-voice")
-	Map<String, Object> shareOfVoice(@RequestParam List<String> brand,
+	Map<String, Object> shareOfVoice(@AuthenticationPrincipal AgentPrincipal me, @RequestParam List<String> brand,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network) {
 		List<ShareOfVoice.Brand> brands = new ArrayList<>();
@@ -114,7 +124,7 @@ class ListeningApi {
 						.filter(k -> !k.isEmpty())
 						.toList()));
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, null, null, null, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, access.scopeOf(me), clock);
 		var labelled = figures.mentions(f, 0, 200_000)
 			.stream()
 			.map(m -> new ShareOfVoice.Labelled(m.text(), m.label()))
@@ -129,9 +139,11 @@ class ListeningApi {
 	 * positive and negative counts, from the hourly rollups alone: as fast over ten
 	 * million mentions as over ten.
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/volume")
-	Map<String, Object> volume(@ParameterObject ListeningFilters.Query query) {
-		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
+	Map<String, Object> volume(@AuthenticationPrincipal AgentPrincipal me,
+			@ParameterObject ListeningFilters.Query query) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, access.scopeOf(me), clock);
 		ListeningFigures.Volume v = figures.volume(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -148,9 +160,11 @@ class ListeningApi {
 		return out;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/summary")
-	Map<String, Object> summary(@ParameterObject ListeningFilters.Query query) {
-		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
+	Map<String, Object> summary(@AuthenticationPrincipal AgentPrincipal me,
+			@ParameterObject ListeningFilters.Query query) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, access.scopeOf(me), clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("from", ListeningFilters.firstDay(f).toString());
@@ -181,15 +195,17 @@ class ListeningApi {
 		return out;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/mentions")
-	Map<String, Object> mentions(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label,
+	Map<String, Object> mentions(@AuthenticationPrincipal AgentPrincipal me,
+			@ParameterObject ListeningFilters.Query query, @RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
 			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, access.scopeOf(me),
+				clock);
 		return Map.of("items", figures.mentions(f, page, size), "total", figures.count(f));
 	}
 
@@ -197,11 +213,13 @@ class ListeningApi {
 	 * The mentions of the filters as CSV (verbatim export for product teams), at most
 	 * 100,000 rows.
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping(path = "/api/v1/listening/mentions.csv", produces = "text/csv")
-	ResponseEntity<String> csv(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label,
+	ResponseEntity<String> csv(@AuthenticationPrincipal AgentPrincipal me,
+			@ParameterObject ListeningFilters.Query query, @RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @Nullable String author) throws IOException {
-		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, access.scopeOf(me),
+				clock);
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
 
@@ -212,9 +230,12 @@ class ListeningApi {
 	 * Chosen mentions, verbatim, as CSV (for product teams); ids that do not exist are
 	 * left out.
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@PostMapping(path = "/api/v1/listening/mentions/export", produces = "text/csv")
-	ResponseEntity<String> export(@Valid @RequestBody Selection selection) throws IOException {
-		return csvOf(figures.selected(new java.util.LinkedHashSet<>(selection.ids())));
+	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody Selection selection)
+			throws IOException {
+		return csvOf(figures.selected(new java.util.LinkedHashSet<>(selection.ids()),
+				ListeningFilters.within(access.scopeOf(me))));
 	}
 
 	static ResponseEntity<String> csvOf(List<ListeningFigures.Mention> mentions) throws IOException {
@@ -273,8 +294,8 @@ class ListeningApi {
 	 * likes, comments, shares, the author's followers). The same network and external id
 	 * again updates the figures.
 	 */
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/mentions")
-	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> importMentions(@Valid @RequestBody ImportBody body) {
 		MentionImport.Result result = imports.importAll(body.items().stream().map(ImportedMention::incoming).toList());
 		return Map.of("stored", result.stored(), "updated", result.updated());
@@ -283,14 +304,15 @@ class ListeningApi {
 	record NewFeed(@NotBlank String name, @NotBlank String url, @Nullable List<String> keywords) {
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@GetMapping("/api/v1/listening/feeds")
 	Map<String, Object> feeds() {
 		return Map.of("items", feeds.all());
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/feeds")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	Feeds.Feed addFeed(@Valid @RequestBody NewFeed body) {
 		long id;
 		try {
@@ -306,8 +328,8 @@ class ListeningApi {
 	 * Reads a feed now (instead of waiting for its next turn); answers how many mentions
 	 * were new.
 	 */
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/feeds/{id}/read")
-	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> read(@PathVariable long id) {
 		Feeds.Feed feed = feeds.all()
 			.stream()
@@ -322,9 +344,9 @@ class ListeningApi {
 		return out;
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@DeleteMapping("/api/v1/listening/feeds/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasRole('ADMIN')")
 	void removeFeed(@PathVariable long id) {
 		if (!feeds.remove(id)) {
 			throw new NotFoundException("No feed " + id);

@@ -3,8 +3,10 @@ package org.parlons.listening.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.agents.InboxScope;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
@@ -34,9 +36,26 @@ final class ListeningFilters {
 	 * where an endpoint takes them.
 	 */
 	static ListeningFigures.Filter of(Query q, @Nullable String label, @Nullable String author, Topics topics,
-			Inboxes inboxes, Clock clock) {
-		return of(q.from(), q.to(), q.network(), q.language(), label, author, topic(q.topic(), topics),
-				inbox(q.inbox(), inboxes), clock);
+			Inboxes inboxes, InboxScope scope, Clock clock) {
+		return within(of(q.from(), q.to(), q.network(), q.language(), label, author, topic(q.topic(), topics),
+				inbox(q.inbox(), inboxes, scope), clock), scope);
+	}
+
+	/** The period and network of a request, kept to the reader's inboxes. */
+	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
+			InboxScope scope, Clock clock) {
+		return within(of(from, to, network, null, null, null, clock), scope);
+	}
+
+	/** The filter kept to the inboxes the reader may see, unless they see them all. */
+	static ListeningFigures.Filter within(ListeningFigures.Filter f, InboxScope scope) {
+		return scope.all() ? f : new ListeningFigures.Filter(f.from(), f.to(), f.network(), f.language(), f.label(),
+				f.author(), f.topic(), f.inbox(), Set.copyOf(scope.inboxIds()));
+	}
+
+	/** What of the reader's scope a filter keeps: null for everything. */
+	static @Nullable Set<Long> within(InboxScope scope) {
+		return scope.all() ? null : Set.copyOf(scope.inboxIds());
 	}
 
 	static ListeningFigures.Filter of(@Nullable String from, @Nullable String to, @Nullable String network,
@@ -56,12 +75,15 @@ final class ListeningFilters {
 			@Nullable Long inbox, Clock clock) {
 		Days days = Days.parse(from, to, clock, 30, 731, "A period is at most two years");
 		return new ListeningFigures.Filter(days.start(), days.end(), blank(network), blank(language), blank(label),
-				blank(author), topic, inbox);
+				blank(author), topic, inbox, null);
 	}
 
-	/** An inbox filter names an inbox that exists. */
-	static @Nullable Long inbox(@Nullable Long inbox, Inboxes inboxes) {
-		if (inbox != null && inboxes.findById(inbox).isEmpty()) {
+	/**
+	 * An inbox filter names an inbox that exists and that the reader may see (one they
+	 * may not see is answered as one that does not exist).
+	 */
+	static @Nullable Long inbox(@Nullable Long inbox, Inboxes inboxes, InboxScope scope) {
+		if (inbox != null && (inboxes.findById(inbox).isEmpty() || !scope.includes(inbox))) {
 			throw new InvalidRequestException("inbox: no inbox " + inbox);
 		}
 		return inbox;

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BadBuzz;
@@ -15,8 +19,8 @@ import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
 import org.parlons.platform.InvalidRequestException;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ListeningPages {
+
+	private final InboxAccess access;
 
 	static final int CHART_HEIGHT = 120;
 
@@ -54,7 +60,8 @@ class ListeningPages {
 	private final Inboxes inboxes;
 
 	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz, Topics topics, Influence influence,
-			BrandPosts brandPosts, Inboxes inboxes) {
+			BrandPosts brandPosts, Inboxes inboxes, InboxAccess access) {
+		this.access = access;
 		this.inboxes = inboxes;
 		this.brandPosts = brandPosts;
 		this.topics = topics;
@@ -64,15 +71,17 @@ class ListeningPages {
 		this.badBuzz = badBuzz;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/listening")
-	String dashboard(@ParameterObject ListeningFilters.Query query, Model model) {
-		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
+	String dashboard(@AuthenticationPrincipal AgentPrincipal me, @ParameterObject ListeningFilters.Query query,
+			Model model) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, access.scopeOf(me), clock);
 		ListeningFigures.Summary s = figures.summary(f);
 		filters(model, f);
-		model.addAttribute("voices", influence.top(f.topic(), f.inbox(), f.from(), f.to(), 10));
+		model.addAttribute("voices", influence.top(f.topic(), f.inbox(), f.within(), f.from(), f.to(), 10));
 		model.addAttribute("terms", figures.terms(f, 15));
 		model.addAttribute("summary", s);
-		model.addAttribute("alerts", badBuzz.lastHours(24));
+		model.addAttribute("alerts", badBuzz.lastHours(24, ListeningFilters.within(access.scopeOf(me))));
 		model.addAttribute("bars", bars(s.days()));
 		model.addAttribute("chartWidth", Math.max(1, s.days().size()) * 12);
 		model.addAttribute("chartHeight", CHART_HEIGHT);
@@ -85,12 +94,14 @@ class ListeningPages {
 		return "listening/index";
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/listening/mentions")
-	String mentions(@ParameterObject ListeningFilters.Query query,
+	String mentions(@AuthenticationPrincipal AgentPrincipal me, @ParameterObject ListeningFilters.Query query,
 			@RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, access.scopeOf(me),
+				clock);
 		filters(model, f);
 		model.addAttribute("mentions", figures.mentions(f, Math.max(0, page), 50));
 		model.addAttribute("total", figures.count(f));
@@ -98,23 +109,26 @@ class ListeningPages {
 		return "listening/mentions";
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping(path = "/listening/mentions.csv", produces = "text/csv")
-	ResponseEntity<String> csv(@ParameterObject ListeningFilters.Query query,
-			@RequestParam(required = false) @Nullable String label,
+	ResponseEntity<String> csv(@AuthenticationPrincipal AgentPrincipal me,
+			@ParameterObject ListeningFilters.Query query, @RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @Nullable String author) throws IOException {
-		return ListeningApi
-			.csvOf(figures.mentions(ListeningFilters.of(query, label, author, topics, inboxes, clock), 0, 100_000));
+		return ListeningApi.csvOf(figures.mentions(
+				ListeningFilters.of(query, label, author, topics, inboxes, access.scopeOf(me), clock), 0, 100_000));
 	}
 
 	/** The mentions ticked in the drill-down, verbatim, as CSV (for product teams). */
+	@Requires(Permission.READ_LISTENING)
 	@PostMapping(path = "/listening/mentions/selected.csv", produces = "text/csv")
-	ResponseEntity<String> selected(@RequestParam(name = "id", required = false) @Nullable List<Long> ids)
-			throws IOException {
+	ResponseEntity<String> selected(@AuthenticationPrincipal AgentPrincipal me,
+			@RequestParam(name = "id", required = false) @Nullable List<Long> ids) throws IOException {
 		if (ids == null || ids.isEmpty()) {
 			throw new InvalidRequestException("Tick the mentions to export first");
 		}
 		try {
-			return ListeningApi.csvOf(figures.selected(new java.util.LinkedHashSet<>(ids)));
+			return ListeningApi.csvOf(
+					figures.selected(new java.util.LinkedHashSet<>(ids), ListeningFilters.within(access.scopeOf(me))));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidRequestException(ex.getMessage());
@@ -125,8 +139,8 @@ class ListeningPages {
 	 * An administrator names a topic from the dashboard; it tags the mentions in the
 	 * background.
 	 */
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/topics")
-	@PreAuthorize("hasRole('ADMIN')")
 	String createTopic(@RequestParam String name, @RequestParam String keywords, RedirectAttributes redirect) {
 		try {
 			long id = topics.create(name, Arrays.stream(keywords.split("[,\\n]")).toList());

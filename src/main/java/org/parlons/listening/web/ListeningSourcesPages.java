@@ -4,11 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.InboxScope;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.Feeds;
 import org.parlons.listening.Searches;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,25 +36,32 @@ class ListeningSourcesPages {
 
 	private final Inboxes inboxes;
 
-	ListeningSourcesPages(Searches searches, Feeds feeds, Inboxes inboxes) {
+	private final InboxAccess access;
+
+	ListeningSourcesPages(Searches searches, Feeds feeds, Inboxes inboxes, InboxAccess access) {
+		this.access = access;
 		this.searches = searches;
 		this.feeds = feeds;
 		this.inboxes = inboxes;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/listening/sources")
-	String sources(Model model) {
+	String sources(@AuthenticationPrincipal AgentPrincipal me, Model model) {
+		InboxScope scope = access.scopeOf(me);
 		List<Inbox> all = inboxes.findAll();
-		model.addAttribute("searches", searches.all());
-		model.addAttribute("feeds", feeds.all());
+		// the searches of the reader's inboxes; feeds belong to no inbox: their managers'
+		// only
+		model.addAttribute("searches", searches.all().stream().filter(q -> scope.includes(q.inboxId())).toList());
+		model.addAttribute("feeds", me.may(Permission.MANAGE_LISTENING) ? feeds.all() : List.of());
 		model.addAttribute("inboxNames", all.stream().collect(Collectors.toMap(Inbox::id, Inbox::name)));
 		model.addAttribute("searchable", all.stream().filter(searches::searchable).toList());
 		model.addAttribute("networks", String.join(", ", searches.networks()));
 		return "listening/sources";
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/sources/searches")
-	@PreAuthorize("hasRole('ADMIN')")
 	String addSearch(@RequestParam long inboxId, @RequestParam String query, RedirectAttributes redirect) {
 		return outcome(redirect, () -> {
 			long id = searches.add(inboxId, query);
@@ -58,8 +70,8 @@ class ListeningSourcesPages {
 		});
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/sources/searches/{id}/read")
-	@PreAuthorize("hasRole('ADMIN')")
 	String readSearch(@PathVariable long id, RedirectAttributes redirect) {
 		return outcome(redirect, () -> {
 			searches.find(id).ifPresent(searches::read);
@@ -67,14 +79,14 @@ class ListeningSourcesPages {
 		});
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/sources/searches/{id}/delete")
-	@PreAuthorize("hasRole('ADMIN')")
 	String removeSearch(@PathVariable long id, RedirectAttributes redirect) {
 		return outcome(redirect, () -> searches.remove(id) ? "source.removed" : null);
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/sources/feeds")
-	@PreAuthorize("hasRole('ADMIN')")
 	String addFeed(@RequestParam String name, @RequestParam String url,
 			@RequestParam(defaultValue = "") String keywords, RedirectAttributes redirect) {
 		return outcome(redirect, () -> {
@@ -88,8 +100,8 @@ class ListeningSourcesPages {
 		});
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/sources/feeds/{id}/read")
-	@PreAuthorize("hasRole('ADMIN')")
 	String readFeed(@PathVariable long id, RedirectAttributes redirect) {
 		return outcome(redirect, () -> {
 			feeds.all().stream().filter(f -> f.id() == id).findFirst().ifPresent(feeds::read);
@@ -97,8 +109,8 @@ class ListeningSourcesPages {
 		});
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/listening/sources/feeds/{id}/delete")
-	@PreAuthorize("hasRole('ADMIN')")
 	String removeFeed(@PathVariable long id, RedirectAttributes redirect) {
 		return outcome(redirect, () -> feeds.remove(id) ? "source.removed" : null);
 	}

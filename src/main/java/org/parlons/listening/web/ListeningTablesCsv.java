@@ -5,6 +5,10 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.util.List;
 
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.parlons.conversations.Inboxes;
@@ -14,6 +18,7 @@ import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
 import org.parlons.platform.NotFoundException;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ListeningTablesCsv {
+
+	private final InboxAccess access;
 
 	static final List<String> TABLES = List.of("days", "networks", "languages", "loudest", "voices", "terms", "posts",
 			"followers");
@@ -45,7 +52,8 @@ class ListeningTablesCsv {
 	private final Inboxes inboxes;
 
 	ListeningTablesCsv(ListeningFigures figures, Influence influence, BrandPosts brandPosts, Topics topics, Clock clock,
-			Inboxes inboxes) {
+			Inboxes inboxes, InboxAccess access) {
+		this.access = access;
 		this.inboxes = inboxes;
 		this.figures = figures;
 		this.influence = influence;
@@ -54,14 +62,15 @@ class ListeningTablesCsv {
 		this.clock = clock;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping(path = { "/listening/tables/{table}.csv", "/api/v1/listening/tables/{table}.csv" },
 			produces = "text/csv")
-	ResponseEntity<String> table(@PathVariable String table, @ParameterObject ListeningFilters.Query query)
-			throws IOException {
+	ResponseEntity<String> table(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String table,
+			@ParameterObject ListeningFilters.Query query) throws IOException {
 		if (!TABLES.contains(table)) {
 			throw new NotFoundException("No table " + table + "; the tables are " + String.join(", ", TABLES));
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, access.scopeOf(me), clock);
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			switch (table) {
@@ -89,7 +98,7 @@ class ListeningTablesCsv {
 				}
 				case "voices" -> {
 					csv.printRecord("author", "author_key", "mentions", "reach", "engagements", "followers", "score");
-					for (Influence.Voice v : influence.top(f.topic(), f.inbox(), f.from(), f.to(), 100)) {
+					for (Influence.Voice v : influence.top(f.topic(), f.inbox(), f.within(), f.from(), f.to(), 100)) {
 						csv.printRecord(safe(v.author() == null ? v.authorKey() : v.author()), safe(v.authorKey()),
 								v.mentions(), v.reach(), v.engagements(), v.followers(), v.score());
 					}

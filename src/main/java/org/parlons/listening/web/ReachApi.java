@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.conversations.Inboxes;
 import org.parlons.listening.BrandPosts;
 import org.parlons.listening.ListeningFigures;
 import org.parlons.listening.Topics;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ReachApi {
+
+	private final InboxAccess access;
 
 	static final String PEOPLE_METHOD = "Measured: the authors of the period's mentions, one HyperLogLog sketch per "
 			+ "network and per day (about 1 % error), united so each person counts once. Duplication is the share of "
@@ -40,7 +47,9 @@ class ReachApi {
 
 	private final Clock clock;
 
-	ReachApi(ListeningFigures figures, BrandPosts brandPosts, Topics topics, Inboxes inboxes, Clock clock) {
+	ReachApi(ListeningFigures figures, BrandPosts brandPosts, Topics topics, Inboxes inboxes, Clock clock,
+			InboxAccess access) {
+		this.access = access;
 		this.figures = figures;
 		this.brandPosts = brandPosts;
 		this.topics = topics;
@@ -48,9 +57,11 @@ class ReachApi {
 		this.clock = clock;
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/reach")
-	Map<String, Object> reach(@ParameterObject ListeningFilters.Query query) {
-		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, clock);
+	Map<String, Object> reach(@AuthenticationPrincipal AgentPrincipal me,
+			@ParameterObject ListeningFilters.Query query) {
+		ListeningFigures.Filter f = ListeningFilters.of(query, null, null, topics, inboxes, access.scopeOf(me), clock);
 		ListeningFigures.People people = figures.people(f);
 		Map<String, Object> heard = new LinkedHashMap<>();
 		heard.put("unique", people.unique());

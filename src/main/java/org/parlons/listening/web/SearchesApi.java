@@ -7,11 +7,16 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.InboxScope;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.listening.Searches;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,21 +34,27 @@ class SearchesApi {
 
 	private final Searches searches;
 
-	SearchesApi(Searches searches) {
+	private final InboxAccess access;
+
+	SearchesApi(Searches searches, InboxAccess access) {
+		this.access = access;
 		this.searches = searches;
 	}
 
 	record NewSearch(@NotNull Long inboxId, @NotBlank String query) {
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/searches")
-	Map<String, Object> all() {
-		return Map.of("items", searches.all(), "networks", searches.networks());
+	Map<String, Object> all(@AuthenticationPrincipal AgentPrincipal me) {
+		InboxScope scope = access.scopeOf(me);
+		return Map.of("items", searches.all().stream().filter(q -> scope.includes(q.inboxId())).toList(), "networks",
+				searches.networks());
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/searches")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	Searches.Search add(@Valid @RequestBody NewSearch body) {
 		try {
 			return searches.find(searches.add(body.inboxId(), body.query())).orElseThrow();
@@ -54,8 +65,8 @@ class SearchesApi {
 	}
 
 	/** Reads a search now instead of at its next turn; answers what it stored. */
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/searches/{id}/read")
-	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> read(@PathVariable long id) {
 		Searches.Reading reading = searches.read(found(id));
 		Map<String, Object> out = new LinkedHashMap<>();
@@ -67,9 +78,9 @@ class SearchesApi {
 		return out;
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@DeleteMapping("/api/v1/listening/searches/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasRole('ADMIN')")
 	void remove(@PathVariable long id) {
 		if (!searches.remove(id)) {
 			throw new NotFoundException("No search " + id);

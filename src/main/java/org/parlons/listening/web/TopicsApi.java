@@ -9,6 +9,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.parlons.agents.InboxAccess;
+import org.parlons.agents.AgentPrincipal;
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.listening.Influence;
 import org.parlons.listening.ListeningFigures;
@@ -17,8 +21,8 @@ import org.parlons.listening.Topics;
 import org.parlons.language.Terms;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TopicsApi {
 
+	private final InboxAccess access;
+
 	private final Topics topics;
 
 	private final Influence influence;
@@ -45,7 +51,8 @@ class TopicsApi {
 
 	private final Clock clock;
 
-	TopicsApi(Topics topics, Influence influence, ListeningFigures figures, Clock clock) {
+	TopicsApi(Topics topics, Influence influence, ListeningFigures figures, Clock clock, InboxAccess access) {
+		this.access = access;
 		this.topics = topics;
 		this.influence = influence;
 		this.figures = figures;
@@ -55,14 +62,15 @@ class TopicsApi {
 	record TopicBody(@NotBlank String name, @NotNull List<String> keywords) {
 	}
 
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/topics")
 	Map<String, Object> topics() {
 		return Map.of("items", topics.all());
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/topics")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	Topics.Topic create(@Valid @RequestBody TopicBody body) {
 		try {
 			long id = topics.create(body.name(), body.keywords());
@@ -74,8 +82,8 @@ class TopicsApi {
 	}
 
 	/** New keywords: the topic reads every mention again. */
+	@Requires(Permission.MANAGE_LISTENING)
 	@PutMapping("/api/v1/listening/topics/{id}")
-	@PreAuthorize("hasRole('ADMIN')")
 	Topics.Topic update(@PathVariable long id, @Valid @RequestBody TopicBody body) {
 		try {
 			if (!topics.update(id, body.name(), body.keywords())) {
@@ -88,9 +96,9 @@ class TopicsApi {
 		}
 	}
 
+	@Requires(Permission.MANAGE_LISTENING)
 	@DeleteMapping("/api/v1/listening/topics/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasRole('ADMIN')")
 	void delete(@PathVariable long id) {
 		if (!topics.delete(id)) {
 			throw new NotFoundException("No topic " + id);
@@ -101,17 +109,19 @@ class TopicsApi {
 	 * The hashtags and keywords most used in a period (and topic), counted once per
 	 * mention.
 	 */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/terms")
 	Map<String, Object> terms(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String network,
 			@RequestParam(required = false) @Nullable String language,
-			@RequestParam(required = false) @Nullable Long topic, @RequestParam(defaultValue = "20") int limit) {
+			@RequestParam(required = false) @Nullable Long topic, @RequestParam(defaultValue = "20") int limit,
+			@AuthenticationPrincipal AgentPrincipal me) {
 		if (limit < 1 || limit > 200) {
 			throw new InvalidRequestException("limit is between 1 and 200");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, network, language, null, null,
-				ListeningFilters.topic(topic, topics), clock);
+		ListeningFigures.Filter f = ListeningFilters.within(ListeningFilters.of(from, to, network, language, null, null,
+				ListeningFilters.topic(topic, topics), clock), access.scopeOf(me));
 		Terms.Top top = figures.terms(f, limit);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("mentions", top.texts());
@@ -125,27 +135,32 @@ class TopicsApi {
 	}
 
 	/** The most influential voices of a period, in a topic or overall. */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/voices")
 	Map<String, Object> voices(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Long topic,
-			@RequestParam(defaultValue = "20") int limit) {
+			@RequestParam(defaultValue = "20") int limit, @AuthenticationPrincipal AgentPrincipal me) {
 		if (limit < 1 || limit > 200) {
 			throw new InvalidRequestException("limit is between 1 and 200");
 		}
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, null, null, null,
-				ListeningFilters.topic(topic, topics), clock);
-		return Map.of("items", influence.top(f.topic(), f.from(), f.to(), limit), "method", method());
+		ListeningFigures.Filter f = ListeningFilters.within(
+				ListeningFilters.of(from, to, null, null, null, null, ListeningFilters.topic(topic, topics), clock),
+				access.scopeOf(me));
+		return Map.of("items", influence.top(f.topic(), null, f.within(), f.from(), f.to(), limit), "method", method());
 	}
 
 	/** An author's influence over a period, overall then per topic. */
+	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/authors/influence")
-	Map<String, Object> author(@RequestParam String key, @RequestParam(required = false) @Nullable String from,
+	Map<String, Object> author(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String key,
+			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, null, null, null, clock);
+		ListeningFigures.Filter f = ListeningFilters.of(from, to, null, access.scopeOf(me), clock);
 		return Map.of("items", influence.of(key, f.from(), f.to()), "method", method());
 	}
 
 	/** A customer's influence over the last 90 days, overall then per topic. */
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/customers/{id}/influence")
 	Map<String, Object> customer(@PathVariable long id) {
 		return Map.of("authorKey", Mentions.customerKey(id), "items", influence.ofCustomer(id), "days",

@@ -3,9 +3,10 @@ package org.parlons.reporting.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.reporting.Reports;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * beneath.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+@Requires(Permission.READ_REPORTS)
 class ReportPages {
 
 	private final Reports reports;

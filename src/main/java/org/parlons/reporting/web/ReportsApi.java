@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,6 @@ import org.parlons.platform.Days;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * agents do not.
  */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','ANALYST')")
+@Requires(Permission.READ_REPORTS)
 class ReportsApi {
 
 	static final String METHOD = "Days in UTC, both ends included. Each figure counts in the day its event happened: "
@@ -113,8 +114,8 @@ class ReportsApi {
 	 * Rebuilds the rollups of a period now (they are kept up to date for the last two
 	 * days on their own).
 	 */
+	@Requires(Permission.MANAGE_RULES)
 	@PostMapping("/api/v1/reports/rebuild")
-	@PreAuthorize("hasRole('ADMIN')")
 	Map<String, Object> rebuild(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		LocalDate[] period = period(from, to);

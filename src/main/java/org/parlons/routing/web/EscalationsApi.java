@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
@@ -20,7 +22,6 @@ import org.parlons.routing.Escalations;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,9 +73,9 @@ class EscalationsApi {
 	 * "keywords"?, "repeatCount"?, "repeatDays"?, "threshold"?, "attribute"?, "inboxId"?, "targetTeamId"?,
 	 * "targetAgentId"?, "priority"?: "urgent"|"high"|"normal"|"low"}}.
 	 */
+	@Requires(Permission.MANAGE_RULES)
 	@PostMapping("/api/v1/escalation-rules")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasRole('ADMIN')")
 	EscalationRules.Rule create(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody RuleBody body) {
 		return rules.findById(create(me, body, rules, teams, agents, inboxes)).orElseThrow();
 	}
@@ -121,20 +122,22 @@ class EscalationsApi {
 		}
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/escalation-rules")
 	Map<String, List<EscalationRules.Rule>> list() {
 		return Map.of("items", rules.all());
 	}
 
+	@Requires(Permission.MANAGE_RULES)
 	@DeleteMapping("/api/v1/escalation-rules/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@PreAuthorize("hasRole('ADMIN')")
 	void deactivate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		if (!rules.deactivate(me.id(), id)) {
 			throw new NotFoundException("No rule " + id);
 		}
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/conversations/{id}/escalations")
 	Map<String, List<Escalations.Escalation>> of(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		access.conversation(me, id);

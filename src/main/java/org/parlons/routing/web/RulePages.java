@@ -3,6 +3,8 @@ package org.parlons.routing.web;
 import java.util.Arrays;
 import java.util.List;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
@@ -12,7 +14,6 @@ import org.parlons.conversations.Priority;
 import org.parlons.routing.EscalationRules;
 import org.parlons.governance.MandateTopics;
 import org.parlons.platform.ErrorDetails;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reason shown on the page.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.MANAGE_RULES)
 class RulePages {
 
 	private final EscalationRules rules;

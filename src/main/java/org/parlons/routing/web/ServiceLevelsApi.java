@@ -3,6 +3,8 @@ package org.parlons.routing.web;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.agents.Permission;
+import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.routing.ServiceLevels;
@@ -26,6 +28,7 @@ class ServiceLevelsApi {
 		this.access = access;
 	}
 
+	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/conversations/{id}/sla")
 	Map<String, List<ServiceLevels.Timer>> sla(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		access.conversation(me, id);

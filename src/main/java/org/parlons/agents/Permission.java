@@ -1,0 +1,84 @@
+package org.parlons.agents;
+
+import java.util.Locale;
+
+/**
+ * What an agent may do, beyond seeing the inboxes of their scope. Each role holds a set
+ * of them ({@link Role#permissions()}); an admin may grant an agent the
+ * {@link #grantable()} ones on top of their role. docs/permissions.md draws the matrix.
+ */
+public enum Permission {
+
+	/** Read conversations, customers and their history in the agent's inboxes. */
+	READ_CONVERSATIONS,
+
+	/** Reply, note, change status, assignee, team, priority and labels. */
+	WORK_CONVERSATIONS,
+
+	/** Post inbound messages through the API channel (an integration's door). */
+	INGEST,
+
+	/** Edit customers: details, identities, tags, notes. */
+	EDIT_CUSTOMERS,
+
+	/** Merge two customers and undo a merge. */
+	MERGE_CUSTOMERS,
+
+	/** Import customers from CSV. */
+	IMPORT_CUSTOMERS,
+
+	/** Export the customer base as CSV. */
+	EXPORT_CUSTOMERS,
+
+	/** Write the canned responses every agent may insert. */
+	MANAGE_CANNED_RESPONSES,
+
+	/** List the agents with their roles and mandates. */
+	READ_AGENTS,
+
+	/** Approve or reject a held reply. */
+	DECIDE_APPROVALS,
+
+	/** Write escalation, priority, conduct and mandate-topic rules and service levels. */
+	MANAGE_RULES,
+
+	/** Create and change inboxes, their credentials and their moderation. */
+	MANAGE_INBOXES,
+
+	/** Create agents and teams, change roles, mandates and grants, deactivate. */
+	MANAGE_AGENTS,
+
+	/** Read listening figures, mentions and their exports, within the agent's inboxes. */
+	READ_LISTENING,
+
+	/** Add and remove feeds, network searches, topics and post readings. */
+	MANAGE_LISTENING,
+
+	/** Read reports. */
+	READ_REPORTS,
+
+	/** Read and export the audit log. */
+	READ_AUDIT,
+
+	/** Read the server's metrics (Prometheus). */
+	READ_METRICS;
+
+	/** Those an admin may grant an agent on top of their role. */
+	public boolean grantable() {
+		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS;
+	}
+
+	public String api() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	public static Permission fromApi(String value) {
+		try {
+			return valueOf(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Unknown permission '" + value + "'");
+		}
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.parlons.channels.social;
+
+import org.junit.jupiter.api.Test;
+import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.api.HttpOutcome;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What agents read of a refused delivery: the status and the network's error code, never
+ * what the other side wrote in its body.
+ */
+class ErrorReasonTests {
+
+	@Test
+	void keepsTheNetworksCodeAndNothingElseOfTheBody() {
+		assertThat(PlatformHttp.errorOf("{\"error\":{\"code\":190,\"message\":\"token of julie@teleo.fr expired\"}}"))
+			.isEqualTo("error code 190");
+		assertThat(PlatformHttp.errorOf("{\"errors\":[{\"code\":88,\"message\":\"Rate limit\"}]}"))
+			.isEqualTo("error code 88");
+		assertThat(PlatformHttp.errorOf("{\"ok\":false,\"error_code\":400,\"description\":\"chat 42 not found\"}"))
+			.isEqualTo("error code 400");
+		assertThat(PlatformHttp.errorOf("{\"code\":\"<img src=x onerror=alert(1)>\"}"))
+			.isEqualTo("error code imgsrcxonerroralert1");
+		assertThat(PlatformHttp.errorOf("<html><script>alert('internal admin page')</script></html>"))
+			.isEqualTo("no error code");
+		assertThat(PlatformHttp.errorOf(null)).isEqualTo("no error code");
+	}
+
+	@Test
+	void aWebhookTargetsBodyStaysOutOfTheReason() {
+		var failed = (DeliveryResult.Failed) HttpOutcome.of(403, null, "Internal: db password is hunter2",
+				Clock.systemUTC());
+		assertThat(failed.reason()).isEqualTo("HTTP 403, no error code");
+	}
+
+}
