@@ -124,7 +124,8 @@ class PermissionMatrixTests {
 		all.add(new Call("GET", "/api/v1/reports", null));
 		assertRefused(agent, all);
 		assertThat(call(agent, new Call("POST", "/api/v1/conversations/" + conversation + "/notes",
-				Map.of("text", "Vu avec le client")))).isIn(200, 201);
+				Map.of("text", "Vu avec le client"))))
+			.isIn(200, 201);
 	}
 
 	@Test
@@ -158,7 +159,9 @@ class PermissionMatrixTests {
 	@Test
 	void theUisFormsRefuseTheSameAsTheApi() {
 		String email = unique("analyst") + "@test.local";
-		admin.createAgent(email, "analyst", PASSWORD);
+		long id = admin.createAgent(email, "analyst", PASSWORD);
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Team"), "inboxIds", List.of(inbox), "memberIds", List.of(id)));
 		WebSession analyst = WebSession.signIn(port, email, PASSWORD);
 		String c = "/inbox/conversations/" + conversation;
 		for (String path : List.of(c + "/note", c + "/status", c + "/assignee", c + "/team", c + "/priority",
@@ -172,9 +175,15 @@ class PermissionMatrixTests {
 		assertThat(analyst.get("/inbox").statusCode()).isEqualTo(200);
 	}
 
+	/**
+	 * An agent of this role in a team that owns the inbox, so what is refused is the
+	 * action.
+	 */
 	private TestApi as(String role) {
 		String email = unique(role) + "@test.local";
-		admin.createAgent(email, role, PASSWORD);
+		long id = admin.createAgent(email, role, PASSWORD);
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Team"), "inboxIds", List.of(inbox), "memberIds", List.of(id)));
 		return TestApi.basic(port, email, PASSWORD);
 	}
 
