@@ -10,15 +10,21 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/permissions.md draws the matrix the code enforces, cell by cell. */
+/** The README and docs/permissions.md draw the matrix the code enforces, cell by cell. */
 class PermissionsDocTests {
 
 	@Test
-	void theTableIsTheMatrix() throws IOException {
-		List<String> rows = Files.readAllLines(Path.of("docs/permissions.md"))
-			.stream()
-			.filter(l -> l.startsWith("| `"))
-			.toList();
+	void theReadmesTableIsTheMatrix() throws IOException {
+		check("README.md");
+	}
+
+	@Test
+	void theReferencesTableIsTheMatrix() throws IOException {
+		check("docs/permissions.md");
+	}
+
+	private static void check(String file) throws IOException {
+		List<String> rows = Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith("| `")).toList();
 		assertThat(rows).hasSize(Permission.values().length);
 		Role[] roles = { Role.ADMIN, Role.SUPERVISOR, Role.AGENT, Role.ANALYST };
 		for (String row : rows) {

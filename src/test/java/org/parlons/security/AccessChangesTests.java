@@ -196,6 +196,10 @@ class AccessChangesTests {
 		var drillDown = WebSession.signIn(port, email, PASSWORD).get("/listening/mentions");
 		assertThat(drillDown.statusCode()).isEqualTo(200);
 		assertThat(drillDown.body()).doesNotContain(secretWord);
+		assertThat(scoped.get("/api/v1/listening/share-of-voice?brand=Secret:" + secretWord).body().toString())
+			.doesNotContain("\"mentions\":1");
+		assertThat(admin.get("/api/v1/listening/share-of-voice?brand=Secret:" + secretWord).body().toString())
+			.contains("\"mentions\":1");
 		assertThat(admin.get("/api/v1/listening/mentions?size=500").body().toString()).contains(secretWord);
 	}
 

@@ -137,6 +137,14 @@ class PermissionMatrixTests {
 	}
 
 	@Test
+	void metricsAreReadWithATokenThatMayReadThem() {
+		String token = admin.post("/api/v1/tokens", Map.of("name", "scraper")).body().get("token").asString();
+		TestApi scraper = TestApi.bearer(port, token).withHeader("Accept", "*/*");
+		assertThat(scraper.get("/actuator/prometheus").status()).isEqualTo(200);
+		assertThat(TestApi.anonymous(port).get("/actuator/prometheus").status()).isEqualTo(401);
+	}
+
+	@Test
 	void anAdminGrantsAnAgentTheMergeAndTakesItBack() {
 		String email = unique("granted") + "@test.local";
 		long id = admin.createAgent(email, "agent", PASSWORD);
