@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.channels.social.PlatformHttp;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.DeliveryResult;
 
 /**
@@ -23,7 +23,7 @@ public final class HttpOutcome {
 			return new DeliveryResult.Sent(null);
 		}
 		// the target's body is never shown: agents read this reason in the timeline
-		String reason = "HTTP " + status + ", " + PlatformHttp.errorOf(body);
+		String reason = "HTTP " + status + ", " + FailureReason.of(body);
 		if (status == 408 || status == 429 || status >= 500) {
 			return new DeliveryResult.Retry(reason, retryAfter(retryAfter, clock));
 		}

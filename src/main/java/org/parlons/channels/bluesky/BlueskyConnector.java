@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.PlatformHttp;
@@ -101,8 +102,7 @@ class BlueskyConnector implements PollingConnector {
 		PlatformHttp.Answer answer = call(inbox,
 				s -> http.get(xrpc(inbox, "app.bsky.notification.listNotifications?limit=50"), bearer(s)));
 		if (!answer.ok()) {
-			throw new Failed("Bluesky " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
-					waitFor(answer));
+			throw new Failed("Bluesky " + answer.status() + ": " + FailureReason.of(answer.body()), waitFor(answer));
 		}
 		List<Map<String, Object>> fresh = new ArrayList<>();
 		for (Object n : answer.json().get("notifications") instanceof List<?> l ? l : List.of()) {
@@ -228,7 +228,7 @@ class BlueskyConnector implements PollingConnector {
 	}
 
 	private DeliveryResult retryOrFail(PlatformHttp.Answer answer, String what) {
-		String reason = "Bluesky " + answer.status() + " " + what + ": " + PlatformHttp.errorOf(answer.body());
+		String reason = "Bluesky " + answer.status() + " " + what + ": " + FailureReason.of(answer.body());
 		DeliveryResult result = http.outcome(answer, null);
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
 				: new DeliveryResult.Retry(reason, waitFor(answer));
@@ -262,7 +262,7 @@ class BlueskyConnector implements PollingConnector {
 				Map.of("identifier", inbox.setting(HANDLE), "password", inbox.setting(APP_PASSWORD)), Map.of());
 		Map<String, Object> json = answer.json();
 		if (!answer.ok() || json.get("accessJwt") == null || json.get("did") == null) {
-			String reason = "Bluesky sign-in failed (" + answer.status() + "): " + PlatformHttp.errorOf(answer.body());
+			String reason = "Bluesky sign-in failed (" + answer.status() + "): " + FailureReason.of(answer.body());
 			health.failed(inbox.id(), reason, clock.instant().plus(Duration.ofMinutes(5)));
 			throw new Failed(reason, waitFor(answer));
 		}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.conversations.Inbox;
@@ -63,7 +64,7 @@ class BlueskySearch implements NetworkSearch {
 						+ (until == null ? "" : "&until=" + until)
 						+ (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
 				if (!answer.ok()) {
-					throw new Failed("Bluesky search " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
+					throw new Failed("Bluesky search " + answer.status() + ": " + FailureReason.of(answer.body()),
 							connector.waitFor(answer));
 				}
 				for (Object item : answer.json().get("posts") instanceof List<?> l ? l : List.of()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -105,8 +106,7 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 				+ (position == null ? "" : "&since_id=" + position);
 		PlatformHttp.Answer answer = http.get(url, auth(inbox));
 		if (!answer.ok()) {
-			throw new Failed("Mastodon " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
-					waitFor(answer));
+			throw new Failed("Mastodon " + answer.status() + ": " + FailureReason.of(answer.body()), waitFor(answer));
 		}
 		List<Map<String, Object>> notifications = list(answer.body());
 		List<InboundMessage> messages = new ArrayList<>();
@@ -139,13 +139,13 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		PlatformHttp.Answer me = http.get(base(inbox) + "/api/v1/accounts/verify_credentials", auth(inbox));
 		if (!me.ok() || !(me.json().get("followers_count") instanceof Number followers)
 				|| me.json().get("id") == null) {
-			throw new Failed("Mastodon verify_credentials " + me.status() + ": " + PlatformHttp.errorOf(me.body()),
+			throw new Failed("Mastodon verify_credentials " + me.status() + ": " + FailureReason.of(me.body()),
 					waitFor(me));
 		}
 		PlatformHttp.Answer answer = http.get(base(inbox) + "/api/v1/accounts/" + me.json().get("id")
 				+ "/statuses?limit=20&exclude_replies=true&exclude_reblogs=true", auth(inbox));
 		if (!answer.ok()) {
-			throw new Failed("Mastodon statuses " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
+			throw new Failed("Mastodon statuses " + answer.status() + ": " + FailureReason.of(answer.body()),
 					waitFor(answer));
 		}
 		List<Reading> readings = new ArrayList<>();
@@ -228,7 +228,7 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 			return new DeliveryResult.Sent(answer.json().get("id").toString());
 		}
 		DeliveryResult result = http.outcome(answer, null);
-		String reason = "Mastodon " + answer.status() + ": " + PlatformHttp.errorOf(answer.body());
+		String reason = "Mastodon " + answer.status() + ": " + FailureReason.of(answer.body());
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
 				: new DeliveryResult.Retry(reason, waitFor(answer));
 	}

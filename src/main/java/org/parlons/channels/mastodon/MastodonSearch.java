@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.channels.social.SocialText;
@@ -132,7 +133,7 @@ class MastodonSearch implements NetworkSearch {
 	private PlatformHttp.Answer read(Inbox inbox, String path) {
 		PlatformHttp.Answer answer = http.get(connector.base(inbox) + path, connector.auth(inbox));
 		if (!answer.ok()) {
-			throw new Failed("Mastodon search " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
+			throw new Failed("Mastodon search " + answer.status() + ": " + FailureReason.of(answer.body()),
 					MastodonConnector.waitFor(answer));
 		}
 		return answer;

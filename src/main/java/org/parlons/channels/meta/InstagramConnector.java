@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.InboundMessage;
@@ -108,7 +109,7 @@ class InstagramConnector extends PageConnector {
 		if (!answer.ok() || !(found instanceof Map<?, ?> raw)) {
 			health.failed(inbox.id(),
 					"Instagram mention " + (inComment ? ref.commentId() : ref.mediaId()) + " could not be read: "
-							+ answer.status() + " " + PlatformHttp.errorOf(answer.body()),
+							+ answer.status() + " " + FailureReason.of(answer.body()),
 					clock.instant().plus(Duration.ofMinutes(1)));
 			return null;
 		}

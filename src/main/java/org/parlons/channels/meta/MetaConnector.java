@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
@@ -121,7 +122,7 @@ abstract class MetaConnector implements ChannelConnector {
 		}
 		Map<String, Object> error = answer.json().get("error") instanceof Map<?, ?> e ? cast(e) : Map.of();
 		int code = error.get("code") instanceof Number n ? n.intValue() : -1;
-		String reason = "Meta HTTP " + answer.status() + ", " + PlatformHttp.errorOf(answer.body());
+		String reason = "Meta HTTP " + answer.status() + ", " + FailureReason.of(answer.body());
 		if (THROTTLED.contains(code)) {
 			return new DeliveryResult.Retry(reason, Duration.ofMinutes(1));
 		}
@@ -131,8 +132,7 @@ abstract class MetaConnector implements ChannelConnector {
 			return new DeliveryResult.Failed(reason);
 		}
 		if (answer.ok()) {
-			return new DeliveryResult.Retry("Meta answered without an id: " + PlatformHttp.errorOf(answer.body()),
-					null);
+			return new DeliveryResult.Retry("Meta answered without an id: " + FailureReason.of(answer.body()), null);
 		}
 		DeliveryResult result = http.outcome(answer, null);
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -75,12 +76,12 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 		}
 		if (!me.ok() || followers == null) {
 			throw new IllegalStateException(
-					network() + " " + me.status() + " reading the followers: " + PlatformHttp.errorOf(me.body()));
+					network() + " " + me.status() + " reading the followers: " + FailureReason.of(me.body()));
 		}
 		PlatformHttp.Answer posts = http.get(graph(inbox, account + "/" + postsEdge()), auth(inbox));
 		if (!posts.ok()) {
 			throw new IllegalStateException(
-					network() + " " + posts.status() + " reading the posts: " + PlatformHttp.errorOf(posts.body()));
+					network() + " " + posts.status() + " reading the posts: " + FailureReason.of(posts.body()));
 		}
 		List<Reading> readings = new ArrayList<>();
 		if (posts.json().get("data") instanceof List<?> data) {

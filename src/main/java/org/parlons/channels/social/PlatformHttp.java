@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.api.HttpOutcome;
 import org.parlons.platform.Json;
@@ -98,47 +99,10 @@ public class PlatformHttp {
 
 	/** Null when the network accepted a moderation call, else what it said. */
 	public static @Nullable String refusal(String network, Answer answer) {
-		return answer.ok() ? null : network + " refused (" + answer.status() + "): " + errorOf(answer.body());
+		return answer.ok() ? null : network + " refused (" + answer.status() + "): " + FailureReason.of(answer.body());
 	}
 
 	/** The start of an answer's body, short enough for a log line or a health message. */
-	/**
-	 * What of an error answer is shown to agents and admins: the network's error code
-	 * when the body names one ({@code error.code}, {@code errors[0].code},
-	 * {@code error_code}, {@code code}, {@code error}), never the body itself, which a
-	 * proxy or a hostile target could fill with anything.
-	 */
-	public static String errorOf(@Nullable String body) {
-		Object code = null;
-		try {
-			Object parsed = body == null || body.isBlank() ? null : Json.readMap(body);
-			if (parsed instanceof Map<?, ?> map) {
-				Object error = map.get("error");
-				Object errors = map.get("errors");
-				if (error instanceof Map<?, ?> e) {
-					code = e.get("code") != null ? e.get("code") : e.get("type");
-				}
-				else if (errors instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
-					code = first.get("code") != null ? first.get("code") : first.get("type");
-				}
-				else if (map.get("error_code") != null) {
-					code = map.get("error_code");
-				}
-				else if (map.get("code") != null) {
-					code = map.get("code");
-				}
-				else if (error instanceof String e) {
-					code = e;
-				}
-			}
-		}
-		catch (RuntimeException unreadable) {
-			// not JSON: nothing of it is shown
-		}
-		String shown = code == null ? "" : code.toString().replaceAll("[^A-Za-z0-9_.:-]", "");
-		return shown.isEmpty() ? "no error code" : "error code " + shown.substring(0, Math.min(40, shown.length()));
-	}
-
 	public Answer get(String url, Map<String, String> headers) {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
 	}

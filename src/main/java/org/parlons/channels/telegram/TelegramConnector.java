@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
@@ -192,7 +193,7 @@ class TelegramConnector implements ChannelConnector {
 	}
 
 	private static String describe(PlatformHttp.Answer answer) {
-		return answer.status() + ", " + PlatformHttp.errorOf(answer.body());
+		return answer.status() + ", " + FailureReason.of(answer.body());
 	}
 
 	private static @Nullable String userId(Deliveries.Outgoing outgoing) {

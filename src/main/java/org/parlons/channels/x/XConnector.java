@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -260,7 +261,7 @@ class XConnector implements PollingConnector, AudienceSource {
 			health.succeeded(inbox.id());
 			return new DeliveryResult.Sent(id);
 		}
-		String reason = "X " + answer.status() + ": " + PlatformHttp.errorOf(answer.body());
+		String reason = "X " + answer.status() + ": " + FailureReason.of(answer.body());
 		if (answer.status() == 429) {
 			return new DeliveryResult.Retry(reason, resetIn(answer, clock));
 		}
@@ -299,7 +300,7 @@ class XConnector implements PollingConnector, AudienceSource {
 
 	private void check(PlatformHttp.Answer answer) {
 		if (!answer.ok()) {
-			throw new Failed("X " + answer.status() + ": " + PlatformHttp.errorOf(answer.body()),
+			throw new Failed("X " + answer.status() + ": " + FailureReason.of(answer.body()),
 					answer.status() == 429 ? resetIn(answer, clock) : null);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Inbox;
 import org.parlons.listening.MentionImport;
@@ -72,7 +73,7 @@ class XSearch implements NetworkSearch {
 							+ (token == null ? "" : "&next_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
 					XConnector.auth(inbox));
 			if (!last.ok()) {
-				throw new Failed("X search " + last.status() + ": " + PlatformHttp.errorOf(last.body()),
+				throw new Failed("X search " + last.status() + ": " + FailureReason.of(last.body()),
 						last.status() == 429 ? XConnector.resetIn(last, clock) : null);
 			}
 			Map<String, Object> body = last.json();

@@ -1,6 +1,7 @@
 package org.parlons.channels.social;
 
 import org.junit.jupiter.api.Test;
+import org.parlons.channels.FailureReason;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.api.HttpOutcome;
 
@@ -16,17 +17,17 @@ class ErrorReasonTests {
 
 	@Test
 	void keepsTheNetworksCodeAndNothingElseOfTheBody() {
-		assertThat(PlatformHttp.errorOf("{\"error\":{\"code\":190,\"message\":\"token of julie@teleo.fr expired\"}}"))
+		assertThat(FailureReason.of("{\"error\":{\"code\":190,\"message\":\"token of julie@teleo.fr expired\"}}"))
 			.isEqualTo("error code 190");
-		assertThat(PlatformHttp.errorOf("{\"errors\":[{\"code\":88,\"message\":\"Rate limit\"}]}"))
+		assertThat(FailureReason.of("{\"errors\":[{\"code\":88,\"message\":\"Rate limit\"}]}"))
 			.isEqualTo("error code 88");
-		assertThat(PlatformHttp.errorOf("{\"ok\":false,\"error_code\":400,\"description\":\"chat 42 not found\"}"))
+		assertThat(FailureReason.of("{\"ok\":false,\"error_code\":400,\"description\":\"chat 42 not found\"}"))
 			.isEqualTo("error code 400");
-		assertThat(PlatformHttp.errorOf("{\"code\":\"<img src=x onerror=alert(1)>\"}"))
+		assertThat(FailureReason.of("{\"code\":\"<img src=x onerror=alert(1)>\"}"))
 			.isEqualTo("error code imgsrcxonerroralert1");
-		assertThat(PlatformHttp.errorOf("<html><script>alert('internal admin page')</script></html>"))
+		assertThat(FailureReason.of("<html><script>alert('internal admin page')</script></html>"))
 			.isEqualTo("no error code");
-		assertThat(PlatformHttp.errorOf(null)).isEqualTo("no error code");
+		assertThat(FailureReason.of(null)).isEqualTo("no error code");
 	}
 
 	@Test
