@@ -36,6 +36,14 @@ public enum MessageStatus {
 	}
 
 	/**
+	 * Whether the customer was sent it: a reply the network accepted (sent, delivered,
+	 * read); never one queued, held, rejected or failed.
+	 */
+	public boolean reachedCustomer() {
+		return progress() > 0;
+	}
+
+	/**
 	 * How far a reply went: sent, then delivered, then read; anything else is not on the
 	 * way.
 	 */

@@ -222,6 +222,9 @@ class WidgetApi {
 		conversations.list(filter, InboxScope.ALL, 0, 20)
 			.items()
 			.forEach(c -> all.addAll(messages.ofConversation(c.id())));
+		// what the visitor was sent, never a reply still queued, held for approval,
+		// rejected or failed
+		all.removeIf(m -> !m.inbound() && !m.status().reachedCustomer());
 		all.sort(Comparator.comparing(Message::sentAt).thenComparing(Message::id));
 		List<Message> last = all.size() > 100 ? all.subList(all.size() - 100, all.size()) : all;
 		return last.stream()

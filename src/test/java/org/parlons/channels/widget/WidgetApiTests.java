@@ -2,6 +2,7 @@ package org.parlons.channels.widget;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parlons.testing.TestApi.unique;
 
@@ -103,6 +105,54 @@ class WidgetApiTests {
 				post(api + "/messages", other.body().get("visitorToken").asString(), Map.of("text", "C'est encore moi"))
 					.id("conversationId"))
 			.isEqualTo(conversation);
+	}
+
+	@Test
+	void aReturningVisitorSeesTheRepliesSentNeverOneHeldOrRejected() {
+		JsonNode inbox = widgetInbox(Map.of());
+		String api = "/widget/api/" + inbox.get("settings").get("publicToken").asString();
+		String token = visitor.post(api + "/session", Map.of()).body().get("visitorToken").asString();
+		long conversation = post(api + "/messages", token, Map.of("text", "Ma box est en panne, je veux un geste"))
+			.id("conversationId");
+		String email = unique("julie") + "@teleo.test";
+		long julie = admin
+			.post("/api/v1/agents", Map.of("email", email, "name", "Julie", "password", "password-of-julie", "role",
+					"agent", "mandate", Map.of("maxGesture", Map.of("amount", 50, "currency", "EUR"))))
+			.id("id");
+		admin.post("/api/v1/teams", Map.of("name", unique("Chat"), "inboxIds", List.of(inbox.get("id").asLong()),
+				"memberIds", List.of(julie)));
+		TestApi agent = TestApi.basic(port, email, "password-of-julie");
+
+		long sent = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Nous regardons."))
+			.id("id");
+		var held = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous vous remboursons 80 € sur votre prochaine facture."));
+		assertThat(held.body().get("status").asString()).isEqualTo("pending_approval");
+		var rejected = agent.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Nous vous offrons 90 € de dédommagement."));
+		assertThat(
+				admin.post("/api/v1/approvals/" + approvalOf(rejected.id("id")) + "/reject", Map.of("reason", "trop"))
+					.status())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> admin.get("/api/v1/conversations/" + conversation + "/messages")
+				.body()
+				.get("items")
+				.valueStream()
+				.anyMatch(m -> m.get("id").asLong() == sent && m.get("status").asString().equals("sent")));
+
+		JsonNode back = visitor.post(api + "/session", Map.of("visitorToken", token)).body();
+		assertThat(back.get("messages").valueStream().map(m -> m.get("text").asString()))
+			.containsExactly("Ma box est en panne, je veux un geste", "Nous regardons.");
+	}
+
+	private long approvalOf(long messageId) {
+		for (JsonNode a : admin.get("/api/v1/approvals?status=pending").body().get("items")) {
+			if (a.get("messageId").asLong() == messageId) {
+				return a.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no pending approval of message " + messageId);
 	}
 
 	@Test
