@@ -43,6 +43,10 @@ public final class FailureReason {
 				else if (error instanceof String e) {
 					code = e;
 				}
+				else if (map.get("type") instanceof String problem) {
+					// X's problem types: https://api.twitter.com/2/problems/usage-capped
+					code = problem.substring(problem.lastIndexOf('/') + 1);
+				}
 			}
 		}
 		catch (RuntimeException unreadable) {

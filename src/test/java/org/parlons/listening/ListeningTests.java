@@ -423,14 +423,17 @@ class ListeningTests {
 	void anAnalystFiltersAPeriodAndDrillsDownToTheMessages() {
 		TestApi admin = TestApi.asAdmin(port);
 		LocalDate day = aDayOfOurOwn();
-		seedSelfSelection(admin, day);
+		long inbox = seedSelfSelection(admin, day);
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> admin.get("/api/v1/listening/summary?from=" + day + "&to=" + day)
 				.body()
 				.get("mentions")
 				.asInt() == 28);
 		String email = unique("analyst") + "@teleo.test";
-		admin.createAgent(email, "analyst", "analyst-password-1");
+		long analyst = admin.createAgent(email, "analyst", "analyst-password-1");
+		// an analyst reads the listening of their team's inboxes
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Marketing"), "inboxIds", List.of(inbox), "memberIds", List.of(analyst)));
 		ChromeDriver chrome = Browser.start();
 		try {
 			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));

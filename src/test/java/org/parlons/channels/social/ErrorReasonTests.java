@@ -28,6 +28,9 @@ class ErrorReasonTests {
 		assertThat(FailureReason.of("<html><script>alert('internal admin page')</script></html>"))
 			.isEqualTo("no error code");
 		assertThat(FailureReason.of(null)).isEqualTo("no error code");
+		assertThat(FailureReason.of("{\"title\":\"Too Many Requests\",\"detail\":\"of account 42\","
+				+ "\"type\":\"https://api.twitter.com/2/problems/usage-capped\",\"status\":429}"))
+			.isEqualTo("error code usage-capped");
 	}
 
 	@Test
