@@ -92,56 +92,110 @@ class XConnector implements PollingConnector, AudienceSource {
 		return prepared;
 	}
 
+	/** The most pages of mentions, and of direct messages, read in one poll. */
+	static final int MAX_PAGES = 10;
+
 	/**
-	 * The position is "mentionsSinceId dmNewestId"; either may be "-" before anything was
-	 * seen.
+	 * The position is "mentions dmNewestId": the mentions' since-id, or, while a backlog
+	 * is being read page by page, "sinceId|nextPageToken|newestOfTheBacklog", so the next
+	 * poll goes on where this one stopped and nothing between is skipped; "-" before
+	 * anything was seen.
 	 */
 	@Override
 	public Poll poll(Inbox inbox, @Nullable String position) {
 		String[] parts = position == null ? new String[] { "-", "-" } : position.split(" ", 2);
-		String sinceMention = parts[0];
-		String newestDm = parts.length > 1 ? parts[1] : "-";
+		String[] mention = parts[0].split("\\|");
 		List<InboundMessage> found = new ArrayList<>();
+		Mentions mentions = mentions(inbox, mention[0], mention.length == 3 ? mention[1] : null,
+				mention.length == 3 ? mention[2] : null, found);
+		Dms dms = dms(inbox, parts.length > 1 ? parts[1] : "-", found);
+		return new Poll(found, mentions.position() + " " + dms.newest(), waitFor(clock, mentions.last(), dms.last()));
+	}
 
-		PlatformHttp.Answer mentions = http.get(api(inbox,
-				"/2/users/" + inbox.setting(USER_ID) + "/mentions"
-						+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id"
-						+ "&expansions=author_id&user.fields=username,name,public_metrics"
-						+ ("-".equals(sinceMention) ? "" : "&since_id=" + sinceMention)),
-				auth(inbox));
-		check(mentions);
-		Map<String, Object> body = mentions.json();
-		Map<String, Map<String, Object>> users = users(body);
-		List<Map<String, Object>> tweets = maps(body.get("data"));
-		for (int i = tweets.size() - 1; i >= 0; i--) { // newest first in the answer
-			found.add(tweet(inbox, tweets.get(i), users));
-		}
-		if (body.get("meta") instanceof Map<?, ?> meta && meta.get("newest_id") != null) {
-			sinceMention = meta.get("newest_id").toString();
-		}
+	private record Mentions(String position, PlatformHttp.Answer last) {
+	}
 
-		PlatformHttp.Answer dms = http.get(api(inbox,
-				"/2/dm_events?max_results=50&event_types=MessageCreate"
-						+ "&dm_event.fields=id,created_at,sender_id,dm_conversation_id,text&expansions=sender_id"
-						+ "&user.fields=username,name"),
-				auth(inbox));
-		check(dms);
-		Map<String, Map<String, Object>> senders = users(dms.json());
-		List<Map<String, Object>> events = maps(dms.json().get("data"));
+	/**
+	 * The mentions since {@code since}, newest page first; from {@code token} when a
+	 * backlog is being read. The first poll of an inbox reads the latest page only.
+	 */
+	private Mentions mentions(Inbox inbox, String since, @Nullable String token, @Nullable String newest,
+			List<InboundMessage> found) {
+		List<InboundMessage> pages = new ArrayList<>();
+		PlatformHttp.Answer answer;
+		int read = 0;
+		do {
+			answer = http.get(api(inbox,
+					"/2/users/" + inbox.setting(USER_ID) + "/mentions"
+							+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id"
+							+ "&expansions=author_id&user.fields=username,name,public_metrics"
+							+ ("-".equals(since) ? "" : "&since_id=" + since)
+							+ (token == null ? "" : "&pagination_token=" + token)),
+					auth(inbox));
+			check(answer);
+			Map<String, Object> body = answer.json();
+			Map<String, Map<String, Object>> users = users(body);
+			for (Map<String, Object> tweet : maps(body.get("data"))) { // newest first
+				pages.add(tweet(inbox, tweet, users));
+			}
+			Map<?, ?> meta = body.get("meta") instanceof Map<?, ?> m ? m : Map.of();
+			if (newest == null && meta.get("newest_id") != null) {
+				newest = meta.get("newest_id").toString();
+			}
+			token = "-".equals(since) || meta.get("next_token") == null ? null : meta.get("next_token").toString();
+			read++;
+		}
+		while (token != null && read < MAX_PAGES);
+		java.util.Collections.reverse(pages);
+		found.addAll(pages);
+		String position = token != null ? since + "|" + token + "|" + newest : newest != null ? newest : since;
+		return new Mentions(position, answer);
+	}
+
+	private record Dms(String newest, PlatformHttp.Answer last) {
+	}
+
+	/** The direct messages newer than {@code newestDm}, page by page back to it. */
+	private Dms dms(Inbox inbox, String newestDm, List<InboundMessage> found) {
+		List<InboundMessage> pages = new ArrayList<>();
 		String newest = newestDm;
-		for (int i = events.size() - 1; i >= 0; i--) {
-			Map<String, Object> e = events.get(i);
-			String id = String.valueOf(e.get("id"));
-			String sender = String.valueOf(e.get("sender_id"));
-			if (sender.equals(inbox.setting(USER_ID)) || (!"-".equals(newestDm) && compareIds(id, newestDm) <= 0)) {
-				continue; // our own messages, and those already read
+		String token = null;
+		PlatformHttp.Answer answer;
+		int read = 0;
+		boolean reachedSeen = false;
+		do {
+			answer = http.get(
+					api(inbox, "/2/dm_events?max_results=50&event_types=MessageCreate"
+							+ "&dm_event.fields=id,created_at,sender_id,dm_conversation_id,text&expansions=sender_id"
+							+ "&user.fields=username,name" + (token == null ? "" : "&pagination_token=" + token)),
+					auth(inbox));
+			check(answer);
+			Map<String, Map<String, Object>> senders = users(answer.json());
+			for (Map<String, Object> e : maps(answer.json().get("data"))) { // newest
+																			// first
+				String id = String.valueOf(e.get("id"));
+				if (!"-".equals(newestDm) && compareIds(id, newestDm) <= 0) {
+					reachedSeen = true; // read before: the rest of the pages too
+					break;
+				}
+				if ("-".equals(newest) || compareIds(id, newest) > 0) {
+					newest = id;
+				}
+				if (!String.valueOf(e.get("sender_id")).equals(inbox.setting(USER_ID))) { // not
+																							// our
+																							// own
+					pages.add(dm(inbox, e, senders));
+				}
 			}
-			found.add(dm(inbox, e, senders));
-			if ("-".equals(newest) || compareIds(id, newest) > 0) {
-				newest = id;
-			}
+			Map<?, ?> meta = answer.json().get("meta") instanceof Map<?, ?> m ? m : Map.of();
+			token = reachedSeen || "-".equals(newestDm) || meta.get("next_token") == null ? null
+					: meta.get("next_token").toString();
+			read++;
 		}
-		return new Poll(found, sinceMention + " " + newest, waitFor(clock, mentions, dms));
+		while (token != null && read < MAX_PAGES);
+		java.util.Collections.reverse(pages);
+		found.addAll(pages);
+		return new Dms(newest, answer);
 	}
 
 	/**

@@ -361,6 +361,65 @@ class PolledNetworksTests {
 		return null;
 	}
 
+	@Test
+	void xReadsABurstPageByPageAfterAnOutageAndStoresEachMentionOnce() {
+		String brand = "5151";
+		long base = 1_870_000_000_000_000_000L + ids.incrementAndGet() * 1_000L;
+		AtomicInteger secondPageCalls = new AtomicInteger();
+		network.answer(r -> {
+			if (r.path().equals("/2/users/" + brand + "/mentions")) {
+				if (!r.query().contains("since_id=")) { // the first poll: the latest
+														// mention
+					return FakePlatform.Answer.json(200, page(base, base, null));
+				}
+				if (r.query().contains("since_id=" + (base + 250))) {
+					return FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}}");
+				}
+				if (r.query().contains("pagination_token=p2")) {
+					// the network fails once in the middle of the backlog
+					return secondPageCalls.incrementAndGet() == 1
+							? new FakePlatform.Answer(503, "{\"title\": \"Service Unavailable\"}", Map.of())
+							: FakePlatform.Answer.json(200, page(base + 150, base + 51, "p3"));
+				}
+				if (r.query().contains("pagination_token=p3")) {
+					return FakePlatform.Answer.json(200, page(base + 50, base + 1, null));
+				}
+				return FakePlatform.Answer.json(200, page(base + 250, base + 151, "p2")); // 250
+																							// since
+																							// the
+																							// first
+			}
+			return FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}}"); // no
+																						// direct
+																						// messages
+		});
+		long inbox = create(
+				Map.of("channel", "x", "userId", brand, "accessToken", "user-token", "apiBaseUrl", network.url()));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesOfInbox(inbox) == 251);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> network.requests().stream().anyMatch(r -> r.query().contains("since_id=" + (base + 250))));
+		assertThat(messagesOfInbox(inbox)).isEqualTo(251);
+		assertThat(secondPageCalls.get()).isGreaterThanOrEqualTo(2);
+	}
+
+	/** A page of mentions from {@code newest} down to {@code oldest}, newest first. */
+	private static String page(long newest, long oldest, String next) {
+		StringBuilder data = new StringBuilder();
+		for (long id = newest; id >= oldest; id--) {
+			data.append(data.length() == 0 ? "" : ",")
+				.append("{\"id\": \"")
+				.append(id)
+				.append("\", \"text\": \"@teleo toujours en panne\", \"author_id\": \"78\", \"conversation_id\": \"")
+				.append(id)
+				.append("\", \"created_at\": \"2026-11-24T10:00:00.000Z\"}");
+		}
+		return "{\"data\": [" + data + "], \"includes\": {\"users\": [{\"id\": \"78\", \"name\": \"Inès\", "
+				+ "\"username\": \"ines_m\"}]}, \"meta\": {\"newest_id\": \"" + newest + "\", \"oldest_id\": \""
+				+ oldest + "\", \"result_count\": " + (newest - oldest + 1)
+				+ (next == null ? "" : ", \"next_token\": \"" + next + "\"") + "}}";
+	}
+
 	long create(Map<String, Object> settings) {
 		Map<String, Object> body = new java.util.HashMap<>(settings);
 		body.put("name", unique(settings.get("channel").toString()));
