@@ -100,33 +100,56 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		return Map.of("Authorization", "Bearer " + inbox.setting(ACCESS_TOKEN));
 	}
 
+	/** The most pages of 40 notifications read in one poll. */
+	static final int MAX_PAGES = 10;
+
+	/**
+	 * The mentions after {@code position}, read forward page by page ({@code min_id}: the
+	 * 40 notifications just after it) until caught up, so a burst or an outage loses
+	 * nothing; the first poll reads the latest page only.
+	 */
 	@Override
 	public Poll poll(Inbox inbox, @Nullable String position) {
-		String url = base(inbox) + "/api/v1/notifications?types[]=mention&limit=40"
-				+ (position == null ? "" : "&since_id=" + position);
-		PlatformHttp.Answer answer = http.get(url, auth(inbox));
-		if (!answer.ok()) {
-			throw new Failed("Mastodon " + answer.status() + ": " + FailureReason.of(answer.body()), waitFor(answer));
-		}
-		List<Map<String, Object>> notifications = list(answer.body());
+		Object instance = inbox.settings().get(INSTANCE);
+		// local accounts' domain
+		String host = URI.create(instance != null ? instance.toString() : base(inbox)).getHost();
 		List<InboundMessage> messages = new ArrayList<>();
 		String newest = position;
-		Object instance = inbox.settings().get(INSTANCE);
-		String host = URI.create(instance != null ? instance.toString() : base(inbox)).getHost(); // local
-																									// accounts'
-																									// domain
-		for (Map<String, Object> n : notifications) {
-			String id = String.valueOf(n.get("id"));
-			if (newest == null || compareIds(id, newest) > 0) {
-				newest = id;
+		int read = 0;
+		boolean more;
+		do {
+			String url = base(inbox) + "/api/v1/notifications?types[]=mention&limit=" + PAGE
+					+ (newest == null ? "" : "&min_id=" + newest);
+			PlatformHttp.Answer answer = http.get(url, auth(inbox));
+			if (!answer.ok()) {
+				throw new Failed("Mastodon " + answer.status() + ": " + FailureReason.of(answer.body()),
+						waitFor(answer));
 			}
-			if (n.get("status") instanceof Map<?, ?> s) {
-				messages.add(message(inbox, cast(s), host));
+			List<Map<String, Object>> notifications = list(answer.body());
+			String before = newest;
+			List<InboundMessage> page = new ArrayList<>();
+			for (Map<String, Object> n : notifications) {
+				String id = String.valueOf(n.get("id"));
+				if (before != null && compareIds(id, before) <= 0) {
+					continue; // read before
+				}
+				if (newest == null || compareIds(id, newest) > 0) {
+					newest = id;
+				}
+				if (n.get("status") instanceof Map<?, ?> status) {
+					page.add(message(inbox, cast(status), host));
+				}
 			}
+			Collections.reverse(page); // the API answers newest first
+			messages.addAll(page);
+			read++;
+			more = position != null && notifications.size() >= PAGE && !java.util.Objects.equals(before, newest);
 		}
-		Collections.reverse(messages); // the API answers newest first
+		while (more && read < MAX_PAGES);
 		return new Poll(messages, newest, null);
 	}
+
+	private static final int PAGE = 40;
 
 	/**
 	 * The account's followers ({@code GET /api/v1/accounts/verify_credentials}) and its

@@ -69,7 +69,7 @@ class PolledNetworksTests {
 			.formatted(directId, directId, publicId, publicId);
 		AtomicInteger statuses = new AtomicInteger(200);
 		network.answer(r -> r.path().equals("/api/v1/notifications")
-				? FakePlatform.Answer.json(200, r.query().contains("since_id=" + directId) ? "[]" : notifications)
+				? FakePlatform.Answer.json(200, r.query().contains("min_id=" + directId) ? "[]" : notifications)
 				: FakePlatform.Answer.json(200, "{\"id\": \"" + statuses.incrementAndGet() + "\"}"));
 		long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://m.example", "accessToken", "tok",
 				"apiBaseUrl", network.url()));
@@ -77,7 +77,7 @@ class PolledNetworksTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> total(inbox) == 2);
 		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
 		assertThat(total(inbox)).isEqualTo(2);
-		assertThat(network.requests().stream().anyMatch(r -> r.query().contains("since_id=" + directId))).isTrue();
+		assertThat(network.requests().stream().anyMatch(r -> r.query().contains("min_id=" + directId))).isTrue();
 		long bob = conversationOf(inbox, Long.toString(publicId));
 		JsonNode mention = messages(bob).get(0);
 		assertThat(mention.get("visibility").asString()).isEqualTo("public");
@@ -401,6 +401,42 @@ class PolledNetworksTests {
 			.until(() -> network.requests().stream().anyMatch(r -> r.query().contains("since_id=" + (base + 250))));
 		assertThat(messagesOfInbox(inbox)).isEqualTo(251);
 		assertThat(secondPageCalls.get()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void mastodonReadsABurstForwardPageByPage() {
+		long base = 1_000_000L + ids.incrementAndGet() * 1_000L;
+		network.answer(r -> {
+			if (!r.path().equals("/api/v1/notifications")) {
+				return FakePlatform.Answer.json(200, "{\"id\": \"1\"}");
+			}
+			java.util.regex.Matcher after = java.util.regex.Pattern.compile("min_id=(\\d+)").matcher(r.query());
+			long from = after.find() ? Long.parseLong(after.group(1)) + 1 : base;
+			long to = after.find(0) ? Math.min(from + 39, base + 100) : base; // min_id:
+																				// the 40
+																				// just
+																				// after
+			StringBuilder page = new StringBuilder();
+			for (long id = to; id >= from; id--) { // newest first, as Mastodon answers
+				page.append(page.length() == 0 ? "" : ",")
+					.append("{\"id\": \"%d\", \"type\": \"mention\", \"created_at\": \"2026-11-24T08:00:00.000Z\", "
+						.formatted(id))
+					.append("\"account\": {\"id\": \"7\", \"acct\": \"carla\", \"display_name\": \"Carla\"}, ")
+					.append(("\"status\": {\"id\": \"s%d\", \"created_at\": \"2026-11-24T08:00:00.000Z\", "
+							+ "\"visibility\": \"public\", \"in_reply_to_id\": null, \"content\": \"<p>@teleo panne %d</p>\", "
+							+ "\"account\": {\"id\": \"7\", \"acct\": \"carla\", \"display_name\": \"Carla\"}, "
+							+ "\"media_attachments\": []}}")
+						.formatted(id, id));
+			}
+			return FakePlatform.Answer.json(200, "[" + page + "]");
+		});
+		long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://m.example", "accessToken", "tok",
+				"apiBaseUrl", network.url()));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesOfInbox(inbox) == 101);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> network.requests().stream().anyMatch(r -> r.query().contains("min_id=" + (base + 100))));
+		assertThat(messagesOfInbox(inbox)).isEqualTo(101);
 	}
 
 	/** A page of mentions from {@code newest} down to {@code oldest}, newest first. */
