@@ -97,22 +97,47 @@ class BlueskyConnector implements PollingConnector {
 		sessions.remove(inbox.id());
 	}
 
+	/** The most pages of 50 notifications read in one poll. */
+	static final int MAX_PAGES = 10;
+
+	/**
+	 * The mentions, replies and quotes indexed after {@code position}: the notifications
+	 * come newest first, so pages are followed back ({@code cursor}) until one reaches
+	 * what was read before; the first poll reads the latest page only.
+	 */
 	@Override
 	public Poll poll(Inbox inbox, @Nullable String position) {
-		PlatformHttp.Answer answer = call(inbox,
-				s -> http.get(xrpc(inbox, "app.bsky.notification.listNotifications?limit=50"), bearer(s)));
-		if (!answer.ok()) {
-			throw new Failed("Bluesky " + answer.status() + ": " + FailureReason.of(answer.body()), waitFor(answer));
-		}
 		List<Map<String, Object>> fresh = new ArrayList<>();
-		for (Object n : answer.json().get("notifications") instanceof List<?> l ? l : List.of()) {
-			Map<String, Object> notification = cast((Map<?, ?>) n);
-			String indexedAt = String.valueOf(notification.get("indexedAt"));
-			if (TAKEN.contains(String.valueOf(notification.get("reason")))
-					&& (position == null || indexedAt.compareTo(position) > 0)) {
-				fresh.add(notification);
+		String cursor = null;
+		int read = 0;
+		boolean more;
+		do {
+			String page = cursor == null ? ""
+					: "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
+			PlatformHttp.Answer answer = call(inbox,
+					s -> http.get(xrpc(inbox, "app.bsky.notification.listNotifications?limit=50" + page), bearer(s)));
+			if (!answer.ok()) {
+				throw new Failed("Bluesky " + answer.status() + ": " + FailureReason.of(answer.body()),
+						waitFor(answer));
 			}
+			boolean reachedSeen = false;
+			List<?> notifications = answer.json().get("notifications") instanceof List<?> l ? l : List.of();
+			for (Object n : notifications) {
+				Map<String, Object> notification = cast((Map<?, ?>) n);
+				String indexedAt = String.valueOf(notification.get("indexedAt"));
+				if (position != null && indexedAt.compareTo(position) <= 0) {
+					reachedSeen = true;
+					continue;
+				}
+				if (TAKEN.contains(String.valueOf(notification.get("reason")))) {
+					fresh.add(notification);
+				}
+			}
+			cursor = answer.json().get("cursor") == null ? null : answer.json().get("cursor").toString();
+			read++;
+			more = position != null && !reachedSeen && cursor != null && !notifications.isEmpty();
 		}
+		while (more && read < MAX_PAGES);
 		fresh.sort(Comparator.comparing(n -> String.valueOf(n.get("indexedAt"))));
 		String newest = position;
 		List<InboundMessage> messages = new ArrayList<>();

@@ -439,6 +439,42 @@ class PolledNetworksTests {
 		assertThat(messagesOfInbox(inbox)).isEqualTo(101);
 	}
 
+	@Test
+	void blueskyFollowsTheNotificationPagesBackToWhatItHadRead() {
+		AtomicInteger lists = new AtomicInteger();
+		String prefix = "at://did:plc:burst" + ids.incrementAndGet() + "/app.bsky.feed.post/";
+		network.answer(r -> switch (r.path()) {
+			case "/xrpc/com.atproto.server.createSession" -> FakePlatform.Answer.json(200,
+					"{\"accessJwt\": \"jwt\", \"refreshJwt\": \"r\", \"did\": \"did:plc:brand\", \"handle\": \"teleo.bsky.social\"}");
+			case "/xrpc/app.bsky.notification.listNotifications" -> {
+				// the first poll sees one mention; then 120 more arrive, served 50 a
+				// page, newest first
+				int newest = lists.incrementAndGet() == 1 ? 0 : 120;
+				java.util.regex.Matcher c = java.util.regex.Pattern.compile("cursor=(\\d+)").matcher(r.query());
+				int from = c.find() ? Integer.parseInt(c.group(1)) : newest;
+				int to = Math.max(0, from - 49);
+				StringBuilder page = new StringBuilder();
+				for (int i = from; i >= to; i--) {
+					page.append(page.length() == 0 ? "" : ",")
+						.append(("{\"uri\": \"%s%d\", \"cid\": \"c%d\", \"reason\": \"mention\", "
+								+ "\"indexedAt\": \"2026-11-24T09:%02d:%02d.000Z\", \"author\": {\"did\": \"did:plc:dan\", "
+								+ "\"handle\": \"dan.bsky.social\"}, \"record\": {\"$type\": \"app.bsky.feed.post\", "
+								+ "\"text\": \"@teleo panne %d\", \"createdAt\": \"2026-11-24T09:00:00.000Z\"}}")
+							.formatted(prefix, i, i, i / 60, i % 60, i));
+				}
+				yield FakePlatform.Answer.json(200, "{\"notifications\": [" + page + "]"
+						+ (to > 0 ? ", \"cursor\": \"" + (to - 1) + "\"" : "") + "}");
+			}
+			default -> FakePlatform.Answer.json(404, "{}");
+		});
+		long inbox = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword",
+				"abcd-efgh-ijkl-mnop", "apiBaseUrl", network.url()));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesOfInbox(inbox) == 121);
+		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(messagesOfInbox(inbox)).isEqualTo(121);
+	}
+
 	/** A page of mentions from {@code newest} down to {@code oldest}, newest first. */
 	private static String page(long newest, long oldest, String next) {
 		StringBuilder data = new StringBuilder();
