@@ -98,6 +98,14 @@ final class IngestionRun {
 					positions.stream().map(i -> batch.get(i).details().post()).filter(Objects::nonNull).toList());
 		List<Long> ids = steps.messages()
 			.insertAll(positions.stream().map(i -> row(i, conversationOf.get(i))).toList());
+		Map<Long, List<String>> keys = new HashMap<>();
+		for (int k = 0; k < positions.size(); k++) {
+			List<String> references = referencesOf(batch.get(positions.get(k)));
+			if (!references.isEmpty()) {
+				keys.put(ids.get(k), references);
+			}
+		}
+		steps.messages().saveThreadKeys(inboxId, keys);
 		List<ConversationChanged> reopened = reopened(positions, conversationOf);
 		steps.conversations().touchAll(arrivals(positions, conversationOf));
 		steps.conversations().recordAll(reopened);
@@ -121,6 +129,11 @@ final class IngestionRun {
 			.unresolvedOfEach(steps.customers().aliasesOfEach(customerOf.values()), inboxId);
 		Map<String, Messages.Ids> parents = steps.messages()
 			.findIds(inboxId, positions.stream().flatMap(i -> referencesOf(batch.get(i)).stream()).distinct().toList());
+		// Thread keys (Zawinski): a stored mail that names the same missing parent, or
+		// names this mail as its parent, shares its thread.
+		Map<String, Long> threads = steps.messages()
+			.conversationsByThreadKey(inboxId,
+					positions.stream().flatMap(i -> keysOf(batch.get(i)).stream()).distinct().toList());
 		Set<Long> tokens = steps.conversations()
 			.ofInbox(positions.stream()
 				.map(i -> batch.get(i).details().conversationToken())
@@ -134,6 +147,9 @@ final class IngestionRun {
 			InboundMessage in = batch.get(i);
 			long customer = customerOf.get(i);
 			Long conversation = answered(in, parents, conversationOfExternal);
+			if (conversation == null) {
+				conversation = sharedThread(in, threads, conversationOfExternal);
+			}
 			Long token = in.details().conversationToken();
 			if (conversation == null && token != null && tokens.contains(token)) {
 				conversation = token;
@@ -150,10 +166,42 @@ final class IngestionRun {
 			}
 			conversationOf.put(i, conversation);
 			conversationOfExternal.put(in.externalId(), conversation);
+			for (String key : keysOf(in)) {
+				conversationOfExternal.putIfAbsent("key " + key, conversation);
+			}
 		}
 		List<Long> opened = steps.conversations().openAll(toOpen);
 		conversationOf.replaceAll((i, id) -> id < 0 ? opened.get((int) (-id - 1)) : id);
 		return conversationOf;
+	}
+
+	/**
+	 * The conversation of a mail of the same thread that is not this one's parent: one
+	 * that names the same missing parent, or one that names this mail (its reply came
+	 * first), stored before or earlier in this batch.
+	 */
+	private static @Nullable Long sharedThread(InboundMessage in, Map<String, Long> threads,
+			Map<String, Long> earlierInBatch) {
+		for (String key : keysOf(in)) {
+			Long conversation = threads.get(key);
+			if (conversation == null) {
+				conversation = earlierInBatch.get("key " + key);
+			}
+			if (conversation != null) {
+				return conversation;
+			}
+		}
+		return null;
+	}
+
+	/** What threads a mail: the ids it answers, then its own. */
+	private static List<String> keysOf(InboundMessage in) {
+		List<String> keys = referencesOf(in);
+		if (keys.isEmpty() && in.details().references().isEmpty() && in.inReplyTo() == null) {
+			return List.of(in.externalId());
+		}
+		keys.add(in.externalId());
+		return keys;
 	}
 
 	private static @Nullable Long answered(InboundMessage in, Map<String, Messages.Ids> parents,

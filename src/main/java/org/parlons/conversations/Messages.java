@@ -77,6 +77,46 @@ public class Messages {
 	 * back in the order of the rows, matched by inbox and external id, which the unique
 	 * key makes one row each.
 	 */
+	/**
+	 * Remembers the ids each stored message answers (In-Reply-To, References), so mails
+	 * of one thread meet even when the mail they answer never reached this inbox.
+	 */
+	void saveThreadKeys(long inboxId, Map<Long, List<String>> keysOfMessage) {
+		List<Object[]> rows = new ArrayList<>();
+		keysOfMessage.forEach((message, keys) -> keys.stream()
+			.distinct()
+			.filter(k -> k.length() <= 500)
+			.forEach(k -> rows.add(new Object[] { message, inboxId, k })));
+		if (!rows.isEmpty()) {
+			jdbc.sql("insert into message_thread_key (message_id, inbox_id, thread_key) select message_id, inbox_id, "
+					+ "thread_key from unnest(:messages, :inboxes, :keys) u(message_id, inbox_id, thread_key) "
+					+ "on conflict do nothing")
+				.param("messages", rows.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
+				.param("inboxes", rows.stream().map(r -> (Long) r[1]).toArray(Long[]::new))
+				.param("keys", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
+				.update();
+		}
+	}
+
+	/**
+	 * For each key, the conversation of the latest message of the inbox that names it
+	 * among the ids it answers.
+	 */
+	Map<String, Long> conversationsByThreadKey(long inboxId, Collection<String> keys) {
+		Map<String, Long> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		jdbc.sql(
+				"select k.thread_key, m.conversation_id from message_thread_key k join message m on m.id = k.message_id "
+						+ "where k.inbox_id = :inbox and k.thread_key = any(:keys) order by k.message_id desc")
+			.param("inbox", inboxId)
+			.param("keys", keys.toArray(String[]::new))
+			.query((rs, n) -> found.putIfAbsent(rs.getString(1), rs.getLong(2)))
+			.list();
+		return found;
+	}
+
 	List<Long> insertAll(List<NewMessage> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
