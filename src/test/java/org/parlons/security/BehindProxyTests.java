@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Host a request names, redirects stay relative.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.forward-headers-strategy=native")
+		properties = { "server.forward-headers-strategy=native", "spring.datasource.hikari.maximum-pool-size=5" })
+@DirtiesContext // a context of its own: closed after, so its connections go back to
+				// PostgreSQL
 class BehindProxyTests {
 
 	@LocalServerPort
