@@ -1,5 +1,6 @@
 package org.parlons.conversations;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deliveries {
 
 	/** A reply ready to go out, with what the connector needs to address it. */
+	/**
+	 * A reply on its way: the message, where it goes, and what it answers.
+	 *
+	 * @param repliedTo the customer's message it answers
+	 * @param thread the ids that message answered, oldest first (its References), so a
+	 * reply's References carry the whole chain and not the parent alone
+	 */
 	public record Outgoing(Message message, Inbox inbox, Conversation conversation, Customer customer,
-			@Nullable Message repliedTo) {
+			@Nullable Message repliedTo, List<String> thread) {
+
+		public Outgoing(Message message, Inbox inbox, Conversation conversation, Customer customer,
+				@Nullable Message repliedTo) {
+			this(message, inbox, conversation, customer, repliedTo, List.of());
+		}
+
 	}
 
 	private final Messages messages;
@@ -43,8 +57,9 @@ public class Deliveries {
 		return messages.findById(messageId).map(m -> {
 			Conversation c = conversations.findById(m.conversationId()).orElseThrow();
 			Customer customer = customers.findById(customers.current(c.customerId())).orElseThrow();
-			return new Outgoing(m, inboxes.findById(m.inboxId()).orElseThrow(), c, customer,
-					messages.lastInbound(c.id()).orElse(null));
+			Message repliedTo = messages.lastInbound(c.id()).orElse(null);
+			return new Outgoing(m, inboxes.findById(m.inboxId()).orElseThrow(), c, customer, repliedTo,
+					repliedTo == null ? List.of() : messages.threadKeysOf(repliedTo.id()));
 		});
 	}
 

@@ -100,9 +100,9 @@ final class IngestionRun {
 			.insertAll(positions.stream().map(i -> row(i, conversationOf.get(i))).toList());
 		Map<Long, List<String>> keys = new HashMap<>();
 		for (int k = 0; k < positions.size(); k++) {
-			List<String> references = referencesOf(batch.get(positions.get(k)));
-			if (!references.isEmpty()) {
-				keys.put(ids.get(k), references);
+			List<String> chain = chainOf(batch.get(positions.get(k)));
+			if (!chain.isEmpty()) {
+				keys.put(ids.get(k), chain);
 			}
 		}
 		steps.messages().saveThreadKeys(inboxId, keys);
@@ -192,6 +192,18 @@ final class IngestionRun {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The ids a mail answers as it names them: References oldest first, then In-Reply-To.
+	 */
+	private static List<String> chainOf(InboundMessage in) {
+		List<String> chain = new ArrayList<>();
+		in.details().references().stream().filter(r -> !r.isBlank()).forEach(chain::add);
+		if (in.inReplyTo() != null && !in.inReplyTo().isBlank() && !chain.contains(in.inReplyTo())) {
+			chain.add(in.inReplyTo());
+		}
+		return chain;
 	}
 
 	/** What threads a mail: the ids it answers, then its own. */

@@ -82,20 +82,38 @@ public class Messages {
 	 * of one thread meet even when the mail they answer never reached this inbox.
 	 */
 	void saveThreadKeys(long inboxId, Map<Long, List<String>> keysOfMessage) {
-		List<Object[]> rows = new ArrayList<>();
-		keysOfMessage.forEach((message, keys) -> keys.stream()
-			.distinct()
-			.filter(k -> k.length() <= 500)
-			.forEach(k -> rows.add(new Object[] { message, inboxId, k })));
-		if (!rows.isEmpty()) {
-			jdbc.sql("insert into message_thread_key (message_id, inbox_id, thread_key) select message_id, inbox_id, "
-					+ "thread_key from unnest(:messages, :inboxes, :keys) u(message_id, inbox_id, thread_key) "
-					+ "on conflict do nothing")
-				.param("messages", rows.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
-				.param("inboxes", rows.stream().map(r -> (Long) r[1]).toArray(Long[]::new))
-				.param("keys", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
+		List<Long> messages = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		List<Integer> positions = new ArrayList<>();
+		keysOfMessage.forEach((message, chain) -> {
+			List<String> distinct = chain.stream().distinct().filter(k -> k.length() <= 500).toList();
+			for (int p = 0; p < distinct.size(); p++) {
+				messages.add(message);
+				keys.add(distinct.get(p));
+				positions.add(p);
+			}
+		});
+		if (!messages.isEmpty()) {
+			jdbc.sql("insert into message_thread_key (message_id, inbox_id, thread_key, position) select message_id, "
+					+ "cast(:inbox as bigint), thread_key, position from unnest(:messages, :keys, :positions) "
+					+ "u(message_id, thread_key, position) on conflict do nothing")
+				.param("inbox", inboxId)
+				.param("messages", messages.toArray(Long[]::new))
+				.param("keys", keys.toArray(String[]::new))
+				.param("positions", positions.toArray(Integer[]::new))
 				.update();
 		}
+	}
+
+	/**
+	 * The ids a message answered, oldest first, as it named them (References order,
+	 * In-Reply-To last).
+	 */
+	List<String> threadKeysOf(long messageId) {
+		return jdbc.sql("select thread_key from message_thread_key where message_id = ? order by position")
+			.param(messageId)
+			.query(String.class)
+			.list();
 	}
 
 	/**

@@ -134,6 +134,13 @@ public class EmailChannelConnector implements ChannelConnector {
 		if (outgoing.repliedTo() != null && outgoing.repliedTo().externalId().startsWith("<")) {
 			String parent = outgoing.repliedTo().externalId();
 			mail.setHeader("In-Reply-To", parent);
+			// the whole chain, as RFC 5322 3.6.4 asks: the parent's References, then the
+			// parent
+			outgoing.thread()
+				.stream()
+				.filter(r -> r.startsWith("<") && !references.contains(r))
+				.forEach(references::add);
+			references.remove(parent);
 			references.add(parent);
 		}
 		if (!references.isEmpty()) {

@@ -211,6 +211,22 @@ class EmailChannelTests {
 		assertThat(r.body().get("detail").asString()).contains("imap");
 	}
 
+	@Test
+	void aRepliesReferencesCarryTheWholeChainTheCustomersMailNamed() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String missing = "<" + unique("colleague") + "@teleo.test>";
+		String firstId = "<" + unique("m1") + "@example.com>";
+		// the customer answers a mail a colleague sent from their own mailbox, never seen
+		// here
+		send(customer, "Re: Votre devis", "Je suis d'accord avec le devis.\n\nLéa", firstId, missing);
+		long conversationId = await("the mail to appear", () -> conversationOf(inbox, firstId)).get("id").asLong();
+
+		admin.post("/api/v1/conversations/" + conversationId + "/replies", Map.of("text", "Merci, c'est noté."));
+		MimeMessage received = await("the reply in the customer's mailbox", () -> latestFor(customer));
+		assertThat(received.getHeader("In-Reply-To", null)).isEqualTo(firstId);
+		assertThat(received.getHeader("References", null)).isEqualTo(missing + " " + firstId);
+	}
+
 	private long emailInbox(int imapPort) {
 		var r = admin.post("/api/v1/inboxes",
 				Map.of("name", unique("Support mail"), "channel", "email", "address", "support@teleo.test", "imap",
