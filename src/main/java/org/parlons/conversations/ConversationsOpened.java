@@ -14,8 +14,16 @@ public record ConversationsOpened(long inboxId, List<Opened> conversations) {
 		conversations = List.copyOf(conversations);
 	}
 
-	/** One new conversation and its customer. */
-	public record Opened(long conversationId, long customerId) {
+	/**
+	 * One new conversation and its customer; {@code automated} when a machine opened it
+	 * (an auto-reply, a bounce): nobody is assigned to it.
+	 */
+	public record Opened(long conversationId, long customerId, boolean automated) {
+
+		public Opened(long conversationId, long customerId) {
+			this(conversationId, customerId, false);
+		}
+
 	}
 
 }

@@ -114,7 +114,7 @@ final class IngestionRun {
 			int i = positions.get(k);
 			stored.put(batch.get(i).externalId(), new Messages.Ids(ids.get(k), conversationOf.get(i)));
 			received.add(new MessageReceived(ids.get(k), conversationOf.get(i), inboxId, customerOf.get(i),
-					created.contains(i)));
+					created.contains(i), batch.get(i).details().automated()));
 		}
 		steps.publish(inboxId, received);
 	}
@@ -332,7 +332,7 @@ final class IngestionRun {
 			received.forEach(events::publishEvent);
 			List<ConversationsOpened.Opened> opened = received.stream()
 				.filter(MessageReceived::newConversation)
-				.map(m -> new ConversationsOpened.Opened(m.conversationId(), m.customerId()))
+				.map(m -> new ConversationsOpened.Opened(m.conversationId(), m.customerId(), m.automated()))
 				.toList();
 			if (!opened.isEmpty()) {
 				events.publishEvent(new ConversationsOpened(inboxId, opened));

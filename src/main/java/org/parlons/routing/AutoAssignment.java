@@ -53,7 +53,9 @@ class AutoAssignment {
 			return;
 		}
 		for (ConversationsOpened.Opened one : opened.conversations()) {
-			assign(one.conversationId());
+			if (!one.automated()) { // an auto-reply or a bounce needs nobody
+				assign(one.conversationId());
+			}
 		}
 	}
 

@@ -77,6 +77,9 @@ public class Escalations {
 
 	@EventListener
 	void on(MessageReceived received) {
+		if (received.automated()) {
+			return; // an out-of-office is no complaint, no demand for a manager
+		}
 		List<EscalationRules.Rule> applicable = rules.all()
 			.stream()
 			.filter(r -> r.appliesTo(received.inboxId()))

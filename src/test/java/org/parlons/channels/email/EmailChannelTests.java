@@ -227,6 +227,43 @@ class EmailChannelTests {
 		assertThat(received.getHeader("References", null)).isEqualTo(missing + " " + firstId);
 	}
 
+	@Test
+	void aMachinesMailIsNeitherAssignedNorRoutedByRules() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String agent = unique("ines") + "@teleo.test";
+		long agentId = admin.createAgent(agent, "agent", "password-of-ines");
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Courrier"), "inboxIds", List.of(inbox), "memberIds", List.of(agentId)));
+		String word = "zorglub" + Long.toHexString(System.nanoTime());
+		assertThat(
+				admin
+					.post("/api/v1/escalation-rules",
+							Map.of("name", unique("Mot"), "kind", "keywords", "keywords", List.of(word), "inboxId",
+									inbox, "priority", "urgent"))
+					.status())
+			.isEqualTo(201);
+
+		String autoId = "<" + unique("ooo") + "@example.com>";
+		MimeMessage outOfOffice = message(customer, "Absent", "Je suis absent jusqu'à lundi. " + word, autoId, null);
+		outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+		outOfOffice.saveChanges();
+		Transport.send(outOfOffice);
+		String humanId = "<" + unique("q") + "@example.com>";
+		send(unique("other") + "@example.com", "Question", "Une question sur " + word, humanId, null);
+
+		JsonNode automated = await("the auto-reply", () -> conversationOf(inbox, autoId));
+		JsonNode human = await("the question", () -> conversationOf(inbox, humanId));
+		await("the question to be assigned and prioritised", () -> {
+			JsonNode c = admin.get("/api/v1/conversations/" + human.get("id").asLong()).body();
+			return c.get("priority").asString().equals("urgent") && !c.get("assigneeId").isNull() ? Boolean.TRUE : null;
+		});
+		JsonNode auto = admin.get("/api/v1/conversations/" + automated.get("id").asLong()).body();
+		assertThat(auto.get("priority").asString()).isEqualTo("normal");
+		assertThat(auto.get("assigneeId").isNull()).isTrue();
+		assertThat(admin.get("/api/v1/conversations/" + human.get("id").asLong()).body().get("assigneeId").asLong())
+			.isEqualTo(agentId);
+	}
+
 	private long emailInbox(int imapPort) {
 		var r = admin.post("/api/v1/inboxes",
 				Map.of("name", unique("Support mail"), "channel", "email", "address", "support@teleo.test", "imap",
