@@ -30,14 +30,26 @@ public record InboundMessage(long inboxId, String externalId, Author author, Str
 	 * @param fullText the whole message when {@code text} is only its new part
 	 * @param placement where on a social network the message lives
 	 * @param post the post a comment belongs to
+	 * @param answerTo where an answer goes when it is not the author's known address (an
+	 * email's Reply-To, else its From)
+	 * @param copies who else the message was addressed to, kept on the answer (an email's
+	 * Cc)
 	 */
 	public record Details(List<String> references, @Nullable Long conversationToken, boolean joinsOpenConversation,
-			boolean automated, @Nullable String fullText, @Nullable Placement placement, @Nullable Post post) {
+			boolean automated, @Nullable String fullText, @Nullable Placement placement, @Nullable Post post,
+			@Nullable String answerTo, List<String> copies) {
 
 		public static final Details NONE = new Details(List.of(), null, true, false, null, null, null);
 
 		public Details {
 			references = List.copyOf(references);
+			copies = List.copyOf(copies);
+		}
+
+		public Details(List<String> references, @Nullable Long conversationToken, boolean joinsOpenConversation,
+				boolean automated, @Nullable String fullText, @Nullable Placement placement, @Nullable Post post) {
+			this(references, conversationToken, joinsOpenConversation, automated, fullText, placement, post, null,
+					List.of());
 		}
 
 		public Details(List<String> references, @Nullable Long conversationToken, boolean joinsOpenConversation,

@@ -251,7 +251,7 @@ final class IngestionRun {
 		return new Messages.NewMessage(conversation, inboxId, in.externalId(), Message.IN, in.visibility(),
 				in.author().name(), in.text(), MessageStatus.RECEIVED, in.inReplyTo(), in.attachments(), in.sentAt(),
 				details.fullText(), details.automated(), details.placement(),
-				details.post() == null ? null : details.post().externalId());
+				details.post() == null ? null : details.post().externalId(), details.answerTo(), details.copies());
 	}
 
 	private List<Conversations.Arrivals> arrivals(List<Integer> positions, Map<Integer, Long> conversationOf) {

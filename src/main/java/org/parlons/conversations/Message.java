@@ -17,7 +17,7 @@ public record Message(long id, long conversationId, long inboxId, String externa
 		Visibility visibility, @Nullable String authorName, @Nullable Long agentId, String text, MessageStatus status,
 		@Nullable String inReplyTo, List<Attachment> attachments, Instant sentAt, @Nullable String fullText,
 		boolean automated, @Nullable Placement placement, @Nullable String threadRef, @Nullable String moderation,
-		@Nullable String persona) {
+		@Nullable String persona, @Nullable String answerTo, List<String> copies) {
 
 	/**
 	 * Whether the brand did this to the message on its network (hidden, deleted, liked).

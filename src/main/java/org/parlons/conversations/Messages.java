@@ -27,7 +27,8 @@ import tools.jackson.core.type.TypeReference;
 public class Messages {
 
 	private static final String COLUMNS = "id, conversation_id, inbox_id, external_id, direction, visibility, author_name, "
-			+ "agent_id, text, status, in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref, moderation, persona";
+			+ "agent_id, text, status, in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref, moderation, persona, "
+			+ "answer_to, copies";
 
 	/** The ids an already stored message answers with. */
 	public record Ids(long messageId, long conversationId) {
@@ -68,7 +69,7 @@ public class Messages {
 	record NewMessage(long conversationId, long inboxId, String externalId, String direction, Visibility visibility,
 			@Nullable String authorName, String text, MessageStatus status, @Nullable String inReplyTo,
 			List<Attachment> attachments, Instant sentAt, @Nullable String fullText, boolean automated,
-			@Nullable Placement placement, @Nullable String threadRef) {
+			@Nullable Placement placement, @Nullable String threadRef, @Nullable String answerTo, List<String> copies) {
 	}
 
 	/**
@@ -142,13 +143,15 @@ public class Messages {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(
 				"insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, text, "
-						+ "status, in_reply_to, attachments, sent_at, created_at, full_text, automated, placement, thread_ref) "
+						+ "status, in_reply_to, attachments, sent_at, created_at, full_text, automated, placement, thread_ref, "
+						+ "answer_to, copies) "
 						+ "select conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
 						+ "in_reply_to, attachments, sent_at, cast(:now as timestamp with time zone), full_text, automated, "
-						+ "placement, thread_ref from unnest(:conversations, :inboxes, :externals, :directions, :visibilities, "
-						+ ":authors, :texts, :statuses, :replies, :attachments, :sent, :fullTexts, :automated, :placements, "
-						+ ":threads) u(conversation_id, inbox_id, external_id, direction, visibility, author_name, text, status, "
-						+ "in_reply_to, attachments, sent_at, full_text, automated, placement, thread_ref)")
+						+ "placement, thread_ref, answer_to, copies from unnest(:conversations, :inboxes, :externals, "
+						+ ":directions, :visibilities, :authors, :texts, :statuses, :replies, :attachments, :sent, :fullTexts, "
+						+ ":automated, :placements, :threads, :answerTo, :copies) u(conversation_id, inbox_id, external_id, "
+						+ "direction, visibility, author_name, text, status, in_reply_to, attachments, sent_at, full_text, "
+						+ "automated, placement, thread_ref, answer_to, copies)")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("conversations", rows.stream().map(NewMessage::conversationId).toArray(Long[]::new))
 			.param("inboxes", rows.stream().map(NewMessage::inboxId).toArray(Long[]::new))
@@ -169,6 +172,11 @@ public class Messages {
 			.param("placements",
 					rows.stream().map(m -> m.placement() == null ? null : m.placement().name()).toArray(String[]::new))
 			.param("threads", rows.stream().map(NewMessage::threadRef).toArray(String[]::new))
+			.param("answerTo", rows.stream().map(NewMessage::answerTo).toArray(String[]::new))
+			.param("copies",
+					rows.stream()
+						.map(m -> m.copies().isEmpty() ? null : String.join(" ", m.copies()))
+						.toArray(String[]::new))
 			.update(keys, "id", "inbox_id", "external_id");
 		Map<String, Long> idOf = new HashMap<>();
 		for (Map<String, Object> key : keys.getKeyList()) {
@@ -376,7 +384,8 @@ public class Messages {
 				Json.read(rs.getString(12), new TypeReference<List<Attachment>>() {
 				}), rs.getTimestamp(13).toInstant(), rs.getString(14), rs.getBoolean(15),
 				rs.getString(16) == null ? null : Placement.valueOf(rs.getString(16)), rs.getString(17),
-				rs.getString(18), rs.getString(19));
+				rs.getString(18), rs.getString(19), rs.getString(20),
+				rs.getString(21) == null ? List.of() : List.of(rs.getString(21).split(" ")));
 	}
 
 }

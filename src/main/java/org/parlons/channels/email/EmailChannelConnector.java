@@ -56,8 +56,17 @@ public class EmailChannelConnector implements ChannelConnector {
 		return prepared;
 	}
 
+	/**
+	 * Answers where the customer's mail asked (its Reply-To, else its From), not the
+	 * profile's first address; the customer's known address when the reply answers no
+	 * mail.
+	 */
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		String asked = outgoing.repliedTo() == null ? null : outgoing.repliedTo().answerTo();
+		if (asked != null && !asked.isBlank()) {
+			return deliverTo(outgoing.inbox(), outgoing, asked);
+		}
 		return outgoing.customer()
 			.email()
 			.map(to -> deliverTo(outgoing.inbox(), outgoing, to))
@@ -128,6 +137,18 @@ public class EmailChannelConnector implements ChannelConnector {
 		};
 		mail.setFrom(new InternetAddress(settings.address(), settings.fromName(), "UTF-8"));
 		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+		if (outgoing.repliedTo() != null) {
+			// reply to all: those the customer copied stay copied, never our own address
+			List<InternetAddress> copies = new ArrayList<>();
+			for (String cc : outgoing.repliedTo().copies()) {
+				if (!cc.equalsIgnoreCase(to) && !cc.equalsIgnoreCase(settings.address())) {
+					copies.add(new InternetAddress(cc));
+				}
+			}
+			if (!copies.isEmpty()) {
+				mail.setRecipients(Message.RecipientType.CC, copies.toArray(InternetAddress[]::new));
+			}
+		}
 		mail.setSubject(subject(outgoing), "UTF-8");
 		mail.setSentDate(new Date());
 		List<String> references = new ArrayList<>();

@@ -54,7 +54,8 @@ class InboundMail {
 		return new InboundMessage(inboxId, mail.messageId(), author(inboxId, mail), visible, mail.sentAt(),
 				Visibility.PRIVATE, mail.inReplyTo(), subject.isEmpty() ? null : subject, attachments,
 				new InboundMessage.Details(mail.references(), token(subject), false, mail.automated(),
-						full.equals(visible) ? null : full));
+						full.equals(visible) ? null : full, null, null,
+						mail.replyTo() != null ? mail.replyTo() : mail.fromAddress(), mail.cc()));
 	}
 
 	private static Author author(long inboxId, ParsedMail mail) {

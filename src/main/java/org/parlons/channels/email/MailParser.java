@@ -59,7 +59,7 @@ final class MailParser {
 			return new ParsedMail(hashId(raw), null, null, "", Instant.now(), null, List.of(),
 					decode(raw, null, problems),
 					List.of(new ParsedMail.Part("message.eml", "message/rfc822", raw, raw.length, false)), false,
-					problems);
+					problems, null, List.of());
 		}
 		Body body = new Body();
 		try {
@@ -78,7 +78,8 @@ final class MailParser {
 		return new ParsedMail(messageId(mime, raw), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
 				from == null ? null : from.getPersonal(), subject(mime), sentAt(mime),
 				first(header(mime, "In-Reply-To")), ids(header(mime, "References")), normalise(text), body.parts,
-				Automated.is(mime, from), problems);
+				Automated.is(mime, from), problems, replyTo(mime),
+				addresses(mime, jakarta.mail.Message.RecipientType.CC));
 	}
 
 	/** What the walk collected. */
@@ -232,6 +233,41 @@ final class MailParser {
 	private static String extension(String type) {
 		int slash = type.indexOf('/');
 		return slash < 0 ? ".bin" : "." + type.substring(slash + 1).replaceAll("[^a-z0-9]", "");
+	}
+
+	/** The first Reply-To address, when it is one. */
+	private static @Nullable String replyTo(MimeMessage mime) {
+		try {
+			String[] header = mime.getHeader("Reply-To");
+			if (header == null) {
+				return null;
+			}
+			for (InternetAddress a : InternetAddress.parseHeader(header[0], false)) {
+				if (a.getAddress() != null && a.getAddress().contains("@")) {
+					return a.getAddress().toLowerCase(Locale.ROOT);
+				}
+			}
+		}
+		catch (MessagingException ex) {
+			// a malformed Reply-To: answers go to From
+		}
+		return null;
+	}
+
+	private static List<String> addresses(MimeMessage mime, jakarta.mail.Message.RecipientType type) {
+		List<String> out = new java.util.ArrayList<>();
+		try {
+			Address[] all = mime.getRecipients(type);
+			for (Address a : all == null ? new Address[0] : all) {
+				if (a instanceof InternetAddress ia && ia.getAddress() != null && ia.getAddress().contains("@")) {
+					out.add(ia.getAddress().toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		catch (MessagingException ex) {
+			// a malformed Cc: nobody copied
+		}
+		return out.stream().distinct().limit(20).toList();
 	}
 
 	private static @Nullable InternetAddress from(MimeMessage mime) {

@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param automated an auto-reply, a bounce or list traffic: never answered automatically
  * @param problems what could not be read, said plainly (an unknown charset, a broken
  * part)
+ * @param replyTo the Reply-To address, where the sender wants answers
+ * @param cc the Cc addresses
  */
 record ParsedMail(String messageId, @Nullable String fromAddress, @Nullable String fromName, String subject,
 		Instant sentAt, @Nullable String inReplyTo, List<String> references, String text, List<Part> parts,
-		boolean automated, List<String> problems) {
+		boolean automated, List<String> problems, @Nullable String replyTo, List<String> cc) {
 
 	/** An attachment or inline image, its bytes already decoded. */
 	record Part(String name, String contentType, byte[] bytes, long size, boolean inline) {

@@ -264,6 +264,30 @@ class EmailChannelTests {
 			.isEqualTo(agentId);
 	}
 
+	@Test
+	void theReplyGoesWhereTheMailAskedAndKeepsItsCopies() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String personal = unique("lea.perso") + "@example.com";
+		String colleague = unique("marc") + "@example.com";
+		mail.setUser(personal, personal, "personal-pw");
+		mail.setUser(colleague, colleague, "colleague-pw");
+		String id = "<" + unique("m") + "@example.com>";
+		MimeMessage asked = message(customer, "Facture", "Répondez-moi sur mon adresse perso, merci.", id, null);
+		asked.setReplyTo(new InternetAddress[] { new InternetAddress(personal) });
+		asked.setRecipients(Message.RecipientType.CC,
+				new InternetAddress[] { new InternetAddress(colleague), new InternetAddress("support@teleo.test") });
+		asked.saveChanges();
+		Transport.send(asked);
+		long conversationId = await("the mail to appear", () -> conversationOf(inbox, id)).get("id").asLong();
+
+		admin.post("/api/v1/conversations/" + conversationId + "/replies", Map.of("text", "C'est noté."));
+		MimeMessage received = await("the reply at the Reply-To address", () -> latestFor(personal));
+		assertThat(received.getRecipients(Message.RecipientType.CC)).extracting(a -> ((InternetAddress) a).getAddress())
+			.containsExactly(colleague);
+		assertThat(await("the copy", () -> latestFor(colleague)).getSubject()).contains("[#" + conversationId + "]");
+		assertThat(latestFor(customer)).as("not the profile's address").isNull();
+	}
+
 	private long emailInbox(int imapPort) {
 		var r = admin.post("/api/v1/inboxes",
 				Map.of("name", unique("Support mail"), "channel", "email", "address", "support@teleo.test", "imap",
