@@ -51,6 +51,26 @@ public class SecretBox {
 		this.key = new SecretKeySpec(configured.isBlank() ? keyFile(dataDir) : decode(configured), "AES");
 	}
 
+	/**
+	 * A short tag of the text that only this installation can make (HMAC-SHA256 under a
+	 * key derived from the secrets key), in lower-case hex: tokens it hands out can be
+	 * checked when they come back.
+	 */
+	public String tag(String text, int hexLength) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			byte[] derived = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("parlons-tag:" + Base64.getEncoder().encodeToString(key.getEncoded()))
+					.getBytes(StandardCharsets.UTF_8));
+			mac.init(new SecretKeySpec(derived, "HmacSHA256"));
+			String hex = java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+			return hex.substring(0, Math.min(hexLength, hex.length()));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Whether a setting of this name is a secret. */
 	public static boolean isSecret(String name) {
 		String n = name.toLowerCase(Locale.ROOT);

@@ -35,6 +35,12 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class EmailChannelConnector implements ChannelConnector {
 
+	private final ConversationTokens tokens;
+
+	EmailChannelConnector(ConversationTokens tokens) {
+		this.tokens = tokens;
+	}
+
 	@Override
 	public String channel() {
 		return "email";
@@ -187,13 +193,13 @@ public class EmailChannelConnector implements ChannelConnector {
 	 * "Re: " and the conversation's subject, with the token that threads the customer's
 	 * answer back.
 	 */
-	static String subject(Deliveries.Outgoing outgoing) {
+	String subject(Deliveries.Outgoing outgoing) {
 		String subject = outgoing.conversation().subject() == null ? "" : outgoing.conversation().subject();
-		subject = InboundMail.TOKEN.matcher(subject).replaceAll("").strip();
+		subject = ConversationTokens.TOKEN.matcher(subject).replaceAll("").strip();
 		while (subject.regionMatches(true, 0, "re:", 0, 3) || subject.regionMatches(true, 0, "tr:", 0, 3)) {
 			subject = subject.substring(3).strip();
 		}
-		String token = "[#" + outgoing.conversation().id() + "]";
+		String token = tokens.of(outgoing.conversation().id());
 		return subject.isEmpty() ? "Re: " + token : "Re: " + subject + " " + token;
 	}
 

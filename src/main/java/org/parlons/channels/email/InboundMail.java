@@ -2,8 +2,6 @@ package org.parlons.channels.email;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Attachment;
@@ -22,13 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 class InboundMail {
 
-	/** The token our replies put in the subject: {@code [#123]}. */
-	static final Pattern TOKEN = Pattern.compile("\\[#(\\d{1,18})\\]");
-
 	private final BlobStore blobs;
 
-	InboundMail(BlobStore blobs) {
+	private final ConversationTokens tokens;
+
+	InboundMail(BlobStore blobs, ConversationTokens tokens) {
 		this.blobs = blobs;
+		this.tokens = tokens;
 	}
 
 	InboundMessage of(long inboxId, ParsedMail mail) {
@@ -53,7 +51,7 @@ class InboundMail {
 		String subject = mail.subject().length() > 480 ? mail.subject().substring(0, 480) : mail.subject();
 		return new InboundMessage(inboxId, mail.messageId(), author(inboxId, mail), visible, mail.sentAt(),
 				Visibility.PRIVATE, mail.inReplyTo(), subject.isEmpty() ? null : subject, attachments,
-				new InboundMessage.Details(mail.references(), token(subject), false, mail.automated(),
+				new InboundMessage.Details(mail.references(), tokens.in(subject), false, mail.automated(),
 						full.equals(visible) ? null : full, null, null,
 						mail.replyTo() != null ? mail.replyTo() : mail.fromAddress(), mail.cc()));
 	}
@@ -71,15 +69,6 @@ class InboundMail {
 		catch (IllegalArgumentException ex) {
 			return new Author(mail.fromName(), List.of(Identity.external("inbox:" + inboxId, mail.fromAddress())));
 		}
-	}
-
-	static @Nullable Long token(String subject) {
-		Matcher m = TOKEN.matcher(subject);
-		Long found = null;
-		while (m.find()) {
-			found = Long.valueOf(m.group(1));
-		}
-		return found;
 	}
 
 }

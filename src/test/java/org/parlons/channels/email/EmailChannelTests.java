@@ -75,7 +75,8 @@ class EmailChannelTests {
 		assertThat(reply.status()).isEqualTo(201);
 
 		MimeMessage received = await("the reply in the customer's mailbox", () -> latestFor(customer));
-		assertThat(received.getSubject()).isEqualTo("Re: Ma box ne marche plus [#" + conversationId + "]");
+		assertThat(received.getSubject())
+			.matches("Re: Ma box ne marche plus \\[#" + conversationId + "-[0-9a-f]{8}\\]");
 		assertThat(received.getHeader("In-Reply-To", null)).isEqualTo(firstId);
 		assertThat(received.getHeader("References", null)).contains(firstId);
 		assertThat(((InternetAddress) received.getFrom()[0]).getAddress()).isEqualTo("support@teleo.test");
@@ -284,8 +285,34 @@ class EmailChannelTests {
 		MimeMessage received = await("the reply at the Reply-To address", () -> latestFor(personal));
 		assertThat(received.getRecipients(Message.RecipientType.CC)).extracting(a -> ((InternetAddress) a).getAddress())
 			.containsExactly(colleague);
-		assertThat(await("the copy", () -> latestFor(colleague)).getSubject()).contains("[#" + conversationId + "]");
+		assertThat(await("the copy", () -> latestFor(colleague)).getSubject()).contains("[#" + conversationId + "-");
 		assertThat(latestFor(customer)).as("not the profile's address").isNull();
+	}
+
+	@Test
+	void onlyTheSignedTokenOfOurReplyThreadsAMailWithoutHeaders() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String firstId = "<" + unique("m1") + "@example.com>";
+		send(customer, "Ma ligne", "Ma ligne est coupée.", firstId, null);
+		long conversationId = await("the mail to appear", () -> conversationOf(inbox, firstId)).get("id").asLong();
+		admin.post("/api/v1/conversations/" + conversationId + "/replies", Map.of("text", "Nous regardons."));
+		String ourSubject = await("the reply", () -> latestFor(customer)).getSubject();
+		String signed = ourSubject.substring(ourSubject.indexOf("[#"));
+
+		String stranger = unique("intrus") + "@example.com";
+		String forgedId = "<" + unique("f") + "@example.com>";
+		send(stranger, "Re: [#" + conversationId + "]", "Je m'invite.", forgedId, null);
+		String tamperedId = "<" + unique("t") + "@example.com>";
+		send(stranger, "Re: [#" + conversationId + "-00000000]", "Moi aussi.", tamperedId, null);
+		String answerId = "<" + unique("a") + "@example.com>";
+		send(customer, "Re: Ma ligne " + signed, "Toujours coupée.", answerId, null);
+
+		assertThat(await("the forged mail", () -> conversationOf(inbox, forgedId)).get("id").asLong())
+			.isNotEqualTo(conversationId);
+		assertThat(await("the tampered mail", () -> conversationOf(inbox, tamperedId)).get("id").asLong())
+			.isNotEqualTo(conversationId);
+		assertThat(await("the answer", () -> conversationOf(inbox, answerId)).get("id").asLong())
+			.isEqualTo(conversationId);
 	}
 
 	private long emailInbox(int imapPort) {

@@ -208,7 +208,7 @@ class WidgetApiTests {
 					Map.of("text", "Oui, nous sommes là : votre box sera changée demain."))
 			.status()).isEqualTo(201);
 		MimeMessage received = awaitMail(address);
-		assertThat(received.getSubject()).contains("[#" + conversation + "]");
+		assertThat(received.getSubject()).contains("[#" + conversation + "-");
 		assertThat(received.getContent().toString()).isNotEmpty();
 
 		JsonNode back = visitor.post(api + "/session", Map.of("visitorToken", token)).body();
