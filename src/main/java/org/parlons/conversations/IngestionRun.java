@@ -133,7 +133,12 @@ final class IngestionRun {
 		// names this mail as its parent, shares its thread.
 		Map<String, Long> threads = steps.messages()
 			.conversationsByThreadKey(inboxId,
-					positions.stream().flatMap(i -> keysOf(batch.get(i)).stream()).distinct().toList());
+					positions.stream()
+						.map(batch::get)
+						.filter(IngestionRun::threadsByKeys)
+						.flatMap(in -> keysOf(in).stream())
+						.distinct()
+						.toList());
 		Set<Long> tokens = steps.conversations()
 			.ofInbox(positions.stream()
 				.map(i -> batch.get(i).details().conversationToken())
@@ -147,7 +152,7 @@ final class IngestionRun {
 			InboundMessage in = batch.get(i);
 			long customer = customerOf.get(i);
 			Long conversation = answered(in, parents, conversationOfExternal);
-			if (conversation == null) {
+			if (conversation == null && threadsByKeys(in)) {
 				conversation = sharedThread(in, threads, conversationOfExternal);
 			}
 			Long token = in.details().conversationToken();
@@ -204,6 +209,15 @@ final class IngestionRun {
 			chain.add(in.inReplyTo());
 		}
 		return chain;
+	}
+
+	/**
+	 * Whether a message threads by the ids it answers and its own (mail: a new subject is
+	 * a new matter); a chat or API message without a reference joins the customer's open
+	 * conversation and needs no look-up.
+	 */
+	private static boolean threadsByKeys(InboundMessage in) {
+		return !in.details().joinsOpenConversation() || !chainOf(in).isEmpty();
 	}
 
 	/** What threads a mail: the ids it answers, then its own. */
