@@ -67,19 +67,14 @@ public class ConversationFacts {
 			.optional();
 	}
 
-	/**
-	 * The conversations of these inboxes opened since then and not resolved, in which a
-	 * person wrote (one that only machines wrote in, auto-replies and bounces, waits for
-	 * no answer).
-	 */
+	/** The conversations of these inboxes opened since then and not resolved. */
 	public List<Long> unresolvedOpenedSince(Collection<Long> inboxIds, Instant since) {
 		if (inboxIds.isEmpty()) {
 			return List.of();
 		}
 		return jdbc
-			.sql("select c.id from conversation c where c.inbox_id = any(:inboxes) and c.status <> 'RESOLVED' "
-					+ "and c.created_at >= :since and exists (select 1 from message m where m.conversation_id = c.id "
-					+ "and m.direction = 'in' and not m.automated)")
+			.sql("select id from conversation where inbox_id = any(:inboxes) and status <> 'RESOLVED' "
+					+ "and created_at >= :since")
 			.param("inboxes", inboxIds.toArray(Long[]::new))
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
