@@ -68,13 +68,9 @@ class AdminPages {
 	@PostMapping("/admin/agents")
 	String createAgent(@RequestParam String email, @RequestParam String name, @RequestParam String password,
 			@RequestParam String role, RedirectAttributes redirect) {
-		try {
+		return afterwards("redirect:/admin", redirect, () -> {
 			registration.register(email, name, password, Role.fromApi(role), Mandate.NONE);
-		}
-		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
-		}
-		return "redirect:/admin";
+		});
 	}
 
 	/**
@@ -88,30 +84,22 @@ class AdminPages {
 			@RequestParam(defaultValue = "EUR") String currency, @RequestParam(defaultValue = "") String languages,
 			@RequestParam(defaultValue = "") String channels, @RequestParam(defaultValue = "") String withheld,
 			RedirectAttributes redirect) {
-		try {
+		return afterwards("redirect:/admin", redirect, () -> {
 			Mandate mandate = new Mandate(maxGesture,
 					maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT), words(languages),
 					words(channels), words(withheld));
 			var agent = registration.update(me.id(), id, AgentRegistration.Change.mandate(mandate));
 			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
-		}
-		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
-		}
-		return "redirect:/admin";
+		});
 	}
 
 	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/agents/{id}/active")
 	String active(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam boolean active,
 			RedirectAttributes redirect) {
-		try {
+		return afterwards("redirect:/admin", redirect, () -> {
 			registration.update(me.id(), id, AgentRegistration.Change.active(active));
-		}
-		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
-		}
-		return "redirect:/admin";
+		});
 	}
 
 	private static Set<String> words(String text) {
@@ -122,13 +110,9 @@ class AdminPages {
 	@PostMapping("/admin/teams")
 	String createTeam(@RequestParam String name, @RequestParam(required = false) List<Long> memberIds,
 			RedirectAttributes redirect) {
-		try {
+		return afterwards("redirect:/admin", redirect, () -> {
 			teams.create(name.strip(), List.of(), memberIds == null ? List.of() : memberIds);
-		}
-		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
-		}
-		return "redirect:/admin";
+		});
 	}
 
 	@Requires(Permission.MANAGE_AGENTS)
@@ -157,34 +141,40 @@ class AdminPages {
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String current,
 			@RequestParam String password, RedirectAttributes redirect) {
-		try {
+		return afterwards("redirect:/account/tokens", redirect, () -> {
 			registration.changePassword(me.id(), current, password);
 			redirect.addFlashAttribute("passwordChanged", true);
-		}
-		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
-		}
-		return "redirect:/account/tokens";
+		});
 	}
 
 	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/admin/agents/{id}/password")
 	String resetPassword(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam String password, RedirectAttributes redirect) {
-		try {
+		return afterwards("redirect:/admin", redirect, () -> {
 			registration.resetPassword(me.id(), id, password);
 			redirect.addFlashAttribute("saved", agents.findById(id).map(a -> a.name()).orElse("#" + id));
-		}
-		catch (ErrorResponseException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
-		}
-		return "redirect:/admin";
+		});
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revoke(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
 		tokens.revoke(me.id(), id);
 		return "redirect:/account/tokens";
+	}
+
+	/**
+	 * Runs a form's action and goes back to the page, with the refusal's reason shown
+	 * there when it was refused.
+	 */
+	private static String afterwards(String target, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return target;
 	}
 
 }
