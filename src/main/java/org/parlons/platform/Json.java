@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+	private static final JsonMapper MAPPER = JsonInput.checked(JsonMapper.builder()).build();
 
 	private Json() {
 	}

@@ -1,8 +1,13 @@
 package org.parlons.platform;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,8 +43,46 @@ class Problems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
+	/**
+	 * A body that is not JSON, or JSON that breaks a rule of {@link JsonInput}: the
+	 * reader learns which field and why.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = "The body could not be read";
+		if (ex.getMostSpecificCause() instanceof DatabindException json) {
+			String path = json.getPath()
+				.stream()
+				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			detail = json.getOriginalMessage() + (path.isEmpty() ? "" : " (at " + path + ")");
+		}
+		else if (ex.getMostSpecificCause() instanceof JacksonException json) {
+			detail = "The body is not valid JSON: " + json.getOriginalMessage();
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setType(URI.create("https://parlons.org/problems/unreadable-body"));
+		problem.setTitle("Unreadable body");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		String state = ex.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+		if (state != null && state.startsWith("22")) {
+			// SQL's class 22, "data exception": a value too long, a character the
+			// database cannot store, a date out of its range. The request is at fault,
+			// not a conflict with other data.
+			log.warn("Answered 400 for a value the database refused ({}): {}", state,
+					ex.getMostSpecificCause().getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"A value is too long, out of range or holds a character that cannot be stored.");
+			problem.setType(URI.create("https://parlons.org/problems/invalid-value"));
+			problem.setTitle("Invalid value");
+			return ResponseEntity.badRequest().body(problem);
+		}
 		// The client only learns "conflict"; the operator needs the constraint to find
 		// the cause.
 		log.warn("Answered 409 Conflict: {}: {}", ex.getClass().getSimpleName(),

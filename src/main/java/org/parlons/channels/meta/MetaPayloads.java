@@ -45,10 +45,11 @@ final class MetaPayloads {
 	}
 
 	/** Everything one webhook call carries. */
-	record Contents(List<InboundMessage> messages, List<StatusReport> statuses, List<MentionRef> mentions) {
+	record Contents(List<InboundMessage> messages, List<StatusReport> statuses, List<MentionRef> mentions,
+			int ignoredEntries) {
 
 		Contents(List<InboundMessage> messages, List<StatusReport> statuses) {
-			this(messages, statuses, List.of());
+			this(messages, statuses, List.of(), 0);
 		}
 
 	}
@@ -60,8 +61,14 @@ final class MetaPayloads {
 		List<InboundMessage> messages = new ArrayList<>();
 		List<StatusReport> statuses = new ArrayList<>();
 		List<MentionRef> mentions = new ArrayList<>();
+		int ignored = 0;
 		String object = text(payload.get("object"), "object");
 		for (Map<String, Object> entry : list(payload.get("entry"), "entry")) {
+			if (!"whatsapp".equals(inbox.channel())
+					&& !inbox.setting(MetaConnector.PAGE_ID).equals(text(entry.get("id"), "entry[].id"))) {
+				ignored++;
+				continue; // another page or account of the same app: not this inbox's
+			}
 			switch (inbox.channel()) {
 				case "facebook" -> facebook(inbox, object, entry, messages);
 				case "instagram" -> instagram(inbox, object, entry, messages, mentions);
@@ -69,7 +76,7 @@ final class MetaPayloads {
 				default -> throw new IllegalArgumentException("inbox " + inbox.id() + " is not a Meta inbox");
 			}
 		}
-		return new Contents(messages, statuses, mentions);
+		return new Contents(messages, statuses, mentions, ignored);
 	}
 
 	private static void facebook(Inbox inbox, String object, Map<String, Object> entry, List<InboundMessage> out) {
@@ -137,8 +144,11 @@ final class MetaPayloads {
 	/** Messenger and Instagram direct messages, the page's own echoes left out. */
 	private static void messaging(Inbox inbox, Map<String, Object> entry, String namespace, List<InboundMessage> out) {
 		for (Map<String, Object> event : optionalList(entry.get("messaging"))) {
-			if (!(event.get("message") instanceof Map<?, ?> raw)) {
+			if (event.get("message") == null) {
 				continue; // delivery, read, postback…
+			}
+			if (!(event.get("message") instanceof Map<?, ?> raw)) {
+				throw new IllegalArgumentException("messaging[].message is not an object");
 			}
 			Map<String, Object> message = cast(raw);
 			if (Boolean.TRUE.equals(message.get("is_echo"))) {
@@ -288,14 +298,20 @@ final class MetaPayloads {
 		return optionalList(value);
 	}
 
+	/** A list of objects that may be absent; anything else in its place is malformed. */
 	private static List<Map<String, Object>> optionalList(@Nullable Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> items)) {
+			throw new IllegalArgumentException("a list is expected, not " + value);
+		}
 		List<Map<String, Object>> out = new ArrayList<>();
-		if (value instanceof List<?> items) {
-			for (Object item : items) {
-				if (item instanceof Map<?, ?> m) {
-					out.add(cast(m));
-				}
+		for (Object item : items) {
+			if (!(item instanceof Map<?, ?> m)) {
+				throw new IllegalArgumentException("a list holds " + item + " where an object is expected");
 			}
+			out.add(cast(m));
 		}
 		return out;
 	}

@@ -127,8 +127,13 @@ class MetaWebhook {
 				reports++;
 			}
 		}
+		if (contents.ignoredEntries() > 0) {
+			log.warn("Meta webhook for inbox {}: {} entries for another page or account left alone", inboxId,
+					contents.ignoredEntries());
+		}
 		return ResponseEntity.ok(Map.of("messages", messages.size(), "stored", stored, "statuses", reports,
-				"mentionsUnread", contents.mentions().size() - (messages.size() - contents.messages().size())));
+				"ignoredEntries", contents.ignoredEntries(), "mentionsUnread",
+				contents.mentions().size() - (messages.size() - contents.messages().size())));
 	}
 
 	/**

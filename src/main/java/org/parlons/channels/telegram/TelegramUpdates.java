@@ -28,8 +28,12 @@ final class TelegramUpdates {
 
 	/** The message of an update, or empty for an update Parlons does not take. */
 	static Optional<InboundMessage> read(long inboxId, Map<String, Object> update) {
+		number(update.get("update_id"), "update_id");
+		if (update.get("message") == null) {
+			return Optional.empty(); // an edit, a channel post, a callback…
+		}
 		if (!(update.get("message") instanceof Map<?, ?> raw)) {
-			return Optional.empty();
+			throw new IllegalArgumentException("message is not an object");
 		}
 		Map<String, Object> message = cast(raw);
 		Map<String, Object> chat = map(message.get("chat"), "message.chat");

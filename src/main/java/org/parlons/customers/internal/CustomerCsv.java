@@ -1,6 +1,7 @@
 package org.parlons.customers.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ import org.parlons.customers.CustomerProfiles;
 import org.parlons.customers.CustomerResolver;
 import org.parlons.customers.Customers;
 import org.parlons.customers.Identity;
+import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Json;
+import org.parlons.platform.JsonInput;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,15 +32,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Customers in and out as CSV. Import columns: {@code name, email, phone, tags} (tags
  * separated by {@code ;}) and any {@code attr.<key>} column; a row whose email or phone
- * is known updates that profile. Each row is its own transaction, so one bad line loses
- * nothing else and is reported by number.
+ * is known updates that profile. A file is taken whole or not at all: its bad lines are
+ * reported by number and nothing of it is stored.
  */
 @Component
 public class CustomerCsv {
 
 	/** What an import did, with the lines it could not take and why. */
 	public record ImportReport(int created, int updated, List<String> errors) {
+
+		static ImportReport rejected(List<String> errors) {
+			return new ImportReport(0, 0, List.copyOf(errors));
+		}
+
+		/** Nothing was stored: the file had bad lines, listed in {@link #errors}. */
+		public boolean rejected() {
+			return !errors.isEmpty();
+		}
+
 	}
+
+	private static final int MAX_NAME = 300;
 
 	private static final String[] EXPORT_HEADER = { "id", "name", "emails", "phones", "handles", "tags", "attributes",
 			"created_at" };
@@ -63,33 +79,82 @@ public class CustomerCsv {
 		this.tx = tx;
 	}
 
+	/**
+	 * Imports every row or none: the file is read and each row checked first; one bad row
+	 * (or a file that is not CSV) rejects the whole file, every bad line reported,
+	 * nothing stored. Rows are then imported in one transaction.
+	 */
 	public ImportReport importFrom(Reader reader, long actorId) throws IOException {
-		int created = 0;
-		int updated = 0;
-		List<String> errors = new ArrayList<>();
 		CSVFormat format = CSVFormat.DEFAULT.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
 			.setTrim(true)
 			.setIgnoreEmptyLines(true)
 			.get();
+		List<CSVRecord> rows;
 		try (CSVParser parser = format.parse(reader)) {
-			for (CSVRecord row : parser) {
-				try {
-					boolean isNew = Boolean.TRUE.equals(tx.execute(s -> importRow(row, actorId)));
-					if (isNew) {
-						created++;
-					}
-					else {
-						updated++;
-					}
-				}
-				catch (RuntimeException ex) {
-					errors.add("line " + (row.getRecordNumber() + 1) + ": " + ex.getMessage());
-				}
+			rows = parser.getRecords();
+		}
+		catch (UncheckedIOException | IOException | IllegalArgumentException | IllegalStateException ex) {
+			Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+			return ImportReport.rejected(List.of("not a CSV file this import can read: " + cause.getMessage()));
+		}
+		List<String> errors = new ArrayList<>();
+		for (CSVRecord row : rows) {
+			String problem = problemWith(row);
+			if (problem != null) {
+				errors.add("line " + lineOf(row) + ": " + problem);
 			}
 		}
-		return new ImportReport(created, updated, errors);
+		if (!errors.isEmpty()) {
+			return ImportReport.rejected(errors);
+		}
+		int[] counts = new int[2];
+		try {
+			tx.executeWithoutResult(s -> rows.forEach(row -> counts[importRow(row, actorId) ? 0 : 1]++));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return ImportReport.rejected(List.of("a value is too long or cannot be stored; nothing was imported"));
+		}
+		return new ImportReport(counts[0], counts[1], List.of());
+	}
+
+	/** Why a row cannot be imported, or null: checked before anything is stored. */
+	private @Nullable String problemWith(CSVRecord row) {
+		if (!row.isConsistent()) {
+			return "has " + row.size() + " fields, the header has " + row.getParser().getHeaderNames().size();
+		}
+		for (String value : row.values()) {
+			String problem = JsonInput.problemWith(value);
+			if (problem != null) {
+				return "a value " + problem;
+			}
+		}
+		String email = value(row, "email");
+		String phone = value(row, "phone");
+		if (email == null && phone == null) {
+			return "needs an email or a phone";
+		}
+		try {
+			if (email != null) {
+				Identity.email(email);
+			}
+			if (phone != null) {
+				Identity.phone(phone, profiles.defaultRegion());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			return ex.getMessage();
+		}
+		String name = value(row, "name");
+		if (name != null && name.length() > MAX_NAME) {
+			return "the name is longer than " + MAX_NAME + " characters";
+		}
+		return null;
+	}
+
+	private static long lineOf(CSVRecord row) {
+		return row.getRecordNumber() + 1;
 	}
 
 	private boolean importRow(CSVRecord row, long actorId) {
@@ -127,7 +192,7 @@ public class CustomerCsv {
 			}
 		});
 		customers.putAttributes(id, attributes);
-		history.record(id, known ? "imported-update" : "imported", "CSV line " + (row.getRecordNumber() + 1), actorId);
+		history.record(id, known ? "imported-update" : "imported", "CSV line " + lineOf(row), actorId);
 		return !known;
 	}
 

@@ -21,6 +21,7 @@ import org.parlons.customers.Customers;
 import org.parlons.customers.CustomersExported;
 import org.parlons.customers.Identity;
 import org.parlons.customers.internal.CustomerCsv;
+import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.Page;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -177,7 +178,14 @@ class CustomersApi {
 	@PostMapping(path = "/import", consumes = "text/csv")
 	CustomerCsv.ImportReport importCsv(@AuthenticationPrincipal AgentPrincipal me, @RequestBody String body)
 			throws IOException {
-		return csv.importFrom(new StringReader(body), me.id());
+		CustomerCsv.ImportReport report = csv.importFrom(new StringReader(body), me.id());
+		if (report.rejected()) {
+			InvalidRequestException rejected = new InvalidRequestException("Nothing was imported: "
+					+ report.errors().size() + " line(s) cannot be taken. " + report.errors().get(0));
+			rejected.getBody().setProperty("errors", report.errors());
+			throw rejected;
+		}
+		return report;
 	}
 
 }

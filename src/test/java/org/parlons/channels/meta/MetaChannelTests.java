@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -285,6 +286,21 @@ class MetaChannelTests {
 		HttpResponse<String> malformed = post("/webhooks/meta/" + inbox, broken, sign(broken));
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		for (String shapeless : List.of(
+				"{\"object\": \"page\", \"entry\": [{\"id\": \"" + page + "\", \"messaging\": \"x\"}]}",
+				"{\"object\": \"page\", \"entry\": [{\"id\": \"" + page
+						+ "\", \"messaging\": [{\"message\": \"x\"}]}]}",
+				"{\"object\": \"page\", \"entry\": [{\"id\": \"" + page + "\", \"changes\": [7]}]}",
+				"{\"object\": \"page\", \"entry\": [{\"changes\": []}]}")) {
+			assertThat(post("/webhooks/meta/" + inbox, shapeless, sign(shapeless)).statusCode()).as(shapeless)
+				.isEqualTo(400);
+		}
+		String otherPage = feed.replace("\"id\": \"" + page + "\"", "\"id\": \"9" + page + "\"");
+		HttpResponse<String> elsewhere = post("/webhooks/meta/" + inbox, otherPage, sign(otherPage));
+		assertThat(elsewhere.statusCode()).isEqualTo(200);
+		assertThat(TestApi.json(elsewhere.body()).get("ignoredEntries").asInt())
+			.as("an entry for another page of the same app is not this inbox's")
+			.isEqualTo(1);
 		assertThat(admin.get("/api/v1/conversations?inboxId=" + inbox).body().get("total").asInt()).isZero();
 		assertThat(TestApi.json(post("/webhooks/meta/" + inbox, feed, sign(feed)).body()).get("stored").asInt())
 			.isEqualTo(1);

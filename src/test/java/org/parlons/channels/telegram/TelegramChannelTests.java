@@ -168,6 +168,13 @@ class TelegramChannelTests {
 				+ "\"chat\": {\"id\": 1, \"type\": \"private\"}, \"text\": \"x\"}}", secret);
 		assertThat(noSender.statusCode()).isEqualTo(400);
 		assertThat(noSender.body()).contains("message.from");
+		assertThat(webhook("{\"message\": {\"message_id\": 1}}", secret).statusCode()).as("no update_id")
+			.isEqualTo(400);
+		assertThat(webhook("{\"update_id\": 8, \"message\": \"x\"}", secret).statusCode()).isEqualTo(400);
+		assertThat(webhook("{\"update_id\": 9, \"message\": {\"message_id\": 1, \"date\": 1, "
+				+ "\"chat\": {\"id\": 1, \"type\": \"private\"}, \"from\": {\"id\": 1}, \"text\": \"a\\u0000b\"}}",
+				secret)
+			.statusCode()).as("U+0000 cannot be stored").isEqualTo(400);
 		HttpResponse<String> edit = webhook("{\"update_id\": 7, \"edited_message\": {\"message_id\": 1}}", secret);
 		assertThat(edit.statusCode()).isEqualTo(200);
 		assertThat(edit.body()).contains("ignored");

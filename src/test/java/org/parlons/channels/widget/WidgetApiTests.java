@@ -179,8 +179,20 @@ class WidgetApiTests {
 		assertThat(refused).isEqualTo(40 - accepted);
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items"))
 			.hasSize(accepted);
-		var tooLong = post(api + "/messages", token, Map.of("text", "x".repeat(5_001)));
-		assertThat(tooLong.status()).isIn(400, 429);
+	}
+
+	@Test
+	void aMessageOverTheLimitIsABadRequestForItsOwnReason() {
+		JsonNode inbox = widgetInbox(Map.of());
+		String api = "/widget/api/" + inbox.get("settings").get("publicToken").asString();
+		String token = visitor.post(api + "/session", Map.of()).body().get("visitorToken").asString();
+
+		var tooLong = post(api + "/messages", token, Map.of("text", "x".repeat(5_001), "clientId", "long"));
+
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.contentType()).startsWith("application/problem+json");
+		assertThat(post(api + "/messages", token, Map.of("text", "x".repeat(5_000), "clientId", "ok")).status())
+			.isEqualTo(202);
 	}
 
 	@Test
