@@ -61,7 +61,9 @@ public class ApiTokens {
 		jdbc.sql("insert into api_token (agent_id, name, token_hash, created_at) values (?, ?, ?, ?)")
 			.params(agentId, name, digest(token), Timestamp.from(clock.instant()))
 			.update(keys, "id");
-		return new Issued(keys.getKey().longValue(), name, token);
+		long id = keys.getKey().longValue();
+		events.publishEvent(new TokenIssued(agentId, id, name));
+		return new Issued(id, name, token);
 	}
 
 	/**

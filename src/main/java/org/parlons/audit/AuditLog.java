@@ -13,10 +13,15 @@ import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.AgentChanged;
 import org.parlons.agents.AgentRegistered;
 import org.parlons.agents.PermissionsChanged;
+import org.parlons.agents.TokenIssued;
+import org.parlons.agents.TokenRevoked;
 import org.parlons.conversations.ConversationChanged;
+import org.parlons.conversations.InboxChanged;
+import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.ReplyHeld;
 import org.parlons.conversations.ReplyQueued;
+import org.parlons.customers.CustomerEdited;
 import org.parlons.customers.CustomerMergeUndone;
 import org.parlons.customers.CustomerMerged;
 import org.parlons.customers.CustomersExported;
@@ -24,16 +29,20 @@ import org.parlons.governance.ApprovalDecided;
 import org.parlons.governance.PolicyChanged;
 import org.parlons.routing.RoutingRuleChanged;
 import org.parlons.platform.Page;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
  * Appends a line for every action that matters to accountability, in the transaction of
  * the action (the line and the action commit together, or neither), and finds lines again
- * for administrators. There is no method to change or remove a line.
+ * for administrators. There is no method to change or remove a line; on PostgreSQL a
+ * trigger refuses it whoever asks, and on both databases the hash chain
+ * ({@link AuditChain}) shows where a line was changed.
  */
 @Service
 public class AuditLog {
@@ -48,24 +57,49 @@ public class AuditLog {
 			@Nullable Instant to) {
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
 	private final JdbcClient jdbc;
+
+	private final AuditChain chain;
 
 	private final Messages messages;
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Messages messages, Clock clock) {
+	AuditLog(JdbcClient jdbc, AuditChain chain, Messages messages, Clock clock) {
 		this.jdbc = jdbc;
+		this.chain = chain;
 		this.messages = messages;
 		this.clock = clock;
 	}
 
 	public void append(@Nullable Long actorId, @Nullable String actorLabel, String type, @Nullable String subject,
 			@Nullable String detail) {
-		jdbc.sql("insert into audit_event (at, actor_id, actor_label, type, subject, detail) values (?, ?, ?, ?, ?, ?)")
-			.params(Timestamp.from(clock.instant()), actorId, cut(actorLabel, 320), type, cut(subject, 200),
-					cut(detail, 2000))
-			.update();
+		chain.append(new AuditChain.Line(clock.instant(), actorId, cut(actorLabel, 320), type, cut(subject, 200),
+				cut(detail, 2000)));
+	}
+
+	/**
+	 * What walking the hash chain found: intact, or the first line where it breaks and
+	 * why.
+	 */
+	public record Verification(boolean intact, long lines, long lastSeq, @Nullable String headHash,
+			@Nullable Long firstBrokenSeq, @Nullable String problem) {
+	}
+
+	/** Walks the chain from its first line (see {@link AuditChain}). */
+	public Verification verify() {
+		return chain.verify();
+	}
+
+	/** Lines written before the chain existed join it, once, at the first start. */
+	@EventListener(ApplicationReadyEvent.class)
+	void sealUnchained() {
+		int sealed = chain.sealUnchained();
+		if (sealed > 0) {
+			log.info("Sealed {} audit lines written before the hash chain into it", sealed);
+		}
 	}
 
 	@EventListener
@@ -89,7 +123,23 @@ public class AuditLog {
 	@EventListener
 	void on(ReplyQueued event) {
 		Long agent = messages.findById(event.messageId()).map(m -> m.agentId()).orElse(null);
-		append(agent, null, "message.sent", "conversation:" + event.conversationId(), "message " + event.messageId());
+		append(agent, null, "message.queued", "conversation:" + event.conversationId(), "message " + event.messageId());
+	}
+
+	/** A reply is "sent" when its channel took it, not when it was queued. */
+	@EventListener
+	void on(ConversationChanged.MessageStatusChanged event) {
+		if (event.status() == MessageStatus.SENT) {
+			Long agent = messages.findById(event.messageId()).map(m -> m.agentId()).orElse(null);
+			append(agent, null, "message.sent", "conversation:" + event.conversationId(),
+					"message " + event.messageId());
+		}
+	}
+
+	@EventListener
+	void on(ConversationChanged.DeliveryFailed event) {
+		append(null, "delivery", "message.failed", "conversation:" + event.conversationId(),
+				"message " + event.messageId() + ": " + event.reason());
 	}
 
 	@EventListener
@@ -151,6 +201,37 @@ public class AuditLog {
 	void on(ConversationChanged.ServiceLevelBreached event) {
 		append(null, "service levels", "sla.breached", "conversation:" + event.conversationId(),
 				event.timer() + " due " + event.dueAt());
+	}
+
+	@EventListener
+	void on(CustomerEdited event) {
+		append(event.actorId(), null, "customer." + event.kind(), "customer:" + event.customerId(), event.detail());
+	}
+
+	@EventListener
+	void on(InboxChanged event) {
+		AgentPrincipal actor = currentAgent();
+		append(actor == null ? null : actor.id(), actor == null ? null : actor.email(), "inbox." + event.what(),
+				"inbox:" + event.inboxId(), event.settings().isEmpty() ? null : String.join(", ", event.settings()));
+	}
+
+	@EventListener
+	void on(TokenIssued event) {
+		append(event.agentId(), null, "token.created", "agent:" + event.agentId(),
+				"token " + event.tokenId() + " \"" + event.name() + "\"");
+	}
+
+	@EventListener
+	void on(TokenRevoked event) {
+		AgentPrincipal actor = currentAgent();
+		append(actor == null ? event.agentId() : actor.id(), null, "token.revoked", "agent:" + event.agentId(),
+				"token " + event.tokenId());
+	}
+
+	/** Who is acting in this request, for events that do not say. */
+	private static @Nullable AgentPrincipal currentAgent() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof AgentPrincipal agent ? agent : null;
 	}
 
 	@EventListener

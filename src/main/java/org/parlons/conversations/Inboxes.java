@@ -5,6 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +19,7 @@ import org.parlons.platform.Json;
 import org.parlons.platform.SecretBox;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,7 +39,10 @@ public class Inboxes {
 
 	private final SecretBox secrets;
 
-	Inboxes(JdbcClient jdbc, Clock clock, SecretBox secrets) {
+	private final ApplicationEventPublisher events;
+
+	Inboxes(JdbcClient jdbc, Clock clock, SecretBox secrets, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.secrets = secrets;
@@ -44,14 +53,35 @@ public class Inboxes {
 		jdbc.sql("insert into inbox (name, channel, settings, auto_assign, created_at) values (?, ?, ?, ?, ?)")
 			.params(name, channel, Json.write(secrets.seal(settings)), autoAssign, Timestamp.from(clock.instant()))
 			.update(keys, "id");
-		return findById(keys.getKey().longValue()).orElseThrow();
+		Inbox inbox = findById(keys.getKey().longValue()).orElseThrow();
+		events.publishEvent(new InboxChanged(inbox.id(), "created", List.copyOf(settings.keySet())));
+		return inbox;
 	}
 
 	public void update(long id, String name, Map<String, Object> settings, boolean autoAssign) {
+		Inbox before = findById(id).orElse(null);
 		jdbc.sql("update inbox set name = ?, settings = ?, auto_assign = ? where id = ?")
 			.params(name, Json.write(secrets.seal(settings)), autoAssign, id)
 			.update();
 		cache.remove(id);
+		List<String> changed = new ArrayList<>();
+		if (before == null || !before.name().equals(name)) {
+			changed.add("name");
+		}
+		if (before == null || before.autoAssign() != autoAssign) {
+			changed.add("autoAssign");
+		}
+		Set<String> keys = new TreeSet<>(settings.keySet());
+		if (before != null) {
+			keys.addAll(before.settings().keySet());
+		}
+		for (String key : keys) {
+			if (before == null
+					|| !Objects.equals(String.valueOf(before.settings().get(key)), String.valueOf(settings.get(key)))) {
+				changed.add(key);
+			}
+		}
+		events.publishEvent(new InboxChanged(id, "updated", changed));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,10 @@ public class CustomerHistory {
 
 	private final Clock clock;
 
-	CustomerHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	CustomerHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.clock = clock;
@@ -56,6 +60,9 @@ public class CustomerHistory {
 		jdbc.sql("insert into customer_event (customer_id, type, detail, actor_id, created_at) values (?, ?, ?, ?, ?)")
 			.params(customerId, type, detail, actorId, Timestamp.from(clock.instant()))
 			.update();
+		if (actorId != null) {
+			events.publishEvent(new CustomerEdited(customerId, type, detail, actorId));
+		}
 	}
 
 	public List<Entry> of(Collection<Long> customerIds) {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.parlons.testing.TestApi.inbound;
 import static org.parlons.testing.TestApi.unique;
 
@@ -50,10 +52,15 @@ class AuditLogTests {
 		assertThat(types(admin, "sign-in.failed", email)).isEqualTo(1);
 		JsonNode signIns = admin.get("/api/v1/audit?type=sign-in&actorId=" + agent).body();
 		assertThat(signIns.get("total").asLong()).isEqualTo(1);
-		assertThat(admin.get("/api/v1/audit?type=message.sent&q=conversation:" + conversation)
+		assertThat(admin.get("/api/v1/audit?type=message.queued&q=conversation:" + conversation)
 			.body()
 			.get("total")
 			.asLong()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(admin.get("/api/v1/audit?type=message.sent&q=conversation:" + conversation)
+				.body()
+				.get("total")
+				.asLong()).as("recorded when the channel took it").isEqualTo(1));
 		assertThat(admin.get("/api/v1/audit?type=customers.exported").body().get("total").asLong())
 			.isGreaterThanOrEqualTo(1);
 

@@ -47,6 +47,15 @@ class AuditApi {
 		return log.search(query(type, actorId, q, from, to), Page.clampPage(page), Math.max(1, Math.min(size, 500)));
 	}
 
+	/**
+	 * Walks the log's hash chain from its first line: {@code intact}, the number of
+	 * lines, and where it breaks when a line was changed, removed or slipped in.
+	 */
+	@GetMapping("/api/v1/audit/verify")
+	AuditLog.Verification verify() {
+		return log.verify();
+	}
+
 	@GetMapping(path = "/api/v1/audit/export", produces = "text/csv")
 	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me,
 			@RequestParam(required = false) @Nullable String type,
