@@ -14,6 +14,9 @@ import org.parlons.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log as a hash chain. Each line takes the next place ({@code seq}) and hashes
@@ -44,21 +47,70 @@ class AuditChain {
 
 	private final JdbcClient jdbc;
 
-	AuditChain(JdbcClient jdbc) {
+	private final TransactionTemplate tx;
+
+	AuditChain(JdbcClient jdbc, TransactionTemplate tx) {
 		this.jdbc = jdbc;
+		this.tx = tx;
 	}
 
-	/** Appends a line in the caller's transaction, at the head of the chain. */
+	/**
+	 * Appends a line in the caller's transaction. The line is written just before that
+	 * transaction commits, so the head row is the last lock any transaction takes: two
+	 * transactions never wait on each other through it (no deadlock), and it is held only
+	 * for the commit itself. Outside a transaction the line is written at once.
+	 */
 	void append(Line line) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			tx.executeWithoutResult(s -> write(List.of(line)));
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		List<Line> pending = (List<Line>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			List<Line> lines = new ArrayList<>();
+			TransactionSynchronizationManager.bindResource(this, lines);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					write(lines);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
+				}
+
+			});
+			pending = lines;
+		}
+		pending.add(line);
+	}
+
+	private void write(List<Line> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
 		Head head = lockHead();
-		long seq = head.seq() + 1;
-		String hash = line.hash(seq, head.hash());
+		long seq = head.seq();
+		String previous = head.hash();
+		for (Line line : lines) {
+			seq++;
+			String hash = line.hash(seq, previous);
+			insert(line, seq, previous, hash);
+			previous = hash;
+		}
+		moveHead(seq, previous);
+	}
+
+	private void insert(Line line, long seq, String previous, String hash) {
 		jdbc.sql("insert into audit_event (at, actor_id, actor_label, type, subject, detail, seq, prev_hash, hash) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(Timestamp.from(line.at()), line.actorId(), line.actorLabel(), line.type(), line.subject(),
-					line.detail(), seq, head.hash(), hash)
+					line.detail(), seq, previous, hash)
 			.update();
-		moveHead(seq, hash);
 	}
 
 	/**
