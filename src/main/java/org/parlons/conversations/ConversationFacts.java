@@ -105,6 +105,27 @@ public class ConversationFacts {
 		moments("c.created_at", "conversation c where c.created_at >= ? and c.created_at < ?", from, to, each);
 	}
 
+	/** A conversation's first-response clock: opened, and first answered if it was. */
+	public record FirstResponse(long conversationId, Attribution owner, Instant createdAt,
+			@org.jspecify.annotations.Nullable Instant answeredAt, Priority priority) {
+	}
+
+	/**
+	 * Every conversation opened in the period, answered or not, with its first reply if
+	 * any: what service-level attainment is measured over.
+	 */
+	public void firstResponses(Instant from, Instant to, Consumer<FirstResponse> each) {
+		jdbcTemplate.query("select c.id, c.inbox_id, coalesce(c.team_id, 0), coalesce(c.assignee_id, 0), c.created_at, "
+				+ "c.first_reply_at, c.priority from conversation c where c.created_at >= ? and c.created_at < ?",
+				rs -> {
+					Timestamp answered = rs.getTimestamp(6);
+					each.accept(new FirstResponse(rs.getLong(1),
+							new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+							rs.getTimestamp(5).toInstant(), answered == null ? null : answered.toInstant(),
+							Priority.valueOf(rs.getString(7))));
+				}, Timestamp.from(from), Timestamp.from(to));
+	}
+
 	/** The conversations first answered in the period, {@code at} the first reply. */
 	public void firstAnswered(Instant from, Instant to, Consumer<Moment> each) {
 		moments("c.first_reply_at", "conversation c where c.first_reply_at >= ? and c.first_reply_at < ?", from, to,
@@ -174,22 +195,25 @@ public class ConversationFacts {
 	}
 
 	/**
-	 * Those of the public messages that were answered: a public reply of the brand in the
-	 * same conversation, at or after it, that was neither rejected nor failed. The one
-	 * definition the inbox and the reports share.
+	 * Those of the public messages that were answered, each with who answered (0 for
+	 * nobody named): a public reply of the brand in the same conversation, at or after
+	 * it, that reached the customer (sent, delivered or read; never queued, held,
+	 * rejected or failed). The one definition the inbox and the reports share.
 	 */
-	public Set<Asked> answeredPublicly(Collection<Asked> asked) {
-		Set<Asked> answered = new HashSet<>();
+	public Map<Asked, Long> answeredPublicly(Collection<Asked> asked) {
+		Map<Asked, Long> answered = new HashMap<>();
 		List<Asked> all = List.copyOf(asked);
+		String reply = "from message r where r.conversation_id = k.c and r.direction = 'out' "
+				+ "and r.visibility = 'PUBLIC' and r.sent_at >= k.at and r.status in "
+				+ MessageStatus.REACHED_CUSTOMER_SQL;
 		for (int start = 0; start < all.size(); start += 1000) {
 			List<Asked> chunk = all.subList(start, Math.min(all.size(), start + 1000));
-			jdbc.sql(
-					"select k.c, k.at from unnest(:conversations, :ats) k(c, at) where exists (select 1 from message r "
-							+ "where r.conversation_id = k.c and r.direction = 'out' and r.visibility = 'PUBLIC' "
-							+ "and r.sent_at >= k.at and r.status not in ('failed', 'rejected'))")
+			jdbc.sql("select k.c, k.at, (select coalesce(r.agent_id, 0) " + reply
+					+ " order by r.sent_at, r.id limit 1) from unnest(:conversations, :ats) k(c, at) "
+					+ "where exists (select 1 " + reply + ")")
 				.param("conversations", chunk.stream().map(Asked::conversationId).toArray(Long[]::new))
 				.param("ats", chunk.stream().map(a -> Timestamp.from(a.at())).toArray(Timestamp[]::new))
-				.query((rs, n) -> answered.add(new Asked(rs.getLong(1), rs.getTimestamp(2).toInstant())))
+				.query((rs, n) -> answered.put(new Asked(rs.getLong(1), rs.getTimestamp(2).toInstant()), rs.getLong(3)))
 				.list();
 		}
 		return answered;

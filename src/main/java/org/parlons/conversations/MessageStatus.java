@@ -26,6 +26,15 @@ public enum MessageStatus {
 	/** A held reply the approver turned down: never sent. */
 	REJECTED;
 
+	/**
+	 * The stored statuses of replies that reached the customer, as an SQL list: the one
+	 * definition of "answered" that queries share.
+	 */
+	static final String REACHED_CUSTOMER_SQL = java.util.Arrays.stream(values())
+		.filter(MessageStatus::reachedCustomer)
+		.map(s -> "'" + s.api() + "'")
+		.collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
 	public static MessageStatus of(String value) {
 		return valueOf(value.strip().toUpperCase(Locale.ROOT));
 	}

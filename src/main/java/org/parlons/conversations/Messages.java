@@ -266,12 +266,13 @@ public class Messages {
 		if (inboxIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select " + COLUMNS.replaceAll("(^|, )", "$1m.") + " from message m "
-				+ "join conversation c on c.id = m.conversation_id where m.inbox_id = any(:inboxes) "
-				+ "and m.direction = 'in' and m.visibility = 'PUBLIC' and c.status <> 'RESOLVED' and not exists ("
-				+ "select 1 from message r where r.conversation_id = m.conversation_id and r.direction = 'out' "
-				+ "and r.visibility = 'PUBLIC' and r.sent_at >= m.sent_at and r.status not in ('failed', 'rejected')) "
-				+ "order by m.sent_at desc limit :limit")
+		return jdbc
+			.sql("select " + COLUMNS.replaceAll("(^|, )", "$1m.") + " from message m "
+					+ "join conversation c on c.id = m.conversation_id where m.inbox_id = any(:inboxes) "
+					+ "and m.direction = 'in' and m.visibility = 'PUBLIC' and c.status <> 'RESOLVED' and not exists ("
+					+ "select 1 from message r where r.conversation_id = m.conversation_id and r.direction = 'out' "
+					+ "and r.visibility = 'PUBLIC' and r.sent_at >= m.sent_at and r.status in "
+					+ MessageStatus.REACHED_CUSTOMER_SQL + ") " + "order by m.sent_at desc limit :limit")
 			.param("inboxes", inboxIds.toArray(Long[]::new))
 			.param("limit", limit)
 			.query(Messages::map)

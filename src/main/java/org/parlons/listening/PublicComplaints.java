@@ -106,8 +106,11 @@ public class PublicComplaints implements InboxIndicators {
 		return found;
 	}
 
-	/** A complaint of the period: the conversation, when, and whether it was answered. */
-	public record Complaint(long conversationId, Instant at, boolean answered) {
+	/**
+	 * A complaint of the period: the conversation, when, whether it was answered and by
+	 * whom (0 when unanswered or answered by no named agent).
+	 */
+	public record Complaint(long conversationId, Instant at, boolean answered, long answeredBy) {
 	}
 
 	public List<Complaint> between(Instant from, Instant to) {
@@ -120,8 +123,10 @@ public class PublicComplaints implements InboxIndicators {
 			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new ConversationFacts.Asked(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.list();
-		Set<ConversationFacts.Asked> answered = facts.answeredPublicly(asked);
-		return asked.stream().map(a -> new Complaint(a.conversationId(), a.at(), answered.contains(a))).toList();
+		Map<ConversationFacts.Asked, Long> answered = facts.answeredPublicly(asked);
+		return asked.stream()
+			.map(a -> new Complaint(a.conversationId(), a.at(), answered.containsKey(a), answered.getOrDefault(a, 0L)))
+			.toList();
 	}
 
 	@Override

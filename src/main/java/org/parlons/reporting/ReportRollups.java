@@ -32,11 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The daily rollups reports read (V15), built from what the owning modules say happened:
- * conversations opened, first answered and resolved; routing escalations; approvals
- * asked; public complaints and whether they were answered. Each figure belongs to the day
- * its event happened, so only recent days change: they are rebuilt every minute, older
- * ones on demand. This class is the only writer of {@code report_daily}. Attribution is
- * to the conversation's inbox, team and assignee as they are when the rollup is built.
+ * conversations opened, first answered and resolved; service-level targets that fell due,
+ * met or missed; routing escalations; approvals asked; public complaints and whether they
+ * were answered. Each figure belongs to the day its event happened, so only recent days
+ * change: they are rebuilt every minute, older ones on demand. This class is the only
+ * writer of {@code report_daily}. Attribution is to the conversation's inbox, team and
+ * assignee as they are when the rollup is built, except an answered public complaint,
+ * which counts for the person whose reply reached the customer.
  */
 @Service
 public class ReportRollups {
@@ -56,6 +58,12 @@ public class ReportRollups {
 	private final Inboxes inboxes;
 
 	private final Clock clock;
+
+	/**
+	 * How long before a period a conversation may have opened and still fall due in it: a
+	 * target of days over weekends and holidays.
+	 */
+	private static final Duration DUE_LOOKBACK = Duration.ofDays(31);
 
 	ReportRollups(JdbcTemplate jdbc, ConversationFacts conversations, Escalations escalations, Approvals approvals,
 			PublicComplaints complaints, Inboxes inboxes, Clock clock) {
@@ -84,17 +92,9 @@ public class ReportRollups {
 		Instant to = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 		Rows rows = new Rows();
 		conversations.opened(from, to, c -> rows.of(c.at(), c.owner()).opened++);
-		ServiceLevelTargets targets = new ServiceLevelTargets();
-		conversations.firstAnswered(from, to, c -> {
-			ReportFigures r = rows.of(c.at(), c.owner());
-			r.answeredFirst(Duration.between(c.createdAt(), c.at()));
-			targets.of(c.owner().inboxId(), c.priority()).ifPresent(target -> {
-				r.slaDue++;
-				if (target.hours().between(c.createdAt(), c.at()).compareTo(target.firstResponse()) <= 0) {
-					r.slaMet++;
-				}
-			});
-		});
+		conversations.firstAnswered(from, to,
+				c -> rows.of(c.at(), c.owner()).answeredFirst(Duration.between(c.createdAt(), c.at())));
+		attainment(from, to, rows);
 		conversations.resolved(from, to,
 				c -> rows.of(c.at(), c.owner()).resolvedAfter(Duration.between(c.createdAt(), c.at())));
 		List<Escalations.Routed> routed = escalations.routed(from, to);
@@ -112,11 +112,38 @@ public class ReportRollups {
 			.filter(a -> owners.containsKey(a.conversationId()))
 			.forEach(a -> count(rows, a, owners.get(a.conversationId())));
 		complained.stream().filter(c -> owners.containsKey(c.conversationId())).forEach(c -> {
-			ReportFigures r = rows.of(c.at(), owners.get(c.conversationId()));
+			// an answered complaint counts for the person who answered it, in the
+			// conversation's inbox and team; an unanswered one for its current assignee
+			Attribution owner = owners.get(c.conversationId());
+			ReportFigures r = rows.of(c.at(),
+					c.answeredBy() == 0 ? owner : new Attribution(owner.inboxId(), owner.teamId(), c.answeredBy()));
 			r.complaints++;
 			r.complaintsAnswered += c.answered() ? 1 : 0;
 		});
 		return write(first, last, rows);
+	}
+
+	/**
+	 * Service-level attainment over every conversation whose first-response target fell
+	 * due in the period, answered or not: met when the first reply came by the due time
+	 * (in the inbox's business hours), missed when it came later or has not come. Each
+	 * counts on the day its target fell due; a target not yet due counts nowhere yet.
+	 */
+	private void attainment(Instant from, Instant to, Rows rows) {
+		Instant now = clock.instant();
+		ServiceLevelTargets targets = new ServiceLevelTargets();
+		conversations.firstResponses(from.minus(DUE_LOOKBACK), to,
+				c -> targets.of(c.owner().inboxId(), c.priority()).ifPresent(target -> {
+					Instant due = target.hours().plus(c.createdAt(), target.firstResponse());
+					if (due.isBefore(from) || !due.isBefore(to) || due.isAfter(now)) {
+						return;
+					}
+					ReportFigures r = rows.of(due, c.owner());
+					r.slaDue++;
+					if (c.answeredAt() != null && !c.answeredAt().isAfter(due)) {
+						r.slaMet++;
+					}
+				}));
 	}
 
 	/**
