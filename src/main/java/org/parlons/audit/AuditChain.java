@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.audit.AuditLog.Verification;
@@ -119,29 +120,29 @@ class AuditChain {
 	 */
 	@Transactional
 	int sealUnchained() {
-		List<Long> ids = jdbc.sql("select id from audit_event where seq is null order by id").query(Long.class).list();
-		if (ids.isEmpty()) {
+		List<Map.Entry<Long, Line>> unchained = jdbc
+			.sql("select id, at, actor_id, actor_label, type, subject, detail from audit_event where seq is null "
+					+ "order by id")
+			.query((rs, n) -> Map.entry(rs.getLong(1),
+					new Line(rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3, Long.class), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getString(7))))
+			.list();
+		if (unchained.isEmpty()) {
 			return 0;
 		}
 		Head head = lockHead();
 		long seq = head.seq();
 		String hash = head.hash();
-		for (Long id : ids) {
-			Line line = jdbc
-				.sql("select at, actor_id, actor_label, type, subject, detail from audit_event where id = ?")
-				.param(id)
-				.query((rs, n) -> new Line(rs.getTimestamp(1).toInstant(), (Long) rs.getObject(2, Long.class),
-						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
-				.single();
+		for (Map.Entry<Long, Line> line : unchained) {
 			seq++;
-			String next = line.hash(seq, hash);
+			String next = line.getValue().hash(seq, hash);
 			jdbc.sql("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null")
-				.params(seq, hash, next, id)
+				.params(seq, hash, next, line.getKey())
 				.update();
 			hash = next;
 		}
 		moveHead(seq, hash);
-		return ids.size();
+		return unchained.size();
 	}
 
 	/** Walks the whole chain, a page at a time. */

@@ -52,11 +52,10 @@ class ErrorResponses implements ErrorController {
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Locale locale) {
 		HttpStatus status = statusOf(request);
 		String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(request, status, path));
-		problem.setType(URI.create("https://parlons.org/problems/" + slug(status)));
-		problem.setTitle(status.getReasonPhrase());
-		problem.setInstance(URI.create(path.startsWith("/") ? path : "/"));
-		return ResponseEntity.status(status).body(problem);
+		ResponseEntity<ProblemDetail> answer = ProblemResponse.of(status, slug(status), status.getReasonPhrase(),
+				detail(request, status, path));
+		answer.getBody().setInstance(URI.create(path.startsWith("/") ? path : "/"));
+		return answer;
 	}
 
 	private String detail(HttpServletRequest request, HttpStatus status, String path) {
