@@ -50,6 +50,14 @@ class ReportsTests {
 				.toString()
 				.contains("toujours rien, c'est nul"));
 
+		// a public reply answers the complaint once its channel took it
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> admin.get("/api/v1/conversations/" + answered + "/messages")
+				.body()
+				.get("items")
+				.valueStream()
+				.anyMatch((m) -> "out".equals(m.get("direction").asString())
+						&& "sent".equals(m.get("status").asString())));
 		// every target falls due: the waiting conversation misses it, unanswered
 		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(opened.plusSeconds(3)));
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
