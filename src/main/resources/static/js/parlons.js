@@ -63,10 +63,10 @@
     const state = document.getElementById('live-state');
     const source = new EventSource(url);
     source.onopen = function () {
-      if (state) { state.className = 'live online'; state.textContent = state.dataset.online; }
+      if (state) { state.className = 'live badge rounded-pill online'; state.textContent = state.dataset.online; }
     };
     source.onerror = function () {
-      if (state) { state.className = 'live offline'; state.textContent = state.dataset.offline; }
+      if (state) { state.className = 'live badge rounded-pill offline'; state.textContent = state.dataset.offline; }
     };
     source.addEventListener('inbox', function (e) {
       const event = JSON.parse(e.data);
@@ -118,7 +118,10 @@
     }
     const tab = e.target.closest('.tab');
     if (tab) {
-      document.querySelectorAll('.tab').forEach(function (t) { t.classList.toggle('active', t === tab); });
+      document.querySelectorAll('.tab').forEach(function (t) {
+        t.classList.toggle('active', t === tab);
+        t.setAttribute('aria-selected', t === tab ? 'true' : 'false');
+      });
       document.querySelectorAll('.tab-panel').forEach(function (p) { p.hidden = p.id !== tab.dataset.tab; });
     }
   });
@@ -132,8 +135,78 @@
     }
   });
 
+  // On a phone the list and the conversation are two screens: opening one shows it, "back" the list.
+  function showConversation(shown) {
+    const inbox = document.querySelector('.inbox');
+    if (inbox) { inbox.classList.toggle('has-conversation', shown); }
+  }
+
+  document.addEventListener('click', function (e) {
+    const back = e.target.closest('[data-back]');
+    if (!back || !document.getElementById('list')) { return; }
+    e.preventDefault();
+    showConversation(false);
+    const form = document.getElementById('filters');
+    history.pushState({}, '', '/inbox' + (form ? '?' + new URLSearchParams(new FormData(form)).toString() : ''));
+    const selected = document.querySelector('.row.selected');
+    if (selected) { selected.focus(); }
+  });
+
+  // A panel slid in over the page (filters, details) does not outlive the content it belongs to.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    if (!e.detail.target || !window.bootstrap) { return; }
+    e.detail.target.querySelectorAll('.offcanvas.show').forEach(function (panel) {
+      const open = bootstrap.Offcanvas.getInstance(panel);
+      if (open) { open.hide(); }
+    });
+  });
+
   document.addEventListener('htmx:afterSwap', function (e) {
-    if (e.detail.target && e.detail.target.id === 'pane') { scrollThread(); }
+    if (e.detail.target && e.detail.target.id === 'pane') {
+      document.querySelectorAll('.offcanvas-backdrop').forEach(function (b) { b.remove(); });
+      document.body.style.removeProperty('overflow');
+      document.body.style.removeProperty('padding-right');
+      showConversation(true);
+      scrollThread();
+    }
+  });
+
+  // The language switch keeps the page and its filters; only the language changes.
+  document.addEventListener('click', function (e) {
+    const link = e.target.closest('a[data-lang]');
+    if (!link) { return; }
+    e.preventDefault();
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', link.dataset.lang);
+    window.location.assign(url.toString());
+  });
+
+  // Colour theme: auto (the system's), light or dark, kept in this browser.
+  function themeLabel(button, chosen) {
+    const label = button.dataset[chosen] || chosen;
+    button.title = label;
+    button.setAttribute('aria-label', label);
+  }
+
+  document.addEventListener('click', function (e) {
+    const button = e.target.closest('#theme-toggle');
+    if (!button) { return; }
+    let chosen = 'auto';
+    try { chosen = localStorage.getItem('parlons.theme') || 'auto'; } catch (err) { /* not kept */ }
+    chosen = { auto: 'light', light: 'dark', dark: 'auto' }[chosen] || 'auto';
+    try { localStorage.setItem('parlons.theme', chosen); } catch (err) { /* not kept */ }
+    const dark = chosen === 'dark' || (chosen === 'auto' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    document.documentElement.setAttribute('data-bs-theme', dark ? 'dark' : 'light');
+    themeLabel(button, chosen);
+    document.dispatchEvent(new CustomEvent('parlons:theme'));
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    const button = document.getElementById('theme-toggle');
+    if (!button) { return; }
+    let chosen = 'auto';
+    try { chosen = localStorage.getItem('parlons.theme') || 'auto'; } catch (err) { /* not kept */ }
+    themeLabel(button, chosen);
   });
 
   // A refused action answers problem+json: show its detail where the action was asked for.

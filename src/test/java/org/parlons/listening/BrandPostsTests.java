@@ -118,8 +118,13 @@ class BrandPostsTests {
 			assertThat(posts).contains("Notre nouvelle box")
 				.contains("2.1500 % of 10,000 reach")
 				.contains(String.format(java.util.Locale.ROOT, "%.1f h", post.get("halfLifeHours").asDouble()));
-			var line = chrome.findElement(org.openqa.selenium.By.cssSelector("#followers-chart polyline.followers"));
-			assertThat(line.getAttribute("points").split(" ")).hasSizeGreaterThanOrEqualTo(3);
+			wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#followers-chart[data-drawn=true] svg")));
+			JsonNode followers = TestApi
+				.json(chrome.findElement(org.openqa.selenium.By.id("followers-chart")).getAttribute("data-series"));
+			assertThat(followers.get("followers").valueStream().filter(v -> !v.isNull()).count())
+				.isGreaterThanOrEqualTo(3);
+			assertThat(org.parlons.testing.Browser.svgTexts(chrome, "#followers-chart")).contains("followers");
 			org.parlons.testing.Browser.screenshot(chrome, "listening-posts-followers");
 		}
 		finally {

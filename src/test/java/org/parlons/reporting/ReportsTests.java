@@ -97,11 +97,18 @@ class ReportsTests {
 				.getText();
 			assertThat(page).contains("Public complaints answered").contains("50% (1/2)").contains("67% (2/3)");
 			chrome.get("http://localhost:" + port + "/reports?lang=en&by=inbox&from=" + weekAgo + "&to=" + today);
-			var bars = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
-				.presenceOfAllElementsLocatedBy(org.openqa.selenium.By.cssSelector("#chart-volume rect.opened")));
-			assertThat(bars).hasSize(7);
-			assertThat(bars.get(6).getAttribute("height")).isEqualTo("120.0");
-			assertThat(chrome.findElements(org.openqa.selenium.By.cssSelector("#chart-times polyline.sla"))).hasSize(1);
+			wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+				.presenceOfElementLocated(org.openqa.selenium.By.cssSelector("#chart-volume[data-drawn=true] svg")));
+			JsonNode series = TestApi
+				.json(chrome.findElement(org.openqa.selenium.By.id("chart-volume")).getAttribute("data-series"));
+			assertThat(series.get("days")).hasSize(7);
+			assertThat(series.get("opened").get(6).asInt()).isGreaterThanOrEqualTo(3);
+			assertThat(series.get("slaPercent").get(6).isNull()).isFalse();
+			// drawn by the charting library: a legend in the page's words and a date axis
+			assertThat(org.parlons.testing.Browser.svgTexts(chrome, "#chart-volume")).contains("Opened", "Resolved")
+				.contains(LocalDate.now(ZoneOffset.UTC)
+					.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH)));
+			assertThat(org.parlons.testing.Browser.svgTexts(chrome, "#chart-times")).contains("SLA met (%)");
 			org.parlons.testing.Browser.screenshot(chrome, "reports-charts");
 		}
 		finally {

@@ -51,6 +51,11 @@ public final class Browser {
 	}
 
 	public static ChromeDriver start() {
+		return start(1440, 900);
+	}
+
+	/** A browser whose window is {@code width} by {@code height} CSS pixels. */
+	public static ChromeDriver start(int width, int height) {
 		File chromium = new File("/usr/bin/chromium");
 		File driver = new File("/usr/bin/chromedriver");
 		boolean present = chromium.canExecute() && driver.canExecute();
@@ -72,7 +77,8 @@ public final class Browser {
 					"download.prompt_for_download", false));
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--disable-quic", "--window-size=1440,900", "--lang=fr-FR", "--user-data-dir=" + profile);
+					"--disable-quic", "--window-size=" + width + "," + height, "--lang=fr-FR",
+					"--user-data-dir=" + profile);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
 				.usingAnyFreePort()
 				.build();
@@ -113,6 +119,13 @@ public final class Browser {
 				return true;
 			}
 		};
+	}
+
+	/** The texts a chart drew (the charting library renders SVG). */
+	@SuppressWarnings("unchecked")
+	public static java.util.List<String> svgTexts(ChromeDriver chrome, String chart) {
+		return (java.util.List<String>) chrome.executeScript("return Array.from(document.querySelectorAll(arguments[0]"
+				+ " + ' svg text')).map(function (t) { return t.textContent; });", chart);
 	}
 
 	public static void screenshot(ChromeDriver chrome, String name) {

@@ -22,6 +22,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,12 +40,6 @@ class ListeningPages {
 
 	private final InboxAccess access;
 
-	static final int CHART_HEIGHT = 120;
-
-	/** One day's bar in the chart, already scaled. */
-	record Bar(String day, int x, int height, int negativeHeight, int mentions, int negative) {
-	}
-
 	private final ListeningFigures figures;
 
 	private final Clock clock;
@@ -59,8 +54,11 @@ class ListeningPages {
 
 	private final Inboxes inboxes;
 
+	private final JsonMapper json;
+
 	ListeningPages(ListeningFigures figures, Clock clock, BadBuzz badBuzz, Topics topics, Influence influence,
-			BrandPosts brandPosts, Inboxes inboxes, InboxAccess access) {
+			BrandPosts brandPosts, Inboxes inboxes, InboxAccess access, JsonMapper json) {
+		this.json = json;
 		this.access = access;
 		this.inboxes = inboxes;
 		this.brandPosts = brandPosts;
@@ -82,11 +80,13 @@ class ListeningPages {
 		model.addAttribute("terms", figures.terms(f, 15));
 		model.addAttribute("summary", s);
 		model.addAttribute("alerts", badBuzz.lastHours(24, ListeningFilters.within(access.scopeOf(me))));
-		model.addAttribute("bars", bars(s.days()));
-		model.addAttribute("chartWidth", Math.max(1, s.days().size()) * 12);
-		model.addAttribute("chartHeight", CHART_HEIGHT);
+		VolumeChart volume = VolumeChart.of(s.days());
+		model.addAttribute("volume", volume);
+		model.addAttribute("volumeJson", json.writeValueAsString(volume));
 		List<Long> accounts = brandPosts.accountsOf(f);
-		model.addAttribute("followerChart", FollowerChart.of(brandPosts.followerGrowth(f, accounts)));
+		FollowerChart followers = FollowerChart.of(brandPosts.followerGrowth(f, accounts));
+		model.addAttribute("followerChart", followers);
+		model.addAttribute("followerJson", json.writeValueAsString(followers));
 		List<BrandPosts.Figures> periodPosts = brandPosts.posts(f.from(), f.to(), accounts);
 		model.addAttribute("posts", periodPosts.stream().limit(10).toList());
 		model.addAttribute("accounts", brandPosts.accounts(periodPosts, f.to()));
@@ -158,18 +158,6 @@ class ListeningPages {
 		model.addAttribute("inboxes", inboxes.findAll());
 		model.addAttribute("fromDay", ListeningFilters.firstDay(f).toString());
 		model.addAttribute("toDay", ListeningFilters.lastDay(f).toString());
-	}
-
-	static List<Bar> bars(List<ListeningFigures.Day> days) {
-		int max = days.stream().mapToInt(ListeningFigures.Day::mentions).max().orElse(0);
-		List<Bar> bars = new ArrayList<>();
-		for (int i = 0; i < days.size(); i++) {
-			ListeningFigures.Day d = days.get(i);
-			int h = max == 0 ? 0 : (int) Math.round((double) d.mentions() * CHART_HEIGHT / max);
-			int neg = max == 0 ? 0 : (int) Math.round((double) d.negative() * CHART_HEIGHT / max);
-			bars.add(new Bar(d.day().toString(), i * 12, h, neg, d.mentions(), d.negative()));
-		}
-		return bars;
 	}
 
 }

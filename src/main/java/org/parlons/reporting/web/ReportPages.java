@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reports page: a period, a grouping, one line per group and a total, with the method
@@ -24,9 +25,12 @@ class ReportPages {
 
 	private final ReportsApi api;
 
-	ReportPages(Reports reports, ReportsApi api) {
+	private final JsonMapper json;
+
+	ReportPages(Reports reports, ReportsApi api, JsonMapper json) {
 		this.reports = reports;
 		this.api = api;
+		this.json = json;
 	}
 
 	@GetMapping("/reports")
@@ -35,19 +39,14 @@ class ReportPages {
 			Model model) {
 		LocalDate[] period = api.period(from, to);
 		List<Reports.Line> lines = reports.of(period[0], period[1], ReportsApi.by(by));
-		double slowest = lines.stream()
-			.map(Reports.Line::firstResponseMedianMinutes)
-			.filter(v -> v != null)
-			.mapToDouble(Double::doubleValue)
-			.max()
-			.orElse(1);
 		model.addAttribute("lines", lines);
-		model.addAttribute("slowest", Math.max(1, slowest));
 		model.addAttribute("fromDay", period[0].toString());
 		model.addAttribute("toDay", period[1].toString());
 		model.addAttribute("by", by);
 		model.addAttribute("method", ReportsApi.METHOD);
-		model.addAttribute("chart", ReportChart.of(reports.daily(period[0], period[1])));
+		ReportChart chart = ReportChart.of(reports.daily(period[0], period[1]));
+		model.addAttribute("chart", chart);
+		model.addAttribute("chartJson", json.writeValueAsString(chart));
 		return "reporting/index";
 	}
 

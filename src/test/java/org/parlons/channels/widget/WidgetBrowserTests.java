@@ -67,7 +67,7 @@ class WidgetBrowserTests {
 		agent.findElement(By.id("sign-in")).click();
 		agentWait.until(ExpectedConditions.urlContains("/inbox"));
 		agent.get(base("/inbox?inboxId=" + inboxId));
-		agentWait.until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live online"));
+		agentWait.until(ExpectedConditions.attributeContains(By.id("live-state"), "class", "online"));
 
 		visitor.get(base("/widget/demo/" + token + "?lang=fr"));
 		visitorWait.until(ExpectedConditions.elementToBeClickable(By.id("parlons-launcher"))).click();

@@ -65,7 +65,7 @@ class AgentJourneyBrowserTests {
 		assertThat(row.getText()).contains("Camille Durand");
 		row.click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "ma box clignote"));
-		wait.until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live online"));
+		wait.until(ExpectedConditions.attributeContains(By.id("live-state"), "class", "online"));
 
 		chrome.findElement(By.id("reply-text")).sendKeys("Bonjour Camille, un technicien passe demain matin.");
 		chrome.findElement(By.id("send-reply")).click();
