@@ -1,0 +1,97 @@
+package org.parlons.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.parlons.testing.Browser;
+import org.parlons.testing.NpmTarballs;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * The main pages pass axe-core's WCAG 2.1 A and AA rules (issue 20) with no serious or
+ * critical violation, in the light and the dark theme. axe-core comes from npm, pinned;
+ * without the registry the test fails rather than skips.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessibilityBrowserTests {
+
+	private static final String AXE_VERSION = "4.10.3";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theMainPagesHaveNoSeriousAccessibilityViolation() {
+		String axe = new String(
+				NpmTarballs.files(NpmTarballs.fetch("axe-core", AXE_VERSION), "package/axe.min.js"::equals)
+					.get("package/axe.min.js"),
+				StandardCharsets.UTF_8);
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Accessible"), Map.of());
+		long conversation = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
+				Map.of("externalId", unique("m"), "author", Map.of("externalId", unique("c"), "name", "Camille Durand"),
+						"text", "Bonjour, ma box clignote en rouge depuis ce matin."))
+			.id("conversationId");
+		long customer = admin.get("/api/v1/conversations/" + conversation).body().get("customerId").asLong();
+
+		List<String> pages = List.of("/inbox", "/inbox/conversations/" + conversation, "/customers",
+				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
+				"/approvals", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit", "/account/tokens",
+				"/no/such/page");
+		List<String> violations = new ArrayList<>();
+		ChromeDriver chrome = Browser.start(1280, 800);
+		try {
+			chrome.get("http://localhost:" + port + "/login?lang=fr");
+			violations.addAll(check(chrome, axe, "/login (fr)"));
+			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			for (String theme : List.of("light", "dark")) {
+				chrome.executeScript("localStorage.setItem('parlons.theme', arguments[0]);", theme);
+				for (String page : pages) {
+					chrome.get("http://localhost:" + port + page + (page.contains("?") ? "&" : "?") + "lang=fr");
+					violations.addAll(check(chrome, axe, page + " (" + theme + ")"));
+				}
+			}
+		}
+		finally {
+			chrome.quit();
+		}
+		assertThat(violations).as("serious or critical WCAG 2.1 AA violations").isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> check(ChromeDriver chrome, String axe, String page) {
+		if (!Boolean.TRUE.equals(chrome.executeScript("return typeof window.axe === 'object';"))) {
+			chrome.executeScript(axe);
+		}
+		// charts draw after the page: let them
+		chrome.executeAsyncScript("setTimeout(arguments[arguments.length - 1], 300);");
+		List<Map<String, Object>> found = (List<Map<String, Object>>) chrome.executeAsyncScript(
+				"""
+						var done = arguments[arguments.length - 1];
+						axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+						  .then(function (r) {
+						    done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+						      .map(function (v) {
+						        return { id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(function (n) {
+						          return n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 160); }) };
+						      }));
+						  })
+						  .catch(function (e) { done([{ id: 'axe-error', help: String(e), nodes: [] }]); });
+						""");
+		List<String> lines = new ArrayList<>();
+		for (Map<String, Object> v : found) {
+			lines.add(page + ": " + v.get("id") + " — " + v.get("help") + " " + v.get("nodes"));
+		}
+		return lines;
+	}
+
+}
