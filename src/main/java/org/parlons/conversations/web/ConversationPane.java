@@ -3,7 +3,9 @@ package org.parlons.conversations.web;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.parlons.agents.AgentPrincipal;
@@ -25,6 +27,8 @@ import org.parlons.conversations.Visibility;
 import org.parlons.customers.CustomerFacts;
 import org.parlons.customers.Customers;
 import org.springframework.ui.Model;
+import org.parlons.platform.PlatformSettings;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,9 +63,16 @@ class ConversationPane {
 
 	private final CannedResponses canned;
 
+	private final TimelineWords words;
+
+	private final PlatformSettings settings;
+
 	ConversationPane(ConversationAccess access, ConversationList conversations, Timeline timeline,
 			List<ConversationSignals> signals, Posts posts, Messages messages, Agents agents, Inboxes inboxes,
-			Customers customers, List<CustomerFacts> facts, Teams teams, CannedResponses canned) {
+			Customers customers, List<CustomerFacts> facts, Teams teams, CannedResponses canned, TimelineWords words,
+			PlatformSettings settings) {
+		this.words = words;
+		this.settings = settings;
 		this.access = access;
 		this.conversations = conversations;
 		this.timeline = timeline;
@@ -77,6 +88,8 @@ class ConversationPane {
 	}
 
 	void fill(AgentPrincipal me, long id, Model model) {
+		Locale locale = LocaleContextHolder.getLocale();
+		ZoneId zone = settings.timeZone();
 		Conversation c = access.conversation(me, id);
 		ConversationSummary summary = conversations.summaries(List.of(c)).get(0);
 		List<Timeline.Entry> entries = timeline.of(id);
@@ -91,8 +104,8 @@ class ConversationPane {
 			if (e.event() != null && e.event().actorId() != null) {
 				agentIds.add(e.event().actorId());
 			}
-			if (e.event() != null && "assigned".equals(e.event().type()) && e.event().detail() != null) {
-				agentIds.add(Long.valueOf(e.event().detail()));
+			if (e.event() != null && e.event().subjectId() != null && e.event().type().endsWith("assigned")) {
+				agentIds.add(e.event().subjectId());
 			}
 		});
 		if (c.assigneeId() != null) {
@@ -114,7 +127,15 @@ class ConversationPane {
 					.reduce((a, b) -> b)
 					.map(e -> e.message().visibility() == Visibility.PUBLIC)
 					.orElse(false));
-		model.addAttribute("agentNames", agents.namesOf(agentIds));
+		Map<Long, String> agentNames = agents.namesOf(agentIds);
+		model.addAttribute("agentNames", agentNames);
+		Map<Long, String> teamNames = new HashMap<>();
+		teams.findAll().forEach(t -> teamNames.put(t.id(), t.name()));
+		Map<Timeline.Event, String> eventLines = new HashMap<>();
+		entries.stream()
+			.filter(e -> e.event() != null)
+			.forEach(e -> eventLines.put(e.event(), words.describe(e.event(), agentNames, teamNames, locale, zone)));
+		model.addAttribute("eventLines", eventLines);
 		model.addAttribute("inbox", inboxes.findById(c.inboxId()).orElseThrow());
 		model.addAttribute("customer", customers.findById(summary.customerId()).orElseThrow());
 		model.addAttribute("facts",
