@@ -153,6 +153,12 @@ class BrandPostsTests {
 		assertThat(negative.contentType()).startsWith("application/problem+json");
 		assertThat(admin.post("/api/v1/listening/posts", Map.of("inboxId", inbox, "items", "nope")).status()).isIn(400,
 				422);
+		// a link the dashboard would render: only a web address
+		var script = admin.post("/api/v1/listening/posts",
+				Map.of("inboxId", inbox, "items", List.of(Map.of("externalId", unique("p"), "publishedAt",
+						published.toString(), "url", "javascript:alert(document.cookie)"))));
+		assertThat(script.status()).isIn(400, 422);
+		assertThat(script.body().get("detail").asString()).contains("url");
 		String agent = unique("julie") + "@teleo.test";
 		admin.createAgent(agent, "agent", "password-of-julie");
 		assertThat(TestApi.basic(port, agent, "password-of-julie")

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -98,10 +99,12 @@ class BrandPostsApi {
 	}
 
 	record ObservedPost(@NotBlank @Size(max = 500) String externalId, @Nullable @Size(max = 100_000) String text,
-			@Nullable @Size(max = 2000) String url, @NotNull OffsetDateTime publishedAt,
-			@Nullable OffsetDateTime observedAt, @Nullable @PositiveOrZero Long likes,
-			@Nullable @PositiveOrZero Long comments, @Nullable @PositiveOrZero Long shares,
-			@Nullable @PositiveOrZero Long impressions, @Nullable @PositiveOrZero Long reach) {
+			@Nullable @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
+					message = "is a web address (http:// or https://)") String url,
+			@NotNull OffsetDateTime publishedAt, @Nullable OffsetDateTime observedAt,
+			@Nullable @PositiveOrZero Long likes, @Nullable @PositiveOrZero Long comments,
+			@Nullable @PositiveOrZero Long shares, @Nullable @PositiveOrZero Long impressions,
+			@Nullable @PositiveOrZero Long reach) {
 	}
 
 	record PostsBody(@NotNull Long inboxId, @Nullable @PositiveOrZero Long followers,
