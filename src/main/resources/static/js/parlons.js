@@ -161,6 +161,83 @@
     });
   });
 
+  // "/" in the reply box offers the canned replies whose shortcut starts with what follows;
+  // Enter, Tab or a click puts the reply (its variables already filled) in place of "/shortcut".
+  function cannedToken(text) {
+    const before = text.value.slice(0, text.selectionStart);
+    const m = /(^|\s)\/([a-z0-9_-]*)$/.exec(before);
+    return m ? { start: before.length - m[2].length - 1, word: m[2] } : null;
+  }
+
+  function cannedMenu() { return document.getElementById('canned-menu'); }
+
+  function closeCanned() { const menu = cannedMenu(); if (menu) { menu.remove(); } }
+
+  function pickCanned(text, option) {
+    const token = cannedToken(text);
+    if (!token) { closeCanned(); return; }
+    const end = text.selectionStart;
+    text.value = text.value.slice(0, token.start) + option.value + text.value.slice(end);
+    const caret = token.start + option.value.length;
+    text.setSelectionRange(caret, caret);
+    closeCanned();
+    text.focus();
+  }
+
+  function offerCanned(text) {
+    closeCanned();
+    const select = text.form && text.form.querySelector('select.canned');
+    const token = select && cannedToken(text);
+    if (!token) { return; }
+    const options = Array.from(select.options).filter(function (o) {
+      return o.dataset.shortcut && o.dataset.shortcut.indexOf(token.word) === 0;
+    }).slice(0, 8);
+    if (!options.length) { return; }
+    const menu = document.createElement('div');
+    menu.id = 'canned-menu';
+    menu.className = 'dropdown-menu show canned-menu';
+    menu.setAttribute('role', 'listbox');
+    options.forEach(function (o, i) {
+      const item = document.createElement('button');
+      item.type = 'button';
+      item.className = 'dropdown-item' + (i === 0 ? ' active' : '');
+      item.setAttribute('role', 'option');
+      item.dataset.shortcut = o.dataset.shortcut;
+      const key = document.createElement('b');
+      key.textContent = '/' + o.dataset.shortcut;
+      item.appendChild(key);
+      item.appendChild(document.createTextNode(' ' + (o.dataset.title || '')));
+      item.addEventListener('mousedown', function (e) { e.preventDefault(); pickCanned(text, o); });
+      menu.appendChild(item);
+    });
+    text.parentNode.insertBefore(menu, text.nextSibling);
+  }
+
+  document.addEventListener('input', function (e) {
+    if (e.target && e.target.id === 'reply-text') { offerCanned(e.target); }
+  });
+
+  document.addEventListener('keydown', function (e) {
+    const menu = cannedMenu();
+    const text = document.getElementById('reply-text');
+    if (!menu || !text || document.activeElement !== text) { return; }
+    const items = Array.from(menu.querySelectorAll('.dropdown-item'));
+    let index = items.findIndex(function (i) { return i.classList.contains('active'); });
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      index = (index + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      items.forEach(function (i, n) { i.classList.toggle('active', n === index); });
+    }
+    else if (e.key === 'Enter' || e.key === 'Tab') {
+      const select = text.form.querySelector('select.canned');
+      const chosen = Array.from(select.options).find(function (o) { return o.dataset.shortcut === items[Math.max(0, index)].dataset.shortcut; });
+      if (chosen) { pickCanned(text, chosen); }
+    }
+    else if (e.key === 'Escape') { closeCanned(); }
+    else { return; }
+    e.preventDefault();
+    e.stopPropagation();
+  }, true);
+
   document.addEventListener('htmx:afterSwap', function (e) {
     if (e.detail.target && e.detail.target.id === 'pane') {
       document.querySelectorAll('.offcanvas-backdrop').forEach(function (b) { b.remove(); });

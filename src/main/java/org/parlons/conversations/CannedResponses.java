@@ -3,20 +3,26 @@ package org.parlons.conversations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Prepared answers agents insert by shortcut.
+ * Prepared answers agents insert by shortcut ({@code /shortcut} in the composer), for
+ * everyone or for one team, with variables ({@link CannedText}).
  */
 @Repository
 public class CannedResponses {
 
-	/** One prepared answer. */
-	public record Canned(long id, String shortcut, String title, String text) {
+	/** One prepared answer; {@code teamId} null when it is everyone's. */
+	public record Canned(long id, String shortcut, String title, String text, @Nullable Long teamId) {
 	}
+
+	private static final String COLUMNS = "select id, shortcut, title, text, team_id from canned_response ";
 
 	private final JdbcClient jdbc;
 
@@ -27,31 +33,63 @@ public class CannedResponses {
 		this.clock = clock;
 	}
 
-	public Canned create(String shortcut, String title, String text) {
-		String clean = shortcut.strip().toLowerCase();
-		if (!clean.matches("[a-z0-9_-]{1,60}")) {
-			throw new InvalidRequestException("A shortcut is 1 to 60 letters, digits, - or _");
-		}
+	public Canned create(String shortcut, String title, String text, @Nullable Long teamId) {
+		String clean = shortcut(shortcut);
+		CannedText.check(text);
 		if (jdbc.sql("select count(*) from canned_response where shortcut = ?")
 			.param(clean)
 			.query(Long.class)
 			.single() > 0) {
 			throw InvalidRequestException.conflict("The shortcut " + clean + " is taken");
 		}
-		jdbc.sql("insert into canned_response (shortcut, title, text, created_at) values (?, ?, ?, ?)")
-			.params(clean, title.strip(), text.strip(), Timestamp.from(clock.instant()))
+		jdbc.sql("insert into canned_response (shortcut, title, text, team_id, created_at) values (?, ?, ?, ?, ?)")
+			.params(clean, title.strip(), text.strip(), teamId, Timestamp.from(clock.instant()))
 			.update();
 		return all().stream().filter(c -> c.shortcut().equals(clean)).findFirst().orElseThrow();
 	}
 
+	public Canned update(long id, String shortcut, String title, String text, @Nullable Long teamId) {
+		String clean = shortcut(shortcut);
+		CannedText.check(text);
+		if (jdbc.sql("select count(*) from canned_response where shortcut = ? and id <> ?")
+			.params(clean, id)
+			.query(Long.class)
+			.single() > 0) {
+			throw InvalidRequestException.conflict("The shortcut " + clean + " is taken");
+		}
+		int changed = jdbc.sql("update canned_response set shortcut = ?, title = ?, text = ?, team_id = ? where id = ?")
+			.params(clean, title.strip(), text.strip(), teamId, id)
+			.update();
+		if (changed == 0) {
+			throw new org.parlons.platform.NotFoundException("No canned reply " + id);
+		}
+		return all().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+	}
+
 	public List<Canned> all() {
-		return jdbc.sql("select id, shortcut, title, text from canned_response order by shortcut")
-			.query((rs, n) -> new Canned(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.list();
+		return jdbc.sql(COLUMNS + "order by shortcut").query(CannedResponses::row).list();
+	}
+
+	/** Everyone's and those of the given teams. */
+	public List<Canned> forTeams(Set<Long> teamIds) {
+		return all().stream().filter(c -> c.teamId() == null || teamIds.contains(c.teamId())).toList();
 	}
 
 	public void delete(long id) {
 		jdbc.sql("delete from canned_response where id = ?").param(id).update();
+	}
+
+	private static String shortcut(String shortcut) {
+		String clean = shortcut.strip().toLowerCase(Locale.ROOT);
+		if (!clean.matches("[a-z0-9_-]{1,60}")) {
+			throw new InvalidRequestException("A shortcut is 1 to 60 letters, digits, - or _");
+		}
+		return clean;
+	}
+
+	private static Canned row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Canned(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getObject(5, Long.class));
 	}
 
 }

@@ -108,10 +108,10 @@ class DemoSeeder implements ApplicationRunner {
 		teams.create("Facturation", List.of(web.id()), List.of(ines.id(), thomas.id()));
 		teams.create("Réseau de boutiques", List.of(shops.id()), List.of(thomas.id(), sophie.id()));
 
-		canned.create("bonjour", "Accueil", "Bonjour,\n\nMerci pour votre message. ");
-		canned.create("signature", "Signature", "Bien cordialement,\nL'équipe Téléo");
+		canned.create("bonjour", "Accueil", "Bonjour {{customer.firstName}},\n\nMerci pour votre message. ", null);
+		canned.create("signature", "Signature", "Bien cordialement,\n{{agent.name}}, l'équipe Téléo", null);
 		canned.create("panne", "Incident réseau", "Un incident touche actuellement votre secteur ; nos équipes sont "
-				+ "mobilisées et le service devrait être rétabli dans la journée.");
+				+ "mobilisées et le service devrait être rétabli dans la journée.", care.id());
 
 		List<Inbox> all = List.of(web, app, shops);
 		List<AgentPrincipal> answerers = List.of(new AgentPrincipal(julie), new AgentPrincipal(karim),

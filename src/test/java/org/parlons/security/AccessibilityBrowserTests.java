@@ -45,8 +45,8 @@ class AccessibilityBrowserTests {
 
 		List<String> pages = List.of("/inbox", "/inbox/conversations/" + conversation, "/customers",
 				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
-				"/approvals", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit", "/account/tokens",
-				"/no/such/page");
+				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
+				"/account/tokens", "/no/such/page");
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {

@@ -56,8 +56,11 @@ class ConversationPages {
 
 	private final PlatformSettings settings;
 
+	private final PreparedWorkApi prepared;
+
 	ConversationPages(ConversationPane pane, ConversationAccess access, ConversationActions actions, Replies replies,
-			ApplicationEventPublisher events, Clock clock, PlatformSettings settings) {
+			ApplicationEventPublisher events, Clock clock, PlatformSettings settings, PreparedWorkApi prepared) {
+		this.prepared = prepared;
 		this.pane = pane;
 		this.access = access;
 		this.actions = actions;
@@ -172,6 +175,13 @@ class ConversationPages {
 	String label(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String label,
 			Model model) {
 		return act(me, id, model, () -> actions.label(me, id, label));
+	}
+
+	@Requires(Permission.WORK_CONVERSATIONS)
+	@PostMapping("/inbox/conversations/{id}/macro")
+	String macro(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long macroId,
+			Model model) {
+		return act(me, id, model, () -> prepared.apply(me, id, prepared.usable(me, macroId)));
 	}
 
 	@Requires(Permission.WORK_CONVERSATIONS)

@@ -12,6 +12,10 @@ import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.CannedResponses;
+import org.parlons.conversations.CannedText;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Macros;
+import org.parlons.customers.Customer;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.ConversationSignals;
@@ -65,12 +69,15 @@ class ConversationPane {
 
 	private final TimelineWords words;
 
+	private final Macros macros;
+
 	private final PlatformSettings settings;
 
 	ConversationPane(ConversationAccess access, ConversationList conversations, Timeline timeline,
 			List<ConversationSignals> signals, Posts posts, Messages messages, Agents agents, Inboxes inboxes,
 			Customers customers, List<CustomerFacts> facts, Teams teams, CannedResponses canned, TimelineWords words,
-			PlatformSettings settings) {
+			PlatformSettings settings, Macros macros) {
+		this.macros = macros;
 		this.words = words;
 		this.settings = settings;
 		this.access = access;
@@ -136,14 +143,24 @@ class ConversationPane {
 			.filter(e -> e.event() != null)
 			.forEach(e -> eventLines.put(e.event(), words.describe(e.event(), agentNames, teamNames, locale, zone)));
 		model.addAttribute("eventLines", eventLines);
-		model.addAttribute("inbox", inboxes.findById(c.inboxId()).orElseThrow());
-		model.addAttribute("customer", customers.findById(summary.customerId()).orElseThrow());
+		Inbox inbox = inboxes.findById(c.inboxId()).orElseThrow();
+		Customer customer = customers.findById(summary.customerId()).orElseThrow();
+		model.addAttribute("inbox", inbox);
+		model.addAttribute("customer", customer);
 		model.addAttribute("facts",
 				facts.stream().flatMap(source -> source.of(summary.customerId()).stream()).toList());
 		model.addAttribute("allAgents",
 				agents.findAll().stream().filter(a -> a.active() && a.role().mayAnswer()).toList());
 		model.addAttribute("allTeams", teams.findAll());
-		model.addAttribute("canned", canned.all());
+		Set<Long> myTeams = teams.teamsOf(me.id());
+		Map<String, String> values = CannedValues.of(me, customer, inbox.name(), id);
+		model.addAttribute("canned",
+				canned.forTeams(myTeams)
+					.stream()
+					.map(x -> new CannedResponses.Canned(x.id(), x.shortcut(), x.title(),
+							CannedText.fill(x.text(), values), x.teamId()))
+					.toList());
+		model.addAttribute("macros", macros.forTeams(myTeams));
 		model.addAttribute("mayAnswer", me.role().mayAnswer());
 	}
 

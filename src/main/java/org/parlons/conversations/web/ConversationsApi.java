@@ -14,7 +14,6 @@ import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
-import org.parlons.conversations.CannedResponses;
 import org.parlons.conversations.Commitment;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationAccess;
@@ -63,17 +62,14 @@ class ConversationsApi {
 
 	private final Timeline timeline;
 
-	private final CannedResponses canned;
-
 	ConversationsApi(ConversationList conversations, ConversationAccess access, ConversationActions actions,
-			Replies replies, Messages messages, Timeline timeline, CannedResponses canned) {
+			Replies replies, Messages messages, Timeline timeline) {
 		this.conversations = conversations;
 		this.access = access;
 		this.actions = actions;
 		this.replies = replies;
 		this.messages = messages;
 		this.timeline = timeline;
-		this.canned = canned;
 	}
 
 	record Items<T>(List<T> items) {
@@ -121,9 +117,6 @@ class ConversationsApi {
 	}
 
 	record NoteBody(@NotBlank String text) {
-	}
-
-	record NewCanned(@NotBlank String shortcut, @NotBlank String title, @NotBlank String text) {
 	}
 
 	record ConversationView(long id, long inboxId, long customerId, String status, String priority,
@@ -248,19 +241,6 @@ class ConversationsApi {
 			@PathVariable String label) {
 		actions.unlabel(me, id, label);
 		return one(me, id);
-	}
-
-	@Requires(Permission.READ_CONVERSATIONS)
-	@GetMapping("/canned-responses")
-	List<CannedResponses.Canned> canned() {
-		return canned.all();
-	}
-
-	@Requires(Permission.MANAGE_CANNED_RESPONSES)
-	@PostMapping("/canned-responses")
-	@ResponseStatus(HttpStatus.CREATED)
-	CannedResponses.Canned newCanned(@Valid @RequestBody NewCanned body) {
-		return canned.create(body.shortcut(), body.title(), body.text());
 	}
 
 }
