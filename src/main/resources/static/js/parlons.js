@@ -48,8 +48,94 @@
 
   function refreshThread(id) {
     const thread = document.getElementById('thread');
-    if (!thread || !window.htmx) { return; }
-    htmx.ajax('GET', '/inbox/conversations/' + id + '/thread', { target: '#thread', swap: 'outerHTML' }).then(scrollThread);
+    if (!thread || !window.htmx) { return Promise.resolve(); }
+    return htmx.ajax('GET', '/inbox/conversations/' + id + '/thread', { target: '#thread', swap: 'outerHTML' }).then(scrollThread);
+  }
+
+  // What concerns this agent (a conversation assigned to them, a customer's message on one of
+  // theirs): a toast on the page, a system notification when the tab is hidden and the agent
+  // allowed them, a short sound when they turned it on.
+  function notify(notice) {
+    const box = document.getElementById('notices');
+    if (!box) { return; }
+    const text = (box.dataset[notice.kind] || notice.kind).replace('{customer}', notice.customer);
+    const toast = document.createElement('div');
+    toast.className = 'toast notice-toast';
+    toast.setAttribute('role', 'status');
+    toast.dataset.conversation = notice.conversationId;
+    const body = document.createElement('div');
+    body.className = 'toast-body d-flex gap-2 align-items-center';
+    const words = document.createElement('span');
+    words.className = 'flex-grow-1';
+    words.textContent = text;
+    const open = document.createElement('a');
+    open.href = '/inbox/conversations/' + notice.conversationId;
+    open.textContent = box.dataset.open;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'btn-close';
+    close.setAttribute('data-bs-dismiss', 'toast');
+    close.setAttribute('aria-label', box.dataset.close);
+    body.append(words, open, close);
+    toast.appendChild(body);
+    box.appendChild(toast);
+    if (window.bootstrap) { new bootstrap.Toast(toast, { delay: 8000 }).show(); } else { toast.classList.add('show'); }
+    toast.addEventListener('hidden.bs.toast', function () { toast.remove(); });
+    if (document.hidden && window.Notification && Notification.permission === 'granted') {
+      new Notification('Parlons', { body: text, tag: 'parlons-' + notice.conversationId });
+    }
+    if (soundOn()) { beep(); }
+  }
+
+  function soundOn() {
+    try { return localStorage.getItem('parlons.sound') === 'on'; } catch (e) { return false; }
+  }
+
+  function beep() {
+    const Audio = window.AudioContext || window.webkitAudioContext;
+    if (!Audio) { return; }
+    const audio = new Audio();
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    tone.frequency.value = 880;
+    volume.gain.setValueAtTime(0.08, audio.currentTime);
+    volume.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
+    tone.connect(volume).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.25);
+  }
+
+  function settingsLabels() {
+    const sound = document.getElementById('sound-toggle');
+    if (sound) { sound.textContent = soundOn() ? sound.dataset.on : sound.dataset.off; }
+    const alerts = document.getElementById('notifications-toggle');
+    if (alerts && window.Notification) {
+      alerts.textContent = Notification.permission === 'granted' ? alerts.dataset.on : alerts.dataset.off;
+    }
+  }
+
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('#sound-toggle')) {
+      try { localStorage.setItem('parlons.sound', soundOn() ? 'off' : 'on'); } catch (err) { /* not kept */ }
+      settingsLabels();
+    }
+    if (e.target.closest('#notifications-toggle') && window.Notification && Notification.permission === 'default') {
+      Notification.requestPermission().then(settingsLabels);
+    }
+  });
+
+  // The tab's title counts one's open conversations with unread messages; the filter column
+  // shows the counts the list was just drawn with.
+  function afterList() {
+    const list = document.getElementById('list');
+    if (!list) { return; }
+    const base = document.title.replace(/^\(\d+\) /, '');
+    const unread = parseInt(list.dataset.unreadAssigned || '0', 10);
+    document.title = (unread > 0 ? '(' + unread + ') ' : '') + base;
+    list.querySelectorAll('.counts b[data-status]').forEach(function (b) {
+      const count = document.getElementById('count-' + b.dataset.status);
+      if (count) { count.textContent = b.textContent; }
+    });
   }
 
   function scrollThread() {
@@ -70,9 +156,13 @@
     };
     source.addEventListener('inbox', function (e) {
       const event = JSON.parse(e.data);
-      refreshList();
-      if (String(event.conversationId) === openConversationId()) { refreshThread(event.conversationId); }
+      if (String(event.conversationId) === openConversationId()) {
+        // the open thread is read first, so the list no longer counts it unread
+        refreshThread(event.conversationId).then(refreshList);
+      }
+      else { refreshList(); }
     });
+    source.addEventListener('notice', function (e) { notify(JSON.parse(e.data)); });
   }
 
   function rows() { return Array.from(document.querySelectorAll('.row')); }
@@ -307,5 +397,11 @@
   setInterval(countdowns, 30000);
   document.addEventListener('htmx:afterSwap', countdowns);
 
-  document.addEventListener('DOMContentLoaded', function () { connectLive(); scrollThread(); countdowns(); });
+  document.addEventListener('htmx:afterSwap', function (e) {
+    if (e.detail.target && e.detail.target.id === 'list') { afterList(); }
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    connectLive(); scrollThread(); countdowns(); afterList(); settingsLabels();
+  });
 })();

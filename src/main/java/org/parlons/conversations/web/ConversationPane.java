@@ -15,6 +15,7 @@ import org.parlons.conversations.CannedResponses;
 import org.parlons.conversations.CannedText;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Macros;
+import org.parlons.conversations.ReadMarks;
 import org.parlons.customers.Customer;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationAccess;
@@ -71,13 +72,16 @@ class ConversationPane {
 
 	private final Macros macros;
 
+	private final ReadMarks reads;
+
 	private final PlatformSettings settings;
 
 	ConversationPane(ConversationAccess access, ConversationList conversations, Timeline timeline,
 			List<ConversationSignals> signals, Posts posts, Messages messages, Agents agents, Inboxes inboxes,
 			Customers customers, List<CustomerFacts> facts, Teams teams, CannedResponses canned, TimelineWords words,
-			PlatformSettings settings, Macros macros) {
+			PlatformSettings settings, Macros macros, ReadMarks reads) {
 		this.macros = macros;
+		this.reads = reads;
 		this.words = words;
 		this.settings = settings;
 		this.access = access;
@@ -98,6 +102,7 @@ class ConversationPane {
 		Locale locale = LocaleContextHolder.getLocale();
 		ZoneId zone = settings.timeZone();
 		Conversation c = access.conversation(me, id);
+		reads.read(me.id(), id);
 		ConversationSummary summary = conversations.summaries(List.of(c)).get(0);
 		List<Timeline.Entry> entries = timeline.of(id);
 		Set<Long> agentIds = new HashSet<>();

@@ -22,6 +22,7 @@ import org.parlons.conversations.ConversationList;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.ReadMarks;
 import org.parlons.platform.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -54,8 +55,12 @@ class InboxPages {
 
 	private final List<InboxIndicators> indicators;
 
+	private final ReadMarks reads;
+
 	InboxPages(ConversationList conversations, ConversationAccess access, ConversationPane pane, Inboxes inboxes,
-			Agents agents, Teams teams, List<ConversationSignals> signals, List<InboxIndicators> indicators) {
+			Agents agents, Teams teams, List<ConversationSignals> signals, List<InboxIndicators> indicators,
+			ReadMarks reads) {
+		this.reads = reads;
 		this.conversations = conversations;
 		this.access = access;
 		this.pane = pane;
@@ -122,6 +127,9 @@ class InboxPages {
 		});
 		model.addAttribute("agentNames", agents.namesOf(assignees));
 		model.addAttribute("rowSignals", rowSignals(result.items()));
+		model.addAttribute("unread",
+				reads.unread(me.id(), result.items().stream().map(ConversationSummary::id).toList()));
+		model.addAttribute("unreadAssigned", reads.unreadAssigned(me.id()));
 	}
 
 	/**

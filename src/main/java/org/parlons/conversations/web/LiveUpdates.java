@@ -2,12 +2,16 @@ package org.parlons.conversations.web;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentChanged;
 import org.parlons.agents.InboxScope;
 import org.parlons.agents.PermissionsChanged;
 import org.parlons.agents.TokenRevoked;
 import org.parlons.conversations.AgentPresence;
+import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationChanged;
+import org.parlons.conversations.ConversationList;
+import org.parlons.conversations.Conversations;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.platform.Json;
 import org.parlons.platform.SseHub;
@@ -33,6 +37,15 @@ class LiveUpdates implements AgentPresence {
 	}
 
 	private final SseHub<Watcher> streams = new SseHub<>("parlons-live");
+
+	private final Conversations conversations;
+
+	private final ConversationList list;
+
+	LiveUpdates(Conversations conversations, ConversationList list) {
+		this.conversations = conversations;
+		this.list = list;
+	}
 
 	SseEmitter subscribe(long agentId, InboxScope scope) {
 		return streams.open(new Watcher(agentId, scope));
@@ -65,12 +78,54 @@ class LiveUpdates implements AgentPresence {
 	void on(MessageReceived event) {
 		afterCommit(event.inboxId(), Map.of("type", "message", "conversationId", event.conversationId(), "inboxId",
 				event.inboxId(), "messageId", event.messageId(), "newConversation", event.newConversation()));
+		if (!event.newConversation() && anyoneWatching(event.inboxId())) {
+			notice(null, "message", event.conversationId());
+		}
 	}
 
 	@EventListener
 	void on(ConversationChanged event) {
 		afterCommit(event.inboxId(), Map.of("type", "changed", "conversationId", event.conversationId(), "inboxId",
 				event.inboxId(), "what", event.what()));
+		if (event instanceof ConversationChanged.Assigned assigned && assigned.assigneeId() != null
+				&& !assigned.assigneeId().equals(currentAgent())) {
+			notice(assigned.assigneeId(), "assigned", event.conversationId());
+		}
+	}
+
+	/** The agent whose request this is, if an agent's. */
+	private static @Nullable Long currentAgent() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getPrincipal() instanceof org.parlons.agents.AgentPrincipal me ? me.id() : null;
+	}
+
+	/**
+	 * Tells one agent (the conversation's assignee when {@code to} is null), on their own
+	 * streams only, that something concerns them: a conversation assigned to them, a
+	 * customer's message on one of theirs.
+	 */
+	private void notice(@Nullable Long to, String kind, long conversationId) {
+		Runnable push = () -> {
+			Conversation c = conversations.findById(conversationId).orElse(null);
+			Long agentId = to != null ? to : c == null ? null : c.assigneeId();
+			if (c == null || agentId == null || !streams.any(w -> w.agentId() == agentId)) {
+				return;
+			}
+			String customer = list.summaries(java.util.List.of(c)).get(0).customerName();
+			streams.send(w -> w.agentId() == agentId, "notice",
+					Json.write(Map.of("kind", kind, "conversationId", conversationId, "customer", customer)));
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					push.run();
+				}
+			});
+		}
+		else {
+			push.run();
+		}
 	}
 
 	@EventListener(ContextClosedEvent.class)
