@@ -42,6 +42,19 @@ class AccessibilityBrowserTests {
 						"text", "Bonjour, ma box clignote en rouge depuis ce matin."))
 			.id("conversationId");
 		long customer = admin.get("/api/v1/conversations/" + conversation).body().get("customerId").asLong();
+		// a reply beyond its author's mandate, so the approvals page shows a card to
+		// decide
+		String julie = unique("julie") + "@teleo.test";
+		long julieId = admin
+			.post("/api/v1/agents", Map.of("email", julie, "name", "Julie Martin", "password", "password-of-julie",
+					"role", "agent", "mandate", Map.of("maxGesture", Map.of("amount", 10, "currency", "EUR"))))
+			.id("id");
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julieId)));
+		assertThat(TestApi.basic(port, julie, "password-of-julie")
+			.post("/api/v1/conversations/" + conversation + "/replies",
+					Map.of("text", "Nous vous remboursons 80 € sur votre prochaine facture."))
+			.status()).isEqualTo(202);
 
 		List<String> pages = List.of("/inbox", "/inbox/conversations/" + conversation, "/customers",
 				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
