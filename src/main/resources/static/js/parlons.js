@@ -124,6 +124,21 @@
     }
   });
 
+  // A list kept fresh (the approvals): drawn again every few seconds, unless the reader is
+  // writing in it.
+  function keepFresh() {
+    const list = document.querySelector('[data-refresh]');
+    if (!list || !window.htmx) { return; }
+    const every = 1000 * parseInt(list.dataset.refreshEvery || '20', 10);
+    setInterval(function () {
+      const current = document.querySelector('[data-refresh]');
+      if (!current || current.contains(document.activeElement) && /TEXTAREA|INPUT/.test(document.activeElement.tagName)) { return; }
+      const edited = Array.from(current.querySelectorAll('textarea')).some(function (t) { return t.value !== t.defaultValue; });
+      if (edited) { return; }
+      htmx.ajax('GET', current.dataset.refresh, { target: '#' + current.id, select: '#' + current.id, swap: 'outerHTML' });
+    }, every);
+  }
+
   // The tab's title counts one's open conversations with unread messages; the filter column
   // shows the counts the list was just drawn with.
   function afterList() {
@@ -402,6 +417,6 @@
   });
 
   document.addEventListener('DOMContentLoaded', function () {
-    connectLive(); scrollThread(); countdowns(); afterList(); settingsLabels();
+    connectLive(); scrollThread(); countdowns(); afterList(); settingsLabels(); keepFresh();
   });
 })();

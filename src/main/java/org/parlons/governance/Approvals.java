@@ -12,6 +12,7 @@ import org.parlons.agents.Agent;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.agents.InboxScope;
+import org.parlons.conversations.AgentNotices;
 import org.parlons.conversations.Commitment;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.Inboxes;
@@ -61,9 +62,12 @@ public class Approvals {
 
 	private final Messages messages;
 
+	private final AgentNotices notices;
+
 	Approvals(JdbcClient jdbc, Agents agents, ConversationAccess access, Replies replies, Clock clock,
 			org.springframework.context.ApplicationEventPublisher events, MandatePolicy mandates, Inboxes inboxes,
-			Messages messages) {
+			Messages messages, AgentNotices notices) {
+		this.notices = notices;
 		this.mandates = mandates;
 		this.inboxes = inboxes;
 		this.messages = messages;
@@ -144,6 +148,7 @@ public class Approvals {
 		replies.release(approval.messageId(), text, approver.id(), held);
 		decide(id, "approved", approver.id(), text);
 		events.publishEvent(new ApprovalDecided(id, approval.conversationId(), approver.id(), "approved"));
+		notices.tell(approval.requestedBy(), "approved", approval.conversationId());
 		return findById(id).orElseThrow();
 	}
 
@@ -154,6 +159,7 @@ public class Approvals {
 		replies.discard(approval.messageId(), approver.id(), why);
 		decide(id, "rejected", approver.id(), null);
 		events.publishEvent(new ApprovalDecided(id, approval.conversationId(), approver.id(), "rejected"));
+		notices.tell(approval.requestedBy(), "rejected", approval.conversationId());
 		return findById(id).orElseThrow();
 	}
 

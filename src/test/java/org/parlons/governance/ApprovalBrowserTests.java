@@ -78,6 +78,14 @@ class ApprovalBrowserTests {
 		WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(15));
 		supervisorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "80 EUR"));
 		assertThat(supervisor.findElement(By.tagName("main")).getText()).contains("Julie Martin");
+		// the card says who wrote what, and marks what went beyond the mandate; the menu
+		// counts it
+		var card = supervisor.findElement(By.cssSelector("section.approval[data-conversation='" + conversation + "']"));
+		assertThat(card.getText()).contains("Dix jours sans internet").contains("remboursons");
+		assertThat(card.findElement(By.tagName("mark")).getText()).isEqualTo("80 €");
+		assertThat(Integer.parseInt(supervisor.findElement(By.id("pending-approvals")).getText()))
+			.isGreaterThanOrEqualTo(1);
+		org.parlons.testing.Browser.screenshot(supervisor, "approval-card");
 		// other tests' replies may wait too: approve this conversation's
 		supervisor
 			.findElement(By.cssSelector("section.approval[data-conversation='" + conversation + "'] button.approve"))
@@ -89,6 +97,9 @@ class ApprovalBrowserTests {
 			var items = admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items");
 			return "sent".equals(items.get(items.size() - 1).get("status").asString());
 		});
+		// the agent is told on their screen
+		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(
+				By.cssSelector("#notices .toast[data-conversation='" + conversation + "']"), "approved and sent"));
 		agent.navigate().refresh();
 		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "approved"));
 	}

@@ -7,6 +7,7 @@ import org.parlons.agents.AgentChanged;
 import org.parlons.agents.InboxScope;
 import org.parlons.agents.PermissionsChanged;
 import org.parlons.agents.TokenRevoked;
+import org.parlons.conversations.AgentNotices;
 import org.parlons.conversations.AgentPresence;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationChanged;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * that reconnects reloads its lists, so nothing here needs the event registry.
  */
 @Component
-class LiveUpdates implements AgentPresence {
+class LiveUpdates implements AgentPresence, AgentNotices {
 
 	/** Who a stream serves, and what they may see. */
 	private record Watcher(long agentId, InboxScope scope) {
@@ -91,6 +92,11 @@ class LiveUpdates implements AgentPresence {
 				&& !assigned.assigneeId().equals(currentAgent())) {
 			notice(assigned.assigneeId(), "assigned", event.conversationId());
 		}
+	}
+
+	@Override
+	public void tell(long agentId, String kind, long conversationId) {
+		notice(agentId, kind, conversationId);
 	}
 
 	/** The agent whose request this is, if an agent's. */

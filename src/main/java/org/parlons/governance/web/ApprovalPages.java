@@ -1,6 +1,7 @@
 package org.parlons.governance.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.parlons.agents.Permission;
@@ -8,6 +9,10 @@ import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
 import org.parlons.conversations.ConversationAccess;
+import org.parlons.conversations.ConversationList;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.Messages;
 import org.parlons.governance.Approvals;
 import org.parlons.platform.ErrorDetails;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,10 +39,20 @@ class ApprovalPages {
 
 	private final Agents agents;
 
-	ApprovalPages(Approvals approvals, ConversationAccess access, Agents agents) {
+	private final ConversationList conversations;
+
+	private final Messages messages;
+
+	private final Inboxes inboxes;
+
+	ApprovalPages(Approvals approvals, ConversationAccess access, Agents agents, ConversationList conversations,
+			Messages messages, Inboxes inboxes) {
 		this.approvals = approvals;
 		this.access = access;
 		this.agents = agents;
+		this.conversations = conversations;
+		this.messages = messages;
+		this.inboxes = inboxes;
 	}
 
 	@GetMapping("/approvals")
@@ -48,7 +63,20 @@ class ApprovalPages {
 				id -> agents.findById(id).map(x -> x.name()).orElse("#" + id)));
 		model.addAttribute("approvals", pending);
 		model.addAttribute("names", names);
+		model.addAttribute("cards", pending.stream().map(a -> card(me, a, names.get(a.requestedBy()))).toList());
 		return "governance/approvals";
+	}
+
+	private ApprovalCard card(AgentPrincipal me, Approvals.Approval a, String requestedBy) {
+		var conversation = access.conversation(me, a.conversationId());
+		String customer = conversations.summaries(List.of(conversation)).get(0).customerName();
+		List<Message> fromCustomer = messages.ofConversation(a.conversationId())
+			.stream()
+			.filter(Message::inbound)
+			.toList();
+		return new ApprovalCard(a, customer, inboxes.findById(a.inboxId()).map(i -> i.name()).orElse(""), requestedBy,
+				fromCustomer.subList(Math.max(0, fromCustomer.size() - 3), fromCustomer.size()),
+				ApprovalCard.segments(a.text(), a.amount() != null, a.reason()));
 	}
 
 	@PostMapping("/approvals/{id}/approve")
