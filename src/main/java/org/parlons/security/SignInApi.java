@@ -31,6 +31,7 @@ class SignInApi {
 		this.events = events;
 	}
 
+	/** Forgets an agent's failed sign-ins, unlocking their account. */
 	@Requires(Permission.MANAGE_AGENTS)
 	@DeleteMapping("/api/v1/agents/{id}/sign-in-failures")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -89,6 +89,10 @@ class AgentsApi {
 			Set<Long> teamIds, List<String> grants, List<String> permissions) {
 	}
 
+	/**
+	 * Creates an agent with a role (admin, supervisor, agent, analyst) and, optionally, a
+	 * mandate; {@code 201} with the agent.
+	 */
 	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping("/agents")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -152,12 +156,14 @@ class AgentsApi {
 		registration.changePassword(me.id(), body.current(), body.password());
 	}
 
+	/** Every agent, active or not, with role, mandate and capacity. */
 	@Requires(Permission.READ_AGENTS)
 	@GetMapping("/agents")
 	List<AgentView> list() {
 		return agents.findAll().stream().map(this::view).toList();
 	}
 
+	/** The agent the request authenticates as. */
 	@GetMapping("/me")
 	AgentView me(@AuthenticationPrincipal AgentPrincipal me) {
 		return view(agents.findById(me.id()).orElseThrow());

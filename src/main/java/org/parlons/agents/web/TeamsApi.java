@@ -50,6 +50,10 @@ class TeamsApi {
 	record Ids(Set<Long> ids) {
 	}
 
+	/**
+	 * Creates a team with its inboxes and members; agents see the inboxes of their teams
+	 * only.
+	 */
 	@Requires(Permission.MANAGE_AGENTS)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
@@ -61,18 +65,24 @@ class TeamsApi {
 		return team;
 	}
 
+	/** Every team with its members and inboxes. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	List<Team> list() {
 		return teams.findAll();
 	}
 
+	/** One team with its members and inboxes. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	Team one(@PathVariable long id) {
 		return teams.findById(id).orElseThrow(() -> new NotFoundException("No team " + id));
 	}
 
+	/**
+	 * Replaces the team's members (the whole list); their inbox visibility changes at
+	 * once.
+	 */
 	@Requires(Permission.MANAGE_AGENTS)
 	@PutMapping("/{id}/members")
 	Team members(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Ids body) {
@@ -83,6 +93,10 @@ class TeamsApi {
 		return one(id);
 	}
 
+	/**
+	 * Replaces the team's inboxes (the whole list); its members' visibility changes at
+	 * once.
+	 */
 	@Requires(Permission.MANAGE_AGENTS)
 	@PutMapping("/{id}/inboxes")
 	Team inboxes(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Ids body) {

@@ -35,17 +35,26 @@ class TokensApi {
 	record NewToken(@NotBlank @Size(max = 200) String name) {
 	}
 
+	/**
+	 * Issues a personal API token for the caller, shown once in the answer; use it as
+	 * {@code Authorization: Bearer <token>}.
+	 */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ApiTokens.Issued issue(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody NewToken body) {
 		return tokens.issue(me.id(), body.name().trim());
 	}
 
+	/** The caller's tokens: name, creation and last use, never the token itself. */
 	@GetMapping
 	List<ApiTokens.Listed> list(@AuthenticationPrincipal AgentPrincipal me) {
 		return tokens.of(me.id());
 	}
 
+	/**
+	 * Revokes one of the caller's tokens; its next request answers 401 and its live
+	 * streams close.
+	 */
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {

@@ -36,6 +36,7 @@ class AuditApi {
 		this.log = log;
 	}
 
+	/** Searches the audit log by type, actor, subject and period, newest first. */
 	@GetMapping("/api/v1/audit")
 	Page<AuditLog.Entry> search(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable Long actorId, @RequestParam(required = false) @Nullable String q,
@@ -56,6 +57,7 @@ class AuditApi {
 		return log.verify();
 	}
 
+	/** The audit log of a period as CSV. */
 	@GetMapping(path = "/api/v1/audit/export", produces = "text/csv")
 	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me,
 			@RequestParam(required = false) @Nullable String type,

@@ -69,6 +69,10 @@ class MetaWebhook {
 		this.deliveries = deliveries;
 	}
 
+	/**
+	 * Meta's subscription check: answers {@code hub.challenge} when
+	 * {@code hub.verify_token} is the inbox's.
+	 */
 	@GetMapping("/webhooks/meta/{inboxId}")
 	ResponseEntity<?> verify(@PathVariable long inboxId,
 			@RequestParam(name = "hub.mode", required = false) @Nullable String mode,
@@ -85,6 +89,10 @@ class MetaWebhook {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
 	}
 
+	/**
+	 * Facebook, Instagram and WhatsApp deliveries, checked by {@code X-Hub-Signature-256}
+	 * with the app secret; 401 when the signature is wrong.
+	 */
 	@PostMapping("/webhooks/meta/{inboxId}")
 	ResponseEntity<?> receive(@PathVariable long inboxId,
 			@RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,

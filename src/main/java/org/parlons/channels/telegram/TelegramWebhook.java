@@ -44,6 +44,10 @@ class TelegramWebhook {
 		this.ingestion = ingestion;
 	}
 
+	/**
+	 * Telegram updates, checked by the {@code X-Telegram-Bot-Api-Secret-Token} header
+	 * against the inbox's secret token.
+	 */
 	@PostMapping("/webhooks/telegram/{inboxId}")
 	ResponseEntity<?> receive(@PathVariable long inboxId,
 			@RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) @Nullable String secret,

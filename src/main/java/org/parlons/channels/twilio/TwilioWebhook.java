@@ -73,6 +73,10 @@ class TwilioWebhook {
 		this.publicUrl = platform.publicUrl();
 	}
 
+	/**
+	 * Twilio SMS and WhatsApp messages, checked by {@code X-Twilio-Signature} with the
+	 * account's auth token.
+	 */
 	@PostMapping("/webhooks/twilio/{inboxId}")
 	ResponseEntity<?> receive(@PathVariable long inboxId, HttpServletRequest request) {
 		Inbox inbox = inboxes.findById(inboxId)

@@ -73,6 +73,11 @@ class InboundApi {
 	record BatchAccepted(List<Accepted> items, long stored, long duplicates) {
 	}
 
+	/**
+	 * Takes a customer message for an API inbox; {@code 202} with the conversation,
+	 * message and customer ids. The same {@code externalId} again answers the same ids
+	 * with {@code "duplicate": true} and stores nothing new.
+	 */
 	@Requires(Permission.INGEST)
 	@PostMapping("/api/v1/inboxes/{inboxId}/inbound")
 	@ResponseStatus(HttpStatus.ACCEPTED)

@@ -97,6 +97,11 @@ class InboxesApi {
 
 	}
 
+	/**
+	 * Creates an inbox of a channel (api, email, web chat, a social network) with its
+	 * settings; secrets are stored encrypted, shown in this answer only and masked
+	 * afterwards.
+	 */
 	@Requires(Permission.MANAGE_INBOXES)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
@@ -117,6 +122,9 @@ class InboxesApi {
 		return view(inbox, true);
 	}
 
+	/**
+	 * Changes an inbox's name, auto-assignment or settings; settings not named are kept.
+	 */
 	@Requires(Permission.MANAGE_INBOXES)
 	@PatchMapping("/{id}")
 	InboxView update(@PathVariable long id, @RequestBody InboxBody body) {
@@ -143,12 +151,14 @@ class InboxesApi {
 		return Map.of("name", name, "value", value);
 	}
 
+	/** The inboxes the caller may see, secrets masked. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	List<InboxView> list(@AuthenticationPrincipal AgentPrincipal me) {
 		return inboxes.visible(access.scope(me)).stream().map(i -> view(i, false)).toList();
 	}
 
+	/** One inbox the caller may see, secrets masked. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	InboxView one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {

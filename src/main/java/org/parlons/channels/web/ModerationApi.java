@@ -37,6 +37,10 @@ class ModerationApi {
 	record ModerationBody(@NotBlank String action) {
 	}
 
+	/**
+	 * Acts on a customer's public message on its network (hide, unhide, like, delete),
+	 * where the network allows it.
+	 */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/api/v1/messages/{id}/moderation")
 	Map<String, Object> moderate(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,

@@ -116,6 +116,10 @@ class WidgetApi {
 	record EmailBody(@NotBlank @Size(max = 320) String email) {
 	}
 
+	/**
+	 * Starts or resumes a web chat visitor session for the widget of a public token;
+	 * answers the visitor token and the history (sent replies only).
+	 */
 	@PostMapping("/session")
 	ResponseEntity<?> session(@PathVariable String publicToken, @RequestBody(required = false) @Valid SessionBody body,
 			HttpServletRequest request) {
@@ -164,6 +168,7 @@ class WidgetApi {
 				history(inbox.id(), visitor.customerId())));
 	}
 
+	/** A visitor's message from the web chat. */
 	@PostMapping("/messages")
 	ResponseEntity<?> send(@PathVariable String publicToken,
 			@RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String token,
@@ -187,6 +192,7 @@ class WidgetApi {
 					received.duplicate(), "agentsOnline", presence.anyoneWatching(inbox.id())));
 	}
 
+	/** The address a visitor leaves to be answered by email. */
 	@PostMapping("/email")
 	Map<String, Object> email(@PathVariable String publicToken,
 			@RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String token,
@@ -197,6 +203,7 @@ class WidgetApi {
 		return Map.of("email", Identity.email(body.email()).value());
 	}
 
+	/** The visitor's live stream: replies once sent, typing, whether someone is there. */
 	@GetMapping(path = "/events", produces = "text/event-stream")
 	SseEmitter events(@PathVariable String publicToken, @RequestParam("v") String token) {
 		Inbox inbox = inbox(publicToken);

@@ -124,6 +124,10 @@ class ConversationsApi {
 			int messageCount, List<String> labels) {
 	}
 
+	/**
+	 * Conversations the caller may see, newest activity first, filtered by inbox, status,
+	 * team, assignee, label and text.
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations")
 	Page<ConversationSummary> list(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
@@ -135,6 +139,7 @@ class ConversationsApi {
 		return conversations.list(filter, access.scope(me), Page.clampPage(page), Page.clampSize(size, 25));
 	}
 
+	/** One conversation: status, priority, assignee, team, labels. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations/{id}")
 	ConversationView one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
@@ -145,6 +150,10 @@ class ConversationsApi {
 				s.labels());
 	}
 
+	/**
+	 * The conversation's messages in time order; {@code externalId} is the channel's own
+	 * id.
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations/{id}/messages")
 	Items<MessageView> messages(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
@@ -152,6 +161,10 @@ class ConversationsApi {
 		return new Items<>(messages.ofConversation(id).stream().map(MessageView::of).toList());
 	}
 
+	/**
+	 * Messages, private notes and events (assignments, status, labels, escalations) in
+	 * time order.
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations/{id}/timeline")
 	Items<Timeline.Entry> timeline(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
@@ -185,6 +198,7 @@ class ConversationsApi {
 		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
 	}
 
+	/** Adds a private note, seen by agents only. */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -194,6 +208,10 @@ class ConversationsApi {
 		return Map.of("conversationId", id);
 	}
 
+	/**
+	 * Sets the status: open, pending (waiting for the customer), snoozed (until
+	 * {@code snoozeUntil}) or resolved.
+	 */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/status")
 	ConversationView status(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -203,6 +221,9 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	/**
+	 * Assigns to an agent who answers customers, or to nobody ({@code "agentId": null}).
+	 */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/assignee")
 	ConversationView assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -211,6 +232,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	/** Transfers to a team. */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/team")
 	ConversationView transfer(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -219,6 +241,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	/** Sets the priority: urgent, high, normal or low. */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/priority")
 	ConversationView prioritise(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -227,6 +250,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	/** Adds a label. */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@PostMapping("/conversations/{id}/labels")
 	ConversationView label(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -235,6 +259,7 @@ class ConversationsApi {
 		return one(me, id);
 	}
 
+	/** Removes a label. */
 	@Requires(Permission.WORK_CONVERSATIONS)
 	@DeleteMapping("/conversations/{id}/labels/{label}")
 	ConversationView unlabel(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,

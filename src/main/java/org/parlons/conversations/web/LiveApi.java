@@ -27,6 +27,11 @@ class LiveApi {
 		this.access = access;
 	}
 
+	/**
+	 * Server-sent events of the inboxes the caller may see ({@code inbox}: a message or a
+	 * change, once committed) and of what concerns them ({@code notice}); not durable: a
+	 * client that reconnects reloads.
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping(path = { "/live", "/api/v1/events" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@AuthenticationPrincipal AgentPrincipal me) {

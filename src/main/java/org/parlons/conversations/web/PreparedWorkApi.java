@@ -71,12 +71,20 @@ class PreparedWorkApi {
 	record Applied(long conversationId, @Nullable Long messageId, @Nullable String messageStatus) {
 	}
 
+	/**
+	 * Canned replies: everyone's and those of the caller's teams (all of them for
+	 * supervisors).
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/canned-responses")
 	List<CannedResponses.Canned> canned(@AuthenticationPrincipal AgentPrincipal me) {
 		return me.may(Permission.MANAGE_CANNED_RESPONSES) ? canned.all() : canned.forTeams(teams.teamsOf(me.id()));
 	}
 
+	/**
+	 * Creates a canned reply, for everyone or one team; an unknown {@code {{variable}}}
+	 * is refused.
+	 */
 	@Requires(Permission.MANAGE_CANNED_RESPONSES)
 	@PostMapping("/canned-responses")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -84,12 +92,14 @@ class PreparedWorkApi {
 		return canned.create(body.shortcut(), body.title(), body.text(), team(body.teamId()));
 	}
 
+	/** Changes a canned reply. */
 	@Requires(Permission.MANAGE_CANNED_RESPONSES)
 	@PutMapping("/canned-responses/{id}")
 	CannedResponses.Canned updateCanned(@PathVariable long id, @Valid @RequestBody CannedBody body) {
 		return canned.update(id, body.shortcut(), body.title(), body.text(), team(body.teamId()));
 	}
 
+	/** Deletes a canned reply. */
 	@Requires(Permission.MANAGE_CANNED_RESPONSES)
 	@DeleteMapping("/canned-responses/{id}")
 	ResponseEntity<Void> deleteCanned(@PathVariable long id) {
@@ -97,12 +107,19 @@ class PreparedWorkApi {
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Macros: everyone's and those of the caller's teams (all of them for supervisors).
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/macros")
 	List<Macros.Macro> macros(@AuthenticationPrincipal AgentPrincipal me) {
 		return me.may(Permission.MANAGE_CANNED_RESPONSES) ? macros.all() : macros.forTeams(teams.teamsOf(me.id()));
 	}
 
+	/**
+	 * Creates a macro: a label, a priority, an assignee ("me", "none" or an agent id), a
+	 * reply and a status, each optional, at least one.
+	 */
 	@Requires(Permission.MANAGE_CANNED_RESPONSES)
 	@PostMapping("/macros")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -111,6 +128,7 @@ class PreparedWorkApi {
 				body.addLabel(), body.assign(), body.priority(), body.status()));
 	}
 
+	/** Deletes a macro. */
 	@Requires(Permission.MANAGE_CANNED_RESPONSES)
 	@DeleteMapping("/macros/{id}")
 	ResponseEntity<Void> deleteMacro(@PathVariable long id) {

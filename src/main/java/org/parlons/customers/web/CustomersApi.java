@@ -85,6 +85,10 @@ class CustomersApi {
 	record Tag(@NotNull String tag) {
 	}
 
+	/**
+	 * Customers whose name or one of whose identities (email, phone, handle) contains
+	 * {@code q}; merged ones left out.
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Page<Customer> search(@RequestParam @Nullable String q, @RequestParam @Nullable Integer page,
@@ -92,12 +96,14 @@ class CustomersApi {
 		return customers.search(q, Page.clampPage(page), Page.clampSize(size, 25));
 	}
 
+	/** One customer with identities, attributes and tags. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	Customer one(@PathVariable long id) {
 		return profiles.get(id);
 	}
 
+	/** Changes a customer's name or attributes; recorded in their history. */
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PatchMapping("/{id}")
 	Customer edit(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Edit body) {
@@ -105,6 +111,10 @@ class CustomersApi {
 		return profiles.get(id);
 	}
 
+	/**
+	 * Adds an identity (email, phone, a network handle) to a customer; one already held
+	 * by another customer is refused.
+	 */
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/identities")
 	Customer identity(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -127,6 +137,7 @@ class CustomersApi {
 		return profiles.get(profiles.detachIdentity(id, identityId, me.id()));
 	}
 
+	/** Adds a tag. */
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/tags")
 	Customer tag(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestBody Tag body) {
@@ -134,6 +145,7 @@ class CustomersApi {
 		return profiles.get(id);
 	}
 
+	/** Adds a note on the customer, seen by agents only. */
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -144,12 +156,17 @@ class CustomersApi {
 		return notes.of(customers.aliasesOf(id));
 	}
 
+	/** What changed on the customer, by whom and when. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}/history")
 	List<CustomerHistory.Entry> history(@PathVariable long id) {
 		return history.of(customers.aliasesOf(id));
 	}
 
+	/**
+	 * Merges another customer into this one (identities, conversations, notes); the merge
+	 * can be undone.
+	 */
 	@Requires(Permission.MERGE_CUSTOMERS)
 	@PostMapping("/{id}/merge")
 	CustomerMerges.Merge merge(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -157,12 +174,14 @@ class CustomersApi {
 		return merges.merge(id, body.mergedId(), me.id());
 	}
 
+	/** Undoes a merge: the merged customer comes back with what was theirs. */
 	@Requires(Permission.MERGE_CUSTOMERS)
 	@PostMapping("/merges/{mergeId}/undo")
 	CustomerMerges.Merge undo(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long mergeId) {
 		return merges.undo(mergeId, me.id());
 	}
 
+	/** Every customer as CSV. */
 	@Requires(Permission.EXPORT_CUSTOMERS)
 	@GetMapping(path = "/export", produces = "text/csv")
 	ResponseEntity<String> export(@AuthenticationPrincipal AgentPrincipal me) throws IOException {
@@ -174,6 +193,10 @@ class CustomersApi {
 			.body(out.toString());
 	}
 
+	/**
+	 * Imports customers from CSV, all or nothing: a file with a bad line imports nothing
+	 * and answers 422 with each line's error.
+	 */
 	@Requires(Permission.IMPORT_CUSTOMERS)
 	@PostMapping(path = "/import", consumes = "text/csv")
 	CustomerCsv.ImportReport importCsv(@AuthenticationPrincipal AgentPrincipal me, @RequestBody String body)

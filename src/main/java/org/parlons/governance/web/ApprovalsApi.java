@@ -42,6 +42,7 @@ class ApprovalsApi {
 	record Decision(@Nullable String text, @Nullable String reason) {
 	}
 
+	/** Held replies the caller may see, by status (pending by default). */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Map<String, List<Map<String, Object>>> list(@AuthenticationPrincipal AgentPrincipal me,
@@ -49,6 +50,7 @@ class ApprovalsApi {
 		return Map.of("items", approvals.list(status, access.scope(me)).stream().map(this::view).toList());
 	}
 
+	/** One held reply with why it was held. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/{id}")
 	Map<String, Object> one(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
@@ -58,6 +60,10 @@ class ApprovalsApi {
 		return view(approval);
 	}
 
+	/**
+	 * Sends the held reply, as it was or as edited ({@code text}); only someone else
+	 * whose mandate covers it may approve.
+	 */
 	@Requires(Permission.DECIDE_APPROVALS)
 	@PostMapping("/{id}/approve")
 	Map<String, Object> approve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -65,6 +71,7 @@ class ApprovalsApi {
 		return view(approvals.approve(me, id, decision == null ? null : decision.text()));
 	}
 
+	/** Turns the held reply down: it is never sent. */
 	@Requires(Permission.DECIDE_APPROVALS)
 	@PostMapping("/{id}/reject")
 	Map<String, Object> reject(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,

@@ -63,12 +63,17 @@ class ConductRulesApi {
 	record Change(boolean active) {
 	}
 
+	/** The code of conduct: rules a reply is checked against before it leaves. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Map<String, Object> list() {
 		return Map.of("items", rules.all().stream().map(ConductRulesApi::view).toList());
 	}
 
+	/**
+	 * Adds a conduct rule (phrases or a threshold, for public, private or all replies)
+	 * that warns or blocks.
+	 */
 	@Requires(Permission.MANAGE_RULES)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
@@ -94,6 +99,7 @@ class ConductRulesApi {
 		return view(rules.all().stream().filter(r -> r.id() == id).findFirst().orElseThrow());
 	}
 
+	/** Changes a conduct rule. */
 	@Requires(Permission.MANAGE_RULES)
 	@PatchMapping("/{id}")
 	Map<String, Object> change(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
@@ -106,6 +112,7 @@ class ConductRulesApi {
 		return view(rules.all().stream().filter(r -> r.id() == id).findFirst().orElseThrow());
 	}
 
+	/** Removes a conduct rule. */
 	@Requires(Permission.MANAGE_RULES)
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -42,12 +42,14 @@ class MandateTopicsApi {
 	record Words(@NotNull @Size(max = 500) List<String> phrases) {
 	}
 
+	/** Topics a mandate may withhold in public, with their words. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping
 	Map<String, List<MandateTopics.Topic>> list() {
 		return Map.of("items", topics.all());
 	}
 
+	/** Creates or replaces a topic's words. */
 	@Requires(Permission.MANAGE_RULES)
 	@PutMapping("/{name}")
 	MandateTopics.Topic save(@AuthenticationPrincipal AgentPrincipal me, @PathVariable String name,
@@ -60,6 +62,7 @@ class MandateTopicsApi {
 		}
 	}
 
+	/** Removes a topic. */
 	@Requires(Permission.MANAGE_RULES)
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -88,6 +88,10 @@ class AnalysisApi {
 			@Nullable String language) {
 	}
 
+	/**
+	 * Sentiment of up to 1,000 texts, in input order: a score in -1..1, a label and the
+	 * language.
+	 */
 	@Requires(Permission.READ_LISTENING)
 	@PostMapping("/api/v1/analysis/sentiment")
 	Map<String, Object> sentiment(@Valid @RequestBody SentimentBody body) {
@@ -113,6 +117,10 @@ class AnalysisApi {
 	record TonalityBody(@NotNull @Size(min = 1, max = MAX_MESSAGES) List<@NotNull @Valid Item> messages) {
 	}
 
+	/**
+	 * Tonality of a set of messages per message and per person (each author counted
+	 * once), with a 95 % interval and the effective sample size.
+	 */
 	@Requires(Permission.READ_LISTENING)
 	@PostMapping("/api/v1/analysis/tonality")
 	Map<String, Object> tonality(@Valid @RequestBody TonalityBody body) {

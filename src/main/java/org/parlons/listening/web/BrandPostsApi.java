@@ -72,6 +72,7 @@ class BrandPostsApi {
 		this.clock = clock;
 	}
 
+	/** The brand's posts of the period with their engagement, rate and half-life. */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/posts")
 	Map<String, Object> list(@AuthenticationPrincipal AgentPrincipal me,
@@ -86,6 +87,7 @@ class BrandPostsApi {
 		return out;
 	}
 
+	/** The accounts' followers per day beside the day's net sentiment. */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/followers")
 	Map<String, Object> followers(@AuthenticationPrincipal AgentPrincipal me,

@@ -160,6 +160,10 @@ class ListeningApi {
 		return out;
 	}
 
+	/**
+	 * Listening figures of a period: volume per day, tonality per message and per person,
+	 * loudest authors.
+	 */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/summary")
 	Map<String, Object> summary(@AuthenticationPrincipal AgentPrincipal me,
@@ -195,6 +199,7 @@ class ListeningApi {
 		return out;
 	}
 
+	/** The mentions behind the figures, filtered the same way. */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/mentions")
 	Map<String, Object> mentions(@AuthenticationPrincipal AgentPrincipal me,
@@ -304,12 +309,14 @@ class ListeningApi {
 	record NewFeed(@NotBlank String name, @NotBlank String url, @Nullable List<String> keywords) {
 	}
 
+	/** The RSS and Atom feeds listened to. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@GetMapping("/api/v1/listening/feeds")
 	Map<String, Object> feeds() {
 		return Map.of("items", feeds.all());
 	}
 
+	/** Adds a feed to listen to. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/feeds")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -344,6 +351,7 @@ class ListeningApi {
 		return out;
 	}
 
+	/** Stops listening to a feed. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@DeleteMapping("/api/v1/listening/feeds/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -62,6 +62,10 @@ class ListeningTablesCsv {
 		this.clock = clock;
 	}
 
+	/**
+	 * A table of the listening dashboard as CSV (days, networks, languages, loudest,
+	 * voices, terms, posts, followers), filtered like the dashboard.
+	 */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping(path = { "/listening/tables/{table}.csv", "/api/v1/listening/tables/{table}.csv" },
 			produces = "text/csv")

@@ -57,6 +57,10 @@ class ReachApi {
 		this.clock = clock;
 	}
 
+	/**
+	 * Unique people reached over a period, measured for the people heard and estimated
+	 * for the posts.
+	 */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/reach")
 	Map<String, Object> reach(@AuthenticationPrincipal AgentPrincipal me,

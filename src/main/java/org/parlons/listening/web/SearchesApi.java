@@ -44,6 +44,7 @@ class SearchesApi {
 	record NewSearch(@NotNull Long inboxId, @NotBlank String query) {
 	}
 
+	/** Network searches (X, Bluesky, Mastodon) read every few minutes. */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/searches")
 	Map<String, Object> all(@AuthenticationPrincipal AgentPrincipal me) {
@@ -52,6 +53,7 @@ class SearchesApi {
 				searches.networks());
 	}
 
+	/** Adds a network search. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/searches")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -78,6 +80,7 @@ class SearchesApi {
 		return out;
 	}
 
+	/** Removes a network search. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@DeleteMapping("/api/v1/listening/searches/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -62,12 +62,14 @@ class TopicsApi {
 	record TopicBody(@NotBlank String name, @NotNull List<String> keywords) {
 	}
 
+	/** Listening topics and their words. */
 	@Requires(Permission.READ_LISTENING)
 	@GetMapping("/api/v1/listening/topics")
 	Map<String, Object> topics() {
 		return Map.of("items", topics.all());
 	}
 
+	/** Adds a listening topic. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@PostMapping("/api/v1/listening/topics")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -96,6 +98,7 @@ class TopicsApi {
 		}
 	}
 
+	/** Removes a listening topic. */
 	@Requires(Permission.MANAGE_LISTENING)
 	@DeleteMapping("/api/v1/listening/topics/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

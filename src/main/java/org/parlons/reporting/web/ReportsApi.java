@@ -54,6 +54,11 @@ class ReportsApi {
 		this.clock = clock;
 	}
 
+	/**
+	 * The report of a period grouped by channel, inbox, team or agent: volumes, response
+	 * and resolution times, SLA attainment, public complaints answered, with their
+	 * denominators.
+	 */
 	@GetMapping("/api/v1/reports")
 	Map<String, Object> report(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "team") String by) {
@@ -83,6 +88,7 @@ class ReportsApi {
 		return out;
 	}
 
+	/** The same report as CSV, one line per group and the total. */
 	@GetMapping(path = { "/api/v1/reports.csv", "/reports.csv" }, produces = "text/csv")
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "team") String by)

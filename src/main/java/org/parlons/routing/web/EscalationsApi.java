@@ -122,12 +122,14 @@ class EscalationsApi {
 		}
 	}
 
+	/** Escalation rules. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/escalation-rules")
 	Map<String, List<EscalationRules.Rule>> list() {
 		return Map.of("items", rules.all());
 	}
 
+	/** Turns an escalation rule off. */
 	@Requires(Permission.MANAGE_RULES)
 	@DeleteMapping("/api/v1/escalation-rules/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -137,6 +139,7 @@ class EscalationsApi {
 		}
 	}
 
+	/** The escalations of a conversation. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/conversations/{id}/escalations")
 	Map<String, List<Escalations.Escalation>> of(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {

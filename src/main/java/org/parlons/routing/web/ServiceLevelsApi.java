@@ -28,6 +28,7 @@ class ServiceLevelsApi {
 		this.access = access;
 	}
 
+	/** The conversation's service-level timers: due, met or breached. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/api/v1/conversations/{id}/sla")
 	Map<String, List<ServiceLevels.Timer>> sla(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
