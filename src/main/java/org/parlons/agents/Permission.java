@@ -30,7 +30,7 @@ public enum Permission {
 	/** Export the customer base as CSV. */
 	EXPORT_CUSTOMERS,
 
-	/** Write the canned responses every agent may insert. */
+	/** Keep the canned replies and macros, everyone's or a team's. */
 	MANAGE_CANNED_RESPONSES,
 
 	/** List the agents with their roles and mandates. */
