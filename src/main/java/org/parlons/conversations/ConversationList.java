@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -138,10 +139,25 @@ public class ConversationList {
 			params.put("customers", customers.aliasesOf(f.customerId()).toArray(Long[]::new));
 		}
 		if (f.text() != null && !f.text().isBlank()) {
-			sql.append(
-					" and (lower(c.subject) like :text or exists (select 1 from message m where m.conversation_id = c.id "
-							+ "and lower(m.text) like :text))");
-			params.put("text", "%" + f.text().strip().toLowerCase() + "%");
+			// the words in the subject or a message, the customer by name, email, handle
+			// or phone, or the
+			// conversation's number (#42)
+			String text = f.text().strip();
+			sql.append(" and (lower(c.subject) like :text or exists (select 1 from message m where "
+					+ "m.conversation_id = c.id and lower(m.text) like :text)");
+			params.put("text", "%" + text.toLowerCase() + "%");
+			List<Long> matching = customers.matching(text, 200);
+			if (!matching.isEmpty()) {
+				Set<Long> withAliases = new HashSet<>();
+				customers.aliasesOfEach(matching).values().forEach(withAliases::addAll);
+				sql.append(" or c.customer_id = any(:matching)");
+				params.put("matching", withAliases.toArray(Long[]::new));
+			}
+			if (text.matches("#?[0-9]{1,18}")) {
+				sql.append(" or c.id = :number");
+				params.put("number", Long.parseLong(text.replace("#", "")));
+			}
+			sql.append(")");
 		}
 		return sql.toString();
 	}

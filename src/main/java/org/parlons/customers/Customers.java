@@ -279,6 +279,36 @@ public class Customers {
 		return new Page<>(items, total, page, size);
 	}
 
+	/**
+	 * The customers a search box means, at most {@code limit}: a name or an identity
+	 * (email, handle with or without its "@") containing the words, or a phone number
+	 * however it is typed (its last nine digits); merged profiles included, so their
+	 * conversations are found too.
+	 */
+	public List<Long> matching(String query, int limit) {
+		String clean = query.strip().toLowerCase(java.util.Locale.ROOT);
+		if (clean.startsWith("@")) {
+			clean = clean.substring(1);
+		}
+		if (clean.length() < 2) {
+			return List.of();
+		}
+		String digits = clean.replaceAll("[^0-9]", "");
+		boolean phone = clean.matches("[+0-9 ().-]{6,}") && digits.length() >= 6;
+		String like = "%" + clean + "%";
+		String phoneLike = "%" + (digits.length() > 9 ? digits.substring(digits.length() - 9) : digits) + "%";
+		List<Long> live = jdbc
+			.sql("select c.id from customer c where lower(c.name) like :q or exists (select 1 "
+					+ "from customer_identity i where i.customer_id = c.id and (lower(i.identity_value) like :q"
+					+ (phone ? " or i.identity_value like :phone" : "") + ")) order by c.id desc limit :limit")
+			.param("q", like)
+			.param("phone", phoneLike)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+		return List.copyOf(new java.util.LinkedHashSet<>(live));
+	}
+
 	/** For each live profile, itself and every profile merged into it. */
 	public Map<Long, Set<Long>> aliasesOfEach(Collection<Long> ids) {
 		Map<Long, Set<Long>> aliases = new HashMap<>();

@@ -126,7 +126,9 @@ class ConversationsApi {
 
 	/**
 	 * Conversations the caller may see, newest activity first, filtered by inbox, status,
-	 * team, assignee, label and text.
+	 * team, assignee, label and {@code q}: words of the subject or a message, the
+	 * customer's name, email, handle or phone (however typed), or the conversation's
+	 * number ({@code #42}).
 	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations")
