@@ -66,6 +66,11 @@ public class InboxSetup {
 		});
 	}
 
+	/** Every secret setting of the inbox's channel, by path ("smtp.password"). */
+	public List<String> secretPaths(Inbox inbox) {
+		return connectors.of(inbox.channel()).map(c -> List.copyOf(c.secretSettings())).orElse(List.of());
+	}
+
 	/** The secrets of the inbox that can be replaced one by one, by name. */
 	public List<String> secretNames(Inbox inbox) {
 		return connectors.of(inbox.channel())

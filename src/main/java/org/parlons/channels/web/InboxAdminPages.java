@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelConnectors;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.InboxSetup;
+import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,6 +57,9 @@ class InboxAdminPages {
 			settings.put(i.id(), setup.shownSettings(i, false));
 			secrets.put(i.id(), setup.secretNames(i));
 		});
+		Map<Long, Map<String, Object>> editable = new LinkedHashMap<>();
+		inboxes.findAll().forEach(i -> editable.put(i.id(), editable(i)));
+		model.addAttribute("editable", editable);
 		model.addAttribute("secrets", secrets);
 		model.addAttribute("inboxes", inboxes.findAll());
 		model.addAttribute("settings", settings);
@@ -63,6 +67,87 @@ class InboxAdminPages {
 		model.addAttribute("teams", teams.findAll());
 		model.addAttribute("health", health.all());
 		return "channels/inboxes";
+	}
+
+	/**
+	 * The settings an administrator may change in place, by path ("imap.host"): texts,
+	 * numbers and yes/no, secrets left out (they are replaced one by one).
+	 */
+	private Map<String, Object> editable(Inbox inbox) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		List<String> secretNames = setup.secretPaths(inbox);
+		inbox.settings().forEach((key, value) -> {
+			if (value instanceof Map<?, ?> nested) {
+				nested.forEach((k, v) -> {
+					String path = key + "." + k;
+					if (scalar(v) && !secretNames.contains(path)) {
+						out.put(path, v);
+					}
+				});
+			}
+			else if (scalar(value) && !secretNames.contains(key)) {
+				out.put(key, value);
+			}
+		});
+		return out;
+	}
+
+	private static boolean scalar(@Nullable Object value) {
+		return value instanceof String || value instanceof Number || value instanceof Boolean;
+	}
+
+	/**
+	 * Changes an inbox's name, automatic assignment and settings (those
+	 * {@link #editable(Inbox)} lists), each checked by its channel as at creation.
+	 */
+	@Requires(Permission.MANAGE_INBOXES)
+	@PostMapping("/admin/inboxes/{id}")
+	String edit(@PathVariable long id, @RequestParam String name,
+			@RequestParam(defaultValue = "false") boolean autoAssign, @RequestParam Map<String, String> form,
+			RedirectAttributes redirect) {
+		try {
+			Inbox inbox = inboxes.findById(id)
+				.orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
+			Map<String, Object> allowed = editable(inbox);
+			Map<String, Object> changes = new LinkedHashMap<>();
+			form.forEach((field, typed) -> {
+				if (!field.startsWith("s.") || !allowed.containsKey(field.substring(2))) {
+					return;
+				}
+				String path = field.substring(2);
+				Object current = allowed.get(path);
+				Object value = current instanceof Boolean ? Boolean.valueOf(typed)
+						: current instanceof Number ? number(path, typed) : typed.strip();
+				if (value.equals(current)) {
+					return;
+				}
+				int dot = path.indexOf('.');
+				if (dot < 0) {
+					changes.put(path, value);
+				}
+				else {
+					@SuppressWarnings("unchecked")
+					Map<String, Object> group = (Map<String, Object>) changes.computeIfAbsent(path.substring(0, dot),
+							k -> new LinkedHashMap<String, Object>());
+					group.put(path.substring(dot + 1), value);
+				}
+			});
+			setup.update(id, name, changes, autoAssign);
+			redirect.addFlashAttribute("edited", name.strip());
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/admin/inboxes";
+	}
+
+	private static Number number(String path, String typed) {
+		try {
+			return Long.valueOf(typed.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(path + ": a whole number, not " + typed);
+		}
 	}
 
 	/**
