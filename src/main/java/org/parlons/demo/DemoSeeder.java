@@ -120,7 +120,7 @@ class DemoSeeder implements ApplicationRunner {
 		for (int c = 0; c < 320; c++) {
 			String first = DemoText.FIRST[random.nextInt(DemoText.FIRST.length)];
 			String last = DemoText.LAST[random.nextInt(DemoText.LAST.length)];
-			String email = (first + "." + last + c).toLowerCase().replaceAll("[^a-z0-9.]", "") + "@exemple.fr";
+			String email = DemoText.address(first + "." + last + c) + "@exemple.fr";
 			String phone = "06" + String.format("%08d", random.nextInt(100_000_000));
 			int threads = 1 + (random.nextInt(10) < 3 ? 1 : 0);
 			for (int t = 0; t < threads; t++) {
@@ -157,8 +157,8 @@ class DemoSeeder implements ApplicationRunner {
 		replies.reply(agent, received.conversationId(), topic.answer(), Visibility.PRIVATE);
 		if (stage < 6) {
 			ingestion.receive(new InboundMessage(inbox.id(), "demo-" + customer + "-" + thread + "-1", author,
-					topic.followUp(), start.plus(Duration.ofMinutes(30 + random.nextInt(600))), Visibility.PRIVATE,
-					"demo-" + customer + "-" + thread + "-0", null, List.of()));
+					topic.followUp(), clock.instant(), Visibility.PRIVATE, "demo-" + customer + "-" + thread + "-0",
+					null, List.of()));
 			return;
 		}
 		if (stage < 8) {

@@ -44,4 +44,17 @@ final class DemoText {
 					"Bonjour, oui : le transfert est gratuit, prévoyez 48 h de coupure au maximum.",
 					"48 h c'est long, il n'y a pas d'autre solution ?", "demenagement") };
 
+	/**
+	 * The local part of an address for a name, letters transliterated as people write
+	 * them: "Hélène.Bonnet" is "helene.bonnet", "Maël" "mael", "Œdipe" "oedipe".
+	 */
+	static String address(String name) {
+		String plain = java.text.Normalizer
+			.normalize(
+					name.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae").replace("ß", "ss"),
+					java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "");
+		return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.]", "");
+	}
+
 }
