@@ -26,7 +26,8 @@ class TableOwnershipTests {
 	static final Path MAIN = Path.of("src", "main", "java", "org", "parlons");
 
 	static final Map<String, Set<String>> OWNED = Map.ofEntries(
-			Map.entry("agents", Set.of("agent", "api_token", "team", "team_inbox", "team_member")),
+			Map.entry("agents",
+					Set.of("agent", "api_token", "team", "team_inbox", "team_member", "agent_availability")),
 			Map.entry("audit", Set.of("audit_event", "audit_chain_head")),
 			Map.entry("channels",
 					Set.of("channel_cursor", "channel_health", "mailbox_state", "outbox", "widget_visitor")),

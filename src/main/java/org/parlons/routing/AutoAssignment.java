@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.parlons.agents.Agent;
 import org.parlons.agents.Agents;
+import org.parlons.agents.Availability;
 import org.parlons.agents.Teams;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.ConversationsOpened;
@@ -17,10 +18,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives each new conversation to the next agent of its team in turn, skipping agents
- * whose open work has reached their capacity. The cursor row is locked so two nodes never
- * pick the same turn. The conversations one ingestion call opened are assigned in one
- * transaction.
+ * Gives each new conversation to the next agent of its team in turn, skipping agents away
+ * or offline and those whose open work has reached their capacity. The cursor row is
+ * locked so two nodes never pick the same turn. The conversations one ingestion call
+ * opened are assigned in one transaction.
  */
 @Component
 class AutoAssignment {
@@ -37,8 +38,11 @@ class AutoAssignment {
 
 	private final ConversationFacts facts;
 
+	private final Availability availability;
+
 	AutoAssignment(Conversations conversations, Inboxes inboxes, Teams teams, Agents agents, JdbcClient jdbc,
-			ConversationFacts facts) {
+			ConversationFacts facts, Availability availability) {
+		this.availability = availability;
 		this.facts = facts;
 		this.conversations = conversations;
 		this.inboxes = inboxes;
@@ -83,6 +87,8 @@ class AutoAssignment {
 			.stream()
 			.filter(a -> a.active() && a.role().mayAnswer())
 			.toList();
+		Map<Long, Availability.Status> present = availability.of(members.stream().map(Agent::id).toList());
+		members = members.stream().filter(a -> present.get(a.id()) == Availability.Status.ONLINE).toList();
 		if (members.isEmpty()) {
 			return Optional.empty();
 		}

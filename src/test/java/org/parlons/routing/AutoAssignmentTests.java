@@ -68,6 +68,55 @@ class AutoAssignmentTests {
 	}
 
 	@Test
+	void agentsAwayOrOfflineGetNoNewConversationAndKeepTheirOwn() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Présence"), Map.of());
+		String julieEmail = unique("julie") + "@teleo.test";
+		String marcEmail = unique("marc") + "@teleo.test";
+		long julie = admin.createAgent(julieEmail, "agent", "password-of-julie");
+		long marc = admin.createAgent(marcEmail, "agent", "password-of-marc");
+		admin.post("/api/v1/teams",
+				Map.of("name", unique("Service"), "inboxIds", List.of(inbox), "memberIds", List.of(julie, marc)));
+		TestApi marcApi = TestApi.basic(port, marcEmail, "password-of-marc");
+		assertThat(marcApi.get("/api/v1/me").body().get("availability").asString()).isEqualTo("online");
+		long before = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound",
+					inbound(unique("m"), unique("client"), "Bonjour, ma box ne marche plus."))
+			.id("conversationId");
+		await().atMost(Duration.ofSeconds(10)).until(() -> assignees(admin, List.of(before)).get(before) != 0);
+		long kept = assignees(admin, List.of(before)).get(before);
+
+		var away = marcApi.put("/api/v1/me/availability", Map.of("status", "away"));
+		assertThat(away.status()).isEqualTo(200);
+		assertThat(away.body().get("availability").asString()).isEqualTo("away");
+		assertThat(marcApi.put("/api/v1/me/availability", Map.of("status", "sleeping")).status()).isIn(400, 422);
+		List<Long> opened = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			opened.add(admin
+				.post("/api/v1/inboxes/" + inbox + "/inbound",
+						inbound(unique("m"), unique("client"), "Bonjour, ma box ne marche plus."))
+				.id("conversationId"));
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> assignees(admin, opened).values().stream().allMatch(a -> a != 0));
+		assertThat(assignees(admin, opened).values()).as("all to the one who is online").containsOnly(julie);
+		assertThat(assignees(admin, List.of(before)).get(before)).as("what one had stays").isEqualTo(kept);
+
+		TestApi.basic(port, julieEmail, "password-of-julie")
+			.put("/api/v1/me/availability", Map.of("status", "offline"));
+		long nobody = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("client"), "Toujours en panne."))
+			.id("conversationId");
+		marcApi.put("/api/v1/me/availability", Map.of("status", "online"));
+		long back = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique("client"), "Encore moi."))
+			.id("conversationId");
+		await().atMost(Duration.ofSeconds(10)).until(() -> assignees(admin, List.of(back)).get(back) != 0);
+		assertThat(assignees(admin, List.of(back)).get(back)).isEqualTo(marc);
+		assertThat(assignees(admin, List.of(nobody)).get(nobody)).as("nobody online: it waits").isZero();
+	}
+
+	@Test
 	void anAdministratorChangesRolesAndMandatesAndEachChangeIsAudited() {
 		TestApi admin = TestApi.asAdmin(port);
 		String email = unique("lea") + "@teleo.test";

@@ -19,6 +19,7 @@ import org.parlons.agents.Agent;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.AgentRegistration;
 import org.parlons.agents.Agents;
+import org.parlons.agents.Availability;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,7 +49,10 @@ class AgentsApi {
 
 	private final Teams teams;
 
-	AgentsApi(AgentRegistration registration, Agents agents, Teams teams) {
+	private final Availability availability;
+
+	AgentsApi(AgentRegistration registration, Agents agents, Teams teams, Availability availability) {
+		this.availability = availability;
 		this.registration = registration;
 		this.agents = agents;
 		this.teams = teams;
@@ -86,7 +91,10 @@ class AgentsApi {
 
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
 			@Nullable Money maxGesture, Set<String> languages, Set<String> channels, Set<String> withheldTopics,
-			Set<Long> teamIds, List<String> grants, List<String> permissions) {
+			Set<Long> teamIds, List<String> grants, List<String> permissions, String availability) {
+	}
+
+	record AvailabilityChange(@NotBlank String status) {
 	}
 
 	/**
@@ -163,6 +171,21 @@ class AgentsApi {
 		return agents.findAll().stream().map(this::view).toList();
 	}
 
+	/**
+	 * Says whether the caller takes new work: {@code online}, {@code away} or
+	 * {@code offline}; automatic assignment skips those away or offline.
+	 */
+	@PutMapping("/me/availability")
+	AgentView availability(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody AvailabilityChange body) {
+		try {
+			availability.set(me.id(), Availability.Status.fromApi(body.status()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new org.parlons.platform.InvalidRequestException(ex.getMessage());
+		}
+		return view(agents.findById(me.id()).orElseThrow());
+	}
+
 	/** The agent the request authenticates as. */
 	@GetMapping("/me")
 	AgentView me(@AuthenticationPrincipal AgentPrincipal me) {
@@ -175,7 +198,8 @@ class AgentsApi {
 		return new AgentView(agent.id(), agent.email(), agent.name(), agent.role().api(), agent.active(),
 				agent.capacity(), gesture, m.languages(), m.channels(), m.withheldTopics(), teams.teamsOf(agent.id()),
 				agent.grants().stream().map(Permission::api).sorted().toList(),
-				Arrays.stream(Permission.values()).filter(agent::may).map(Permission::api).toList());
+				Arrays.stream(Permission.values()).filter(agent::may).map(Permission::api).toList(),
+				availability.of(agent.id()).api());
 	}
 
 }

@@ -76,6 +76,12 @@ class NotificationsBrowserTests {
 			assertThat(chrome.findElement(By.id("row-" + conversation)).getDomAttribute("class"))
 				.doesNotContain("unread");
 			assertThat(chrome.getTitle()).doesNotStartWith("(");
+
+			// the agent says from the menu that they are away; auto-assignment reads it
+			chrome.findElement(By.cssSelector("button.me")).click();
+			wait.until(ExpectedConditions.elementToBeClickable(By.id("availability-away"))).click();
+			wait.until(ExpectedConditions.attributeContains(By.id("my-availability"), "class", "away"));
+			assertThat(admin.get("/api/v1/agents").body().toString()).contains("\"availability\":\"away\"");
 		}
 		finally {
 			chrome.quit();
