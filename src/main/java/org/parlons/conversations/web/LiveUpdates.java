@@ -43,7 +43,10 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 
 	private final ConversationList list;
 
-	LiveUpdates(Conversations conversations, ConversationList list) {
+	private final org.parlons.agents.Agents agents;
+
+	LiveUpdates(Conversations conversations, ConversationList list, org.parlons.agents.Agents agents) {
+		this.agents = agents;
 		this.conversations = conversations;
 		this.list = list;
 	}
@@ -88,6 +91,11 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 	void on(ConversationChanged event) {
 		afterCommit(event.inboxId(), Map.of("type", "changed", "conversationId", event.conversationId(), "inboxId",
 				event.inboxId(), "what", event.what()));
+		if (event instanceof ConversationChanged.NoteAdded note && note.text().indexOf('@') >= 0) {
+			for (long mentioned : mentioned(note.text(), note.agentId())) {
+				notice(mentioned, "mentioned", event.conversationId());
+			}
+		}
 		if (event instanceof ConversationChanged.Assigned assigned && assigned.assigneeId() != null
 				&& !assigned.assigneeId().equals(currentAgent())) {
 			notice(assigned.assigneeId(), "assigned", event.conversationId());
@@ -97,6 +105,37 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 	@Override
 	public void tell(long agentId, String kind, long conversationId) {
 		notice(agentId, kind, conversationId);
+	}
+
+	/**
+	 * The colleagues a note names with "@": by the first word of their name or their
+	 * email's local part ("@julie", "@julie.martin"), whatever the case and accents; the
+	 * writer left out.
+	 */
+	private java.util.Set<Long> mentioned(String text, long writer) {
+		java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+		java.util.Set<String> words = new java.util.HashSet<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("@([\\p{L}0-9._-]+)").matcher(text);
+		while (m.find()) {
+			words.add(plain(m.group(1)).replaceAll("[._-]+$", ""));
+		}
+		for (var agent : agents.findAll()) {
+			if (agent.id() == writer || !agent.active()) {
+				continue;
+			}
+			String first = plain(agent.name().strip().split("\\s+")[0]);
+			String local = plain(agent.email().substring(0, Math.max(0, agent.email().indexOf('@'))));
+			if (words.contains(first) || words.contains(local)) {
+				out.add(agent.id());
+			}
+		}
+		return out;
+	}
+
+	private static String plain(String word) {
+		return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** The agent whose request this is, if an agent's. */
@@ -118,7 +157,7 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 				return;
 			}
 			String customer = list.summaries(java.util.List.of(c)).get(0).customerName();
-			streams.send(w -> w.agentId() == agentId, "notice",
+			streams.send(w -> w.agentId() == agentId && w.scope().includes(c.inboxId()), "notice",
 					Json.write(Map.of("kind", kind, "conversationId", conversationId, "customer", customer)));
 		};
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -77,6 +77,14 @@ class NotificationsBrowserTests {
 				.doesNotContain("unread");
 			assertThat(chrome.getTitle()).doesNotStartWith("(");
 
+			// a colleague names her in a note
+			assertThat(admin
+				.post("/api/v1/conversations/" + conversation + "/notes",
+						Map.of("text", "@" + email.split("@")[0] + " peux-tu rappeler ce client ?"))
+				.status()).isLessThan(300);
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(
+					By.cssSelector("#notices .toast[data-conversation='" + conversation + "']"), "cité"));
+
 			// the agent says from the menu that they are away; auto-assignment reads it
 			chrome.findElement(By.cssSelector("button.me")).click();
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("availability-away"))).click();
