@@ -139,11 +139,43 @@
     }, every);
   }
 
+  // Ticking rows gives one action to many conversations; the ticks survive the list being drawn again.
+  let ticked = new Set();
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('.bulk-check')) { e.stopPropagation(); }
+  }, true);
+  document.addEventListener('change', function (e) {
+    if (!e.target.classList.contains('bulk-check')) { return; }
+    if (e.target.checked) { ticked.add(e.target.value); } else { ticked.delete(e.target.value); }
+    bulkBar();
+  });
+  document.addEventListener('htmx:afterRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.id === 'bulk' && e.detail.successful) {
+      ticked = new Set();
+      refreshList();
+    }
+  });
+
+  function bulkBar() {
+    const bar = document.getElementById('bulk');
+    if (!bar) { return; }
+    document.querySelectorAll('.bulk-check').forEach(function (c) { c.checked = ticked.has(c.value); });
+    bar.hidden = ticked.size === 0;
+    const count = bar.querySelector('.bulk-count');
+    count.textContent = (ticked.size === 1 ? count.dataset.one : count.dataset.many).replace('{0}', ticked.size);
+    const label = bar.querySelector('.bulk-label');
+    label.hidden = bar.querySelector('select[name=action]').value !== 'label';
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target.closest('#bulk')) { bulkBar(); }
+  });
+
   // The tab's title counts one's open conversations with unread messages; the filter column
   // shows the counts the list was just drawn with.
   function afterList() {
     const list = document.getElementById('list');
     if (!list) { return; }
+    bulkBar();
     const base = document.title.replace(/^\(\d+\) /, '');
     const unread = parseInt(list.dataset.unreadAssigned || '0', 10);
     document.title = (unread > 0 ? '(' + unread + ') ' : '') + base;

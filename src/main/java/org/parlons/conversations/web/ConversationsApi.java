@@ -63,7 +63,8 @@ class ConversationsApi {
 	private final Timeline timeline;
 
 	ConversationsApi(ConversationList conversations, ConversationAccess access, ConversationActions actions,
-			Replies replies, Messages messages, Timeline timeline) {
+			Replies replies, Messages messages, Timeline timeline, BulkActions bulk) {
+		this.bulk = bulk;
 		this.conversations = conversations;
 		this.access = access;
 		this.actions = actions;
@@ -72,7 +73,25 @@ class ConversationsApi {
 		this.timeline = timeline;
 	}
 
+	private final BulkActions bulk;
+
 	record Items<T>(List<T> items) {
+	}
+
+	record Bulk(@NotNull @Size(min = 1, max = BulkActions.MAX) List<@NotNull Long> ids, @Nullable String status,
+			@Nullable String assignee, @Nullable String label, @Nullable Long teamId) {
+	}
+
+	/**
+	 * One action on up to 200 conversations: {@code status}, {@code assignee} ("me",
+	 * "none" or an id), {@code label} or {@code teamId}. Each is done or refused on its
+	 * own: the answer lists those done and, for the others, why.
+	 */
+	@Requires(Permission.WORK_CONVERSATIONS)
+	@PostMapping("/conversations/bulk")
+	BulkActions.Outcome bulk(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody Bulk body) {
+		return bulk.apply(me, body.ids(),
+				new BulkActions.Action(body.status(), body.assignee(), body.label(), body.teamId()));
 	}
 
 	/**

@@ -28,6 +28,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.parlons.platform.ErrorDetails;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -57,9 +60,12 @@ class InboxPages {
 
 	private final ReadMarks reads;
 
+	private final BulkActions bulk;
+
 	InboxPages(ConversationList conversations, ConversationAccess access, ConversationPane pane, Inboxes inboxes,
 			Agents agents, Teams teams, List<ConversationSignals> signals, List<InboxIndicators> indicators,
-			ReadMarks reads) {
+			ReadMarks reads, BulkActions bulk) {
+		this.bulk = bulk;
 		this.reads = reads;
 		this.conversations = conversations;
 		this.access = access;
@@ -96,6 +102,35 @@ class InboxPages {
 		return isHtmx(request) ? "conversations/list :: list" : "conversations/index";
 	}
 
+	/**
+	 * One action on the conversations ticked in the list; answers what was done and what
+	 * was refused (the list is drawn again by its live updates, or by the page).
+	 */
+	@Requires(Permission.WORK_CONVERSATIONS)
+	@PostMapping("/inbox/bulk")
+	String bulk(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(required = false) @Nullable List<Long> ids,
+			@RequestParam String action, @RequestParam(required = false) @Nullable String bulkLabel,
+			@RequestParam @Nullable Long inboxId, @RequestParam(defaultValue = "open") String status,
+			@RequestParam @Nullable Long teamId, @RequestParam @Nullable String assignee,
+			@RequestParam @Nullable String label, @RequestParam @Nullable String q, Model model) {
+		try {
+			String[] what = action.split(":", 2);
+			String value = what.length > 1 ? what[1] : "";
+			BulkActions.Action chosen = switch (what[0]) {
+				case "status" -> new BulkActions.Action(value, null, null, null);
+				case "assignee" -> new BulkActions.Action(null, value, null, null);
+				case "team" -> new BulkActions.Action(null, null, null, Long.valueOf(value));
+				case "label" -> new BulkActions.Action(null, null, bulkLabel, null);
+				default -> throw new IllegalArgumentException("No bulk action " + action);
+			};
+			model.addAttribute("bulkOutcome", bulk.apply(me, ids == null ? List.of() : ids, chosen));
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			model.addAttribute("bulkError", ErrorDetails.of(ex));
+		}
+		return "conversations/list :: bulk-outcome";
+	}
+
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/inbox/customers/{customerId}/conversations")
 	String customerConversations(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long customerId,
@@ -127,6 +162,10 @@ class InboxPages {
 		});
 		model.addAttribute("agentNames", agents.namesOf(assignees));
 		model.addAttribute("rowSignals", rowSignals(result.items()));
+		model.addAttribute("mayWork", me.may(Permission.WORK_CONVERSATIONS));
+		model.addAttribute("bulkAgents",
+				agents.findAll().stream().filter(a -> a.active() && a.role().mayAnswer()).toList());
+		model.addAttribute("bulkTeams", teams.findAll());
 		model.addAttribute("unread",
 				reads.unread(me.id(), result.items().stream().map(ConversationSummary::id).toList()));
 		model.addAttribute("unreadAssigned", reads.unreadAssigned(me.id()));
