@@ -33,7 +33,7 @@ class TableOwnershipTests {
 					Set.of("channel_cursor", "channel_health", "mailbox_state", "outbox", "widget_visitor")),
 			Map.entry("conversations",
 					Set.of("inbox", "conversation", "conversation_event", "conversation_label", "conversation_note",
-							"message", "message_thread_key", "social_post", "canned_response", "macro",
+							"message", "message_thread_key", "social_post", "canned_response", "macro", "saved_view",
 							"conversation_read")),
 			Map.entry("customers",
 					Set.of("customer", "customer_event", "customer_identity", "customer_merge", "customer_note",

@@ -33,7 +33,47 @@ public class ConversationList {
 		this.customers = customers;
 	}
 
+	/** The order of a list. */
+	public enum Sort {
+
+		/** Latest activity first (the default). */
+		NEWEST("c.last_message_at desc, c.id desc"),
+		/** Longest waiting first. */
+		OLDEST("c.last_message_at asc, c.id asc"),
+		/** Most urgent first, then longest waiting. */
+		PRIORITY("case c.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end, "
+				+ "c.last_message_at asc, c.id asc");
+
+		private final String orderBy;
+
+		Sort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+		public String api() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		/** The sort a parameter names; the default when blank. */
+		public static Sort fromApi(@Nullable String value) {
+			if (value == null || value.isBlank()) {
+				return NEWEST;
+			}
+			try {
+				return valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("sort: newest, oldest or priority, not " + value);
+			}
+		}
+
+	}
+
 	public Page<ConversationSummary> list(ConversationFilter filter, InboxScope scope, int page, int size) {
+		return list(filter, scope, page, size, Sort.NEWEST);
+	}
+
+	public Page<ConversationSummary> list(ConversationFilter filter, InboxScope scope, int page, int size, Sort sort) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, scope, params);
 		if (where == null) {
@@ -43,7 +83,7 @@ public class ConversationList {
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		List<Conversation> rows = bind(jdbc.sql("select " + Conversations.COLUMNS + " from conversation c" + where
-				+ " order by c.last_message_at desc, c.id desc limit :limit offset :offset"), params)
+				+ " order by " + sort.orderBy + " limit :limit offset :offset"), params)
 			.query(Conversations::map)
 			.list();
 		return new Page<>(summaries(rows), total, page, size);

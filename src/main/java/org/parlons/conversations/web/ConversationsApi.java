@@ -147,7 +147,8 @@ class ConversationsApi {
 	 * Conversations the caller may see, newest activity first, filtered by inbox, status,
 	 * team, assignee, label and {@code q}: words of the subject or a message, the
 	 * customer's name, email, handle or phone (however typed), or the conversation's
-	 * number ({@code #42}).
+	 * number ({@code #42}); {@code sort}: newest (latest activity first, the default),
+	 * oldest (longest waiting first) or priority (most urgent first).
 	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/conversations")
@@ -155,9 +156,11 @@ class ConversationsApi {
 			@RequestParam @Nullable String status, @RequestParam @Nullable Long teamId,
 			@RequestParam @Nullable String assignee, @RequestParam @Nullable String label,
 			@RequestParam @Nullable String q, @RequestParam @Nullable Long customerId,
-			@RequestParam @Nullable Integer page, @RequestParam @Nullable Integer size) {
+			@RequestParam @Nullable String sort, @RequestParam @Nullable Integer page,
+			@RequestParam @Nullable Integer size) {
 		ConversationFilter filter = Filters.of(me, inboxId, status, teamId, assignee, label, q, customerId);
-		return conversations.list(filter, access.scope(me), Page.clampPage(page), Page.clampSize(size, 25));
+		return conversations.list(filter, access.scope(me), Page.clampPage(page), Page.clampSize(size, 25),
+				ConversationList.Sort.fromApi(sort));
 	}
 
 	/** One conversation: status, priority, assignee, team, labels. */

@@ -23,6 +23,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboxIndicators;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReadMarks;
+import org.parlons.conversations.SavedViews;
 import org.parlons.platform.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,9 +63,12 @@ class InboxPages {
 
 	private final BulkActions bulk;
 
+	private final SavedViews views;
+
 	InboxPages(ConversationList conversations, ConversationAccess access, ConversationPane pane, Inboxes inboxes,
 			Agents agents, Teams teams, List<ConversationSignals> signals, List<InboxIndicators> indicators,
-			ReadMarks reads, BulkActions bulk) {
+			ReadMarks reads, BulkActions bulk, SavedViews views) {
+		this.views = views;
 		this.bulk = bulk;
 		this.reads = reads;
 		this.conversations = conversations;
@@ -87,9 +91,10 @@ class InboxPages {
 	String inbox(@AuthenticationPrincipal AgentPrincipal me, @RequestParam @Nullable Long inboxId,
 			@RequestParam(defaultValue = "open") String status, @RequestParam @Nullable Long teamId,
 			@RequestParam @Nullable String assignee, @RequestParam @Nullable String label,
-			@RequestParam @Nullable String q, @RequestParam @Nullable Integer page, @RequestParam @Nullable Long open,
-			HttpServletRequest request, Model model) {
-		list(me, inboxId, status, teamId, assignee, label, q, page, model);
+			@RequestParam @Nullable String q, @RequestParam @Nullable String sort, @RequestParam @Nullable Integer page,
+			@RequestParam @Nullable Long open, HttpServletRequest request, Model model) {
+		list(me, inboxId, status, teamId, assignee, label, q, sort, page, model);
+		model.addAttribute("views", views.of(me.id()));
 		List<Inbox> visible = inboxes.visible(access.scope(me));
 		model.addAttribute("inboxes", visible);
 		model.addAttribute("indicators", indicators(visible));
@@ -100,6 +105,48 @@ class InboxPages {
 			pane.fill(me, open, model);
 		}
 		return isHtmx(request) ? "conversations/list :: list" : "conversations/index";
+	}
+
+	/**
+	 * Saves the list's current filters and sort under a name, for the agent alone; only
+	 * the list's own parameters are kept.
+	 */
+	@Requires(Permission.READ_CONVERSATIONS)
+	@PostMapping("/inbox/views")
+	String saveView(@AuthenticationPrincipal AgentPrincipal me, @RequestParam String viewName,
+			@RequestParam @Nullable Long inboxId, @RequestParam(defaultValue = "open") String status,
+			@RequestParam @Nullable Long teamId, @RequestParam @Nullable String assignee,
+			@RequestParam @Nullable String label, @RequestParam @Nullable String q, @RequestParam @Nullable String sort,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		Filters.of(me, inboxId, status, teamId, assignee, label, q, null);
+		var query = org.springframework.web.util.UriComponentsBuilder.newInstance().queryParam("status", status);
+		if (inboxId != null) {
+			query.queryParam("inboxId", inboxId);
+		}
+		if (teamId != null) {
+			query.queryParam("teamId", teamId);
+		}
+		for (String[] p : new String[][] { { "assignee", assignee }, { "label", label }, { "q", q } }) {
+			if (p[1] != null && !p[1].isBlank()) {
+				query.queryParam(p[0], p[1].strip());
+			}
+		}
+		query.queryParam("sort", ConversationList.Sort.fromApi(sort).api());
+		String built = query.encode().build().getQuery();
+		try {
+			views.save(me.id(), viewName, built);
+		}
+		catch (ErrorResponseException ex) {
+			redirect.addFlashAttribute("viewError", ErrorDetails.of(ex));
+		}
+		return "redirect:/inbox?" + built;
+	}
+
+	@Requires(Permission.READ_CONVERSATIONS)
+	@PostMapping("/inbox/views/{id}/delete")
+	String deleteView(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		views.delete(me.id(), id);
+		return "redirect:/inbox";
 	}
 
 	/**
@@ -142,17 +189,18 @@ class InboxPages {
 	}
 
 	private void list(AgentPrincipal me, @Nullable Long inboxId, String status, @Nullable Long teamId,
-			@Nullable String assignee, @Nullable String label, @Nullable String q, @Nullable Integer page,
-			Model model) {
+			@Nullable String assignee, @Nullable String label, @Nullable String q, @Nullable String sort,
+			@Nullable Integer page, Model model) {
 		ConversationFilter filter = Filters.of(me, inboxId, status, teamId, assignee, label, q, null);
 		InboxScope scope = access.scope(me);
-		Page<ConversationSummary> result = conversations.list(filter, scope, Page.clampPage(page), 30);
+		ConversationList.Sort order = ConversationList.Sort.fromApi(sort);
+		Page<ConversationSummary> result = conversations.list(filter, scope, Page.clampPage(page), 30, order);
 		model.addAttribute("page", result);
 		model.addAttribute("counts", conversations.countByStatus(filter, scope));
 		model.addAttribute("filter",
 				Map.of("inboxId", inboxId == null ? "" : inboxId, "status", status, "teamId",
 						teamId == null ? "" : teamId, "assignee", assignee == null ? "" : assignee, "label",
-						label == null ? "" : label, "q", q == null ? "" : q));
+						label == null ? "" : label, "q", q == null ? "" : q, "sort", order.api()));
 		model.addAttribute("inboxNames", inboxNames());
 		Set<Long> assignees = new HashSet<>();
 		result.items().forEach(i -> {
