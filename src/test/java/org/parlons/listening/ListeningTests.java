@@ -187,6 +187,21 @@ class ListeningTests {
 		assertThat(negative.get("zScore").asDouble()).isGreaterThanOrEqualTo(4.0);
 		assertThat(negative.get("driving")).isNotEmpty();
 		assertThat(admin.get("/api/v1/listening/alerts?hours=0").status()).isEqualTo(422);
+		// the dashboard tells each hour once, in the reader's words
+		String page = org.parlons.testing.WebSession.signIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD)
+			.get("/listening?lang=fr")
+			.body();
+		String alerts = page.substring(page.indexOf("class=\"card alerts\""));
+		alerts = alerts.substring(0, alerts.indexOf("</section>"));
+		assertThat(alerts).contains("mentions négatives").doesNotContain("negative mentions");
+		String hour = negative.get("hour").asString();
+		assertThat(alerts.split("class=\"alert-hour\"").length - 1).as("one line per hour")
+			.isEqualTo((int) java.util.stream.StreamSupport
+				.stream(admin.get("/api/v1/listening/alerts?hours=24").body().get("items").spliterator(), false)
+				.map(a -> a.get("hour").asString())
+				.distinct()
+				.count());
+		assertThat(hour).isNotBlank();
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired

@@ -79,7 +79,7 @@ class ListeningPages {
 		model.addAttribute("voices", influence.top(f.topic(), f.inbox(), f.within(), f.from(), f.to(), 10));
 		model.addAttribute("terms", figures.terms(f, 15));
 		model.addAttribute("summary", s);
-		model.addAttribute("alerts", badBuzz.lastHours(24, ListeningFilters.within(access.scopeOf(me))));
+		model.addAttribute("alerts", AlertHour.of(badBuzz.lastHours(24, ListeningFilters.within(access.scopeOf(me)))));
 		VolumeChart volume = VolumeChart.of(s.days());
 		model.addAttribute("volume", volume);
 		model.addAttribute("volumeJson", json.writeValueAsString(volume));
@@ -158,6 +158,26 @@ class ListeningPages {
 		model.addAttribute("inboxes", inboxes.findAll());
 		model.addAttribute("fromDay", ListeningFilters.firstDay(f).toString());
 		model.addAttribute("toDay", ListeningFilters.lastDay(f).toString());
+	}
+
+	/**
+	 * One hour of alerts: each measure that burst (all mentions, negative ones), and the
+	 * mentions that drove it, once.
+	 */
+	record AlertHour(java.time.Instant hour, List<BadBuzz.Alert> measures, List<ListeningFigures.Mention> driving) {
+
+		static List<AlertHour> of(List<BadBuzz.Alert> alerts) {
+			java.util.Map<java.time.Instant, List<BadBuzz.Alert>> byHour = new java.util.TreeMap<>();
+			alerts.forEach(a -> byHour.computeIfAbsent(a.hour(), h -> new ArrayList<>()).add(a));
+			List<AlertHour> out = new ArrayList<>();
+			byHour.forEach((hour, measures) -> {
+				java.util.Map<Long, ListeningFigures.Mention> driving = new java.util.LinkedHashMap<>();
+				measures.forEach(m -> m.driving().forEach(d -> driving.putIfAbsent(d.id(), d)));
+				out.add(new AlertHour(hour, measures, List.copyOf(driving.values())));
+			});
+			return out;
+		}
+
 	}
 
 }
