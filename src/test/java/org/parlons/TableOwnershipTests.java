@@ -27,7 +27,8 @@ class TableOwnershipTests {
 
 	static final Map<String, Set<String>> OWNED = Map.ofEntries(
 			Map.entry("agents",
-					Set.of("agent", "api_token", "team", "team_inbox", "team_member", "agent_availability")),
+					Set.of("agent", "api_token", "team", "team_inbox", "team_member", "agent_availability",
+							"agent_preference")),
 			Map.entry("audit", Set.of("audit_event", "audit_chain_head")),
 			Map.entry("channels",
 					Set.of("channel_cursor", "channel_health", "mailbox_state", "outbox", "widget_visitor")),

@@ -46,8 +46,11 @@ class AdminPages {
 
 	private final ApiTokens tokens;
 
+	private final org.parlons.agents.TimeZones zones;
+
 	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.parlons.agents.TimeZones zones) {
+		this.zones = zones;
 		this.events = events;
 		this.agents = agents;
 		this.registration = registration;
@@ -129,6 +132,13 @@ class AdminPages {
 	@GetMapping("/account/tokens")
 	String tokens(@AuthenticationPrincipal AgentPrincipal me, Model model) {
 		model.addAttribute("tokens", tokens.of(me.id()));
+		model.addAttribute("myZone", zones.of(me.id()).map(java.time.ZoneId::getId).orElse(""));
+		model.addAttribute("allZones",
+				java.time.ZoneId.getAvailableZoneIds()
+					.stream()
+					.filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+					.sorted()
+					.toList());
 		return "agents/tokens";
 	}
 

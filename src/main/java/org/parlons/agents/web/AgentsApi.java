@@ -23,6 +23,7 @@ import org.parlons.agents.Availability;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
+import org.parlons.agents.TimeZones;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,7 +52,10 @@ class AgentsApi {
 
 	private final Availability availability;
 
-	AgentsApi(AgentRegistration registration, Agents agents, Teams teams, Availability availability) {
+	private final TimeZones zones;
+
+	AgentsApi(AgentRegistration registration, Agents agents, Teams teams, Availability availability, TimeZones zones) {
+		this.zones = zones;
 		this.availability = availability;
 		this.registration = registration;
 		this.agents = agents;
@@ -91,10 +95,14 @@ class AgentsApi {
 
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
 			@Nullable Money maxGesture, Set<String> languages, Set<String> channels, Set<String> withheldTopics,
-			Set<Long> teamIds, List<String> grants, List<String> permissions, String availability) {
+			Set<Long> teamIds, List<String> grants, List<String> permissions, String availability,
+			@Nullable String timeZone) {
 	}
 
 	record AvailabilityChange(@NotBlank String status) {
+	}
+
+	record TimeZoneChange(@Nullable String timeZone) {
 	}
 
 	/**
@@ -186,6 +194,16 @@ class AgentsApi {
 		return view(agents.findById(me.id()).orElseThrow());
 	}
 
+	/**
+	 * Sets the zone the caller reads times in ({@code "Europe/Paris"}); null goes back to
+	 * the server's.
+	 */
+	@PutMapping("/me/time-zone")
+	AgentView timeZone(@AuthenticationPrincipal AgentPrincipal me, @RequestBody TimeZoneChange body) {
+		zones.set(me.id(), body.timeZone());
+		return view(agents.findById(me.id()).orElseThrow());
+	}
+
 	/** The agent the request authenticates as. */
 	@GetMapping("/me")
 	AgentView me(@AuthenticationPrincipal AgentPrincipal me) {
@@ -199,7 +217,7 @@ class AgentsApi {
 				agent.capacity(), gesture, m.languages(), m.channels(), m.withheldTopics(), teams.teamsOf(agent.id()),
 				agent.grants().stream().map(Permission::api).sorted().toList(),
 				Arrays.stream(Permission.values()).filter(agent::may).map(Permission::api).toList(),
-				availability.of(agent.id()).api());
+				availability.of(agent.id()).api(), zones.of(agent.id()).map(java.time.ZoneId::getId).orElse(null));
 	}
 
 }

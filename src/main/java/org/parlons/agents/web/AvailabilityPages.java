@@ -21,8 +21,24 @@ class AvailabilityPages {
 
 	private final Availability availability;
 
-	AvailabilityPages(Availability availability) {
+	private final org.parlons.agents.TimeZones zones;
+
+	AvailabilityPages(Availability availability, org.parlons.agents.TimeZones zones) {
 		this.availability = availability;
+		this.zones = zones;
+	}
+
+	@PostMapping("/account/time-zone")
+	String timeZone(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(defaultValue = "") String timeZone,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			zones.set(me.id(), timeZone);
+			redirect.addFlashAttribute("zoneSaved", true);
+		}
+		catch (org.springframework.web.ErrorResponseException ex) {
+			redirect.addFlashAttribute("zoneError", org.parlons.platform.ErrorDetails.of(ex));
+		}
+		return "redirect:/account/tokens";
 	}
 
 	@PostMapping("/account/availability")

@@ -21,7 +21,7 @@ import org.parlons.conversations.Replies;
 import org.parlons.conversations.Visibility;
 import org.parlons.platform.ErrorDetails;
 import org.parlons.platform.InvalidRequestException;
-import org.parlons.platform.PlatformSettings;
+import org.parlons.platform.Zones;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,12 +54,12 @@ class ConversationPages {
 
 	private final Clock clock;
 
-	private final PlatformSettings settings;
+	private final Zones zones;
 
 	private final PreparedWorkApi prepared;
 
 	ConversationPages(ConversationPane pane, ConversationAccess access, ConversationActions actions, Replies replies,
-			ApplicationEventPublisher events, Clock clock, PlatformSettings settings, PreparedWorkApi prepared) {
+			ApplicationEventPublisher events, Clock clock, Zones zones, PreparedWorkApi prepared) {
 		this.prepared = prepared;
 		this.pane = pane;
 		this.access = access;
@@ -67,7 +67,7 @@ class ConversationPages {
 		this.replies = replies;
 		this.events = events;
 		this.clock = clock;
-		this.settings = settings;
+		this.zones = zones;
 	}
 
 	@Requires(Permission.READ_CONVERSATIONS)
@@ -213,7 +213,7 @@ class ConversationPages {
 
 	private @Nullable Instant snoozeUntil(String choice) {
 		Instant now = clock.instant();
-		ZoneId zone = settings.timeZone();
+		ZoneId zone = zones.current();
 		return switch (choice) {
 			case "1h" -> now.plus(Duration.ofHours(1));
 			case "tomorrow" -> LocalDate.now(zone).plusDays(1).atTime(9, 0).atZone(zone).toInstant();

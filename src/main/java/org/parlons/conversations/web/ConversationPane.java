@@ -32,7 +32,7 @@ import org.parlons.conversations.Visibility;
 import org.parlons.customers.CustomerFacts;
 import org.parlons.customers.Customers;
 import org.springframework.ui.Model;
-import org.parlons.platform.PlatformSettings;
+import org.parlons.platform.Zones;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -74,16 +74,16 @@ class ConversationPane {
 
 	private final ReadMarks reads;
 
-	private final PlatformSettings settings;
+	private final Zones zones;
 
 	ConversationPane(ConversationAccess access, ConversationList conversations, Timeline timeline,
 			List<ConversationSignals> signals, Posts posts, Messages messages, Agents agents, Inboxes inboxes,
 			Customers customers, List<CustomerFacts> facts, Teams teams, CannedResponses canned, TimelineWords words,
-			PlatformSettings settings, Macros macros, ReadMarks reads) {
+			Zones zones, Macros macros, ReadMarks reads) {
 		this.macros = macros;
 		this.reads = reads;
 		this.words = words;
-		this.settings = settings;
+		this.zones = zones;
 		this.access = access;
 		this.conversations = conversations;
 		this.timeline = timeline;
@@ -100,7 +100,7 @@ class ConversationPane {
 
 	void fill(AgentPrincipal me, long id, Model model) {
 		Locale locale = LocaleContextHolder.getLocale();
-		ZoneId zone = settings.timeZone();
+		ZoneId zone = zones.current();
 		Conversation c = access.conversation(me, id);
 		reads.read(me.id(), id);
 		ConversationSummary summary = conversations.summaries(List.of(c)).get(0);
