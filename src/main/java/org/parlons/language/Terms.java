@@ -30,9 +30,20 @@ public final class Terms {
 	public record Count(String term, int texts) {
 	}
 
-	/** The most used hashtags and keywords of a set of texts. */
-	public record Top(int texts, List<Count> hashtags, List<Count> keywords) {
+	/**
+	 * The most used hashtags and keywords of a set of texts; {@code everywhere}: the
+	 * keywords nearly every text holds (the name the texts were found by, as a rule),
+	 * told apart because they say nothing about what people talk of.
+	 */
+	public record Top(int texts, List<Count> hashtags, List<Count> keywords, List<Count> everywhere) {
 	}
+
+	/**
+	 * A keyword in at least this share of at least {@link #EVERYWHERE_MIN_TEXTS} texts.
+	 */
+	static final double EVERYWHERE_SHARE = 0.8;
+
+	static final int EVERYWHERE_MIN_TEXTS = 10;
 
 	private static final Pattern HASHTAG = Pattern
 		.compile("(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)");
@@ -74,7 +85,8 @@ public final class Terms {
 	}
 
 	/**
-	 * The {@code limit} most used hashtags and keywords, most used first, ties by term.
+	 * The {@code limit} most used hashtags and keywords, most used first, ties by term;
+	 * the keywords in 80 % of ten texts or more apart.
 	 */
 	public static Top top(List<String> texts, int limit) {
 		Map<String, Integer> hashtags = new HashMap<>();
@@ -83,7 +95,17 @@ public final class Terms {
 			hashtags(text).forEach(t -> hashtags.merge(t, 1, Integer::sum));
 			keywords(text).forEach(k -> keywords.merge(k, 1, Integer::sum));
 		}
-		return new Top(texts.size(), ranked(hashtags, limit), ranked(keywords, limit));
+		Map<String, Integer> everywhere = new HashMap<>();
+		if (texts.size() >= EVERYWHERE_MIN_TEXTS) {
+			keywords.entrySet().removeIf(e -> {
+				boolean common = e.getValue() >= EVERYWHERE_SHARE * texts.size();
+				if (common) {
+					everywhere.put(e.getKey(), e.getValue());
+				}
+				return common;
+			});
+		}
+		return new Top(texts.size(), ranked(hashtags, limit), ranked(keywords, limit), ranked(everywhere, limit));
 	}
 
 	private static List<Count> ranked(Map<String, Integer> counts, int limit) {

@@ -35,6 +35,23 @@ class TermsAndTopicsTests {
 	}
 
 	@Test
+	void theWordNearlyEveryTextHoldsIsToldApartFromWhatPeopleTalkOf() {
+		List<String> texts = new java.util.ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			texts.add("Teleo une panne" + (i % 2 == 0 ? " de fibre" : ""));
+		}
+		for (int i = 0; i < 4; i++) {
+			texts.add("Teleo facture fausse");
+		}
+		texts.add("une facture");
+		Terms.Top top = Terms.top(texts, 3);
+		assertThat(top.everywhere()).containsExactly(new Terms.Count("teleo", 11));
+		assertThat(top.keywords()).extracting(Terms.Count::term).containsExactly("panne", "facture", "fausse");
+		// few texts: nothing is set apart
+		assertThat(Terms.top(texts.subList(0, 5), 3).everywhere()).isEmpty();
+	}
+
+	@Test
 	void aTopicMatchesWholeWordsWhateverTheCaseAndAccentsAndItsHashtags() {
 		Topics.Topic fibre = new Topics.Topic(1, "Fibre", List.of("fibre optique", "Téléo Box", "#panne"), 0);
 		assertThat(fibre.about("Ma FIBRE OPTIQUE est coupée")).isTrue();
