@@ -191,7 +191,8 @@
   }
 
   function connectLive() {
-    const url = document.body.dataset.live;
+    // the inbox's stream; on the other pages of a signed-in agent, the same stream for their notices
+    const url = document.body.dataset.live || (document.getElementById('notices') ? '/live' : null);
     if (!url || !window.EventSource) { return; }
     const state = document.getElementById('live-state');
     const source = new EventSource(url);
