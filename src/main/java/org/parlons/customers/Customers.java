@@ -309,6 +309,43 @@ public class Customers {
 		return List.copyOf(new java.util.LinkedHashSet<>(live));
 	}
 
+	/**
+	 * Other live profiles that may be the same person: the same name (whatever the case),
+	 * or an email address with the same name before the "@" at another provider
+	 * (camille.durand@gmail.com, camille.durand@orange.fr; five characters at least); at
+	 * most {@code limit}, newest first. A phone number is held by one profile only, so it
+	 * never makes a duplicate.
+	 */
+	public List<Customer> duplicatesOf(Customer customer, int limit) {
+		List<String> locals = customer.identities()
+			.stream()
+			.map(Customer.StoredIdentity::identity)
+			.filter(i -> i.kind() == Identity.Kind.EMAIL && i.value().indexOf('@') >= 5)
+			.map(i -> i.value().substring(0, i.value().indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT))
+			.distinct()
+			.toList();
+		String name = customer.name() == null ? "" : customer.name().strip().toLowerCase(java.util.Locale.ROOT);
+		if (name.isEmpty() && locals.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("select c.id from customer c where c.merged_into is null and c.id <> :id "
+				+ "and (" + (name.isEmpty() ? "1 = 0" : "lower(c.name) = :name"));
+		for (int i = 0; i < locals.size(); i++) {
+			sql.append(" or exists (select 1 from customer_identity i where i.customer_id = c.id and i.kind = 'EMAIL' "
+					+ "and lower(i.identity_value) like :local")
+				.append(i)
+				.append(")");
+		}
+		sql.append(") order by c.id desc limit :limit");
+		var spec = jdbc.sql(sql.toString()).param("id", customer.id()).param("name", name).param("limit", limit);
+		for (int i = 0; i < locals.size(); i++) {
+			spec = spec.param("local" + i, locals.get(i).replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		List<Customer> out = new ArrayList<>();
+		spec.query(Long.class).list().forEach(id -> findById(id).ifPresent(out::add));
+		return out;
+	}
+
 	/** For each live profile, itself and every profile merged into it. */
 	public Map<Long, Set<Long>> aliasesOfEach(Collection<Long> ids) {
 		Map<Long, Set<Long>> aliases = new HashMap<>();

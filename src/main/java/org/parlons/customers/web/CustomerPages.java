@@ -93,6 +93,8 @@ class CustomerPages {
 		model.addAttribute("notes", notes.of(aliases));
 		model.addAttribute("history", history.of(aliases));
 		model.addAttribute("merges", merges.involving(id));
+		model.addAttribute("duplicates",
+				customer.mergedInto() == null ? customers.duplicatesOf(customer, 5) : List.of());
 		model.addAttribute("facts", facts.stream().flatMap(source -> source.of(id).stream()).toList());
 		model.addAttribute("agentNames",
 				agents.findAll().stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
