@@ -25,8 +25,7 @@ class ViewDefaults {
 
 	@ModelAttribute("zone")
 	ZoneId zone(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return path.startsWith("/api/") || path.startsWith("/webhooks/") ? settings.timeZone() : zones.current();
+		return Screens.drawn(request) ? zones.current() : settings.timeZone();
 	}
 
 }

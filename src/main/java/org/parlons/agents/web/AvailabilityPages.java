@@ -76,9 +76,7 @@ class AvailabilityPages {
 
 		@ModelAttribute("myAvailability")
 		@Nullable String mine(@AuthenticationPrincipal @Nullable AgentPrincipal me, HttpServletRequest request) {
-			String path = request.getRequestURI();
-			if (me == null || path.startsWith("/api/") || path.startsWith("/webhooks/") || path.startsWith("/widget")
-					|| path.startsWith("/live")) {
+			if (me == null || !org.parlons.platform.Screens.drawn(request)) {
 				return null;
 			}
 			return availability.of(me.id()).api();

@@ -160,17 +160,7 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 			streams.send(w -> w.agentId() == agentId && w.scope().includes(c.inboxId()), "notice",
 					Json.write(Map.of("kind", kind, "conversationId", conversationId, "customer", customer)));
 		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					push.run();
-				}
-			});
-		}
-		else {
-			push.run();
-		}
+		whenCommitted(push);
 	}
 
 	@EventListener(ContextClosedEvent.class)
@@ -190,6 +180,11 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 				streams.send(w -> w.scope().includes(inboxId), "inbox", Json.write(payload));
 			}
 		};
+		whenCommitted(push);
+	}
+
+	/** Runs once the current transaction is committed, at once when there is none. */
+	private static void whenCommitted(Runnable push) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -29,9 +29,7 @@ class PendingApprovalsCount {
 
 	@ModelAttribute("pendingApprovals")
 	@Nullable Integer pending(@AuthenticationPrincipal @Nullable AgentPrincipal me, HttpServletRequest request) {
-		String path = request.getRequestURI();
-		if (me == null || !me.may(Permission.DECIDE_APPROVALS) || path.startsWith("/api/")
-				|| path.startsWith("/webhooks/") || path.startsWith("/widget") || path.startsWith("/live")) {
+		if (me == null || !me.may(Permission.DECIDE_APPROVALS) || !org.parlons.platform.Screens.drawn(request)) {
 			return null;
 		}
 		return approvals.list("pending", access.scope(me)).size();
