@@ -66,7 +66,7 @@ class ApprovalBrowserTests {
 
 		signIn(agent, julie);
 		agent.get(base("/inbox/conversations/" + conversation + "?lang=en"));
-		WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(15));
+		WebDriverWait agentWait = Browser.waiting(agent, 15);
 		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "dédommagé"));
 		agent.findElement(By.id("reply-text"))
 			.sendKeys("Bonjour, nous vous remboursons 80 € sur votre prochaine facture.");
@@ -75,7 +75,7 @@ class ApprovalBrowserTests {
 
 		signIn(supervisor, sophie);
 		supervisor.get(base("/approvals?lang=en"));
-		WebDriverWait supervisorWait = new WebDriverWait(supervisor, Duration.ofSeconds(15));
+		WebDriverWait supervisorWait = Browser.waiting(supervisor, 15);
 		supervisorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "80 EUR"));
 		assertThat(supervisor.findElement(By.tagName("main")).getText()).contains("Julie Martin");
 		// the card says who wrote what, and marks what went beyond the mandate; the menu
@@ -116,7 +116,7 @@ class ApprovalBrowserTests {
 		chrome.findElement(By.id("username")).sendKeys(email);
 		chrome.findElement(By.id("password")).sendKeys("password-of-julie");
 		chrome.findElement(By.id("sign-in")).click();
-		new WebDriverWait(chrome, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/inbox"));
+		Browser.waiting(chrome, 15).until(ExpectedConditions.urlContains("/inbox"));
 	}
 
 	private String base(String path) {

@@ -402,7 +402,7 @@ class ListeningTests {
 		assertThat(admin.getText("/api/v1/listening/tables/days.csv?" + period + "&inbox=" + a)).contains(day + ",3,");
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/listening?lang=en");
 			setDate(chrome, "from", day);
@@ -451,7 +451,7 @@ class ListeningTests {
 				Map.of("name", unique("Marketing"), "inboxIds", List.of(inbox), "memberIds", List.of(analyst)));
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			org.parlons.testing.Browser.signIn(chrome, port, email, "analyst-password-1");
 			chrome.get("http://localhost:" + port + "/listening?lang=en");
 			setDate(chrome, "from", day);

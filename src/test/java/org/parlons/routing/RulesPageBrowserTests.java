@@ -52,7 +52,7 @@ class RulesPageBrowserTests {
 		// fire in other tests
 		long inbox = admin.createApiInbox(unique("Règles"), Map.of());
 		Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
-		WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+		WebDriverWait wait = Browser.waiting(chrome, 15);
 
 		chrome.get("http://localhost:" + port + "/admin/rules?lang=en");
 		String incomplete = unique("Gros client");

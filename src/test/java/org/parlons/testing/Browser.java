@@ -92,14 +92,24 @@ public final class Browser {
 		}
 	}
 
+	/**
+	 * A wait that tries again when htmx replaced the element between finding it and
+	 * reading it (a stale element is a moment of the page, not a failure).
+	 */
+	public static org.openqa.selenium.support.ui.WebDriverWait waiting(ChromeDriver chrome, int seconds) {
+		org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(chrome,
+				java.time.Duration.ofSeconds(seconds));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
+	}
+
 	/** Signs in through the login form (in English) and waits for the inbox. */
 	public static void signIn(ChromeDriver chrome, int port, String email, String password) {
 		chrome.get("http://localhost:" + port + "/login?lang=en");
 		chrome.findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
 		chrome.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
 		chrome.findElement(org.openqa.selenium.By.id("sign-in")).click();
-		new org.openqa.selenium.support.ui.WebDriverWait(chrome, java.time.Duration.ofSeconds(15))
-			.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/inbox"));
+		waiting(chrome, 15).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/inbox"));
 	}
 
 	/**

@@ -55,7 +55,7 @@ class EmailBrowserTests {
 	@BeforeEach
 	void setUp() {
 		chrome = Browser.start();
-		wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+		wait = Browser.waiting(chrome, 30);
 	}
 
 	@AfterEach
@@ -94,7 +94,7 @@ class EmailBrowserTests {
 				+ "Le lun. 3 nov. 2025 à 10:00, Téléo <hello@teleo.test> a écrit :\n> Votre commande est confirmée.");
 		chrome.get(base("/inbox?inboxId=" + inbox));
 		By row = By.cssSelector("#list li.row");
-		WebElement first = new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> {
+		WebElement first = Browser.waiting(chrome, 30).until(d -> {
 			List<WebElement> rows = d.findElements(row);
 			if (rows.isEmpty()) {
 				d.navigate().refresh();
@@ -113,7 +113,7 @@ class EmailBrowserTests {
 
 		chrome.findElement(By.id("reply-text")).sendKeys("Bonjour, un technicien passe demain entre 8 h et 10 h.");
 		chrome.findElement(By.id("send-reply")).click();
-		MimeMessage answer = new WebDriverWait(chrome, Duration.ofSeconds(30)).until(d -> {
+		MimeMessage answer = Browser.waiting(chrome, 30).until(d -> {
 			MimeMessage[] received = mail.getReceivedMessagesForDomain(customer);
 			return received.length == 0 ? null : received[received.length - 1];
 		});

@@ -36,7 +36,7 @@ class InboxAdminBrowserTests {
 		String renamed = unique("Site web");
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/admin/inboxes?lang=en");
 			WebElement edit = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-" + inbox)));

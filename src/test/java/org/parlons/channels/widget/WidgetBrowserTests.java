@@ -58,8 +58,8 @@ class WidgetBrowserTests {
 			.body();
 		long inboxId = inbox.get("id").asLong();
 		String token = inbox.get("settings").get("publicToken").asString();
-		WebDriverWait agentWait = new WebDriverWait(agent, Duration.ofSeconds(20));
-		WebDriverWait visitorWait = new WebDriverWait(visitor, Duration.ofSeconds(20));
+		WebDriverWait agentWait = Browser.waiting(agent, 20);
+		WebDriverWait visitorWait = Browser.waiting(visitor, 20);
 
 		agent.get(base("/login"));
 		agent.findElement(By.id("username")).sendKeys(TestApi.ADMIN_EMAIL);

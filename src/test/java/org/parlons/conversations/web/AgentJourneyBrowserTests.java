@@ -39,7 +39,7 @@ class AgentJourneyBrowserTests {
 	@BeforeEach
 	void setUp() {
 		chrome = Browser.start();
-		wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+		wait = Browser.waiting(chrome, 15);
 		admin = TestApi.asAdmin(port);
 	}
 

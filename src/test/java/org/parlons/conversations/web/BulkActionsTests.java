@@ -64,7 +64,7 @@ class BulkActionsTests {
 
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, email, "agent-password-1");
 			chrome.get("http://localhost:" + port + "/inbox?lang=fr&status=open&inboxId=" + inbox);
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-" + a)));

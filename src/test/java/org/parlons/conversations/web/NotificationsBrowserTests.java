@@ -45,7 +45,7 @@ class NotificationsBrowserTests {
 
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, email, "agent-password-1");
 			chrome.get("http://localhost:" + port + "/inbox?lang=fr&status=open&inboxId=" + inbox);
 			wait.until(ExpectedConditions.attributeContains(By.id("live-state"), "class", "online"));

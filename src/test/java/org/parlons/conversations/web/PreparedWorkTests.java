@@ -99,7 +99,7 @@ class PreparedWorkTests {
 		// in the browser: "/" offers the team's canned reply, filled for this customer
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, agentEmail, "agent-password-1");
 			long second = admin
 				.post("/api/v1/inboxes/" + inbox + "/inbound",

@@ -45,7 +45,7 @@ class ResponsiveDeskBrowserTests {
 
 		ChromeDriver chrome = Browser.start(width, height);
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/inbox?lang=en&status=open&inboxId=" + inbox);
 			WebElement row = wait.until(ExpectedConditions.elementToBeClickable(By.id("row-" + conversation)));

@@ -44,7 +44,7 @@ class SavedViewsTests {
 
 		ChromeDriver chrome = Browser.start();
 		try {
-			WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
+			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/inbox?lang=en&status=open&inboxId=" + inbox);
 			WebElement before = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("row-" + first)));

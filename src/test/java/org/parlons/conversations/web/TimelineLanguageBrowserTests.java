@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parlons.testing.Browser;
 import org.parlons.testing.TestApi;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,7 +87,7 @@ class TimelineLanguageBrowserTests {
 
 	private List<String> lines(ChromeDriver chrome, long conversation, String language) {
 		chrome.get("http://localhost:" + port + "/inbox/conversations/" + conversation + "?lang=" + language);
-		new WebDriverWait(chrome, Duration.ofSeconds(15))
+		Browser.waiting(chrome, 15)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#thread .event-line")));
 		return chrome.findElements(By.cssSelector("#thread .event-line")).stream().map(WebElement::getText).toList();
 	}
