@@ -45,6 +45,13 @@ public interface ChannelConnector {
 	}
 
 	/**
+	 * Called once an inbox of this channel is deleted and committed, with the settings it
+	 * had: unregister a webhook, drop a session.
+	 */
+	default void removed(Inbox inbox) {
+	}
+
+	/**
 	 * Acts on a customer's public message on the network: "hide", "unhide", "delete" or
 	 * "like".
 	 * @return null when done, else why not (the network does not allow it, or refused)

@@ -45,7 +45,7 @@ public class InboxSetup {
 
 	@Transactional
 	public Inbox update(long id, String name, Map<String, Object> changes, boolean autoAssign) {
-		Inbox inbox = inboxes.findById(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
+		Inbox inbox = inboxes.findLive(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
 		Map<String, Object> settings = merged(inbox.settings(), changes);
 		inboxes.update(id, name.strip(), prepare(connector(inbox.channel()), settings), autoAssign);
 		Inbox saved = inboxes.findById(id).orElseThrow();
@@ -54,14 +54,37 @@ public class InboxSetup {
 	}
 
 	/**
+	 * Deletes a live inbox: it stops taking in and sending, its secrets are wiped, its
+	 * conversations stay readable; the channel is told once the deletion is committed.
+	 * @param confirmation the inbox's name, typed by the person deleting it
+	 */
+	@Transactional
+	public void delete(long id, String confirmation) {
+		Inbox inbox = inboxes.findLive(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
+		if (!inbox.name().equals(confirmation.strip())) {
+			throw InvalidRequestException.said("inbox.deleteMismatch",
+					"confirm: type the inbox's name, " + inbox.name() + ", to delete it", inbox.name());
+		}
+		inboxes.delete(id);
+		ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);
+		if (connector != null) {
+			afterCommit(() -> connector.removed(inbox));
+		}
+	}
+
+	/**
 	 * Webhook registration and the like talk to the network: only once the inbox really
 	 * exists.
 	 */
 	private static void afterCommit(ChannelConnector connector, Inbox inbox) {
+		afterCommit(() -> connector.configured(inbox));
+	}
+
+	private static void afterCommit(Runnable work) {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				connector.configured(inbox);
+				work.run();
 			}
 		});
 	}
@@ -86,7 +109,7 @@ public class InboxSetup {
 	 */
 	@Transactional
 	public String rotate(long id, String name, @Nullable String value) {
-		Inbox inbox = inboxes.findById(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
+		Inbox inbox = inboxes.findLive(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
 		ChannelConnector connector = connector(inbox.channel());
 		if (!connector.secretSettings().contains(name)) {
 			throw new InvalidRequestException(

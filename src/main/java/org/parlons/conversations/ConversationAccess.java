@@ -33,7 +33,7 @@ public class ConversationAccess {
 	}
 
 	public Inbox inbox(AgentPrincipal agent, long inboxId) {
-		return inboxes.findById(inboxId)
+		return inboxes.findLive(inboxId)
 			.filter(i -> access.scopeOf(agent).includes(i.id()))
 			.orElseThrow(() -> new NotFoundException("No inbox " + inboxId + " among the inboxes you can see"));
 	}

@@ -90,7 +90,7 @@ public class Inboxes {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void sealSecretsStoredInClear() {
-		jdbc.sql("select id, settings from inbox")
+		jdbc.sql("select id, settings from inbox where deleted_at is null")
 			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
 			.list()
 			.forEach(row -> {
@@ -104,13 +104,35 @@ public class Inboxes {
 			});
 	}
 
+	/**
+	 * Deletes the inbox: its secrets are wiped and it leaves every list, so pollers,
+	 * webhooks and the outbox stop using it; its conversations stay, and
+	 * {@link #findById} still finds it to name them. Answers whether it was live.
+	 */
+	public boolean delete(long id) {
+		int changed = jdbc.sql("update inbox set deleted_at = ?, settings = '{}' where id = ? and deleted_at is null")
+			.params(Timestamp.from(clock.instant()), id)
+			.update();
+		cache.remove(id);
+		if (changed > 0) {
+			events.publishEvent(new InboxChanged(id, "deleted", List.of()));
+		}
+		return changed > 0;
+	}
+
+	/** The inbox if it exists and was not deleted: where messages may still come in. */
+	public Optional<Inbox> findLive(long id) {
+		return findById(id).filter(inbox -> !inbox.deleted());
+	}
+
+	/** The inbox, deleted or not: conversations name it for as long as they are kept. */
 	public Optional<Inbox> findById(long id) {
 		Inbox cached = cache.get(id);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
 		Optional<Inbox> found = jdbc
-			.sql("select id, name, channel, settings, auto_assign, created_at from inbox where id = ?")
+			.sql("select id, name, channel, settings, auto_assign, created_at, deleted_at from inbox where id = ?")
 			.param(id)
 			.query(this::map)
 			.optional();
@@ -118,8 +140,20 @@ public class Inboxes {
 		return found;
 	}
 
+	/** The inboxes in use, by name; deleted ones are left out. */
 	public List<Inbox> findAll() {
-		return jdbc.sql("select id, name, channel, settings, auto_assign, created_at from inbox order by name")
+		return jdbc
+			.sql("select id, name, channel, settings, auto_assign, created_at, deleted_at from inbox"
+					+ " where deleted_at is null order by name")
+			.query(this::map)
+			.list();
+	}
+
+	/** The deleted inboxes, whose conversations are still kept under their names. */
+	public List<Inbox> findDeleted() {
+		return jdbc
+			.sql("select id, name, channel, settings, auto_assign, created_at, deleted_at from inbox"
+					+ " where deleted_at is not null order by name")
 			.query(this::map)
 			.list();
 	}
@@ -130,7 +164,8 @@ public class Inboxes {
 
 	private Inbox map(ResultSet rs, int n) throws SQLException {
 		return new Inbox(rs.getLong(1), rs.getString(2), rs.getString(3), secrets.open(Json.readMap(rs.getString(4))),
-				rs.getBoolean(5), rs.getTimestamp(6).toInstant());
+				rs.getBoolean(5), rs.getTimestamp(6).toInstant(),
+				rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
 	}
 
 }

@@ -116,7 +116,7 @@ public class Ingestion {
 	}
 
 	private void requireInbox(long inboxId) {
-		if (inboxes.findById(inboxId).isEmpty()) {
+		if (inboxes.findLive(inboxId).isEmpty()) {
 			throw new NotFoundException("No inbox " + inboxId);
 		}
 	}

@@ -86,14 +86,20 @@ public class Replies {
 			@Nullable String persona, boolean acceptWarnings, @Nullable Commitment commitment) {
 		Conversation conversation = access.conversation(agent, conversationId);
 		if (!agent.role().mayAnswer()) {
-			throw InvalidRequestException.forbidden("Analysts read conversations; they do not answer customers");
+			throw InvalidRequestException.forbiddenSaid("reply.analyst",
+					"Analysts read conversations; they do not answer customers");
+		}
+		if (inboxes.findLive(conversation.inboxId()).isEmpty()) {
+			throw InvalidRequestException.conflictSaid("reply.inboxDeleted",
+					"This conversation's inbox was deleted: nothing can be sent from it");
 		}
 		String clean = text.strip();
 		if (clean.isEmpty()) {
-			throw new InvalidRequestException("A reply needs some text");
+			throw InvalidRequestException.said("reply.empty", "A reply needs some text");
 		}
 		if (clean.length() > MAX_TEXT) {
-			throw new InvalidRequestException("A reply is limited to " + MAX_TEXT + " characters");
+			throw InvalidRequestException.said("reply.tooLong", "A reply is limited to " + MAX_TEXT + " characters",
+					MAX_TEXT);
 		}
 		Visibility where = visibility != null ? visibility
 				: messages.lastInbound(conversationId).map(Message::visibility).orElse(Visibility.PRIVATE);
@@ -101,7 +107,8 @@ public class Replies {
 		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where, commitment),
 				warnings);
 		if (verdict instanceof ReplyPolicy.Verdict.Block block) {
-			throw new InvalidRequestException("This reply cannot be sent: " + block.reason());
+			throw InvalidRequestException.said("reply.blocked", "This reply cannot be sent: " + block.reason(),
+					block.reason());
 		}
 		if (!warnings.isEmpty() && !acceptWarnings) {
 			throw InvalidRequestException.warnings(warnings);

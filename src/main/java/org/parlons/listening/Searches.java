@@ -114,7 +114,7 @@ public class Searches {
 	 * query
 	 */
 	public long add(long inboxId, String query) {
-		Inbox inbox = inboxes.findById(inboxId)
+		Inbox inbox = inboxes.findLive(inboxId)
 			.orElseThrow(() -> new IllegalArgumentException("inboxId: no inbox " + inboxId));
 		NetworkSearch network = networks.get(inbox.channel());
 		if (network == null) {

@@ -21,6 +21,31 @@ public class InvalidRequestException extends ErrorResponseException {
 		super(status, problem(status, type, title, detail), null);
 	}
 
+	private InvalidRequestException(HttpStatus status, String type, String title, String detail, String code,
+			Object[] arguments) {
+		super(status, problem(status, type, title, detail), null, code, arguments);
+	}
+
+	/**
+	 * A refusal said in the reader's language: {@code code} names the sentence in the
+	 * message bundles (with {@code arguments}), {@code english} is the detail where no
+	 * bundle has it.
+	 */
+	public static InvalidRequestException said(String code, String english, Object... arguments) {
+		return new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Invalid request",
+				english, code, arguments);
+	}
+
+	/** A conflict with existing data, said as {@link #said} says it. */
+	public static InvalidRequestException conflictSaid(String code, String english, Object... arguments) {
+		return new InvalidRequestException(HttpStatus.CONFLICT, "conflict", "Conflict", english, code, arguments);
+	}
+
+	/** A refusal for want of a right, said as {@link #said} says it. */
+	public static InvalidRequestException forbiddenSaid(String code, String english, Object... arguments) {
+		return new InvalidRequestException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", english, code, arguments);
+	}
+
 	public static InvalidRequestException conflict(String detail) {
 		return new InvalidRequestException(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
 	}

@@ -97,6 +97,11 @@ class BlueskyConnector implements PollingConnector {
 		sessions.remove(inbox.id());
 	}
 
+	@Override
+	public void removed(Inbox inbox) {
+		sessions.remove(inbox.id());
+	}
+
 	/** The most pages of 50 notifications read in one poll. */
 	static final int MAX_PAGES = 10;
 

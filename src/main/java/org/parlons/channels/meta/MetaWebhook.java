@@ -159,7 +159,7 @@ class MetaWebhook {
 	}
 
 	private Inbox inbox(long inboxId) {
-		return inboxes.findById(inboxId)
+		return inboxes.findLive(inboxId)
 			.filter(i -> CHANNELS.contains(i.channel()))
 			.orElseThrow(() -> new NotFoundException("No Facebook, Instagram or WhatsApp inbox " + inboxId));
 	}

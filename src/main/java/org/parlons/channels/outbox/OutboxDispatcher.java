@@ -87,9 +87,10 @@ class OutboxDispatcher {
 		ChannelConnector connector = connectors.of(outgoing.get().inbox().channel()).orElse(null);
 		DeliveryResult result;
 		try {
-			result = connector == null
-					? new DeliveryResult.Failed("no connector for channel " + outgoing.get().inbox().channel())
-					: connector.deliver(outgoing.get());
+			result = outgoing.get().inbox().deleted() ? new DeliveryResult.Failed("the inbox was deleted")
+					: connector == null
+							? new DeliveryResult.Failed("no connector for channel " + outgoing.get().inbox().channel())
+							: connector.deliver(outgoing.get());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Connector failed on message {}", entry.messageId(), ex);

@@ -119,6 +119,14 @@ class TelegramConnector implements ChannelConnector {
 		}
 	}
 
+	/** Tells Telegram to stop calling the webhook of a deleted inbox. */
+	@Override
+	public void removed(Inbox inbox) {
+		if (!publicUrl.isBlank()) {
+			http.postJson(api(inbox, "deleteWebhook"), Map.of(), Map.of());
+		}
+	}
+
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
 		Message reply = outgoing.message();

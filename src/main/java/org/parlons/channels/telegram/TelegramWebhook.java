@@ -52,7 +52,7 @@ class TelegramWebhook {
 	ResponseEntity<?> receive(@PathVariable long inboxId,
 			@RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) @Nullable String secret,
 			@RequestBody(required = false) byte @Nullable [] body) {
-		Inbox inbox = inboxes.findById(inboxId)
+		Inbox inbox = inboxes.findLive(inboxId)
 			.filter(i -> "telegram".equals(i.channel()))
 			.orElseThrow(() -> new NotFoundException("No Telegram inbox " + inboxId));
 		if (secret == null || !Crypto.sameText(secret, inbox.setting(TelegramConnector.SECRET_TOKEN))) {

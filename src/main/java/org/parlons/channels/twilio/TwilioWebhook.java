@@ -79,7 +79,7 @@ class TwilioWebhook {
 	 */
 	@PostMapping("/webhooks/twilio/{inboxId}")
 	ResponseEntity<?> receive(@PathVariable long inboxId, HttpServletRequest request) {
-		Inbox inbox = inboxes.findById(inboxId)
+		Inbox inbox = inboxes.findLive(inboxId)
 			.filter(i -> "twilio".equals(i.channel()))
 			.orElseThrow(() -> new NotFoundException("No Twilio inbox " + inboxId));
 		Map<String, List<String>> params = new LinkedHashMap<>();

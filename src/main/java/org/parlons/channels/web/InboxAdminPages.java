@@ -106,7 +106,7 @@ class InboxAdminPages {
 			@RequestParam(defaultValue = "false") boolean autoAssign, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
 		try {
-			Inbox inbox = inboxes.findById(id)
+			Inbox inbox = inboxes.findLive(id)
 				.orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
 			Map<String, Object> allowed = editable(inbox);
 			Map<String, Object> changes = new LinkedHashMap<>();
@@ -134,6 +134,21 @@ class InboxAdminPages {
 			});
 			setup.update(id, name, changes, autoAssign);
 			redirect.addFlashAttribute("edited", name.strip());
+		}
+		catch (ErrorResponseException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/admin/inboxes";
+	}
+
+	/** Deletes an inbox once its name is typed again; its conversations stay. */
+	@Requires(Permission.MANAGE_INBOXES)
+	@PostMapping("/admin/inboxes/{id}/delete")
+	String delete(@PathVariable long id, @RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
+		try {
+			String name = inboxes.findLive(id).map(Inbox::name).orElse("#" + id);
+			setup.delete(id, confirm);
+			redirect.addFlashAttribute("deleted", name);
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {
 			redirect.addFlashAttribute("error", ErrorDetails.of(ex));

@@ -22,12 +22,14 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -128,11 +130,23 @@ class InboxesApi {
 	@Requires(Permission.MANAGE_INBOXES)
 	@PatchMapping("/{id}")
 	InboxView update(@PathVariable long id, @RequestBody InboxBody body) {
-		Inbox current = inboxes.findById(id)
+		Inbox current = inboxes.findLive(id)
 			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No inbox " + id));
 		Inbox inbox = setup.update(id, body.name == null ? current.name() : body.name, body.settings,
 				body.autoAssign == null ? current.autoAssign() : body.autoAssign);
 		return view(inbox, false);
+	}
+
+	/**
+	 * Deletes an inbox: it takes in and sends nothing more (its webhooks answer 404, its
+	 * mailbox is no longer read), its secrets are wiped, and its conversations stay
+	 * readable in the inbox list. {@code confirm} must repeat the inbox's name.
+	 */
+	@Requires(Permission.MANAGE_INBOXES)
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable long id, @RequestParam String confirm) {
+		setup.delete(id, confirm);
 	}
 
 	record NewSecret(@Nullable String value) {

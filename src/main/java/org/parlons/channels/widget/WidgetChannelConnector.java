@@ -123,7 +123,7 @@ class WidgetChannelConnector implements ChannelConnector {
 		if (id.isBlank()) {
 			return Optional.empty();
 		}
-		return inboxes.findById(Long.parseLong(id)).filter(i -> "email".equals(i.channel()));
+		return inboxes.findLive(Long.parseLong(id)).filter(i -> "email".equals(i.channel()));
 	}
 
 }

@@ -26,6 +26,8 @@ import org.parlons.conversations.ReadMarks;
 import org.parlons.conversations.SavedViews;
 import org.parlons.platform.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,9 +67,12 @@ class InboxPages {
 
 	private final SavedViews views;
 
+	private final MessageSource messages;
+
 	InboxPages(ConversationList conversations, ConversationAccess access, ConversationPane pane, Inboxes inboxes,
 			Agents agents, Teams teams, List<ConversationSignals> signals, List<InboxIndicators> indicators,
-			ReadMarks reads, BulkActions bulk, SavedViews views) {
+			ReadMarks reads, BulkActions bulk, SavedViews views, MessageSource messages) {
+		this.messages = messages;
 		this.views = views;
 		this.bulk = bulk;
 		this.reads = reads;
@@ -252,6 +257,9 @@ class InboxPages {
 	private Map<Long, String> inboxNames() {
 		Map<Long, String> names = new HashMap<>();
 		inboxes.findAll().forEach((Inbox i) -> names.put(i.id(), i.name()));
+		inboxes.findDeleted()
+			.forEach((Inbox i) -> names.put(i.id(), messages.getMessage("inbox.deletedSuffix",
+					new Object[] { i.name() }, LocaleContextHolder.getLocale())));
 		return names;
 	}
 

@@ -83,7 +83,7 @@ class ConductRulesApi {
 		if (kind != ConductRules.Kind.TONE && phrases.isEmpty()) {
 			throw new InvalidRequestException("phrases: a " + kind.api() + " rule needs at least one phrase");
 		}
-		if (body.inboxId() != null && inboxes.findById(body.inboxId()).isEmpty()) {
+		if (body.inboxId() != null && inboxes.findLive(body.inboxId()).isEmpty()) {
 			throw new InvalidRequestException("inboxId: no inbox " + body.inboxId());
 		}
 		if (body.threshold() != null && (body.threshold() < -1 || body.threshold() > 1)) {

@@ -123,7 +123,7 @@ class BrandPostsApi {
 	@PostMapping("/api/v1/listening/posts")
 	@Transactional
 	Map<String, Object> record(@Valid @RequestBody PostsBody body) {
-		if (inboxes.findById(body.inboxId()).isEmpty()) {
+		if (inboxes.findLive(body.inboxId()).isEmpty()) {
 			throw new InvalidRequestException("inboxId: no inbox " + body.inboxId());
 		}
 		Instant now = clock.instant();

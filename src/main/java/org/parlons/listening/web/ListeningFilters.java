@@ -83,7 +83,7 @@ final class ListeningFilters {
 	 * may not see is answered as one that does not exist).
 	 */
 	static @Nullable Long inbox(@Nullable Long inbox, Inboxes inboxes, InboxScope scope) {
-		if (inbox != null && (inboxes.findById(inbox).isEmpty() || !scope.includes(inbox))) {
+		if (inbox != null && (inboxes.findLive(inbox).isEmpty() || !scope.includes(inbox))) {
 			throw new InvalidRequestException("inbox: no inbox " + inbox);
 		}
 		return inbox;

@@ -108,7 +108,7 @@ class EscalationsApi {
 		if (body.targetAgentId() != null && agents.findById(body.targetAgentId()).isEmpty()) {
 			throw new InvalidRequestException("No agent " + body.targetAgentId());
 		}
-		if (body.inboxId() != null && inboxes.findById(body.inboxId()).isEmpty()) {
+		if (body.inboxId() != null && inboxes.findLive(body.inboxId()).isEmpty()) {
 			throw new InvalidRequestException("No inbox " + body.inboxId());
 		}
 		try {

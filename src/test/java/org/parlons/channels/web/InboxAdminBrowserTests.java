@@ -61,4 +61,46 @@ class InboxAdminBrowserTests {
 		}
 	}
 
+	@Test
+	void anAdministratorDeletesAnInboxByTypingItsNameAndItsConversationStaysReadable() {
+		TestApi admin = TestApi.asAdmin(port);
+		String name = unique("Ancienne boutique");
+		long inbox = admin.createApiInbox(name, Map.of());
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound",
+					TestApi.inbound(unique("m"), unique("c"), "Ma commande est arrivée cassée."))
+			.id("conversationId");
+		ChromeDriver chrome = Browser.start();
+		try {
+			WebDriverWait wait = Browser.waiting(chrome, 15);
+			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			chrome.get("http://localhost:" + port + "/admin/inboxes?lang=fr");
+			WebElement delete = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-" + inbox)));
+			delete.findElement(By.tagName("summary")).click();
+			delete.findElement(By.name("confirm")).sendKeys("une autre");
+			delete.findElement(By.cssSelector("button[type=submit]")).click();
+			WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
+			assertThat(error.getText()).contains("tapez exactement le nom").contains(name);
+			assertThat(admin.get("/api/v1/inboxes/" + inbox).status()).isEqualTo(200);
+
+			delete = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-" + inbox)));
+			delete.findElement(By.tagName("summary")).click();
+			delete.findElement(By.name("confirm")).sendKeys(name);
+			delete.findElement(By.cssSelector("button[type=submit]")).click();
+			WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")));
+			assertThat(notice.getText()).contains(name).contains("supprimée");
+			assertThat(chrome.findElements(By.id("delete-" + inbox))).isEmpty();
+
+			chrome.get("http://localhost:" + port + "/inbox?lang=fr&status=open");
+			wait.until(ExpectedConditions.elementToBeClickable(By.id("row-" + conversation))).click();
+			WebElement gone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox-deleted")));
+			assertThat(gone.getText()).contains(name).contains("supprimée");
+			assertThat(chrome.findElements(By.id("reply-form"))).as("nothing more can be sent").isEmpty();
+			assertThat(chrome.findElement(By.id("thread")).getText()).contains("arrivée cassée");
+		}
+		finally {
+			chrome.quit();
+		}
+	}
+
 }
