@@ -14,6 +14,7 @@ import org.parlons.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -104,9 +105,10 @@ public class Ingestion {
 			try {
 				return tx.execute(status -> new IngestionRun(steps, inboxId, batch, locked).store());
 			}
-			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
-				// A concurrent delivery of the same message or author won the race: try
-				// again, and the look-ups now find what it stored.
+			catch (DuplicateKeyException | PessimisticLockingFailureException | QueryTimeoutException ex) {
+				// A concurrent delivery of the same message or author won the race (or
+				// held the lock past the wait: H2 reports a lock timeout as a query
+				// timeout): try again, and the look-ups now find what it stored.
 				if (attempt >= ATTEMPTS) {
 					throw ex;
 				}

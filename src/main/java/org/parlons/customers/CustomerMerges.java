@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.parlons.platform.Sentences;
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.Json;
@@ -51,8 +52,11 @@ public class CustomerMerges {
 
 	private final Clock clock;
 
-	CustomerMerges(JdbcClient jdbc, Customers customers, CustomerHistory history, ApplicationEventPublisher events,
-			Clock clock) {
+	private final Sentences sentences;
+
+	CustomerMerges(Sentences sentences, JdbcClient jdbc, Customers customers, CustomerHistory history,
+			ApplicationEventPublisher events, Clock clock) {
+		this.sentences = sentences;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.history = history;
@@ -102,9 +106,10 @@ public class CustomerMerges {
 					Timestamp.from(now))
 			.update(keys, "id");
 		long mergeId = keys.getKey().longValue();
-		history.record(survivorId, "merged",
-				"absorbed " + merged.displayName() + " (#" + mergedId + "), merge " + mergeId, actorId);
-		history.record(mergedId, "merged-into", "merged into #" + survivorId + ", merge " + mergeId, actorId);
+		history.record(survivorId, "merged", sentences.english("history.absorbed", merged.displayName(),
+				String.valueOf(mergedId), String.valueOf(mergeId)), actorId);
+		history.record(mergedId, "merged-into",
+				sentences.english("history.mergedInto", String.valueOf(survivorId), String.valueOf(mergeId)), actorId);
 		events.publishEvent(new CustomerMerged(mergeId, survivorId, mergedId, actorId));
 		return find(mergeId).orElseThrow();
 	}
@@ -140,8 +145,10 @@ public class CustomerMerges {
 			.params(actorId, Timestamp.from(clock.instant()), mergeId)
 			.update();
 		history.record(merge.survivorId(), "merge-undone",
-				"#" + merge.mergedId() + " stands apart again, merge " + mergeId, actorId);
-		history.record(merge.mergedId(), "merge-undone", "separated from #" + merge.survivorId() + ", merge " + mergeId,
+				sentences.english("history.apartAgain", String.valueOf(merge.mergedId()), String.valueOf(mergeId)),
+				actorId);
+		history.record(merge.mergedId(), "merge-undone",
+				sentences.english("history.separatedFrom", String.valueOf(merge.survivorId()), String.valueOf(mergeId)),
 				actorId);
 		events.publishEvent(new CustomerMergeUndone(mergeId, merge.survivorId(), merge.mergedId(), actorId));
 		return find(mergeId).orElseThrow();

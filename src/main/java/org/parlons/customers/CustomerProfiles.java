@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.parlons.platform.Sentences;
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
@@ -24,7 +25,10 @@ public class CustomerProfiles {
 
 	private final String defaultRegion;
 
-	CustomerProfiles(Customers customers, CustomerHistory history, CustomerSettings settings) {
+	private final Sentences sentences;
+
+	CustomerProfiles(Sentences sentences, Customers customers, CustomerHistory history, CustomerSettings settings) {
+		this.sentences = sentences;
 		this.customers = customers;
 		this.history = history;
 		this.defaultRegion = settings.defaultRegion();
@@ -53,7 +57,7 @@ public class CustomerProfiles {
 		}
 		long id = customers.create(name);
 		author.identities().forEach(i -> customers.addIdentity(id, i));
-		history.record(id, "created", "by hand", actorId);
+		history.record(id, "created", sentences.english("history.byHand"), actorId);
 		return id;
 	}
 

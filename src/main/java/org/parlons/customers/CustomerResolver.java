@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.parlons.platform.Sentences;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +22,10 @@ public class CustomerResolver {
 
 	private final CustomerHistory history;
 
-	CustomerResolver(Customers customers, CustomerHistory history) {
+	private final Sentences sentences;
+
+	CustomerResolver(Sentences sentences, Customers customers, CustomerHistory history) {
+		this.sentences = sentences;
 		this.customers = customers;
 		this.history = history;
 	}
@@ -84,7 +88,7 @@ public class CustomerResolver {
 		for (int i = 0; i < created.size(); i++) {
 			if (!folded.containsKey(created.get(i))) {
 				entries.add(new CustomerHistory.NewEntry(created.get(i), "created",
-						"from " + firstIdentities.get(i).label()));
+						sentences.english("history.from", firstIdentities.get(i).label())));
 			}
 		}
 		history.recordAll(entries);

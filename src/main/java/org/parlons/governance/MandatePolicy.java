@@ -14,6 +14,7 @@ import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyPolicy;
 import org.parlons.conversations.Visibility;
 import org.parlons.language.SentimentAnalyser;
+import org.parlons.platform.Sentences;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * gesture above the agent's limit (written in the text or given as an action), a reply in
  * a language or on a channel the agent does not answer in, or a public reply on a topic
  * the mandate withholds (legal, security, press…). Administrators' mandates are
- * unlimited; anyone else without a gesture limit may promise none.
+ * unlimited; anyone else without a gesture limit may promise none. The reasons are
+ * written from the bundle's {@code hold.*} patterns, so that pages retell them in the
+ * reader's language ({@link Sentences}).
  */
 @Component
 class MandatePolicy implements ReplyPolicy {
@@ -34,7 +37,11 @@ class MandatePolicy implements ReplyPolicy {
 
 	private final MandateTopics topics;
 
-	MandatePolicy(Agents agents, Inboxes inboxes, SentimentAnalyser language, MandateTopics topics) {
+	private final Sentences sentences;
+
+	MandatePolicy(Agents agents, Inboxes inboxes, SentimentAnalyser language, MandateTopics topics,
+			Sentences sentences) {
+		this.sentences = sentences;
 		this.agents = agents;
 		this.inboxes = inboxes;
 		this.language = language;
@@ -52,7 +59,8 @@ class MandatePolicy implements ReplyPolicy {
 		Optional<Gestures.Gesture> gesture = draft.commitment() != null
 				? Optional.of(new Gestures.Gesture(draft.commitment().amount(), draft.commitment().currency()))
 				: Gestures.in(draft.text());
-		return new Verdict.Hold(String.join("; ", why), gesture.map(Gestures.Gesture::amount).orElse(null),
+		return new Verdict.Hold(String.join(Sentences.SEPARATOR, why),
+				gesture.map(Gestures.Gesture::amount).orElse(null),
 				gesture.map(Gestures.Gesture::currency).orElse(null));
 	}
 
@@ -77,43 +85,41 @@ class MandatePolicy implements ReplyPolicy {
 			}
 		}
 		if (!mandate.answersOn(channel)) {
-			why.add("a reply on " + channel + ", outside " + agent.name() + "'s channels ("
-					+ String.join(", ", mandate.channels()) + ")");
+			why.add(sentences.english("hold.channel", channel, agent.name(), String.join(", ", mandate.channels())));
 		}
 		if (!mandate.languages().isEmpty()) {
 			String written = language.languageOf(text);
 			if (!"und".equals(written) && !mandate.speaks(written)) {
-				why.add("a reply in " + written + ", outside " + agent.name() + "'s languages ("
-						+ String.join(", ", mandate.languages()) + ")");
+				why.add(sentences.english("hold.language", written, agent.name(),
+						String.join(", ", mandate.languages())));
 			}
 		}
 		if (visibility == Visibility.PUBLIC) {
 			for (String withheld : mandate.withheldTopics()) {
 				Optional<String> found = topics.find(withheld).flatMap(topic -> MandateTopics.revealed(topic, text));
-				found.ifPresent(phrase -> why.add("a public reply on " + withheld + " (\u201c" + phrase
-						+ "\u201d), which " + agent.name() + "'s mandate leaves to others"));
+				found.ifPresent(phrase -> why.add(sentences.english("hold.topic", withheld, phrase, agent.name())));
 			}
 		}
 		return why;
 	}
 
 	/** Null when the agent may promise the gesture; else why not, said to people. */
-	static @Nullable String covers(Agent agent, Gestures.Gesture gesture) {
+	@Nullable String covers(Agent agent, Gestures.Gesture gesture) {
 		if (agent.role() == Role.ADMIN) {
 			return null;
 		}
 		Mandate mandate = agent.mandate();
 		String promised = gesture.amount().stripTrailingZeros().toPlainString() + " " + gesture.currency();
 		if (mandate.maxGestureAmount() == null) {
-			return "a gesture of " + promised + " and no gesture in " + agent.name() + "'s mandate";
+			return sentences.english("hold.gesture.none", promised, agent.name());
 		}
 		if (!gesture.currency().equals(mandate.maxGestureCurrency())) {
-			return "a gesture of " + promised + " and a mandate in " + mandate.maxGestureCurrency();
+			return sentences.english("hold.gesture.currency", promised, mandate.maxGestureCurrency());
 		}
 		if (gesture.amount().compareTo(mandate.maxGestureAmount()) > 0) {
-			return "a gesture of " + promised + " above " + agent.name() + "'s mandate of "
-					+ mandate.maxGestureAmount().stripTrailingZeros().toPlainString() + " "
-					+ mandate.maxGestureCurrency();
+			return sentences.english("hold.gesture.above", promised, agent.name(),
+					mandate.maxGestureAmount().stripTrailingZeros().toPlainString() + " "
+							+ mandate.maxGestureCurrency());
 		}
 		return null;
 	}

@@ -84,6 +84,8 @@ public final class Browser {
 				.build();
 			ChromeDriver chrome = new ChromeDriver(service, options);
 			chrome.manage().timeouts().implicitlyWait(Duration.ZERO);
+			// axe-core over a whole page takes seconds, more on a busy two-core machine
+			chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
 			DOWNLOADS.put(chrome, downloads);
 			return chrome;
 		}

@@ -20,6 +20,7 @@ import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
 import org.parlons.platform.ErrorDetails;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +49,11 @@ class AdminPages {
 
 	private final org.parlons.agents.TimeZones zones;
 
+	private final MandateWords mandates;
+
 	AdminPages(Agents agents, AgentRegistration registration, Teams teams, ApiTokens tokens,
-			ApplicationEventPublisher events, org.parlons.agents.TimeZones zones) {
+			ApplicationEventPublisher events, org.parlons.agents.TimeZones zones, MandateWords mandates) {
+		this.mandates = mandates;
 		this.zones = zones;
 		this.events = events;
 		this.agents = agents;
@@ -61,7 +65,11 @@ class AdminPages {
 	@Requires(Permission.MANAGE_AGENTS)
 	@GetMapping("/admin")
 	String admin(Model model) {
-		model.addAttribute("agents", agents.findAll());
+		var all = agents.findAll();
+		model.addAttribute("agents", all);
+		java.util.Map<Long, String> said = new java.util.HashMap<>();
+		all.forEach(a -> said.put(a.id(), mandates.describe(a.mandate(), LocaleContextHolder.getLocale())));
+		model.addAttribute("mandates", said);
 		model.addAttribute("teams", teams.findAll());
 		model.addAttribute("roles", Role.values());
 		return "agents/admin";
@@ -92,7 +100,8 @@ class AdminPages {
 					maxGesture == null ? null : currency.strip().toUpperCase(Locale.ROOT), words(languages),
 					words(channels), words(withheld));
 			var agent = registration.update(me.id(), id, AgentRegistration.Change.mandate(mandate));
-			redirect.addFlashAttribute("saved", agent.name() + " \u2014 " + mandate.describe());
+			redirect.addFlashAttribute("saved",
+					agent.name() + " \u2014 " + mandates.describe(mandate, LocaleContextHolder.getLocale()));
 		});
 	}
 

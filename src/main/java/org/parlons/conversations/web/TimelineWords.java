@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Timeline;
+import org.parlons.platform.Sentences;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,11 @@ class TimelineWords {
 
 	private final MessageSource messages;
 
-	TimelineWords(MessageSource messages) {
+	private final Sentences sentences;
+
+	TimelineWords(MessageSource messages, Sentences sentences) {
 		this.messages = messages;
+		this.sentences = sentences;
 	}
 
 	String describe(Timeline.Event event, Map<Long, String> agents, Map<Long, String> teams, Locale locale,
@@ -47,7 +51,12 @@ class TimelineWords {
 			case "snoozed" -> say("timeline.snoozed", locale, when(detail, locale, zone));
 			case "priority" -> priority(detail, locale);
 			case "prioritised", "escalated" -> rule(type, detail, locale);
-			case "labelled", "unlabelled", "delivery-failed", "sent-despite-warnings", "gesture", "held-for-approval" ->
+			case "held-for-approval" ->
+				say("timeline.held-for-approval", locale, sentences.retell(detail, locale, "hold."));
+			case "approved" -> say("edited".equals(detail) ? "timeline.approved.edited" : "timeline.approved", locale);
+			case "rejected" ->
+				detail.isBlank() ? say("timeline.rejected", locale) : say("timeline.rejected.why", locale, detail);
+			case "labelled", "unlabelled", "delivery-failed", "sent-despite-warnings", "gesture" ->
 				say("timeline." + type, locale, detail);
 			case "sla-breached" ->
 				say("timeline.sla-breached", locale, messages.getMessage("signal." + detail, null, detail, locale));

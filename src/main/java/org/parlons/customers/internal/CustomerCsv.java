@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.parlons.platform.Sentences;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -69,8 +70,11 @@ public class CustomerCsv {
 
 	private final TransactionTemplate tx;
 
-	CustomerCsv(Customers customers, CustomerResolver resolver, CustomerProfiles profiles, CustomerHistory history,
-			JdbcClient jdbc, TransactionTemplate tx) {
+	private final Sentences sentences;
+
+	CustomerCsv(Sentences sentences, Customers customers, CustomerResolver resolver, CustomerProfiles profiles,
+			CustomerHistory history, JdbcClient jdbc, TransactionTemplate tx) {
+		this.sentences = sentences;
 		this.customers = customers;
 		this.resolver = resolver;
 		this.profiles = profiles;
@@ -192,7 +196,8 @@ public class CustomerCsv {
 			}
 		});
 		customers.putAttributes(id, attributes);
-		history.record(id, known ? "imported-update" : "imported", "CSV line " + lineOf(row), actorId);
+		history.record(id, known ? "imported-update" : "imported",
+				sentences.english("history.csvLine", String.valueOf(lineOf(row))), actorId);
 		return !known;
 	}
 

@@ -11,10 +11,10 @@ import org.parlons.governance.Approvals;
 /**
  * What a supervisor needs to decide a held reply in seconds: who the customer is, what
  * they last wrote, the reply with the amounts that went beyond the mandate marked, and
- * why it was held.
+ * why it was held, in the reader's language.
  */
 record ApprovalCard(Approvals.Approval approval, String customerName, String inboxName, String requestedBy,
-		List<Message> lastFromCustomer, List<Segment> reply) {
+		List<Message> lastFromCustomer, List<Segment> reply, String reason) {
 
 	/** A stretch of the reply, marked when it is what the mandate did not cover. */
 	record Segment(String text, boolean marked) {

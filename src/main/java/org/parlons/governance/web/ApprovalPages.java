@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.parlons.agents.Permission;
+import org.parlons.platform.Sentences;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.parlons.agents.Requires;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Agents;
@@ -45,8 +47,11 @@ class ApprovalPages {
 
 	private final Inboxes inboxes;
 
+	private final Sentences sentences;
+
 	ApprovalPages(Approvals approvals, ConversationAccess access, Agents agents, ConversationList conversations,
-			Messages messages, Inboxes inboxes) {
+			Messages messages, Inboxes inboxes, Sentences sentences) {
+		this.sentences = sentences;
 		this.approvals = approvals;
 		this.access = access;
 		this.agents = agents;
@@ -76,7 +81,8 @@ class ApprovalPages {
 			.toList();
 		return new ApprovalCard(a, customer, inboxes.findById(a.inboxId()).map(i -> i.name()).orElse(""), requestedBy,
 				fromCustomer.subList(Math.max(0, fromCustomer.size() - 3), fromCustomer.size()),
-				ApprovalCard.segments(a.text(), a.amount() != null, a.reason()));
+				ApprovalCard.segments(a.text(), a.amount() != null, a.reason()),
+				sentences.retell(a.reason(), LocaleContextHolder.getLocale(), "hold."));
 	}
 
 	@PostMapping("/approvals/{id}/approve")

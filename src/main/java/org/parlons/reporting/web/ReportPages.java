@@ -43,7 +43,7 @@ class ReportPages {
 		model.addAttribute("fromDay", period[0].toString());
 		model.addAttribute("toDay", period[1].toString());
 		model.addAttribute("by", by);
-		model.addAttribute("method", ReportsApi.METHOD);
+		model.addAttribute("method", api.method());
 		ReportChart chart = ReportChart.of(reports.daily(period[0], period[1]));
 		model.addAttribute("chart", chart);
 		model.addAttribute("chartJson", json.writeValueAsString(chart));

@@ -17,6 +17,8 @@ import org.parlons.reporting.ReportRollups;
 import org.parlons.reporting.Reports;
 import org.parlons.platform.Days;
 import org.parlons.platform.InvalidRequestException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,22 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Requires(Permission.READ_REPORTS)
 class ReportsApi {
 
-	static final String METHOD = "Days in UTC, both ends included. Each figure counts in the day its event happened: "
-			+ "conversations opened, first answered (first-response time from opening, wall clock), resolved (resolution "
-			+ "time from opening), escalated, approvals asked. Medians and 90th percentiles are read from duration "
-			+ "histograms (buckets up to 1, 5, 15, 30, 60, 120, 240, 480 minutes, 1, 2, 7 days), interpolated within the "
-			+ "bucket. Service-level attainment: first responses within the inbox's firstResponse target in its business "
-			+ "hours, over first responses in inboxes that have one. Public complaints: public messages read as negative; "
-			+ "answered when a public reply followed in the conversation, over all of them. Backlog: conversations not "
-			+ "resolved now. Lines follow each conversation's current inbox, team and assignee.";
-
 	private final Reports reports;
 
 	private final ReportRollups rollups;
 
 	private final Clock clock;
 
-	ReportsApi(Reports reports, ReportRollups rollups, Clock clock) {
+	private final MessageSource messages;
+
+	ReportsApi(Reports reports, ReportRollups rollups, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.reports = reports;
 		this.rollups = rollups;
 		this.clock = clock;
@@ -68,7 +64,7 @@ class ReportsApi {
 		out.put("to", period[1].toString());
 		out.put("by", by);
 		out.put("lines", reports.of(period[0], period[1], by(by)));
-		out.put("method", METHOD);
+		out.put("method", method());
 		return out;
 	}
 
@@ -84,7 +80,7 @@ class ReportsApi {
 		out.put("from", period[0].toString());
 		out.put("to", period[1].toString());
 		out.put("days", reports.daily(period[0], period[1]));
-		out.put("method", METHOD);
+		out.put("method", method());
 		return out;
 	}
 
@@ -141,6 +137,11 @@ class ReportsApi {
 	LocalDate[] period(@Nullable String from, @Nullable String to) {
 		Days days = Days.parse(from, to, clock, 30, 800, "A report covers at most two years");
 		return new LocalDate[] { days.first(), days.last() };
+	}
+
+	/** How the figures are counted, in the reader's language. */
+	String method() {
+		return messages.getMessage("reports.method", null, LocaleContextHolder.getLocale());
 	}
 
 }

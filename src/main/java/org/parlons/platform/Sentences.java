@@ -1,0 +1,80 @@
+package org.parlons.platform;
+
+import java.text.MessageFormat;
+import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sentences the server writes down once, in English, and tells again in the reader's
+ * language. A reason stored with a record (why a reply was held, say) is written from a
+ * bundle pattern ({@link #english}); shown to a person, it is read back against the same
+ * pattern and said with that language's ({@link #retell}). Text no pattern matches
+ * (written before the pattern existed, or by a person) is shown as written.
+ */
+@Component
+public class Sentences {
+
+	/** How several reasons are joined in one stored text. */
+	public static final String SEPARATOR = "; ";
+
+	private final MessageSource messages;
+
+	private final String basename;
+
+	private final Map<String, List<String>> families = new ConcurrentHashMap<>();
+
+	Sentences(MessageSource messages, @Value("${spring.messages.basename}") String basename) {
+		this.messages = messages;
+		this.basename = basename.split(",")[0].strip();
+	}
+
+	/** The English sentence of {@code code}, as it is stored. */
+	public String english(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, Locale.ENGLISH);
+	}
+
+	/**
+	 * The stored {@code text} (one sentence or several joined by {@link #SEPARATOR}),
+	 * each written by {@link #english} from a code of the {@code family} (the bundle's
+	 * codes that start with it, "hold." for instance), said in {@code locale}.
+	 */
+	public String retell(String text, Locale locale, String family) {
+		List<String> codes = families.computeIfAbsent(family, this::codesOf);
+		List<String> told = new ArrayList<>();
+		for (String part : text.split(SEPARATOR, -1)) {
+			told.add(retellOne(part, locale, codes));
+		}
+		return String.join(SEPARATOR, told);
+	}
+
+	private List<String> codesOf(String family) {
+		ResourceBundle english = ResourceBundle.getBundle(basename, Locale.ROOT);
+		return english.keySet().stream().filter(key -> key.startsWith(family)).sorted().toList();
+	}
+
+	private String retellOne(String sentence, Locale locale, List<String> codes) {
+		for (String code : codes) {
+			String pattern = messages.getMessage(code, null, null, Locale.ENGLISH);
+			if (pattern == null) {
+				continue;
+			}
+			ParsePosition position = new ParsePosition(0);
+			Object[] arguments = new MessageFormat(pattern, Locale.ENGLISH).parse(sentence, position);
+			if (arguments != null && position.getIndex() == sentence.length()
+					&& new MessageFormat(pattern, Locale.ENGLISH).format(arguments).equals(sentence)) {
+				return messages.getMessage(code, arguments, locale);
+			}
+		}
+		return sentence;
+	}
+
+}
