@@ -101,7 +101,7 @@ class ApprovalBrowserTests {
 		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(
 				By.cssSelector("#notices .toast[data-conversation='" + conversation + "']"), "approved and sent"));
 		agent.navigate().refresh();
-		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "approved"));
+		agentWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("thread"), "Approved and sent"));
 	}
 
 	private long person(TestApi admin, String email, String name, String role, int maxGesture) {
