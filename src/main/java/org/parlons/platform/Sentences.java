@@ -67,10 +67,11 @@ public class Sentences {
 			if (pattern == null) {
 				continue;
 			}
+			MessageFormat english = new MessageFormat(pattern, Locale.ENGLISH);
 			ParsePosition position = new ParsePosition(0);
-			Object[] arguments = new MessageFormat(pattern, Locale.ENGLISH).parse(sentence, position);
+			Object[] arguments = english.parse(sentence, position);
 			if (arguments != null && position.getIndex() == sentence.length()
-					&& new MessageFormat(pattern, Locale.ENGLISH).format(arguments).equals(sentence)) {
+					&& english.format(arguments).equals(sentence)) {
 				return messages.getMessage(code, arguments, locale);
 			}
 		}
