@@ -9,6 +9,7 @@ import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.Visibility;
+import org.parlons.customers.Identity;
 
 /**
  * The port every channel adapter implements: check an inbox's settings, and deliver one
@@ -34,6 +35,15 @@ public interface ChannelConnector {
 	 * the agent; null when it may go.
 	 */
 	default @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
+		return null;
+	}
+
+	/**
+	 * How an agent addresses a customer when writing first on this channel (an email
+	 * address, a phone number); null when agents cannot start conversations here (the
+	 * customer must write first, as on social networks and the web chat).
+	 */
+	default Identity.@Nullable Kind addressedBy() {
 		return null;
 	}
 

@@ -11,14 +11,15 @@ import org.jspecify.annotations.Nullable;
  * once its transaction commits: screens refresh, the audit log and the reports listen. A
  * change the timeline tells names its {@link #line()}.
  */
-public sealed interface ConversationChanged permits ConversationChanged.Resolved, ConversationChanged.Reopened,
-		ConversationChanged.AwaitingCustomer, ConversationChanged.Snoozed, ConversationChanged.Woke,
-		ConversationChanged.Assigned, ConversationChanged.Transferred, ConversationChanged.Prioritised,
-		ConversationChanged.Escalated, ConversationChanged.Labelled, ConversationChanged.Unlabelled,
-		ConversationChanged.NoteAdded, ConversationChanged.ServiceLevelBreached, ConversationChanged.Moderated,
-		ConversationChanged.DeliveryFailed, ConversationChanged.MessageStatusChanged,
-		ConversationChanged.SentDespiteWarnings, ConversationChanged.GestureCommitted,
-		ConversationChanged.ReplyApproved, ConversationChanged.ReplyRejected, ReplyHeld, ReplyQueued {
+public sealed interface ConversationChanged
+		permits ConversationChanged.Resolved, ConversationChanged.Reopened, ConversationChanged.AwaitingCustomer,
+		ConversationChanged.Snoozed, ConversationChanged.Woke, ConversationChanged.Assigned,
+		ConversationChanged.Transferred, ConversationChanged.Prioritised, ConversationChanged.Escalated,
+		ConversationChanged.Labelled, ConversationChanged.Unlabelled, ConversationChanged.NoteAdded,
+		ConversationChanged.ServiceLevelBreached, ConversationChanged.Moderated, ConversationChanged.DeliveryFailed,
+		ConversationChanged.MessageStatusChanged, ConversationChanged.SentDespiteWarnings,
+		ConversationChanged.GestureCommitted, ConversationChanged.ReplyApproved, ConversationChanged.ReplyRejected,
+		ConversationChanged.Started, ReplyHeld, ReplyQueued {
 
 	long conversationId();
 
@@ -46,6 +47,24 @@ public sealed interface ConversationChanged permits ConversationChanged.Resolved
 
 		static Line of(String type, @Nullable String detail) {
 			return new Line(type, detail, null);
+		}
+
+	}
+
+	/**
+	 * An agent started the conversation, writing first to the customer on this channel
+	 * (email, sms, whatsapp).
+	 */
+	record Started(long conversationId, long inboxId, long agentId, String channel) implements ConversationChanged {
+
+		@Override
+		public String what() {
+			return "status";
+		}
+
+		@Override
+		public Line line() {
+			return new Line("started", channel, agentId);
 		}
 
 	}

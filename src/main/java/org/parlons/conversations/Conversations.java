@@ -124,6 +124,26 @@ public class Conversations {
 				});
 	}
 
+	/**
+	 * Opens a conversation an agent starts: no customer message yet, the address written
+	 * to and who wrote kept, so the first-response figures leave it out.
+	 */
+	long start(NewConversation row, long agentId, String address) {
+		long id = openAll(List.of(row)).get(0);
+		jdbc.sql("update conversation set started_by = ?, started_to = ? where id = ?")
+			.params(agentId, address, id)
+			.update();
+		return id;
+	}
+
+	/** Where an agent started the conversation (the address written to), if one did. */
+	Optional<String> startedTo(long id) {
+		return jdbc.sql("select started_to from conversation where id = ? and started_to is not null")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
 	/** What a batch of inbound messages did to one conversation. */
 	record Arrivals(long conversationId, int count, Instant latest, String preview) {
 	}

@@ -16,20 +16,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Deliveries {
 
-	/** A reply ready to go out, with what the connector needs to address it. */
 	/**
 	 * A reply on its way: the message, where it goes, and what it answers.
 	 *
 	 * @param repliedTo the customer's message it answers
 	 * @param thread the ids that message answered, oldest first (its References), so a
 	 * reply's References carry the whole chain and not the parent alone
+	 * @param startedTo the address an agent wrote to when they started the conversation
+	 * (an email address, a phone number), null when the customer wrote first
 	 */
 	public record Outgoing(Message message, Inbox inbox, Conversation conversation, Customer customer,
-			@Nullable Message repliedTo, List<String> thread) {
+			@Nullable Message repliedTo, List<String> thread, @Nullable String startedTo) {
 
 		public Outgoing(Message message, Inbox inbox, Conversation conversation, Customer customer,
 				@Nullable Message repliedTo) {
-			this(message, inbox, conversation, customer, repliedTo, List.of());
+			this(message, inbox, conversation, customer, repliedTo, List.of(), null);
 		}
 
 	}
@@ -59,7 +60,8 @@ public class Deliveries {
 			Customer customer = customers.findById(customers.current(c.customerId())).orElseThrow();
 			Message repliedTo = messages.lastInbound(c.id()).orElse(null);
 			return new Outgoing(m, inboxes.findById(m.inboxId()).orElseThrow(), c, customer, repliedTo,
-					repliedTo == null ? List.of() : messages.threadKeysOf(repliedTo.id()));
+					repliedTo == null ? List.of() : messages.threadKeysOf(repliedTo.id()),
+					conversations.startedTo(c.id()).orElse(null));
 		});
 	}
 

@@ -15,6 +15,8 @@ import org.parlons.agents.Teams;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Inboxes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -63,7 +65,11 @@ public class Reports {
 
 	private final Agents agents;
 
-	Reports(JdbcTemplate jdbc, ConversationFacts conversations, Inboxes inboxes, Teams teams, Agents agents) {
+	private final MessageSource messages;
+
+	Reports(JdbcTemplate jdbc, ConversationFacts conversations, Inboxes inboxes, Teams teams, Agents agents,
+			MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.inboxes = inboxes;
@@ -147,13 +153,19 @@ public class Reports {
 		};
 	}
 
-	private static String name(By by, String key, Map<Long, String> inboxes, Map<Long, String> teams,
+	/** A group without a team or an agent, named in the reader's language. */
+	private String said(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+
+	private String name(By by, String key, Map<Long, String> inboxes, Map<Long, String> teams,
 			Map<Long, String> agents) {
 		return switch (by) {
 			case CHANNEL -> key;
 			case INBOX -> inboxes.getOrDefault(Long.parseLong(key), "#" + key);
-			case TEAM -> "0".equals(key) ? "(no team)" : teams.getOrDefault(Long.parseLong(key), "#" + key);
-			case AGENT -> "0".equals(key) ? "(unassigned)" : agents.getOrDefault(Long.parseLong(key), "#" + key);
+			case TEAM -> "0".equals(key) ? said("reports.noTeam") : teams.getOrDefault(Long.parseLong(key), "#" + key);
+			case AGENT ->
+				"0".equals(key) ? said("reports.unassigned") : agents.getOrDefault(Long.parseLong(key), "#" + key);
 		};
 	}
 

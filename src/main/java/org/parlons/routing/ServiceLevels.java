@@ -51,8 +51,11 @@ public class ServiceLevels {
 		BusinessHours hours = hours(inbox);
 		Instant now = clock.instant();
 		List<Timer> timers = new ArrayList<>();
-		duration(sla, "firstResponse").ifPresent(
-				target -> timers.add(timer("firstResponse", target, hours, c.createdAt(), c.firstReplyAt(), now)));
+		if (!c.startedByAgent()) {
+			// an agent who writes first owes nobody a first response
+			duration(sla, "firstResponse").ifPresent(
+					target -> timers.add(timer("firstResponse", target, hours, c.createdAt(), c.firstReplyAt(), now)));
+		}
 		duration(sla, "nextResponse").ifPresent(target -> {
 			// The customer wrote after our last answer: a next answer is owed.
 			if (c.firstReplyAt() != null && c.lastIncomingAt() != null && c.lastReplyAt() != null

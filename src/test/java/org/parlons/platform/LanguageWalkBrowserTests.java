@@ -121,14 +121,26 @@ class LanguageWalkBrowserTests {
 			.orElseThrow();
 		assertThat(asMarc.post("/api/v1/approvals/" + held + "/approve", Map.of()).status()).isLessThan(300);
 
+		long mailbox = admin.post("/api/v1/inboxes", Map.of("name", "Relations", "channel", "email", "address",
+				"relations@teleo.test", "imap",
+				Map.of("host", "127.0.0.1", "port", 9, "username", "relations", "password", "pw", "tls", false), "smtp",
+				Map.of("host", "127.0.0.1", "port", 9, "username", "relations", "password", "pw", "tls", false)))
+			.id("id");
+		long started = admin
+			.post("/api/v1/conversations", Map.of("inboxId", mailbox, "customerId", customer, "to",
+					"lea.petit@example.org", "subject", "Votre facture", "text", "Nous corrigeons votre facture."))
+			.id("id");
+
 		List<String> pages = List.of("/inbox", "/inbox/conversations/" + first, "/inbox/conversations/" + second,
-				"/customers", "/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources",
-				"/reports", "/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
+				"/inbox/conversations/" + started, "/inbox/new?customerId=" + customer, "/customers",
+				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
+				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
 				"/account/tokens", "/no/such/page");
 		Set<String> typed = Set.of("Boutique Lyon", "Inès Moreau", "Marc Girard", "Équipe Lyon", "Léa Petit",
 				"Hugo Lefebvre", "Ma facture est fausse.", "Dix jours sans internet.",
 				"Nous vous remboursons 80 € sur votre facture.", "Nous vous offrons 60 € de dédommagement.",
-				"ines@teleo.test", "marc@teleo.test", TestApi.ADMIN_EMAIL, "facture",
+				"ines@teleo.test", "marc@teleo.test", TestApi.ADMIN_EMAIL, "facture", "Relations", "Votre facture",
+				"Nous corrigeons votre facture.", "lea.petit@example.org",
 				admin.get("/api/v1/me").body().get("name").asString());
 		Words english = Words.of("i18n/messages.properties", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 		Words french = Words.of("i18n/messages_fr.properties", FrenchAnalyzer.getDefaultStopSet());

@@ -21,6 +21,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Deliveries;
+import org.parlons.customers.Identity;
+import org.parlons.platform.Sentences;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -37,8 +39,11 @@ public class EmailChannelConnector implements ChannelConnector {
 
 	private final ConversationTokens tokens;
 
-	EmailChannelConnector(ConversationTokens tokens) {
+	private final Sentences sentences;
+
+	EmailChannelConnector(ConversationTokens tokens, Sentences sentences) {
 		this.tokens = tokens;
+		this.sentences = sentences;
 	}
 
 	@Override
@@ -62,10 +67,15 @@ public class EmailChannelConnector implements ChannelConnector {
 		return prepared;
 	}
 
+	@Override
+	public Identity.Kind addressedBy() {
+		return Identity.Kind.EMAIL;
+	}
+
 	/**
 	 * Answers where the customer's mail asked (its Reply-To, else its From), not the
-	 * profile's first address; the customer's known address when the reply answers no
-	 * mail.
+	 * profile's first address; when the reply answers no mail, the address the agent
+	 * started the conversation with, else the customer's known one.
 	 */
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
@@ -73,10 +83,13 @@ public class EmailChannelConnector implements ChannelConnector {
 		if (asked != null && !asked.isBlank()) {
 			return deliverTo(outgoing.inbox(), outgoing, asked);
 		}
+		if (outgoing.startedTo() != null) {
+			return deliverTo(outgoing.inbox(), outgoing, outgoing.startedTo());
+		}
 		return outgoing.customer()
 			.email()
 			.map(to -> deliverTo(outgoing.inbox(), outgoing, to))
-			.orElseGet(() -> new DeliveryResult.Failed("the customer has no email address to answer to"));
+			.orElseGet(() -> new DeliveryResult.Failed(sentences.english("delivery.noEmail")));
 	}
 
 	/**
@@ -89,7 +102,7 @@ public class EmailChannelConnector implements ChannelConnector {
 			settings = EmailSettings.of(mailbox);
 		}
 		catch (IllegalArgumentException ex) {
-			return new DeliveryResult.Failed("the inbox's email settings are wrong: " + ex.getMessage());
+			return new DeliveryResult.Failed(sentences.english("delivery.emailSettings", ex.getMessage()));
 		}
 		EmailSettings.Server smtp = settings.smtp();
 		try {
@@ -108,22 +121,22 @@ public class EmailChannelConnector implements ChannelConnector {
 			if (ex.getNextException() instanceof SMTPSendFailedException smtpEx) {
 				return refused(outgoing, smtpEx.getReturnCode(), smtpEx.getMessage());
 			}
-			return new DeliveryResult.Failed("the address was refused: " + ex.getMessage());
+			return new DeliveryResult.Failed(sentences.english("delivery.addressRefused", ex.getMessage()));
 		}
 		catch (AuthenticationFailedException ex) {
-			return passing(outgoing, "the SMTP server refused the credentials: " + ex.getMessage());
+			return passing(outgoing, sentences.english("delivery.smtpCredentials", ex.getMessage()));
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
-			return passing(outgoing, "SMTP: " + ex.getMessage());
+			return passing(outgoing, sentences.english("delivery.smtp", ex.getMessage()));
 		}
 	}
 
 	/** A 5xx answer will never succeed; a 4xx is a passing refusal. */
 	private DeliveryResult refused(Deliveries.Outgoing outgoing, int code, String message) {
 		if (code >= 500) {
-			return new DeliveryResult.Failed("the SMTP server refused the mail (" + code + "): " + message);
+			return new DeliveryResult.Failed(sentences.english("delivery.smtpRefused", String.valueOf(code), message));
 		}
-		return passing(outgoing, "the SMTP server deferred the mail (" + code + "): " + message);
+		return passing(outgoing, sentences.english("delivery.smtpDeferred", String.valueOf(code), message));
 	}
 
 	private static DeliveryResult passing(Deliveries.Outgoing outgoing, String reason) {
@@ -191,7 +204,8 @@ public class EmailChannelConnector implements ChannelConnector {
 
 	/**
 	 * "Re: " and the conversation's subject, with the token that threads the customer's
-	 * answer back.
+	 * answer back; the subject alone (and the token) when the mail answers none, as the
+	 * first mail of a conversation an agent started.
 	 */
 	String subject(Deliveries.Outgoing outgoing) {
 		String subject = outgoing.conversation().subject() == null ? "" : outgoing.conversation().subject();
@@ -200,7 +214,8 @@ public class EmailChannelConnector implements ChannelConnector {
 			subject = subject.substring(3).strip();
 		}
 		String token = tokens.of(outgoing.conversation().id());
-		return subject.isEmpty() ? "Re: " + token : "Re: " + subject + " " + token;
+		String re = outgoing.repliedTo() == null ? "" : "Re: ";
+		return subject.isEmpty() ? re + token : re + subject + " " + token;
 	}
 
 	private static String html(String text) {

@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * WhatsApp Cloud API: private messages only. Inside the 24-hour window a reply is free
- * text (quoting the customer's message); outside it only a template approved by Meta may
- * be sent, written as {@code /template name language} (e.g.
- * {@code /template suivi_commande fr}).
+ * text (quoting the customer's message); outside it (and to start a conversation) only a
+ * template approved by Meta may be sent, written as {@code /template name language}, then
+ * the values of its body's variables separated by "|" (e.g.
+ * {@code /template suivi_commande fr Hélène | 10452}).
  */
 @Component
 class WhatsAppConnector extends MetaConnector {
 
-	static final Pattern TEMPLATE = Pattern.compile("^/template\\s+([a-z0-9_]{1,512})\\s+([A-Za-z_]{2,6})\\s*$");
+	static final Pattern TEMPLATE = Pattern
+		.compile("^/template\\s+([a-z0-9_]{1,512})\\s+([A-Za-z_]{2,6})(?:\\s+(\\S.*?))?\\s*$", Pattern.DOTALL);
 
 	static final int MAX_TEXT = 4096;
 
@@ -62,9 +64,15 @@ class WhatsAppConnector extends MetaConnector {
 			var last = lastPrivateAt(conversation);
 			return "Outside WhatsApp's 24-hour window ("
 					+ (last == null ? "the customer never wrote" : "last customer message at " + last)
-					+ "): only an approved template can be sent, " + "written /template name language.";
+					+ "): only an approved template can be sent, "
+					+ "written /template name language, then its values separated by |.";
 		}
 		return null;
+	}
+
+	@Override
+	public Identity.Kind addressedBy() {
+		return Identity.Kind.PHONE;
 	}
 
 	@Override
@@ -81,7 +89,17 @@ class WhatsAppConnector extends MetaConnector {
 		Matcher template = TEMPLATE.matcher(outgoing.message().text());
 		if (template.matches()) {
 			body.put("type", "template");
-			body.put("template", Map.of("name", template.group(1), "language", Map.of("code", template.group(2))));
+			Map<String, Object> named = new LinkedHashMap<>();
+			named.put("name", template.group(1));
+			named.put("language", Map.of("code", template.group(2)));
+			if (template.group(3) != null) {
+				List<Map<String, String>> values = java.util.Arrays.stream(template.group(3).split("\\|"))
+					.map(String::strip)
+					.map(v -> Map.of("type", "text", "text", v))
+					.toList();
+				named.put("components", List.of(Map.of("type", "body", "parameters", values)));
+			}
+			body.put("template", named);
 		}
 		else {
 			body.put("type", "text");
@@ -98,8 +116,18 @@ class WhatsAppConnector extends MetaConnector {
 		return outcome(inbox, answer, id);
 	}
 
+	/**
+	 * The customer's WhatsApp id as their messages gave it, else the number an agent
+	 * started the conversation with, else their phone (the Cloud API takes a number in
+	 * international form without its "+").
+	 */
 	private static @Nullable String waId(Deliveries.Outgoing outgoing) {
-		return outgoing.customer().identity(Identity.Kind.EXTERNAL, "whatsapp").orElse(null);
+		return outgoing.customer()
+			.identity(Identity.Kind.EXTERNAL, "whatsapp")
+			.or(() -> java.util.Optional.ofNullable(outgoing.startedTo()))
+			.or(() -> outgoing.customer().identity(Identity.Kind.PHONE, null))
+			.map(number -> number.startsWith("+") ? number.substring(1) : number)
+			.orElse(null);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.ReplyQueued;
 import org.parlons.platform.Scheduling;
+import org.parlons.platform.Sentences;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,11 @@ class OutboxDispatcher {
 	 */
 	private final Duration lease;
 
+	private final Sentences sentences;
+
 	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health,
-			Clock clock, ChannelSettings settings) {
+			Clock clock, ChannelSettings settings, Sentences sentences) {
+		this.sentences = sentences;
 		this.lease = settings.outbox().lease();
 		this.outbox = outbox;
 		this.deliveries = deliveries;
@@ -87,7 +91,8 @@ class OutboxDispatcher {
 		ChannelConnector connector = connectors.of(outgoing.get().inbox().channel()).orElse(null);
 		DeliveryResult result;
 		try {
-			result = outgoing.get().inbox().deleted() ? new DeliveryResult.Failed("the inbox was deleted")
+			result = outgoing.get().inbox().deleted()
+					? new DeliveryResult.Failed(sentences.english("delivery.inboxDeleted"))
 					: connector == null
 							? new DeliveryResult.Failed("no connector for channel " + outgoing.get().inbox().channel())
 							: connector.deliver(outgoing.get());
@@ -107,10 +112,10 @@ class OutboxDispatcher {
 			outbox.retryAt(entry.id(), next, "attempt " + attempt + ": " + retry.reason());
 			// A passing failure is the channel's (server down, credentials refused): show
 			// it on the inbox.
-			health.failed(inboxId, "sending: " + retry.reason(), next);
+			health.failed(inboxId, sentences.english("delivery.sending", retry.reason()), next);
 		}
 		else if (result instanceof DeliveryResult.Retry retry) {
-			giveUp(entry, "gave up after " + attempt + " attempts: " + retry.reason());
+			giveUp(entry, sentences.english("delivery.gaveUp", String.valueOf(attempt), retry.reason()));
 		}
 		else if (result instanceof DeliveryResult.Failed failed) {
 			giveUp(entry, failed.reason());

@@ -110,9 +110,15 @@ class TwilioConnector implements ChannelConnector {
 	}
 
 	@Override
+	public Identity.Kind addressedBy() {
+		return Identity.Kind.PHONE;
+	}
+
+	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
 		Inbox inbox = outgoing.inbox();
-		String to = outgoing.customer().identity(Identity.Kind.PHONE, null).orElse(null);
+		String to = outgoing.startedTo() != null ? outgoing.startedTo()
+				: outgoing.customer().identity(Identity.Kind.PHONE, null).orElse(null);
 		if (to == null) {
 			return new DeliveryResult.Failed("No phone number known for this customer");
 		}

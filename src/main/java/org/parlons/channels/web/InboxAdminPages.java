@@ -13,6 +13,8 @@ import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.InboxSetup;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
+import org.parlons.platform.Sentences;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.parlons.platform.ErrorDetails;
@@ -39,8 +41,11 @@ class InboxAdminPages {
 
 	private final ChannelHealth health;
 
-	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams,
-			ChannelHealth health) {
+	private final Sentences sentences;
+
+	InboxAdminPages(InboxSetup setup, Inboxes inboxes, ChannelConnectors connectors, Teams teams, ChannelHealth health,
+			Sentences sentences) {
+		this.sentences = sentences;
 		this.health = health;
 		this.setup = setup;
 		this.inboxes = inboxes;
@@ -65,7 +70,15 @@ class InboxAdminPages {
 		model.addAttribute("settings", settings);
 		model.addAttribute("channels", connectors.channels());
 		model.addAttribute("teams", teams.findAll());
-		model.addAttribute("health", health.all());
+		var all = health.all();
+		model.addAttribute("health", all);
+		Map<Long, Sentences.Told> errors = new LinkedHashMap<>();
+		all.forEach((id, h) -> {
+			if (h.lastError() != null) {
+				errors.put(id, sentences.tell(h.lastError(), LocaleContextHolder.getLocale(), "delivery."));
+			}
+		});
+		model.addAttribute("errors", errors);
 		return "channels/inboxes";
 	}
 

@@ -148,6 +148,14 @@ class ConversationPane {
 			.filter(e -> e.event() != null)
 			.forEach(e -> eventLines.put(e.event(), words.describe(e.event(), agentNames, teamNames, locale, zone)));
 		model.addAttribute("eventLines", eventLines);
+		Map<Timeline.Event, String> eventCauses = new HashMap<>();
+		eventLines.keySet().forEach(e -> {
+			String cause = words.cause(e, locale);
+			if (cause != null) {
+				eventCauses.put(e, cause);
+			}
+		});
+		model.addAttribute("eventCauses", eventCauses);
 		Inbox inbox = inboxes.findById(c.inboxId()).orElseThrow();
 		Customer customer = customers.findById(summary.customerId()).orElseThrow();
 		model.addAttribute("inbox", inbox);

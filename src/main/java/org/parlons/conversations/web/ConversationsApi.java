@@ -25,6 +25,7 @@ import org.parlons.conversations.ConversationList;
 import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
+import org.parlons.conversations.Outbound;
 import org.parlons.conversations.Replies;
 import org.parlons.conversations.Timeline;
 import org.parlons.conversations.Visibility;
@@ -63,8 +64,9 @@ class ConversationsApi {
 	private final Timeline timeline;
 
 	ConversationsApi(ConversationList conversations, ConversationAccess access, ConversationActions actions,
-			Replies replies, Messages messages, Timeline timeline, BulkActions bulk) {
+			Replies replies, Messages messages, Timeline timeline, BulkActions bulk, Outbound outbound) {
 		this.bulk = bulk;
+		this.outbound = outbound;
 		this.conversations = conversations;
 		this.access = access;
 		this.actions = actions;
@@ -74,6 +76,8 @@ class ConversationsApi {
 	}
 
 	private final BulkActions bulk;
+
+	private final Outbound outbound;
 
 	record Items<T>(List<T> items) {
 	}
@@ -220,6 +224,44 @@ class ConversationsApi {
 				: replies.reply(me, id, body.text(), visibility, body.persona(), accept, commitment);
 		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
 		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
+	}
+
+	/**
+	 * A conversation an agent starts by writing first.
+	 *
+	 * @param inboxId an email, SMS (Twilio) or WhatsApp inbox the caller can see
+	 * @param customerId a customer on file; without it, {@code to} finds or creates the
+	 * profile
+	 * @param to an email address or a phone number, as the inbox's channel wants; without
+	 * it, the customer's own
+	 * @param name the name of a customer that {@code to} creates
+	 * @param subject the email's subject (required by email)
+	 * @param text the first message; on WhatsApp an approved template,
+	 * {@code /template name language value | value}
+	 */
+	record NewConversation(@NotNull Long inboxId, @Nullable Long customerId, @Nullable @Size(max = 320) String to,
+			@Nullable @Size(max = 200) String name, @Nullable String subject, @NotBlank String text,
+			@Nullable String persona, @Nullable Boolean acceptWarnings) {
+	}
+
+	/** The conversation started ({@code id}) and its first message. */
+	record Started(long id, MessageView message) {
+	}
+
+	/**
+	 * Starts a conversation: {@code 201} with its id and the first message queued, or
+	 * {@code 202} when governance holds that message for approval. Nothing is kept when
+	 * the message is refused.
+	 */
+	@Requires(Permission.WORK_CONVERSATIONS)
+	@PostMapping("/conversations")
+	ResponseEntity<Started> start(@AuthenticationPrincipal AgentPrincipal me,
+			@Valid @RequestBody NewConversation body) {
+		var message = outbound.start(me, new Outbound.Start(body.inboxId(), body.customerId(), body.to(), body.name(),
+				body.subject(), body.text(), body.persona(), Boolean.TRUE.equals(body.acceptWarnings())));
+		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
+		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+			.body(new Started(message.conversationId(), MessageView.of(message)));
 	}
 
 	/** Adds a private note, seen by agents only. */

@@ -46,6 +46,8 @@ class TimelineWords {
 		return switch (type) {
 			case "assigned", "auto-assigned" -> say("timeline." + type, locale, name(agents, event.subjectId()));
 			case "transferred" -> say("timeline.transferred", locale, name(teams, event.subjectId()));
+			case "started" -> say("timeline.started", locale, name(agents, event.subjectId()),
+					messages.getMessage("channel." + detail, null, detail, locale));
 			case "reopened" -> "customer".equals(detail) ? say("timeline.reopened.customer", locale)
 					: say("timeline.reopened", locale);
 			case "snoozed" -> say("timeline.snoozed", locale, when(detail, locale, zone));
@@ -56,7 +58,12 @@ class TimelineWords {
 			case "approved" -> say("edited".equals(detail) ? "timeline.approved.edited" : "timeline.approved", locale);
 			case "rejected" ->
 				detail.isBlank() ? say("timeline.rejected", locale) : say("timeline.rejected.why", locale, detail);
-			case "labelled", "unlabelled", "delivery-failed", "sent-despite-warnings", "gesture" ->
+			case "delivery-failed" -> {
+				String told = sentences.tell(detail, locale, "delivery.").text();
+				yield told.isEmpty() ? say("timeline.delivery-failed.plain", locale)
+						: say("timeline.delivery-failed", locale, told);
+			}
+			case "labelled", "unlabelled", "sent-despite-warnings", "gesture" ->
 				say("timeline." + type, locale, detail);
 			case "sla-breached" ->
 				say("timeline.sla-breached", locale, messages.getMessage("signal." + detail, null, detail, locale));
@@ -67,6 +74,17 @@ class TimelineWords {
 							detail)
 					: messages.getMessage("timeline." + type, null, (type + " " + detail).strip(), locale);
 		};
+	}
+
+	/**
+	 * The words of another system an event quotes (a mail server's error for a failed
+	 * delivery), shown apart as written; null when it quotes none.
+	 */
+	@Nullable String cause(Timeline.Event event, Locale locale) {
+		if (!"delivery-failed".equals(event.type()) || event.detail() == null) {
+			return null;
+		}
+		return sentences.tell(event.detail(), locale, "delivery.").cause();
 	}
 
 	private String priority(String detail, Locale locale) {

@@ -124,6 +124,37 @@ class EmailChannelTests {
 	}
 
 	@Test
+	void anAgentWritesFirstByEmailAndTheCustomersAnswerThreadsIntoThatConversation() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		var started = admin.post("/api/v1/conversations", Map.of("inboxId", inbox, "to", customer, "name", "Léa Martin",
+				"subject", "Votre rendez-vous", "text", "Bonjour Léa,\n\nle technicien passe jeudi à 10 h.\n\nJulie"));
+		assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+		long conversationId = started.id("id");
+
+		MimeMessage received = await("the first mail in the customer's mailbox", () -> latestFor(customer));
+		assertThat(received.getSubject()).matches("Votre rendez-vous \\[#" + conversationId + "-[0-9a-f]{8}\\]");
+		assertThat(received.getHeader("In-Reply-To", null)).isNull();
+		String ourId = received.getMessageID();
+
+		String answerId = "<" + unique("answer") + "@example.com>";
+		send(customer, "Re: " + received.getSubject(), "Jeudi me va, merci.", answerId, ourId);
+		// (whole-second mail dates: the answer may sort before the first mail)
+		JsonNode answer = await("the answer to join the conversation", () -> {
+			for (JsonNode m : messages(conversationId)) {
+				if (answerId.equals(m.get("externalId").asString())) {
+					return m;
+				}
+			}
+			return null;
+		});
+		assertThat(messages(conversationId)).hasSize(2);
+		assertThat(answer.get("text").asString()).isEqualTo("Jeudi me va, merci.");
+		long customerId = admin.get("/api/v1/conversations/" + conversationId).body().get("customerId").asLong();
+		JsonNode profile = admin.get("/api/v1/customers/" + customerId).body();
+		assertThat(profile.get("name").asString()).isEqualTo("Léa Martin");
+	}
+
+	@Test
 	void marksAutoRepliesAndStoresEachMailOnceAcrossPolls() throws Exception {
 		long inbox = emailInbox(mail.getImap().getPort());
 		String autoId = "<" + unique("auto") + "@example.com>";

@@ -397,6 +397,34 @@ class MetaChannelTests {
 	}
 
 	@Test
+	void anAgentStartsAWhatsAppConversationWithATemplateOnlyAndAFreeTextLeavesNothingBehind() {
+		String number = "10" + ids.incrementAndGet();
+		long inbox = inbox("whatsapp", "phoneNumberId", number);
+		String phone = "+3366" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
+		int before = admin.get("/api/v1/customers?q=" + phone.substring(1)).body().get("total").asInt();
+
+		var free = admin.post("/api/v1/conversations", Map.of("inboxId", inbox, "to", phone, "text", "Bonjour !"));
+		assertThat(free.status()).isEqualTo(422);
+		assertThat(free.body().get("detail").asString()).contains("/template");
+		assertThat(admin.get("/api/v1/customers?q=" + phone.substring(1)).body().get("total").asInt())
+			.as("the refused start created no customer")
+			.isEqualTo(before);
+		assertThat(admin.get("/api/v1/conversations?inboxId=" + inbox).body().get("total").asInt()).isZero();
+
+		var started = admin.post("/api/v1/conversations",
+				Map.of("inboxId", inbox, "to", phone, "text", "/template rappel_rendez_vous fr Hélène | jeudi 10 h"));
+		assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + number + "/messages").isEmpty());
+		JsonNode sent = graph.to("/" + number + "/messages").get(0).json();
+		assertThat(sent.get("to").asString()).isEqualTo(phone.substring(1));
+		assertThat(sent.get("type").asString()).isEqualTo("template");
+		assertThat(sent.get("template").get("name").asString()).isEqualTo("rappel_rendez_vous");
+		JsonNode values = sent.get("template").get("components").get(0).get("parameters");
+		assertThat(values.get(0).get("text").asString()).isEqualTo("Hélène");
+		assertThat(values.get(1).get("text").asString()).isEqualTo("jeudi 10 h");
+	}
+
+	@Test
 	void retriesAnOutageOnceAndStopsOnAnExpiredToken() {
 		String number = "10" + ids.incrementAndGet();
 		long inbox = inbox("whatsapp", "phoneNumberId", number);

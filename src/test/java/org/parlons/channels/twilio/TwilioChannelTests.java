@@ -107,6 +107,31 @@ class TwilioChannelTests {
 	}
 
 	@Test
+	void anAgentTextsFirstAndTheCustomersAnswerJoinsTheConversation() {
+		String national = "06 18 " + String.format("%02d %02d %02d", ids.incrementAndGet() % 100,
+				ids.incrementAndGet() % 100, ids.incrementAndGet() % 100);
+		String phone = "+33" + national.substring(1).replace(" ", "");
+		var started = admin.post("/api/v1/conversations", Map.of("inboxId", inbox, "to", national, "name",
+				"Hélène Bonnet", "text", "Bonjour, votre technicien passe demain entre 8 h et 10 h."));
+		assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+		long conversation = started.id("id");
+		assertThat(started.body().get("message").get("direction").asString()).isEqualTo("out");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !twilio.to("/Messages.json").isEmpty());
+		Map<String, String> form = form(twilio.to("/Messages.json").get(0).body());
+		assertThat(form).containsEntry("To", phone)
+			.containsEntry("Body", "Bonjour, votre technicien passe demain entre 8 h et 10 h.");
+
+		assertThat(post(sms(phone, "Parfait, merci"), true).statusCode()).isEqualTo(200);
+		JsonNode thread = messages(conversation);
+		assertThat(thread).hasSize(2);
+		assertThat(thread.get(1).get("direction").asString()).isEqualTo("in");
+		assertThat(thread.get(1).get("text").asString()).isEqualTo("Parfait, merci");
+		JsonNode timeline = admin.get("/api/v1/conversations/" + conversation + "/timeline").body().get("items");
+		assertThat(timeline.toString()).contains("\"started\"");
+	}
+
+	@Test
 	void stopIsRecordedAsConsentAndBlocksRepliesUntilStart() {
 		String phone = "+3362" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
 		post(sms(phone, "J'ai une question"), true);
