@@ -424,6 +424,66 @@
     themeLabel(button, chosen);
   });
 
+  // Files with a reply: chosen, or pasted into the reply box (a screenshot); listed with a way to
+  // take one back; one over 10 MB is left out at once, said in the page's language.
+  const MAX_FILE = 10 * 1024 * 1024;
+  function replyFiles() { return document.getElementById('reply-files'); }
+  function setFiles(input, files) {
+    const all = new DataTransfer();
+    files.forEach(function (f) { all.items.add(f); });
+    input.files = all.files;
+    listFiles(input);
+  }
+  function listFiles(input) {
+    const list = document.getElementById('reply-file-list');
+    if (!list) { return; }
+    list.textContent = '';
+    const kept = [];
+    Array.from(input.files).forEach(function (f) {
+      const li = document.createElement('li');
+      if (f.size > MAX_FILE) {
+        li.className = 'text-danger-emphasis small';
+        li.textContent = input.dataset.tooLarge.replace('{0}', f.name);
+        list.appendChild(li);
+        return;
+      }
+      kept.push(f);
+      li.className = 'file-chip';
+      li.appendChild(document.createTextNode(f.name + ' (' + Math.max(1, Math.round(f.size / 1024)) + ' KB) '));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'btn btn-link btn-sm p-0';
+      remove.setAttribute('aria-label', input.dataset.remove.replace('{0}', f.name));
+      remove.textContent = '×';
+      remove.addEventListener('click', function () {
+        setFiles(input, Array.from(input.files).filter(function (g) { return g !== f; }));
+      });
+      li.appendChild(remove);
+      list.appendChild(li);
+    });
+    if (kept.length !== input.files.length) {
+      const all = new DataTransfer();
+      kept.forEach(function (f) { all.items.add(f); });
+      input.files = all.files;
+    }
+  }
+  document.addEventListener('change', function (e) {
+    if (e.target && e.target.id === 'reply-files') { listFiles(e.target); }
+  });
+  document.addEventListener('paste', function (e) {
+    const input = replyFiles();
+    if (!input || !e.target || e.target.id !== 'reply-text' || !e.clipboardData) { return; }
+    const pasted = Array.from(e.clipboardData.files || []);
+    if (pasted.length === 0) { return; }
+    e.preventDefault();
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const named = pasted.map(function (f, i) {
+      const ext = (f.type.split('/')[1] || 'bin').replace(/[^a-z0-9]/g, '');
+      return f.name && f.name !== 'image.png' ? f : new File([f], 'capture-' + stamp + (i ? '-' + i : '') + '.' + ext, { type: f.type });
+    });
+    setFiles(input, Array.from(input.files).concat(named));
+  });
+
   // A refused action answers problem+json: show its detail where the action was asked for.
   document.addEventListener('htmx:responseError', function (e) {
     var box = e.detail.elt && e.detail.elt.closest('[data-problem-target]');

@@ -48,6 +48,14 @@ public interface ChannelConnector {
 	}
 
 	/**
+	 * Whether a reply on this channel can send files; replies with files are refused on
+	 * the others before they are stored.
+	 */
+	default boolean sendsFiles() {
+		return false;
+	}
+
+	/**
 	 * Called once an inbox of this channel is saved and committed: register a webhook,
 	 * check access.
 	 */

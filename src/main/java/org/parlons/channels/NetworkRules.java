@@ -3,6 +3,8 @@ package org.parlons.channels;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyPolicy;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,10 @@ class NetworkRules implements ReplyPolicy {
 
 	private final ChannelConnectors connectors;
 
-	NetworkRules(Inboxes inboxes, ChannelConnectors connectors) {
+	private final MessageSource messages;
+
+	NetworkRules(Inboxes inboxes, ChannelConnectors connectors, MessageSource messages) {
+		this.messages = messages;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
 	}
@@ -26,6 +31,13 @@ class NetworkRules implements ReplyPolicy {
 	public Verdict review(Draft draft) {
 		Inbox inbox = inboxes.findById(draft.conversation().inboxId()).orElse(null);
 		ChannelConnector connector = inbox == null ? null : connectors.of(inbox.channel()).orElse(null);
+		if (connector != null && !draft.attachments().isEmpty() && !connector.sendsFiles()) {
+			return new Verdict.Block(
+					messages.getMessage(
+							"reply.noFiles", new Object[] { messages.getMessage("channel." + inbox.channel(), null,
+									inbox.channel(), LocaleContextHolder.getLocale()) },
+							LocaleContextHolder.getLocale()));
+		}
 		String broken = connector == null ? null
 				: connector.checkReply(inbox, draft.conversation(), draft.text(), draft.visibility());
 		return broken == null ? Verdict.ALLOW : new Verdict.Block(broken);

@@ -44,12 +44,12 @@ public class Messages {
 	}
 
 	/**
-	 * An agent's reply as {@link #insert} stores it: outbound, without attachments,
-	 * speaking as a persona.
+	 * An agent's reply as {@link #insert} stores it: outbound, with the files it sends
+	 * (already stored), speaking as a persona.
 	 */
 	record NewReply(long conversationId, long inboxId, String externalId, Visibility visibility,
 			@Nullable String authorName, long agentId, String text, MessageStatus status, Instant sentAt,
-			@Nullable String persona) {
+			@Nullable String persona, List<Attachment> attachments) {
 	}
 
 	long insert(NewReply reply) {
@@ -57,9 +57,10 @@ public class Messages {
 		jdbc.sql(
 				"insert into message (conversation_id, inbox_id, external_id, direction, visibility, author_name, agent_id, "
 						+ "text, status, attachments, sent_at, created_at, persona) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)")
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(reply.conversationId(), reply.inboxId(), reply.externalId(), Message.OUT, reply.visibility().name(),
 					reply.authorName(), reply.agentId(), reply.text(), reply.status().api(),
+					reply.attachments().isEmpty() ? "[]" : Json.write(reply.attachments()),
 					Timestamp.from(reply.sentAt()), Timestamp.from(clock.instant()), reply.persona())
 			.update(keys, "id");
 		return keys.getKey().longValue();

@@ -55,7 +55,14 @@ public class Replies {
 	@Transactional
 	public Message replyPrivately(AgentPrincipal agent, long conversationId, String text, String acknowledgement,
 			@Nullable String persona, boolean acceptWarnings) {
-		Message sent = reply(agent, conversationId, text, Visibility.PRIVATE, persona, acceptWarnings);
+		return replyPrivately(agent, conversationId, text, acknowledgement, persona, acceptWarnings, List.of());
+	}
+
+	/** As above, the private answer sending these files. */
+	@Transactional
+	public Message replyPrivately(AgentPrincipal agent, long conversationId, String text, String acknowledgement,
+			@Nullable String persona, boolean acceptWarnings, List<Attachment> files) {
+		Message sent = reply(agent, conversationId, text, Visibility.PRIVATE, persona, acceptWarnings, null, files);
 		reply(agent, conversationId, acknowledgement, Visibility.PUBLIC, null, acceptWarnings);
 		return sent;
 	}
@@ -84,6 +91,16 @@ public class Replies {
 	@Transactional
 	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
 			@Nullable String persona, boolean acceptWarnings, @Nullable Commitment commitment) {
+		return reply(agent, conversationId, text, visibility, persona, acceptWarnings, commitment, List.of());
+	}
+
+	/**
+	 * @param files the files the reply sends, already stored; refused by the network's
+	 * rules on a channel that cannot send them
+	 */
+	@Transactional
+	public Message reply(AgentPrincipal agent, long conversationId, String text, @Nullable Visibility visibility,
+			@Nullable String persona, boolean acceptWarnings, @Nullable Commitment commitment, List<Attachment> files) {
 		Conversation conversation = access.conversation(agent, conversationId);
 		if (!agent.role().mayAnswer()) {
 			throw InvalidRequestException.forbiddenSaid("reply.analyst",
@@ -104,8 +121,8 @@ public class Replies {
 		Visibility where = visibility != null ? visibility
 				: messages.lastInbound(conversationId).map(Message::visibility).orElse(Visibility.PRIVATE);
 		List<String> warnings = new ArrayList<>();
-		ReplyPolicy.Verdict verdict = review(new ReplyPolicy.Draft(agent, conversation, clean, where, commitment),
-				warnings);
+		ReplyPolicy.Verdict verdict = review(
+				new ReplyPolicy.Draft(agent, conversation, clean, where, commitment, List.copyOf(files)), warnings);
 		if (verdict instanceof ReplyPolicy.Verdict.Block block) {
 			throw InvalidRequestException.said("reply.blocked", "This reply cannot be sent: " + block.reason(),
 					block.reason());
@@ -125,7 +142,7 @@ public class Replies {
 		Personas.Persona speaker = persona(agent, conversation, where, persona);
 		long id = messages.insert(new Messages.NewReply(conversationId, conversation.inboxId(), externalId, where,
 				speaker.displayName(), agent.id(), clean, held ? MessageStatus.PENDING_APPROVAL : MessageStatus.QUEUED,
-				now, speaker.kind()));
+				now, speaker.kind(), List.copyOf(files)));
 		if (verdict instanceof ReplyPolicy.Verdict.Hold hold) {
 			conversation.changed(new ReplyHeld(id, conversationId, conversation.inboxId(), agent.id(), hold.reason(),
 					hold.amount(), hold.currency(), clean));

@@ -20,7 +20,13 @@ public interface ReplyPolicy {
 	 * when given as an action.
 	 */
 	record Draft(AgentPrincipal agent, Conversation conversation, String text, Visibility visibility,
-			@Nullable Commitment commitment) {
+			@Nullable Commitment commitment, List<Attachment> attachments) {
+
+		public Draft(AgentPrincipal agent, Conversation conversation, String text, Visibility visibility,
+				@Nullable Commitment commitment) {
+			this(agent, conversation, text, visibility, commitment, List.of());
+		}
+
 	}
 
 	/** What a policy says of a draft. */

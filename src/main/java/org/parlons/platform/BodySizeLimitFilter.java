@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over the configured limit with 413 problem+json before anything reads
- * them. Bodies sent without a length (chunked) are refused too: no client of ours needs
- * them.
+ * Refuses bodies over the configured limit (a larger one for files sent as
+ * multipart/form-data) with 413 problem+json before anything reads them. Bodies sent
+ * without a length (chunked) are refused too: no client of ours needs them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -23,22 +23,28 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	private final long maxUploadBytes;
+
 	BodySizeLimitFilter(PlatformSettings settings) {
 		this.maxBytes = settings.http().maxBodyBytes();
+		this.maxUploadBytes = settings.http().maxUploadBytes();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
+		String type = request.getContentType();
+		long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+				? maxUploadBytes : maxBytes;
 		boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-		if (length > maxBytes || chunked) {
+		if (length > limit || chunked) {
 			response.setStatus(413);
 			response.setContentType("application/problem+json");
 			response.setHeader("Connection", "close");
 			response.getWriter()
 				.write("{\"type\":\"https://parlons.org/problems/body-too-large\",\"title\":\"Body too large\","
-						+ "\"status\":413,\"detail\":\"Request bodies are limited to " + maxBytes
+						+ "\"status\":413,\"detail\":\"Request bodies are limited to " + limit
 						+ " bytes and must declare their length.\"}");
 			return;
 		}

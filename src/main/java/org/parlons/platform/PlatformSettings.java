@@ -36,8 +36,9 @@ public record PlatformSettings(@DefaultValue("Europe/Paris") ZoneId timeZone, @D
 
 	/**
 	 * @param maxBodyBytes the largest request body accepted (413 beyond)
+	 * @param maxUploadBytes the largest multipart body (files sent with a reply)
 	 */
-	public record Http(@DefaultValue("1048576") long maxBodyBytes) {
+	public record Http(@DefaultValue("1048576") long maxBodyBytes, @DefaultValue("26214400") long maxUploadBytes) {
 	}
 
 	/**

@@ -125,6 +125,28 @@ public final class TestApi {
 		}
 	}
 
+	/** A file of a multipart request. */
+	public record FilePart(String field, String name, String contentType, byte[] bytes) {
+	}
+
+	/** POSTs multipart/form-data: text fields, then files, as a browser sends them. */
+	public Response postMultipart(String path, Map<String, String> fields, java.util.List<FilePart> files) {
+		String boundary = "parlons-" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.util.function.Consumer<String> text = t -> out.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
+		for (FilePart file : files) {
+			text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+					+ "\"; filename=\"" + file.name() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+			out.writeBytes(file.bytes());
+			text.accept("\r\n");
+		}
+		text.accept("--" + boundary + "--\r\n");
+		return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+	}
+
 	public Response delete(String path) {
 		return send(builder(path).DELETE());
 	}

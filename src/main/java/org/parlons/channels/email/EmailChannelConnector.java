@@ -1,5 +1,7 @@
 package org.parlons.channels.email;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -7,21 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Deliveries;
 import org.parlons.customers.Identity;
+import org.parlons.platform.BlobStore;
 import org.parlons.platform.Sentences;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -41,9 +48,17 @@ public class EmailChannelConnector implements ChannelConnector {
 
 	private final Sentences sentences;
 
-	EmailChannelConnector(ConversationTokens tokens, Sentences sentences) {
+	private final BlobStore blobs;
+
+	EmailChannelConnector(ConversationTokens tokens, Sentences sentences, BlobStore blobs) {
 		this.tokens = tokens;
 		this.sentences = sentences;
+		this.blobs = blobs;
+	}
+
+	@Override
+	public boolean sendsFiles() {
+		return true;
 	}
 
 	@Override
@@ -105,6 +120,11 @@ public class EmailChannelConnector implements ChannelConnector {
 			return new DeliveryResult.Failed(sentences.english("delivery.emailSettings", ex.getMessage()));
 		}
 		EmailSettings.Server smtp = settings.smtp();
+		for (Attachment file : outgoing.message().attachments()) {
+			if (!stored(file)) {
+				return new DeliveryResult.Failed(sentences.english("delivery.fileMissing", file.name()));
+			}
+		}
 		try {
 			MimeMessage mail = compose(outgoing, settings, to);
 			try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
@@ -197,7 +217,21 @@ public class EmailChannelConnector implements ChannelConnector {
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(html);
-		mail.setContent(alternative);
+		if (outgoing.message().attachments().isEmpty()) {
+			mail.setContent(alternative);
+		}
+		else {
+			// the text, then each file (RFC 2183 attachment, its name in UTF-8 per RFC
+			// 2231)
+			MimeMultipart mixed = new MimeMultipart("mixed");
+			MimeBodyPart body = new MimeBodyPart();
+			body.setContent(alternative);
+			mixed.addBodyPart(body);
+			for (Attachment file : outgoing.message().attachments()) {
+				mixed.addBodyPart(part(file));
+			}
+			mail.setContent(mixed);
+		}
 		mail.saveChanges();
 		return mail;
 	}
@@ -216,6 +250,39 @@ public class EmailChannelConnector implements ChannelConnector {
 		String token = tokens.of(outgoing.conversation().id());
 		String re = outgoing.repliedTo() == null ? "" : "Re: ";
 		return subject.isEmpty() ? re + token : re + subject + " " + token;
+	}
+
+	private boolean stored(Attachment file) {
+		String url = file.url() == null ? "" : file.url();
+		var in = url.startsWith("blob:") ? blobs.open(url.substring(5)) : java.util.Optional.<InputStream>empty();
+		in.ifPresent(stream -> {
+			try {
+				stream.close();
+			}
+			catch (IOException ex) {
+				// only its existence was asked
+			}
+		});
+		return in.isPresent();
+	}
+
+	private MimeBodyPart part(Attachment file) throws MessagingException {
+		String url = file.url() == null ? "" : file.url();
+		byte[] bytes;
+		try (InputStream in = url.startsWith("blob:") ? blobs.open(url.substring(5)).orElse(null) : null) {
+			if (in == null) {
+				throw new MessagingException(sentences.english("delivery.fileMissing", file.name()));
+			}
+			bytes = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new MessagingException(sentences.english("delivery.fileMissing", file.name()), ex);
+		}
+		MimeBodyPart part = new MimeBodyPart();
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, file.contentType())));
+		part.setDisposition(Part.ATTACHMENT);
+		part.setFileName(file.name());
+		return part;
 	}
 
 	private static String html(String text) {

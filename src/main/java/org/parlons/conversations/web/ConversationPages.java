@@ -12,6 +12,7 @@ import org.parlons.agents.Requires;
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.conversations.AgentTyping;
+import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Commitment;
 import org.parlons.conversations.ConversationAccess;
 import org.parlons.conversations.ConversationActions;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What an agent does in the open conversation: reply, note, change its status, assignee,
@@ -58,8 +60,11 @@ class ConversationPages {
 
 	private final PreparedWorkApi prepared;
 
+	private final Uploads uploads;
+
 	ConversationPages(ConversationPane pane, ConversationAccess access, ConversationActions actions, Replies replies,
-			ApplicationEventPublisher events, Clock clock, Zones zones, PreparedWorkApi prepared) {
+			ApplicationEventPublisher events, Clock clock, Zones zones, PreparedWorkApi prepared, Uploads uploads) {
+		this.uploads = uploads;
 		this.prepared = prepared;
 		this.pane = pane;
 		this.access = access;
@@ -96,17 +101,19 @@ class ConversationPages {
 			@RequestParam(defaultValue = "") String acknowledgement,
 			@RequestParam(defaultValue = "false") boolean acceptWarnings,
 			@RequestParam(defaultValue = "") String persona, @RequestParam(defaultValue = "") String gesture,
-			@RequestParam(defaultValue = "EUR") String gestureCurrency, Model model) {
+			@RequestParam(defaultValue = "EUR") String gestureCurrency,
+			@RequestParam(required = false) @Nullable List<MultipartFile> files, Model model) {
 		try {
 			Commitment commitment = gesture.isBlank() ? null : new Commitment(amount(gesture), gestureCurrency);
+			List<Attachment> kept = uploads.keep(files);
 			if (acknowledge && !acknowledgement.isBlank()) {
 				// moving a public exchange to private, said in public
 				replies.replyPrivately(me, id, text, acknowledgement.strip(), persona.isBlank() ? null : persona,
-						acceptWarnings);
+						acceptWarnings, kept);
 			}
 			else {
 				replies.reply(me, id, text, visibility.isBlank() ? null : Visibility.fromApi(visibility),
-						persona.isBlank() ? null : persona, acceptWarnings, commitment);
+						persona.isBlank() ? null : persona, acceptWarnings, commitment, kept);
 			}
 		}
 		catch (ErrorResponseException | IllegalArgumentException ex) {

@@ -32,6 +32,7 @@ import org.parlons.conversations.Visibility;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,7 +43,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Conversations over the API, with the same visibility rule as the agent UI.
@@ -64,7 +67,9 @@ class ConversationsApi {
 	private final Timeline timeline;
 
 	ConversationsApi(ConversationList conversations, ConversationAccess access, ConversationActions actions,
-			Replies replies, Messages messages, Timeline timeline, BulkActions bulk, Outbound outbound) {
+			Replies replies, Messages messages, Timeline timeline, BulkActions bulk, Outbound outbound,
+			Uploads uploads) {
+		this.uploads = uploads;
 		this.bulk = bulk;
 		this.outbound = outbound;
 		this.conversations = conversations;
@@ -78,6 +83,8 @@ class ConversationsApi {
 	private final BulkActions bulk;
 
 	private final Outbound outbound;
+
+	private final Uploads uploads;
 
 	record Items<T>(List<T> items) {
 	}
@@ -262,6 +269,25 @@ class ConversationsApi {
 		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
 		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
 			.body(new Started(message.conversationId(), MessageView.of(message)));
+	}
+
+	/**
+	 * A reply with files, as {@code multipart/form-data}: {@code text}, and optionally
+	 * {@code visibility}, {@code persona}, {@code acceptWarnings}, and up to 10
+	 * {@code files} (10 MB each, 20 MB together). Refused (422) on a channel that cannot
+	 * send files; answered as a JSON reply is.
+	 */
+	@Requires(Permission.WORK_CONVERSATIONS)
+	@PostMapping(path = "/conversations/{id}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<MessageView> replyWithFiles(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
+			@RequestParam String text, @RequestParam(required = false) @Nullable String visibility,
+			@RequestParam(required = false) @Nullable String persona,
+			@RequestParam(defaultValue = "false") boolean acceptWarnings,
+			@RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files) {
+		var message = replies.reply(me, id, text, visibility == null ? null : Visibility.fromApi(visibility), persona,
+				acceptWarnings, null, uploads.keep(files));
+		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
+		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
 	}
 
 	/** Adds a private note, seen by agents only. */

@@ -155,6 +155,74 @@ class EmailChannelTests {
 	}
 
 	@Test
+	void aReplySendsItsFilesAsAttachmentsOfTheMail() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String firstId = "<" + unique("files") + "@example.com>";
+		send(customer, "Mon contrat", "Pouvez-vous me renvoyer mon contrat ?", firstId, null);
+		long conversationId = await("the mail to appear", () -> conversationOf(inbox, firstId)).get("id").asLong();
+
+		byte[] pdf = ("%PDF-1.4 contrat " + unique("c")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] png = java.util.Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		var reply = admin.postMultipart("/api/v1/conversations/" + conversationId + "/replies",
+				Map.of("text", "Voici votre contrat et la capture."),
+				List.of(new TestApi.FilePart("files", "contrat été.pdf", "application/pdf", pdf),
+						new TestApi.FilePart("files", "capture.png", "image/png", png)));
+		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+		assertThat(reply.body().get("attachments").findValuesAsString("name")).containsExactly("contrat été.pdf",
+				"capture.png");
+
+		MimeMessage received = await("the reply with its files", () -> latestFor(customer));
+		MimeMultipart mixed = (MimeMultipart) received.getContent();
+		assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+		assertThat(mixed.getCount()).isEqualTo(3);
+		assertThat(((MimeMultipart) mixed.getBodyPart(0).getContent()).getBodyPart(0).getContent().toString())
+			.contains("Voici votre contrat");
+		assertThat(jakarta.mail.internet.MimeUtility.decodeText(mixed.getBodyPart(1).getFileName()))
+			.isEqualTo("contrat été.pdf");
+		assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+		assertThat(mixed.getBodyPart(2).getContentType()).startsWith("image/png");
+		assertThat(mixed.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(png);
+
+		long messageId = reply.body().get("id").asLong();
+		assertThat(admin.getText("/api/v1/messages/" + messageId + "/attachments/0")).startsWith("%PDF-1.4 contrat");
+	}
+
+	@Test
+	void filesAreRefusedWhereTheChannelCannotSendThemAndBeyondTheLimits() {
+		long api = admin.createApiInbox(unique("Door"), Map.of());
+		long conversation = admin
+			.post("/api/v1/inboxes/" + api + "/inbound", TestApi.inbound(unique("m"), unique("c"), "Bonjour"))
+			.id("conversationId");
+		TestApi.FilePart small = new TestApi.FilePart("files", "note.txt", "text/plain", "x".getBytes());
+		var refused = admin.withHeader("Accept-Language", "fr")
+			.postMultipart("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Voici"),
+					List.of(small));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().get("detail").asString())
+			.isEqualTo("Cette réponse ne peut pas partir : Une réponse sur API ne peut pas envoyer de fichiers : "
+					+ "écrivez par e-mail, ou donnez un lien.");
+
+		long inbox = emailInbox(mail.getImap().getPort());
+		long mailConversation = admin
+			.post("/api/v1/conversations",
+					Map.of("inboxId", inbox, "to", customer, "subject", "Documents", "text", "Bonjour"))
+			.id("id");
+		String path = "/api/v1/conversations/" + mailConversation + "/replies";
+		var tooMany = admin.postMultipart(path, Map.of("text", "x"), java.util.Collections.nCopies(11, small));
+		assertThat(tooMany.status()).isEqualTo(422);
+		assertThat(tooMany.body().get("detail").asString()).isEqualTo("A reply sends at most 10 files.");
+		var tooLarge = admin.postMultipart(path, Map.of("text", "x"),
+				List.of(new TestApi.FilePart("files", "film.mov", "video/quicktime", new byte[10 * 1024 * 1024 + 1])));
+		assertThat(tooLarge.status()).isEqualTo(422);
+		assertThat(tooLarge.body().get("detail").asString()).isEqualTo("film.mov is larger than 10 MB.");
+		var huge = admin.postMultipart(path, Map.of("text", "x"), List
+			.of(new TestApi.FilePart("files", "a.bin", "application/octet-stream", new byte[26 * 1024 * 1024])));
+		assertThat(huge.status()).isEqualTo(413);
+		assertThat(messages(mailConversation)).as("only the first message was kept").hasSize(1);
+	}
+
+	@Test
 	void marksAutoRepliesAndStoresEachMailOnceAcrossPolls() throws Exception {
 		long inbox = emailInbox(mail.getImap().getPort());
 		String autoId = "<" + unique("auto") + "@example.com>";
