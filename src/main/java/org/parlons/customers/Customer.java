@@ -18,11 +18,21 @@ public record Customer(long id, @Nullable String name, Map<String, Object> attri
 	public record StoredIdentity(long id, Identity identity) {
 	}
 
+	/**
+	 * The name, else the most telling of the identities (an email, a phone, a handle,
+	 * then a channel's id; never the random key of an anonymous web chat visitor), else
+	 * the profile's number.
+	 */
 	public String displayName() {
 		if (name != null && !name.isBlank()) {
 			return name;
 		}
-		return identities.isEmpty() ? "#" + id : identities.get(0).identity().label();
+		return identities.stream()
+			.map(StoredIdentity::identity)
+			.filter(i -> !i.anonymous())
+			.min(java.util.Comparator.comparing(Identity::kind))
+			.map(Identity::label)
+			.orElse("#" + id);
 	}
 
 	/** The first email address among the identities, to answer by email. */

@@ -248,7 +248,10 @@ public class Customers {
 			return result;
 		}
 		jdbc.sql("select c.id, coalesce(c.merged_into, c.id), coalesce(s.name, c.name), "
-				+ "(select min(i.identity_value) from customer_identity i where i.customer_id = coalesce(c.merged_into, c.id)) "
+				+ "(select i.identity_value from customer_identity i where i.customer_id = coalesce(c.merged_into, c.id) "
+				+ "and i.namespace not like '" + Identity.ANONYMOUS_PREFIX
+				+ "%' order by case i.kind when 'EMAIL' then 0 "
+				+ "when 'PHONE' then 1 when 'HANDLE' then 2 else 3 end, i.id limit 1) "
 				+ "from customer c left join customer s on s.id = c.merged_into where c.id = any(:ids)")
 			.param("ids", ids.toArray(Long[]::new))
 			.query((rs, n) -> {

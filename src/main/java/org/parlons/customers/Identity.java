@@ -71,6 +71,19 @@ public record Identity(Kind kind, String namespace, String value) {
 		return new Identity(Kind.EXTERNAL, namespace, id.trim());
 	}
 
+	/**
+	 * The key a web chat gives a visitor who did not say who they are: it identifies a
+	 * browser, and names no one.
+	 */
+	public boolean anonymous() {
+		return kind == Kind.EXTERNAL && namespace.startsWith(ANONYMOUS_PREFIX);
+	}
+
+	/**
+	 * The namespace prefix of {@link #anonymous} identities ("widget:" and the inbox).
+	 */
+	public static final String ANONYMOUS_PREFIX = "widget:";
+
 	public String label() {
 		return switch (kind) {
 			case EMAIL, PHONE -> value;

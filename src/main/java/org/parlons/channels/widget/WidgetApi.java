@@ -151,7 +151,7 @@ class WidgetApi {
 			tx.executeWithoutResult(status -> {
 				List<Identity> identities = new ArrayList<>();
 				identities.add(user != null ? Identity.external("site:" + inbox.id(), user)
-						: Identity.external("widget:" + inbox.id(), key));
+						: Identity.external(Identity.ANONYMOUS_PREFIX + inbox.id(), key));
 				long customer = resolver.resolve(new Author(b.name(), identities));
 				visitors.create(inbox.id(), key, customer, user);
 			});
@@ -181,7 +181,7 @@ class WidgetApi {
 		}
 		List<Identity> identities = new ArrayList<>();
 		identities.add(visitor.verifiedUser() != null ? Identity.external("site:" + inbox.id(), visitor.verifiedUser())
-				: Identity.external("widget:" + inbox.id(), visitor.key()));
+				: Identity.external(Identity.ANONYMOUS_PREFIX + inbox.id(), visitor.key()));
 		String clientId = body.clientId() == null || body.clientId().isBlank() ? java.util.UUID.randomUUID().toString()
 				: body.clientId().strip();
 		var received = ingestion.receive(

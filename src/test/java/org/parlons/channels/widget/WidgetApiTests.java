@@ -65,6 +65,22 @@ class WidgetApiTests {
 		var again = post(api + "/messages", token,
 				Map.of("text", "<script>alert(1)</script> Ma box clignote", "clientId", "c-1"));
 		assertThat(again.body().get("duplicate").asBoolean()).isTrue();
+		JsonNode listed = admin.get("/api/v1/conversations?inboxId=" + inbox.get("id").asLong())
+			.body()
+			.get("items")
+			.get(0);
+		assertThat(listed.get("customerName").asString()).as("a nameless visitor is not named by their key")
+			.isEqualTo("#" + listed.get("customerId").asLong());
+		String email = TestApi.unique("visiteur") + "@example.org";
+		assertThat(post(api + "/email", token, Map.of("email", email)).status()).isEqualTo(200);
+		assertThat(admin.get("/api/v1/conversations?inboxId=" + inbox.get("id").asLong())
+			.body()
+			.get("items")
+			.get(0)
+			.get("customerName")
+			.asString()).isEqualTo(email);
+		assertThat(admin.get("/api/v1/customers/" + listed.get("customerId").asLong()).body().toString())
+			.contains(email);
 
 		JsonNode back = visitor.post(api + "/session", Map.of("visitorToken", token)).body();
 		assertThat(back.get("visitorToken").asString()).isEqualTo(token);
