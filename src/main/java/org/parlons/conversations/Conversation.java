@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.Refusals;
 
 /**
  * A thread between the company and one customer in one inbox. Every change of its state
@@ -66,7 +67,8 @@ public class Conversation {
 
 	public void resolve() {
 		if (status == ConversationStatus.RESOLVED) {
-			throw new IllegalStateException("Conversation " + id + " is already resolved");
+			throw Refusals.conflict("conversation.alreadyResolved", "Conversation " + id + " is already resolved",
+					String.valueOf(id));
 		}
 		status = ConversationStatus.RESOLVED;
 		snoozedUntil = null;
@@ -85,7 +87,8 @@ public class Conversation {
 
 	public void awaitCustomer() {
 		if (status == ConversationStatus.RESOLVED) {
-			throw new IllegalStateException("A resolved conversation is not waiting for anyone");
+			throw Refusals.conflict("conversation.resolvedNotPending",
+					"A resolved conversation is not waiting for anyone");
 		}
 		status = ConversationStatus.PENDING;
 		changes.add(new ConversationChanged.AwaitingCustomer(id, inboxId));
@@ -93,10 +96,11 @@ public class Conversation {
 
 	public void snooze(Instant until, Instant now) {
 		if (!until.isAfter(now)) {
-			throw new IllegalArgumentException("A conversation can only be snoozed until a time to come");
+			throw Refusals.invalid("conversation.snoozePast",
+					"A conversation can only be snoozed until a time to come");
 		}
 		if (status == ConversationStatus.RESOLVED) {
-			throw new IllegalStateException("A resolved conversation cannot be snoozed");
+			throw Refusals.conflict("conversation.resolvedNoSnooze", "A resolved conversation cannot be snoozed");
 		}
 		status = ConversationStatus.SNOOZED;
 		snoozedUntil = until;
@@ -132,7 +136,8 @@ public class Conversation {
 	/** Given by automatic assignment, which only gives conversations nobody holds. */
 	public void assignAutomatically(long agentId) {
 		if (assigneeId != null) {
-			throw new IllegalStateException("Conversation " + id + " is already assigned");
+			throw Refusals.conflict("conversation.alreadyAssigned", "Conversation " + id + " is already assigned",
+					String.valueOf(id));
 		}
 		assign(agentId, true);
 	}
@@ -148,7 +153,8 @@ public class Conversation {
 	/** Hands the conversation to another team; the assignee goes. */
 	public void transferTo(long newTeamId) {
 		if (Objects.equals(teamId, newTeamId)) {
-			throw new IllegalStateException("Conversation " + id + " already belongs to team " + newTeamId);
+			throw Refusals.conflict("conversation.alreadyInTeam",
+					"Conversation " + id + " already belongs to team " + newTeamId, String.valueOf(id));
 		}
 		changes.add(new ConversationChanged.Transferred(id, inboxId, teamId, newTeamId));
 		teamId = newTeamId;
@@ -201,7 +207,7 @@ public class Conversation {
 	public void label(String label) {
 		String clean = label.strip();
 		if (clean.isEmpty() || clean.length() > 100 || clean.contains(",")) {
-			throw new IllegalArgumentException("A label needs 1 to 100 characters and no comma");
+			throw Refusals.invalid("conversation.badLabel", "A label needs 1 to 100 characters and no comma");
 		}
 		changes.add(new ConversationChanged.Labelled(id, inboxId, clean));
 	}
@@ -214,7 +220,7 @@ public class Conversation {
 	public void addNote(long agentId, String text) {
 		String clean = text.strip();
 		if (clean.isEmpty() || clean.length() > MAX_NOTE) {
-			throw new IllegalArgumentException("A note needs between 1 and 20,000 characters");
+			throw Refusals.invalid("conversation.badNote", "A note needs between 1 and 20,000 characters");
 		}
 		changes.add(new ConversationChanged.NoteAdded(id, inboxId, agentId, clean));
 	}

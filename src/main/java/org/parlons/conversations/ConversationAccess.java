@@ -28,14 +28,16 @@ public class ConversationAccess {
 	public Conversation conversation(AgentPrincipal agent, long conversationId) {
 		return conversations.findById(conversationId)
 			.filter(c -> access.scopeOf(agent).includes(c.inboxId()))
-			.orElseThrow(
-					() -> new NotFoundException("No conversation " + conversationId + " in the inboxes you can see"));
+			.orElseThrow(() -> NotFoundException.said("access.noConversation",
+					"No conversation " + conversationId + " in the inboxes you can see",
+					String.valueOf(conversationId)));
 	}
 
 	public Inbox inbox(AgentPrincipal agent, long inboxId) {
 		return inboxes.findLive(inboxId)
 			.filter(i -> access.scopeOf(agent).includes(i.id()))
-			.orElseThrow(() -> new NotFoundException("No inbox " + inboxId + " among the inboxes you can see"));
+			.orElseThrow(() -> NotFoundException.said("access.noInbox",
+					"No inbox " + inboxId + " among the inboxes you can see", String.valueOf(inboxId)));
 	}
 
 	public InboxScope scope(AgentPrincipal agent) {

@@ -61,9 +61,11 @@ public class ConversationActions {
 		if (assigneeId != null) {
 			var assignee = agents.findById(assigneeId)
 				.filter(a -> a.active())
-				.orElseThrow(() -> new InvalidRequestException("No active agent " + assigneeId));
+				.orElseThrow(() -> InvalidRequestException.said("assign.noAgent", "No active agent " + assigneeId,
+						String.valueOf(assigneeId)));
 			if (!assignee.role().mayAnswer()) {
-				throw new InvalidRequestException(assignee.name() + " is an analyst and does not answer customers");
+				throw InvalidRequestException.said("assign.analyst",
+						assignee.name() + " is an analyst and does not answer customers", assignee.name());
 			}
 		}
 		change(agent, id, c -> c.assignTo(assigneeId));
@@ -72,7 +74,7 @@ public class ConversationActions {
 	@Transactional
 	public void transfer(AgentPrincipal agent, long id, long teamId) {
 		if (teams.findById(teamId).isEmpty()) {
-			throw new InvalidRequestException("No team " + teamId);
+			throw InvalidRequestException.said("transfer.noTeam", "No team " + teamId, String.valueOf(teamId));
 		}
 		change(agent, id, c -> c.transferTo(teamId));
 	}
@@ -106,11 +108,8 @@ public class ConversationActions {
 		try {
 			action.accept(c);
 		}
-		catch (IllegalStateException ex) {
-			throw InvalidRequestException.conflict(ex.getMessage());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			throw InvalidRequestException.from(ex);
 		}
 		conversations.save(c, agent.id());
 	}

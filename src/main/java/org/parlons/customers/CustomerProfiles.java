@@ -88,7 +88,7 @@ public class CustomerProfiles {
 		get(id);
 		String clean = tag.strip();
 		if (clean.isEmpty() || clean.length() > 100) {
-			throw new IllegalArgumentException("A tag needs between 1 and 100 characters");
+			throw org.parlons.platform.Refusals.invalid("customers.badTag", "A tag needs between 1 and 100 characters");
 		}
 		customers.tag(id, clean);
 		history.record(id, "tagged", clean, actorId);

@@ -3,6 +3,7 @@ package org.parlons.customers;
 import java.util.Locale;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import org.parlons.platform.Refusals;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
@@ -25,17 +26,17 @@ public record Identity(Kind kind, String namespace, String value) {
 
 	public Identity {
 		if (value.isBlank()) {
-			throw new IllegalArgumentException("An identity needs a value");
+			throw Refusals.invalid("identity.empty", "An identity needs a value");
 		}
 		if (value.length() > 320) {
-			throw new IllegalArgumentException("An identity value is limited to 320 characters");
+			throw Refusals.invalid("identity.tooLong", "An identity value is limited to 320 characters");
 		}
 	}
 
 	public static Identity email(String email) {
 		String clean = email.trim().toLowerCase(Locale.ROOT);
 		if (!clean.matches("[^@\\s]+@[^@\\s]+")) {
-			throw new IllegalArgumentException("'" + email + "' is not an email address");
+			throw Refusals.invalid("identity.badEmail", "'" + email + "' is not an email address", email.strip());
 		}
 		return new Identity(Kind.EMAIL, "", clean);
 	}
@@ -49,12 +50,14 @@ public record Identity(Kind kind, String namespace, String value) {
 		try {
 			PhoneNumber parsed = util.parse(number, defaultRegion);
 			if (!util.isPossibleNumber(parsed)) {
-				throw new IllegalArgumentException("'" + number + "' is not a possible phone number");
+				throw Refusals.invalid("identity.badPhone", "'" + number + "' is not a possible phone number",
+						number.strip());
 			}
 			return new Identity(Kind.PHONE, "", util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
 		}
 		catch (NumberParseException ex) {
-			throw new IllegalArgumentException("'" + number + "' is not a phone number: " + ex.getMessage());
+			throw Refusals.invalid("identity.badPhone", "'" + number + "' is not a phone number: " + ex.getMessage(),
+					number.strip());
 		}
 	}
 

@@ -19,6 +19,14 @@ public final class ErrorDetails {
 	}
 
 	public static String of(Exception ex) {
+		if (ex instanceof Refusals.Said said) {
+			MessageSource words = requestMessages();
+			String told = words == null ? null
+					: words.getMessage(said.code(), said.arguments(), null, LocaleContextHolder.getLocale());
+			if (told != null) {
+				return told;
+			}
+		}
 		if (ex instanceof ErrorResponseException ere) {
 			MessageSource words = requestMessages();
 			String said = words == null ? null : words.getMessage(ere.getDetailMessageCode(),

@@ -46,6 +46,21 @@ public class InvalidRequestException extends ErrorResponseException {
 		return new InvalidRequestException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", english, code, arguments);
 	}
 
+	/**
+	 * A domain refusal as a request's: a {@link Refusals.Conflict} (or any illegal state)
+	 * is a conflict, anything else a broken rule; said in the reader's language when it
+	 * names its sentence.
+	 */
+	public static InvalidRequestException from(RuntimeException ex) {
+		boolean conflict = ex instanceof IllegalStateException;
+		String english = String.valueOf(ex.getMessage());
+		if (ex instanceof Refusals.Said said) {
+			return conflict ? conflictSaid(said.code(), english, said.arguments())
+					: said(said.code(), english, said.arguments());
+		}
+		return conflict ? conflict(english) : new InvalidRequestException(english);
+	}
+
 	public static InvalidRequestException conflict(String detail) {
 		return new InvalidRequestException(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
 	}

@@ -96,7 +96,12 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		String detail = ex.getMessage();
+		if (ex instanceof Refusals.Said said && getMessageSource() != null) {
+			detail = getMessageSource().getMessage(said.code(), said.arguments(), detail,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(URI.create("https://parlons.org/problems/bad-request"));
 		problem.setTitle("Bad request");
 		return ResponseEntity.badRequest().body(problem);

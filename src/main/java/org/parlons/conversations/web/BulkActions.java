@@ -40,12 +40,13 @@ class BulkActions {
 
 	Outcome apply(AgentPrincipal me, List<Long> ids, Action action) {
 		if (ids.isEmpty() || ids.size() > MAX) {
-			throw new InvalidRequestException("ids: 1 to " + MAX + " conversations");
+			throw InvalidRequestException.said("bulk.ids", "ids: 1 to " + MAX + " conversations", MAX);
 		}
 		int set = (action.status() == null ? 0 : 1) + (action.assignee() == null ? 0 : 1)
 				+ (action.label() == null || action.label().isBlank() ? 0 : 1) + (action.teamId() == null ? 0 : 1);
 		if (set != 1) {
-			throw new InvalidRequestException("One action at a time: status, assignee, label or teamId");
+			throw InvalidRequestException.said("bulk.oneAction",
+					"One action at a time: status, assignee, label or teamId");
 		}
 		ConversationStatus status = action.status() == null ? null : status(action.status());
 		Long assignee = action.assignee() == null ? null : assignee(me, action.assignee());

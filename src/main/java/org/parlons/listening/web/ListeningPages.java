@@ -147,7 +147,7 @@ class ListeningPages {
 			return "redirect:/listening?topic=" + id;
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", org.parlons.platform.ErrorDetails.of(ex));
 			return "redirect:/listening";
 		}
 	}

@@ -130,7 +130,7 @@ class ListeningSourcesPages {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", org.parlons.platform.ErrorDetails.of(ex));
 		}
 		return "redirect:/listening/sources";
 	}

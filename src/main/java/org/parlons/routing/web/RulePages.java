@@ -105,7 +105,7 @@ class RulePages {
 					topics.save(me.id(), name.strip(), Arrays.asList(phrases.split("[\\n,]"))).name());
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/admin/rules#topics";
 	}

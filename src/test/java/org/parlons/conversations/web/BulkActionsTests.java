@@ -52,6 +52,10 @@ class BulkActionsTests {
 		assertThat(labelled.status()).isEqualTo(200);
 		assertThat(ids(labelled.body().get("done"))).containsExactly(a, b);
 		assertThat(labelled.body().get("refused").get(0).get("id").asLong()).isEqualTo(foreign);
+		var inFrench = agent.withHeader("Accept-Language", "fr")
+			.post("/api/v1/conversations/bulk", Map.of("ids", List.of(a, foreign), "label", "panne"));
+		assertThat(inFrench.body().get("refused").get(0).get("detail").asString())
+			.isEqualTo("Aucune conversation n° " + foreign + " dans les boîtes que vous voyez.");
 		assertThat(admin.get("/api/v1/conversations/" + foreign).body().get("labels").toString())
 			.doesNotContain("panne");
 		assertThat(

@@ -58,6 +58,14 @@ class OutboundConversationsTests {
 		JsonNode timers = admin.get("/api/v1/conversations/" + id + "/sla").body().get("timers");
 		assertThat(timers.findValuesAsString("name")).containsExactly("resolution");
 
+		// the conversation's own refusals are said in the reader's language
+		assertThat(admin.post("/api/v1/conversations/" + id + "/status", Map.of("status", "resolved")).status())
+			.isLessThan(300);
+		var snooze = admin.withHeader("Accept-Language", "fr")
+			.post("/api/v1/conversations/" + id + "/status", Map.of("status", "resolved"));
+		assertThat(snooze.status()).isEqualTo(409);
+		assertThat(snooze.body().get("detail").asString()).isEqualTo("La conversation " + id + " est déjà résolue.");
+
 		// the same address again finds the same customer
 		var again = start(admin,
 				Map.of("inboxId", mailbox, "to", address.toUpperCase(), "subject", "Suite", "text", "Un complément."));
