@@ -46,11 +46,24 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
-	/** A freshly issued token; {@code token} is the only copy of the secret. */
+	/**
+	 * A freshly issued token; {@code token} is the only copy of the secret.
+	 *
+	 * @param id its number
+	 * @param name what it is for
+	 * @param token the secret, shown once: send it as "Authorization: Bearer …"
+	 */
 	public record Issued(long id, String name, String token) {
 	}
 
-	/** A token as listed to its owner, without its secret. */
+	/**
+	 * A token as listed to its owner, without its secret.
+	 *
+	 * @param id its number
+	 * @param name what it is for
+	 * @param createdAt when it was issued
+	 * @param lastUsedAt when it was last used
+	 */
 	public record Listed(long id, String name, Instant createdAt, @Nullable Instant lastUsedAt) {
 	}
 

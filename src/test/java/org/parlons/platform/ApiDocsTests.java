@@ -51,6 +51,41 @@ class ApiDocsTests {
 		System.out.println(
 				"API operations: " + operations + ", without a description: " + undescribed.size() + " " + undescribed);
 		assertThat(undescribed).as("operations without a description").isEmpty();
+
+		int fields = 0;
+		List<String> bare = new ArrayList<>();
+		for (var schema : docs.get("components").get("schemas").properties()) {
+			JsonNode properties = schema.getValue().get("properties");
+			if (properties == null) {
+				continue;
+			}
+			for (var field : properties.properties()) {
+				fields++;
+				if (!field.getValue().hasNonNull("description")) {
+					bare.add(schema.getKey() + "." + field.getKey());
+				}
+			}
+		}
+		System.out.println("API fields: " + fields + ", without a description: " + bare.size() + " " + bare);
+		List<String> contract = List.of("InboundBody", "AuthorBody", "Accepted", "MessageView", "ConversationSummary",
+				"ConversationView", "NewReply", "Gesture", "NewConversation", "Started", "InboxView", "HealthView",
+				"NewAgent", "AgentView", "MandateBody", "Money", "NewTeam", "Team", "NewToken", "Issued",
+				"SentimentBody", "TonalityBody", "Item", "Attachment");
+		assertThat(bare).as("fields of the contract's calls without a description")
+			.noneMatch(field -> contract.contains(field.substring(0, field.indexOf('.'))));
+
+		for (String call : OpenApiExamples.BODIES.keySet()) {
+			String[] parts = call.split(" ", 2);
+			JsonNode examples = docs.get("paths")
+				.get(parts[1])
+				.get(parts[0].toLowerCase())
+				.get("requestBody")
+				.get("content")
+				.get("application/json")
+				.get("examples");
+			assertThat(examples).as("an example for " + call).isNotNull();
+			assertThat(examples.get("example").get("value").isObject()).isTrue();
+		}
 	}
 
 }

@@ -62,12 +62,23 @@ class AgentsApi {
 		this.teams = teams;
 	}
 
+	/**
+	 * An amount of money.
+	 *
+	 * @param amount how much
+	 * @param currency ISO 4217 code, e.g. "EUR"
+	 */
 	record Money(@NotNull BigDecimal amount, @NotBlank String currency) {
 	}
 
 	/**
 	 * A whole mandate: what is left out is not granted (no gesture, any language, any
 	 * channel, nothing withheld).
+	 *
+	 * @param maxGesture the largest goodwill gesture the agent may commit to alone
+	 * @param languages the languages they may answer in ("fr", "en"); any when empty
+	 * @param channels the channels they may answer on; any when empty
+	 * @param withheldTopics topics they may not speak about (mandate topics)
 	 */
 	record MandateBody(@Nullable @Valid Money maxGesture, @Nullable List<String> languages,
 			@Nullable List<String> channels, @Nullable List<String> withheldTopics) {
@@ -89,10 +100,40 @@ class AgentsApi {
 
 	}
 
+	/**
+	 * A new agent.
+	 *
+	 * @param email their sign-in address
+	 * @param name their name, shown to colleagues (and to customers when they speak as
+	 * themselves)
+	 * @param password at least 10 characters
+	 * @param role "admin", "supervisor", "agent" or "analyst"
+	 * @param mandate what they may say and commit to
+	 */
 	record NewAgent(@NotBlank @Email String email, @NotBlank @Size(max = 200) String name, @NotBlank String password,
 			@NotBlank String role, @Nullable @Valid MandateBody mandate) {
 	}
 
+	/**
+	 * An agent, their mandate, teams and rights.
+	 *
+	 * @param id their number
+	 * @param email their sign-in address
+	 * @param name their name
+	 * @param role "admin", "supervisor", "agent" or "analyst"
+	 * @param active false once deactivated: they cannot sign in and their tokens answer
+	 * 401
+	 * @param capacity how many open conversations automatic assignment gives them at most
+	 * @param maxGesture the largest gesture they may commit to
+	 * @param languages the languages they may answer in
+	 * @param channels the channels they may answer on
+	 * @param withheldTopics topics they may not speak about
+	 * @param teamIds their teams
+	 * @param grants rights given on top of their role
+	 * @param permissions every right they hold
+	 * @param availability "online", "away" or "offline"
+	 * @param timeZone their time zone (IANA), for dates on their screens
+	 */
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
 			@Nullable Money maxGesture, Set<String> languages, Set<String> channels, Set<String> withheldTopics,
 			Set<Long> teamIds, List<String> grants, List<String> permissions, String availability,

@@ -43,6 +43,13 @@ class TeamsApi {
 		this.teams = teams;
 	}
 
+	/**
+	 * A new team.
+	 *
+	 * @param name its name
+	 * @param inboxIds the inboxes it owns: its members see them
+	 * @param memberIds its agents
+	 */
 	record NewTeam(@NotBlank @Size(max = 200) String name, @Nullable Set<Long> inboxIds,
 			@Nullable Set<Long> memberIds) {
 	}

@@ -32,6 +32,11 @@ class TokensApi {
 		this.tokens = tokens;
 	}
 
+	/**
+	 * A token to issue.
+	 *
+	 * @param name what it is for, e.g. "CRM sync"
+	 */
 	record NewToken(@NotBlank @Size(max = 200) String name) {
 	}
 

@@ -54,16 +54,49 @@ class InboundApi {
 		this.clock = clock;
 	}
 
+	/**
+	 * Who wrote an inbound message, as the integration knows them.
+	 *
+	 * @param externalId the author's id in the integration (one customer per id and
+	 * inbox)
+	 * @param name their name, if known
+	 * @param email an email address: it links them to the customer who already has it
+	 * @param handle a handle on a network, "@name"
+	 * @param phone a phone number, international or in the installation's region
+	 */
 	record AuthorBody(@NotBlank @Size(max = 300) String externalId, @Nullable @Size(max = 300) String name,
 			@Nullable String email, @Nullable String handle, @Nullable String phone) {
 	}
 
+	/**
+	 * A customer's message posted by an integration.
+	 *
+	 * @param externalId the message's id in the integration; the same id again stores
+	 * nothing new
+	 * @param author who wrote it
+	 * @param text the text
+	 * @param sentAt when it was written (ISO-8601 with offset); now when left out
+	 * @param visibility "private" (default) or "public"
+	 * @param inReplyTo the external id of the message it answers: it joins that
+	 * conversation
+	 * @param subject a subject, for a new conversation
+	 * @param attachments files it carries, as metadata
+	 */
 	record InboundBody(@NotBlank @Size(max = 500) String externalId, @NotNull @Valid AuthorBody author,
 			@NotNull @Size(max = InboundMessage.MAX_TEXT) String text, @Nullable OffsetDateTime sentAt,
 			@Nullable String visibility, @Nullable @Size(max = 500) String inReplyTo,
 			@Nullable @Size(max = 500) String subject, @Nullable List<Attachment> attachments) {
 	}
 
+	/**
+	 * Where an inbound message was stored.
+	 *
+	 * @param conversationId its conversation (new or existing)
+	 * @param messageId the stored message
+	 * @param customerId its author's customer
+	 * @param duplicate true when this external id was already stored: nothing new was
+	 * kept
+	 */
 	record Accepted(long conversationId, long messageId, long customerId, boolean duplicate) {
 	}
 

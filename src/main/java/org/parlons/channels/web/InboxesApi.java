@@ -81,6 +81,19 @@ class InboxesApi {
 
 	}
 
+	/**
+	 * An inbox, its secrets masked ("••••••") for anyone but administrators.
+	 *
+	 * @param id the inbox's number
+	 * @param name its name
+	 * @param channel "api", "email", "widget", "telegram", "facebook", "instagram",
+	 * "whatsapp", "twilio", "x", "mastodon" or "bluesky"
+	 * @param autoAssign whether new conversations are assigned automatically
+	 * @param settings the channel's settings
+	 * @param teamIds the teams that own it (their members see it)
+	 * @param createdAt when it was created
+	 * @param health the connector's state
+	 */
 	record InboxView(long id, String name, String channel, boolean autoAssign, Map<String, Object> settings,
 			List<Long> teamIds, Instant createdAt, HealthView health) {
 	}
@@ -88,6 +101,13 @@ class InboxesApi {
 	/**
 	 * The connector's state: connected, failing (with the last error) or disabled;
 	 * unknown before first use.
+	 *
+	 * @param state "connected", "failing", "disabled" or "unknown"
+	 * @param lastError the last error, as the server or network said it
+	 * @param lastErrorAt when it happened
+	 * @param lastSuccessAt the last time the connector worked
+	 * @param failures failures in a row
+	 * @param nextAttemptAt when it tries again
 	 */
 	record HealthView(String state, @Nullable String lastError, @Nullable Instant lastErrorAt,
 			@Nullable Instant lastSuccessAt, int failures, @Nullable Instant nextAttemptAt) {

@@ -108,6 +108,17 @@ class ConversationsApi {
 	/**
 	 * A reply; {@code publicAcknowledgement} with a private one also says publicly that
 	 * it was sent.
+	 *
+	 * @param text the reply
+	 * @param visibility "public" or "private"; by default where the customer last wrote
+	 * @param publicAcknowledgement with a private reply, a short public one saying so
+	 * ("we have sent you a private message")
+	 * @param acceptWarnings send despite the code of conduct's warnings (after reading
+	 * them)
+	 * @param persona speak as "brand", "agent" or "representative"; by default the
+	 * inbox's choice
+	 * @param gesture a goodwill gesture committed with the reply, checked against the
+	 * mandate
 	 */
 	record NewReply(@NotBlank String text, @Nullable String visibility,
 			@Nullable @Size(max = 500) String publicAcknowledgement, @Nullable Boolean acceptWarnings,
@@ -117,6 +128,9 @@ class ConversationsApi {
 	/**
 	 * A goodwill gesture given with the reply as an action: {@code {"amount": 30,
 	 * "currency": "EUR"}}.
+	 *
+	 * @param amount how much
+	 * @param currency ISO 4217 code, e.g. "EUR"
 	 */
 	record Gesture(@jakarta.validation.constraints.NotNull java.math.BigDecimal amount, @NotBlank String currency) {
 
@@ -131,24 +145,70 @@ class ConversationsApi {
 
 	}
 
+	/**
+	 * A new status.
+	 *
+	 * @param status "open", "pending", "snoozed" or "resolved"
+	 * @param snoozeUntil with "snoozed": until when (ISO-8601 with offset)
+	 */
 	record StatusChange(@NotBlank String status, @Nullable OffsetDateTime snoozeUntil) {
 	}
 
+	/**
+	 * Who holds the conversation.
+	 *
+	 * @param agentId an agent who answers customers; none to unassign
+	 */
 	record AssigneeChange(@Nullable Long agentId) {
 	}
 
+	/**
+	 * A transfer.
+	 *
+	 * @param teamId the team that takes the conversation (its assignee lets go)
+	 */
 	record TeamChange(@NotNull Long teamId) {
 	}
 
+	/**
+	 * A label.
+	 *
+	 * @param label 1 to 100 characters, no comma
+	 */
 	record LabelChange(@NotBlank String label) {
 	}
 
+	/**
+	 * A new priority.
+	 *
+	 * @param priority "low", "normal", "high" or "urgent"
+	 */
 	record PriorityChange(@NotBlank String priority) {
 	}
 
+	/**
+	 * A private note.
+	 *
+	 * @param text seen by agents only; "@name" mentions a colleague
+	 */
 	record NoteBody(@NotBlank String text) {
 	}
 
+	/**
+	 * One conversation.
+	 *
+	 * @param id its number
+	 * @param inboxId its inbox
+	 * @param customerId its customer
+	 * @param status "open", "pending", "snoozed" or "resolved"
+	 * @param priority "low", "normal", "high" or "urgent"
+	 * @param assigneeId who holds it
+	 * @param teamId its team
+	 * @param subject its subject
+	 * @param lastMessageAt when its latest message was written
+	 * @param messageCount how many messages it holds
+	 * @param labels its labels
+	 */
 	record ConversationView(long id, long inboxId, long customerId, String status, String priority,
 			@Nullable Long assigneeId, @Nullable Long teamId, @Nullable String subject, OffsetDateTime lastMessageAt,
 			int messageCount, List<String> labels) {
@@ -245,13 +305,22 @@ class ConversationsApi {
 	 * @param subject the email's subject (required by email)
 	 * @param text the first message; on WhatsApp an approved template,
 	 * {@code /template name language value | value}
+	 * @param persona speak as "brand", "agent" or "representative"; by default the
+	 * inbox's choice
+	 * @param acceptWarnings send despite the code of conduct's warnings (after reading
+	 * them)
 	 */
 	record NewConversation(@NotNull Long inboxId, @Nullable Long customerId, @Nullable @Size(max = 320) String to,
 			@Nullable @Size(max = 200) String name, @Nullable String subject, @NotBlank String text,
 			@Nullable String persona, @Nullable Boolean acceptWarnings) {
 	}
 
-	/** The conversation started ({@code id}) and its first message. */
+	/**
+	 * The conversation started and its first message.
+	 *
+	 * @param id the new conversation's number
+	 * @param message its first message, queued or waiting for approval
+	 */
 	record Started(long id, MessageView message) {
 	}
 

@@ -10,6 +10,28 @@ import org.parlons.conversations.Message;
 
 /**
  * A message as the API shows it.
+ *
+ * @param id the message's number in Parlons
+ * @param conversationId the conversation it belongs to
+ * @param externalId the channel's own id (for email the Message-ID with its angle
+ * brackets; "parlons-…" until the channel gives one)
+ * @param direction "in" from the customer, "out" from the brand
+ * @param text the text, for email without the quoted history
+ * @param sentAt when it was written (the channel's time for inbound messages)
+ * @param visibility "public" (a comment, a post) or "private" (a direct message, a mail)
+ * @param authorName who wrote it: the customer, or the persona the brand spoke as
+ * @param agentId the agent who wrote an outbound message
+ * @param status "received", "queued", "pending_approval", "sent", "delivered", "read",
+ * "rejected" or "failed"
+ * @param inReplyTo the external id of the message it answers, when the channel says
+ * @param attachments the files it carries
+ * @param fullText the whole text as received, quoted history included (email)
+ * @param automated an automatic message (an out-of-office reply, a delivery report)
+ * @param placement where it sits on a network: "comment", "mention", "direct" or "group"
+ * @param threadRef the network's post or thread it belongs to
+ * @param moderation what was done to it on the network: "hidden", "deleted", "liked"
+ * @param persona the persona an outbound message spoke as: "brand", "agent" or
+ * "representative"
  */
 record MessageView(long id, long conversationId, String externalId, String direction, String text,
 		OffsetDateTime sentAt, String visibility, @Nullable String authorName, @Nullable Long agentId, String status,

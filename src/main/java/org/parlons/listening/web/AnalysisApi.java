@@ -83,6 +83,12 @@ class AnalysisApi {
 				+ "as negative (score below -" + Tonality.THRESHOLD + ").");
 	}
 
+	/**
+	 * Texts to read.
+	 *
+	 * @param texts 1 to 1,000 texts
+	 * @param language "en" or "fr"; each text's language is detected when left out
+	 */
 	record SentimentBody(
 			@NotNull @Size(min = 1, max = MAX_TEXTS) List<@NotNull @Size(max = MAX_TEXT_LENGTH) String> texts,
 			@Nullable String language) {
@@ -111,9 +117,21 @@ class AnalysisApi {
 		return lang;
 	}
 
+	/**
+	 * One message of a tonality request: a text to read, or a score already known.
+	 *
+	 * @param author who wrote it (each author counts once per person)
+	 * @param text the text
+	 * @param score a sentiment score in -1..1, instead of a text
+	 */
 	record Item(@NotBlank @Size(max = 300) String author, @Nullable String text, @Nullable Double score) {
 	}
 
+	/**
+	 * Messages to measure.
+	 *
+	 * @param messages 1 or more messages
+	 */
 	record TonalityBody(@NotNull @Size(min = 1, max = MAX_MESSAGES) List<@NotNull @Valid Item> messages) {
 	}
 
