@@ -40,9 +40,30 @@ final class DemoText {
 			new Topic("Forfait à l'étranger", "Mon forfait marche-t-il au Maroc ? Je pars la semaine prochaine.",
 					"Bonjour, le Maroc n'est pas inclus ; l'option Voyage Monde à 10 € donne 5 Go.",
 					"D'accord, comment j'active l'option ?", "roaming"),
+			new Topic("Frais contestés",
+					"Vous me prélevez 29 € de frais de résiliation injustifiés. Si rien n'est fait je saisis l'UFC-Que Choisir.",
+					"Bonjour, je transmets votre dossier au service facturation, qui vous répond sous 48 h.",
+					"Je veux parler à un responsable, cela fait trois fois que j'écris.", "litige"),
 			new Topic("Déménagement", "Nous déménageons le 1er du mois, peut-on transférer la box sans coupure ?",
 					"Bonjour, oui : le transfert est gratuit, prévoyez 48 h de coupure au maximum.",
 					"48 h c'est long, il n'y a pas d'autre solution ?", "demenagement") };
+
+	/** What the public says of Téléo on an ordinary day. */
+	static final String[] PUBLIC_DAILY = { "Installation de la fibre Téléo faite ce matin, technicien au top 👍",
+			"Quelqu'un sait si l'option Voyage Monde de Téléo marche au Maroc ?",
+			"Le débit Téléo est correct mais le service client met du temps à répondre.",
+			"Nouvelle box Téléo reçue, installation en 10 minutes, merci !",
+			"Encore une facture Téléo plus élevée que prévu, je ne comprends pas les frais.",
+			"Portabilité vers Téléo faite sans coupure, bravo.",
+			"Téléo, pourquoi mon prélèvement est passé deux fois ce mois-ci ?" };
+
+	/** The outage in Lyon, as people post it within two hours. */
+	static final String[] PUBLIC_BURST = { "Panne Téléo à Lyon, plus rien depuis 15 h, c'est inadmissible !",
+			"Toujours pas d'internet à Lyon avec Téléo, on est en télétravail, c'est une honte",
+			"@Teleo panne générale sur Lyon 7e ? Aucune information, service client injoignable",
+			"Lyon : la fibre Téléo est coupée depuis deux heures, vraiment nul",
+			"Panne Téléo Lyon, les enfants n'ont pas pu faire leurs devoirs, scandaleux",
+			"Je vais résilier Téléo, troisième panne à Lyon ce mois-ci, inacceptable" };
 
 	/**
 	 * The local part of an address for a name, letters transliterated as people write

@@ -3,7 +3,8 @@
  * database on request.
  */
 @NullMarked
-@ApplicationModule(displayName = "Demo", allowedDependencies = { "agents", "channels", "conversations", "customers" })
+@ApplicationModule(displayName = "Demo", allowedDependencies = { "agents", "channels", "conversations", "customers",
+		"governance", "listening", "platform", "reporting", "routing" })
 package org.parlons.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,5 @@
 package org.parlons.platform;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +49,13 @@ class WebConfig implements WebMvcConfigurer {
 		return JsonInput::requests;
 	}
 
+	/**
+	 * UTC and the real time; only the demo's seeder sets it back
+	 * ({@link TravellingClock}).
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
+	TravellingClock clock() {
+		return new TravellingClock();
 	}
 
 }

@@ -1,0 +1,89 @@
+package org.parlons.demo;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.parlons.testing.FreshDatabase;
+import org.parlons.testing.TestApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo shows the whole product (issue 20, point 7): 90 days of history in working
+ * hours, nothing dated after now, service levels missed and met, an escalation, an
+ * approval decided and one waiting, a bad buzz the listening page warns of.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "parlons.demo.enabled=true")
+class DemoSeederTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		String url = FreshDatabase.url("parlons_demo");
+		registry.add("spring.datasource.url", () -> url);
+	}
+
+	@Test
+	void theDemoTellsNinetyDaysOfAFrenchTelecomsCustomerService() {
+		TestApi admin = TestApi.asAdmin(port);
+		Instant now = Instant.now();
+		JsonNode days = admin
+			.get("/api/v1/reports/daily?from=" + LocalDate.now().minusDays(91) + "&to=" + LocalDate.now())
+			.body()
+			.get("days");
+		int active = 0;
+		int weekdays = 0;
+		int sundays = 0;
+		int due = 0;
+		double met = 0;
+		for (JsonNode day : days) {
+			int opened = day.get("opened").asInt();
+			active += opened > 0 ? 1 : 0;
+			DayOfWeek weekday = LocalDate.parse(day.get("day").asString()).getDayOfWeek();
+			weekdays += weekday == DayOfWeek.SUNDAY || weekday == DayOfWeek.SATURDAY ? 0 : opened;
+			sundays += weekday == DayOfWeek.SUNDAY ? opened : 0;
+			due += day.get("slaDue").asInt();
+			met += day.get("slaAttainment").isNull() ? 0
+					: day.get("slaAttainment").asDouble() * day.get("slaDue").asInt();
+		}
+		assertThat(active).as("days with new conversations").isGreaterThan(60);
+		assertThat(sundays * 10).as("fewer on Sundays").isLessThan(weekdays);
+		assertThat(due).isPositive();
+		assertThat(met).as("service levels mostly met").isGreaterThan(due * 0.5).as("and some missed").isLessThan(due);
+
+		Set<Long> seen = new HashSet<>();
+		for (int page = 0; page < 5; page++) {
+			for (JsonNode c : admin.get("/api/v1/conversations?status=all&size=100&page=" + page).body().get("items")) {
+				seen.add(c.get("id").asLong());
+				assertThat(OffsetDateTime.parse(c.get("lastMessageAt").asString()).toInstant())
+					.as("nothing dated after now")
+					.isBefore(now.plusSeconds(1));
+			}
+		}
+		assertThat(seen.size()).isGreaterThan(400);
+
+		assertThat(admin.get("/api/v1/approvals?status=pending").body().get("items")).isNotEmpty();
+		assertThat(admin.get("/api/v1/approvals?status=approved").body().get("items")).isNotEmpty();
+		JsonNode disputes = admin.get("/api/v1/conversations?status=all&q=UFC&size=100").body().get("items");
+		assertThat(disputes).isNotEmpty();
+		assertThat(disputes.findValuesAsString("priority")).contains("high");
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> !admin.get("/api/v1/listening/alerts?hours=6").body().get("items").isEmpty());
+	}
+
+}
