@@ -331,7 +331,7 @@ class DemoSeeder implements ApplicationRunner {
 			if (i % 6 == 0) {
 				story.add(new Step(at.plus(Duration.ofMinutes(12)), 1, () -> services.replies()
 					.reply(answerer, conversation[0],
-							"Nous sommes désolés : un incident touche Lyon depuis 15 h, nos techniciens sont sur place. "
+							"Nous sommes désolés : un incident touche Lyon depuis ce matin, nos techniciens sont sur place. "
 									+ "Nous vous tenons informés ici.",
 							Visibility.PUBLIC)));
 			}
@@ -339,7 +339,7 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	private static Author publicAuthor(String handle) {
-		return new Author(null, List.of(Identity.handle("x", handle)));
+		return new Author(handle, List.of(Identity.handle("x", handle)));
 	}
 
 	/**

@@ -58,7 +58,7 @@ final class DemoText {
 			"Téléo, pourquoi mon prélèvement est passé deux fois ce mois-ci ?" };
 
 	/** The outage in Lyon, as people post it within two hours. */
-	static final String[] PUBLIC_BURST = { "Panne Téléo à Lyon, plus rien depuis 15 h, c'est inadmissible !",
+	static final String[] PUBLIC_BURST = { "Panne Téléo à Lyon, plus rien depuis ce matin, c'est inadmissible !",
 			"Toujours pas d'internet à Lyon avec Téléo, on est en télétravail, c'est une honte",
 			"@Teleo panne générale sur Lyon 7e ? Aucune information, service client injoignable",
 			"Lyon : la fibre Téléo est coupée depuis deux heures, vraiment nul",

@@ -9,6 +9,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parlons.testing.Browser;
 import org.parlons.testing.FreshDatabase;
 import org.parlons.testing.TestApi;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +91,33 @@ class DemoSeederTests {
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> !admin.get("/api/v1/listening/alerts?hours=6").body().get("items").isEmpty());
+
+		// the README's pictures, from this demo (target/screenshots)
+		long open = disputes.get(0).get("id").asLong();
+		ChromeDriver chrome = Browser.start(1440, 900);
+		try {
+			WebDriverWait wait = Browser.waiting(chrome, 20);
+			Browser.signIn(chrome, port, "sophie.laurent@teleo.fr", DemoSeeder.PASSWORD);
+			chrome.get("http://localhost:" + port + "/inbox?lang=fr&status=all&open=" + open);
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("thread")));
+			Browser.screenshot(chrome, "demo-inbox");
+			chrome.get("http://localhost:" + port + "/reports?lang=fr&from="
+					+ LocalDate.now().minusDays(DemoSeeder.DAYS) + "&to=" + LocalDate.now());
+			wait.until(
+					ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-volume[data-drawn=true] svg")));
+			Browser.screenshot(chrome, "demo-reports");
+			chrome.get("http://localhost:" + port + "/listening?lang=fr");
+			WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alerts")));
+			assertThat(alert.getText()).as("the bad buzz is on the listening page").isNotBlank();
+			Browser.screenshot(chrome, "demo-listening");
+			chrome.manage().window().setSize(new Dimension(390, 844));
+			chrome.get("http://localhost:" + port + "/inbox?lang=fr&status=all&open=" + open);
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("thread")));
+			Browser.screenshot(chrome, "demo-phone");
+		}
+		finally {
+			chrome.quit();
+		}
 	}
 
 }

@@ -43,6 +43,22 @@ class SentencesTests {
 		assertThat(foreign.cause()).isEqualTo("Connection reset by peer");
 	}
 
+	@Test
+	void theReasonsRulesWriteAreToldInFrench() {
+		// as routing.EscalationRules and routing.Escalations write them
+		assertThat(sentences.retell("asks for \"un responsable\"", Locale.FRENCH, "escalation."))
+			.isEqualTo("demande « un responsable »");
+		assertThat(sentences.retell("says \"UFC\"", Locale.FRENCH, "escalation.")).isEqualTo("écrit « UFC »");
+		assertThat(sentences.retell("influence 120 (threshold 100, last 90 days)", Locale.FRENCH, "escalation."))
+			.isEqualTo("influence 120 (seuil 100, 90 derniers jours)");
+		assertThat(sentences.retell("3 conversations in 30 days", Locale.FRENCH, "escalation."))
+			.isEqualTo("3 conversations en 30 jours");
+		assertThat(sentences.retell("strongly negative (sentiment -0.91)", Locale.FRENCH, "escalation."))
+			.isEqualTo("très négatif (sentiment -0.91)");
+		assertThat(sentences.retell("lifetimeValue 1200 (threshold 1000)", Locale.FRENCH, "escalation."))
+			.isEqualTo("lifetimeValue 1200 (seuil 1000)");
+	}
+
 	private static ResourceBundleMessageSource source() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasename("i18n/messages");

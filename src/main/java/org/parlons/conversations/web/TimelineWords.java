@@ -101,7 +101,8 @@ class TimelineWords {
 		}
 		String change = m.group(3) == null ? ""
 				: " " + say("timeline.priority", locale, level(m.group(3), locale), level(m.group(4), locale));
-		return say("timeline." + type, locale, m.group(1), m.group(2)) + change;
+		return say("timeline." + type, locale, m.group(1), sentences.retell(m.group(2), locale, "escalation."))
+				+ change;
 	}
 
 	private String level(String priority, Locale locale) {
