@@ -56,6 +56,16 @@ public interface ChannelConnector {
 	}
 
 	/**
+	 * A network rule a reply with these files breaks (how many, how much text beside
+	 * them), told to the agent; null when it may go. Asked only where
+	 * {@link #sendsFiles}.
+	 */
+	default @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
+			java.util.List<org.parlons.conversations.Attachment> files) {
+		return null;
+	}
+
+	/**
 	 * Called once an inbox of this channel is saved and committed: register a webhook,
 	 * check access.
 	 */

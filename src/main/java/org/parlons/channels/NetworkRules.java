@@ -40,6 +40,9 @@ class NetworkRules implements ReplyPolicy {
 		}
 		String broken = connector == null ? null
 				: connector.checkReply(inbox, draft.conversation(), draft.text(), draft.visibility());
+		if (broken == null && connector != null && !draft.attachments().isEmpty()) {
+			broken = connector.checkFiles(inbox, draft.conversation(), draft.text(), draft.attachments());
+		}
 		return broken == null ? Verdict.ALLOW : new Verdict.Block(broken);
 	}
 

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
+import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Inbox;
@@ -35,8 +37,36 @@ class WhatsAppConnector extends MetaConnector {
 
 	static final int MAX_TEXT = 4096;
 
-	WhatsAppConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock) {
+	/** WhatsApp's limit for the caption of a file. */
+	static final int MAX_CAPTION = 1024;
+
+	private final OutgoingFiles files;
+
+	WhatsAppConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, OutgoingFiles files) {
 		super(http, health, messages, clock);
+		this.files = files;
+	}
+
+	@Override
+	public boolean sendsFiles() {
+		return true;
+	}
+
+	/**
+	 * One file per message, its caption of at most 1,024 characters, never on a template.
+	 */
+	@Override
+	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
+			List<Attachment> attachments) {
+		if (TEMPLATE.matcher(text).matches()) {
+			return "A WhatsApp template carries no file: send the file once the customer has answered.";
+		}
+		if (attachments.size() > 1) {
+			return "WhatsApp sends one file per message: send the others in further replies.";
+		}
+		return text.length() > MAX_CAPTION
+				? "With a file, a WhatsApp message carries at most 1,024 characters of text: send the text apart."
+				: null;
 	}
 
 	@Override
@@ -100,6 +130,29 @@ class WhatsAppConnector extends MetaConnector {
 				named.put("components", List.of(Map.of("type", "body", "parameters", values)));
 			}
 			body.put("template", named);
+		}
+		else if (!outgoing.message().attachments().isEmpty()) {
+			// a file goes up first (POST /{phone-number-id}/media), then its message
+			// names it
+			var parts = files.load(outgoing.message().attachments(), i -> "file");
+			if (parts.isEmpty()) {
+				return new DeliveryResult.Failed("a file of the reply is no longer stored");
+			}
+			PlatformHttp.FilePart file = parts.get().get(0);
+			PlatformHttp.Answer uploaded = http.postMultipart(graph(inbox, inbox.setting(PHONE_NUMBER_ID) + "/media"),
+					Map.of("messaging_product", "whatsapp", "type", file.contentType()), parts.get(), auth(inbox));
+			if (!uploaded.ok() || uploaded.json().get("id") == null) {
+				return outcome(inbox, uploaded, null);
+			}
+			String kind = file.contentType().startsWith("image/") ? "image" : "document";
+			Map<String, Object> media = new LinkedHashMap<>();
+			media.put("id", uploaded.json().get("id").toString());
+			media.put("caption", outgoing.message().text());
+			if (kind.equals("document")) {
+				media.put("filename", file.name());
+			}
+			body.put("type", kind);
+			body.put(kind, media);
 		}
 		else {
 			body.put("type", "text");

@@ -87,6 +87,37 @@ public class PlatformHttp {
 		return send(request, headers);
 	}
 
+	/** A file of a multipart request. */
+	public record FilePart(String field, String name, String contentType, byte[] bytes) {
+	}
+
+	/**
+	 * POSTs multipart/form-data: text fields, then files, their names in UTF-8 (RFC 7578,
+	 * with an ASCII fallback).
+	 */
+	public Answer postMultipart(String url, Map<String, String> fields, List<FilePart> files,
+			Map<String, String> headers) {
+		String boundary = "parlons-" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.util.function.Consumer<String> text = t -> out.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+		fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
+		for (FilePart file : files) {
+			String ascii = file.name().replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+			text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+					+ "\"; filename=\"" + ascii + "\"; filename*=UTF-8''"
+					+ URLEncoder.encode(file.name(), StandardCharsets.UTF_8).replace("+", "%20") + "\r\nContent-Type: "
+					+ file.contentType() + "\r\n\r\n");
+			out.writeBytes(file.bytes());
+			text.accept("\r\n");
+		}
+		text.accept("--" + boundary + "--\r\n");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+		return send(request, headers);
+	}
+
 	public Answer putJson(String url, Object body, Map<String, String> headers) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")

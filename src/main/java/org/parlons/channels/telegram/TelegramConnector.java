@@ -1,5 +1,9 @@
 package org.parlons.channels.telegram;
 
+import org.parlons.channels.social.OutgoingFiles;
+import org.parlons.conversations.Attachment;
+import org.parlons.platform.Json;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +47,12 @@ class TelegramConnector implements ChannelConnector {
 	/** Telegram's limit for one message's text. */
 	static final int MAX_TEXT = 4096;
 
+	/** Telegram's limit for the caption of a file. */
+	static final int MAX_CAPTION = 1024;
+
 	private final PlatformHttp http;
+
+	private final OutgoingFiles files;
 
 	private final ChannelHealth health;
 
@@ -51,7 +60,9 @@ class TelegramConnector implements ChannelConnector {
 
 	private final String publicUrl;
 
-	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock, PlatformSettings platform) {
+	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock, PlatformSettings platform,
+			OutgoingFiles files) {
+		this.files = files;
 		this.http = http;
 		this.health = health;
 		this.clock = clock;
@@ -153,16 +164,70 @@ class TelegramConnector implements ChannelConnector {
 			}
 			body.put("chat_id", Long.parseLong(user));
 		}
-		body.put("text", reply.text());
-		PlatformHttp.Answer answer = http.postJson(api(outgoing.inbox(), "sendMessage"), body, Map.of());
+		PlatformHttp.Answer answer;
+		if (reply.attachments().isEmpty()) {
+			body.put("text", reply.text());
+			answer = http.postJson(api(outgoing.inbox(), "sendMessage"), body, Map.of());
+		}
+		else {
+			var parts = files.load(reply.attachments(), i -> reply.attachments().size() == 1 ? "document" : "file" + i);
+			if (parts.isEmpty()) {
+				return new DeliveryResult.Failed("a file of the reply is no longer stored");
+			}
+			answer = sendFiles(outgoing, body, reply.text(), parts.get());
+		}
 		Map<String, Object> json = answer.json();
-		if (answer.ok() && Boolean.TRUE.equals(json.get("ok")) && json.get("result") instanceof Map<?, ?> result
+		Object sent = json.get("result") instanceof List<?> group && !group.isEmpty() ? group.get(0)
+				: json.get("result");
+		if (answer.ok() && Boolean.TRUE.equals(json.get("ok")) && sent instanceof Map<?, ?> result
 				&& result.get("message_id") instanceof Number id && result.get("chat") instanceof Map<?, ?> chat
 				&& chat.get("id") instanceof Number chatId) {
 			health.succeeded(outgoing.inbox().id());
 			return new DeliveryResult.Sent(TelegramUpdates.ref(chatId.longValue(), id.longValue()));
 		}
 		return failure(answer, json);
+	}
+
+	@Override
+	public boolean sendsFiles() {
+		return true;
+	}
+
+	@Override
+	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
+			List<Attachment> attachments) {
+		return text.length() > MAX_CAPTION
+				? "With files, a Telegram message carries at most 1,024 characters of text: send the text apart."
+				: null;
+	}
+
+	/**
+	 * One file with {@code sendDocument}, the text as its caption; several as one album
+	 * with {@code sendMediaGroup} (up to 10), the caption on the first.
+	 */
+	private PlatformHttp.Answer sendFiles(Deliveries.Outgoing outgoing, Map<String, Object> where, String text,
+			List<PlatformHttp.FilePart> parts) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("chat_id", String.valueOf(where.get("chat_id")));
+		if (where.get("reply_parameters") != null) {
+			fields.put("reply_parameters", Json.write(where.get("reply_parameters")));
+		}
+		if (parts.size() == 1) {
+			fields.put("caption", text);
+			return http.postMultipart(api(outgoing.inbox(), "sendDocument"), fields, parts, Map.of());
+		}
+		List<Map<String, String>> media = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			Map<String, String> item = new LinkedHashMap<>();
+			item.put("type", "document");
+			item.put("media", "attach://" + parts.get(i).field());
+			if (i == 0) {
+				item.put("caption", text);
+			}
+			media.add(item);
+		}
+		fields.put("media", Json.write(media));
+		return http.postMultipart(api(outgoing.inbox(), "sendMediaGroup"), fields, parts, Map.of());
 	}
 
 	/**

@@ -79,6 +79,9 @@ class MetaChannelTests {
 			if (r.path().endsWith("/comments") || r.path().endsWith("/replies")) {
 				return FakePlatform.Answer.json(200, "{\"id\":\"reply_" + n.incrementAndGet() + "\"}");
 			}
+			if (r.path().matches(".*/\\d+/media")) {
+				return FakePlatform.Answer.json(200, "{\"id\":\"media-" + n.incrementAndGet() + "\"}");
+			}
 			if (r.path().matches(".*/\\d+/messages") && r.json().has("messaging_product")) {
 				return FakePlatform.Answer.json(200,
 						"{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
@@ -422,6 +425,36 @@ class MetaChannelTests {
 		JsonNode values = sent.get("template").get("components").get(0).get("parameters");
 		assertThat(values.get(0).get("text").asString()).isEqualTo("Hélène");
 		assertThat(values.get(1).get("text").asString()).isEqualTo("jeudi 10 h");
+	}
+
+	@Test
+	void aWhatsAppReplySendsOneFileUploadedFirstWithTheTextAsCaption() {
+		String number = "10" + ids.incrementAndGet();
+		long inbox = inbox("whatsapp", "phoneNumberId", number);
+		String waId = "3367" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
+		String wamid = "wamid.F" + ids.incrementAndGet();
+		String payload = whatsappMessage(number, waId, wamid, Instant.now().getEpochSecond(), "La photo du compteur ?");
+		post("/webhooks/meta/" + inbox, payload, sign(payload));
+		long conversation = conversationOf(inbox, wamid);
+		String path = "/api/v1/conversations/" + conversation + "/replies";
+		byte[] png = java.util.Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		TestApi.FilePart photo = new TestApi.FilePart("files", "compteur.png", "image/png", png);
+
+		var sent = admin.postMultipart(path, Map.of("text", "Voici où lire le compteur."), List.of(photo));
+		assertThat(sent.status()).as(sent.body().toString()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.to("/" + number + "/messages").isEmpty());
+		FakePlatform.Request upload = graph.to("/" + number + "/media").get(0);
+		assertThat(upload.header("Content-Type")).startsWith("multipart/form-data");
+		assertThat(upload.body()).contains("name=\"messaging_product\"\r\n\r\nwhatsapp").contains("PNG");
+		JsonNode message = graph.to("/" + number + "/messages").get(0).json();
+		assertThat(message.get("type").asString()).isEqualTo("image");
+		assertThat(message.get("image").get("id").asString()).startsWith("media-");
+		assertThat(message.get("image").get("caption").asString()).isEqualTo("Voici où lire le compteur.");
+
+		var two = admin.postMultipart(path, Map.of("text", "x"), List.of(photo, photo));
+		assertThat(two.status()).isEqualTo(422);
+		assertThat(two.body().get("detail").asString()).contains("one file per message");
 	}
 
 	@Test

@@ -51,11 +51,21 @@ class TelegramChannelTests {
 	void setUp() {
 		telegram = new FakePlatform();
 		AtomicInteger sent = new AtomicInteger(5000);
-		telegram.answer(r -> r.path().endsWith("/sendMessage")
-				? FakePlatform.Answer.json(200,
+		telegram.answer(r -> {
+			if (r.path().endsWith("/sendMessage")) {
+				return FakePlatform.Answer.json(200,
 						"{\"ok\":true,\"result\":{\"message_id\":" + sent.incrementAndGet() + ",\"chat\":{\"id\":"
-								+ r.json().get("chat_id").asLong() + "},\"date\":1700000000,\"text\":\"x\"}}")
-				: FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":true}"));
+								+ r.json().get("chat_id").asLong() + "},\"date\":1700000000,\"text\":\"x\"}}");
+			}
+			String message = "{\"message_id\":" + sent.incrementAndGet() + ",\"chat\":{\"id\":1},\"date\":1700000000}";
+			if (r.path().endsWith("/sendDocument")) {
+				return FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":" + message + "}");
+			}
+			if (r.path().endsWith("/sendMediaGroup")) {
+				return FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":[" + message + "," + message + "]}");
+			}
+			return FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":true}");
+		});
 		admin = TestApi.asAdmin(port);
 		var created = admin.post("/api/v1/inboxes",
 				Map.of("name", unique("Bot"), "channel", "telegram", "botToken", TOKEN, "apiBaseUrl", telegram.url()));
@@ -68,6 +78,38 @@ class TelegramChannelTests {
 	@AfterEach
 	void tearDown() {
 		telegram.close();
+	}
+
+	@Test
+	void aReplySendsItsFilesAsADocumentOrAnAlbumWithTheTextAsCaption() {
+		long user = ids.incrementAndGet();
+		long conversation = TestApi.json(webhook(privateUpdate(user, 7, "Mon contrat ?"), secret).body())
+			.get("conversationId")
+			.asLong();
+		String path = "/api/v1/conversations/" + conversation + "/replies";
+		TestApi.FilePart contract = new TestApi.FilePart("files", "contrat été.pdf", "application/pdf",
+				"%PDF-1.4 contrat".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var one = admin.postMultipart(path, Map.of("text", "Voici votre contrat."), List.of(contract));
+		assertThat(one.status()).as(one.body().toString()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !telegram.to("/sendDocument").isEmpty());
+		String document = telegram.to("/bot" + TOKEN + "/sendDocument").get(0).body();
+		assertThat(document).contains("name=\"chat_id\"\r\n\r\n" + user)
+			.contains("name=\"caption\"\r\n\r\nVoici votre contrat.")
+			.contains("name=\"document\"; filename=\"contrat _t_.pdf\"; filename*=UTF-8''contrat%20%C3%A9t%C3%A9.pdf")
+			.contains("%PDF-1.4 contrat");
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(conversation, 1).equals("sent"));
+
+		var two = admin.postMultipart(path, Map.of("text", "Et l'avenant."), List.of(contract,
+				new TestApi.FilePart("files", "avenant.pdf", "application/pdf", "%PDF avenant".getBytes())));
+		assertThat(two.status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !telegram.to("/sendMediaGroup").isEmpty());
+		String album = telegram.to("/bot" + TOKEN + "/sendMediaGroup").get(0).body();
+		assertThat(album).contains("attach://file0").contains("attach://file1").contains("%PDF avenant");
+		await().atMost(Duration.ofSeconds(10)).until(() -> status(conversation, 2).equals("sent"));
+
+		var tooLong = admin.postMultipart(path, Map.of("text", "x".repeat(1025)), List.of(contract));
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.body().get("detail").asString()).contains("1,024 characters");
 	}
 
 	@Test
