@@ -51,6 +51,16 @@ public interface ChannelConnector {
 	 * Whether a reply on this channel can send files; replies with files are refused on
 	 * the others before they are stored.
 	 */
+	/**
+	 * The bytes of a file a customer's message carries, as the network keeps it: the
+	 * attachment's {@code url} holds this channel's reference ("telegram:…"); empty when
+	 * it cannot be had (gone, too large, refused).
+	 */
+	default java.util.Optional<org.parlons.channels.social.PlatformHttp.Download> fetch(Inbox inbox,
+			org.parlons.conversations.Attachment file) {
+		return java.util.Optional.empty();
+	}
+
 	default boolean sendsFiles() {
 		return false;
 	}

@@ -52,6 +52,16 @@ public class Messages {
 			@Nullable String persona, List<Attachment> attachments) {
 	}
 
+	/**
+	 * Replaces a message's attachments: a file a network kept, fetched since into the
+	 * blob store.
+	 */
+	public void keepAttachments(long messageId, List<Attachment> attachments) {
+		jdbc.sql("update message set attachments = ? where id = ?")
+			.params(attachments.isEmpty() ? "[]" : Json.write(attachments), messageId)
+			.update();
+	}
+
 	long insert(NewReply reply) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(

@@ -232,7 +232,7 @@ final class MetaPayloads {
 		Map<String, Object> media = cast(raw);
 		String name = media.get("filename") != null ? media.get("filename").toString() : type;
 		return List.of(new Attachment(name, String.valueOf(media.getOrDefault("mime_type", "application/octet-stream")),
-				0, null));
+				0, media.get("id") == null ? null : "whatsapp:" + media.get("id")));
 	}
 
 	private static List<Attachment> messagingAttachments(Map<String, Object> message) {

@@ -53,6 +53,24 @@ class WhatsAppConnector extends MetaConnector {
 	}
 
 	/**
+	 * A customer's media: {@code GET /{media-id}} gives a short-lived address, read with
+	 * the same token.
+	 */
+	@Override
+	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
+		String id = file.url() == null ? "" : file.url().substring("whatsapp:".length());
+		if (!id.matches("[0-9A-Za-z_.-]{1,200}")) {
+			return java.util.Optional.empty();
+		}
+		PlatformHttp.Answer answer = http.get(graph(inbox, id), auth(inbox));
+		Object url = answer.json().get("url");
+		if (!answer.ok() || url == null) {
+			return java.util.Optional.empty();
+		}
+		return http.download(url.toString(), auth(inbox), 100L * 1024 * 1024);
+	}
+
+	/**
 	 * One file per message, its caption of at most 1,024 characters, never on a template.
 	 */
 	@Override

@@ -150,6 +150,42 @@ public class PlatformHttp {
 		return result instanceof DeliveryResult.Sent ? new DeliveryResult.Sent(channelId) : result;
 	}
 
+	/** A file fetched from a network: its bytes and the type it was served as. */
+	public record Download(byte[] bytes, String contentType) {
+	}
+
+	/**
+	 * GETs a file, at most {@code maxBytes} of it: empty when the network does not answer
+	 * 200, or the file is larger.
+	 */
+	public java.util.Optional<Download> download(String url, Map<String, String> headers, long maxBytes) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		headers.forEach(request::header);
+		request.header("User-Agent", "Parlons/1").timeout(Duration.ofSeconds(60));
+		try {
+			HttpResponse<java.io.InputStream> response = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			try (java.io.InputStream in = response.body()) {
+				if (response.statusCode() != 200) {
+					return java.util.Optional.empty();
+				}
+				byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+				if (bytes.length > maxBytes) {
+					return java.util.Optional.empty();
+				}
+				return java.util.Optional.of(new Download(bytes,
+						response.headers().firstValue("Content-Type").orElse("application/octet-stream")));
+			}
+		}
+		catch (IOException ex) {
+			return java.util.Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return java.util.Optional.empty();
+		}
+	}
+
 	private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
 		headers.forEach(request::header);
 		request.header("User-Agent", "Parlons/1").timeout(Duration.ofSeconds(15));

@@ -193,6 +193,22 @@ class TelegramConnector implements ChannelConnector {
 		return true;
 	}
 
+	/**
+	 * A customer's file: {@code getFile} names its path, then it is read from /file/bot….
+	 */
+	@Override
+	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
+		String id = file.url() == null ? "" : file.url().substring("telegram:".length());
+		PlatformHttp.Answer answer = http.get(api(inbox, "getFile") + "?file_id="
+				+ java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		if (!answer.ok() || !(answer.json().get("result") instanceof Map<?, ?> result)
+				|| result.get("file_path") == null) {
+			return java.util.Optional.empty();
+		}
+		return http.download(PlatformHttp.baseUrl(inbox.settings(), OFFICIAL) + "/file/bot" + inbox.setting(BOT_TOKEN)
+				+ "/" + result.get("file_path"), Map.of(), 20L * 1024 * 1024);
+	}
+
 	@Override
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
 			List<Attachment> attachments) {

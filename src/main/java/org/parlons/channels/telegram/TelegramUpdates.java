@@ -107,19 +107,24 @@ final class TelegramUpdates {
 		List<Attachment> out = new ArrayList<>();
 		if (message.get("photo") instanceof List<?> sizes && !sizes.isEmpty()
 				&& sizes.get(sizes.size() - 1) instanceof Map<?, ?> largest) {
-			out.add(new Attachment("photo.jpg", "image/jpeg", size(cast(largest)), null));
+			out.add(new Attachment("photo.jpg", "image/jpeg", size(cast(largest)), reference(cast(largest))));
 		}
 		if (message.get("document") instanceof Map<?, ?> doc) {
 			Map<String, Object> d = cast(doc);
 			out.add(new Attachment(String.valueOf(d.getOrDefault("file_name", "document")),
-					String.valueOf(d.getOrDefault("mime_type", "application/octet-stream")), size(d), null));
+					String.valueOf(d.getOrDefault("mime_type", "application/octet-stream")), size(d), reference(d)));
 		}
 		if (message.get("voice") instanceof Map<?, ?> voice) {
 			Map<String, Object> v = cast(voice);
 			out.add(new Attachment("voice.ogg", String.valueOf(v.getOrDefault("mime_type", "audio/ogg")), size(v),
-					null));
+					reference(v)));
 		}
 		return out;
+	}
+
+	/** Where Telegram keeps a file: "telegram:" and its file_id ({@code getFile}). */
+	private static @Nullable String reference(Map<String, Object> file) {
+		return file.get("file_id") == null ? null : "telegram:" + file.get("file_id");
 	}
 
 	private static long size(Map<String, Object> file) {

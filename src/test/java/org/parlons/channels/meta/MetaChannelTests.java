@@ -53,6 +53,13 @@ class MetaChannelTests {
 		graph = new FakePlatform();
 		AtomicInteger n = new AtomicInteger(100);
 		graph.answer(r -> {
+			if ("GET".equals(r.method()) && r.path().matches("/v21\\.0/med-[^/]+")) {
+				return FakePlatform.Answer.json(200, "{\"url\": \"" + graph.url() + "/lookaside/"
+						+ r.path().substring(r.path().lastIndexOf('/') + 1) + "\", \"mime_type\": \"image/jpeg\"}");
+			}
+			if (r.path().startsWith("/lookaside/") && "Bearer EAAB-test-token".equals(r.header("Authorization"))) {
+				return new FakePlatform.Answer(200, "JPEG of " + r.path().substring(11), Map.of());
+			}
 			if ("GET".equals(r.method()) && r.query().contains("mentioned_comment")) {
 				return FakePlatform.Answer.json(200,
 						"""
@@ -425,6 +432,34 @@ class MetaChannelTests {
 		JsonNode values = sent.get("template").get("components").get(0).get("parameters");
 		assertThat(values.get(0).get("text").asString()).isEqualTo("Hélène");
 		assertThat(values.get(1).get("text").asString()).isEqualTo("jeudi 10 h");
+	}
+
+	@Test
+	void aWhatsAppImageReachesTheThreadAndDownloadsWithItsBytes() {
+		String number = "10" + ids.incrementAndGet();
+		long inbox = inbox("whatsapp", "phoneNumberId", number);
+		String waId = "3368" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
+		String wamid = "wamid.I" + ids.incrementAndGet();
+		String payload = """
+				{"object": "whatsapp_business_account", "entry": [{"id": "WABA", "changes": [{"field": "messages", "value": {
+				  "messaging_product": "whatsapp", "metadata": {"display_phone_number": "33100000000", "phone_number_id": "%s"},
+				  "contacts": [{"profile": {"name": "Nadia"}, "wa_id": "%s"}],
+				  "messages": [{"from": "%s", "id": "%s", "timestamp": "%d", "type": "image",
+				    "image": {"id": "med-77", "mime_type": "image/jpeg", "sha256": "abc", "caption": "Le compteur"}}]}}]}]}"""
+			.formatted(number, waId, waId, wamid, Instant.now().getEpochSecond());
+		assertThat(post("/webhooks/meta/" + inbox, payload, sign(payload)).statusCode()).isEqualTo(200);
+		long conversation = conversationOf(inbox, wamid);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> messages(conversation).get(0)
+				.get("attachments")
+				.get(0)
+				.get("url")
+				.asString()
+				.startsWith("blob:"));
+		JsonNode message = messages(conversation).get(0);
+		assertThat(message.get("text").asString()).isEqualTo("Le compteur");
+		assertThat(admin.getText("/api/v1/messages/" + message.get("id").asLong() + "/attachments/0"))
+			.isEqualTo("JPEG of med-77");
 	}
 
 	@Test

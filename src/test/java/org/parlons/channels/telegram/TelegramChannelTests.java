@@ -58,6 +58,13 @@ class TelegramChannelTests {
 								+ r.json().get("chat_id").asLong() + "},\"date\":1700000000,\"text\":\"x\"}}");
 			}
 			String message = "{\"message_id\":" + sent.incrementAndGet() + ",\"chat\":{\"id\":1},\"date\":1700000000}";
+			if (r.path().endsWith("/getFile")) {
+				return FakePlatform.Answer.json(200,
+						"{\"ok\":true,\"result\":{\"file_id\":\"x\",\"file_path\":\"photos/file_9.jpg\"}}");
+			}
+			if (r.path().equals("/file/bot" + TOKEN + "/photos/file_9.jpg")) {
+				return new FakePlatform.Answer(200, "JPEG bytes of the meter", Map.of("Content-Type", "image/jpeg"));
+			}
 			if (r.path().endsWith("/sendDocument")) {
 				return FakePlatform.Answer.json(200, "{\"ok\":true,\"result\":" + message + "}");
 			}
@@ -78,6 +85,36 @@ class TelegramChannelTests {
 	@AfterEach
 	void tearDown() {
 		telegram.close();
+	}
+
+	@Test
+	void aPhotoReachesTheThreadAndDownloadsWithItsBytes() {
+		long user = ids.incrementAndGet();
+		String update = """
+				{"update_id": %d, "message": {"message_id": 8, "date": 1700000000,
+				 "from": {"id": %d, "is_bot": false, "first_name": "Paul"},
+				 "chat": {"id": %d, "first_name": "Paul", "type": "private"}, "caption": "Mon compteur",
+				 "photo": [{"file_id": "small-1", "file_unique_id": "s", "width": 90, "height": 90, "file_size": 900},
+				           {"file_id": "big-1", "file_unique_id": "b", "width": 1280, "height": 960, "file_size": 23}]}}"""
+			.formatted(ids.incrementAndGet(), user, user);
+		long conversation = TestApi.json(webhook(update, secret).body()).get("conversationId").asLong();
+		JsonNode photo = await().atMost(Duration.ofSeconds(10))
+			.until(() -> admin.get("/api/v1/conversations/" + conversation + "/messages")
+				.body()
+				.get("items")
+				.get(0)
+				.get("attachments")
+				.get(0), a -> a.get("url").asString().startsWith("blob:"));
+		assertThat(photo.get("contentType").asString()).isEqualTo("image/jpeg");
+		assertThat(telegram.to("/getFile").get(0).query()).contains("file_id=big-1");
+		long message = admin.get("/api/v1/conversations/" + conversation + "/messages")
+			.body()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
+		assertThat(admin.getText("/api/v1/messages/" + message + "/attachments/0"))
+			.isEqualTo("JPEG bytes of the meter");
 	}
 
 	@Test

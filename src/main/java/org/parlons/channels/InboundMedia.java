@@ -1,0 +1,87 @@
+package org.parlons.channels;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.parlons.conversations.Attachment;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Message;
+import org.parlons.conversations.MessageReceived;
+import org.parlons.conversations.Messages;
+import org.parlons.platform.BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fetches the files a customer's message carries on a network (a Telegram photo, a
+ * WhatsApp image or document) into the blob store once the message is stored, so the
+ * thread shows them and they download for as long as the conversation is kept, whatever
+ * the network does with them later. A file that cannot be had keeps its reference and is
+ * listed without a link.
+ */
+@Component
+class InboundMedia {
+
+	private static final Logger log = LoggerFactory.getLogger(InboundMedia.class);
+
+	private final Messages messages;
+
+	private final Inboxes inboxes;
+
+	private final ChannelConnectors connectors;
+
+	private final BlobStore blobs;
+
+	InboundMedia(Messages messages, Inboxes inboxes, ChannelConnectors connectors, BlobStore blobs) {
+		this.messages = messages;
+		this.inboxes = inboxes;
+		this.connectors = connectors;
+		this.blobs = blobs;
+	}
+
+	@ApplicationModuleListener
+	void on(MessageReceived received) {
+		Message message = messages.findById(received.messageId()).orElse(null);
+		if (message == null || message.attachments().stream().noneMatch(InboundMedia::onTheNetwork)) {
+			return;
+		}
+		Inbox inbox = inboxes.findById(message.inboxId()).orElse(null);
+		ChannelConnector connector = inbox == null ? null : connectors.of(inbox.channel()).orElse(null);
+		if (connector == null) {
+			return;
+		}
+		List<Attachment> kept = new ArrayList<>();
+		boolean changed = false;
+		for (Attachment file : message.attachments()) {
+			if (!onTheNetwork(file)) {
+				kept.add(file);
+				continue;
+			}
+			var fetched = connector.fetch(inbox, file);
+			if (fetched.isEmpty()) {
+				log.warn("The file {} of message {} could not be fetched from {}", file.name(), message.id(),
+						inbox.channel());
+				kept.add(file);
+				continue;
+			}
+			byte[] bytes = fetched.get().bytes();
+			String type = file.contentType().equals("application/octet-stream") ? fetched.get().contentType()
+					: file.contentType();
+			kept.add(new Attachment(file.name(), type, bytes.length, "blob:" + blobs.put(bytes)));
+			changed = true;
+		}
+		if (changed) {
+			messages.keepAttachments(message.id(), kept);
+		}
+	}
+
+	/** A file the network keeps, named by its reference ("telegram:…", "whatsapp:…"). */
+	static boolean onTheNetwork(Attachment file) {
+		String url = file.url();
+		return url != null && (url.startsWith("telegram:") || url.startsWith("whatsapp:"));
+	}
+
+}
