@@ -52,18 +52,26 @@ public class ConversationFacts {
 	/** What service-level clocks read from a conversation. */
 	public record ServiceClock(long id, long inboxId, String status, String priority, Instant createdAt,
 			@Nullable Instant lastIncomingAt, @Nullable Instant firstReplyAt, @Nullable Instant lastReplyAt,
-			@Nullable Instant resolvedAt, boolean startedByAgent) {
+			@Nullable Instant resolvedAt, boolean startedByAgent, boolean automatedOnly) {
 	}
+
+	/**
+	 * Whether a person wrote in the conversation: a conversation of auto-replies, bounces
+	 * and list mail alone owes no answer.
+	 */
+	private static final String HUMAN_WROTE = "exists (select 1 from message h where h.conversation_id = c.id "
+			+ "and h.direction = 'in' and h.automated = false)";
 
 	public Optional<ServiceClock> clockOf(long id) {
 		return jdbc
 			.sql("select c.id, c.inbox_id, c.status, c.priority, c.created_at, c.last_incoming_at, c.first_reply_at, "
 					+ "c.last_reply_at, (select max(e.created_at) from conversation_event e where e.conversation_id = c.id "
-					+ "and e.type = 'resolved'), c.started_by from conversation c where c.id = ?")
+					+ "and e.type = 'resolved'), c.started_by, " + HUMAN_WROTE + " from conversation c where c.id = ?")
 			.param(id)
 			.query((rs, n) -> new ServiceClock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-					instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getObject(10) != null))
+					instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getObject(10) != null,
+					!rs.getBoolean(11)))
 			.optional();
 	}
 
@@ -113,12 +121,12 @@ public class ConversationFacts {
 	/**
 	 * Every conversation a customer opened in the period, answered or not, with its first
 	 * reply if any: what service-level attainment is measured over (a conversation an
-	 * agent started owes no first response).
+	 * agent started owes no first response, nor one of automated mail alone).
 	 */
 	public void firstResponses(Instant from, Instant to, Consumer<FirstResponse> each) {
 		jdbcTemplate.query("select c.id, c.inbox_id, coalesce(c.team_id, 0), coalesce(c.assignee_id, 0), c.created_at, "
 				+ "c.first_reply_at, c.priority from conversation c where c.created_at >= ? and c.created_at < ? "
-				+ "and c.started_by is null", rs -> {
+				+ "and c.started_by is null and " + HUMAN_WROTE, rs -> {
 					Timestamp answered = rs.getTimestamp(6);
 					each.accept(new FirstResponse(rs.getLong(1),
 							new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4)),
@@ -130,8 +138,9 @@ public class ConversationFacts {
 	/** The conversations first answered in the period, {@code at} the first reply. */
 	public void firstAnswered(Instant from, Instant to, Consumer<Moment> each) {
 		moments("c.first_reply_at",
-				"conversation c where c.first_reply_at >= ? and c.first_reply_at < ? and c.started_by is null", from,
-				to, each);
+				"conversation c where c.first_reply_at >= ? and c.first_reply_at < ? and c.started_by is null and "
+						+ HUMAN_WROTE,
+				from, to, each);
 	}
 
 	/**

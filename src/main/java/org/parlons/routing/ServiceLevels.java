@@ -45,7 +45,7 @@ public class ServiceLevels {
 		var c = facts.clockOf(conversationId).orElseThrow();
 		Inbox inbox = inboxes.findById(c.inboxId()).orElseThrow();
 		Map<String, Object> sla = forPriority(inbox, c.priority());
-		if (sla.isEmpty()) {
+		if (sla.isEmpty() || c.automatedOnly()) {
 			return List.of();
 		}
 		BusinessHours hours = hours(inbox);

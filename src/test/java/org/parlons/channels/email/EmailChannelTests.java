@@ -223,6 +223,23 @@ class EmailChannelTests {
 	}
 
 	@Test
+	void anAutoReplyAloneOwesNoAnswerWhileAPersonsMailStartsTheClock() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort(), Map.of("sla", Map.of("firstResponse", "PT2H")));
+		String autoId = "<" + unique("ooo") + "@example.com>";
+		MimeMessage auto = message(customer, "Réponse automatique", "Je suis en congés.", autoId, null);
+		auto.setHeader("Auto-Submitted", "auto-replied");
+		Transport.send(auto);
+		String humanId = "<" + unique("human") + "@example.com>";
+		send(customer, "Ma ligne coupe", "Ma ligne coupe toutes les heures.", humanId, null);
+
+		long automated = await("the auto-reply", () -> conversationOf(inbox, autoId)).get("id").asLong();
+		long human = await("the question", () -> conversationOf(inbox, humanId)).get("id").asLong();
+		assertThat(admin.get("/api/v1/conversations/" + automated + "/sla").body().get("timers")).isEmpty();
+		assertThat(admin.get("/api/v1/conversations/" + human + "/sla").body().get("timers").findValuesAsString("name"))
+			.containsExactly("firstResponse");
+	}
+
+	@Test
 	void marksAutoRepliesAndStoresEachMailOnceAcrossPolls() throws Exception {
 		long inbox = emailInbox(mail.getImap().getPort());
 		String autoId = "<" + unique("auto") + "@example.com>";
@@ -415,12 +432,18 @@ class EmailChannelTests {
 	}
 
 	private long emailInbox(int imapPort) {
-		var r = admin.post("/api/v1/inboxes",
+		return emailInbox(imapPort, Map.of());
+	}
+
+	private long emailInbox(int imapPort, Map<String, Object> more) {
+		Map<String, Object> settings = new java.util.LinkedHashMap<>(
 				Map.of("name", unique("Support mail"), "channel", "email", "address", "support@teleo.test", "imap",
 						Map.of("host", "127.0.0.1", "port", imapPort, "username", "support@teleo.test", "password",
 								"secret-1", "tls", false),
 						"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username",
 								"support@teleo.test", "password", "secret-1", "tls", false)));
+		settings.putAll(more);
+		var r = admin.post("/api/v1/inboxes", settings);
 		assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
 		return r.id("id");
 	}
