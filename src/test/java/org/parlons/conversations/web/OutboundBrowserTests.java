@@ -36,7 +36,8 @@ class OutboundBrowserTests {
 				Map.of("host", "127.0.0.1", "port", 9, "username", "relations", "password", "pw", "tls", false), "smtp",
 				Map.of("host", "127.0.0.1", "port", 9, "username", "relations", "password", "pw", "tls", false)))
 			.id("id");
-		long door = admin.createApiInbox(unique("Site"), Map.of());
+		String doorName = unique("Site");
+		long door = admin.createApiInbox(doorName, Map.of());
 		long customer = admin
 			.post("/api/v1/inboxes/" + door + "/inbound", TestApi.inbound(unique("m"), unique("client"), "Bonjour"))
 			.id("customerId");
@@ -48,7 +49,12 @@ class OutboundBrowserTests {
 			WebDriverWait wait = Browser.waiting(chrome, 15);
 			Browser.signIn(chrome, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
 			chrome.get("http://localhost:" + port + "/customers/" + customer + "?lang=fr");
-			wait.until(ExpectedConditions.elementToBeClickable(By.id("write-to-customer"))).click();
+			WebElement write = wait.until(ExpectedConditions.elementToBeClickable(By.id("write-to-customer")));
+			assertThat(chrome.findElement(By.cssSelector("ul.identities")).getText())
+				.as("a channel's id names its inbox, not its number")
+				.contains("(" + doorName + ")")
+				.doesNotContain("inbox:");
+			write.click();
 			WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-conversation")));
 			assertThat(chrome.findElement(By.id("new-to-help")).getText()).contains(email);
 			new Select(form.findElement(By.id("new-inbox"))).selectByValue(Long.toString(mailbox));
