@@ -135,6 +135,35 @@ public class ConversationFacts {
 				}, Timestamp.from(from), Timestamp.from(to));
 	}
 
+	/** A customer who wrote again after an answer, and when the next answer came. */
+	public record NextWait(long conversationId, Attribution owner, Instant askedAt, Instant answeredAt) {
+	}
+
+	/**
+	 * Every next response given in the period: an agent's reply that reached the
+	 * customer, after an earlier one, answering a person's message written since that
+	 * earlier reply; waited from the first such message.
+	 */
+	public void nextResponses(Instant from, Instant to, Consumer<NextWait> each) {
+		String answers = "from message m where m.conversation_id = r.conversation_id and m.direction = 'out' "
+				+ "and m.agent_id is not null and m.status in " + MessageStatus.REACHED_CUSTOMER_SQL;
+		jdbcTemplate.query("select c.id, c.inbox_id, coalesce(c.team_id, 0), coalesce(c.assignee_id, 0), x.sent_at, "
+				+ "(select min(i.sent_at) from message i where i.conversation_id = x.conversation_id "
+				+ "and i.direction = 'in' and i.automated = false and i.sent_at > x.previous and i.sent_at <= x.sent_at) "
+				+ "from (select r.conversation_id, r.sent_at, (select max(m.sent_at) " + answers
+				+ " and m.sent_at < r.sent_at) previous from message r where r.direction = 'out' "
+				+ "and r.agent_id is not null and r.status in " + MessageStatus.REACHED_CUSTOMER_SQL
+				+ " and r.sent_at >= ? and r.sent_at < ?) x join conversation c on c.id = x.conversation_id "
+				+ "where x.previous is not null", rs -> {
+					Timestamp asked = rs.getTimestamp(6);
+					if (asked != null) {
+						each.accept(new NextWait(rs.getLong(1),
+								new Attribution(rs.getLong(2), rs.getLong(3), rs.getLong(4)), asked.toInstant(),
+								rs.getTimestamp(5).toInstant()));
+					}
+				}, Timestamp.from(from), Timestamp.from(to));
+	}
+
 	/** The conversations first answered in the period, {@code at} the first reply. */
 	public void firstAnswered(Instant from, Instant to, Consumer<Moment> each) {
 		moments("c.first_reply_at",

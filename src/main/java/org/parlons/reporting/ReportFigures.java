@@ -35,7 +35,9 @@ final class ReportFigures {
 	 * gives them.
 	 */
 	static final String COLUMNS = "opened, first_responses, resolved, sla_due, sla_met, complaints, "
-			+ "complaints_answered, escalations, approvals, approvals_decided, approval_minutes, " + BUCKET_COLUMNS;
+			+ "complaints_answered, escalations, approvals, approvals_decided, approval_minutes, " + BUCKET_COLUMNS
+			+ ", next_responses, "
+			+ String.join(", ", IntStream.range(0, BUCKETS.length).mapToObj(i -> "nrt_" + i).toList());
 
 	/** The sums of {@link #COLUMNS}, as {@link #read} takes them. */
 	static final String SUMS = Arrays.stream(COLUMNS.split(", "))
@@ -49,6 +51,10 @@ final class ReportFigures {
 	final long[] firstResponse = new long[BUCKETS.length];
 
 	int resolved;
+
+	int nextResponses;
+
+	final long[] nextResponse = new long[BUCKETS.length];
 
 	final long[] resolution = new long[BUCKETS.length];
 
@@ -75,6 +81,11 @@ final class ReportFigures {
 		firstResponse[bucket(after)]++;
 	}
 
+	void answeredNext(Duration after) {
+		nextResponses++;
+		nextResponse[bucket(after)]++;
+	}
+
 	void resolvedAfter(Duration after) {
 		resolved++;
 		resolution[bucket(after)]++;
@@ -86,6 +97,8 @@ final class ReportFigures {
 				complaintsAnswered, escalations, approvals, approvalsDecided, approvalMinutes));
 		Arrays.stream(firstResponse).forEach(values::add);
 		Arrays.stream(resolution).forEach(values::add);
+		values.add(nextResponses);
+		Arrays.stream(nextResponse).forEach(values::add);
 		return values;
 	}
 
@@ -106,6 +119,10 @@ final class ReportFigures {
 			firstResponse[i] += rs.getLong(at + 11 + i);
 			resolution[i] += rs.getLong(at + 11 + BUCKETS.length + i);
 		}
+		nextResponses += rs.getInt(at + 11 + 2 * BUCKETS.length);
+		for (int i = 0; i < BUCKETS.length; i++) {
+			nextResponse[i] += rs.getLong(at + 12 + 2 * BUCKETS.length + i);
+		}
 	}
 
 	Reports.Line line(String key, String name) {
@@ -113,7 +130,7 @@ final class ReportFigures {
 				quantile(firstResponse, 0.9), quantile(resolution, 0.5), quantile(resolution, 0.9), slaDue, slaMet,
 				share(slaMet, slaDue), complaints, complaintsAnswered, share(complaintsAnswered, complaints),
 				escalations, approvals, approvalsDecided == 0 ? null : (double) approvalMinutes / approvalsDecided,
-				backlog);
+				backlog, nextResponses, quantile(nextResponse, 0.5), quantile(nextResponse, 0.9));
 	}
 
 	private static @Nullable Double share(int part, int whole) {

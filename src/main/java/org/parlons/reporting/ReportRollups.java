@@ -95,6 +95,8 @@ public class ReportRollups {
 		conversations.firstAnswered(from, to,
 				c -> rows.of(c.at(), c.owner()).answeredFirst(Duration.between(c.createdAt(), c.at())));
 		attainment(from, to, rows);
+		conversations.nextResponses(from, to,
+				w -> rows.of(w.answeredAt(), w.owner()).answeredNext(Duration.between(w.askedAt(), w.answeredAt())));
 		conversations.resolved(from, to,
 				c -> rows.of(c.at(), c.owner()).resolvedAfter(Duration.between(c.createdAt(), c.at())));
 		List<Escalations.Routed> routed = escalations.routed(from, to);
@@ -170,7 +172,7 @@ public class ReportRollups {
 			batch.add(values.toArray());
 		});
 		jdbc.batchUpdate("insert into report_daily (report_day, inbox_id, team_id, agent_id, " + ReportFigures.COLUMNS
-				+ ") values (" + "?, ".repeat(14 + 2 * ReportFigures.BUCKETS.length) + "?)", batch);
+				+ ") values (" + "?, ".repeat(15 + 3 * ReportFigures.BUCKETS.length) + "?)", batch);
 		return batch.size();
 	}
 

@@ -52,7 +52,8 @@ public class Reports {
 			@Nullable Double resolutionMedianMinutes, @Nullable Double resolutionP90Minutes, int slaDue, int slaMet,
 			@Nullable Double slaAttainment, int publicComplaints, int publicComplaintsAnswered,
 			@Nullable Double publicComplaintsAnsweredShare, int escalations, int approvals,
-			@Nullable Double approvalDelayMeanMinutes, long backlog) {
+			@Nullable Double approvalDelayMeanMinutes, long backlog, int nextResponses,
+			@Nullable Double nextResponseMedianMinutes, @Nullable Double nextResponseP90Minutes) {
 	}
 
 	private final JdbcTemplate jdbc;

@@ -32,6 +32,43 @@ class ReportsTests {
 	int port;
 
 	@Test
+	void anAnswerToACustomerWhoWroteAgainIsANextResponse() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Next"), Map.of());
+		String author = unique("client");
+		String first = unique("m");
+		long conversation = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound", TestApi.inbound(first, author, "Bonjour"))
+			.id("conversationId");
+		admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Bonjour, que se passe-t-il ?"));
+		awaitSent(admin, conversation, 1);
+		Map<String, Object> again = new java.util.HashMap<>(TestApi.inbound(unique("m"), author, "Toujours rien"));
+		again.put("inReplyTo", first);
+		assertThat(admin.post("/api/v1/inboxes/" + inbox + "/inbound", again).id("conversationId"))
+			.isEqualTo(conversation);
+		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "C'est réparé."));
+		awaitSent(admin, conversation, 2);
+
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		admin.post("/api/v1/reports/rebuild?from=" + today + "&to=" + today, Map.of());
+		JsonNode line = line(admin.get("/api/v1/reports?from=" + today + "&to=" + today + "&by=inbox").body(), inbox);
+		assertThat(line.get("firstResponses").asInt()).isEqualTo(1);
+		assertThat(line.get("nextResponses").asInt()).isEqualTo(1);
+		assertThat(line.get("nextResponseMedianMinutes").asDouble()).isLessThan(1.0);
+	}
+
+	private static void awaitSent(TestApi admin, long conversation, int replies) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> admin.get("/api/v1/conversations/" + conversation + "/messages")
+				.body()
+				.get("items")
+				.valueStream()
+				.filter(m -> "out".equals(m.get("direction").asString()) && "sent".equals(m.get("status").asString()))
+				.count() == replies);
+	}
+
+	@Test
 	void aDaysWorkShowsInTheReportWithItsDenominators() {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Reports"), Map.of("sla", Map.of("firstResponse", "PT2S")));

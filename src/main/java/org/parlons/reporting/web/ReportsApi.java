@@ -96,13 +96,15 @@ class ReportsApi {
 					.setHeader("group", "opened", "resolved", "first_responses", "first_response_median_min",
 							"first_response_p90_min", "resolution_median_min", "resolution_p90_min", "sla_due",
 							"sla_met", "public_complaints", "public_complaints_answered", "escalations", "approvals",
-							"approval_delay_mean_min", "backlog")
+							"approval_delay_mean_min", "backlog", "next_responses", "next_response_median_min",
+							"next_response_p90_min")
 					.get())) {
 			for (Reports.Line l : reports.of(period[0], period[1], by(by))) {
 				csv.printRecord(l.name(), l.opened(), l.resolved(), l.firstResponses(), l.firstResponseMedianMinutes(),
 						l.firstResponseP90Minutes(), l.resolutionMedianMinutes(), l.resolutionP90Minutes(), l.slaDue(),
 						l.slaMet(), l.publicComplaints(), l.publicComplaintsAnswered(), l.escalations(), l.approvals(),
-						l.approvalDelayMeanMinutes(), l.backlog());
+						l.approvalDelayMeanMinutes(), l.backlog(), l.nextResponses(), l.nextResponseMedianMinutes(),
+						l.nextResponseP90Minutes());
 			}
 		}
 		return ResponseEntity.ok()
