@@ -203,7 +203,7 @@ public class InboxSetup {
 			return prepared;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.parlons.routing;
 
+import org.parlons.platform.Refusals;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class BusinessHours {
 		this.week = week;
 		this.holidays = holidays;
 		if (week.values().stream().allMatch(List::isEmpty)) {
-			throw new IllegalArgumentException("Business hours need at least one open window in the week");
+			throw Refusals.invalid("settings.hoursClosed", "Business hours need at least one open window in the week");
 		}
 	}
 
@@ -66,7 +67,9 @@ public final class BusinessHours {
 			zone = ZoneId.of(String.valueOf(settings.getOrDefault("zone", "UTC")));
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("businessHours.zone is not a time zone: " + settings.get("zone"));
+			throw Refusals.invalid("settings.hoursZone",
+					"businessHours.zone is not a time zone: " + settings.get("zone"),
+					String.valueOf(settings.get("zone")));
 		}
 		Map<DayOfWeek, List<Window>> week = new EnumMap<>(DayOfWeek.class);
 		for (DayOfWeek day : DayOfWeek.values()) {
@@ -81,7 +84,8 @@ public final class BusinessHours {
 					holidays.add(LocalDate.parse(day.toString()));
 				}
 				catch (DateTimeParseException ex) {
-					throw new IllegalArgumentException("businessHours.holidays: not a date (YYYY-MM-DD): " + day);
+					throw Refusals.invalid("settings.hoursHoliday",
+							"businessHours.holidays: not a date (YYYY-MM-DD): " + day, String.valueOf(day));
 				}
 			}
 		}
@@ -96,13 +100,16 @@ public final class BusinessHours {
 				LocalTime start = LocalTime.parse(bounds[0].strip());
 				LocalTime end = bounds[1].strip().equals("24:00") ? LocalTime.MAX : LocalTime.parse(bounds[1].strip());
 				if (!end.isAfter(start)) {
-					throw new IllegalArgumentException("businessHours." + day + ": " + part + " ends before it starts");
+					throw Refusals.invalid("settings.hoursBackwards",
+							"businessHours." + day + ": " + part + " ends before it starts", "businessHours." + day,
+							part);
 				}
 				windows.add(new Window(start, end));
 			}
 			catch (DateTimeParseException | ArrayIndexOutOfBoundsException ex) {
-				throw new IllegalArgumentException(
-						"businessHours." + day + ": write windows as 09:00-18:00, not " + part);
+				throw Refusals.invalid("settings.hoursWindow",
+						"businessHours." + day + ": write windows as 09:00-18:00, not " + part, "businessHours." + day,
+						part);
 			}
 		}
 		windows.sort((a, b) -> a.start().compareTo(b.start()));

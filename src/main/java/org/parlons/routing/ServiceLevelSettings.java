@@ -1,5 +1,6 @@
 package org.parlons.routing;
 
+import org.parlons.platform.Refusals;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +25,7 @@ class ServiceLevelSettings implements InboxSettingsRule {
 		Object hours = settings.get("businessHours");
 		if (hours != null) {
 			if (!(hours instanceof Map<?, ?> map)) {
-				throw new IllegalArgumentException(
+				throw Refusals.invalid("settings.hoursShape",
 						"businessHours is an object such as {\"zone\": \"Europe/Paris\", \"mon\": \"09:00-18:00\"}");
 			}
 			BusinessHours.parse((Map<String, Object>) map);
@@ -32,7 +33,7 @@ class ServiceLevelSettings implements InboxSettingsRule {
 		Object sla = settings.get("sla");
 		if (sla != null) {
 			if (!(sla instanceof Map<?, ?> map)) {
-				throw new IllegalArgumentException("sla is an object such as {\"firstResponse\": \"PT2H\"}");
+				throw Refusals.invalid("settings.slaShape", "sla is an object such as {\"firstResponse\": \"PT2H\"}");
 			}
 			checkTimers("sla", map, true);
 		}
@@ -61,18 +62,21 @@ class ServiceLevelSettings implements InboxSettingsRule {
 				continue;
 			}
 			if (!Set.of("firstResponse", "nextResponse", "resolution").contains(key)) {
-				throw new IllegalArgumentException(path + "." + key
-						+ " is unknown: firstResponse, nextResponse, resolution" + (top ? ", byPriority" : ""));
+				throw Refusals.invalid("settings.slaUnknown", path + "." + key
+						+ " is unknown: firstResponse, nextResponse, resolution" + (top ? ", byPriority" : ""),
+						path + "." + key);
 			}
 			try {
 				java.time.Duration d = java.time.Duration.parse(String.valueOf(entry.getValue()));
 				if (d.isNegative() || d.isZero()) {
-					throw new IllegalArgumentException(path + "." + key + " must be positive");
+					throw Refusals.invalid("settings.slaPositive", path + "." + key + " must be positive",
+							path + "." + key);
 				}
 			}
 			catch (java.time.format.DateTimeParseException ex) {
-				throw new IllegalArgumentException(
-						path + "." + key + " is an ISO-8601 duration such as PT2H, not " + entry.getValue());
+				throw Refusals.invalid("settings.slaDuration",
+						path + "." + key + " is an ISO-8601 duration such as PT2H, not " + entry.getValue(),
+						path + "." + key, String.valueOf(entry.getValue()));
 			}
 		}
 	}

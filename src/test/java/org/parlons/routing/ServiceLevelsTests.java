@@ -70,6 +70,18 @@ class ServiceLevelsTests {
 				Map.of("byPriority", Map.of("critical", Map.of("firstResponse", "PT1H")))));
 		assertThat(bad.status()).isEqualTo(422);
 		assertThat(bad.body().get("detail").asString()).contains("sla.byPriority.critical");
+		var french = admin.withHeader("Accept-Language", "fr")
+			.post("/api/v1/inboxes",
+					Map.of("name", unique("Mauvais"), "channel", "api", "sla", Map.of("firstResponse", "2h"),
+							"businessHours", Map.of("zone", "Europe/Paris", "mon", "18:00-09:00")));
+		assertThat(french.status()).isEqualTo(422);
+		assertThat(french.body().get("detail").asString())
+			.isEqualTo("businessHours.mon : 18:00-09:00 finit avant de commencer.");
+		var french2 = admin.withHeader("Accept-Language", "fr")
+			.post("/api/v1/inboxes",
+					Map.of("name", unique("Mauvais"), "channel", "api", "sla", Map.of("firstResponse", "2h")));
+		assertThat(french2.body().get("detail").asString())
+			.isEqualTo("sla.firstResponse est une durée ISO-8601 telle que PT2H, pas 2h.");
 	}
 
 	@Test

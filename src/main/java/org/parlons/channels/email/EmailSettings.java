@@ -1,5 +1,6 @@
 package org.parlons.channels.email;
 
+import org.parlons.platform.Refusals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -47,14 +48,16 @@ record EmailSettings(Server imap, Server smtp, String address, String folder, St
 	static EmailSettings from(Map<String, Object> settings, String inboxName) {
 		String address = text(settings.get("address"));
 		if (address.isEmpty()) {
-			throw new IllegalArgumentException("address is required: the email address customers write to");
+			throw Refusals.invalid("settings.emailAddressMissing",
+					"address is required: the email address customers write to");
 		}
 		try {
 			InternetAddress parsed = new InternetAddress(address, true);
 			address = parsed.getAddress().toLowerCase(java.util.Locale.ROOT);
 		}
 		catch (AddressException ex) {
-			throw new IllegalArgumentException("address is not an email address: " + address);
+			throw Refusals.invalid("settings.emailAddressBad", "address is not an email address: " + address,
+					String.valueOf(address));
 		}
 		String folder = text(settings.get("folder"));
 		String fromName = text(settings.get("fromName"));
@@ -74,11 +77,12 @@ record EmailSettings(Server imap, Server smtp, String address, String folder, St
 
 	private static Server server(String name, Object value) {
 		if (!(value instanceof Map<?, ?> map)) {
-			throw new IllegalArgumentException(name + " is required: {host, port, username, password, tls}");
+			throw Refusals.invalid("settings.serverMissing",
+					name + " is required: {host, port, username, password, tls}", name);
 		}
 		String host = text(map.get("host"));
 		if (host.isEmpty()) {
-			throw new IllegalArgumentException(name + ".host is required");
+			throw Refusals.invalid("settings.hostMissing", name + ".host is required", name + ".host");
 		}
 		boolean tls = Boolean.parseBoolean(text(map.get("tls")));
 		int port;
@@ -87,10 +91,10 @@ record EmailSettings(Server imap, Server smtp, String address, String folder, St
 			port = raw.isEmpty() ? defaultPort(name, tls) : Integer.parseInt(raw);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + ".port is not a number");
+			throw Refusals.invalid("settings.portBad", name + ".port is not a number", name + ".port");
 		}
 		if (port < 1 || port > 65535) {
-			throw new IllegalArgumentException(name + ".port must be between 1 and 65535");
+			throw Refusals.invalid("settings.portRange", name + ".port must be between 1 and 65535", name + ".port");
 		}
 		return new Server(host, port, text(map.get("username")), text(map.get("password")), tls);
 	}
