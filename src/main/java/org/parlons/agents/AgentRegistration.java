@@ -38,11 +38,12 @@ public class AgentRegistration {
 	@Transactional
 	public Agent register(String email, String name, String password, Role role, Mandate mandate) {
 		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new InvalidRequestException("'" + email + "' is not an email address");
+			throw InvalidRequestException.said("agents.badEmail", "'" + email + "' is not an email address", email);
 		}
 		checkPassword(password);
 		if (agents.findByEmail(email).isPresent()) {
-			throw InvalidRequestException.conflict("An agent with the email " + email + " already exists");
+			throw InvalidRequestException.conflictSaid("agents.emailTaken",
+					"An agent with the email " + email + " already exists", email);
 		}
 		Agent agent = agents.save(new Agent(null, email, name.trim(), passwords.encode(password), role, true, 20,
 				mandate, clock.instant()));
@@ -55,7 +56,7 @@ public class AgentRegistration {
 		Agent agent = agents.findById(agentId)
 			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No agent " + agentId));
 		if (agent.role() == Role.ADMIN && role != Role.ADMIN && agents.countActiveAdmins() <= 1) {
-			throw new InvalidRequestException("The last administrator cannot lose the role");
+			throw InvalidRequestException.said("agents.lastAdminRole", "The last administrator cannot lose the role");
 		}
 		agent.changeRole(role);
 		return agents.save(agent);
@@ -103,7 +104,8 @@ public class AgentRegistration {
 		Integer capacity = change.capacity();
 		if (capacity != null && capacity != agent.capacity()) {
 			if (capacity < 0 || capacity > 10_000) {
-				throw new InvalidRequestException("capacity is between 0 and 10000 open conversations");
+				throw InvalidRequestException.said("agents.capacity",
+						"capacity is between 0 and 10000 open conversations");
 			}
 			int before = agent.capacity();
 			agent.limitOpenWork(capacity);
@@ -112,7 +114,7 @@ public class AgentRegistration {
 		}
 		Set<Permission> grants = change.grants();
 		if (grants != null && !grants.isEmpty() && agent.role() == Role.ANALYST) {
-			throw new InvalidRequestException(
+			throw InvalidRequestException.said("agents.analystGrants",
 					"grants: an analyst reads and writes nothing; give them another role first");
 		}
 		if (grants != null && !grants.equals(agent.grants())) {
@@ -130,10 +132,12 @@ public class AgentRegistration {
 
 	private Agent activate(@Nullable Long actorId, Agent agent, boolean active) {
 		if (!active && actorId != null && actorId == agent.id()) {
-			throw InvalidRequestException.conflict("You cannot deactivate your own account");
+			throw InvalidRequestException.conflictSaid("agents.deactivateSelf",
+					"You cannot deactivate your own account");
 		}
 		if (!active && agent.role() == Role.ADMIN && agents.countActiveAdmins() <= 1) {
-			throw InvalidRequestException.conflict("The last active administrator cannot be deactivated");
+			throw InvalidRequestException.conflictSaid("agents.lastAdminActive",
+					"The last active administrator cannot be deactivated");
 		}
 		if (active) {
 			agent.activate();
@@ -151,7 +155,7 @@ public class AgentRegistration {
 	public void changePassword(long agentId, String current, String password) {
 		Agent agent = find(agentId);
 		if (!passwords.matches(current, agent.passwordHash())) {
-			throw new InvalidRequestException("current: this is not your current password");
+			throw InvalidRequestException.said("agents.wrongPassword", "current: this is not your current password");
 		}
 		setPassword(agentId, agent, password, "changed");
 	}
@@ -181,11 +185,12 @@ public class AgentRegistration {
 
 	private static void checkPassword(String password) {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw new InvalidRequestException(
-					"password: a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+			throw InvalidRequestException.said("agents.shortPassword",
+					"password: a password needs at least " + MIN_PASSWORD_LENGTH + " characters",
+					String.valueOf(MIN_PASSWORD_LENGTH));
 		}
 		if (CommonPasswords.isCommon(password)) {
-			throw new InvalidRequestException(
+			throw InvalidRequestException.said("agents.commonPassword",
 					"password: this is one of the most common passwords, which are tried first; choose another");
 		}
 	}

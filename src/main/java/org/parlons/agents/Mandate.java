@@ -1,5 +1,6 @@
 package org.parlons.agents;
 
+import org.parlons.platform.Refusals;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Locale;
@@ -22,10 +23,10 @@ public record Mandate(@Nullable BigDecimal maxGestureAmount, @Nullable String ma
 
 	public Mandate {
 		if (maxGestureAmount != null && maxGestureAmount.signum() < 0) {
-			throw new IllegalArgumentException("A mandate's gesture limit cannot be negative");
+			throw Refusals.invalid("mandate.negative", "A mandate's gesture limit cannot be negative");
 		}
 		if (maxGestureAmount != null && (maxGestureCurrency == null || !maxGestureCurrency.matches("[A-Z]{3}"))) {
-			throw new IllegalArgumentException("A gesture limit needs an ISO 4217 currency such as EUR");
+			throw Refusals.invalid("mandate.currency", "A gesture limit needs an ISO 4217 currency such as EUR");
 		}
 		languages = names(languages, "[a-z]{2}", "languages are ISO 639-1 codes such as fr or en");
 		channels = names(channels, "[a-z][a-z0-9_-]{0,39}", "channels are channel names such as email or x");

@@ -42,6 +42,20 @@ class AccessChangesTests {
 	int port;
 
 	@Test
+	void whatAnAdministratorMayNotDoIsSaidInTheirLanguage() {
+		TestApi admin = TestApi.asAdmin(port).withHeader("Accept-Language", "fr");
+		long me = admin.get("/api/v1/me").body().get("id").asLong();
+		var self = admin.patch("/api/v1/agents/" + me, Map.of("active", false));
+		assertThat(self.status()).isEqualTo(409);
+		assertThat(self.body().get("detail").asString())
+			.isEqualTo("Vous ne pouvez pas désactiver votre propre compte.");
+		var weak = admin.post("/api/v1/agents", Map.of("email", TestApi.unique("court") + "@teleo.test", "name",
+				"Court", "password", "abc", "role", "agent"));
+		assertThat(weak.status()).isEqualTo(422);
+		assertThat(weak.body().get("detail").asString()).startsWith("Un mot de passe compte au moins");
+	}
+
+	@Test
 	void aDemotedAdminsOpenSessionLosesTheAdminPagesOnItsNextRequest() {
 		TestApi admin = TestApi.asAdmin(port);
 		String email = unique("demoted") + "@test.local";

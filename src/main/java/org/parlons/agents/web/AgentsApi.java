@@ -1,5 +1,6 @@
 package org.parlons.agents.web;
 
+import org.parlons.platform.Refusals;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,8 @@ class AgentsApi {
 						set(languages), set(channels), set(withheldTopics));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidRequestException("mandate: " + ex.getMessage());
+				throw ex instanceof org.parlons.platform.Refusals.Said ? InvalidRequestException.from(ex)
+						: new InvalidRequestException("mandate: " + ex.getMessage());
 			}
 		}
 
