@@ -49,7 +49,13 @@ public class ConversationFacts {
 			.single();
 	}
 
-	/** What service-level clocks read from a conversation. */
+	/**
+	 * What service-level clocks read from a conversation.
+	 *
+	 * @param startedByAgent an agent wrote first: no first response is owed
+	 * @param automatedOnly the customer's side holds automated mail alone (auto-replies,
+	 * bounces): no answer is owed
+	 */
 	public record ServiceClock(long id, long inboxId, String status, String priority, Instant createdAt,
 			@Nullable Instant lastIncomingAt, @Nullable Instant firstReplyAt, @Nullable Instant lastReplyAt,
 			@Nullable Instant resolvedAt, boolean startedByAgent, boolean automatedOnly) {
@@ -66,12 +72,13 @@ public class ConversationFacts {
 		return jdbc
 			.sql("select c.id, c.inbox_id, c.status, c.priority, c.created_at, c.last_incoming_at, c.first_reply_at, "
 					+ "c.last_reply_at, (select max(e.created_at) from conversation_event e where e.conversation_id = c.id "
-					+ "and e.type = 'resolved'), c.started_by, " + HUMAN_WROTE + " from conversation c where c.id = ?")
+					+ "and e.type = 'resolved'), c.started_by, " + HUMAN_WROTE + ", exists (select 1 from message a "
+					+ "where a.conversation_id = c.id and a.direction = 'in') from conversation c where c.id = ?")
 			.param(id)
 			.query((rs, n) -> new ServiceClock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getTimestamp(5).toInstant(), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
 					instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getObject(10) != null,
-					!rs.getBoolean(11)))
+					rs.getBoolean(12) && !rs.getBoolean(11)))
 			.optional();
 	}
 
