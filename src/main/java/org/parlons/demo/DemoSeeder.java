@@ -127,6 +127,9 @@ class DemoSeeder implements ApplicationRunner {
 		Inbox app = services.setup().create("Application mobile", "api", service, true);
 		Inbox shops = services.setup().create("Boutiques partenaires", "api", Map.of(), true);
 		Inbox social = services.setup().create("Mentions publiques", "api", Map.of(), false);
+		Inbox chat = services.setup()
+			.create("Chat du site", "widget",
+					Map.of("welcome", "Bonjour ! Une question sur votre box ou votre forfait ?"), true);
 
 		Agent sophie = agent("sophie.laurent@teleo.fr", "Sophie Laurent", Role.SUPERVISOR, "500");
 		Agent julie = agent("julie.martin@teleo.fr", "Julie Martin", Role.AGENT, "50");
@@ -135,11 +138,12 @@ class DemoSeeder implements ApplicationRunner {
 		Agent thomas = agent("thomas.petit@teleo.fr", "Thomas Petit", Role.AGENT, "50");
 		Agent marc = agent("marc.dubois@teleo.fr", "Marc Dubois", Role.ANALYST, null);
 		Team care = services.teams()
-			.create("Service client", List.of(web.id(), app.id(), social.id()),
+			.create("Service client", List.of(web.id(), app.id(), social.id(), chat.id()),
 					List.of(julie.id(), karim.id(), ines.id(), sophie.id()));
 		Team billing = services.teams().create("Facturation", List.of(web.id()), List.of(ines.id(), thomas.id()));
 		services.teams().create("Réseau de boutiques", List.of(shops.id()), List.of(thomas.id(), sophie.id()));
-		services.teams().create("Études", List.of(web.id(), app.id(), shops.id(), social.id()), List.of(marc.id()));
+		services.teams()
+			.create("Études", List.of(web.id(), app.id(), shops.id(), social.id(), chat.id()), List.of(marc.id()));
 
 		services.canned()
 			.create("bonjour", "Accueil", "Bonjour {{customer.firstName}},\n\nMerci pour votre message. ", null);
@@ -174,6 +178,7 @@ class DemoSeeder implements ApplicationRunner {
 			conversations++;
 		}
 		planPublicVoice(story, random, social, now, new AgentPrincipal(julie));
+		int chats = planChats(story, random, chat, now, new AgentPrincipal(karim));
 		planApprovals(story, web, now, new AgentPrincipal(julie), new AgentPrincipal(sophie));
 		int written = 0;
 		int skipped = 0;
@@ -193,7 +198,41 @@ class DemoSeeder implements ApplicationRunner {
 			}
 		}
 		log.info("{} demo steps written, {} not", written, skipped);
-		return conversations + 2;
+		return conversations + chats + 2;
+	}
+
+	/**
+	 * The web chat: short questions answered within minutes at the desk; some visitors
+	 * say who they are, others stay anonymous (named by their profile's number).
+	 */
+	private int planChats(PriorityQueue<Step> story, Random random, Inbox chat, Instant now, AgentPrincipal answerer) {
+		int count = 0;
+		for (int i = 0; i < 60; i++) {
+			Instant at = atTheDesk(workingMoment(random, now));
+			if (!at.isBefore(now.minus(Duration.ofMinutes(30)))) {
+				continue;
+			}
+			count++;
+			String[] exchange = DemoText.CHATS[random.nextInt(DemoText.CHATS.length)];
+			String key = "demo-visitor-" + i;
+			String name = random.nextBoolean() ? null : DemoText.FIRST[random.nextInt(DemoText.FIRST.length)] + " "
+					+ DemoText.LAST[random.nextInt(DemoText.LAST.length)];
+			Author visitor = new Author(name, List.of(Identity.external(Identity.ANONYMOUS_PREFIX + chat.id(), key)));
+			long[] conversation = new long[1];
+			story.add(new Step(at, 0,
+					() -> conversation[0] = services.ingestion()
+						.receive(new InboundMessage(chat.id(), "widget:" + key + ":1", visitor, exchange[0],
+								clock.instant(), Visibility.PRIVATE, null, null, List.of()))
+						.conversationId()));
+			story.add(new Step(at.plus(Duration.ofMinutes(1 + random.nextInt(6))), 1,
+					() -> services.replies().reply(answerer, conversation[0], exchange[1], Visibility.PRIVATE)));
+			Instant done = at.plus(Duration.ofMinutes(15 + random.nextInt(30)));
+			if (done.isBefore(now)) {
+				story.add(new Step(done, 2, () -> services.actions()
+					.changeStatus(answerer, conversation[0], ConversationStatus.RESOLVED, null)));
+			}
+		}
+		return count;
 	}
 
 	/** A customer of the story. */

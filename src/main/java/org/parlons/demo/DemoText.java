@@ -48,6 +48,18 @@ final class DemoText {
 					"Bonjour, oui : le transfert est gratuit, prévoyez 48 h de coupure au maximum.",
 					"48 h c'est long, il n'y a pas d'autre solution ?", "demenagement") };
 
+	/** Web chat questions and the agent's answer. */
+	static final String[][] CHATS = { { "Bonjour, le voyant de ma box est orange, c'est grave ?",
+			"Bonjour ! Orange signifie que la box redémarre : attendez 5 minutes. S'il reste orange, dites-le-moi ici." },
+			{ "Est-ce que la fibre est disponible au 12 rue des Lilas à Nantes ?",
+					"Bonjour, oui : votre adresse est éligible à la fibre 1 Gb/s, l'installation peut se faire sous 10 jours." },
+			{ "Comment je change mon RIB pour le prélèvement ?",
+					"Bonjour, dans l'application : Mon compte > Paiement > Modifier le RIB. Le changement vaut dès la prochaine facture." },
+			{ "Je n'arrive pas à me connecter à mon espace client",
+					"Bonjour, je vous envoie un lien de réinitialisation par SMS. Il est valable 30 minutes." },
+			{ "Vous avez des offres pour les étudiants ?",
+					"Bonjour ! Oui, le forfait Campus à 9,99 € par mois avec 100 Go, sur justificatif." } };
+
 	/** What the public says of Téléo on an ordinary day. */
 	static final String[] PUBLIC_DAILY = { "Installation de la fibre Téléo faite ce matin, technicien au top 👍",
 			"Quelqu'un sait si l'option Voyage Monde de Téléo marche au Maroc ?",

@@ -83,6 +83,17 @@ class DemoSeederTests {
 		}
 		assertThat(seen.size()).isGreaterThan(400);
 
+		long chat = admin.get("/api/v1/inboxes")
+			.body()
+			.valueStream()
+			.filter(i -> "widget".equals(i.get("channel").asString()))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		assertThat(admin.get("/api/v1/conversations?status=all&inboxId=" + chat).body().get("total").asInt())
+			.as("web chat conversations")
+			.isGreaterThan(20);
 		assertThat(admin.get("/api/v1/approvals?status=pending").body().get("items")).isNotEmpty();
 		assertThat(admin.get("/api/v1/approvals?status=approved").body().get("items")).isNotEmpty();
 		JsonNode disputes = admin.get("/api/v1/conversations?status=all&q=UFC&size=100").body().get("items");
