@@ -81,8 +81,14 @@ public class AuditLog {
 	}
 
 	/**
-	 * What walking the hash chain found: intact, or the first line where it breaks and
-	 * why.
+	 * What checking the audit log's hash chain found.
+	 *
+	 * @param intact true when every line is as written
+	 * @param lines lines checked
+	 * @param lastSeq the last line's number
+	 * @param headHash the last line's hash
+	 * @param firstBrokenSeq the first line that does not match, if any
+	 * @param problem what is wrong there
 	 */
 	public record Verification(boolean intact, long lines, long lastSeq, @Nullable String headHash,
 			@Nullable Long firstBrokenSeq, @Nullable String problem) {

@@ -18,7 +18,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CannedResponses {
 
-	/** One prepared answer; {@code teamId} null when it is everyone's. */
+	/**
+	 * A canned reply.
+	 *
+	 * @param id its number
+	 * @param shortcut what follows "/" in the reply box
+	 * @param title its name
+	 * @param text the reply, with variables such as {{customer.firstName}}
+	 * @param teamId the team it is for; everyone's when none
+	 */
 	public record Canned(long id, String shortcut, String title, String text, @Nullable Long teamId) {
 	}
 

@@ -24,8 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Macros {
 
 	/**
-	 * One macro; each action null when it does nothing. {@code assign} is "me", "none" or
-	 * an agent id.
+	 * A named set of actions applied to a conversation in one go.
+	 *
+	 * @param id its number
+	 * @param name its name
+	 * @param teamId the team it is for
+	 * @param reply the reply it sends
+	 * @param replyVisibility "public" or "private"
+	 * @param addLabel the label it adds
+	 * @param assign "me", "none" or an agent id
+	 * @param priority the priority it sets
+	 * @param status the status it sets last
 	 */
 	public record Macro(long id, String name, @Nullable Long teamId, @Nullable String reply,
 			@Nullable String replyVisibility, @Nullable String addLabel, @Nullable String assign,

@@ -10,11 +10,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person the company talks to, as one profile. {@code mergedInto} points at the profile
  * that absorbed it.
+ *
+ * @param id the profile's number
+ * @param name their name, if known
+ * @param attributes custom facts from the company's systems (plan, lifetime value…)
+ * @param tags their tags
+ * @param identities the ways they are recognised: emails, phones, handles, channel ids
+ * @param mergedInto the profile that absorbed this one, after a merge
+ * @param createdAt when the profile was made
  */
 public record Customer(long id, @Nullable String name, Map<String, Object> attributes, Set<String> tags,
 		List<StoredIdentity> identities, @Nullable Long mergedInto, Instant createdAt) {
 
-	/** An identity as stored, with the id a merge remembers it by. */
+	/**
+	 * An identity as stored, with the id a merge remembers it by.
+	 *
+	 * @param id the identity's number
+	 * @param identity the identity
+	 */
 	public record StoredIdentity(long id, Identity identity) {
 	}
 

@@ -19,7 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerHistory {
 
-	/** One line of a profile's history. */
+	/**
+	 * A line of a customer's history: created, edited, merged, imported….
+	 *
+	 * @param id its number
+	 * @param customerId the customer
+	 * @param type what happened ("created", "merged", "edited"…)
+	 * @param detail how, as recorded (English)
+	 * @param actorId the agent who did it, if one did
+	 * @param at when
+	 */
 	public record Entry(long id, long customerId, String type, @Nullable String detail, @Nullable Long actorId,
 			Instant at) {
 	}

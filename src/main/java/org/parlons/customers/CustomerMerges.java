@@ -28,7 +28,16 @@ import tools.jackson.core.type.TypeReference;
 @Service
 public class CustomerMerges {
 
-	/** A merge as listed on a profile. */
+	/**
+	 * A merge of two profiles, undone or in force.
+	 *
+	 * @param id its number
+	 * @param survivorId the profile kept
+	 * @param mergedId the profile absorbed
+	 * @param performedBy who merged
+	 * @param performedAt when
+	 * @param undoneAt when it was undone, if it was
+	 */
 	public record Merge(long id, long survivorId, long mergedId, @Nullable Long performedBy, Instant performedAt,
 			@Nullable Instant undoneAt) {
 

@@ -16,7 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerNotes {
 
-	/** One note on a profile. */
+	/**
+	 * A private note about a customer.
+	 *
+	 * @param id its number
+	 * @param customerId the customer
+	 * @param authorId the agent who wrote it
+	 * @param text what it says
+	 * @param createdAt when
+	 */
 	public record Note(long id, long customerId, @Nullable Long authorId, String text, Instant createdAt) {
 	}
 

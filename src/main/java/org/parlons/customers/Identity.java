@@ -10,6 +10,11 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * One way of recognising a person: an email, a phone number (E.164), a handle on a
  * network, or an id that one channel account gave them.
+ *
+ * @param kind "email", "phone", "handle" or "external"
+ * @param namespace for a handle, its network; for an external id, the channel account
+ * that gave it ("inbox:3"); empty otherwise
+ * @param value the address, number, handle or id
  */
 public record Identity(Kind kind, String namespace, String value) {
 

@@ -3,7 +3,12 @@ package org.parlons.platform;
 import java.util.List;
 
 /**
- * One page of a listing and the total it was cut from.
+ * One page of a list.
+ *
+ * @param items the rows of this page
+ * @param total how many rows the whole list holds
+ * @param page this page's number, from 0
+ * @param size rows per page
  */
 public record Page<T>(List<T> items, long total, int page, int size) {
 

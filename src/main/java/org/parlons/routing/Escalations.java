@@ -32,7 +32,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class Escalations {
 
-	/** One escalation, as shown on the conversation. */
+	/**
+	 * A rule that fired on a conversation.
+	 *
+	 * @param id its number
+	 * @param conversationId the conversation
+	 * @param ruleId the rule
+	 * @param ruleName the rule's name
+	 * @param messageId the message that fired it
+	 * @param reason why, as recorded (English)
+	 * @param at when
+	 */
 	public record Escalation(long id, long conversationId, long ruleId, String ruleName, long messageId, String reason,
 			Instant at) {
 	}

@@ -25,7 +25,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServiceLevels {
 
-	/** One timer: its name, target, when it is (or was) due, and how it stands. */
+	/**
+	 * A service-level clock of a conversation.
+	 *
+	 * @param name "firstResponse", "nextResponse" or "resolution"
+	 * @param target the inbox's target (ISO-8601 duration)
+	 * @param dueAt when it falls due, in business hours
+	 * @param state "running", "warning" (less than a fifth of the target left), "met" or
+	 * "breached"
+	 * @param businessTimeLeft business time left until it falls due
+	 */
 	public record Timer(String name, Duration target, Instant dueAt, String state, Duration businessTimeLeft) {
 	}
 

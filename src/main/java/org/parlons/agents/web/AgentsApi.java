@@ -162,6 +162,15 @@ class AgentsApi {
 		return view(agent);
 	}
 
+	/**
+	 * A change of an agent, applied to their next request everywhere.
+	 *
+	 * @param role "admin", "supervisor", "agent" or "analyst"
+	 * @param mandate a whole new mandate
+	 * @param capacity open conversations automatic assignment gives them at most
+	 * @param active false to deactivate
+	 * @param grants rights given on top of the role
+	 */
 	record AgentChange(@Nullable String role, @Nullable @Valid MandateBody mandate, @Nullable Integer capacity,
 			@Nullable Boolean active, @Nullable List<String> grants) {
 	}

@@ -100,9 +100,21 @@ class InboundApi {
 	record Accepted(long conversationId, long messageId, long customerId, boolean duplicate) {
 	}
 
+	/**
+	 * Many inbound messages in one call.
+	 *
+	 * @param messages up to the batch limit, stored in one transaction
+	 */
 	record BatchBody(@NotNull @Size(min = 1, max = Ingestion.MAX_BATCH) List<@NotNull @Valid InboundBody> messages) {
 	}
 
+	/**
+	 * Where each message of a batch was stored, in input order.
+	 *
+	 * @param items one answer per message
+	 * @param stored how many were new
+	 * @param duplicates how many were already stored
+	 */
 	record BatchAccepted(List<Accepted> items, long stored, long duplicates) {
 	}
 

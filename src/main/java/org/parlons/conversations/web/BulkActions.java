@@ -26,9 +26,21 @@ class BulkActions {
 	record Action(@Nullable String status, @Nullable String assignee, @Nullable String label, @Nullable Long teamId) {
 	}
 
+	/**
+	 * A conversation a bulk action was refused for.
+	 *
+	 * @param id the conversation
+	 * @param detail why, in the reader's language
+	 */
 	record Refused(long id, String detail) {
 	}
 
+	/**
+	 * What a bulk action did.
+	 *
+	 * @param done the conversations it was done to
+	 * @param refused the others, each with why
+	 */
 	record Outcome(List<Long> done, List<Refused> refused) {
 	}
 

@@ -89,6 +89,15 @@ class ConversationsApi {
 	record Items<T>(List<T> items) {
 	}
 
+	/**
+	 * One action on many conversations.
+	 *
+	 * @param ids 1 to 200 conversations
+	 * @param status a status to set
+	 * @param assignee "me", "none" or an agent id
+	 * @param label a label to add
+	 * @param teamId a team to transfer to
+	 */
 	record Bulk(@NotNull @Size(min = 1, max = BulkActions.MAX) List<@NotNull Long> ids, @Nullable String status,
 			@Nullable String assignee, @Nullable String label, @Nullable Long teamId) {
 	}

@@ -57,17 +57,43 @@ class PreparedWorkApi {
 		this.values = values;
 	}
 
+	/**
+	 * A canned reply to keep.
+	 *
+	 * @param shortcut what follows "/" in the reply box (a-z, 0-9, _ and -)
+	 * @param title its name
+	 * @param text the reply, with variables such as {{customer.firstName}}
+	 * @param teamId the team it is for; everyone's when none
+	 */
 	record CannedBody(@NotBlank @Size(max = 60) String shortcut, @NotBlank @Size(max = 200) String title,
 			@NotBlank @Size(max = 10_000) String text, @Nullable Long teamId) {
 	}
 
+	/**
+	 * A macro to keep: what it does, in this order.
+	 *
+	 * @param name its name
+	 * @param teamId the team it is for; everyone's when none
+	 * @param reply a reply to send (held for approval like any)
+	 * @param replyVisibility "public" or "private"
+	 * @param addLabel a label to add
+	 * @param assign "me", "none" or an agent id
+	 * @param priority a priority to set
+	 * @param status a status to set last
+	 */
 	record MacroBody(@NotBlank @Size(max = 100) String name, @Nullable Long teamId,
 			@Nullable @Size(max = 10_000) String reply, @Nullable String replyVisibility,
 			@Nullable @Size(max = 100) String addLabel, @Nullable String assign, @Nullable String priority,
 			@Nullable String status) {
 	}
 
-	/** What applying a macro did: the reply's id and status when it had one. */
+	/**
+	 * What applying a macro did.
+	 *
+	 * @param conversationId the conversation
+	 * @param messageId the reply it sent, if any
+	 * @param messageStatus that reply's status ("queued", "pending_approval")
+	 */
 	record Applied(long conversationId, @Nullable Long messageId, @Nullable String messageStatus) {
 	}
 

@@ -39,7 +39,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CustomerCsv {
 
-	/** What an import did, with the lines it could not take and why. */
+	/**
+	 * What an import did: all or nothing, with each rejected line said.
+	 *
+	 * @param created profiles created
+	 * @param updated profiles updated
+	 * @param errors why lines were refused (then nothing was stored)
+	 */
 	public record ImportReport(int created, int updated, List<String> errors) {
 
 		static ImportReport rejected(List<String> errors) {

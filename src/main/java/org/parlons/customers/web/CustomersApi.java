@@ -70,18 +70,46 @@ class CustomersApi {
 		this.csv = csv;
 	}
 
+	/**
+	 * A change of name or attributes.
+	 *
+	 * @param name the new name
+	 * @param attributes attributes to set (a null value removes one)
+	 */
 	record Edit(@Nullable String name, @Nullable Map<String, Object> attributes) {
 	}
 
+	/**
+	 * An identity to add to a profile.
+	 *
+	 * @param kind "email", "phone", "handle" or "external"
+	 * @param namespace the network of a handle, the channel of an external id
+	 * @param value the address, number, handle or id
+	 */
 	record NewIdentity(@NotNull String kind, @Nullable String namespace, @NotNull String value) {
 	}
 
+	/**
+	 * A merge into this profile.
+	 *
+	 * @param mergedId the profile to absorb (its conversations and identities move here)
+	 */
 	record MergeRequest(@NotNull Long mergedId) {
 	}
 
+	/**
+	 * A note's text.
+	 *
+	 * @param text seen by agents only
+	 */
 	record Text(@NotNull String text) {
 	}
 
+	/**
+	 * A tag.
+	 *
+	 * @param tag 1 to 100 characters
+	 */
 	record Tag(@NotNull String tag) {
 	}
 

@@ -39,6 +39,12 @@ class ApprovalsApi {
 		this.agents = agents;
 	}
 
+	/**
+	 * A decision on a held reply.
+	 *
+	 * @param text to approve an edited reply: its new text
+	 * @param reason to reject: why (the agent reads it)
+	 */
 	record Decision(@Nullable String text, @Nullable String reason) {
 	}
 
