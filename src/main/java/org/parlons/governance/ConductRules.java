@@ -64,6 +64,19 @@ public class ConductRules {
 
 	}
 
+	/**
+	 * A rule of the code of conduct.
+	 *
+	 * @param id its number
+	 * @param name its name
+	 * @param kind what it looks for
+	 * @param phrases its words or phrases
+	 * @param threshold for a tone rule, the lowest sentiment allowed
+	 * @param mode "block" or "warn"
+	 * @param appliesTo "public", "private" or "all" replies
+	 * @param inboxId its inbox, if only one
+	 * @param active whether it applies
+	 */
 	public record Rule(long id, String name, Kind kind, List<String> phrases, @Nullable Double threshold, Mode mode,
 			Scope appliesTo, @Nullable Long inboxId, boolean active) {
 

@@ -23,7 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class MandateTopics {
 
-	/** A topic and its words. */
+	/**
+	 * A topic a mandate may withhold.
+	 *
+	 * @param name its name
+	 * @param phrases the words or phrases that make a reply speak of it
+	 */
 	public record Topic(String name, List<String> phrases) {
 	}
 

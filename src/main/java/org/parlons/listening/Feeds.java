@@ -38,7 +38,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class Feeds {
 
-	/** A feed as configured, with how its last reading went. */
+	/**
+	 * A feed read for mentions.
+	 *
+	 * @param id its number
+	 * @param name its name
+	 * @param url its address
+	 * @param keywords words an item must hold
+	 * @param lastReadAt when it was last read
+	 * @param lastError what went wrong then, if anything
+	 */
 	public record Feed(long id, String name, String url, List<String> keywords, @Nullable Instant lastReadAt,
 			@Nullable String lastError) {
 	}

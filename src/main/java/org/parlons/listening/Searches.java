@@ -46,7 +46,18 @@ public class Searches {
 
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-	/** A search as configured, with how its last reading went. */
+	/**
+	 * A search as configured, with how its last reading went.
+	 *
+	 * @param id its number
+	 * @param inboxId the account it reads with
+	 * @param network the account's network
+	 * @param query what it searches
+	 * @param found mentions it stored in all
+	 * @param lastReadAt when it was last read
+	 * @param nextReadAt when it is read next
+	 * @param lastError what went wrong last, if anything
+	 */
 	public record Search(long id, long inboxId, String network, String query, long found, @Nullable Instant lastReadAt,
 			Instant nextReadAt, @Nullable String lastError) {
 	}

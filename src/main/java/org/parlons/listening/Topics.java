@@ -27,7 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Topics {
 
-	/** A topic, and how far it has tagged the mentions (by mention id). */
+	/**
+	 * A listening topic.
+	 *
+	 * @param id its number
+	 * @param name its name
+	 * @param keywords words or phrases a mention must hold
+	 * @param taggedUpTo the last mention it was applied to
+	 */
 	public record Topic(long id, String name, List<String> keywords, long taggedUpTo) {
 
 		/** Whether a text is about this topic. */

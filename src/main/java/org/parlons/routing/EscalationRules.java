@@ -67,6 +67,20 @@ public class EscalationRules {
 	 * One rule: when it fires, who takes the conversation (a team, an agent, both, or
 	 * nobody: a rule that only sets the priority), and the priority it raises the
 	 * conversation to (high when not said).
+	 *
+	 * @param id its number
+	 * @param name its name
+	 * @param kind what makes it fire
+	 * @param keywords its words or phrases
+	 * @param repeatCount the n-th conversation…
+	 * @param repeatDays …within these days
+	 * @param inboxId its inbox, if only one
+	 * @param targetTeamId the team that takes the conversation
+	 * @param targetAgentId the agent who takes it
+	 * @param active whether it applies
+	 * @param threshold the value that fires it
+	 * @param priority the priority it raises to
+	 * @param attribute the customer attribute it reads
 	 */
 	public record Rule(long id, String name, Kind kind, List<String> keywords, @Nullable Integer repeatCount,
 			@Nullable Integer repeatDays, @Nullable Long inboxId, @Nullable Long targetTeamId,

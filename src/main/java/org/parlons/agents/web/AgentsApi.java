@@ -142,9 +142,20 @@ class AgentsApi {
 			@Nullable String timeZone) {
 	}
 
+	/**
+	 * The caller's availability.
+	 *
+	 * @param status "online", "away" or "offline": automatic assignment gives to online
+	 * agents only
+	 */
 	record AvailabilityChange(@NotBlank String status) {
 	}
 
+	/**
+	 * The caller's time zone.
+	 *
+	 * @param timeZone an IANA zone such as Europe/Paris; the server's when left out
+	 */
 	record TimeZoneChange(@Nullable String timeZone) {
 	}
 
@@ -202,6 +213,11 @@ class AgentsApi {
 						body.capacity(), body.active(), grants)));
 	}
 
+	/**
+	 * An agent's new password, set by an administrator.
+	 *
+	 * @param password at least 10 characters, not a common one
+	 */
 	record NewPassword(@NotBlank String password) {
 	}
 
@@ -214,6 +230,12 @@ class AgentsApi {
 		registration.resetPassword(me.id(), id, body.password());
 	}
 
+	/**
+	 * The caller's own password change.
+	 *
+	 * @param current their password now
+	 * @param password the new one: at least 10 characters, not a common one
+	 */
 	record PasswordChange(@NotBlank String current, @NotBlank String password) {
 	}
 

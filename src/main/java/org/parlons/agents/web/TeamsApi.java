@@ -54,6 +54,11 @@ class TeamsApi {
 			@Nullable Set<Long> memberIds) {
 	}
 
+	/**
+	 * Ids to set on a team.
+	 *
+	 * @param ids its members, or its inboxes
+	 */
 	record Ids(Set<Long> ids) {
 	}
 

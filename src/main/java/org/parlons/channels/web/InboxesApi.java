@@ -62,14 +62,21 @@ class InboxesApi {
 
 	static final class InboxBody {
 
+		/** The inbox's name. */
 		@NotBlank
 		@Size(max = 200)
 		public @Nullable String name;
 
+		/**
+		 * "api", "email", "widget", "telegram", "facebook", "instagram", "whatsapp",
+		 * "twilio", "x", "mastodon" or "bluesky"; the channel's settings sit beside it.
+		 */
 		public @Nullable String channel;
 
+		/** Whether new conversations are assigned automatically. */
 		public @Nullable Boolean autoAssign;
 
+		/** The teams that own it: their members see it. */
 		public @Nullable Set<Long> teamIds;
 
 		final Map<String, Object> settings = new LinkedHashMap<>();
@@ -169,6 +176,11 @@ class InboxesApi {
 		setup.delete(id, confirm);
 	}
 
+	/**
+	 * A secret replaced.
+	 *
+	 * @param value the new value; one is generated (and shown once) when left out
+	 */
 	record NewSecret(@Nullable String value) {
 	}
 

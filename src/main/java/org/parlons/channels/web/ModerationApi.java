@@ -34,6 +34,11 @@ class ModerationApi {
 		this.moderation = moderation;
 	}
 
+	/**
+	 * What to do to a customer's public message on its network.
+	 *
+	 * @param action "hide", "unhide", "delete" or "like"
+	 */
 	record ModerationBody(@NotBlank String action) {
 	}
 

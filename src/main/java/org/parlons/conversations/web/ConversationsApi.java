@@ -86,6 +86,11 @@ class ConversationsApi {
 
 	private final Uploads uploads;
 
+	/**
+	 * A list.
+	 *
+	 * @param items its rows, in order
+	 */
 	record Items<T>(List<T> items) {
 	}
 

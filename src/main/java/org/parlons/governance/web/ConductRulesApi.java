@@ -55,11 +55,29 @@ class ConductRulesApi {
 		this.inboxes = inboxes;
 	}
 
+	/**
+	 * A rule of the code of conduct.
+	 *
+	 * @param name its name
+	 * @param kind "forbidden" (words never used), "tone" (a sentiment below the
+	 * threshold), "greeting" (a reply opens with one of the phrases) or "signature" (it
+	 * ends with one)
+	 * @param phrases the words or phrases it looks for
+	 * @param threshold for "tone": the lowest sentiment allowed (-0.5 when left out)
+	 * @param mode "block" (not sent) or "warn" (sent once the agent confirms)
+	 * @param appliesTo "public", "private" or "all" replies
+	 * @param inboxId one inbox; every inbox when left out
+	 */
 	record NewRule(@NotBlank @Size(max = 200) String name, @NotBlank String kind,
 			@Nullable List<@NotBlank String> phrases, @Nullable Double threshold, @Nullable String mode,
 			@Nullable String appliesTo, @Nullable Long inboxId) {
 	}
 
+	/**
+	 * A rule switched on or off.
+	 *
+	 * @param active false to stop applying it
+	 */
 	record Change(boolean active) {
 	}
 

@@ -39,6 +39,11 @@ class MandateTopicsApi {
 		this.topics = topics;
 	}
 
+	/**
+	 * The phrases of a mandate topic.
+	 *
+	 * @param phrases up to 500 words or phrases that make a reply speak of it
+	 */
 	record Words(@NotNull @Size(max = 500) List<String> phrases) {
 	}
 

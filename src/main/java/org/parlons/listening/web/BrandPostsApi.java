@@ -100,6 +100,20 @@ class BrandPostsApi {
 		return out;
 	}
 
+	/**
+	 * One of the brand's posts as read at a moment.
+	 *
+	 * @param externalId its id on the network
+	 * @param text what it says
+	 * @param url where it can be read
+	 * @param publishedAt when it was published
+	 * @param observedAt when these figures were read; the body's when left out
+	 * @param likes likes then
+	 * @param comments comments then
+	 * @param shares shares then
+	 * @param impressions impressions then
+	 * @param reach people reached then
+	 */
 	record ObservedPost(@NotBlank @Size(max = 500) String externalId, @Nullable @Size(max = 100_000) String text,
 			@Nullable @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
 					message = "is a web address (http:// or https://)") String url,
@@ -109,6 +123,14 @@ class BrandPostsApi {
 			@Nullable @PositiveOrZero Long reach) {
 	}
 
+	/**
+	 * The brand's posts of an inbox's account read at one moment.
+	 *
+	 * @param inboxId the account's inbox
+	 * @param followers the account's followers then
+	 * @param observedAt when they were read; now when left out
+	 * @param items up to 1,000 posts
+	 */
 	record PostsBody(@NotNull Long inboxId, @Nullable @PositiveOrZero Long followers,
 			@Nullable OffsetDateTime observedAt, @NotNull @Size(max = 1000) List<@Valid @NotNull ObservedPost> items) {
 	}

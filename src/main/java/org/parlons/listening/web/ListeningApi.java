@@ -228,6 +228,11 @@ class ListeningApi {
 		return csvOf(figures.mentions(f, 0, 100_000));
 	}
 
+	/**
+	 * Mentions chosen in a list.
+	 *
+	 * @param ids the mentions
+	 */
 	record Selection(@NotNull @Size(min = 1, max = ListeningFigures.MAX_SELECTED) List<@NotNull Long> ids) {
 	}
 
@@ -266,10 +271,34 @@ class ListeningApi {
 		return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 	}
 
+	/**
+	 * Who wrote an imported mention.
+	 *
+	 * @param id their id on the network
+	 * @param handle their handle
+	 * @param name their name
+	 * @param followers their followers when the mention was read
+	 */
 	record ImportedAuthor(@Nullable @Size(max = 300) String id, @Nullable @Size(max = 300) String handle,
 			@Nullable @Size(max = 300) String name, @Nullable @PositiveOrZero Long followers) {
 	}
 
+	/**
+	 * A mention found by another tool.
+	 *
+	 * @param network "x", "mastodon", "bluesky", "facebook", "instagram", "news"…
+	 * @param externalId its id on the network; the same id again updates its figures
+	 * @param author who wrote it
+	 * @param text what it says
+	 * @param url where it can be read
+	 * @param publishedAt when it was published (ISO-8601 with offset)
+	 * @param language "fr", "en"…; detected when left out
+	 * @param reach people it reached, when the network says
+	 * @param likes likes
+	 * @param comments comments
+	 * @param shares shares
+	 * @param engagements engagements in all; likes + comments + shares when left out
+	 */
 	record ImportedMention(@NotBlank @Size(max = 30) String network, @NotBlank @Size(max = 500) String externalId,
 			@Nullable @Valid ImportedAuthor author, @NotBlank @Size(max = 100_000) String text,
 			@Nullable @Size(max = 2000) String url, @NotNull OffsetDateTime publishedAt, @Nullable String language,
@@ -291,6 +320,11 @@ class ListeningApi {
 
 	}
 
+	/**
+	 * Mentions to import.
+	 *
+	 * @param items 1 to 1,000 mentions
+	 */
 	record ImportBody(@NotNull @Size(min = 1, max = MentionImport.MAX) List<@Valid @NotNull ImportedMention> items) {
 	}
 
@@ -306,6 +340,13 @@ class ListeningApi {
 		return Map.of("stored", result.stored(), "updated", result.updated());
 	}
 
+	/**
+	 * A news or blog feed to read.
+	 *
+	 * @param name its name
+	 * @param url its RSS or Atom address
+	 * @param keywords words an item must hold to count as a mention
+	 */
 	record NewFeed(@NotBlank String name, @NotBlank String url, @Nullable List<String> keywords) {
 	}
 

@@ -41,6 +41,12 @@ class SearchesApi {
 		this.searches = searches;
 	}
 
+	/**
+	 * A search on a network, read for mentions.
+	 *
+	 * @param inboxId the network account (an X, Mastodon or Bluesky inbox) it reads with
+	 * @param query what to search, in the network's own syntax
+	 */
 	record NewSearch(@NotNull Long inboxId, @NotBlank String query) {
 	}
 

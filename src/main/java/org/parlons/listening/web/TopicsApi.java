@@ -59,6 +59,12 @@ class TopicsApi {
 		this.clock = clock;
 	}
 
+	/**
+	 * A listening topic.
+	 *
+	 * @param name its name
+	 * @param keywords words or phrases a mention must hold to be about it
+	 */
 	record TopicBody(@NotBlank String name, @NotNull List<String> keywords) {
 	}
 

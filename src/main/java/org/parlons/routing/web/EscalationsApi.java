@@ -60,6 +60,23 @@ class EscalationsApi {
 		this.inboxes = inboxes;
 	}
 
+	/**
+	 * A routing rule: when it fires, who takes the conversation and how urgent it
+	 * becomes.
+	 *
+	 * @param name its name
+	 * @param kind "manager", "keywords", "repeat", "tone", "influence",
+	 * "public_complaint" or "customer_value"
+	 * @param keywords for "keywords": the words or phrases
+	 * @param repeatCount for "repeat": the n-th conversation…
+	 * @param repeatDays …within these days
+	 * @param threshold for "influence" and "customer_value": the value that fires it
+	 * @param inboxId one inbox; every inbox when left out
+	 * @param targetTeamId the team that takes the conversation
+	 * @param targetAgentId the agent who takes it
+	 * @param priority the priority it raises to (high when left out)
+	 * @param attribute for "customer_value": the customer attribute read
+	 */
 	record RuleBody(@NotBlank @Size(max = 200) String name, @NotBlank String kind, @Nullable List<String> keywords,
 			@Nullable Integer repeatCount, @Nullable Integer repeatDays, @Nullable Double threshold,
 			@Nullable Long inboxId, @Nullable Long targetTeamId, @Nullable Long targetAgentId,
