@@ -48,7 +48,7 @@ public class CannedResponses {
 			.param(clean)
 			.query(Long.class)
 			.single() > 0) {
-			throw InvalidRequestException.conflict("The shortcut " + clean + " is taken");
+			throw InvalidRequestException.conflictSaid("canned.taken", "The shortcut " + clean + " is taken", clean);
 		}
 		jdbc.sql("insert into canned_response (shortcut, title, text, team_id, created_at) values (?, ?, ?, ?, ?)")
 			.params(clean, title.strip(), text.strip(), teamId, Timestamp.from(clock.instant()))
@@ -63,7 +63,7 @@ public class CannedResponses {
 			.params(clean, id)
 			.query(Long.class)
 			.single() > 0) {
-			throw InvalidRequestException.conflict("The shortcut " + clean + " is taken");
+			throw InvalidRequestException.conflictSaid("canned.taken", "The shortcut " + clean + " is taken", clean);
 		}
 		int changed = jdbc.sql("update canned_response set shortcut = ?, title = ?, text = ?, team_id = ? where id = ?")
 			.params(clean, title.strip(), text.strip(), teamId, id)
@@ -90,7 +90,7 @@ public class CannedResponses {
 	private static String shortcut(String shortcut) {
 		String clean = shortcut.strip().toLowerCase(Locale.ROOT);
 		if (!clean.matches("[a-z0-9_-]{1,60}")) {
-			throw new InvalidRequestException("A shortcut is 1 to 60 letters, digits, - or _");
+			throw InvalidRequestException.said("canned.shortcut", "A shortcut is 1 to 60 letters, digits, - or _");
 		}
 		return clean;
 	}

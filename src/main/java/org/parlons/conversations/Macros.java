@@ -69,7 +69,8 @@ public class Macros {
 	public Macro create(Macro m) {
 		Macro clean = checked(m);
 		if (jdbc.sql("select count(*) from macro where name = ?").param(clean.name()).query(Long.class).single() > 0) {
-			throw InvalidRequestException.conflict("A macro is already named " + clean.name());
+			throw InvalidRequestException.conflictSaid("macros.taken", "A macro is already named " + clean.name(),
+					clean.name());
 		}
 		jdbc.sql("insert into macro (name, team_id, reply, reply_visibility, add_label, assign, priority, status, "
 				+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -138,7 +139,7 @@ public class Macros {
 	private static Macro checked(Macro m) {
 		String name = m.name() == null ? "" : m.name().strip();
 		if (name.isEmpty() || name.length() > 100) {
-			throw new InvalidRequestException("name: 1 to 100 characters");
+			throw InvalidRequestException.said("macros.name", "name: 1 to 100 characters");
 		}
 		String reply = blankToNull(m.reply());
 		if (reply != null) {
@@ -160,18 +161,18 @@ public class Macros {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 		if (assign != null && !assign.equals("me") && !assign.equals("none") && !assign.matches("[0-9]{1,18}")) {
 			throw new InvalidRequestException("assign: \"me\", \"none\" or an agent id, not " + assign);
 		}
 		String label = blankToNull(m.addLabel());
 		if (label != null && label.length() > 100) {
-			throw new InvalidRequestException("addLabel: at most 100 characters");
+			throw InvalidRequestException.said("macros.label", "addLabel: at most 100 characters");
 		}
 		Macro clean = new Macro(0, name, m.teamId(), reply, visibility, label, assign, priority, status);
 		if (!clean.acts()) {
-			throw new InvalidRequestException(
+			throw InvalidRequestException.said("macros.nothing",
 					"A macro does at least one thing: a reply, a label, an assignee, " + "a priority or a status");
 		}
 		return clean;

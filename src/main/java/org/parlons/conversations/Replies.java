@@ -173,7 +173,7 @@ public class Replies {
 			return personas.get(0).choose(agent, inbox, where, requested);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

@@ -86,7 +86,8 @@ public class Topics {
 				.update(keys, "id");
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IllegalArgumentException("A topic is already named '" + name.strip() + "'");
+			throw org.parlons.platform.Refusals.invalid("topics.taken",
+					"A topic is already named '" + name.strip() + "'", name.strip());
 		}
 		finally {
 			cache.changed();
@@ -110,7 +111,8 @@ public class Topics {
 			}
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IllegalArgumentException("A topic is already named '" + name.strip() + "'");
+			throw org.parlons.platform.Refusals.invalid("topics.taken",
+					"A topic is already named '" + name.strip() + "'", name.strip());
 		}
 		finally {
 			cache.changed();
@@ -148,14 +150,17 @@ public class Topics {
 
 	private static List<String> clean(String name, List<String> keywords) {
 		if (name.isBlank() || name.strip().length() > 100) {
-			throw new IllegalArgumentException("A topic needs a name of at most 100 characters");
+			throw org.parlons.platform.Refusals.invalid("topics.name",
+					"A topic needs a name of at most 100 characters");
 		}
 		List<String> clean = keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
 		if (clean.isEmpty() || clean.size() > MAX_KEYWORDS) {
-			throw new IllegalArgumentException("A topic needs between 1 and " + MAX_KEYWORDS + " keywords");
+			throw org.parlons.platform.Refusals.invalid("topics.keywords",
+					"A topic needs between 1 and " + MAX_KEYWORDS + " keywords", String.valueOf(MAX_KEYWORDS));
 		}
 		if (clean.stream().anyMatch(k -> k.length() > 100 || fold(k).replace("#", "").isBlank())) {
-			throw new IllegalArgumentException("A keyword has letters or digits and at most 100 characters");
+			throw org.parlons.platform.Refusals.invalid("topics.keyword",
+					"A keyword has letters or digits and at most 100 characters");
 		}
 		return clean;
 	}

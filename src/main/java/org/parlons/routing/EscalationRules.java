@@ -196,36 +196,38 @@ public class EscalationRules {
 
 	private static void check(Draft rule) {
 		if (rule.name().isBlank() || rule.name().length() > 200) {
-			throw new IllegalArgumentException("A rule needs a name of at most 200 characters");
+			throw org.parlons.platform.Refusals.invalid("rules.name", "A rule needs a name of at most 200 characters");
 		}
 		switch (rule.kind()) {
 			case KEYWORDS -> {
 				if (rule.keywords().isEmpty()) {
-					throw new IllegalArgumentException("A keywords rule needs keywords");
+					throw org.parlons.platform.Refusals.invalid("rules.keywords", "A keywords rule needs keywords");
 				}
 			}
 			case REPEAT -> {
 				if (rule.repeatCount() == null || rule.repeatCount() < 2 || rule.repeatDays() == null
 						|| rule.repeatDays() < 1) {
-					throw new IllegalArgumentException(
+					throw org.parlons.platform.Refusals.invalid("rules.repeat",
 							"A repeat rule needs repeatCount (2 or more) and repeatDays (1 or more)");
 				}
 			}
 			case INFLUENCE -> {
 				if (rule.threshold() == null || rule.threshold() <= 0 || rule.threshold() > 100) {
-					throw new IllegalArgumentException("An influence rule needs a threshold between 0 and 100 (30 is "
-							+ "about a thousand people reached, 50 a hundred thousand)");
+					throw org.parlons.platform.Refusals.invalid("rules.influence",
+							"An influence rule needs a threshold between 0 and 100 (30 is "
+									+ "about a thousand people reached, 50 a hundred thousand)");
 				}
 			}
 			case CUSTOMER_VALUE -> {
 				if (rule.attribute() == null || rule.attribute().isBlank() || rule.threshold() == null) {
-					throw new IllegalArgumentException("A customer value rule needs the attribute to read (such as "
-							+ "lifetimeValue) and the threshold it must reach");
+					throw org.parlons.platform.Refusals.invalid("rules.customerValue",
+							"A customer value rule needs the attribute to read (such as "
+									+ "lifetimeValue) and the threshold it must reach");
 				}
 			}
 			case PUBLIC_COMPLAINT -> {
 				if (rule.threshold() != null && (rule.threshold() < -1 || rule.threshold() > 0)) {
-					throw new IllegalArgumentException(
+					throw org.parlons.platform.Refusals.invalid("rules.complaint",
 							"A public complaint rule's threshold is a sentiment score between "
 									+ "-1 and 0 (none: any message the analyser reads as negative)");
 				}
@@ -234,7 +236,7 @@ public class EscalationRules {
 			}
 		}
 		if (!rule.routesOrPrioritises()) {
-			throw new IllegalArgumentException(
+			throw org.parlons.platform.Refusals.invalid("rules.target",
 					"A rule needs a targetTeamId, a targetAgentId, a priority, or some of them");
 		}
 	}

@@ -49,6 +49,20 @@ class EscalationTests {
 	}
 
 	@Test
+	void aRuleThatCannotWorkIsRefusedInTheReadersLanguage() {
+		var french = TestApi.asAdmin(port)
+			.withHeader("Accept-Language", "fr")
+			.post("/api/v1/escalation-rules", Map.of("name", "Litiges", "kind", "keywords", "priority", "high"));
+		assertThat(french.status()).isEqualTo(422);
+		assertThat(french.body().get("detail").asString()).isEqualTo("Une règle de mots-clés a besoin de mots-clés.");
+		var topic = TestApi.asAdmin(port)
+			.withHeader("Accept-Language", "fr")
+			.post("/api/v1/listening/topics", Map.of("name", "x".repeat(101), "keywords", List.of("panne")));
+		assertThat(topic.body().get("detail").asString())
+			.isEqualTo("Un sujet a besoin d'un nom de 100 caractères au plus.");
+	}
+
+	@Test
 	void aCustomerAskingForAManagerIsMovedToTheRepresentativeOnceAndTheReasonIsShown() {
 		rule(Map.of("name", "Demande de responsable", "kind", "manager", "targetTeamId", direction, "targetAgentId",
 				representative));

@@ -63,7 +63,7 @@ class MandateTopicsApi {
 			return topics.save(me.id(), name, body.phrases());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

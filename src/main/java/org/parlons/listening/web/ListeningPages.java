@@ -131,7 +131,7 @@ class ListeningPages {
 					figures.selected(new java.util.LinkedHashSet<>(ids), ListeningFilters.within(access.scopeOf(me))));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

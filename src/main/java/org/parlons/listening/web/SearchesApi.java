@@ -68,7 +68,7 @@ class SearchesApi {
 			return searches.find(searches.add(body.inboxId(), body.query())).orElseThrow();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

@@ -85,7 +85,7 @@ class TopicsApi {
 			return topics.find(id).orElseThrow();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 
@@ -100,7 +100,7 @@ class TopicsApi {
 			return topics.find(id).orElseThrow();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

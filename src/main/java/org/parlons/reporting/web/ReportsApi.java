@@ -132,7 +132,7 @@ class ReportsApi {
 			return Reports.By.of(by);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 

@@ -114,7 +114,7 @@ class EscalationsApi {
 				priority = Priority.fromApi(body.priority());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidRequestException(ex.getMessage());
+				throw InvalidRequestException.from(ex);
 			}
 		}
 		List<String> keywords = body.keywords() == null ? List.of()
@@ -135,7 +135,7 @@ class EscalationsApi {
 							body.targetAgentId(), priority, body.attribute()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(ex.getMessage());
+			throw InvalidRequestException.from(ex);
 		}
 	}
 
