@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Attachment;
@@ -42,9 +43,13 @@ class WhatsAppConnector extends MetaConnector {
 
 	private final OutgoingFiles files;
 
-	WhatsAppConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, OutgoingFiles files) {
+	private final NetworkWords words;
+
+	WhatsAppConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, OutgoingFiles files,
+			NetworkWords words) {
 		super(http, health, messages, clock);
 		this.files = files;
+		this.words = words;
 	}
 
 	@Override
@@ -77,14 +82,12 @@ class WhatsAppConnector extends MetaConnector {
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
 			List<Attachment> attachments) {
 		if (TEMPLATE.matcher(text).matches()) {
-			return "A WhatsApp template carries no file: send the file once the customer has answered.";
+			return words.say("network.whatsapp.templateFile");
 		}
 		if (attachments.size() > 1) {
-			return "WhatsApp sends one file per message: send the others in further replies.";
+			return words.say("network.whatsapp.oneFile");
 		}
-		return text.length() > MAX_CAPTION
-				? "With a file, a WhatsApp message carries at most 1,024 characters of text: send the text apart."
-				: null;
+		return text.length() > MAX_CAPTION ? words.say("network.whatsapp.caption") : null;
 	}
 
 	@Override
@@ -100,20 +103,18 @@ class WhatsAppConnector extends MetaConnector {
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
 		if (visibility == Visibility.PUBLIC) {
-			return "WhatsApp has no public place: reply privately.";
+			return words.say("network.whatsapp.public");
 		}
 		if (TEMPLATE.matcher(text).matches()) {
 			return null;
 		}
 		if (text.length() > MAX_TEXT) {
-			return "WhatsApp messages are limited to 4,096 characters.";
+			return words.say("network.whatsapp.length");
 		}
 		if (!withinWindow(conversation)) {
 			var last = lastPrivateAt(conversation);
-			return "Outside WhatsApp's 24-hour window ("
-					+ (last == null ? "the customer never wrote" : "last customer message at " + last)
-					+ "): only an approved template can be sent, "
-					+ "written /template name language, then its values separated by |.";
+			return last == null ? words.say("network.whatsapp.neverWrote") : words.say("network.whatsapp.window",
+					last.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' '));
 		}
 		return null;
 	}

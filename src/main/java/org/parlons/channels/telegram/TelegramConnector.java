@@ -1,5 +1,6 @@
 package org.parlons.channels.telegram;
 
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.conversations.Attachment;
 import org.parlons.platform.Json;
@@ -60,8 +61,11 @@ class TelegramConnector implements ChannelConnector {
 
 	private final String publicUrl;
 
+	private final NetworkWords words;
+
 	TelegramConnector(PlatformHttp http, ChannelHealth health, Clock clock, PlatformSettings platform,
-			OutgoingFiles files) {
+			OutgoingFiles files, NetworkWords words) {
+		this.words = words;
 		this.files = files;
 		this.http = http;
 		this.health = health;
@@ -212,9 +216,7 @@ class TelegramConnector implements ChannelConnector {
 	@Override
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
 			List<Attachment> attachments) {
-		return text.length() > MAX_CAPTION
-				? "With files, a Telegram message carries at most 1,024 characters of text: send the text apart."
-				: null;
+		return text.length() > MAX_CAPTION ? words.say("network.telegram.caption") : null;
 	}
 
 	/**

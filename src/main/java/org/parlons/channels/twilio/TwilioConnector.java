@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
@@ -58,7 +59,11 @@ class TwilioConnector implements ChannelConnector {
 
 	private final String publicUrl;
 
-	TwilioConnector(PlatformHttp http, ChannelHealth health, Consents consents, PlatformSettings platform) {
+	private final NetworkWords words;
+
+	TwilioConnector(PlatformHttp http, ChannelHealth health, Consents consents, PlatformSettings platform,
+			NetworkWords words) {
+		this.words = words;
 		this.http = http;
 		this.health = health;
 		this.consents = consents;
@@ -98,13 +103,13 @@ class TwilioConnector implements ChannelConnector {
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
 		if (visibility == Visibility.PUBLIC) {
-			return "SMS has no public place: reply privately.";
+			return words.say("network.sms.public");
 		}
 		if (text.length() > MAX_TEXT) {
-			return "An SMS is limited to 1,600 characters.";
+			return words.say("network.sms.length");
 		}
 		if (consents.optedOut(conversation.customerId(), CONSENT_CHANNEL)) {
-			return "The customer texted STOP: no SMS may be sent until they text START.";
+			return words.say("network.sms.stop");
 		}
 		return null;
 	}

@@ -396,6 +396,10 @@ class MetaChannelTests {
 		var free = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bonjour Nadia !"));
 		assertThat(free.status()).isEqualTo(422);
 		assertThat(free.body().get("detail").asString()).contains("24-hour window").contains("/template");
+		var french = admin.withHeader("Accept-Language", "fr")
+			.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bonjour Nadia !"));
+		assertThat(french.body().get("detail").asString()).startsWith(
+				"Cette réponse ne peut pas partir : Hors de la fenêtre de 24 heures de WhatsApp (dernier message du client le ");
 		var template = admin.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "/template suivi_dossier fr"));
 		assertThat(template.status()).isEqualTo(201);
