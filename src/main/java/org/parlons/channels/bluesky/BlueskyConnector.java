@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.conversations.Conversation;
@@ -66,7 +67,10 @@ class BlueskyConnector implements PollingConnector {
 
 	private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
 
-	BlueskyConnector(PlatformHttp http, ChannelHealth health, Clock clock) {
+	private final NetworkWords words;
+
+	BlueskyConnector(PlatformHttp http, ChannelHealth health, Clock clock, NetworkWords words) {
+		this.words = words;
 		this.http = http;
 		this.health = health;
 		this.clock = clock;
@@ -179,7 +183,7 @@ class BlueskyConnector implements PollingConnector {
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
 		if (visibility == Visibility.PRIVATE) {
-			return "Bluesky replies are public: Parlons does not send Bluesky direct messages.";
+			return words.say("network.bluesky.private");
 		}
 		return text.codePointCount(0, text.length()) > MAX_TEXT ? "Bluesky posts are limited to 300 characters." : null;
 	}

@@ -16,6 +16,7 @@ import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.channels.social.SocialText;
@@ -55,7 +56,10 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 
 	private final ChannelHealth health;
 
-	MastodonConnector(PlatformHttp http, ChannelHealth health) {
+	private final NetworkWords words;
+
+	MastodonConnector(PlatformHttp http, ChannelHealth health, NetworkWords words) {
+		this.words = words;
 		this.http = http;
 		this.health = health;
 	}
@@ -224,7 +228,7 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
-		return text.length() > MAX_TEXT ? "Mastodon posts are limited to 500 characters on most instances." : null;
+		return text.length() > MAX_TEXT ? words.say("network.mastodon.length") : null;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Messages;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FacebookConnector extends PageConnector {
 
-	FacebookConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers) {
-		super(http, health, messages, clock, customers);
+	FacebookConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
+			NetworkWords words) {
+		super(http, health, messages, clock, customers, words);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.InboundMessage;
 import org.parlons.conversations.Inbox;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class InstagramConnector extends PageConnector {
 
-	InstagramConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers) {
-		super(http, health, messages, clock, customers);
+	InstagramConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
+			NetworkWords words) {
+		super(http, health, messages, clock, customers, words);
 	}
 
 	@Override

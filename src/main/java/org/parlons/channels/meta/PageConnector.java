@@ -15,6 +15,7 @@ import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
@@ -39,8 +40,12 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 
 	private final Customers customers;
 
-	PageConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers) {
+	private final NetworkWords words;
+
+	PageConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
+			NetworkWords words) {
 		super(http, health, messages, clock);
+		this.words = words;
 		this.customers = customers;
 	}
 
@@ -170,14 +175,13 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			if (messages.lastInbound(conversation.id(), Placement.COMMENT).isEmpty()
 					&& (!"instagram".equals(inbox.channel())
 							|| messages.lastInbound(conversation.id(), Placement.MENTION).isEmpty())) {
-				return "There is no public comment to answer in this conversation on " + network()
-						+ ": reply privately.";
+				return words.say("network.page.noComment", network());
 			}
 			return text.length() > maxCommentText()
-					? network() + " comments are limited to " + maxCommentText() + " characters." : null;
+					? words.say("network.page.commentLength", network(), maxCommentText()) : null;
 		}
 		if (text.length() > maxPrivateText()) {
-			return network() + " private messages are limited to " + maxPrivateText() + " characters.";
+			return words.say("network.page.privateLength", network(), maxPrivateText());
 		}
 		if (withinWindow(conversation)) {
 			return null;

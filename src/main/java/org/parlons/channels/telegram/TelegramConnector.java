@@ -107,8 +107,7 @@ class TelegramConnector implements ChannelConnector {
 
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
-		return text.length() > MAX_TEXT
-				? "Telegram messages are limited to 4,096 characters; this reply has " + text.length() + "." : null;
+		return text.length() > MAX_TEXT ? words.say("network.telegram.length", text.length()) : null;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.conversations.Conversation;
@@ -62,7 +63,10 @@ class XConnector implements PollingConnector, AudienceSource {
 
 	private final Clock clock;
 
-	XConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock) {
+	private final NetworkWords words;
+
+	XConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, NetworkWords words) {
+		this.words = words;
 		this.http = http;
 		this.health = health;
 		this.messages = messages;
@@ -277,12 +281,11 @@ class XConnector implements PollingConnector, AudienceSource {
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
 		if (visibility == Visibility.PUBLIC) {
 			if (lastPublicPost(conversation.id()) == null) {
-				return "There is no public post to answer in this conversation on X: reply privately.";
+				return words.say("network.x.noPost");
 			}
-			return text.codePointCount(0, text.length()) > MAX_TEXT ? "Posts on X are limited to 280 characters."
-					: null;
+			return text.codePointCount(0, text.length()) > MAX_TEXT ? words.say("network.x.length") : null;
 		}
-		return text.length() > MAX_DM ? "Direct messages on X are limited to 10,000 characters." : null;
+		return text.length() > MAX_DM ? words.say("network.x.dmLength") : null;
 	}
 
 	@Override
