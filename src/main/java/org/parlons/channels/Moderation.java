@@ -49,13 +49,15 @@ public class Moderation {
 			.orElseThrow(() -> new NotFoundException("No message " + messageId));
 		access.conversation(agent, message.conversationId());
 		if (!agent.role().mayAnswer()) {
-			throw InvalidRequestException.forbidden("Analysts read conversations; they do not moderate them");
+			throw InvalidRequestException.forbiddenSaid("moderation.analyst",
+					"Analysts read conversations; they do not moderate them");
 		}
 		if (!ACTIONS.contains(action)) {
 			throw new InvalidRequestException("action must be one of " + ACTIONS);
 		}
 		if (message.moderated("deleted")) {
-			throw new InvalidRequestException("This message was already deleted from the network");
+			throw InvalidRequestException.said("moderation.deleted",
+					"This message was already deleted from the network");
 		}
 		Inbox inbox = inboxes.findById(message.inboxId()).orElseThrow();
 		ChannelConnector connector = connectors.of(inbox.channel())

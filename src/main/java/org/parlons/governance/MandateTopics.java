@@ -61,15 +61,18 @@ public class MandateTopics {
 	@Transactional
 	public Topic save(long actorId, String name, List<String> phrases) {
 		if (!name.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
-			throw new IllegalArgumentException("A topic name is lower-case letters, digits, - or _, such as legal");
+			throw org.parlons.platform.Refusals.invalid("mandateTopics.name",
+					"A topic name is lower-case letters, digits, - or _, such as legal");
 		}
 		List<String> clean = phrases.stream().map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
 		if (clean.isEmpty()) {
-			throw new IllegalArgumentException("A topic needs at least one word or phrase");
+			throw org.parlons.platform.Refusals.invalid("mandateTopics.empty",
+					"A topic needs at least one word or phrase");
 		}
 		String joined = String.join("\n", clean);
 		if (joined.length() > 4000) {
-			throw new IllegalArgumentException("A topic's words are limited to 4,000 characters in all");
+			throw org.parlons.platform.Refusals.invalid("mandateTopics.long",
+					"A topic's words are limited to 4,000 characters in all");
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("merge into mandate_topic t using (select cast(? as varchar(40)) as name) s on t.name = s.name "

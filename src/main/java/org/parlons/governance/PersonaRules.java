@@ -60,14 +60,19 @@ class PersonaRules implements Personas, InboxSettingsRule {
 		String kind = requested == null || requested.isBlank() ? allowed.get(0)
 				: requested.strip().toLowerCase(Locale.ROOT);
 		if (!KINDS.contains(kind)) {
-			throw new IllegalArgumentException("persona must be one of " + KINDS + ", not '" + requested + "'");
+			throw org.parlons.platform.Refusals.invalid("persona.unknown",
+					"persona must be one of " + KINDS + ", not '" + requested + "'", requested);
 		}
 		if (!allowed.contains(kind)) {
-			throw new IllegalArgumentException("This inbox does not allow the " + kind + " persona in "
-					+ visibility.api() + " replies; allowed: " + allowed);
+			throw org.parlons.platform.Refusals
+				.invalid(
+						"persona.notAllowed", "This inbox does not allow the " + kind + " persona in "
+								+ visibility.api() + " replies; allowed: " + allowed,
+						kind, visibility.api(), String.join(", ", allowed));
 		}
 		if ("representative".equals(kind) && agent.role() != Role.SUPERVISOR && agent.role() != Role.ADMIN) {
-			throw new IllegalArgumentException("Only supervisors and administrators speak as representatives");
+			throw org.parlons.platform.Refusals.invalid("persona.representative",
+					"Only supervisors and administrators speak as representatives");
 		}
 		return new Persona(kind, switch (kind) {
 			case "brand" -> setting(inbox, "brandVoice", inbox.name());

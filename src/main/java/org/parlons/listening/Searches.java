@@ -126,15 +126,19 @@ public class Searches {
 	 */
 	public long add(long inboxId, String query) {
 		Inbox inbox = inboxes.findLive(inboxId)
-			.orElseThrow(() -> new IllegalArgumentException("inboxId: no inbox " + inboxId));
+			.orElseThrow(() -> org.parlons.platform.Refusals.invalid("searches.noInbox", "inboxId: no inbox " + inboxId,
+					String.valueOf(inboxId)));
 		NetworkSearch network = networks.get(inbox.channel());
 		if (network == null) {
-			throw new IllegalArgumentException("inboxId: " + inbox.name() + " is a " + inbox.channel()
-					+ " inbox, and only these networks can be searched: " + String.join(", ", networks()));
+			throw org.parlons.platform.Refusals.invalid("searches.network",
+					"inboxId: " + inbox.name() + " is a " + inbox.channel()
+							+ " inbox, and only these networks can be searched: " + String.join(", ", networks()),
+					inbox.name(), inbox.channel(), String.join(", ", networks()));
 		}
 		String q = query == null ? "" : query.strip();
 		if (q.isEmpty() || q.length() > MAX_QUERY) {
-			throw new IllegalArgumentException("query: between 1 and " + MAX_QUERY + " characters");
+			throw org.parlons.platform.Refusals.invalid("searches.query",
+					"query: between 1 and " + MAX_QUERY + " characters", String.valueOf(MAX_QUERY));
 		}
 		String refusal = network.refusal(q);
 		if (refusal != null) {
@@ -147,7 +151,8 @@ public class Searches {
 				.update(keys, "id");
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IllegalArgumentException("query: " + inbox.name() + " already searches for " + q);
+			throw org.parlons.platform.Refusals.invalid("searches.taken",
+					"query: " + inbox.name() + " already searches for " + q, inbox.name(), q);
 		}
 		return keys.getKey().longValue();
 	}

@@ -50,7 +50,7 @@ class PersonasTests {
 		var notAllowed = asJulie.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "C'est moi.", "visibility", "public", "persona", "agent"));
 		assertThat(notAllowed.status()).isEqualTo(422);
-		assertThat(notAllowed.body().get("detail").asString()).contains("agent persona").contains("[brand]");
+		assertThat(notAllowed.body().get("detail").asString()).contains("agent persona").contains("allowed: brand");
 
 		var mine = asJulie.post("/api/v1/conversations/" + conversation + "/replies",
 				Map.of("text", "Je m'en occupe.", "visibility", "private"));
