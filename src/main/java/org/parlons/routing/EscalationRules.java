@@ -196,38 +196,40 @@ public class EscalationRules {
 
 	private static void check(Draft rule) {
 		if (rule.name().isBlank() || rule.name().length() > 200) {
-			throw org.parlons.platform.Refusals.invalid("rules.name", "A rule needs a name of at most 200 characters");
+			throw org.parlons.platform.Refusals.invalid("rules.refused.name",
+					"A rule needs a name of at most 200 characters");
 		}
 		switch (rule.kind()) {
 			case KEYWORDS -> {
 				if (rule.keywords().isEmpty()) {
-					throw org.parlons.platform.Refusals.invalid("rules.keywords", "A keywords rule needs keywords");
+					throw org.parlons.platform.Refusals.invalid("rules.refused.keywords",
+							"A keywords rule needs keywords");
 				}
 			}
 			case REPEAT -> {
 				if (rule.repeatCount() == null || rule.repeatCount() < 2 || rule.repeatDays() == null
 						|| rule.repeatDays() < 1) {
-					throw org.parlons.platform.Refusals.invalid("rules.repeat",
+					throw org.parlons.platform.Refusals.invalid("rules.refused.repeat",
 							"A repeat rule needs repeatCount (2 or more) and repeatDays (1 or more)");
 				}
 			}
 			case INFLUENCE -> {
 				if (rule.threshold() == null || rule.threshold() <= 0 || rule.threshold() > 100) {
-					throw org.parlons.platform.Refusals.invalid("rules.influence",
+					throw org.parlons.platform.Refusals.invalid("rules.refused.influence",
 							"An influence rule needs a threshold between 0 and 100 (30 is "
 									+ "about a thousand people reached, 50 a hundred thousand)");
 				}
 			}
 			case CUSTOMER_VALUE -> {
 				if (rule.attribute() == null || rule.attribute().isBlank() || rule.threshold() == null) {
-					throw org.parlons.platform.Refusals.invalid("rules.customerValue",
+					throw org.parlons.platform.Refusals.invalid("rules.refused.customerValue",
 							"A customer value rule needs the attribute to read (such as "
 									+ "lifetimeValue) and the threshold it must reach");
 				}
 			}
 			case PUBLIC_COMPLAINT -> {
 				if (rule.threshold() != null && (rule.threshold() < -1 || rule.threshold() > 0)) {
-					throw org.parlons.platform.Refusals.invalid("rules.complaint",
+					throw org.parlons.platform.Refusals.invalid("rules.refused.complaint",
 							"A public complaint rule's threshold is a sentiment score between "
 									+ "-1 and 0 (none: any message the analyser reads as negative)");
 				}
@@ -236,7 +238,7 @@ public class EscalationRules {
 			}
 		}
 		if (!rule.routesOrPrioritises()) {
-			throw org.parlons.platform.Refusals.invalid("rules.target",
+			throw org.parlons.platform.Refusals.invalid("rules.refused.target",
 					"A rule needs a targetTeamId, a targetAgentId, a priority, or some of them");
 		}
 	}

@@ -431,7 +431,7 @@ class ListeningTests {
 			.contains("ids");
 		var unknown = admin.get("/api/v1/listening/summary?" + period + "&inbox=987654321");
 		assertThat(unknown.status()).isEqualTo(422);
-		assertThat(unknown.body().get("detail").asString()).isEqualTo("inbox: no inbox 987654321");
+		assertThat(unknown.body().get("detail").asString()).isEqualTo("No inbox 987654321 among those you can see.");
 	}
 
 	@Test

@@ -93,7 +93,7 @@ class ListeningApi {
 	Map<String, Object> alerts(@AuthenticationPrincipal AgentPrincipal me,
 			@RequestParam(defaultValue = "24") int hours) {
 		if (hours < 1 || hours > 24 * 14) {
-			throw new InvalidRequestException("hours is between 1 and 336");
+			throw InvalidRequestException.said("listening.hours", "hours is between 1 and 336");
 		}
 		return Map.of("items", badBuzz.lastHours(hours, ListeningFilters.within(access.scopeOf(me))), "method",
 				"An hour alerts when its mentions (or negative " + "mentions) are at least " + Bursts.ALERT

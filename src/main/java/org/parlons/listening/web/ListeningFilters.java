@@ -84,7 +84,7 @@ final class ListeningFilters {
 	 */
 	static @Nullable Long inbox(@Nullable Long inbox, Inboxes inboxes, InboxScope scope) {
 		if (inbox != null && (inboxes.findLive(inbox).isEmpty() || !scope.includes(inbox))) {
-			throw new InvalidRequestException("inbox: no inbox " + inbox);
+			throw InvalidRequestException.said("listening.noInbox", "inbox: no inbox " + inbox, String.valueOf(inbox));
 		}
 		return inbox;
 	}
@@ -92,7 +92,7 @@ final class ListeningFilters {
 	/** A topic filter names a topic that exists. */
 	static @Nullable Long topic(@Nullable Long topic, Topics topics) {
 		if (topic != null && topics.find(topic).isEmpty()) {
-			throw new InvalidRequestException("topic: no topic " + topic);
+			throw InvalidRequestException.said("listening.noTopic", "topic: no topic " + topic, String.valueOf(topic));
 		}
 		return topic;
 	}

@@ -124,7 +124,7 @@ class ListeningPages {
 	ResponseEntity<String> selected(@AuthenticationPrincipal AgentPrincipal me,
 			@RequestParam(name = "id", required = false) @Nullable List<Long> ids) throws IOException {
 		if (ids == null || ids.isEmpty()) {
-			throw new InvalidRequestException("Tick the mentions to export first");
+			throw InvalidRequestException.said("listening.tickFirst", "Tick the mentions to export first");
 		}
 		try {
 			return ListeningApi.csvOf(
