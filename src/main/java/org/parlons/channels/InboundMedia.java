@@ -45,18 +45,18 @@ class InboundMedia {
 	@ApplicationModuleListener
 	void on(MessageReceived received) {
 		Message message = messages.findById(received.messageId()).orElse(null);
-		if (message == null || message.attachments().stream().noneMatch(InboundMedia::onTheNetwork)) {
+		if (message == null || message.attachments().isEmpty()) {
 			return;
 		}
 		Inbox inbox = inboxes.findById(message.inboxId()).orElse(null);
 		ChannelConnector connector = inbox == null ? null : connectors.of(inbox.channel()).orElse(null);
-		if (connector == null) {
+		if (connector == null || message.attachments().stream().noneMatch(f -> onTheNetwork(f, inbox))) {
 			return;
 		}
 		List<Attachment> kept = new ArrayList<>();
 		boolean changed = false;
 		for (Attachment file : message.attachments()) {
-			if (!onTheNetwork(file)) {
+			if (!onTheNetwork(file, inbox)) {
 				kept.add(file);
 				continue;
 			}
@@ -78,10 +78,12 @@ class InboundMedia {
 		}
 	}
 
-	/** A file the network keeps, named by its reference ("telegram:…", "whatsapp:…"). */
-	static boolean onTheNetwork(Attachment file) {
-		String url = file.url();
-		return url != null && (url.startsWith("telegram:") || url.startsWith("whatsapp:"));
+	/**
+	 * A file the network keeps, named by a reference its channel reads ("telegram:…",
+	 * "whatsapp:…"), not yet fetched.
+	 */
+	static boolean onTheNetwork(Attachment file, Inbox inbox) {
+		return file.url() != null && file.url().startsWith(inbox.channel() + ":");
 	}
 
 }

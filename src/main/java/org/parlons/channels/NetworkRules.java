@@ -1,10 +1,9 @@
 package org.parlons.channels;
 
+import org.parlons.channels.social.NetworkWords;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyPolicy;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +18,10 @@ class NetworkRules implements ReplyPolicy {
 
 	private final ChannelConnectors connectors;
 
-	private final MessageSource messages;
+	private final NetworkWords words;
 
-	NetworkRules(Inboxes inboxes, ChannelConnectors connectors, MessageSource messages) {
-		this.messages = messages;
+	NetworkRules(Inboxes inboxes, ChannelConnectors connectors, NetworkWords words) {
+		this.words = words;
 		this.inboxes = inboxes;
 		this.connectors = connectors;
 	}
@@ -32,11 +31,7 @@ class NetworkRules implements ReplyPolicy {
 		Inbox inbox = inboxes.findById(draft.conversation().inboxId()).orElse(null);
 		ChannelConnector connector = inbox == null ? null : connectors.of(inbox.channel()).orElse(null);
 		if (connector != null && !draft.attachments().isEmpty() && !connector.sendsFiles()) {
-			return new Verdict.Block(
-					messages.getMessage(
-							"reply.noFiles", new Object[] { messages.getMessage("channel." + inbox.channel(), null,
-									inbox.channel(), LocaleContextHolder.getLocale()) },
-							LocaleContextHolder.getLocale()));
+			return new Verdict.Block(words.say("reply.noFiles", words.channelName(inbox.channel())));
 		}
 		String broken = connector == null ? null
 				: connector.checkReply(inbox, draft.conversation(), draft.text(), draft.visibility());

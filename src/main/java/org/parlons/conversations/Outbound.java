@@ -100,7 +100,7 @@ public class Outbound {
 			throw InvalidRequestException.said("outbound.subjectTooLong",
 					"A subject is limited to " + MAX_SUBJECT + " characters", MAX_SUBJECT);
 		}
-		Recipient recipient = recipient(kind, start);
+		Recipient recipient = recipient(kind, start, agent.id());
 		customers.lock(recipient.customerId());
 		long id = conversations.start(new Conversations.NewConversation(inbox.id(), recipient.customerId(),
 				team(agent, inbox), subject.isEmpty() ? null : subject, clock.instant()), agent.id(),
@@ -118,7 +118,7 @@ public class Outbound {
 	 * The customer written to and the address used: the one typed (added to the customer
 	 * when free, refused when it is someone else's), else the customer's own.
 	 */
-	private Recipient recipient(Identity.Kind kind, Start start) {
+	private Recipient recipient(Identity.Kind kind, Start start, long agentId) {
 		Identity typed = start.to() == null || start.to().isBlank() ? null : parse(kind, start.to());
 		if (start.customerId() == null) {
 			if (typed == null) {
@@ -147,7 +147,7 @@ public class Outbound {
 					typed.value(), String.valueOf(owner.get()));
 		}
 		if (owner.isEmpty()) {
-			customers.addIdentity(customer.id(), typed);
+			profiles.addIdentity(customer.id(), typed, agentId);
 		}
 		return new Recipient(customer.id(), typed.value());
 	}

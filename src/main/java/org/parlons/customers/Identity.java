@@ -93,10 +93,15 @@ public record Identity(Kind kind, String namespace, String value) {
 	public static final String ANONYMOUS_PREFIX = "widget:";
 
 	public String label() {
+		return label(namespace);
+	}
+
+	/** The label with its namespace said as {@code where} ("Formulaire de contact"). */
+	public String label(String where) {
 		return switch (kind) {
 			case EMAIL, PHONE -> value;
-			case HANDLE -> "@" + value + " (" + namespace + ")";
-			case EXTERNAL -> value + " (" + namespace + ")";
+			case HANDLE -> "@" + value + " (" + where + ")";
+			case EXTERNAL -> value + " (" + where + ")";
 		};
 	}
 

@@ -24,12 +24,11 @@ public class IdentityLabels {
 		if (identity.kind() != Identity.Kind.EXTERNAL) {
 			return identity.label();
 		}
-		String where = names.stream()
+		return identity.label(names.stream()
 			.map(n -> n.nameOf(identity.namespace()))
 			.flatMap(Optional::stream)
 			.findFirst()
-			.orElse(identity.namespace());
-		return identity.value() + " (" + where + ")";
+			.orElse(identity.namespace()));
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.parlons.channels.email;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,10 +23,10 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.DeliveryResult;
-import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Deliveries;
 import org.parlons.customers.Identity;
-import org.parlons.platform.BlobStore;
+import org.parlons.channels.social.OutgoingFiles;
+import org.parlons.channels.social.PlatformHttp;
 import org.parlons.platform.Sentences;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -48,12 +46,12 @@ public class EmailChannelConnector implements ChannelConnector {
 
 	private final Sentences sentences;
 
-	private final BlobStore blobs;
+	private final OutgoingFiles files;
 
-	EmailChannelConnector(ConversationTokens tokens, Sentences sentences, BlobStore blobs) {
+	EmailChannelConnector(ConversationTokens tokens, Sentences sentences, OutgoingFiles files) {
 		this.tokens = tokens;
 		this.sentences = sentences;
-		this.blobs = blobs;
+		this.files = files;
 	}
 
 	@Override
@@ -120,13 +118,12 @@ public class EmailChannelConnector implements ChannelConnector {
 			return new DeliveryResult.Failed(sentences.english("delivery.emailSettings", ex.getMessage()));
 		}
 		EmailSettings.Server smtp = settings.smtp();
-		for (Attachment file : outgoing.message().attachments()) {
-			if (!stored(file)) {
-				return new DeliveryResult.Failed(sentences.english("delivery.fileMissing", file.name()));
-			}
+		OutgoingFiles.Loaded files = this.files.load(outgoing.message().attachments(), i -> "file" + i);
+		if (files.missing() != null) {
+			return new DeliveryResult.Failed(files.missing());
 		}
 		try {
-			MimeMessage mail = compose(outgoing, settings, to);
+			MimeMessage mail = compose(outgoing, settings, to, files.parts());
 			try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
 				transport.connect(smtp.host(), smtp.port(), smtp.username().isEmpty() ? null : smtp.username(),
 						smtp.password().isEmpty() ? null : smtp.password());
@@ -163,8 +160,8 @@ public class EmailChannelConnector implements ChannelConnector {
 		return new DeliveryResult.Retry(reason, null);
 	}
 
-	MimeMessage compose(Deliveries.Outgoing outgoing, EmailSettings settings, String to)
-			throws MessagingException, UnsupportedEncodingException {
+	MimeMessage compose(Deliveries.Outgoing outgoing, EmailSettings settings, String to,
+			List<PlatformHttp.FilePart> files) throws MessagingException, UnsupportedEncodingException {
 		long messageId = outgoing.message().id();
 		String id = "<parlons." + messageId + "." + outgoing.conversation().id() + "@" + domain(settings.address())
 				+ ">";
@@ -217,7 +214,7 @@ public class EmailChannelConnector implements ChannelConnector {
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(html);
-		if (outgoing.message().attachments().isEmpty()) {
+		if (files.isEmpty()) {
 			mail.setContent(alternative);
 		}
 		else {
@@ -227,7 +224,7 @@ public class EmailChannelConnector implements ChannelConnector {
 			MimeBodyPart body = new MimeBodyPart();
 			body.setContent(alternative);
 			mixed.addBodyPart(body);
-			for (Attachment file : outgoing.message().attachments()) {
+			for (PlatformHttp.FilePart file : files) {
 				mixed.addBodyPart(part(file));
 			}
 			mail.setContent(mixed);
@@ -252,34 +249,9 @@ public class EmailChannelConnector implements ChannelConnector {
 		return subject.isEmpty() ? re + token : re + subject + " " + token;
 	}
 
-	private boolean stored(Attachment file) {
-		String url = file.url() == null ? "" : file.url();
-		var in = url.startsWith("blob:") ? blobs.open(url.substring(5)) : java.util.Optional.<InputStream>empty();
-		in.ifPresent(stream -> {
-			try {
-				stream.close();
-			}
-			catch (IOException ex) {
-				// only its existence was asked
-			}
-		});
-		return in.isPresent();
-	}
-
-	private MimeBodyPart part(Attachment file) throws MessagingException {
-		String url = file.url() == null ? "" : file.url();
-		byte[] bytes;
-		try (InputStream in = url.startsWith("blob:") ? blobs.open(url.substring(5)).orElse(null) : null) {
-			if (in == null) {
-				throw new MessagingException(sentences.english("delivery.fileMissing", file.name()));
-			}
-			bytes = in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new MessagingException(sentences.english("delivery.fileMissing", file.name()), ex);
-		}
+	private static MimeBodyPart part(PlatformHttp.FilePart file) throws MessagingException {
 		MimeBodyPart part = new MimeBodyPart();
-		part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, file.contentType())));
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.bytes(), file.contentType())));
 		part.setDisposition(Part.ATTACHMENT);
 		part.setFileName(file.name());
 		return part;

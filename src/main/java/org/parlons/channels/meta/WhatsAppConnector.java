@@ -154,12 +154,12 @@ class WhatsAppConnector extends MetaConnector {
 			// a file goes up first (POST /{phone-number-id}/media), then its message
 			// names it
 			var parts = files.load(outgoing.message().attachments(), i -> "file");
-			if (parts.isEmpty()) {
-				return new DeliveryResult.Failed("a file of the reply is no longer stored");
+			if (parts.missing() != null) {
+				return new DeliveryResult.Failed(parts.missing());
 			}
-			PlatformHttp.FilePart file = parts.get().get(0);
+			PlatformHttp.FilePart file = parts.parts().get(0);
 			PlatformHttp.Answer uploaded = http.postMultipart(graph(inbox, inbox.setting(PHONE_NUMBER_ID) + "/media"),
-					Map.of("messaging_product", "whatsapp", "type", file.contentType()), parts.get(), auth(inbox));
+					Map.of("messaging_product", "whatsapp", "type", file.contentType()), parts.parts(), auth(inbox));
 			if (!uploaded.ok() || uploaded.json().get("id") == null) {
 				return outcome(inbox, uploaded, null);
 			}

@@ -22,4 +22,9 @@ public class NetworkWords {
 		return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
+	/** A channel as people name it ("SMS" for twilio, "web chat" for widget). */
+	public String channelName(String channel) {
+		return messages.getMessage("channel." + channel, null, channel, LocaleContextHolder.getLocale());
+	}
+
 }

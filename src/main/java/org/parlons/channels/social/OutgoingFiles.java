@@ -6,34 +6,46 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Attachment;
 import org.parlons.platform.BlobStore;
+import org.parlons.platform.Sentences;
 import org.springframework.stereotype.Component;
 
-/** The bytes of the files a reply sends, read back from the blob store for a network. */
+/** The bytes of the files a reply sends, read back from the blob store for a channel. */
 @Component
 public class OutgoingFiles {
 
+	/**
+	 * The files as parts of a request, or why they cannot go (the delivery failure's
+	 * stored reason).
+	 */
+	public record Loaded(List<PlatformHttp.FilePart> parts, @Nullable String missing) {
+	}
+
 	private final BlobStore blobs;
 
-	OutgoingFiles(BlobStore blobs) {
+	private final Sentences sentences;
+
+	OutgoingFiles(BlobStore blobs, Sentences sentences) {
 		this.blobs = blobs;
+		this.sentences = sentences;
 	}
 
 	/**
-	 * Each file as a part of a multipart request, its field named by {@code field} and
-	 * its position ("document", "file0"…); empty when one is no longer stored.
+	 * Each file as a part, its field named by {@code field} and its position ("document",
+	 * "file0"…); {@link Loaded#missing} names the first one no longer stored.
 	 */
-	public Optional<List<PlatformHttp.FilePart>> load(List<Attachment> files,
-			java.util.function.IntFunction<String> field) {
+	public Loaded load(List<Attachment> files, IntFunction<String> field) {
 		List<PlatformHttp.FilePart> parts = new ArrayList<>();
 		for (int i = 0; i < files.size(); i++) {
 			Attachment file = files.get(i);
 			String url = file.url() == null ? "" : file.url();
 			Optional<InputStream> in = url.startsWith("blob:") ? blobs.open(url.substring(5)) : Optional.empty();
 			if (in.isEmpty()) {
-				return Optional.empty();
+				return new Loaded(List.of(), sentences.english("delivery.fileMissing", file.name()));
 			}
 			try (InputStream stream = in.get()) {
 				parts.add(new PlatformHttp.FilePart(field.apply(i), file.name(), file.contentType(),
@@ -43,7 +55,7 @@ public class OutgoingFiles {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		return Optional.of(parts);
+		return new Loaded(parts, null);
 	}
 
 }

@@ -174,10 +174,10 @@ class TelegramConnector implements ChannelConnector {
 		}
 		else {
 			var parts = files.load(reply.attachments(), i -> reply.attachments().size() == 1 ? "document" : "file" + i);
-			if (parts.isEmpty()) {
-				return new DeliveryResult.Failed("a file of the reply is no longer stored");
+			if (parts.missing() != null) {
+				return new DeliveryResult.Failed(parts.missing());
 			}
-			answer = sendFiles(outgoing, body, reply.text(), parts.get());
+			answer = sendFiles(outgoing, body, reply.text(), parts.parts());
 		}
 		Map<String, Object> json = answer.json();
 		Object sent = json.get("result") instanceof List<?> group && !group.isEmpty() ? group.get(0)

@@ -22,6 +22,7 @@ import org.parlons.conversations.ConversationFilter;
 import org.parlons.conversations.ConversationStatus;
 import org.parlons.conversations.ConversationSummary;
 import org.parlons.conversations.ConversationList;
+import org.parlons.conversations.Message;
 import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Messages;
 import org.parlons.conversations.Priority;
@@ -303,8 +304,7 @@ class ConversationsApi {
 		var message = acknowledge
 				? replies.replyPrivately(me, id, body.text(), body.publicAcknowledgement(), body.persona(), accept)
 				: replies.reply(me, id, body.text(), visibility, body.persona(), accept, commitment);
-		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
-		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
+		return ResponseEntity.status(sentOrHeld(message)).body(MessageView.of(message));
 	}
 
 	/**
@@ -349,9 +349,13 @@ class ConversationsApi {
 			@Valid @RequestBody NewConversation body) {
 		var message = outbound.start(me, new Outbound.Start(body.inboxId(), body.customerId(), body.to(), body.name(),
 				body.subject(), body.text(), body.persona(), Boolean.TRUE.equals(body.acceptWarnings())));
-		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
-		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+		return ResponseEntity.status(sentOrHeld(message))
 			.body(new Started(message.conversationId(), MessageView.of(message)));
+	}
+
+	/** 201 for a reply on its way, 202 for one governance holds for approval. */
+	private static HttpStatus sentOrHeld(Message message) {
+		return message.status() == MessageStatus.PENDING_APPROVAL ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
 	}
 
 	/**
@@ -369,8 +373,7 @@ class ConversationsApi {
 			@RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files) {
 		var message = replies.reply(me, id, text, visibility == null ? null : Visibility.fromApi(visibility), persona,
 				acceptWarnings, null, uploads.keep(files));
-		boolean held = message.status() == MessageStatus.PENDING_APPROVAL;
-		return ResponseEntity.status(held ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(MessageView.of(message));
+		return ResponseEntity.status(sentOrHeld(message)).body(MessageView.of(message));
 	}
 
 	/** Adds a private note, seen by agents only. */
