@@ -53,7 +53,7 @@ public class Teams {
 				jdbc.sql("insert into team_member (team_id, agent_id) values (?, ?)").params(teamId, agentId).update();
 			}
 			catch (DataIntegrityViolationException ex) {
-				throw new InvalidRequestException("No agent " + agentId);
+				throw InvalidRequestException.said("refused.noAgent", "No agent " + agentId, String.valueOf(agentId));
 			}
 		}
 	}
@@ -66,7 +66,7 @@ public class Teams {
 				jdbc.sql("insert into team_inbox (team_id, inbox_id) values (?, ?)").params(teamId, inboxId).update();
 			}
 			catch (DataIntegrityViolationException ex) {
-				throw new InvalidRequestException("No inbox " + inboxId);
+				throw InvalidRequestException.said("refused.noInbox", "No inbox " + inboxId, String.valueOf(inboxId));
 			}
 		}
 	}

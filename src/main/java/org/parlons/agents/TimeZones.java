@@ -42,7 +42,8 @@ public class TimeZones implements ReaderZone {
 				clean = ZoneId.of(clean).getId();
 			}
 			catch (DateTimeException ex) {
-				throw new InvalidRequestException("timeZone: a zone such as Europe/Paris, not " + zone);
+				throw InvalidRequestException.said("agents.refused.timeZone",
+						"timeZone: a zone such as Europe/Paris, not " + zone, zone);
 			}
 		}
 		if (jdbc.sql("update agent_preference set time_zone = ? where agent_id = ?")

@@ -112,9 +112,11 @@ public class InboxSetup {
 		Inbox inbox = inboxes.findLive(id).orElseThrow(() -> new NotFoundException("No inbox " + id));
 		ChannelConnector connector = connector(inbox.channel());
 		if (!connector.secretSettings().contains(name)) {
-			throw new InvalidRequestException(
-					"name: " + name + " is not a secret of a " + inbox.channel() + " inbox; its secrets are "
-							+ connector.secretSettings().stream().filter(n -> !n.contains(".")).sorted().toList());
+			String secrets = String
+				.valueOf(connector.secretSettings().stream().filter(n -> !n.contains(".")).sorted().toList());
+			throw InvalidRequestException.said("inbox.refused.notSecret",
+					"name: " + name + " is not a secret of a " + inbox.channel() + " inbox; its secrets are " + secrets,
+					name, inbox.channel(), secrets);
 		}
 		Object before = inbox.settings().get(name);
 		Map<String, Object> changes = new LinkedHashMap<>();
@@ -122,7 +124,8 @@ public class InboxSetup {
 		Inbox saved = update(id, inbox.name(), changes, inbox.autoAssign());
 		Object after = saved.settings().get(name);
 		if (after == null || after.toString().isBlank() || after.equals(before) && value == null) {
-			throw new InvalidRequestException("value: " + name + " is issued by the network; give its new value");
+			throw InvalidRequestException.said("inbox.refused.issued",
+					"value: " + name + " is issued by the network; give its new value", name);
 		}
 		return after.toString();
 	}
@@ -181,8 +184,10 @@ public class InboxSetup {
 
 	private ChannelConnector connector(String channel) {
 		return connectors.of(channel)
-			.orElseThrow(() -> new InvalidRequestException("The channel '" + channel
-					+ "' is not available in this installation; available: " + connectors.channels()));
+			.orElseThrow(() -> InvalidRequestException.said(
+					"inbox.refused.channel", "The channel '" + channel
+							+ "' is not available in this installation; available: " + connectors.channels(),
+					channel, String.valueOf(connectors.channels())));
 	}
 
 	/**

@@ -53,7 +53,8 @@ public class Moderation {
 					"Analysts read conversations; they do not moderate them");
 		}
 		if (!ACTIONS.contains(action)) {
-			throw new InvalidRequestException("action must be one of " + ACTIONS);
+			throw InvalidRequestException.said("moderation.refused.action", "action must be one of " + ACTIONS,
+					String.valueOf(ACTIONS));
 		}
 		if (message.moderated("deleted")) {
 			throw InvalidRequestException.said("moderation.deleted",
@@ -61,7 +62,8 @@ public class Moderation {
 		}
 		Inbox inbox = inboxes.findById(message.inboxId()).orElseThrow();
 		ChannelConnector connector = connectors.of(inbox.channel())
-			.orElseThrow(() -> new InvalidRequestException("This channel has no connector"));
+			.orElseThrow(() -> InvalidRequestException.said("moderation.refused.noConnector",
+					"This channel has no connector"));
 		String refusal = connector.moderate(inbox, message, action);
 		if (refusal != null) {
 			throw new InvalidRequestException(refusal);

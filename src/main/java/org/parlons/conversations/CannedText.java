@@ -35,8 +35,11 @@ public final class CannedText {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw new InvalidRequestException("text: unknown variable(s) " + String.join(", ", unknown) + "; known: "
-					+ String.join(", ", VARIABLES));
+			throw InvalidRequestException
+				.said("canned.refused.variables",
+						"text: unknown variable(s) " + String.join(", ", unknown) + "; known: "
+								+ String.join(", ", VARIABLES),
+						String.join(", ", unknown), String.join(", ", VARIABLES));
 		}
 	}
 

@@ -164,7 +164,8 @@ public class Macros {
 			throw InvalidRequestException.from(ex);
 		}
 		if (assign != null && !assign.equals("me") && !assign.equals("none") && !assign.matches("[0-9]{1,18}")) {
-			throw new InvalidRequestException("assign: \"me\", \"none\" or an agent id, not " + assign);
+			throw InvalidRequestException.said("refused.assignee",
+					"assign: \"me\", \"none\" or an agent id, not " + assign, "assign", assign);
 		}
 		String label = blankToNull(m.addLabel());
 		if (label != null && label.length() > 100) {

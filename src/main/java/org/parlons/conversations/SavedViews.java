@@ -41,10 +41,11 @@ public class SavedViews {
 	public void save(long agentId, String name, String query) {
 		String clean = name.strip();
 		if (clean.isEmpty() || clean.length() > 100) {
-			throw new InvalidRequestException("name: 1 to 100 characters");
+			throw InvalidRequestException.said("views.refused.name", "name: 1 to 100 characters");
 		}
 		if (query.length() > 1000) {
-			throw new InvalidRequestException("A view holds at most 1,000 characters of filters");
+			throw InvalidRequestException.said("views.refused.long", "A view holds at most 1,000 characters of filters",
+					1000);
 		}
 		if (jdbc.sql("update saved_view set query = ? where agent_id = ? and name = ?")
 			.params(query, agentId, clean)
@@ -52,7 +53,8 @@ public class SavedViews {
 			return;
 		}
 		if (of(agentId).size() >= MAX_PER_AGENT) {
-			throw new InvalidRequestException("At most " + MAX_PER_AGENT + " saved views: delete one first");
+			throw InvalidRequestException.said("views.refused.many",
+					"At most " + MAX_PER_AGENT + " saved views: delete one first", MAX_PER_AGENT);
 		}
 		jdbc.sql("insert into saved_view (agent_id, name, query, created_at) values (?, ?, ?, ?) "
 				+ "on conflict do nothing")

@@ -76,7 +76,7 @@ public class CustomerMerges {
 	@Transactional
 	public Merge merge(long survivorId, long mergedId, long actorId) {
 		if (survivorId == mergedId) {
-			throw new InvalidRequestException("A profile cannot be merged into itself");
+			throw InvalidRequestException.said("customers.refused.mergeSelf", "A profile cannot be merged into itself");
 		}
 		lockInOrder(survivorId, mergedId);
 		Customer survivor = live(survivorId);

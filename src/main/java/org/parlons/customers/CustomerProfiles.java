@@ -121,7 +121,8 @@ public class CustomerProfiles {
 	public long detachIdentity(long id, long identityId, @Nullable Long actorId) {
 		Customer customer = get(id);
 		if (customer.isMerged()) {
-			throw new InvalidRequestException("Customer " + id + " was merged into another profile; unlink there");
+			throw InvalidRequestException.said("customers.refused.unlinkMerged",
+					"Customer " + id + " was merged into another profile; unlink there", String.valueOf(id));
 		}
 		Customer.StoredIdentity detached = customer.identities()
 			.stream()
@@ -129,7 +130,7 @@ public class CustomerProfiles {
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Customer " + id + " has no identity " + identityId));
 		if (customer.identities().size() == 1) {
-			throw new InvalidRequestException(
+			throw InvalidRequestException.said("customers.refused.onlyIdentity",
 					"This is the profile's only identity: nothing would be left to recognise it by");
 		}
 		long created = customers.create(detached.identity().label());

@@ -44,8 +44,11 @@ import org.springframework.stereotype.Component;
  * moment ({@link TravellingClock}): questions in working hours (fewer at weekends),
  * answers minutes to hours later (some past the service level), follow-ups, resolutions,
  * escalations, a held gesture approved and one waiting, and in the last hours a bad buzz
- * on the public channel. Nothing is dated after the moment it is written. Runs only with
- * {@code PARLONS_DEMO=true} and only on a workspace without inboxes.
+ * on the public channel. The email inbox reads and sends through the demo's own mail
+ * server ({@link DemoMailbox}), WhatsApp and Mastodon through a stand-in for their APIs
+ * ({@link DemoNetwork}); after the history, fresh mail and a mention come in through
+ * those channels' pollers. Nothing is dated after the moment it is written. Runs only
+ * with {@code PARLONS_DEMO=true} and only on a workspace without inboxes.
  */
 @Component
 @Order(10)
@@ -72,10 +75,17 @@ class DemoSeeder implements ApplicationRunner {
 			Approvals approvals, EscalationRules rules, Topics topics, ReportRollups rollups) {
 	}
 
-	DemoSeeder(DemoSettings settings, Services services, TravellingClock clock) {
+	private final DemoMailbox mailbox;
+
+	private final DemoNetwork network;
+
+	DemoSeeder(DemoSettings settings, Services services, TravellingClock clock, DemoMailbox mailbox,
+			DemoNetwork network) {
 		this.settings = settings;
 		this.services = services;
 		this.clock = clock;
+		this.mailbox = mailbox;
+		this.network = network;
 	}
 
 	@Override
@@ -89,6 +99,7 @@ class DemoSeeder implements ApplicationRunner {
 			clock.setTo(now.minus(Duration.ofDays(DAYS + 1)));
 			int conversations = seed(new Random(2011), now);
 			clock.present();
+			liveMessages();
 			services.rollups().rebuild(LocalDate.now(PARIS).minusDays(DAYS + 1), LocalDate.now(PARIS));
 			log.info(
 					"Demo ready: {} conversations over {} days. Sign in as sophie.laurent@teleo.fr / {} "
@@ -104,6 +115,13 @@ class DemoSeeder implements ApplicationRunner {
 		Map<String, Object> service = Map.of("sla", Map.of("firstResponse", "PT4H", "resolution", "PT72H"),
 				"businessHours", Map.of("zone", "Europe/Paris", "mon", "08:30-19:00", "tue", "08:30-19:00", "wed",
 						"08:30-19:00", "thu", "08:30-19:00", "fri", "08:30-19:00", "sat", "09:00-13:00"));
+		Inbox email = services.setup().create("Courriel", "email", mailSettings(service), true);
+		Inbox whatsapp = services.setup()
+			.create("WhatsApp", "whatsapp", Map.of("phoneNumberId", "106540352242922", "accessToken", "demo-token",
+					"appSecret", "demo-app-secret", "apiBaseUrl", network.baseUrl()), true);
+		Inbox mastodon = services.setup()
+			.create("Mastodon", "mastodon", Map.of("instance", "https://piaille.fr", "accessToken", "demo-token",
+					"apiBaseUrl", network.baseUrl()), false);
 		Inbox web = services.setup().create("Formulaire de contact", "api", service, true);
 		Inbox app = services.setup().create("Application mobile", "api", service, true);
 		Inbox shops = services.setup().create("Boutiques partenaires", "api", Map.of(), true);
@@ -119,12 +137,15 @@ class DemoSeeder implements ApplicationRunner {
 		Agent thomas = agent("thomas.petit@teleo.fr", "Thomas Petit", Role.AGENT, "50");
 		Agent marc = agent("marc.dubois@teleo.fr", "Marc Dubois", Role.ANALYST, null);
 		Team care = services.teams()
-			.create("Service client", List.of(web.id(), app.id(), social.id(), chat.id()),
+			.create("Service client",
+					List.of(email.id(), web.id(), app.id(), social.id(), chat.id(), whatsapp.id(), mastodon.id()),
 					List.of(julie.id(), karim.id(), ines.id(), sophie.id()));
-		Team billing = services.teams().create("Facturation", List.of(web.id()), List.of(ines.id(), thomas.id()));
+		Team billing = services.teams()
+			.create("Facturation", List.of(email.id(), web.id()), List.of(ines.id(), thomas.id()));
 		services.teams().create("Réseau de boutiques", List.of(shops.id()), List.of(thomas.id(), sophie.id()));
 		services.teams()
-			.create("Études", List.of(web.id(), app.id(), shops.id(), social.id(), chat.id()), List.of(marc.id()));
+			.create("Études", List.of(email.id(), web.id(), app.id(), shops.id(), social.id(), chat.id(), whatsapp.id(),
+					mastodon.id()), List.of(marc.id()));
 
 		services.canned()
 			.create("bonjour", "Accueil", "Bonjour {{customer.firstName}},\n\nMerci pour votre message. ", null);
@@ -143,7 +164,7 @@ class DemoSeeder implements ApplicationRunner {
 		services.topics().create("Panne Lyon", List.of("panne", "lyon"));
 		services.topics().create("Facturation", List.of("facture", "prélèvement", "frais"));
 
-		List<Inbox> desks = List.of(web, app, shops);
+		List<Inbox> desks = List.of(email, web, app, shops);
 		List<AgentPrincipal> answerers = List.of(new AgentPrincipal(julie), new AgentPrincipal(karim),
 				new AgentPrincipal(ines), new AgentPrincipal(thomas), new AgentPrincipal(sophie));
 		DemoStory story = new DemoStory(services, clock, random, now);
@@ -154,15 +175,48 @@ class DemoSeeder implements ApplicationRunner {
 			DemoStory.Person person = new DemoStory.Person(c, first + " " + last,
 					DemoText.address(first + "." + last + c) + "@exemple.fr",
 					"06" + String.format("%08d", random.nextInt(100_000_000)));
-			Inbox inbox = desks.get(random.nextInt(10) < 6 ? 0 : random.nextInt(10) < 7 ? 1 : 2);
+			int draw = random.nextInt(100);
+			Inbox inbox = desks.get(draw < 35 ? 0 : draw < 65 ? 1 : draw < 90 ? 2 : 3);
 			story.conversation(inbox, person, DemoStory.workingMoment(random, now), answerers);
 			conversations++;
 		}
 		story.publicVoice(social, new AgentPrincipal(julie));
 		int chats = story.chats(chat, new AgentPrincipal(karim));
+		chats += story.whatsapp(whatsapp, new AgentPrincipal(karim));
+		chats += story.mastodon(mastodon, new AgentPrincipal(julie));
 		story.approvals(web, new AgentPrincipal(julie), new AgentPrincipal(sophie));
 		story.replay();
 		return conversations + chats + 2;
+	}
+
+	/**
+	 * The email inbox reads and sends through the demo's own mail server, with the desks'
+	 * service levels.
+	 */
+	private Map<String, Object> mailSettings(Map<String, Object> service) {
+		Map<String, Object> mail = new java.util.LinkedHashMap<>(service);
+		mail.put("address", DemoMailbox.SUPPORT);
+		mail.put("fromName", "Service client Téléo");
+		mail.put("imap", Map.of("host", "127.0.0.1", "port", mailbox.imapPort(), "username", DemoMailbox.SUPPORT,
+				"password", DemoMailbox.PASSWORD, "tls", false));
+		mail.put("smtp", Map.of("host", "127.0.0.1", "port", mailbox.smtpPort(), "username", DemoMailbox.SUPPORT,
+				"password", DemoMailbox.PASSWORD, "tls", false));
+		return mail;
+	}
+
+	/**
+	 * What comes in once the demo is up, through the real channels: two customers' mails
+	 * in the support mailbox, read by the IMAP poller, and a Mastodon mention the poller
+	 * finds on the stand-in network.
+	 */
+	private void liveMessages() {
+		mailbox.customerWrites("Élodie Marchand", "elodie.marchand@exemple.fr", "Box livrée sans câble fibre",
+				"Bonjour,\n\nJ'ai reçu ma nouvelle box ce matin mais le câble fibre manque dans le carton. "
+						+ "Pouvez-vous m'en envoyer un ?\n\nÉlodie Marchand");
+		mailbox.customerWrites("Jean-Baptiste Lefèvre", "jb.lefevre@exemple.fr", "Changement de titulaire",
+				"Bonjour, je reprends la ligne de ma mère, Mme Lefèvre. Quelles pièces faut-il fournir ?\n\nMerci");
+		network.mention("lea.roux@piaille.fr", "Léa Roux",
+				"@teleo bravo pour la rapidité de l'installation ce matin, le technicien était top !");
 	}
 
 	private Agent agent(String email, String name, Role role, @Nullable String maxGesture) {

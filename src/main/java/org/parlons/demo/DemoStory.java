@@ -22,6 +22,7 @@ import org.parlons.conversations.Inbox;
 import org.parlons.conversations.InboundMessage;
 import org.parlons.conversations.Message;
 import org.parlons.conversations.MessageStatus;
+import org.parlons.conversations.Placement;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Identity;
@@ -85,27 +86,56 @@ final class DemoStory {
 	}
 
 	/**
+	 * Who writes a quick exchange: their message's id, as whom, with what their channel
+	 * says.
+	 */
+	private record Writer(String messageId, Author author, InboundMessage.Details details) {
+	}
+
+	/**
 	 * The web chat: short questions answered within minutes at the desk; some visitors
 	 * say who they are, others stay anonymous (named by their profile's number).
 	 */
 	int chats(Inbox chat, AgentPrincipal answerer) {
-		int count = 0;
-		for (int i = 0; i < 60; i++) {
+		return exchanges(chat, answerer, 60, i -> {
+			String key = "demo-visitor-" + i;
+			String name = random.nextBoolean() ? null : DemoText.FIRST[random.nextInt(DemoText.FIRST.length)] + " "
+					+ DemoText.LAST[random.nextInt(DemoText.LAST.length)];
+			return new Writer("widget:" + key + ":1",
+					new Author(name, List.of(Identity.external(Identity.ANONYMOUS_PREFIX + chat.id(), key))),
+					InboundMessage.Details.NONE);
+		});
+	}
+
+	/**
+	 * WhatsApp: the same quick questions from customers' phones, answered within the
+	 * network's 24-hour window.
+	 */
+	int whatsapp(Inbox inbox, AgentPrincipal answerer) {
+		return exchanges(inbox, answerer, 40, i -> {
+			String first = DemoText.FIRST[random.nextInt(DemoText.FIRST.length)];
+			Person person = new Person(50_000 + i, first + " " + DemoText.LAST[random.nextInt(DemoText.LAST.length)],
+					DemoText.address(first) + i + "@exemple.fr", "06" + String.format("%08d", 20_000_000 + i * 7919));
+			return new Writer(person.messageId(inbox, "wa-" + i), person.author(inbox), Person.details(inbox));
+		});
+	}
+
+	private int exchanges(Inbox inbox, AgentPrincipal answerer, int count,
+			java.util.function.IntFunction<Writer> writers) {
+		int written = 0;
+		for (int i = 0; i < count; i++) {
 			Instant at = atTheDesk(workingMoment(random, now));
 			if (!at.isBefore(now.minus(Duration.ofMinutes(30)))) {
 				continue;
 			}
-			count++;
+			written++;
 			String[] exchange = DemoText.CHATS[random.nextInt(DemoText.CHATS.length)];
-			String key = "demo-visitor-" + i;
-			String name = random.nextBoolean() ? null : DemoText.FIRST[random.nextInt(DemoText.FIRST.length)] + " "
-					+ DemoText.LAST[random.nextInt(DemoText.LAST.length)];
-			Author visitor = new Author(name, List.of(Identity.external(Identity.ANONYMOUS_PREFIX + chat.id(), key)));
+			Writer writer = writers.apply(i);
 			long[] conversation = new long[1];
 			story.add(new Step(at, 0,
 					() -> conversation[0] = services.ingestion()
-						.receive(new InboundMessage(chat.id(), "widget:" + key + ":1", visitor, exchange[0],
-								clock.instant(), Visibility.PRIVATE, null, null, List.of()))
+						.receive(new InboundMessage(inbox.id(), writer.messageId(), writer.author(), exchange[0],
+								clock.instant(), Visibility.PRIVATE, null, null, List.of(), writer.details()))
 						.conversationId()));
 			story.add(new Step(at.plus(Duration.ofMinutes(1 + random.nextInt(6))), 1,
 					() -> services.replies().reply(answerer, conversation[0], exchange[1], Visibility.PRIVATE)));
@@ -115,15 +145,77 @@ final class DemoStory {
 					.changeStatus(answerer, conversation[0], ConversationStatus.RESOLVED, null)));
 			}
 		}
-		return count;
+		return written;
+	}
+
+	/**
+	 * Mastodon: a few public questions to the brand's account over the 90 days, each
+	 * answered in public within the half-hour at the desk.
+	 */
+	int mastodon(Inbox inbox, AgentPrincipal answerer) {
+		int written = 0;
+		for (int i = 0; i < 30; i++) {
+			Instant at = workingMoment(random, now);
+			Instant answered = atTheDesk(at.plus(Duration.ofMinutes(5 + random.nextInt(25))));
+			if (!answered.isBefore(now)) {
+				continue;
+			}
+			written++;
+			String[] exchange = DemoText.MASTODON[random.nextInt(DemoText.MASTODON.length)];
+			String first = DemoText.FIRST[random.nextInt(DemoText.FIRST.length)];
+			String acct = DemoText.address(first) + (i + 1) + "@piaille.fr";
+			String id = String.valueOf(110_000_000_000_000_000L + i * 7_919L);
+			Author author = new Author(first, List.of(Identity.handle("mastodon", acct)));
+			long[] conversation = new long[1];
+			story.add(new Step(at, 0, () -> conversation[0] = services.ingestion()
+				.receive(new InboundMessage(inbox.id(), id, author, "@teleo " + exchange[0], clock.instant(),
+						Visibility.PUBLIC, null, null, List.of(),
+						new InboundMessage.Details(List.of(), null, true, false, null, Placement.MENTION, null)))
+				.conversationId()));
+			story.add(new Step(answered, 1,
+					() -> services.replies().reply(answerer, conversation[0], exchange[1], Visibility.PUBLIC)));
+		}
+		return written;
 	}
 
 	/** A customer of the story. */
 	record Person(int number, String name, String email, String phone) {
 
+		/**
+		 * The customer as the inbox's channel knows them: an email inbox by their
+		 * address, WhatsApp by their number, a company's own form or app by its customer
+		 * number.
+		 */
 		Author author(Inbox inbox) {
-			return new Author(name, List.of(Identity.external("inbox:" + inbox.id(), "client-" + number),
-					Identity.email(email), Identity.phone(phone, "FR")));
+			return switch (inbox.channel()) {
+				case "email" -> new Author(name, List.of(Identity.email(email)));
+				case "whatsapp" ->
+					new Author(name, List.of(Identity.phone(phone, "FR"), Identity.external("whatsapp", whatsappId())));
+				default -> new Author(name, List.of(Identity.external("inbox:" + inbox.id(), "client-" + number),
+						Identity.email(email), Identity.phone(phone, "FR")));
+			};
+		}
+
+		/**
+		 * What the channel says besides the text: WhatsApp's messages are private ones.
+		 */
+		static InboundMessage.Details details(Inbox inbox) {
+			return "whatsapp".equals(inbox.channel()) ? InboundMessage.Details.social(Placement.DIRECT, null)
+					: InboundMessage.Details.NONE;
+		}
+
+		/** The WhatsApp id of a French number: 33 then the number without its 0. */
+		String whatsappId() {
+			return "33" + phone.substring(1);
+		}
+
+		/** The id of one of their messages, as their channel names it. */
+		String messageId(Inbox inbox, String key) {
+			return switch (inbox.channel()) {
+				case "email" -> "<" + key + "@exemple.fr>";
+				case "whatsapp" -> "wamid.demo-" + key;
+				default -> key;
+			};
 		}
 
 	}
@@ -175,8 +267,9 @@ final class DemoStory {
 		long[] conversation = new long[1];
 		story.add(new Step(start, 0,
 				() -> conversation[0] = services.ingestion()
-					.receive(new InboundMessage(inbox.id(), key + "-0", person.author(inbox), topic.question(),
-							clock.instant(), Visibility.PRIVATE, null, topic.subject(), List.of()))
+					.receive(new InboundMessage(inbox.id(), person.messageId(inbox, key + "-0"), person.author(inbox),
+							topic.question(), clock.instant(), Visibility.PRIVATE, null, topic.subject(), List.of(),
+							Person.details(inbox)))
 					.conversationId()));
 		boolean recent = start.isAfter(now.minus(Duration.ofDays(3)));
 		int stage = random.nextInt(10);
@@ -197,8 +290,9 @@ final class DemoStory {
 		if (stage < 5 && followUp.isBefore(now)) {
 			story.add(new Step(followUp, 2,
 					() -> services.ingestion()
-						.receive(new InboundMessage(inbox.id(), key + "-1", person.author(inbox), topic.followUp(),
-								clock.instant(), Visibility.PRIVATE, key + "-0", null, List.of()))));
+						.receive(new InboundMessage(inbox.id(), person.messageId(inbox, key + "-1"),
+								person.author(inbox), topic.followUp(), clock.instant(), Visibility.PRIVATE,
+								person.messageId(inbox, key + "-0"), null, List.of(), Person.details(inbox)))));
 			Instant second = atTheDesk(followUp.plus(Duration.ofMinutes(10 + random.nextInt(120))));
 			if (second.isBefore(now) && !recent) {
 				story.add(new Step(second, 3,

@@ -48,6 +48,20 @@ final class DemoText {
 					"Bonjour, oui : le transfert est gratuit, prévoyez 48 h de coupure au maximum.",
 					"48 h c'est long, il n'y a pas d'autre solution ?", "demenagement") };
 
+	/** Public questions to the brand's Mastodon account and the public answer. */
+	static final String[][] MASTODON = {
+			{ "est-ce que vos box gèrent l'IPv6 ? Je ne trouve rien dans la doc.",
+					"Oui : l'IPv6 est actif par défaut sur toutes nos box fibre, rien à configurer." },
+			{ "une panne fibre à Rennes centre ce soir ?",
+					"Aucun incident connu à Rennes pour l'instant : écrivez-nous en privé avec votre numéro de ligne, "
+							+ "nous regardons." },
+			{ "vous publiez enfin les débits réels par commune ? Merci pour la transparence.",
+					"Merci ! La carte est mise à jour chaque mois sur teleo.fr/couverture." },
+			{ "le nouveau décodeur consomme combien en veille ?",
+					"Moins d'un watt en veille profonde ; l'option se règle dans Réglages > Énergie." },
+			{ "votre appli plante au lancement depuis la mise à jour.",
+					"Désolés ! Une correction part aujourd'hui ; en attendant, la version web fonctionne." } };
+
 	/** Web chat questions and the agent's answer. */
 	static final String[][] CHATS = { { "Bonjour, le voyant de ma box est orange, c'est grave ?",
 			"Bonjour ! Orange signifie que la box redémarre : attendez 5 minutes. S'il reste orange, dites-le-moi ici." },

@@ -25,10 +25,11 @@ public record Days(LocalDate first, LocalDate last) {
 		LocalDate last = date(to, "to", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
 		LocalDate first = date(from, "from", last.minusDays(defaultDays - 1L));
 		if (first.isAfter(last)) {
-			throw new InvalidRequestException("from (" + first + ") is after to (" + last + ")");
+			throw InvalidRequestException.said("days.refused.order", "from (" + first + ") is after to (" + last + ")",
+					String.valueOf(first), String.valueOf(last));
 		}
 		if (first.plusDays(maxDays).isBefore(last)) {
-			throw new InvalidRequestException(tooLong);
+			throw InvalidRequestException.said("days.refused.tooLong", tooLong, maxDays);
 		}
 		return new Days(first, last);
 	}
@@ -51,7 +52,8 @@ public record Days(LocalDate first, LocalDate last) {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidRequestException(field + ": '" + value + "' is not a date (2026-11-24)");
+			throw InvalidRequestException.said("days.refused.date",
+					field + ": '" + value + "' is not a date (2026-11-24)", field, value);
 		}
 	}
 

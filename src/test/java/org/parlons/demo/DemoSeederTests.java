@@ -1,5 +1,11 @@
 package org.parlons.demo;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,16 +38,29 @@ import static org.awaitility.Awaitility.await;
  * hours, nothing dated after now, service levels missed and met, an escalation, an
  * approval decided and one waiting, a bad buzz the listening page warns of.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "parlons.demo.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "parlons.demo.enabled=true", "parlons.demo.smtp-port=0", "parlons.demo.imap-port=0",
+				"parlons.demo.network-port=0", "parlons.email.poll-interval=PT1S",
+				"parlons.social.poll-interval=PT1S" })
 class DemoSeederTests {
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	DemoMailbox mailbox;
+
+	@Autowired
+	DemoNetwork network;
+
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) {
 		String url = FreshDatabase.url("parlons_demo");
 		registry.add("spring.datasource.url", () -> url);
+	}
+
+	private static int total(TestApi admin, long inbox) {
+		return admin.get("/api/v1/conversations?status=all&inboxId=" + inbox).body().get("total").asInt();
 	}
 
 	@Test
@@ -83,17 +102,46 @@ class DemoSeederTests {
 		}
 		assertThat(seen.size()).isGreaterThan(400);
 
-		long chat = admin.get("/api/v1/inboxes")
+		Map<String, Long> inboxes = new HashMap<>();
+		admin.get("/api/v1/inboxes")
 			.body()
 			.valueStream()
-			.filter(i -> "widget".equals(i.get("channel").asString()))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asLong();
-		assertThat(admin.get("/api/v1/conversations?status=all&inboxId=" + chat).body().get("total").asInt())
-			.as("web chat conversations")
-			.isGreaterThan(20);
+			.forEach(i -> inboxes.put(i.get("channel").asString(), i.get("id").asLong()));
+		assertThat(inboxes).containsKeys("email", "widget", "whatsapp", "mastodon", "api");
+		assertThat(total(admin, inboxes.get("widget"))).as("web chat conversations").isGreaterThan(20);
+		assertThat(total(admin, inboxes.get("email"))).as("email conversations").isGreaterThan(100);
+		assertThat(total(admin, inboxes.get("whatsapp"))).as("WhatsApp conversations").isGreaterThan(20);
+		assertThat(total(admin, inboxes.get("mastodon"))).as("Mastodon conversations").isGreaterThan(10);
+
+		// the replies went out through the real connectors: by SMTP to the customers'
+		// mailboxes, by HTTP to the networks' stand-in
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(mailbox.receivedBy("@exemple.fr")).as("email replies delivered").hasSizeGreaterThan(100);
+			assertThat(network.sent()).extracting(m -> m.get("network"))
+				.as("WhatsApp and Mastodon replies delivered")
+				.contains("whatsapp", "mastodon");
+		});
+		// what comes in after the start arrives through the channels' pollers: mail by
+		// IMAP, a mention from the Mastodon instance
+		JsonNode fresh = await().atMost(Duration.ofSeconds(60))
+			.until(() -> admin
+				.get("/api/v1/conversations?status=all&q=" + URLEncoder.encode("câble fibre", StandardCharsets.UTF_8)
+						+ "&inboxId=" + inboxes.get("email"))
+				.body()
+				.get("items"), items -> items.size() == 1);
+		long asked = fresh.get(0).get("id").asLong();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> admin
+				.get("/api/v1/conversations?status=all&q=technicien+%C3%A9tait+top&inboxId=" + inboxes.get("mastodon"))
+				.body()
+				.get("items")
+				.size() == 1);
+		// and an answer reaches the customer's own mailbox
+		assertThat(admin
+			.post("/api/v1/conversations/" + asked + "/replies",
+					Map.of("text", "Bonjour Élodie, le câble part aujourd'hui par la poste."))
+			.status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(60)).until(() -> !mailbox.receivedBy("elodie.marchand@exemple.fr").isEmpty());
 		assertThat(admin.get("/api/v1/approvals?status=pending").body().get("items")).isNotEmpty();
 		assertThat(admin.get("/api/v1/approvals?status=approved").body().get("items")).isNotEmpty();
 		JsonNode disputes = admin.get("/api/v1/conversations?status=all&q=UFC&size=100").body().get("items");

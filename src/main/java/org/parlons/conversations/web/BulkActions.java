@@ -105,7 +105,8 @@ class BulkActions {
 					yield Long.valueOf(value);
 				}
 				catch (NumberFormatException ex) {
-					throw new InvalidRequestException("assignee: \"me\", \"none\" or an agent id, not " + value);
+					throw InvalidRequestException.said("refused.assignee",
+							"assignee: \"me\", \"none\" or an agent id, not " + value, "assignee", value);
 				}
 			}
 		};

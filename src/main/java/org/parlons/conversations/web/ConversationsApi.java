@@ -293,13 +293,14 @@ class ConversationsApi {
 		Visibility visibility = body.visibility() == null ? null : Visibility.fromApi(body.visibility());
 		boolean acknowledge = body.publicAcknowledgement() != null && !body.publicAcknowledgement().isBlank();
 		if (acknowledge && visibility != Visibility.PRIVATE) {
-			throw new InvalidRequestException(
+			throw InvalidRequestException.said("replies.refused.acknowledgement",
 					"publicAcknowledgement goes with a private reply (\"visibility\": \"private\")");
 		}
 		boolean accept = Boolean.TRUE.equals(body.acceptWarnings());
 		Commitment commitment = body.gesture() == null ? null : body.gesture().commitment();
 		if (acknowledge && commitment != null) {
-			throw new InvalidRequestException("A gesture goes with a single reply, not with a public acknowledgement");
+			throw InvalidRequestException.said("replies.refused.gestureAcknowledged",
+					"A gesture goes with a single reply, not with a public acknowledgement");
 		}
 		var message = acknowledge
 				? replies.replyPrivately(me, id, body.text(), body.publicAcknowledgement(), body.persona(), accept)

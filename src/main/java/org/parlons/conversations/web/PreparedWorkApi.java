@@ -189,7 +189,7 @@ class PreparedWorkApi {
 
 	private @Nullable Long team(@Nullable Long teamId) {
 		if (teamId != null && teams.findById(teamId).isEmpty()) {
-			throw new InvalidRequestException("teamId: no team " + teamId);
+			throw InvalidRequestException.said("refused.teamId", "teamId: no team " + teamId, String.valueOf(teamId));
 		}
 		return teamId;
 	}

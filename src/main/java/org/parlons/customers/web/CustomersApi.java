@@ -231,8 +231,10 @@ class CustomersApi {
 			throws IOException {
 		CustomerCsv.ImportReport report = csv.importFrom(new StringReader(body), me.id());
 		if (report.rejected()) {
-			InvalidRequestException rejected = new InvalidRequestException("Nothing was imported: "
-					+ report.errors().size() + " line(s) cannot be taken. " + report.errors().get(0));
+			InvalidRequestException rejected = InvalidRequestException.said(
+					"customers.refused.import", "Nothing was imported: " + report.errors().size()
+							+ " line(s) cannot be taken. " + report.errors().get(0),
+					report.errors().size(), report.errors().get(0));
 			rejected.getBody().setProperty("errors", report.errors());
 			throw rejected;
 		}

@@ -99,13 +99,16 @@ class ConductRulesApi {
 		ConductRules.Kind kind = parse(ConductRules.Kind.class, body.kind(), "kind");
 		List<String> phrases = body.phrases() == null ? List.of() : body.phrases().stream().map(String::strip).toList();
 		if (kind != ConductRules.Kind.TONE && phrases.isEmpty()) {
-			throw new InvalidRequestException("phrases: a " + kind.api() + " rule needs at least one phrase");
+			throw InvalidRequestException.said("conduct.refused.phrases",
+					"phrases: a " + kind.api() + " rule needs at least one phrase", kind.api());
 		}
 		if (body.inboxId() != null && inboxes.findLive(body.inboxId()).isEmpty()) {
-			throw new InvalidRequestException("inboxId: no inbox " + body.inboxId());
+			throw InvalidRequestException.said("refused.inboxId", "inboxId: no inbox " + body.inboxId(),
+					String.valueOf(body.inboxId()));
 		}
 		if (body.threshold() != null && (body.threshold() < -1 || body.threshold() > 1)) {
-			throw new InvalidRequestException("threshold: a sentiment score between -1 and 1");
+			throw InvalidRequestException.said("conduct.refused.threshold",
+					"threshold: a sentiment score between -1 and 1");
 		}
 		long id = rules.create(body.name().strip(), kind, phrases, body.threshold(),
 				body.mode() == null ? ConductRules.Mode.WARN : parse(ConductRules.Mode.class, body.mode(), "mode"),
@@ -160,8 +163,10 @@ class ConductRulesApi {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException(field + ": '" + value + "' is not one of "
-					+ Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+			String known = String
+				.valueOf(Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+			throw InvalidRequestException.said("refused.oneOf", field + ": '" + value + "' is not one of " + known,
+					field, value, known);
 		}
 	}
 

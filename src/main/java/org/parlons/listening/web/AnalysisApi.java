@@ -111,8 +111,10 @@ class AnalysisApi {
 		}
 		String lang = language.strip().toLowerCase(Locale.ROOT);
 		if (!SentimentAnalyser.LANGUAGES.contains(lang)) {
-			throw new InvalidRequestException("language: '" + language + "' is not read; send \"en\" or \"fr\", "
-					+ "or leave it out to detect each text's language");
+			throw InvalidRequestException.said("analysis.refused.language",
+					"language: '" + language
+							+ "' is not read; send \"en\" or \"fr\", or leave it out to detect each text's language",
+					language);
 		}
 		return lang;
 	}
@@ -173,16 +175,19 @@ class AnalysisApi {
 	private double scoreOf(Item item, int i) {
 		if (item.score() != null) {
 			if (item.score() < -1 || item.score() > 1 || item.score().isNaN()) {
-				throw new InvalidRequestException("messages[" + i + "]: score must be between -1 and 1");
+				throw InvalidRequestException.said("analysis.refused.score",
+						"messages[" + i + "]: score must be between -1 and 1", String.valueOf(i));
 			}
 			return item.score();
 		}
 		if (item.text() == null || item.text().isBlank()) {
-			throw new InvalidRequestException("messages[" + i + "]: send a text or a score between -1 and 1");
+			throw InvalidRequestException.said("analysis.refused.nothing",
+					"messages[" + i + "]: send a text or a score between -1 and 1", String.valueOf(i));
 		}
 		if (item.text().length() > MAX_TEXT_LENGTH) {
-			throw new InvalidRequestException(
-					"messages[" + i + "]: text is longer than " + MAX_TEXT_LENGTH + " characters");
+			throw InvalidRequestException.said("analysis.refused.long",
+					"messages[" + i + "]: text is longer than " + MAX_TEXT_LENGTH + " characters", String.valueOf(i),
+					MAX_TEXT_LENGTH);
 		}
 		return this.analyser.analyse(item.text(), null).score();
 	}

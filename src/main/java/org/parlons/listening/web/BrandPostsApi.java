@@ -146,18 +146,23 @@ class BrandPostsApi {
 	@Transactional
 	Map<String, Object> record(@Valid @RequestBody PostsBody body) {
 		if (inboxes.findLive(body.inboxId()).isEmpty()) {
-			throw new InvalidRequestException("inboxId: no inbox " + body.inboxId());
+			throw InvalidRequestException.said("refused.inboxId", "inboxId: no inbox " + body.inboxId(),
+					String.valueOf(body.inboxId()));
 		}
 		Instant now = clock.instant();
 		Instant readAt = body.observedAt() == null ? now : body.observedAt().toInstant();
 		if (readAt.isAfter(now.plusSeconds(300))) {
-			throw new InvalidRequestException("observedAt: figures are read in the past, not at " + body.observedAt());
+			throw InvalidRequestException.said("brandPosts.refused.future",
+					"observedAt: figures are read in the past, not at " + body.observedAt(),
+					String.valueOf(body.observedAt()));
 		}
 		for (ObservedPost item : body.items()) {
 			Instant at = item.observedAt() == null ? readAt : item.observedAt().toInstant();
 			if (at.isBefore(item.publishedAt().toInstant()) || at.isAfter(now.plusSeconds(300))) {
-				throw new InvalidRequestException("observedAt of " + item.externalId()
-						+ ": figures are read after the post is published and not in the future");
+				throw InvalidRequestException.said("brandPosts.refused.observedAt",
+						"observedAt of " + item.externalId()
+								+ ": figures are read after the post is published and not in the future",
+						item.externalId());
 			}
 			posts.observe(body.inboxId(),
 					new Post(item.externalId().strip(), item.text(), item.url(), null, item.publishedAt().toInstant()),

@@ -116,7 +116,8 @@ class ListeningApi {
 		for (String b : brand) {
 			int colon = b.indexOf(':');
 			if (colon <= 0 || colon == b.length() - 1) {
-				throw new InvalidRequestException("brand: write name:keyword,keyword (" + b + ")");
+				throw InvalidRequestException.said("listening.refused.brand",
+						"brand: write name:keyword,keyword (" + b + ")", b);
 			}
 			brands.add(new ShareOfVoice.Brand(b.substring(0, colon).strip(),
 					Arrays.stream(b.substring(colon + 1).split(","))
@@ -207,7 +208,7 @@ class ListeningApi {
 			@RequestParam(required = false) @Nullable String author, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0 || size < 1 || size > 500) {
-			throw new InvalidRequestException("page is 0 or more, size between 1 and 500");
+			throw InvalidRequestException.said("listening.refused.page", "page is 0 or more, size between 1 and 500");
 		}
 		ListeningFigures.Filter f = ListeningFilters.of(query, label, author, topics, inboxes, access.scopeOf(me),
 				clock);

@@ -127,7 +127,7 @@ class TopicsApi {
 			@RequestParam(required = false) @Nullable Long topic, @RequestParam(defaultValue = "20") int limit,
 			@AuthenticationPrincipal AgentPrincipal me) {
 		if (limit < 1 || limit > 200) {
-			throw new InvalidRequestException("limit is between 1 and 200");
+			throw InvalidRequestException.said("topics.refused.limit", "limit is between 1 and 200");
 		}
 		ListeningFigures.Filter f = ListeningFilters.within(ListeningFilters.of(from, to, network, language, null, null,
 				ListeningFilters.topic(topic, topics), clock), access.scopeOf(me));
@@ -150,7 +150,7 @@ class TopicsApi {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Long topic,
 			@RequestParam(defaultValue = "20") int limit, @AuthenticationPrincipal AgentPrincipal me) {
 		if (limit < 1 || limit > 200) {
-			throw new InvalidRequestException("limit is between 1 and 200");
+			throw InvalidRequestException.said("topics.refused.limit", "limit is between 1 and 200");
 		}
 		ListeningFigures.Filter f = ListeningFilters.within(
 				ListeningFilters.of(from, to, null, null, null, null, ListeningFilters.topic(topic, topics), clock),

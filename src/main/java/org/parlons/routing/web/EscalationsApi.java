@@ -105,8 +105,10 @@ class EscalationsApi {
 			kind = EscalationRules.Kind.valueOf(body.kind().strip().toUpperCase(Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("kind is manager, keywords, repeat, tone, influence, public_complaint or "
-					+ "customer_value, not " + body.kind());
+			throw InvalidRequestException.said("escalations.refused.kind",
+					"kind is manager, keywords, repeat, tone, influence, public_complaint or customer_value, not "
+							+ body.kind(),
+					String.valueOf(body.kind()));
 		}
 		Priority priority = null;
 		if (body.priority() != null && !body.priority().isBlank()) {
@@ -120,13 +122,16 @@ class EscalationsApi {
 		List<String> keywords = body.keywords() == null ? List.of()
 				: body.keywords().stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
 		if (body.targetTeamId() != null && teams.findById(body.targetTeamId()).isEmpty()) {
-			throw new InvalidRequestException("No team " + body.targetTeamId());
+			throw InvalidRequestException.said("refused.noTeam", "No team " + body.targetTeamId(),
+					String.valueOf(body.targetTeamId()));
 		}
 		if (body.targetAgentId() != null && agents.findById(body.targetAgentId()).isEmpty()) {
-			throw new InvalidRequestException("No agent " + body.targetAgentId());
+			throw InvalidRequestException.said("refused.noAgent", "No agent " + body.targetAgentId(),
+					String.valueOf(body.targetAgentId()));
 		}
 		if (body.inboxId() != null && inboxes.findLive(body.inboxId()).isEmpty()) {
-			throw new InvalidRequestException("No inbox " + body.inboxId());
+			throw InvalidRequestException.said("refused.noInbox", "No inbox " + body.inboxId(),
+					String.valueOf(body.inboxId()));
 		}
 		try {
 			return rules.create(me.id(),

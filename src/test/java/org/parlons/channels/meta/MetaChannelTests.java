@@ -436,6 +436,13 @@ class MetaChannelTests {
 		JsonNode values = sent.get("template").get("components").get(0).get("parameters");
 		assertThat(values.get(0).get("text").asString()).isEqualTo("Hélène");
 		assertThat(values.get(1).get("text").asString()).isEqualTo("jeudi 10 h");
+		// the thread shows a template as one, not as the command typed
+		String thread = org.parlons.testing.WebSession.signIn(port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD)
+			.get("/inbox?lang=fr&status=all&open=" + started.body().get("id").asLong())
+			.body();
+		assertThat(thread).contains("Modèle WhatsApp")
+			.contains("rappel_rendez_vous fr Hélène | jeudi 10 h")
+			.doesNotContain(">/template");
 	}
 
 	@Test
@@ -557,7 +564,7 @@ class MetaChannelTests {
 			var indicator = wait.until(
 					org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By
 						.xpath("//a[contains(@class,'indicator')][contains(@href,'inboxId=" + inbox + "')]")));
-			assertThat(indicator.getText()).contains("(facebook)").contains("1 public complaint unanswered");
+			assertThat(indicator.getText()).contains("(Facebook)").contains("1 public complaint unanswered");
 			chrome.get("http://localhost:" + port + "/inbox/conversations/" + conversation + "?lang=en");
 			var quoted = wait.until(org.openqa.selenium.support.ui.ExpectedConditions
 				.visibilityOfElementLocated(org.openqa.selenium.By.cssSelector("blockquote.post")));
