@@ -7,6 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,9 +30,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxUploadBytes;
 
-	BodySizeLimitFilter(PlatformSettings settings) {
+	private final MessageSource words;
+
+	BodySizeLimitFilter(PlatformSettings settings, MessageSource words) {
 		this.maxBytes = settings.http().maxBodyBytes();
 		this.maxUploadBytes = settings.http().maxUploadBytes();
+		this.words = words;
 	}
 
 	@Override
@@ -35,17 +43,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
 		String type = request.getContentType();
-		long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
-				? maxUploadBytes : maxBytes;
+		long limit = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data") ? maxUploadBytes
+				: maxBytes;
 		boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
 		if (length > limit || chunked) {
 			response.setStatus(413);
 			response.setContentType("application/problem+json");
 			response.setHeader("Connection", "close");
-			response.getWriter()
-				.write("{\"type\":\"https://parlons.org/problems/body-too-large\",\"title\":\"Body too large\","
-						+ "\"status\":413,\"detail\":\"Request bodies are limited to " + limit
-						+ " bytes and must declare their length.\"}");
+			// before the locale resolver: the request's own languages say how to answer
+			Locale reader = request.getLocale();
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "https://parlons.org/problems/body-too-large");
+			problem.put("title", words.getMessage("problem.bodyTooLarge.title", null, reader));
+			problem.put("status", 413);
+			problem.put("detail", words.getMessage("problem.bodyTooLarge", new Object[] { limit }, reader));
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write(Json.write(problem));
 			return;
 		}
 		chain.doFilter(request, response);

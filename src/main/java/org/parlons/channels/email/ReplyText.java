@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * ("On … wrote:", "Le … a écrit :", an Outlook header block, "-----Original
  * Message-----", trailing "&gt;" lines) and above their signature ("-- ", "Sent from my
  * iPhone"). Errs on the side of keeping text: an inline reply (answers between quoted
- * lines) is kept whole, and the full message is always stored beside.
+ * lines) and an answer written below the quote are kept down to the last of the writer's
+ * own lines, and the full message is always stored beside.
  */
 final class ReplyText {
 
@@ -21,7 +22,7 @@ final class ReplyText {
 			+ "|-{2,}\\s*on\\b.{0,300}\\bwrote\\s*-{2,}|on\\b.{0,300}<[^<>\\s]+@[^<>\\s]+>\\s*wrote"
 			+ "|(il|in data)\\b.{0,300}\\bha\\s+scritto\\s*:|el\\b.{0,300}\\bescribi[óo]\\s*:|em\\b.{0,300}\\bescreveu\\s*:"
 			+ "|op\\b.{0,300}\\bschreef.{0,200}:|.{0,300}\\bskrev\\b.{0,200}:|.{0,300}\\bkirjoitti\\s*:|.{0,300}\\bírta\\s*:"
-			+ "|.{0,300}написал(а)?\\s*:|.{0,300}\\bnapisa[łl](a)?\\s*:)\\s*$");
+			+ "|.{0,300}написал(а)?\\s*:|.{0,300}\\bnapisa[łl](\\(a\\)|a)?\\s*:)\\s*$");
 
 	private static final Pattern ORIGINAL = Pattern.compile("(?iu)^\\s*[>*]*\\s*-{2,}\\s*("
 			+ "original message|message d'origine|message original|ursprüngliche nachricht|messaggio originale"
@@ -35,7 +36,8 @@ final class ReplyText {
 	private static final Pattern HEADER_SENT = Pattern
 		.compile("(?iu)^\\s*[>*]*\\s*(sent|date|envoyé|envoy[ée] le|gesendet"
 				+ "|datum|inviato|data|enviado|enviada|fecha|verzonden|sendt|skickat|lähetetty|wysłano|отправлено|to|à|an|a|til"
-				+ "|subject|objet|betreff|oggetto|asunto|assunto|onderwerp|emne|ämne|aihe|temat|тема)\\s*\\*?\\s*:.*");
+				+ "|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|emne|ämne|aihe|temat|тема|cc|copie à|message du)"
+				+ "\\s*\\*?\\s*:.*");
 
 	/**
 	 * A header without words: a date or time, an address in angle brackets, a colon at
@@ -99,18 +101,9 @@ final class ReplyText {
 					|| UNDERSCORES.matcher(line).matches() && headerBlockAt(lines, i + 1)) {
 				return i;
 			}
-			if (WROTE.matcher(line).matches() && !line.strip().startsWith(">")) {
+			int header = wroteHeader(lines, i);
+			if (header > 0 && !answeredBelow(lines, i + header)) {
 				return i;
-			}
-			// A "wrote:" header wrapped over two or three lines by the sender's client.
-			if (continues(lines, i + 1)) {
-				String joined = line + " " + lines.get(i + 1);
-				if (WROTE.matcher(joined).matches()) {
-					return i;
-				}
-				if (continues(lines, i + 2) && WROTE.matcher(joined + " " + lines.get(i + 2)).matches()) {
-					return i;
-				}
 			}
 			if (DATED_ADDRESS.matcher(line).matches()) {
 				return i;
@@ -120,7 +113,8 @@ final class ReplyText {
 			if (i > 0 && SENT_FROM.matcher(line).matches()) {
 				return i;
 			}
-			if (headerBlockAt(lines, i)) {
+			// An Outlook block, or a French one opened by its date ("Message du : …").
+			if (headerBlockAt(lines, i) || HEADER_SENT.matcher(line).matches() && headerBlockAt(lines, i + 1)) {
 				return i;
 			}
 			if (line.strip().startsWith(">") && onlyQuotesFrom(lines, i)) {
@@ -134,6 +128,52 @@ final class ReplyText {
 			}
 		}
 		return lines.size();
+	}
+
+	/**
+	 * The number of lines of a "wrote:" header starting at {@code i} (a client may wrap
+	 * it over two or three), or 0.
+	 */
+	private static int wroteHeader(List<String> lines, int i) {
+		String line = lines.get(i);
+		if (line.strip().startsWith(">")) {
+			return 0;
+		}
+		if (WROTE.matcher(line).matches()) {
+			return 1;
+		}
+		if (continues(lines, i + 1)) {
+			String joined = line + " " + lines.get(i + 1);
+			if (WROTE.matcher(joined).matches()) {
+				return 2;
+			}
+			if (continues(lines, i + 2) && WROTE.matcher(joined + " " + lines.get(i + 2)).matches()) {
+				return 3;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Whether the writer answered below the quote a header introduces (bottom-posting, as
+	 * on mailing lists): quoted lines right after it, then, after a blank line, their own
+	 * text, not a signature, a list's footer or another header.
+	 */
+	private static boolean answeredBelow(List<String> lines, int after) {
+		int j = after;
+		boolean quoted = false;
+		while (j < lines.size() && (lines.get(j).isBlank() || lines.get(j).strip().startsWith(">"))) {
+			quoted |= lines.get(j).strip().startsWith(">");
+			j++;
+		}
+		// a line the quoting client wrapped follows a quoted line directly: not an answer
+		if (!quoted || j >= lines.size() || !lines.get(j - 1).replace(">", "").isBlank()) {
+			return false;
+		}
+		String next = lines.get(j);
+		return !(SIGNATURE_DELIMITER.matcher(next).matches() || RULE.matcher(next).matches()
+				|| UNDERSCORES.matcher(next).matches() || SENT_FROM.matcher(next).matches() || wroteHeader(lines, j) > 0
+				|| headerBlockAt(lines, j) || ORIGINAL.matcher(next).matches());
 	}
 
 	/**
@@ -173,6 +213,9 @@ final class ReplyText {
 	private static boolean onlyQuotesFrom(List<String> lines, int i) {
 		for (int j = i; j < lines.size(); j++) {
 			String l = lines.get(j).strip();
+			if (SIGNATURE_DELIMITER.matcher(lines.get(j)).matches()) {
+				return true; // a mailing list's footer below the quote
+			}
 			if (!l.isEmpty() && !l.startsWith(">")) {
 				return false;
 			}

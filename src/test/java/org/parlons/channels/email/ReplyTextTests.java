@@ -42,7 +42,9 @@ class ReplyTextTests {
 			"email_german_outlook", "email_gmail_split_line_from", "email_ios_outlook", "email_ios_outlook_fr",
 			"email_italian", "email_msn", "email_norwegian_gmail", "email_original_message", "email_original_message_2",
 			"email_outlook_split_line_from", "email_portuguese", "email_russian",
-			"email_tricky_10_special_chars_in_name", "email_tricky_12_no_space_after_header" })
+			"email_tricky_10_special_chars_in_name", "email_tricky_12_no_space_after_header", "email_16", "email_9",
+			"email_tricky_14_long_quote_header", "email_tricky_15_original_message_variations",
+			"email_tricky_5_mixed_languages" })
 	void keepsTheParagraphAboveEachClientsQuoteHeader(String name) throws IOException {
 		assertThat(ReplyText.visible(fixture(name))).isEqualTo(LOREM);
 	}
@@ -72,6 +74,67 @@ class ReplyTextTests {
 	}
 
 	/**
+	 * The other fixtures, each with what its writer typed, read by hand: mobile
+	 * signatures, list footers, forwards, nested quotes, headers wrapped over lines.
+	 */
+	@Test
+	void keepsWhatEachRemainingWriterTyped() throws IOException {
+		assertThat(ReplyText.visible(fixture("email_19"))).isEqualTo("On Thursday, I get proper rendering.");
+		assertThat(ReplyText.visible(fixture("email_3")))
+			.isEqualTo("Oh thanks.\n\nHaving the function would be great.\n\n-Abhishek Kona");
+		assertThat(ReplyText.visible(fixture("email_4"))).isEqualTo("Awesome! I haven't had another problem with it.");
+		// "Sent a …" is no client's signature we know: kept rather than guessed
+		assertThat(ReplyText.visible(fixture("email_6")))
+			.isEqualTo("I get proper rendering as well.\n\nSent a magnificent torch of pixels");
+		assertThat(ReplyText.visible(fixture("email_bullets"))).isEqualTo("""
+				test 2 this should list second
+
+				and have spaces
+
+				and retain this formatting
+
+
+				   - how about bullets
+				   - and another""");
+		assertThat(ReplyText.visible(fixture("email_one_is_not_on"))).isEqualTo("""
+				Thank, this is really helpful.
+
+				One outstanding question I had:
+
+				Locally (on development), when I run...""");
+		assertThat(ReplyText.visible(fixture("email_reply_header"))).startsWith("This is the latest reply.")
+			.endsWith("On the other hand, it could happen TWICE!\n\nStranger")
+			.doesNotContain("Mister Example");
+		assertThat(ReplyText.visible(fixture("email_sent_from")))
+			.isEqualTo("Hi it can happen to any texts you type, as long as you type in between words or paragraphs.");
+		assertThat(ReplyText.visible(fixture("email_tricky_17_forward_header")))
+			.isEqualTo("See the forwarded message below.");
+		assertThat(ReplyText.visible(fixture("email_tricky_20_html_entities"))).isEqualTo(
+				"The data should be &gt; 100 and &lt; 200.\n\nWe need to ensure that &amp; symbols are handled correctly.");
+		assertThat(ReplyText.visible(fixture("email_tricky_9_nested_quotes")))
+			.isEqualTo("I agree with the points below.");
+		assertThat(ReplyText.visible(fixture("email_unquoted_reply"))).isEqualTo("This is my reply.");
+		assertThat(ReplyText.visible(fixture("email_zoho")))
+			.isEqualTo("What is the best way to clear a Riak bucket of all key, values after\nrunning a test?");
+		assertThat(ReplyText.visible(fixture("sig_no_empty_line")))
+			.isEqualTo("this is an email with a signature with no empty line above.");
+	}
+
+	/**
+	 * An answer written below the quote (a mailing list's bottom-posting) is shown with
+	 * the quote it answers, down to its last line: the trailing quote and the list's
+	 * footer go.
+	 */
+	@Test
+	void showsAnAnswerWrittenBelowTheQuote() throws IOException {
+		String visible = ReplyText.visible(fixture("email_2"));
+		assertThat(visible).startsWith("Hi,\nOn Tue, 2011-03-01 at 18:02 +0530, Abhishek Kona wrote:\n> Hi folks")
+			.contains("You can list the keys for the bucket and call delete for each.")
+			.endsWith("the keys in a bucket, you’ll need to delete them all individually.\"")
+			.doesNotContain("riak-users mailing list");
+	}
+
+	/**
 	 * Sentences that look like headers or signatures, and inline answers between quotes,
 	 * stay.
 	 */
@@ -81,7 +144,8 @@ class ReplyTextTests {
 			"email_tricky_7_multiple_dashes", "email_tricky_8_sent_from_in_content",
 			"email_tricky_13_timestamp_variations", "email_tricky_18_inline_reply",
 			"email_tricky_19_quote_without_header", "email_sent_from_my_not_signature", "email_not_a_signature",
-			"email_not_a_signature_2", "email_with_regards", "email_5", "email_21" })
+			"email_not_a_signature_2", "email_with_regards", "email_5", "email_21", "email_with_date_headers",
+			"email_with_from_headers" })
 	void keepsEverythingWhenNothingIsQuotedOrSigned(String name) throws IOException {
 		assertThat(ReplyText.visible(fixture(name))).isEqualTo(normalised(fixture(name)));
 	}

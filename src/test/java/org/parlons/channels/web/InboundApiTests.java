@@ -131,7 +131,13 @@ class InboundApiTests {
 		String huge = "x".repeat(1_100_000);
 		var r = admin.post("/api/v1/inboxes/" + inboxId + "/inbound", inbound("big-1", "u-1", huge));
 		assertThat(r.status()).isEqualTo(413);
+		assertThat(r.contentType()).startsWith("application/problem+json");
+		assertThat(r.body().get("detail").asString()).contains("1,048,576 bytes");
 		assertThat(admin.get("/api/v1/conversations?inboxId=" + inboxId).body().get("total").asLong()).isZero();
+		var french = admin.withHeader("Accept-Language", "fr")
+			.post("/api/v1/inboxes/" + inboxId + "/inbound", inbound("big-2", "u-1", huge));
+		assertThat(french.status()).isEqualTo(413);
+		assertThat(french.body().get("detail").asString()).startsWith("Le corps d'une requête est limité à");
 	}
 
 	@Test
