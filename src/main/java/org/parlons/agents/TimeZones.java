@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.ReaderZone;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Repository;
 
@@ -19,19 +18,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TimeZones implements ReaderZone {
 
-	private final JdbcClient jdbc;
+	private final AgentPreferences preferences;
 
-	TimeZones(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	TimeZones(AgentPreferences preferences) {
+		this.preferences = preferences;
 	}
 
 	public Optional<ZoneId> of(long agentId) {
-		return jdbc.sql("select time_zone from agent_preference where agent_id = ?")
-			.param(agentId)
-			.query(String.class)
-			.optional()
-			.filter(z -> z != null && !z.isBlank())
-			.map(ZoneId::of);
+		return preferences.get(agentId, "time_zone").map(ZoneId::of);
 	}
 
 	/** Sets the agent's zone; null or blank goes back to the server's. */
@@ -46,14 +40,7 @@ public class TimeZones implements ReaderZone {
 						"timeZone: a zone such as Europe/Paris, not " + zone, zone);
 			}
 		}
-		if (jdbc.sql("update agent_preference set time_zone = ? where agent_id = ?")
-			.params(clean, agentId)
-			.update() == 0
-				&& jdbc.sql("insert into agent_preference (agent_id, time_zone) values (?, ?) on conflict do nothing")
-					.params(agentId, clean)
-					.update() == 0) {
-			jdbc.sql("update agent_preference set time_zone = ? where agent_id = ?").params(clean, agentId).update();
-		}
+		preferences.put(agentId, "time_zone", clean);
 	}
 
 	@Override

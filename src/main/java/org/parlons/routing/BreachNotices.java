@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * A missed service level is told at once to whoever holds the conversation; to the
  * members of its team when nobody does (or of the teams that own its inbox), so that
- * someone picks it up.
+ * someone picks it up: on their screens, and by mail when a mail server is configured.
  */
 @Component
 class BreachNotices {
@@ -25,10 +25,13 @@ class BreachNotices {
 
 	private final AgentNotices notices;
 
-	BreachNotices(Conversations conversations, Teams teams, AgentNotices notices) {
+	private final BreachMail mail;
+
+	BreachNotices(Conversations conversations, Teams teams, AgentNotices notices, BreachMail mail) {
 		this.conversations = conversations;
 		this.teams = teams;
 		this.notices = notices;
+		this.mail = mail;
 	}
 
 	@ApplicationModuleListener
@@ -39,6 +42,7 @@ class BreachNotices {
 		}
 		for (long agent : whoToTell(c)) {
 			notices.tell(agent, "breached", c.id());
+			mail.send(agent, c, breach);
 		}
 	}
 

@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The settings of routing ({@code parlons.sla.*}).
  *
  * @param watchInterval how often service-level breaches are looked for
+ * @param breachMailFrom the sender of the mails telling agents of a missed service level
  */
 @ConfigurationProperties("parlons.sla")
-record RoutingSettings(@DefaultValue("PT1M") Duration watchInterval) {
+record RoutingSettings(@DefaultValue("PT1M") Duration watchInterval,
+		@DefaultValue("parlons@localhost") String breachMailFrom) {
 
 	/**
 	 * Read by {@code @Scheduled} expressions: the bean's name, as the configuration

@@ -24,6 +24,7 @@ import org.parlons.agents.Availability;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Role;
 import org.parlons.agents.Teams;
+import org.parlons.agents.Languages;
 import org.parlons.agents.TimeZones;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -55,8 +56,12 @@ class AgentsApi {
 
 	private final TimeZones zones;
 
-	AgentsApi(AgentRegistration registration, Agents agents, Teams teams, Availability availability, TimeZones zones) {
+	private final Languages languages;
+
+	AgentsApi(AgentRegistration registration, Agents agents, Teams teams, Availability availability, TimeZones zones,
+			Languages languages) {
 		this.zones = zones;
+		this.languages = languages;
 		this.availability = availability;
 		this.registration = registration;
 		this.agents = agents;
@@ -135,11 +140,13 @@ class AgentsApi {
 	 * @param permissions every right they hold
 	 * @param availability "online", "away" or "offline"
 	 * @param timeZone their time zone (IANA), for dates on their screens
+	 * @param readsIn the language they read Parlons in ("en", "fr"), for what is mailed
+	 * to them; the server's when they chose none
 	 */
 	record AgentView(long id, String email, String name, String role, boolean active, int capacity,
 			@Nullable Money maxGesture, Set<String> languages, Set<String> channels, Set<String> withheldTopics,
 			Set<Long> teamIds, List<String> grants, List<String> permissions, String availability,
-			@Nullable String timeZone) {
+			@Nullable String timeZone, @Nullable String readsIn) {
 	}
 
 	/**
@@ -157,6 +164,14 @@ class AgentsApi {
 	 * @param timeZone an IANA zone such as Europe/Paris; the server's when left out
 	 */
 	record TimeZoneChange(@Nullable String timeZone) {
+	}
+
+	/**
+	 * The language the caller reads Parlons in.
+	 *
+	 * @param language "en" or "fr"
+	 */
+	record LanguageChange(@NotBlank String language) {
 	}
 
 	/**
@@ -278,6 +293,16 @@ class AgentsApi {
 		return view(agents.findById(me.id()).orElseThrow());
 	}
 
+	/**
+	 * Sets the language the caller reads Parlons in, and is written to in (the screens'
+	 * language switch sets it too).
+	 */
+	@PutMapping("/me/language")
+	AgentView language(@AuthenticationPrincipal AgentPrincipal me, @Valid @RequestBody LanguageChange body) {
+		languages.set(me.id(), body.language());
+		return view(agents.findById(me.id()).orElseThrow());
+	}
+
 	/** The agent the request authenticates as. */
 	@GetMapping("/me")
 	AgentView me(@AuthenticationPrincipal AgentPrincipal me) {
@@ -291,7 +316,8 @@ class AgentsApi {
 				agent.capacity(), gesture, m.languages(), m.channels(), m.withheldTopics(), teams.teamsOf(agent.id()),
 				agent.grants().stream().map(Permission::api).sorted().toList(),
 				Arrays.stream(Permission.values()).filter(agent::may).map(Permission::api).toList(),
-				availability.of(agent.id()).api(), zones.of(agent.id()).map(java.time.ZoneId::getId).orElse(null));
+				availability.of(agent.id()).api(), zones.of(agent.id()).map(java.time.ZoneId::getId).orElse(null),
+				languages.of(agent.id()).map(java.util.Locale::getLanguage).orElse(null));
 	}
 
 }
