@@ -85,6 +85,35 @@ public class Conversation {
 		changes.add(new ConversationChanged.Reopened(id, inboxId, false));
 	}
 
+	/**
+	 * Takes in the messages of a newer conversation of the same thread: open again when
+	 * it was not, since the customer's latest message now lives here.
+	 */
+	public void absorb(Conversation newer) {
+		if (newer.id == id || newer.inboxId != inboxId || newer.customerId != customerId) {
+			throw Refusals.conflict("conversation.joinOther",
+					"Conversation " + newer.id + " is not of the same customer and inbox", String.valueOf(newer.id));
+		}
+		if (status != ConversationStatus.OPEN && newer.status != ConversationStatus.RESOLVED) {
+			status = ConversationStatus.OPEN;
+			snoozedUntil = null;
+			changes.add(new ConversationChanged.Reopened(id, inboxId, true));
+		}
+		changes.add(new ConversationChanged.Joined(id, inboxId, newer.id));
+	}
+
+	/** Its messages went to an older conversation of the same thread: closed. */
+	public void joinInto(long olderId) {
+		status = ConversationStatus.RESOLVED;
+		snoozedUntil = null;
+		changes.add(new ConversationChanged.JoinedInto(id, inboxId, olderId));
+	}
+
+	/** A mail linked it to another customer's conversation: told, left apart. */
+	public void refuseJoin(long otherId) {
+		changes.add(new ConversationChanged.JoinRefused(id, inboxId, otherId));
+	}
+
 	public void awaitCustomer() {
 		if (status == ConversationStatus.RESOLVED) {
 			throw Refusals.conflict("conversation.resolvedNotPending",

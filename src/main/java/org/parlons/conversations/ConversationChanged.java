@@ -19,7 +19,8 @@ public sealed interface ConversationChanged
 		ConversationChanged.ServiceLevelBreached, ConversationChanged.Moderated, ConversationChanged.DeliveryFailed,
 		ConversationChanged.MessageStatusChanged, ConversationChanged.SentDespiteWarnings,
 		ConversationChanged.GestureCommitted, ConversationChanged.ReplyApproved, ConversationChanged.ReplyRejected,
-		ConversationChanged.Started, ReplyHeld, ReplyQueued {
+		ConversationChanged.Started, ConversationChanged.Joined, ConversationChanged.JoinedInto,
+		ConversationChanged.JoinRefused, ReplyHeld, ReplyQueued {
 
 	long conversationId();
 
@@ -79,6 +80,59 @@ public sealed interface ConversationChanged
 		@Override
 		public Line line() {
 			return Line.of("resolved", null);
+		}
+
+	}
+
+	/**
+	 * The messages of a newer conversation of the same thread, which a later mail linked
+	 * to this one, now live here.
+	 */
+	record Joined(long conversationId, long inboxId, long joinedId) implements ConversationChanged {
+
+		@Override
+		public String what() {
+			return "message";
+		}
+
+		@Override
+		public Line line() {
+			return Line.of("joined", "#" + joinedId);
+		}
+
+	}
+
+	/**
+	 * This conversation's messages joined an older one of the same thread; it is closed.
+	 */
+	record JoinedInto(long conversationId, long inboxId, long intoId) implements ConversationChanged {
+
+		@Override
+		public String what() {
+			return "status";
+		}
+
+		@Override
+		public Line line() {
+			return Line.of("joined-into", "#" + intoId);
+		}
+
+	}
+
+	/**
+	 * A mail linked this conversation to another that is not the same customer's (or not
+	 * in the same inbox): they stay apart, and the timeline says so.
+	 */
+	record JoinRefused(long conversationId, long inboxId, long otherId) implements ConversationChanged {
+
+		@Override
+		public String what() {
+			return "status";
+		}
+
+		@Override
+		public Line line() {
+			return Line.of("join-refused", "#" + otherId);
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -270,6 +271,76 @@ public class Conversations {
 		}
 		timeline.write(changes, actorId);
 		changes.forEach(events::publishEvent);
+	}
+
+	/**
+	 * The figures of a conversation that took in another's messages, read again from its
+	 * messages (count, latest, latest from the customer, preview), its replies' first and
+	 * last moments the earliest and latest of both, the other's labels added; the other
+	 * is marked as joined into it.
+	 */
+	void joined(long intoId, long fromId) {
+		record Replies(@Nullable Instant first, @Nullable Instant last) {
+		}
+		List<Replies> replies = jdbc.sql("select first_reply_at, last_reply_at from conversation where id in (?, ?)")
+			.params(intoId, fromId)
+			.query((rs, n) -> new Replies(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))))
+			.list();
+		Instant first = replies.stream()
+			.map(Replies::first)
+			.filter(Objects::nonNull)
+			.min(Instant::compareTo)
+			.orElse(null);
+		Instant last = replies.stream()
+			.map(Replies::last)
+			.filter(Objects::nonNull)
+			.max(Instant::compareTo)
+			.orElse(null);
+		String latest = jdbc
+			.sql("select text from message where conversation_id = ? order by sent_at desc, id desc "
+					+ "fetch first 1 rows only")
+			.param(intoId)
+			.query(String.class)
+			.optional()
+			.orElse("");
+		jdbc.sql("update conversation set message_count = (select count(*) from message where conversation_id = :id), "
+				+ "last_message_at = coalesce((select max(sent_at) from message where conversation_id = :id), "
+				+ "last_message_at), last_incoming_at = (select max(sent_at) from message where conversation_id = :id "
+				+ "and direction = 'in'), preview = :preview, first_reply_at = :first, last_reply_at = :last, "
+				+ "updated_at = :now where id = :id")
+			.param("id", intoId)
+			.param("preview", preview(latest))
+			.param("first", first == null ? null : Timestamp.from(first))
+			.param("last", last == null ? null : Timestamp.from(last))
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		jdbc.sql("insert into conversation_label (conversation_id, label) select ?, label from conversation_label "
+				+ "where conversation_id = ? on conflict do nothing")
+			.params(intoId, fromId)
+			.update();
+		jdbc.sql("update conversation set joined_into = ?, message_count = 0, updated_at = ? where id = ?")
+			.params(intoId, Timestamp.from(clock.instant()), fromId)
+			.update();
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp at) {
+		return at == null ? null : at.toInstant();
+	}
+
+	/** Locks conversations' rows until the transaction ends, in id order. */
+	void lock(Collection<Long> ids) {
+		jdbc.sql("select id from conversation where id = any(:ids) order by id for update")
+			.param("ids", ids.stream().sorted().toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	/** The conversation another's messages joined, if they did. */
+	Optional<Long> joinedInto(long id) {
+		return jdbc.sql("select joined_into from conversation where id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getObject(1) == null ? null : rs.getLong(1))
+			.optional();
 	}
 
 	/**

@@ -43,6 +43,12 @@ final class IngestionRun {
 	/** The positions whose message opened a conversation. */
 	private final Set<Integer> created = new LinkedHashSet<>();
 
+	/**
+	 * The threads a mail of this run linked, joined once it is stored
+	 * ({@link ThreadJoins}).
+	 */
+	private final List<ThreadJoins.Linked> linked = new ArrayList<>();
+
 	/** Run once the customers of the new messages are locked (or when there are none). */
 	private final Runnable locked;
 
@@ -117,6 +123,7 @@ final class IngestionRun {
 					created.contains(i), batch.get(i).details().automated()));
 		}
 		steps.publish(inboxId, received);
+		linked.forEach(steps.events()::publishEvent);
 	}
 
 	/**
@@ -154,6 +161,13 @@ final class IngestionRun {
 			Long conversation = answered(in, parents, conversationOfExternal);
 			if (conversation == null && threadsByKeys(in)) {
 				conversation = sharedThread(in, threads, conversationOfExternal);
+			}
+			if (conversation != null && conversation > 0) {
+				Set<Long> others = linkedBy(in, parents, threads);
+				others.remove(conversation);
+				if (!others.isEmpty()) {
+					linked.add(new ThreadJoins.Linked(inboxId, conversation, others));
+				}
 			}
 			Long token = in.details().conversationToken();
 			if (conversation == null && token != null && tokens.contains(token)) {
@@ -197,6 +211,24 @@ final class IngestionRun {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Every stored conversation a mail's references and thread keys name: more than one
+	 * when it links threads that were apart.
+	 */
+	private static Set<Long> linkedBy(InboundMessage in, Map<String, Messages.Ids> parents, Map<String, Long> threads) {
+		Set<Long> found = new LinkedHashSet<>();
+		for (String reference : referencesOf(in)) {
+			Messages.Ids parent = parents.get(reference);
+			if (parent != null) {
+				found.add(parent.conversationId());
+			}
+		}
+		if (threadsByKeys(in)) {
+			keysOf(in).stream().map(threads::get).filter(Objects::nonNull).forEach(found::add);
+		}
+		return found;
 	}
 
 	/**

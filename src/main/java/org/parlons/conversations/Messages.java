@@ -93,6 +93,15 @@ public class Messages {
 	 * Remembers the ids each stored message answers (In-Reply-To, References), so mails
 	 * of one thread meet even when the mail they answer never reached this inbox.
 	 */
+	/**
+	 * Every message of one conversation moves to another (their thread keys with them).
+	 */
+	void move(long fromConversation, long intoConversation) {
+		jdbc.sql("update message set conversation_id = ? where conversation_id = ?")
+			.params(intoConversation, fromConversation)
+			.update();
+	}
+
 	void saveThreadKeys(long inboxId, Map<Long, List<String>> keysOfMessage) {
 		List<Long> messages = new ArrayList<>();
 		List<String> keys = new ArrayList<>();

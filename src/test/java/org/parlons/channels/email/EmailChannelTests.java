@@ -123,6 +123,57 @@ class EmailChannelTests {
 		assertThat(shown.get("settings").get("imap").get("password").asString()).isEqualTo("••••••");
 	}
 
+	/**
+	 * The customer wrote twice about one matter (the second mail a new one, unanswered
+	 * yet), then answered quoting both: the two conversations become one; a mail that
+	 * links another customer's conversation leaves both apart and says so.
+	 */
+	@Test
+	void aLaterMailLinkingTwoConversationsOfTheCustomerJoinsThemAndAnotherCustomersStaysApart() throws Exception {
+		long inbox = emailInbox(mail.getImap().getPort());
+		String a = "<" + unique("a") + "@example.com>";
+		String b = "<" + unique("b") + "@example.com>";
+		send(customer, "Box en panne", "Ma box ne marche plus.", a, null);
+		long first = await("the first mail", () -> conversationOf(inbox, a)).get("id").asLong();
+		send(customer, "Toujours rien", "Personne ne m'a répondu, ma box est toujours en panne.", b, null);
+		long second = await("the second mail", () -> conversationOf(inbox, b)).get("id").asLong();
+		assertThat(second).as("a new subject without references is a new matter").isNotEqualTo(first);
+
+		MimeMessage linking = message(customer, "Re: Toujours rien", "Voici le numéro de ma ligne : 0612345678.",
+				"<" + unique("c") + "@example.com>", b);
+		linking.setHeader("References", a + " " + b);
+		linking.saveChanges();
+		Transport.send(linking);
+
+		await("the thread joined into the older conversation", () -> messages(first).size() == 3 ? true : null);
+		assertThat(messages(first).findValuesAsString("text")).containsExactly("Ma box ne marche plus.",
+				"Personne ne m'a répondu, ma box est toujours en panne.", "Voici le numéro de ma ligne : 0612345678.");
+		JsonNode closed = admin.get("/api/v1/conversations/" + second).body();
+		assertThat(closed.get("status").asString()).isEqualTo("resolved");
+		assertThat(messages(second)).isEmpty();
+		assertThat(admin.get("/api/v1/conversations/" + second + "/timeline").body().findValuesAsString("type"))
+			.contains("joined-into");
+		assertThat(admin.get("/api/v1/conversations/" + first).body().get("status").asString()).isEqualTo("open");
+
+		// another customer's mail naming the first conversation's mail and their own
+		String other = unique("autre") + "@example.com";
+		String d = "<" + unique("d") + "@example.com>";
+		send(other, "Ma ligne", "Ma ligne coupe souvent.", d, null);
+		long theirs = await("the other customer's mail", () -> conversationOf(inbox, d)).get("id").asLong();
+		MimeMessage crossing = message(other, "Re: Ma ligne", "Comme pour ma voisine, voir plus bas.",
+				"<" + unique("e") + "@example.com>", d);
+		crossing.setHeader("References", a + " " + d);
+		crossing.saveChanges();
+		Transport.send(crossing);
+		await("the refusal told",
+				() -> admin.get("/api/v1/conversations/" + theirs + "/timeline")
+					.body()
+					.findValuesAsString("type")
+					.contains("join-refused") ? true : null);
+		assertThat(messages(theirs)).hasSize(2);
+		assertThat(messages(first)).hasSize(3);
+	}
+
 	@Test
 	void anAgentWritesFirstByEmailAndTheCustomersAnswerThreadsIntoThatConversation() throws Exception {
 		long inbox = emailInbox(mail.getImap().getPort());
