@@ -3,6 +3,7 @@ package org.parlons.channels;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches the files a customer's message carries on a network (a Telegram photo, a
- * WhatsApp image or document) into the blob store once the message is stored, so the
- * thread shows them and they download for as long as the conversation is kept, whatever
- * the network does with them later. A file that cannot be had keeps its reference and is
- * listed without a link.
+ * WhatsApp image or document, a Messenger or Instagram attachment, the pictures and
+ * videos of a Mastodon, Bluesky or X post) into the blob store once the message is
+ * stored, at most {@link org.parlons.channels.social.PlatformHttp#MAX_FILE} and only when
+ * served as the kind announced, so the thread shows them and they download for as long as
+ * the conversation is kept, whatever the network does with them later. A file that cannot
+ * be had keeps its reference and is listed without a link.
  */
 @Component
 class InboundMedia {
@@ -67,15 +70,37 @@ class InboundMedia {
 				kept.add(file);
 				continue;
 			}
+			String type = typeOf(file.contentType(), fetched.get().contentType());
+			if (type == null) {
+				log.warn("The file {} of message {} was announced as {} but served as {}: not kept", file.name(),
+						message.id(), file.contentType(), fetched.get().contentType());
+				kept.add(file);
+				continue;
+			}
 			byte[] bytes = fetched.get().bytes();
-			String type = file.contentType().equals("application/octet-stream") ? fetched.get().contentType()
-					: file.contentType();
 			kept.add(new Attachment(file.name(), type, bytes.length, "blob:" + blobs.put(bytes)));
 			changed = true;
 		}
 		if (changed) {
 			messages.keepAttachments(message.id(), kept);
 		}
+	}
+
+	/**
+	 * The type a fetched file is kept as: the one served when the message announced only
+	 * its kind ("image/*") or nothing, the one announced otherwise; null when the served
+	 * one is of another kind (a page instead of a picture).
+	 */
+	static @Nullable String typeOf(String announced, String served) {
+		String clean = served.contains(";") ? served.substring(0, served.indexOf(';')).strip() : served.strip();
+		if (announced.equals("application/octet-stream")) {
+			return clean.isEmpty() ? announced : clean;
+		}
+		String kind = announced.substring(0, Math.max(0, announced.indexOf('/')));
+		if (!clean.startsWith(kind + "/") && !clean.equals("application/octet-stream")) {
+			return null;
+		}
+		return announced.endsWith("/*") && clean.startsWith(kind + "/") ? clean : announced;
 	}
 
 	/**

@@ -75,8 +75,8 @@ public final class FakePlatform implements AutoCloseable {
 			requests.add(request);
 			Answer answer = script.apply(request);
 			byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
 			exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
 			if (body.length > 0) {
 				exchange.getResponseBody().write(body);

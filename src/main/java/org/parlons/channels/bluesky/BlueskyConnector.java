@@ -21,6 +21,7 @@ import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
+import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.InboundMessage;
@@ -176,8 +177,40 @@ class BlueskyConnector implements PollingConnector {
 				: Placement.COMMENT;
 		return new InboundMessage(inbox.id(), String.valueOf(n.get("uri")), new Author(name, identities),
 				String.valueOf(record.getOrDefault("text", "")), Instant.parse(String.valueOf(record.get("createdAt"))),
-				Visibility.PUBLIC, parent, null, List.of(),
+				Visibility.PUBLIC, parent, null, images(inbox, String.valueOf(author.get("did")), record),
 				new InboundMessage.Details(List.of(), null, true, false, null, placement, thread));
+	}
+
+	/**
+	 * A post's pictures ({@code app.bsky.embed.images}, alone or beside a quoted post),
+	 * where Bluesky's image service publishes them.
+	 */
+	private static List<Attachment> images(Inbox inbox, String did, Map<String, Object> record) {
+		Object embed = record.get("embed");
+		if (embed instanceof Map<?, ?> e && e.get("media") instanceof Map<?, ?> media) {
+			embed = media; // app.bsky.embed.recordWithMedia
+		}
+		List<Attachment> out = new ArrayList<>();
+		if (!(embed instanceof Map<?, ?> e) || !(e.get("images") instanceof List<?> images)) {
+			return out;
+		}
+		String cdn = PlatformHttp.baseUrl(inbox.settings(), "https://cdn.bsky.app");
+		for (Object i : images) {
+			if (i instanceof Map<?, ?> image && image.get("image") instanceof Map<?, ?> blob
+					&& blob.get("ref") instanceof Map<?, ?> ref && ref.get("$link") != null) {
+				String cid = ref.get("$link").toString();
+				out.add(new Attachment(cid + ".jpg", "image/jpeg", 0, // the service's
+																		// @jpeg form
+						inbox.channel() + ":" + cdn + "/img/feed_fullsize/plain/" + did + "/" + cid + "@jpeg"));
+			}
+		}
+		return out;
+	}
+
+	/** A customer's picture: where Bluesky's image service publishes it. */
+	@Override
+	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
+		return http.published(inbox, file);
 	}
 
 	@Override

@@ -211,7 +211,15 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		if (status.get("media_attachments") instanceof List<?> attachments) {
 			for (Object a : attachments) {
 				if (a instanceof Map<?, ?> m) {
-					media.add(new Attachment(String.valueOf(m.get("type")), m.get("type") + "/*", 0, null));
+					String type = String.valueOf(m.get("type")); // image, video, gifv,
+																	// audio
+					String kind = "gifv".equals(type) ? "video" : type;
+					String url = m.get("url") == null ? null : m.get("url").toString();
+					media
+						.add(new Attachment(url == null ? kind : PlatformHttp.fileName(url, kind),
+								List.of("image", "video", "audio").contains(kind) ? kind + "/*"
+										: "application/octet-stream",
+								0, url == null ? null : inbox.channel() + ":" + url));
 				}
 			}
 		}
@@ -229,6 +237,12 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 	@Override
 	public @Nullable String checkReply(Inbox inbox, Conversation conversation, String text, Visibility visibility) {
 		return text.length() > MAX_TEXT ? words.say("network.mastodon.length") : null;
+	}
+
+	/** A customer's picture, video or sound: where the instance publishes it. */
+	@Override
+	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
+		return http.published(inbox, file);
 	}
 
 	@Override

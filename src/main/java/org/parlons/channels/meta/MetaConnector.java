@@ -95,6 +95,15 @@ abstract class MetaConnector implements ChannelConnector {
 		return prepared;
 	}
 
+	/**
+	 * A file of a Messenger or Instagram message, at the address its webhook gave
+	 * (WhatsApp names its files by id instead).
+	 */
+	@Override
+	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, org.parlons.conversations.Attachment file) {
+		return http.published(inbox, file);
+	}
+
 	String graph(Inbox inbox, String path) {
 		return PlatformHttp.baseUrl(inbox.settings(), GRAPH) + "/" + VERSION + "/" + path;
 	}

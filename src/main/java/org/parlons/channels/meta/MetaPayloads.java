@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Attachment;
 import org.parlons.conversations.InboundMessage;
 import org.parlons.conversations.MessageStatus;
@@ -160,7 +161,7 @@ final class MetaPayloads {
 			out.add(new InboundMessage(inbox.id(), text(message.get("mid"), "message.mid"),
 					new Author(null, List.of(Identity.external(namespace, sender))),
 					String.valueOf(message.getOrDefault("text", "")), instant(event.get("timestamp")),
-					Visibility.PRIVATE, replyTo, null, messagingAttachments(message),
+					Visibility.PRIVATE, replyTo, null, messagingAttachments(inbox, message),
 					InboundMessage.Details.social(Placement.DIRECT, null)));
 		}
 	}
@@ -235,16 +236,22 @@ final class MetaPayloads {
 				0, media.get("id") == null ? null : "whatsapp:" + media.get("id")));
 	}
 
-	private static List<Attachment> messagingAttachments(Map<String, Object> message) {
+	/**
+	 * A direct message's files: Messenger and Instagram give each an address
+	 * ({@code payload.url}) the page may read for a while.
+	 */
+	private static List<Attachment> messagingAttachments(Inbox inbox, Map<String, Object> message) {
 		List<Attachment> out = new ArrayList<>();
 		for (Map<String, Object> a : optionalList(message.get("attachments"))) {
 			String type = String.valueOf(a.get("type"));
-			out.add(new Attachment(type, switch (type) {
+			String url = a.get("payload") instanceof Map<?, ?> payload && payload.get("url") != null
+					? payload.get("url").toString() : null;
+			out.add(new Attachment(url == null ? type : PlatformHttp.fileName(url, type), switch (type) {
 				case "image" -> "image/*";
 				case "video" -> "video/*";
 				case "audio" -> "audio/*";
 				default -> "application/octet-stream";
-			}, 0, null));
+			}, 0, url == null ? null : inbox.channel() + ":" + url));
 		}
 		return out;
 	}

@@ -186,6 +186,59 @@ public class PlatformHttp {
 		}
 	}
 
+	/** The most a customer's file may weigh to be kept (WhatsApp's own limit). */
+	public static final long MAX_FILE = 100L * 1024 * 1024;
+
+	/**
+	 * A customer's file a network publishes at the address its payload gave
+	 * ({@code "mastodon:https://…"}), fetched without the inbox's credentials: only over
+	 * https, or from the host the inbox's {@code apiBaseUrl} names (a stand-in on this
+	 * machine); empty for anything else.
+	 */
+	public java.util.Optional<Download> published(org.parlons.conversations.Inbox inbox,
+			org.parlons.conversations.Attachment file) {
+		String prefix = inbox.channel() + ":";
+		String ref = file.url();
+		if (ref == null || !ref.startsWith(prefix)) {
+			return java.util.Optional.empty();
+		}
+		URI uri;
+		try {
+			uri = URI.create(ref.substring(prefix.length()));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+		return fetchable(inbox.settings(), uri) ? download(uri.toString(), Map.of(), MAX_FILE)
+				: java.util.Optional.empty();
+	}
+
+	static boolean fetchable(Map<String, Object> settings, URI uri) {
+		if (uri.getHost() == null) {
+			return false;
+		}
+		if ("https".equals(uri.getScheme())) {
+			return true;
+		}
+		Object configured = settings.get("apiBaseUrl");
+		if (configured == null || configured.toString().isBlank()) {
+			return false;
+		}
+		URI base = URI.create(configured.toString().strip());
+		return java.util.Objects.equals(base.getScheme(), uri.getScheme())
+				&& java.util.Objects.equals(base.getHost(), uri.getHost()) && base.getPort() == uri.getPort();
+	}
+
+	/**
+	 * A file's name from the last segment of the address it is published at, else its
+	 * kind ("image").
+	 */
+	public static String fileName(String url, String kind) {
+		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		String last = path.substring(path.lastIndexOf('/') + 1);
+		return last.matches("[\\w.-]{1,120}\\.[A-Za-z0-9]{2,5}") ? last : kind;
+	}
+
 	private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
 		headers.forEach(request::header);
 		request.header("User-Agent", "Parlons/1").timeout(Duration.ofSeconds(15));

@@ -18,6 +18,7 @@ import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
+import org.parlons.conversations.Attachment;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.InboundMessage;
@@ -131,16 +132,18 @@ class XConnector implements PollingConnector, AudienceSource {
 		do {
 			answer = http.get(api(inbox,
 					"/2/users/" + inbox.setting(USER_ID) + "/mentions"
-							+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id"
-							+ "&expansions=author_id&user.fields=username,name,public_metrics"
+							+ "?max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets,author_id,"
+							+ "attachments&expansions=author_id,attachments.media_keys"
+							+ "&user.fields=username,name,public_metrics&media.fields=type,url,variants"
 							+ ("-".equals(since) ? "" : "&since_id=" + since)
 							+ (token == null ? "" : "&pagination_token=" + token)),
 					auth(inbox));
 			check(answer);
 			Map<String, Object> body = answer.json();
 			Map<String, Map<String, Object>> users = users(body);
+			Map<String, Map<String, Object>> media = included(body, "media", "media_key");
 			for (Map<String, Object> tweet : maps(body.get("data"))) { // newest first
-				pages.add(tweet(inbox, tweet, users));
+				pages.add(tweet(inbox, tweet, users, media));
 			}
 			Map<?, ?> meta = body.get("meta") instanceof Map<?, ?> m ? m : Map.of();
 			if (newest == null && meta.get("newest_id") != null) {
@@ -243,7 +246,8 @@ class XConnector implements PollingConnector, AudienceSource {
 		return map.get(field) instanceof Number n ? n.longValue() : null;
 	}
 
-	private InboundMessage tweet(Inbox inbox, Map<String, Object> t, Map<String, Map<String, Object>> users) {
+	private InboundMessage tweet(Inbox inbox, Map<String, Object> t, Map<String, Map<String, Object>> users,
+			Map<String, Map<String, Object>> media) {
 		String authorId = String.valueOf(t.get("author_id"));
 		Map<String, Object> user = users.getOrDefault(authorId, Map.of());
 		String repliedTo = null;
@@ -255,7 +259,7 @@ class XConnector implements PollingConnector, AudienceSource {
 		String conversation = String.valueOf(t.getOrDefault("conversation_id", t.get("id")));
 		return new InboundMessage(inbox.id(), String.valueOf(t.get("id")), author(authorId, user),
 				String.valueOf(t.getOrDefault("text", "")), instant(t.get("created_at")), Visibility.PUBLIC, repliedTo,
-				null, List.of(),
+				null, attachments(inbox, t, media),
 				new InboundMessage.Details(List.of(), null, true, false, null,
 						repliedTo == null ? Placement.MENTION : Placement.COMMENT,
 						new Post(conversation, null, "https://x.com/i/status/" + conversation, null, null)));
@@ -400,13 +404,59 @@ class XConnector implements PollingConnector, AudienceSource {
 	}
 
 	static Map<String, Map<String, Object>> users(Map<String, Object> body) {
-		Map<String, Map<String, Object>> users = new HashMap<>();
+		return included(body, "users", "id");
+	}
+
+	/**
+	 * The objects an answer includes beside its data ({@code includes.users}…), by key.
+	 */
+	static Map<String, Map<String, Object>> included(Map<String, Object> body, String kind, String key) {
+		Map<String, Map<String, Object>> found = new HashMap<>();
 		if (body.get("includes") instanceof Map<?, ?> includes) {
-			for (Map<String, Object> u : maps(includes.get("users"))) {
-				users.put(String.valueOf(u.get("id")), u);
+			for (Map<String, Object> item : maps(includes.get(kind))) {
+				found.put(String.valueOf(item.get(key)), item);
 			}
 		}
-		return users;
+		return found;
+	}
+
+	/**
+	 * A post's pictures and videos: a photo where X publishes it, a video or GIF as its
+	 * best MP4.
+	 */
+	private static List<Attachment> attachments(Inbox inbox, Map<String, Object> t,
+			Map<String, Map<String, Object>> media) {
+		List<Attachment> out = new ArrayList<>();
+		Object keys = t.get("attachments") instanceof Map<?, ?> a ? a.get("media_keys") : null;
+		if (!(keys instanceof List<?> list)) {
+			return out;
+		}
+		for (Object key : list) {
+			Map<String, Object> m = media.get(String.valueOf(key));
+			if (m == null) {
+				continue;
+			}
+			boolean photo = "photo".equals(m.get("type"));
+			String url = photo ? (m.get("url") == null ? null : m.get("url").toString()) : bestVideo(m);
+			String kind = photo ? "image" : "video";
+			out.add(new Attachment(url == null ? kind : PlatformHttp.fileName(url, kind), kind + "/*", 0,
+					url == null ? null : inbox.channel() + ":" + url));
+		}
+		return out;
+	}
+
+	private static @Nullable String bestVideo(Map<String, Object> m) {
+		return maps(m.get("variants")).stream()
+			.filter(v -> "video/mp4".equals(v.get("content_type")) && v.get("url") != null)
+			.max(java.util.Comparator.comparingLong(v -> v.get("bit_rate") instanceof Number n ? n.longValue() : 0))
+			.map(v -> v.get("url").toString())
+			.orElse(null);
+	}
+
+	/** A customer's photo or video: where X publishes it. */
+	@Override
+	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
+		return http.published(inbox, file);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -57,8 +57,16 @@ class MetaChannelTests {
 				return FakePlatform.Answer.json(200, "{\"url\": \"" + graph.url() + "/lookaside/"
 						+ r.path().substring(r.path().lastIndexOf('/') + 1) + "\", \"mime_type\": \"image/jpeg\"}");
 			}
+			if (r.path().startsWith("/cdn/")) { // Messenger's files: signed addresses, no
+												// token
+				return r.path().endsWith("page.jpg")
+						? new FakePlatform.Answer(200, "<html>login</html>", Map.of("Content-Type", "text/html"))
+						: new FakePlatform.Answer(200, "PNG of " + r.path().substring(5),
+								Map.of("Content-Type", "image/png"));
+			}
 			if (r.path().startsWith("/lookaside/") && "Bearer EAAB-test-token".equals(r.header("Authorization"))) {
-				return new FakePlatform.Answer(200, "JPEG of " + r.path().substring(11), Map.of());
+				return new FakePlatform.Answer(200, "JPEG of " + r.path().substring(11),
+						Map.of("Content-Type", "image/jpeg"));
 			}
 			if ("GET".equals(r.method()) && r.query().contains("mentioned_comment")) {
 				return FakePlatform.Answer.json(200,
@@ -471,6 +479,39 @@ class MetaChannelTests {
 		assertThat(message.get("text").asString()).isEqualTo("Le compteur");
 		assertThat(admin.getText("/api/v1/messages/" + message.get("id").asLong() + "/attachments/0"))
 			.isEqualTo("JPEG of med-77");
+	}
+
+	/**
+	 * A Messenger photo is read from the address its webhook gives; a "picture" served as
+	 * a web page is not kept as one.
+	 */
+	@Test
+	void aMessengerPhotoReachesTheThreadAndAFileOfAnotherKindIsNotKept() {
+		String page = "1" + ids.incrementAndGet();
+		long inbox = inbox("facebook", "pageId", page);
+		String mid = "m_" + ids.incrementAndGet();
+		String messenger = """
+				{"object": "page", "entry": [{"id": "%s", "time": %d, "messaging": [{"sender": {"id": "psid-%s"},
+				  "recipient": {"id": "%s"}, "timestamp": %d, "message": {"mid": "%s", "text": "Voici ma box",
+				  "attachments": [{"type": "image", "payload": {"url": "%s/cdn/box.png?sig=1"}},
+				                  {"type": "image", "payload": {"url": "%s/cdn/page.jpg"}}]}}]}]}""".formatted(page,
+				now(), mid, page, System.currentTimeMillis(), mid, graph.url(), graph.url());
+		assertThat(post("/webhooks/meta/" + inbox, messenger, sign(messenger)).statusCode()).isEqualTo(200);
+		long conversation = conversationOf(inbox, mid);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> messages(conversation).get(0)
+				.get("attachments")
+				.get(0)
+				.get("url")
+				.asString()
+				.startsWith("blob:"));
+		JsonNode files = messages(conversation).get(0).get("attachments");
+		assertThat(files.get(0).get("name").asString()).isEqualTo("box.png");
+		assertThat(files.get(0).get("contentType").asString()).isEqualTo("image/png");
+		assertThat(admin
+			.getText("/api/v1/messages/" + messages(conversation).get(0).get("id").asLong() + "/attachments/0"))
+			.isEqualTo("PNG of box.png");
+		assertThat(files.get(1).get("url").asString()).as("a web page is no picture").startsWith("facebook:");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.parlons.channels.social;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -107,6 +108,95 @@ class PolledNetworksTests {
 			.orElseThrow();
 		assertThat(toAlice.get("visibility").asString()).isEqualTo("direct");
 		assertThat(network.to("/api/v1/statuses").get(0).header("Idempotency-Key")).startsWith("parlons-");
+	}
+
+	/**
+	 * The pictures and videos customers post on Mastodon, Bluesky and X reach the thread
+	 * and download with their bytes (issue 19, point 3).
+	 */
+	@Test
+	void picturesAndVideosFromMastodonBlueskyAndXAreKeptWithTheirBytes() {
+		long status = 120_000_000_000L + ids.incrementAndGet();
+		String post = "at://did:plc:cust/app.bsky.feed.post/p" + ids.incrementAndGet();
+		long tweet = 1_870_000_000_000_000_000L + ids.incrementAndGet();
+		network.answer(r -> {
+			if (r.path().startsWith("/files/")) {
+				String type = r.path().endsWith(".mp4") ? "video/mp4" : "image/jpeg";
+				return new FakePlatform.Answer(200, "bytes of " + r.path().substring(7), Map.of("Content-Type", type));
+			}
+			if (r.path().startsWith("/img/feed_fullsize/plain/")) {
+				return new FakePlatform.Answer(200, "bluesky " + r.path().substring(25),
+						Map.of("Content-Type", "image/jpeg"));
+			}
+			return switch (r.path()) {
+				case "/api/v1/notifications" -> FakePlatform.Answer.json(200,
+						"""
+								[{"id": "%d", "type": "mention", "created_at": "2026-11-24T08:00:00.000Z",
+								  "account": {"id": "9", "acct": "lina@piaille.fr", "display_name": "Lina"},
+								  "status": {"id": "%d", "created_at": "2026-11-24T08:00:00.000Z", "visibility": "public",
+								   "content": "<p>@teleo voyez le voyant</p>", "account": {"id": "9", "acct": "lina@piaille.fr"},
+								   "media_attachments": [{"id": "1", "type": "image", "url": "%s/files/voyant.jpg"},
+								                         {"id": "2", "type": "gifv", "url": "%s/files/clignote.mp4"}]}}]"""
+							.formatted(status, status, network.url(), network.url()));
+				case "/xrpc/com.atproto.server.createSession" -> FakePlatform.Answer.json(200,
+						"{\"accessJwt\": \"jwt\", \"refreshJwt\": \"r\", \"did\": \"did:plc:brand\"}");
+				case "/xrpc/app.bsky.notification.listNotifications" -> FakePlatform.Answer.json(200,
+						"""
+								{"notifications": [{"uri": "%s", "cid": "bafypost", "reason": "mention",
+								  "indexedAt": "2026-11-24T09:00:00.000Z", "author": {"did": "did:plc:cust", "handle": "zoe.bsky.social"},
+								  "record": {"$type": "app.bsky.feed.post", "text": "@teleo.bsky.social regardez", "createdAt": "2026-11-24T08:59:59.000Z",
+								   "embed": {"$type": "app.bsky.embed.images", "images": [{"alt": "la box",
+								    "image": {"$type": "blob", "ref": {"$link": "bafkreibox"}, "mimeType": "image/png", "size": 12}}]}}}]}"""
+							.formatted(post));
+				case "/2/users/4343/mentions" -> FakePlatform.Answer.json(200,
+						r.query().contains("since_id=") ? "{\"meta\": {\"result_count\": 0}}"
+								: """
+										{"data": [{"id": "%d", "text": "@teleo la preuve", "author_id": "78",
+										  "created_at": "2026-11-24T10:00:00.000Z", "attachments": {"media_keys": ["3_1", "7_2"]}}],
+										 "includes": {"users": [{"id": "78", "name": "Noé", "username": "noe_b"}],
+										  "media": [{"media_key": "3_1", "type": "photo", "url": "%s/files/ecran.jpg"},
+										            {"media_key": "7_2", "type": "video", "variants": [
+										              {"content_type": "application/x-mpegURL", "url": "%s/files/v.m3u8"},
+										              {"content_type": "video/mp4", "bit_rate": 256000, "url": "%s/files/low.mp4"},
+										              {"content_type": "video/mp4", "bit_rate": 2176000, "url": "%s/files/high.mp4"}]}]},
+										 "meta": {"newest_id": "%d", "result_count": 1}}"""
+									.formatted(tweet, network.url(), network.url(), network.url(), network.url(),
+											tweet));
+				default -> FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}, \"data\": []}");
+			};
+		});
+		long mastodon = create(Map.of("channel", "mastodon", "instanceUrl", "https://piaille.fr", "accessToken", "tok",
+				"apiBaseUrl", network.url()));
+		long bluesky = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword",
+				"abcd-efgh-ijkl-mnop", "apiBaseUrl", network.url()));
+		long x = create(
+				Map.of("channel", "x", "userId", "4343", "accessToken", "user-token", "apiBaseUrl", network.url()));
+
+		assertThat(filesOf(mastodon, Long.toString(status))).containsExactly(
+				"voyant.jpg image/jpeg bytes of voyant.jpg", "clignote.mp4 video/mp4 bytes of clignote.mp4");
+		assertThat(filesOf(bluesky, post))
+			.containsExactly("bafkreibox.jpg image/jpeg bluesky did:plc:cust/bafkreibox@jpeg");
+		assertThat(filesOf(x, Long.toString(tweet))).containsExactly("ecran.jpg image/jpeg bytes of ecran.jpg",
+				"high.mp4 video/mp4 bytes of high.mp4");
+	}
+
+	/** Each file of a message once kept: its name, type and what it downloads as. */
+	private List<String> filesOf(long inbox, String externalId) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> total(inbox) == 1);
+		long conversation = conversationOf(inbox, externalId);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> messages(conversation).get(0)
+				.get("attachments")
+				.valueStream()
+				.allMatch(f -> f.get("url").asString().startsWith("blob:")));
+		JsonNode message = messages(conversation).get(0);
+		List<String> files = new java.util.ArrayList<>();
+		for (int i = 0; i < message.get("attachments").size(); i++) {
+			JsonNode f = message.get("attachments").get(i);
+			files.add(f.get("name").asString() + " " + f.get("contentType").asString() + " "
+					+ admin.getText("/api/v1/messages/" + message.get("id").asLong() + "/attachments/" + i));
+		}
+		return files;
 	}
 
 	@Test
