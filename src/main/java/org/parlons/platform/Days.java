@@ -22,7 +22,7 @@ public record Days(LocalDate first, LocalDate last) {
 	 */
 	public static Days parse(@Nullable String from, @Nullable String to, Clock clock, int defaultDays, int maxDays,
 			String tooLong) {
-		LocalDate last = date(to, "to", LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+		LocalDate last = date(to, "to", LocalDate.now(clock)); // today where the clock is
 		LocalDate first = date(from, "from", last.minusDays(defaultDays - 1L));
 		if (first.isAfter(last)) {
 			throw InvalidRequestException.said("days.refused.order", "from (" + first + ") is after to (" + last + ")",

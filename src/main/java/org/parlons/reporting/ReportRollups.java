@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.ConversationFacts.Attribution;
@@ -20,6 +22,7 @@ import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.Priority;
 import org.parlons.governance.Approvals;
 import org.parlons.listening.PublicComplaints;
+import org.parlons.platform.PlatformSettings;
 import org.parlons.routing.BusinessHours;
 import org.parlons.routing.Escalations;
 import org.parlons.routing.ServiceLevels;
@@ -38,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * change: they are rebuilt every minute, older ones on demand. This class is the only
  * writer of {@code report_daily}. Attribution is to the conversation's inbox, team and
  * assignee as they are when the rollup is built, except an answered public complaint,
- * which counts for the person whose reply reached the customer.
+ * which counts for the person whose reply reached the customer. A day is the inbox's:
+ * midnight to midnight in the zone of its business hours, else the server's
+ * ({@code PARLONS_TIME_ZONE}).
  */
 @Service
 public class ReportRollups {
@@ -59,6 +64,14 @@ public class ReportRollups {
 
 	private final Clock clock;
 
+	private final ZoneId serverZone;
+
+	/**
+	 * The most a zone is ahead of or behind UTC: how much wider than the UTC days the
+	 * events read are, for the inboxes' days to be whole.
+	 */
+	private static final Duration ZONES = Duration.ofHours(14);
+
 	/**
 	 * How long before a period a conversation may have opened and still fall due in it: a
 	 * target of days over weekends and holidays.
@@ -66,7 +79,8 @@ public class ReportRollups {
 	private static final Duration DUE_LOOKBACK = Duration.ofDays(31);
 
 	ReportRollups(JdbcTemplate jdbc, ConversationFacts conversations, Escalations escalations, Approvals approvals,
-			PublicComplaints complaints, Inboxes inboxes, Clock clock) {
+			PublicComplaints complaints, Inboxes inboxes, Clock clock, PlatformSettings platform) {
+		this.serverZone = platform.timeZone();
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.escalations = escalations;
@@ -78,8 +92,9 @@ public class ReportRollups {
 
 	@Scheduled(fixedDelayString = "#{" + ReportingSettings.BEAN + ".refresh()}", initialDelayString = "PT10S")
 	void refreshRecent() {
+		// yesterday and today in every zone
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		rebuild(today.minusDays(1), today);
+		rebuild(today.minusDays(1), today.plusDays(1));
 	}
 
 	/**
@@ -88,9 +103,9 @@ public class ReportRollups {
 	 */
 	@Transactional
 	public int rebuild(LocalDate first, LocalDate last) {
-		Instant from = first.atStartOfDay().toInstant(ZoneOffset.UTC);
-		Instant to = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-		Rows rows = new Rows();
+		Instant from = first.atStartOfDay().toInstant(ZoneOffset.UTC).minus(ZONES);
+		Instant to = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(ZONES);
+		Rows rows = new Rows(new InboxZones());
 		conversations.opened(from, to, c -> rows.of(c.at(), c.owner()).opened++);
 		conversations.firstAnswered(from, to,
 				c -> rows.of(c.at(), c.owner()).answeredFirst(Duration.between(c.createdAt(), c.at())));
@@ -122,6 +137,9 @@ public class ReportRollups {
 			r.complaints++;
 			r.complaintsAnswered += c.answered() ? 1 : 0;
 		});
+		// the wider reading gave the days around the period in part: they are not
+		// rewritten
+		rows.byKey.keySet().removeIf(k -> k.day().isBefore(first) || k.day().isAfter(last));
 		return write(first, last, rows);
 	}
 
@@ -184,9 +202,45 @@ public class ReportRollups {
 
 		final Map<Key, ReportFigures> byKey = new LinkedHashMap<>();
 
+		private final Function<Long, ZoneId> zoneOf;
+
+		Rows(Function<Long, ZoneId> zoneOf) {
+			this.zoneOf = zoneOf;
+		}
+
+		/** The figures of the inbox's day the moment falls on. */
 		ReportFigures of(Instant at, Attribution owner) {
-			return byKey.computeIfAbsent(new Key(at.atOffset(ZoneOffset.UTC).toLocalDate(), owner),
+			return byKey.computeIfAbsent(new Key(at.atZone(zoneOf.apply(owner.inboxId())).toLocalDate(), owner),
 					k -> new ReportFigures());
+		}
+
+	}
+
+	/**
+	 * Each inbox's zone, read once per rebuild: its business hours', else the server's.
+	 */
+	private final class InboxZones implements Function<Long, ZoneId> {
+
+		private final Map<Long, ZoneId> known = new HashMap<>();
+
+		@Override
+		public ZoneId apply(Long inboxId) {
+			return known.computeIfAbsent(inboxId, id -> inboxes.findById(id).map(this::zoneOf).orElse(serverZone));
+		}
+
+		private ZoneId zoneOf(Inbox inbox) {
+			// business hours declared without a zone are UTC's, as BusinessHours reads
+			// them
+			Object hours = inbox.settings().get("businessHours");
+			if (!(hours instanceof Map<?, ?> declared) || declared.isEmpty()) {
+				return serverZone;
+			}
+			try {
+				return ZoneId.of(String.valueOf(declared.containsKey("zone") ? declared.get("zone") : "UTC"));
+			}
+			catch (java.time.DateTimeException ex) {
+				return serverZone;
+			}
 		}
 
 	}

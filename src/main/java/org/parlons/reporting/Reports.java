@@ -79,8 +79,8 @@ public class Reports {
 	}
 
 	/**
-	 * The report for the days from {@code first} to {@code last} (both included, UTC),
-	 * one line per group and a total.
+	 * The report for the days from {@code first} to {@code last} (both included, each
+	 * inbox's days), one line per group and a total.
 	 */
 	public List<Line> of(LocalDate first, LocalDate last, By by) {
 		Map<Long, String> channelOf = new LinkedHashMap<>();
@@ -120,8 +120,8 @@ public class Reports {
 	}
 
 	/**
-	 * Every day from {@code first} to {@code last} (both included, UTC), days without
-	 * activity included.
+	 * Every day from {@code first} to {@code last} (both included, each inbox's days),
+	 * days without activity included.
 	 */
 	public List<Day> daily(LocalDate first, LocalDate last) {
 		Map<LocalDate, ReportFigures> days = new java.util.TreeMap<>();

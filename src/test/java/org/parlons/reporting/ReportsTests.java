@@ -28,8 +28,44 @@ import static org.parlons.testing.TestApi.unique;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportsTests {
 
+	/**
+	 * The server's zone (PARLONS_TIME_ZONE's default): the day of an inbox without hours.
+	 */
+	static final java.time.ZoneId SERVER = java.time.ZoneId.of("Europe/Paris");
+
 	@LocalServerPort
 	int port;
+
+	/**
+	 * A day is the inbox's own: at any moment a message counts on Kiritimati's date
+	 * (UTC+14) in an inbox kept there, on Pago Pago's (UTC−11) in one kept there, and one
+	 * of the two is never the UTC date.
+	 */
+	@Test
+	void eachConversationCountsOnItsInboxsDay() {
+		TestApi admin = TestApi.asAdmin(port);
+		Map<String, Long> inboxes = new java.util.LinkedHashMap<>();
+		for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+			long inbox = admin.createApiInbox(unique("Zone"),
+					Map.of("businessHours", Map.of("zone", zone, "mon", "09:00-17:00")));
+			admin.post("/api/v1/inboxes/" + inbox + "/inbound", TestApi.inbound(unique("m"), unique("c"), "Bonjour"));
+			inboxes.put(zone, inbox);
+		}
+		LocalDate utc = LocalDate.now(ZoneOffset.UTC);
+		admin.post("/api/v1/reports/rebuild?from=" + utc.minusDays(1) + "&to=" + utc.plusDays(1), Map.of());
+		inboxes.forEach((zone, inbox) -> {
+			LocalDate theirs = LocalDate.now(java.time.ZoneId.of(zone));
+			for (LocalDate day : List.of(utc.minusDays(1), utc, utc.plusDays(1))) {
+				JsonNode report = admin.get("/api/v1/reports?from=" + day + "&to=" + day + "&by=inbox").body();
+				int opened = report.get("lines")
+					.valueStream()
+					.filter(l -> l.get("key").asString().equals(Long.toString(inbox)))
+					.mapToInt(l -> l.get("opened").asInt())
+					.sum();
+				assertThat(opened).as(zone + " on " + day).isEqualTo(day.equals(theirs) ? 1 : 0);
+			}
+		});
+	}
 
 	@Test
 	void anAnswerToACustomerWhoWroteAgainIsANextResponse() {
@@ -50,7 +86,7 @@ class ReportsTests {
 		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "C'est réparé."));
 		awaitSent(admin, conversation, 2);
 
-		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String today = LocalDate.now(SERVER).toString();
 		admin.post("/api/v1/reports/rebuild?from=" + today + "&to=" + today, Map.of());
 		JsonNode line = line(admin.get("/api/v1/reports?from=" + today + "&to=" + today + "&by=inbox").body(), inbox);
 		assertThat(line.get("firstResponses").asInt()).isEqualTo(1);
@@ -97,7 +133,7 @@ class ReportsTests {
 						&& "sent".equals(m.get("status").asString())));
 		// every target falls due: the waiting conversation misses it, unanswered
 		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(opened.plusSeconds(3)));
-		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		String today = LocalDate.now(SERVER).toString();
 		assertThat(admin.post("/api/v1/reports/rebuild?from=" + today + "&to=" + today, Map.of()).status())
 			.isEqualTo(200);
 		JsonNode line = line(admin.get("/api/v1/reports?from=" + today + "&to=" + today + "&by=inbox").body(), inbox);
@@ -116,7 +152,7 @@ class ReportsTests {
 		assertThat(admin.getText("/api/v1/reports.csv?from=" + today + "&to=" + today + "&by=inbox"))
 			.startsWith("group,opened,resolved");
 		assertThat(waiting).isPositive();
-		String weekAgo = LocalDate.now(ZoneOffset.UTC).minusDays(6).toString();
+		String weekAgo = LocalDate.now(SERVER).minusDays(6).toString();
 		JsonNode days = admin.get("/api/v1/reports/daily?from=" + weekAgo + "&to=" + today).body().get("days");
 		assertThat(days).hasSize(7);
 		assertThat(days.get(6).get("day").asString()).isEqualTo(today);
@@ -143,7 +179,7 @@ class ReportsTests {
 			assertThat(series.get("slaPercent").get(6).isNull()).isFalse();
 			// drawn by the charting library: a legend in the page's words and a date axis
 			assertThat(org.parlons.testing.Browser.svgTexts(chrome, "#chart-volume")).contains("Opened", "Resolved")
-				.contains(LocalDate.now(ZoneOffset.UTC)
+				.contains(LocalDate.now(SERVER)
 					.format(java.time.format.DateTimeFormatter.ofPattern("MMM d", java.util.Locale.ENGLISH)));
 			assertThat(org.parlons.testing.Browser.svgTexts(chrome, "#chart-times")).contains("SLA met (%)");
 			org.parlons.testing.Browser.screenshot(chrome, "reports-charts");

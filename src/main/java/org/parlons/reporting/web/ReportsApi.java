@@ -43,7 +43,11 @@ class ReportsApi {
 
 	private final MessageSource messages;
 
-	ReportsApi(Reports reports, ReportRollups rollups, Clock clock, MessageSource messages) {
+	private final java.time.ZoneId zone;
+
+	ReportsApi(Reports reports, ReportRollups rollups, Clock clock, MessageSource messages,
+			org.parlons.platform.PlatformSettings platform) {
+		this.zone = platform.timeZone();
 		this.messages = messages;
 		this.reports = reports;
 		this.rollups = rollups;
@@ -137,7 +141,8 @@ class ReportsApi {
 	}
 
 	LocalDate[] period(@Nullable String from, @Nullable String to) {
-		Days days = Days.parse(from, to, clock, 30, 800, "A report covers at most two years");
+		// days are the inboxes' own (ReportRollups); the default period ends today here
+		Days days = Days.parse(from, to, clock.withZone(zone), 30, 800, "A report covers at most two years");
 		return new LocalDate[] { days.first(), days.last() };
 	}
 
