@@ -33,7 +33,7 @@ class SentimentAnalyserTests {
 			Ce n'est pas mal du tout !                     | positive
 			C'est pas terrible...                          | negative
 			Sans problème, livraison rapide                | positive
-			Je n'ai jamais eu de problème avec eux         | positive
+			Je n'ai jamais eu de panne avec eux            | positive
 			peu fiable                                     | negative
 			Toujours pas reçu ma commande, inadmissible    | negative
 			Service client au top, merci beaucoup !        | positive
