@@ -19,6 +19,7 @@ import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.NetworkWords;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.conversations.Attachment;
@@ -70,7 +71,13 @@ class BlueskyConnector implements PollingConnector {
 
 	private final NetworkWords words;
 
-	BlueskyConnector(PlatformHttp http, ChannelHealth health, Clock clock, NetworkWords words) {
+	/** The largest picture Bluesky takes on a post ({@code app.bsky.embed.images}). */
+	static final long MAX_IMAGE = 1_000_000;
+
+	private final OutgoingFiles files;
+
+	BlueskyConnector(PlatformHttp http, ChannelHealth health, Clock clock, NetworkWords words, OutgoingFiles files) {
+		this.files = files;
 		this.words = words;
 		this.http = http;
 		this.health = health;
@@ -207,6 +214,20 @@ class BlueskyConnector implements PollingConnector {
 		return out;
 	}
 
+	@Override
+	public boolean sendsFiles() {
+		return true;
+	}
+
+	/** Up to four pictures of at most 1 MB each, as Bluesky takes them on a post. */
+	@Override
+	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
+			List<Attachment> attachments) {
+		boolean fits = attachments.size() <= 4
+				&& attachments.stream().allMatch(a -> a.contentType().startsWith("image/") && a.size() <= MAX_IMAGE);
+		return fits ? null : words.say("network.bluesky.files");
+	}
+
 	/** A customer's picture: where Bluesky's image service publishes it. */
 	@Override
 	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
@@ -258,6 +279,23 @@ class BlueskyConnector implements PollingConnector {
 		record.put("text", outgoing.message().text());
 		record.put("createdAt", clock.instant().toString());
 		record.put("reply", Map.of("root", root, "parent", parentRef));
+		if (!outgoing.message().attachments().isEmpty()) {
+			// each picture goes up as a blob first, then the post embeds them
+			var parts = files.load(outgoing.message().attachments(), i -> "file");
+			if (parts.missing() != null) {
+				return new DeliveryResult.Failed(parts.missing());
+			}
+			List<Map<String, Object>> images = new ArrayList<>();
+			for (PlatformHttp.FilePart part : parts.parts()) {
+				PlatformHttp.Answer blob = call(inbox, s -> http.postBytes(xrpc(inbox, "com.atproto.repo.uploadBlob"),
+						part.contentType(), part.bytes(), bearer(s)));
+				if (!blob.ok() || blob.json().get("blob") == null) {
+					return retryOrFail(blob, "uploading " + part.name());
+				}
+				images.add(Map.of("alt", part.name(), "image", blob.json().get("blob")));
+			}
+			record.put("embed", Map.of("$type", "app.bsky.embed.images", "images", images));
+		}
 		PlatformHttp.Answer created = call(inbox, s -> http.postJson(xrpc(inbox, "com.atproto.repo.createRecord"),
 				Map.of("repo", s.did(), "collection", "app.bsky.feed.post", "record", record), bearer(s)));
 		if (created.ok() && created.json().get("uri") != null) {

@@ -17,6 +17,7 @@ import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.NetworkWords;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.channels.social.SocialText;
@@ -58,7 +59,10 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 
 	private final NetworkWords words;
 
-	MastodonConnector(PlatformHttp http, ChannelHealth health, NetworkWords words) {
+	private final OutgoingFiles files;
+
+	MastodonConnector(PlatformHttp http, ChannelHealth health, NetworkWords words, OutgoingFiles files) {
+		this.files = files;
 		this.words = words;
 		this.http = http;
 		this.health = health;
@@ -239,6 +243,22 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		return text.length() > MAX_TEXT ? words.say("network.mastodon.length") : null;
 	}
 
+	@Override
+	public boolean sendsFiles() {
+		return true;
+	}
+
+	/** Up to four pictures, or one video or sound, as Mastodon takes them on a post. */
+	@Override
+	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
+			List<Attachment> attachments) {
+		boolean pictures = attachments.stream().allMatch(a -> a.contentType().startsWith("image/"));
+		boolean media = attachments.stream()
+			.allMatch(a -> a.contentType().startsWith("image/") || a.contentType().startsWith("video/")
+					|| a.contentType().startsWith("audio/"));
+		return !media || attachments.size() > (pictures ? 4 : 1) ? words.say("network.mastodon.files") : null;
+	}
+
 	/** A customer's picture, video or sound: where the instance publishes it. */
 	@Override
 	public java.util.Optional<PlatformHttp.Download> fetch(Inbox inbox, Attachment file) {
@@ -257,6 +277,26 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", text);
+		if (!outgoing.message().attachments().isEmpty()) {
+			// each file goes up first (POST /api/v2/media), then the status names them
+			var parts = files.load(outgoing.message().attachments(), i -> "file");
+			if (parts.missing() != null) {
+				return new DeliveryResult.Failed(parts.missing());
+			}
+			List<String> media = new ArrayList<>();
+			for (PlatformHttp.FilePart part : parts.parts()) {
+				PlatformHttp.Answer uploaded = http.postMultipart(base(inbox) + "/api/v2/media", Map.of(),
+						List.of(part), auth(inbox));
+				if (!uploaded.ok() || uploaded.json().get("id") == null) {
+					String reason = "Mastodon " + uploaded.status() + " uploading " + part.name() + ": "
+							+ FailureReason.of(uploaded.body());
+					return http.outcome(uploaded, null) instanceof DeliveryResult.Failed
+							? new DeliveryResult.Failed(reason) : new DeliveryResult.Retry(reason, waitFor(uploaded));
+				}
+				media.add(uploaded.json().get("id").toString());
+			}
+			body.put("media_ids", media);
+		}
 		if (answered != null) {
 			body.put("in_reply_to_id", answered.externalId());
 		}

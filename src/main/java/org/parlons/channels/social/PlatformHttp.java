@@ -118,6 +118,13 @@ public class PlatformHttp {
 		return send(request, headers);
 	}
 
+	/** POSTs raw bytes of a type (a blob to a network's store). */
+	public Answer postBytes(String url, String contentType, byte[] bytes, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), headers);
+	}
+
 	public Answer putJson(String url, Object body, Map<String, String> headers) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")

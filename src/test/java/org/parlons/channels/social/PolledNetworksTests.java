@@ -180,6 +180,82 @@ class PolledNetworksTests {
 				"high.mp4 video/mp4 bytes of high.mp4");
 	}
 
+	/**
+	 * A reply's pictures go up first (Mastodon's media, Bluesky's blobs), then the post
+	 * names them; what a network does not take is refused before anything is sent.
+	 */
+	@Test
+	void repliesCarryPicturesToMastodonAndBlueskyWithinTheirLimits() {
+		long status = 130_000_000_000L + ids.incrementAndGet();
+		String post = "at://did:plc:cust/app.bsky.feed.post/q" + ids.incrementAndGet();
+		AtomicInteger n = new AtomicInteger();
+		AtomicInteger uploads = new AtomicInteger();
+		network.answer(r -> switch (r.path()) {
+			case "/api/v1/notifications" -> FakePlatform.Answer.json(200, """
+					[{"id": "%d", "type": "mention", "created_at": "2026-11-24T08:00:00.000Z",
+					  "account": {"id": "9", "acct": "lina@piaille.fr"},
+					  "status": {"id": "%d", "created_at": "2026-11-24T08:00:00.000Z", "visibility": "public",
+					   "content": "<p>@teleo où est le bouton ?</p>", "account": {"id": "9", "acct": "lina@piaille.fr"},
+					   "media_attachments": []}}]""".formatted(status, status));
+			case "/api/v2/media" -> FakePlatform.Answer.json(200, "{\"id\": \"m" + uploads.incrementAndGet() + "\"}");
+			case "/xrpc/com.atproto.server.createSession" -> FakePlatform.Answer.json(200,
+					"{\"accessJwt\": \"jwt\", \"refreshJwt\": \"r\", \"did\": \"did:plc:brand\"}");
+			case "/xrpc/app.bsky.notification.listNotifications" -> FakePlatform.Answer.json(200,
+					"""
+							{"notifications": [{"uri": "%s", "cid": "bafyq", "reason": "mention",
+							  "indexedAt": "2026-11-24T09:00:00.000Z", "author": {"did": "did:plc:cust", "handle": "zoe.bsky.social"},
+							  "record": {"$type": "app.bsky.feed.post", "text": "@teleo.bsky.social où ?", "createdAt": "2026-11-24T08:59:59.000Z"}}]}"""
+						.formatted(post));
+			case "/xrpc/app.bsky.feed.getPosts" -> FakePlatform.Answer.json(200,
+					"{\"posts\": [{\"uri\": \"" + post + "\", \"cid\": \"bafyq\", \"record\": {}}]}");
+			case "/xrpc/com.atproto.repo.uploadBlob" -> FakePlatform.Answer.json(200,
+					"{\"blob\": {\"$type\": \"blob\", \"ref\": {\"$link\": \"bafkup\"}, \"mimeType\": \"image/png\", \"size\": 68}}");
+			case "/xrpc/com.atproto.repo.createRecord" -> FakePlatform.Answer.json(200,
+					"{\"uri\": \"at://did:plc:brand/app.bsky.feed.post/out2\", \"cid\": \"bafyout\"}");
+			default -> FakePlatform.Answer.json(200, "{\"id\": \"" + n.incrementAndGet() + "\"}");
+		});
+		long mastodon = create(Map.of("channel", "mastodon", "instanceUrl", "https://piaille.fr", "accessToken", "tok",
+				"apiBaseUrl", network.url()));
+		long bluesky = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword",
+				"abcd-efgh-ijkl-mnop", "apiBaseUrl", network.url()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> total(mastodon) == 1 && total(bluesky) == 1);
+		byte[] png = java.util.Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		TestApi.FilePart photo = new TestApi.FilePart("files", "bouton.png", "image/png", png);
+		TestApi.FilePart pdf = new TestApi.FilePart("files", "contrat.pdf", "application/pdf", "%PDF-1.4".getBytes());
+		long toot = conversationOf(mastodon, Long.toString(status));
+		long skeet = conversationOf(bluesky, post);
+
+		var five = admin.postMultipart("/api/v1/conversations/" + toot + "/replies", Map.of("text", "Voici"),
+				List.of(photo, photo, photo, photo, photo));
+		assertThat(five.status()).isEqualTo(422);
+		assertThat(five.body().get("detail").asString()).contains("four pictures");
+		assertThat(admin
+			.postMultipart("/api/v1/conversations/" + skeet + "/replies", Map.of("text", "Le contrat"), List.of(pdf))
+			.status()).isEqualTo(422);
+
+		assertThat(admin
+			.postMultipart("/api/v1/conversations/" + toot + "/replies", Map.of("text", "Le bouton est ici."),
+					List.of(photo, photo))
+			.status()).isEqualTo(201);
+		assertThat(admin
+			.postMultipart("/api/v1/conversations/" + skeet + "/replies", Map.of("text", "Le bouton est ici."),
+					List.of(photo))
+			.status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !network.to("/api/v1/statuses").isEmpty()
+					&& !network.to("/xrpc/com.atproto.repo.createRecord").isEmpty());
+		assertThat(network.to("/api/v2/media")).hasSize(2)
+			.allSatisfy(upload -> assertThat(upload.body()).contains("filename=\"bouton.png\"").contains("PNG"));
+		JsonNode toMastodon = network.to("/api/v1/statuses").get(0).json();
+		assertThat(toMastodon.get("media_ids").valueStream().map(JsonNode::asString)).containsExactly("m1", "m2");
+		assertThat(network.to("/xrpc/com.atproto.repo.uploadBlob").get(0).header("Content-Type"))
+			.isEqualTo("image/png");
+		JsonNode embed = network.to("/xrpc/com.atproto.repo.createRecord").get(0).json().get("record").get("embed");
+		assertThat(embed.get("$type").asString()).isEqualTo("app.bsky.embed.images");
+		assertThat(embed.get("images").get(0).get("image").get("ref").get("$link").asString()).isEqualTo("bafkup");
+	}
+
 	/** Each file of a message once kept: its name, type and what it downloads as. */
 	private List<String> filesOf(long inbox, String externalId) {
 		await().atMost(Duration.ofSeconds(15)).until(() -> total(inbox) == 1);
