@@ -180,8 +180,14 @@ class MailboxPoller {
 			folder.open(Folder.READ_ONLY);
 			try {
 				long validity = uids.getUIDValidity();
-				MailboxState.Mark mark = state.of(inboxId)
-					.filter(m -> m.uidValidity() == validity)
+				var stored = state.of(inboxId);
+				if (stored.isPresent() && stored.get().uidValidity() != validity) {
+					log.info(
+							"Mailbox of inbox {} has a new UIDVALIDITY ({} → {}): read again from the start; "
+									+ "each mail is kept once by its Message-ID",
+							inboxId, stored.get().uidValidity(), validity);
+				}
+				MailboxState.Mark mark = stored.filter(m -> m.uidValidity() == validity)
 					.orElse(new MailboxState.Mark(validity, 0));
 				// getMessagesByUID(n, MAXUID) includes the last mail even when its UID is
 				// below n.
