@@ -60,7 +60,7 @@ class ConductRulesTests {
 		long conversation = conversation(admin, inbox);
 
 		var warned = admin.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "Votre demande est nulle et franchement insupportable."));
+				Map.of("text", "Votre demande est lamentable et franchement inadmissible."));
 		assertThat(warned.status()).isEqualTo(422);
 		assertThat(warned.body().get("type").asString()).endsWith("/reply-warnings");
 		assertThat(warned.body().get("warnings")).hasSize(3);
@@ -70,7 +70,7 @@ class ConductRulesTests {
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/messages").body().get("items")).hasSize(1);
 
 		var sent = admin.post("/api/v1/conversations/" + conversation + "/replies",
-				Map.of("text", "Votre demande est nulle et franchement insupportable.", "acceptWarnings", true));
+				Map.of("text", "Votre demande est lamentable et franchement inadmissible.", "acceptWarnings", true));
 		assertThat(sent.status()).isEqualTo(201);
 		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
 			.contains("sent-despite-warnings");
