@@ -71,6 +71,7 @@ public interface ChannelConnector {
 	 * {@link #sendsFiles}.
 	 */
 	default @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
+			org.parlons.conversations.Visibility visibility,
 			java.util.List<org.parlons.conversations.Attachment> files) {
 		return null;
 	}

@@ -36,7 +36,8 @@ class NetworkRules implements ReplyPolicy {
 		String broken = connector == null ? null
 				: connector.checkReply(inbox, draft.conversation(), draft.text(), draft.visibility());
 		if (broken == null && connector != null && !draft.attachments().isEmpty()) {
-			broken = connector.checkFiles(inbox, draft.conversation(), draft.text(), draft.attachments());
+			broken = connector.checkFiles(inbox, draft.conversation(), draft.text(), draft.visibility(),
+					draft.attachments());
 		}
 		return broken == null ? Verdict.ALLOW : new Verdict.Block(broken);
 	}

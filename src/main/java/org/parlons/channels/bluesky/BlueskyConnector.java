@@ -222,7 +222,7 @@ class BlueskyConnector implements PollingConnector {
 	/** Up to four pictures of at most 1 MB each, as Bluesky takes them on a post. */
 	@Override
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
-			List<Attachment> attachments) {
+			org.parlons.conversations.Visibility visibility, List<Attachment> attachments) {
 		boolean fits = attachments.size() <= 4
 				&& attachments.stream().allMatch(a -> a.contentType().startsWith("image/") && a.size() <= MAX_IMAGE);
 		return fits ? null : words.say("network.bluesky.files");

@@ -251,7 +251,7 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 	/** Up to four pictures, or one video or sound, as Mastodon takes them on a post. */
 	@Override
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
-			List<Attachment> attachments) {
+			org.parlons.conversations.Visibility visibility, List<Attachment> attachments) {
 		boolean pictures = attachments.stream().allMatch(a -> a.contentType().startsWith("image/"));
 		boolean media = attachments.stream()
 			.allMatch(a -> a.contentType().startsWith("image/") || a.contentType().startsWith("video/")

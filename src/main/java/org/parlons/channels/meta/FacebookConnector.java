@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.social.NetworkWords;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Messages;
@@ -22,9 +23,29 @@ import org.springframework.stereotype.Component;
 @Component
 class FacebookConnector extends PageConnector {
 
+	private final NetworkWords words;
+
 	FacebookConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
-			NetworkWords words) {
-		super(http, health, messages, clock, customers, words);
+			NetworkWords words, OutgoingFiles files) {
+		super(http, health, messages, clock, customers, words, files);
+		this.words = words;
+	}
+
+	@Override
+	public boolean sendsFiles() {
+		return true;
+	}
+
+	/**
+	 * Files go in Messenger only, while its 24-hour window is open: a comment, public or
+	 * answered privately, carries text alone.
+	 */
+	@Override
+	public @org.jspecify.annotations.Nullable String checkFiles(Inbox inbox,
+			org.parlons.conversations.Conversation conversation, String text,
+			org.parlons.conversations.Visibility visibility, List<org.parlons.conversations.Attachment> attachments) {
+		return visibility == org.parlons.conversations.Visibility.PRIVATE && withinWindow(conversation) ? null
+				: words.say("network.facebook.files");
 	}
 
 	/**

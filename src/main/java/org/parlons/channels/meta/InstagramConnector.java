@@ -34,7 +34,7 @@ class InstagramConnector extends PageConnector {
 
 	InstagramConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
 			NetworkWords words) {
-		super(http, health, messages, clock, customers, words);
+		super(http, health, messages, clock, customers, words, null);
 	}
 
 	@Override

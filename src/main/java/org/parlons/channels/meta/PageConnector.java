@@ -16,6 +16,7 @@ import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.NetworkWords;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
@@ -42,11 +43,17 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 
 	private final NetworkWords words;
 
+	/**
+	 * The reply files a page sends (Messenger's); null for Instagram, which takes none.
+	 */
+	private final @Nullable OutgoingFiles files;
+
 	PageConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
-			NetworkWords words) {
+			NetworkWords words, @Nullable OutgoingFiles files) {
 		super(http, health, messages, clock);
 		this.words = words;
 		this.customers = customers;
+		this.files = files;
 	}
 
 	@Override
@@ -232,6 +239,14 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 			}
 			to = Map.of("comment_id", comment.externalId());
 		}
+		if (!reply.attachments().isEmpty()) {
+			// Messenger takes one file per message, uploaded with it: the files go first,
+			// the text last (its id is the reply's)
+			DeliveryResult failed = sendFiles(inbox, to, reply);
+			if (failed != null) {
+				return failed;
+			}
+		}
 		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PAGE_ID) + "/messages"),
 				Map.of("recipient", to, "messaging_type", "RESPONSE", "message", Map.of("text", reply.text())),
 				auth(inbox));
@@ -244,6 +259,32 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 					Identity.external(privateNamespace(inbox), json.get("recipient_id").toString()))));
 		}
 		return outcome(inbox, answer, messageId);
+	}
+
+	/**
+	 * Each file of a private reply as a Messenger message of its own; null when all went.
+	 */
+	@Nullable DeliveryResult sendFiles(Inbox inbox, Map<String, Object> to, Message reply) {
+		if (files == null) {
+			return new DeliveryResult.Failed("This network takes no file in a reply");
+		}
+		var loaded = files.load(reply.attachments(), i -> "filedata");
+		if (loaded.missing() != null) {
+			return new DeliveryResult.Failed(loaded.missing());
+		}
+		for (PlatformHttp.FilePart part : loaded.parts()) {
+			String type = part.contentType().startsWith("image/") ? "image" : part.contentType().startsWith("video/")
+					? "video" : part.contentType().startsWith("audio/") ? "audio" : "file";
+			PlatformHttp.Answer sent = http.postMultipart(graph(inbox, inbox.setting(PAGE_ID) + "/messages"),
+					Map.of("recipient", org.parlons.platform.Json.write(to), "messaging_type", "RESPONSE", "message",
+							org.parlons.platform.Json.write(Map.of("attachment",
+									Map.of("type", type, "payload", Map.of("is_reusable", false))))),
+					List.of(part), auth(inbox));
+			if (!sent.ok() || sent.json().get("message_id") == null) {
+				return outcome(inbox, sent, null);
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -80,7 +80,7 @@ class WhatsAppConnector extends MetaConnector {
 	 */
 	@Override
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
-			List<Attachment> attachments) {
+			org.parlons.conversations.Visibility visibility, List<Attachment> attachments) {
 		if (TEMPLATE.matcher(text).matches()) {
 			return words.say("network.whatsapp.templateFile");
 		}

@@ -214,7 +214,7 @@ class TelegramConnector implements ChannelConnector {
 
 	@Override
 	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text,
-			List<Attachment> attachments) {
+			org.parlons.conversations.Visibility visibility, List<Attachment> attachments) {
 		return text.length() > MAX_CAPTION ? words.say("network.telegram.caption") : null;
 	}
 

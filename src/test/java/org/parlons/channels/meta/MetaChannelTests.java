@@ -97,11 +97,16 @@ class MetaChannelTests {
 			if (r.path().matches(".*/\\d+/media")) {
 				return FakePlatform.Answer.json(200, "{\"id\":\"media-" + n.incrementAndGet() + "\"}");
 			}
-			if (r.path().matches(".*/\\d+/messages") && r.json().has("messaging_product")) {
+			if (r.path().matches(".*/\\d+/messages") && !r.header("Content-Type").startsWith("multipart/")
+					&& r.json().has("messaging_product")) {
 				return FakePlatform.Answer.json(200,
 						"{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
 								+ r.json().get("to").asString() + "\",\"wa_id\":\"" + r.json().get("to").asString()
 								+ "\"}],\"messages\":[{\"id\":\"wamid.OUT" + n.incrementAndGet() + "\"}]}");
+			}
+			if (r.path().endsWith("/messages") && r.header("Content-Type").startsWith("multipart/")) {
+				return FakePlatform.Answer.json(200,
+						"{\"recipient_id\":\"x\",\"message_id\":\"m_file_" + n.incrementAndGet() + "\"}");
 			}
 			if (r.path().endsWith("/messages")) {
 				JsonNode recipient = r.json().get("recipient");
@@ -512,6 +517,45 @@ class MetaChannelTests {
 			.getText("/api/v1/messages/" + messages(conversation).get(0).get("id").asLong() + "/attachments/0"))
 			.isEqualTo("PNG of box.png");
 		assertThat(files.get(1).get("url").asString()).as("a web page is no picture").startsWith("facebook:");
+	}
+
+	/**
+	 * In Messenger a reply's files go one per message, uploaded with it, before the text;
+	 * a public comment carries none.
+	 */
+	@Test
+	void aMessengerReplySendsItsFilesThenItsTextAndAPublicCommentTakesNone() {
+		String page = "1" + ids.incrementAndGet();
+		long inbox = inbox("facebook", "pageId", page);
+		String mid = "m_" + ids.incrementAndGet();
+		String psid = "psid-" + ids.incrementAndGet();
+		String messenger = """
+				{"object": "page", "entry": [{"id": "%s", "time": %d, "messaging": [{"sender": {"id": "%s"},
+				  "recipient": {"id": "%s"}, "timestamp": %d, "message": {"mid": "%s", "text": "Où est le bouton WPS ?"}}]}]}"""
+			.formatted(page, now(), psid, page, System.currentTimeMillis(), mid);
+		post("/webhooks/meta/" + inbox, messenger, sign(messenger));
+		long conversation = conversationOf(inbox, mid);
+		byte[] png = java.util.Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		TestApi.FilePart photo = new TestApi.FilePart("files", "wps.png", "image/png", png);
+		String replies = "/api/v1/conversations/" + conversation + "/replies";
+
+		var publicly = admin.postMultipart(replies, Map.of("text", "Voici", "visibility", "public"), List.of(photo));
+		assertThat(publicly.status()).isEqualTo(422);
+		assertThat(graph.to("/" + page + "/messages")).as("nothing sent").isEmpty();
+
+		var sent = admin.postMultipart(replies, Map.of("text", "Il est à l'arrière de la box."), List.of(photo));
+		assertThat(sent.status()).as(sent.body().toString()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> graph.to("/" + page + "/messages").size() == 2);
+		List<FakePlatform.Request> out = graph.to("/" + page + "/messages");
+		assertThat(out.get(0).header("Content-Type")).startsWith("multipart/form-data");
+		assertThat(out.get(0).body()).contains("name=\"filedata\"; filename=\"wps.png\"")
+			.contains("\"type\":\"image\"")
+			.contains("\"id\":\"" + psid + "\"");
+		assertThat(out.get(1).header("Content-Type")).as(out.get(1).body()).startsWith("application/json");
+		assertThat(out.get(1).json().get("message").get("text").asString()).isEqualTo("Il est à l'arrière de la box.");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "sent".equals(messages(conversation).get(1).get("status").asString()));
 	}
 
 	@Test
