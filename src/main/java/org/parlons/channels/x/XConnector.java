@@ -16,6 +16,7 @@ import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
 import org.parlons.channels.social.NetworkWords;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.channels.social.PollingConnector;
 import org.parlons.conversations.Attachment;
@@ -66,7 +67,11 @@ class XConnector implements PollingConnector, AudienceSource {
 
 	private final NetworkWords words;
 
-	XConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, NetworkWords words) {
+	private final OutgoingFiles files;
+
+	XConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, NetworkWords words,
+			OutgoingFiles files) {
+		this.files = files;
 		this.words = words;
 		this.http = http;
 		this.health = health;
@@ -298,13 +303,39 @@ class XConnector implements PollingConnector, AudienceSource {
 		long conversation = outgoing.conversation().id();
 		PlatformHttp.Answer answer;
 		String id;
-		if (outgoing.message().visibility() == Visibility.PUBLIC) {
+		boolean publicly = outgoing.message().visibility() == Visibility.PUBLIC;
+		List<String> media = new ArrayList<>();
+		if (!outgoing.message().attachments().isEmpty()) {
+			// each file goes up first (POST /2/media/upload), then the post or message
+			// names it
+			var parts = files.load(outgoing.message().attachments(), i -> "media");
+			if (parts.missing() != null) {
+				return new DeliveryResult.Failed(parts.missing());
+			}
+			for (PlatformHttp.FilePart part : parts.parts()) {
+				String kind = part.contentType().startsWith("video/") ? "video"
+						: part.contentType().equals("image/gif") ? "gif" : "image";
+				PlatformHttp.Answer uploaded = http.postMultipart(api(inbox, "/2/media/upload"),
+						Map.of("media_category", (publicly ? "tweet_" : "dm_") + kind), List.of(part), auth(inbox));
+				Object uploadedId = uploaded.json().get("data") instanceof Map<?, ?> d ? d.get("id") : null;
+				if (!uploaded.ok() || uploadedId == null) {
+					return refused(uploaded, "uploading " + part.name());
+				}
+				media.add(uploadedId.toString());
+			}
+		}
+		if (publicly) {
 			Message post = lastPublicPost(conversation);
 			if (post == null) {
 				return new DeliveryResult.Failed("No public post to answer on X");
 			}
-			answer = http.postJson(api(inbox, "/2/tweets"), Map.of("text", outgoing.message().text(), "reply",
-					Map.of("in_reply_to_tweet_id", post.externalId())), auth(inbox));
+			Map<String, Object> tweet = new LinkedHashMap<>();
+			tweet.put("text", outgoing.message().text());
+			tweet.put("reply", Map.of("in_reply_to_tweet_id", post.externalId()));
+			if (!media.isEmpty()) {
+				tweet.put("media", Map.of("media_ids", media));
+			}
+			answer = http.postJson(api(inbox, "/2/tweets"), tweet, auth(inbox));
 			id = answer.json().get("data") instanceof Map<?, ?> data && data.get("id") != null
 					? data.get("id").toString() : null;
 		}
@@ -313,8 +344,13 @@ class XConnector implements PollingConnector, AudienceSource {
 			if (participant == null) {
 				return new DeliveryResult.Failed("No X account id known for this customer");
 			}
-			answer = http.postJson(api(inbox, "/2/dm_conversations/with/" + participant + "/messages"),
-					Map.of("text", outgoing.message().text()), auth(inbox));
+			Map<String, Object> message = new LinkedHashMap<>();
+			message.put("text", outgoing.message().text());
+			if (!media.isEmpty()) {
+				message.put("attachments", media.stream().map(m -> Map.of("media_id", m)).toList());
+			}
+			answer = http.postJson(api(inbox, "/2/dm_conversations/with/" + participant + "/messages"), message,
+					auth(inbox));
 			id = answer.json().get("data") instanceof Map<?, ?> data && data.get("dm_event_id") != null
 					? "dm:" + data.get("dm_event_id") : null;
 		}
@@ -322,13 +358,40 @@ class XConnector implements PollingConnector, AudienceSource {
 			health.succeeded(inbox.id());
 			return new DeliveryResult.Sent(id);
 		}
-		String reason = "X " + answer.status() + ": " + FailureReason.of(answer.body());
+		return refused(answer, null);
+	}
+
+	private DeliveryResult refused(PlatformHttp.Answer answer, @Nullable String what) {
+		String reason = "X " + answer.status() + (what == null ? "" : " " + what) + ": "
+				+ FailureReason.of(answer.body());
 		if (answer.status() == 429) {
 			return new DeliveryResult.Retry(reason, resetIn(answer, clock));
 		}
 		DeliveryResult result = http.outcome(answer, null);
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
 				: new DeliveryResult.Retry(reason, null);
+	}
+
+	@Override
+	public boolean sendsFiles() {
+		return true;
+	}
+
+	/**
+	 * Up to four pictures, or one GIF or video, on a post; one file in a direct message;
+	 * pictures of at most 5 MB.
+	 */
+	@Override
+	public @Nullable String checkFiles(Inbox inbox, Conversation conversation, String text, Visibility visibility,
+			List<Attachment> attachments) {
+		boolean pictures = attachments.stream()
+			.allMatch(a -> a.contentType().startsWith("image/") && !a.contentType().equals("image/gif"));
+		boolean media = attachments.stream()
+			.allMatch(a -> a.contentType().startsWith("image/") || a.contentType().startsWith("video/"));
+		int most = visibility == Visibility.PRIVATE ? 1 : pictures ? 4 : 1;
+		boolean small = attachments.stream()
+			.allMatch(a -> !a.contentType().startsWith("image/") || a.size() <= 5L * 1024 * 1024);
+		return media && small && attachments.size() <= most ? null : words.say("network.x.files");
 	}
 
 	@Override

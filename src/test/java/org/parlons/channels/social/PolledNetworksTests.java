@@ -256,6 +256,50 @@ class PolledNetworksTests {
 		assertThat(embed.get("images").get(0).get("image").get("ref").get("$link").asString()).isEqualTo("bafkup");
 	}
 
+	/**
+	 * An X reply's pictures go up to X's media upload first, then the post names them.
+	 */
+	@Test
+	void xRepliesCarryPicturesUploadedFirst() {
+		long tweet = 1_880_000_000_000_000_000L + ids.incrementAndGet();
+		AtomicInteger uploads = new AtomicInteger();
+		network.answer(r -> switch (r.path()) {
+			case "/2/users/4545/mentions" -> FakePlatform.Answer.json(200,
+					r.query().contains("since_id=") ? "{\"meta\": {\"result_count\": 0}}" : """
+							{"data": [{"id": "%d", "text": "@teleo où brancher ?", "author_id": "79",
+							  "created_at": "2026-11-24T10:00:00.000Z"}],
+							 "includes": {"users": [{"id": "79", "name": "Éva", "username": "eva_b"}]},
+							 "meta": {"newest_id": "%d", "result_count": 1}}""".formatted(tweet, tweet));
+			case "/2/media/upload" -> FakePlatform.Answer.json(200,
+					"{\"data\": {\"id\": \"19" + uploads.incrementAndGet() + "\", \"media_key\": \"3_1\"}}");
+			case "/2/tweets" -> FakePlatform.Answer.json(201, "{\"data\": {\"id\": \"1881\", \"text\": \"x\"}}");
+			default -> FakePlatform.Answer.json(200, "{\"meta\": {\"result_count\": 0}, \"data\": []}");
+		});
+		long x = create(
+				Map.of("channel", "x", "userId", "4545", "accessToken", "user-token", "apiBaseUrl", network.url()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> total(x) == 1);
+		long conversation = conversationOf(x, Long.toString(tweet));
+		byte[] png = java.util.Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		TestApi.FilePart photo = new TestApi.FilePart("files", "prise.png", "image/png", png);
+		String replies = "/api/v1/conversations/" + conversation + "/replies";
+		var privately = admin.postMultipart(replies, Map.of("text", "Voici", "visibility", "private"),
+				List.of(photo, photo));
+		assertThat(privately.status()).isEqualTo(422);
+		assertThat(privately.body().get("detail").asString()).contains("one file in a direct message");
+
+		assertThat(admin
+			.postMultipart(replies, Map.of("text", "Ici, à gauche.", "visibility", "public"), List.of(photo, photo))
+			.status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !network.to("/2/tweets").isEmpty());
+		assertThat(network.to("/2/media/upload")).hasSize(2)
+			.allSatisfy(u -> assertThat(u.body()).contains("tweet_image").contains("filename=\"prise.png\""));
+		JsonNode posted = network.to("/2/tweets").get(0).json();
+		assertThat(posted.get("media").get("media_ids").valueStream().map(JsonNode::asString)).containsExactly("191",
+				"192");
+		assertThat(posted.get("reply").get("in_reply_to_tweet_id").asString()).isEqualTo(Long.toString(tweet));
+	}
+
 	/** Each file of a message once kept: its name, type and what it downloads as. */
 	private List<String> filesOf(long inbox, String externalId) {
 		await().atMost(Duration.ofSeconds(15)).until(() -> total(inbox) == 1);
