@@ -214,6 +214,26 @@ class BlueskyConnector implements PollingConnector {
 		return out;
 	}
 
+	/**
+	 * Each picture of a reply up as a blob first, added to {@code images} for the post to
+	 * embed; why not, when one does not go.
+	 */
+	private @Nullable DeliveryResult upload(Inbox inbox, Message reply, List<Map<String, Object>> images) {
+		var parts = files.load(reply.attachments(), i -> "file");
+		if (parts.missing() != null) {
+			return new DeliveryResult.Failed(parts.missing());
+		}
+		for (PlatformHttp.FilePart part : parts.parts()) {
+			PlatformHttp.Answer blob = call(inbox, s -> http.postBytes(xrpc(inbox, "com.atproto.repo.uploadBlob"),
+					part.contentType(), part.bytes(), bearer(s)));
+			if (!blob.ok() || blob.json().get("blob") == null) {
+				return retryOrFail(blob, "uploading " + part.name());
+			}
+			images.add(Map.of("alt", part.name(), "image", blob.json().get("blob")));
+		}
+		return null;
+	}
+
 	@Override
 	public boolean sendsFiles() {
 		return true;
@@ -280,19 +300,10 @@ class BlueskyConnector implements PollingConnector {
 		record.put("createdAt", clock.instant().toString());
 		record.put("reply", Map.of("root", root, "parent", parentRef));
 		if (!outgoing.message().attachments().isEmpty()) {
-			// each picture goes up as a blob first, then the post embeds them
-			var parts = files.load(outgoing.message().attachments(), i -> "file");
-			if (parts.missing() != null) {
-				return new DeliveryResult.Failed(parts.missing());
-			}
 			List<Map<String, Object>> images = new ArrayList<>();
-			for (PlatformHttp.FilePart part : parts.parts()) {
-				PlatformHttp.Answer blob = call(inbox, s -> http.postBytes(xrpc(inbox, "com.atproto.repo.uploadBlob"),
-						part.contentType(), part.bytes(), bearer(s)));
-				if (!blob.ok() || blob.json().get("blob") == null) {
-					return retryOrFail(blob, "uploading " + part.name());
-				}
-				images.add(Map.of("alt", part.name(), "image", blob.json().get("blob")));
+			DeliveryResult notUploaded = upload(inbox, outgoing.message(), images);
+			if (notUploaded != null) {
+				return notUploaded;
 			}
 			record.put("embed", Map.of("$type", "app.bsky.embed.images", "images", images));
 		}

@@ -243,6 +243,29 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		return text.length() > MAX_TEXT ? words.say("network.mastodon.length") : null;
 	}
 
+	/**
+	 * Each file of a reply up to the instance first ({@code POST /api/v2/media}), its id
+	 * added to {@code ids} for the status to name; why not, when one does not go.
+	 */
+	private @Nullable DeliveryResult upload(Inbox inbox, Message reply, List<String> ids) {
+		var parts = files.load(reply.attachments(), i -> "file");
+		if (parts.missing() != null) {
+			return new DeliveryResult.Failed(parts.missing());
+		}
+		for (PlatformHttp.FilePart part : parts.parts()) {
+			PlatformHttp.Answer uploaded = http.postMultipart(base(inbox) + "/api/v2/media", Map.of(), List.of(part),
+					auth(inbox));
+			if (!uploaded.ok() || uploaded.json().get("id") == null) {
+				String reason = "Mastodon " + uploaded.status() + " uploading " + part.name() + ": "
+						+ FailureReason.of(uploaded.body());
+				return http.outcome(uploaded, null) instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
+						: new DeliveryResult.Retry(reason, waitFor(uploaded));
+			}
+			ids.add(uploaded.json().get("id").toString());
+		}
+		return null;
+	}
+
 	@Override
 	public boolean sendsFiles() {
 		return true;
@@ -278,22 +301,10 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", text);
 		if (!outgoing.message().attachments().isEmpty()) {
-			// each file goes up first (POST /api/v2/media), then the status names them
-			var parts = files.load(outgoing.message().attachments(), i -> "file");
-			if (parts.missing() != null) {
-				return new DeliveryResult.Failed(parts.missing());
-			}
 			List<String> media = new ArrayList<>();
-			for (PlatformHttp.FilePart part : parts.parts()) {
-				PlatformHttp.Answer uploaded = http.postMultipart(base(inbox) + "/api/v2/media", Map.of(),
-						List.of(part), auth(inbox));
-				if (!uploaded.ok() || uploaded.json().get("id") == null) {
-					String reason = "Mastodon " + uploaded.status() + " uploading " + part.name() + ": "
-							+ FailureReason.of(uploaded.body());
-					return http.outcome(uploaded, null) instanceof DeliveryResult.Failed
-							? new DeliveryResult.Failed(reason) : new DeliveryResult.Retry(reason, waitFor(uploaded));
-				}
-				media.add(uploaded.json().get("id").toString());
+			DeliveryResult notUploaded = upload(inbox, outgoing.message(), media);
+			if (notUploaded != null) {
+				return notUploaded;
 			}
 			body.put("media_ids", media);
 		}

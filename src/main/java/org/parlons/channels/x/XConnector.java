@@ -305,24 +305,9 @@ class XConnector implements PollingConnector, AudienceSource {
 		String id;
 		boolean publicly = outgoing.message().visibility() == Visibility.PUBLIC;
 		List<String> media = new ArrayList<>();
-		if (!outgoing.message().attachments().isEmpty()) {
-			// each file goes up first (POST /2/media/upload), then the post or message
-			// names it
-			var parts = files.load(outgoing.message().attachments(), i -> "media");
-			if (parts.missing() != null) {
-				return new DeliveryResult.Failed(parts.missing());
-			}
-			for (PlatformHttp.FilePart part : parts.parts()) {
-				String kind = part.contentType().startsWith("video/") ? "video"
-						: part.contentType().equals("image/gif") ? "gif" : "image";
-				PlatformHttp.Answer uploaded = http.postMultipart(api(inbox, "/2/media/upload"),
-						Map.of("media_category", (publicly ? "tweet_" : "dm_") + kind), List.of(part), auth(inbox));
-				Object uploadedId = uploaded.json().get("data") instanceof Map<?, ?> d ? d.get("id") : null;
-				if (!uploaded.ok() || uploadedId == null) {
-					return refused(uploaded, "uploading " + part.name());
-				}
-				media.add(uploadedId.toString());
-			}
+		DeliveryResult notUploaded = upload(inbox, outgoing.message(), publicly, media);
+		if (notUploaded != null) {
+			return notUploaded;
 		}
 		if (publicly) {
 			Message post = lastPublicPost(conversation);
@@ -359,6 +344,32 @@ class XConnector implements PollingConnector, AudienceSource {
 			return new DeliveryResult.Sent(id);
 		}
 		return refused(answer, null);
+	}
+
+	/**
+	 * Each file of a reply up to X first ({@code POST /2/media/upload}), its id added to
+	 * {@code ids} for the post or message to name; why not, when one does not go.
+	 */
+	private @Nullable DeliveryResult upload(Inbox inbox, Message reply, boolean publicly, List<String> ids) {
+		if (reply.attachments().isEmpty()) {
+			return null;
+		}
+		var parts = files.load(reply.attachments(), i -> "media");
+		if (parts.missing() != null) {
+			return new DeliveryResult.Failed(parts.missing());
+		}
+		for (PlatformHttp.FilePart part : parts.parts()) {
+			String kind = part.contentType().startsWith("video/") ? "video"
+					: part.contentType().equals("image/gif") ? "gif" : "image";
+			PlatformHttp.Answer uploaded = http.postMultipart(api(inbox, "/2/media/upload"),
+					Map.of("media_category", (publicly ? "tweet_" : "dm_") + kind), List.of(part), auth(inbox));
+			Object id = uploaded.json().get("data") instanceof Map<?, ?> d ? d.get("id") : null;
+			if (!uploaded.ok() || id == null) {
+				return refused(uploaded, "uploading " + part.name());
+			}
+			ids.add(id.toString());
+		}
+		return null;
 	}
 
 	private DeliveryResult refused(PlatformHttp.Answer answer, @Nullable String what) {
