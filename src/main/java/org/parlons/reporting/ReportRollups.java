@@ -229,17 +229,12 @@ public class ReportRollups {
 		}
 
 		private ZoneId zoneOf(Inbox inbox) {
-			// business hours declared without a zone are UTC's, as BusinessHours reads
-			// them
-			Object hours = inbox.settings().get("businessHours");
-			if (!(hours instanceof Map<?, ?> declared) || declared.isEmpty()) {
-				return serverZone;
-			}
 			try {
-				return ZoneId.of(String.valueOf(declared.containsKey("zone") ? declared.get("zone") : "UTC"));
+				return ServiceLevels.zone(inbox).orElse(serverZone);
 			}
-			catch (java.time.DateTimeException ex) {
-				return serverZone;
+			catch (IllegalArgumentException ex) {
+				return serverZone; // checked when saved: only an inbox saved before the
+									// check
 			}
 		}
 

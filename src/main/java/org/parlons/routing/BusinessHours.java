@@ -47,6 +47,11 @@ public final class BusinessHours {
 	}
 
 	/** Open all the time (the default when an inbox says nothing). */
+	/** The zone its hours are read in. */
+	public ZoneId zone() {
+		return zone;
+	}
+
 	public static BusinessHours always(ZoneId zone) {
 		Map<DayOfWeek, List<Window>> week = new EnumMap<>(DayOfWeek.class);
 		for (DayOfWeek day : DayOfWeek.values()) {

@@ -96,6 +96,15 @@ public class ServiceLevels {
 		return duration(forPriority(inbox, priority), "firstResponse");
 	}
 
+	/**
+	 * The zone of the business hours an inbox declares (UTC when they name none); empty
+	 * when it declares none.
+	 */
+	public static Optional<ZoneId> zone(Inbox inbox) {
+		Map<String, Object> declared = map(inbox.settings().get("businessHours"));
+		return declared.isEmpty() ? Optional.empty() : Optional.of(BusinessHours.parse(declared).zone());
+	}
+
 	/** The business hours an inbox declares; open all the time when it declares none. */
 	public static BusinessHours hours(Inbox inbox) {
 		Map<String, Object> declared = map(inbox.settings().get("businessHours"));

@@ -127,6 +127,18 @@ public final class TestApi {
 
 	/** A file of a multipart request. */
 	public record FilePart(String field, String name, String contentType, byte[] bytes) {
+
+		/**
+		 * The smallest real PNG (one pixel), a picture field "files" of a reply sends.
+		 */
+		public static final byte[] PNG = java.util.Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+		/** A one-pixel PNG picture named {@code name}, as a reply's composer sends it. */
+		public static FilePart png(String name) {
+			return new FilePart("files", name, "image/png", PNG);
+		}
+
 	}
 
 	/** POSTs multipart/form-data: text fields, then files, as a browser sends them. */

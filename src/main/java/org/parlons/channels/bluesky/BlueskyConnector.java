@@ -219,19 +219,15 @@ class BlueskyConnector implements PollingConnector {
 	 * embed; why not, when one does not go.
 	 */
 	private @Nullable DeliveryResult upload(Inbox inbox, Message reply, List<Map<String, Object>> images) {
-		var parts = files.load(reply.attachments(), i -> "file");
-		if (parts.missing() != null) {
-			return new DeliveryResult.Failed(parts.missing());
-		}
-		for (PlatformHttp.FilePart part : parts.parts()) {
+		return files.eachPart(reply.attachments(), "file", part -> {
 			PlatformHttp.Answer blob = call(inbox, s -> http.postBytes(xrpc(inbox, "com.atproto.repo.uploadBlob"),
 					part.contentType(), part.bytes(), bearer(s)));
 			if (!blob.ok() || blob.json().get("blob") == null) {
 				return retryOrFail(blob, "uploading " + part.name());
 			}
 			images.add(Map.of("alt", part.name(), "image", blob.json().get("blob")));
-		}
-		return null;
+			return null;
+		});
 	}
 
 	@Override

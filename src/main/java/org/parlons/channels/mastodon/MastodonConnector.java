@@ -248,11 +248,7 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 	 * added to {@code ids} for the status to name; why not, when one does not go.
 	 */
 	private @Nullable DeliveryResult upload(Inbox inbox, Message reply, List<String> ids) {
-		var parts = files.load(reply.attachments(), i -> "file");
-		if (parts.missing() != null) {
-			return new DeliveryResult.Failed(parts.missing());
-		}
-		for (PlatformHttp.FilePart part : parts.parts()) {
+		return files.eachPart(reply.attachments(), "file", part -> {
 			PlatformHttp.Answer uploaded = http.postMultipart(base(inbox) + "/api/v2/media", Map.of(), List.of(part),
 					auth(inbox));
 			if (!uploaded.ok() || uploaded.json().get("id") == null) {
@@ -262,8 +258,8 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 						: new DeliveryResult.Retry(reason, waitFor(uploaded));
 			}
 			ids.add(uploaded.json().get("id").toString());
-		}
-		return null;
+			return null;
+		});
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.social.NetworkWords;
+import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.InboundMessage;
 import org.parlons.conversations.Inbox;
@@ -33,8 +34,8 @@ import org.springframework.stereotype.Component;
 class InstagramConnector extends PageConnector {
 
 	InstagramConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
-			NetworkWords words) {
-		super(http, health, messages, clock, customers, words, null);
+			NetworkWords words, OutgoingFiles files) {
+		super(http, health, messages, clock, customers, words, files);
 	}
 
 	@Override

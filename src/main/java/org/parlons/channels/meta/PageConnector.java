@@ -27,6 +27,7 @@ import org.parlons.conversations.Placement;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Customers;
 import org.parlons.customers.Identity;
+import org.parlons.platform.Json;
 
 /**
  * A Facebook Page or an Instagram account: comments answered in public under the comment,
@@ -49,7 +50,7 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 	private final @Nullable OutgoingFiles files;
 
 	PageConnector(PlatformHttp http, ChannelHealth health, Messages messages, Clock clock, Customers customers,
-			NetworkWords words, @Nullable OutgoingFiles files) {
+			NetworkWords words, OutgoingFiles files) {
 		super(http, health, messages, clock);
 		this.words = words;
 		this.customers = customers;
@@ -265,26 +266,16 @@ abstract class PageConnector extends MetaConnector implements AudienceSource {
 	 * Each file of a private reply as a Messenger message of its own; null when all went.
 	 */
 	@Nullable DeliveryResult sendFiles(Inbox inbox, Map<String, Object> to, Message reply) {
-		if (files == null) {
-			return new DeliveryResult.Failed("This network takes no file in a reply");
-		}
-		var loaded = files.load(reply.attachments(), i -> "filedata");
-		if (loaded.missing() != null) {
-			return new DeliveryResult.Failed(loaded.missing());
-		}
-		for (PlatformHttp.FilePart part : loaded.parts()) {
+		return files.eachPart(reply.attachments(), "filedata", part -> {
 			String type = part.contentType().startsWith("image/") ? "image" : part.contentType().startsWith("video/")
 					? "video" : part.contentType().startsWith("audio/") ? "audio" : "file";
 			PlatformHttp.Answer sent = http.postMultipart(graph(inbox, inbox.setting(PAGE_ID) + "/messages"),
-					Map.of("recipient", org.parlons.platform.Json.write(to), "messaging_type", "RESPONSE", "message",
-							org.parlons.platform.Json.write(Map.of("attachment",
+					Map.of("recipient", Json.write(to), "messaging_type", "RESPONSE", "message",
+							Json.write(Map.of("attachment",
 									Map.of("type", type, "payload", Map.of("is_reusable", false))))),
 					List.of(part), auth(inbox));
-			if (!sent.ok() || sent.json().get("message_id") == null) {
-				return outcome(inbox, sent, null);
-			}
-		}
-		return null;
+			return sent.ok() && sent.json().get("message_id") != null ? null : outcome(inbox, sent, null);
+		});
 	}
 
 	/**

@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.channels.DeliveryResult;
 import org.parlons.conversations.Attachment;
 import org.parlons.platform.BlobStore;
 import org.parlons.platform.Sentences;
@@ -56,6 +58,26 @@ public class OutgoingFiles {
 			}
 		}
 		return new Loaded(parts, null);
+	}
+
+	/**
+	 * Sends a reply's files one at a time, as the networks that take a file per request
+	 * want them: {@code send} answers why one did not go, or null. Answers the first
+	 * refusal, or null when every file went.
+	 */
+	public @Nullable DeliveryResult eachPart(List<Attachment> files, String field,
+			Function<PlatformHttp.FilePart, @Nullable DeliveryResult> send) {
+		Loaded loaded = load(files, i -> field);
+		if (loaded.missing() != null) {
+			return new DeliveryResult.Failed(loaded.missing());
+		}
+		for (PlatformHttp.FilePart part : loaded.parts()) {
+			DeliveryResult refused = send.apply(part);
+			if (refused != null) {
+				return refused;
+			}
+		}
+		return null;
 	}
 
 }

@@ -351,14 +351,7 @@ class XConnector implements PollingConnector, AudienceSource {
 	 * {@code ids} for the post or message to name; why not, when one does not go.
 	 */
 	private @Nullable DeliveryResult upload(Inbox inbox, Message reply, boolean publicly, List<String> ids) {
-		if (reply.attachments().isEmpty()) {
-			return null;
-		}
-		var parts = files.load(reply.attachments(), i -> "media");
-		if (parts.missing() != null) {
-			return new DeliveryResult.Failed(parts.missing());
-		}
-		for (PlatformHttp.FilePart part : parts.parts()) {
+		return files.eachPart(reply.attachments(), "media", part -> {
 			String kind = part.contentType().startsWith("video/") ? "video"
 					: part.contentType().equals("image/gif") ? "gif" : "image";
 			PlatformHttp.Answer uploaded = http.postMultipart(api(inbox, "/2/media/upload"),
@@ -368,8 +361,8 @@ class XConnector implements PollingConnector, AudienceSource {
 				return refused(uploaded, "uploading " + part.name());
 			}
 			ids.add(id.toString());
-		}
-		return null;
+			return null;
+		});
 	}
 
 	private DeliveryResult refused(PlatformHttp.Answer answer, @Nullable String what) {

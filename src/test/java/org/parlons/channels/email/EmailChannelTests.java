@@ -213,8 +213,7 @@ class EmailChannelTests {
 		long conversationId = await("the mail to appear", () -> conversationOf(inbox, firstId)).get("id").asLong();
 
 		byte[] pdf = ("%PDF-1.4 contrat " + unique("c")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		byte[] png = java.util.Base64.getDecoder()
-			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+		byte[] png = TestApi.FilePart.PNG;
 		var reply = admin.postMultipart("/api/v1/conversations/" + conversationId + "/replies",
 				Map.of("text", "Voici votre contrat et la capture."),
 				List.of(new TestApi.FilePart("files", "contrat été.pdf", "application/pdf", pdf),

@@ -473,13 +473,7 @@ class MetaChannelTests {
 			.formatted(number, waId, waId, wamid, Instant.now().getEpochSecond());
 		assertThat(post("/webhooks/meta/" + inbox, payload, sign(payload)).statusCode()).isEqualTo(200);
 		long conversation = conversationOf(inbox, wamid);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> messages(conversation).get(0)
-				.get("attachments")
-				.get(0)
-				.get("url")
-				.asString()
-				.startsWith("blob:"));
+		awaitFirstFileKept(conversation);
 		JsonNode message = messages(conversation).get(0);
 		assertThat(message.get("text").asString()).isEqualTo("Le compteur");
 		assertThat(admin.getText("/api/v1/messages/" + message.get("id").asLong() + "/attachments/0"))
@@ -503,13 +497,7 @@ class MetaChannelTests {
 				now(), mid, page, System.currentTimeMillis(), mid, graph.url(), graph.url());
 		assertThat(post("/webhooks/meta/" + inbox, messenger, sign(messenger)).statusCode()).isEqualTo(200);
 		long conversation = conversationOf(inbox, mid);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> messages(conversation).get(0)
-				.get("attachments")
-				.get(0)
-				.get("url")
-				.asString()
-				.startsWith("blob:"));
+		awaitFirstFileKept(conversation);
 		JsonNode files = messages(conversation).get(0).get("attachments");
 		assertThat(files.get(0).get("name").asString()).isEqualTo("box.png");
 		assertThat(files.get(0).get("contentType").asString()).isEqualTo("image/png");
@@ -535,9 +523,7 @@ class MetaChannelTests {
 			.formatted(page, now(), psid, page, System.currentTimeMillis(), mid);
 		post("/webhooks/meta/" + inbox, messenger, sign(messenger));
 		long conversation = conversationOf(inbox, mid);
-		byte[] png = java.util.Base64.getDecoder()
-			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-		TestApi.FilePart photo = new TestApi.FilePart("files", "wps.png", "image/png", png);
+		TestApi.FilePart photo = TestApi.FilePart.png("wps.png");
 		String replies = "/api/v1/conversations/" + conversation + "/replies";
 
 		var publicly = admin.postMultipart(replies, Map.of("text", "Voici", "visibility", "public"), List.of(photo));
@@ -568,9 +554,7 @@ class MetaChannelTests {
 		post("/webhooks/meta/" + inbox, payload, sign(payload));
 		long conversation = conversationOf(inbox, wamid);
 		String path = "/api/v1/conversations/" + conversation + "/replies";
-		byte[] png = java.util.Base64.getDecoder()
-			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-		TestApi.FilePart photo = new TestApi.FilePart("files", "compteur.png", "image/png", png);
+		TestApi.FilePart photo = TestApi.FilePart.png("compteur.png");
 
 		var sent = admin.postMultipart(path, Map.of("text", "Voici où lire le compteur."), List.of(photo));
 		assertThat(sent.status()).as(sent.body().toString()).isEqualTo(201);
@@ -837,6 +821,20 @@ class MetaChannelTests {
 			}
 		}
 		throw new AssertionError("no conversation holds " + externalId);
+	}
+
+	/**
+	 * Waits until the first file of the conversation's first message is in Parlons'
+	 * store.
+	 */
+	void awaitFirstFileKept(long conversation) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> messages(conversation).get(0)
+				.get("attachments")
+				.get(0)
+				.get("url")
+				.asString()
+				.startsWith("blob:"));
 	}
 
 	JsonNode messages(long conversation) {

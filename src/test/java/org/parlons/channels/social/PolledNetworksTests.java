@@ -219,9 +219,7 @@ class PolledNetworksTests {
 		long bluesky = create(Map.of("channel", "bluesky", "handle", "@teleo.bsky.social", "appPassword",
 				"abcd-efgh-ijkl-mnop", "apiBaseUrl", network.url()));
 		await().atMost(Duration.ofSeconds(15)).until(() -> total(mastodon) == 1 && total(bluesky) == 1);
-		byte[] png = java.util.Base64.getDecoder()
-			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-		TestApi.FilePart photo = new TestApi.FilePart("files", "bouton.png", "image/png", png);
+		TestApi.FilePart photo = TestApi.FilePart.png("bouton.png");
 		TestApi.FilePart pdf = new TestApi.FilePart("files", "contrat.pdf", "application/pdf", "%PDF-1.4".getBytes());
 		long toot = conversationOf(mastodon, Long.toString(status));
 		long skeet = conversationOf(bluesky, post);
@@ -279,9 +277,7 @@ class PolledNetworksTests {
 				Map.of("channel", "x", "userId", "4545", "accessToken", "user-token", "apiBaseUrl", network.url()));
 		await().atMost(Duration.ofSeconds(15)).until(() -> total(x) == 1);
 		long conversation = conversationOf(x, Long.toString(tweet));
-		byte[] png = java.util.Base64.getDecoder()
-			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-		TestApi.FilePart photo = new TestApi.FilePart("files", "prise.png", "image/png", png);
+		TestApi.FilePart photo = TestApi.FilePart.png("prise.png");
 		String replies = "/api/v1/conversations/" + conversation + "/replies";
 		var privately = admin.postMultipart(replies, Map.of("text", "Voici", "visibility", "private"),
 				List.of(photo, photo));
