@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.customers.Customers;
@@ -335,12 +336,27 @@ public class Conversations {
 			.list();
 	}
 
-	/** The conversation another's messages joined, if they did. */
-	Optional<Long> joinedInto(long id) {
-		return jdbc.sql("select joined_into from conversation where id = ?")
-			.param(id)
-			.query((rs, n) -> rs.getObject(1) == null ? null : rs.getLong(1))
-			.optional();
+	/**
+	 * Where each conversation's messages are now: itself, or the one it was joined into,
+	 * followed to the end (a conversation joined into one that was joined in turn).
+	 */
+	Map<Long, Long> rootsOf(Collection<Long> ids) {
+		Map<Long, Long> rootOf = new HashMap<>();
+		ids.forEach(id -> rootOf.put(id, id));
+		Set<Long> ask = new HashSet<>(ids);
+		// a join goes to an older conversation, so the chain ends; the bound is a guard
+		for (int depth = 0; depth < 32 && !ask.isEmpty(); depth++) {
+			Map<Long, Long> into = jdbc
+				.sql("select id, joined_into from conversation where id = any(:ids) and joined_into is not null")
+				.param("ids", ask.toArray(Long[]::new))
+				.query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+				.list()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			rootOf.replaceAll((id, root) -> into.getOrDefault(root, root));
+			ask = new HashSet<>(into.values());
+		}
+		return rootOf;
 	}
 
 	/**

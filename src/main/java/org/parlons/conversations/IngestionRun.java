@@ -189,8 +189,17 @@ final class IngestionRun {
 				conversationOfExternal.putIfAbsent("key " + key, conversation);
 			}
 		}
+		// A join running meanwhile moves the messages of the conversations it closes:
+		// locked, then followed to where their messages are now, no mail is left behind.
+		Set<Long> existing = conversationOf.values().stream().filter(id -> id > 0).collect(Collectors.toSet());
+		Map<Long, Long> rootOf = Map.of();
+		if (!existing.isEmpty()) {
+			steps.conversations().lock(existing);
+			rootOf = steps.conversations().rootsOf(existing);
+		}
 		List<Long> opened = steps.conversations().openAll(toOpen);
-		conversationOf.replaceAll((i, id) -> id < 0 ? opened.get((int) (-id - 1)) : id);
+		Map<Long, Long> roots = rootOf;
+		conversationOf.replaceAll((i, id) -> id < 0 ? opened.get((int) (-id - 1)) : roots.get(id));
 		return conversationOf;
 	}
 

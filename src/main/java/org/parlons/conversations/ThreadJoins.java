@@ -1,5 +1,6 @@
 package org.parlons.conversations;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,15 +33,16 @@ class ThreadJoins {
 
 	@ApplicationModuleListener
 	void on(Linked linked) {
-		TreeSet<Long> all = new TreeSet<>(linked.others());
-		all.add(linked.joinedId());
-		conversations.lock(all); // a mail read twice links twice: one join
-		// the oldest of them, or the one it was joined into before
-		long oldest = conversations.joinedInto(all.first()).orElse(all.first());
-		for (long other : all) {
-			if (other != oldest && conversations.joinedInto(other).isEmpty()) {
-				join(oldest, other);
-			}
+		Set<Long> linkedIds = new HashSet<>(linked.others());
+		linkedIds.add(linked.joinedId());
+		// where their messages are now (an earlier join may have moved them), locked: a
+		// mail read twice links twice, and makes one join
+		TreeSet<Long> roots = new TreeSet<>(conversations.rootsOf(linkedIds).values());
+		conversations.lock(roots);
+		roots = new TreeSet<>(conversations.rootsOf(roots).values());
+		long oldest = roots.first();
+		for (long other : roots.tailSet(oldest, false)) {
+			join(oldest, other);
 		}
 	}
 
