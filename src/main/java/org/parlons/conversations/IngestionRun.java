@@ -153,6 +153,7 @@ final class IngestionRun {
 				.collect(Collectors.toSet()), inboxId);
 		Map<Integer, Long> conversationOf = new HashMap<>();
 		Map<String, Long> conversationOfExternal = new HashMap<>();
+		Map<Long, Set<Long>> links = new LinkedHashMap<>();
 		List<Conversations.NewConversation> toOpen = new ArrayList<>();
 		@Nullable Long team = steps.owningTeam(inboxId);
 		for (int i : positions) {
@@ -162,11 +163,12 @@ final class IngestionRun {
 			if (conversation == null && threadsByKeys(in)) {
 				conversation = sharedThread(in, threads, conversationOfExternal);
 			}
-			if (conversation != null && conversation > 0) {
-				Set<Long> others = linkedBy(in, parents, threads);
+			if (conversation != null) {
+				Set<Long> others = linkedBy(in, parents, threads, conversationOfExternal);
 				others.remove(conversation);
 				if (!others.isEmpty()) {
-					linked.add(new ThreadJoins.Linked(inboxId, conversation, others));
+					// told once the new ones have their ids
+					links.computeIfAbsent(conversation, k -> new LinkedHashSet<>()).addAll(others);
 				}
 			}
 			Long token = in.details().conversationToken();
@@ -199,7 +201,17 @@ final class IngestionRun {
 		}
 		List<Long> opened = steps.conversations().openAll(toOpen);
 		Map<Long, Long> roots = rootOf;
-		conversationOf.replaceAll((i, id) -> id < 0 ? opened.get((int) (-id - 1)) : roots.get(id));
+		java.util.function.LongUnaryOperator real = id -> id < 0 ? opened.get((int) (-id - 1))
+				: roots.getOrDefault(id, id);
+		conversationOf.replaceAll((i, id) -> real.applyAsLong(id));
+		links.forEach((joined, others) -> {
+			Set<Long> apart = new LinkedHashSet<>();
+			others.forEach(other -> apart.add(real.applyAsLong(other)));
+			apart.remove(real.applyAsLong(joined));
+			if (!apart.isEmpty()) {
+				linked.add(new ThreadJoins.Linked(inboxId, real.applyAsLong(joined), apart));
+			}
+		});
 		return conversationOf;
 	}
 
@@ -226,16 +238,23 @@ final class IngestionRun {
 	 * Every stored conversation a mail's references and thread keys name: more than one
 	 * when it links threads that were apart.
 	 */
-	private static Set<Long> linkedBy(InboundMessage in, Map<String, Messages.Ids> parents, Map<String, Long> threads) {
+	private static Set<Long> linkedBy(InboundMessage in, Map<String, Messages.Ids> parents, Map<String, Long> threads,
+			Map<String, Long> earlierInBatch) {
 		Set<Long> found = new LinkedHashSet<>();
 		for (String reference : referencesOf(in)) {
 			Messages.Ids parent = parents.get(reference);
-			if (parent != null) {
-				found.add(parent.conversationId());
+			Long conversation = parent != null ? Long.valueOf(parent.conversationId()) : earlierInBatch.get(reference);
+			if (conversation != null) {
+				found.add(conversation);
 			}
 		}
 		if (threadsByKeys(in)) {
-			keysOf(in).stream().map(threads::get).filter(Objects::nonNull).forEach(found::add);
+			for (String key : keysOf(in)) {
+				Long conversation = threads.containsKey(key) ? threads.get(key) : earlierInBatch.get("key " + key);
+				if (conversation != null) {
+					found.add(conversation);
+				}
+			}
 		}
 		return found;
 	}

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.parlons.platform.Leases;
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Json;
 import org.parlons.platform.WebhookSignature;
@@ -66,8 +67,11 @@ class AlertNotifier {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	AlertNotifier(BadBuzz badBuzz, JdbcClient jdbc, Clock clock, ListeningSettings settings, PlatformSettings platform,
-			ObjectProvider<JavaMailSender> mail) {
+	private final Leases leases;
+
+	AlertNotifier(Leases leases, BadBuzz badBuzz, JdbcClient jdbc, Clock clock, ListeningSettings settings,
+			PlatformSettings platform, ObjectProvider<JavaMailSender> mail) {
+		this.leases = leases;
 		this.badBuzz = badBuzz;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -86,6 +90,9 @@ class AlertNotifier {
 	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".alertInterval()}", initialDelayString = "PT20S",
 			scheduler = Scheduling.NETWORK)
 	void notifyNewAlerts() {
+		if (!leases.hold("job:alert-notices")) {
+			return;
+		}
 		if (!url.isBlank()) {
 			notifyNewAlerts(url, secret);
 		}

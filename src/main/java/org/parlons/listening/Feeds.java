@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.platform.Leases;
 import org.parlons.language.Sentiment;
 import org.parlons.language.SentimentAnalyser;
 import java.io.ByteArrayInputStream;
@@ -65,7 +66,10 @@ public class Feeds {
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	Feeds(JdbcClient jdbc, Mentions mentions, SentimentAnalyser analyser, Clock clock) {
+	private final Leases leases;
+
+	Feeds(Leases leases, JdbcClient jdbc, Mentions mentions, SentimentAnalyser analyser, Clock clock) {
+		this.leases = leases;
 		this.jdbc = jdbc;
 		this.mentions = mentions;
 		this.analyser = analyser;
@@ -100,6 +104,9 @@ public class Feeds {
 	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".feedInterval()}",
 			initialDelayString = "#{" + ListeningSettings.BEAN + ".feedFirstRead()}", scheduler = Scheduling.NETWORK)
 	void readAll() {
+		if (!leases.hold("job:feeds")) {
+			return;
+		}
 		all().forEach(this::read);
 	}
 

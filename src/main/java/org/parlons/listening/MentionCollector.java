@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.platform.Leases;
 import org.parlons.language.Sentiment;
 import org.parlons.language.SentimentAnalyser;
 import org.parlons.conversations.Conversations;
@@ -52,9 +53,12 @@ class MentionCollector {
 
 	private final Duration settle;
 
-	MentionCollector(Messages messages, Inboxes inboxes, Conversations conversations, Mentions mentions,
+	private final Leases leases;
+
+	MentionCollector(Leases leases, Messages messages, Inboxes inboxes, Conversations conversations, Mentions mentions,
 			SentimentAnalyser analyser, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
 			ListeningSettings settings) {
+		this.leases = leases;
 		this.clock = clock;
 		this.settle = settings.settle();
 		this.tx = tx;
@@ -68,6 +72,9 @@ class MentionCollector {
 
 	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".collectInterval()}", initialDelayString = "PT3S")
 	void collect() {
+		if (!leases.hold("job:mention-collection")) {
+			return;
+		}
 		while (tx.execute(status -> collectOnce()) == BATCH) {
 			// a backlog: keep reading
 		}

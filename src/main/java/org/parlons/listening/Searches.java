@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 
+import org.parlons.platform.Leases;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
@@ -88,8 +89,11 @@ public class Searches {
 		return t;
 	});
 
-	Searches(JdbcClient jdbc, Inboxes inboxes, MentionImport imports, List<NetworkSearch> networks, Clock clock,
-			ListeningSettings settings) {
+	private final Leases leases;
+
+	Searches(Leases leases, JdbcClient jdbc, Inboxes inboxes, MentionImport imports, List<NetworkSearch> networks,
+			Clock clock, ListeningSettings settings) {
+		this.leases = leases;
 		this.jdbc = jdbc;
 		this.inboxes = inboxes;
 		this.imports = imports;
@@ -169,6 +173,9 @@ public class Searches {
 	 */
 	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".searchTick()}", initialDelayString = "PT6S")
 	void readDue() {
+		if (!leases.hold("job:network-searches")) {
+			return;
+		}
 		if (!reading.compareAndSet(false, true)) {
 			return;
 		}

@@ -1,5 +1,6 @@
 package org.parlons.listening;
 
+import org.parlons.platform.Leases;
 import org.parlons.language.Sentiment;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -45,8 +46,11 @@ class TopicTagger {
 
 	private final Duration settle;
 
-	TopicTagger(Topics topics, JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock,
+	private final Leases leases;
+
+	TopicTagger(Leases leases, Topics topics, JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, Clock clock,
 			ListeningSettings settings) {
+		this.leases = leases;
 		this.topics = topics;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -57,6 +61,9 @@ class TopicTagger {
 
 	@Scheduled(fixedDelayString = "#{" + ListeningSettings.BEAN + ".collectInterval()}", initialDelayString = "PT4S")
 	void tagAll() {
+		if (!leases.hold("job:topic-tagging")) {
+			return;
+		}
 		for (Topics.Topic topic : topics.all()) {
 			while (Boolean.TRUE.equals(tx.execute(status -> tagOnce(topic.id())))) {
 				// a full batch: more to read

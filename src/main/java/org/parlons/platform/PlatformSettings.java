@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secrets how channel credentials are encrypted at rest
  * @param http limits on requests
  * @param scheduling the threads that run timed work
+ * @param cluster how this node shares work with others on the same database
  */
 @ConfigurationProperties("parlons")
 public record PlatformSettings(@DefaultValue("Europe/Paris") ZoneId timeZone, @DefaultValue("") String publicUrl,
 		@DefaultValue("./data") Path dataDir, @DefaultValue Secrets secrets, @DefaultValue Http http,
-		@DefaultValue Scheduling scheduling) {
+		@DefaultValue Scheduling scheduling, @DefaultValue Cluster cluster) {
 
 	public PlatformSettings {
 		publicUrl = publicUrl.strip().replaceAll("/+$", "");
@@ -48,6 +49,31 @@ public record PlatformSettings(@DefaultValue("Europe/Paris") ZoneId timeZone, @D
 	 * mailboxes, polled networks)
 	 */
 	public record Scheduling(@DefaultValue("3") int tasks, @DefaultValue("3") int network) {
+	}
+
+	/**
+	 * @param node this node's name in leases and logs ({@code PARLONS_CLUSTER_NODE}); by
+	 * default the host's name and a random suffix, new at each start
+	 * @param lease how long a node holds a job, a mailbox or a stream without renewing
+	 * it: how long its work waits when it dies
+	 */
+	public record Cluster(@DefaultValue("") String node, @DefaultValue("PT30S") java.time.Duration lease) {
+
+		public Cluster {
+			if (node.isBlank()) {
+				node = host() + "-" + Crypto.randomToken(4);
+			}
+		}
+
+		private static String host() {
+			try {
+				return java.net.InetAddress.getLocalHost().getHostName();
+			}
+			catch (java.io.IOException ex) {
+				return "node";
+			}
+		}
+
 	}
 
 }

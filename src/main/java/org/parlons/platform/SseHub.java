@@ -47,6 +47,11 @@ public final class SseHub<K> {
 		return emitter;
 	}
 
+	/** Whom the open streams serve, now. */
+	public java.util.List<K> keys() {
+		return java.util.List.copyOf(streams.values());
+	}
+
 	public boolean any(Predicate<K> which) {
 		return streams.values().stream().anyMatch(which);
 	}

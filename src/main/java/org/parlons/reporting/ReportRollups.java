@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.parlons.platform.Leases;
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.ConversationFacts.Attribution;
 import org.parlons.conversations.Inbox;
@@ -78,8 +79,11 @@ public class ReportRollups {
 	 */
 	private static final Duration DUE_LOOKBACK = Duration.ofDays(31);
 
-	ReportRollups(JdbcTemplate jdbc, ConversationFacts conversations, Escalations escalations, Approvals approvals,
-			PublicComplaints complaints, Inboxes inboxes, Clock clock, PlatformSettings platform) {
+	private final Leases leases;
+
+	ReportRollups(Leases leases, JdbcTemplate jdbc, ConversationFacts conversations, Escalations escalations,
+			Approvals approvals, PublicComplaints complaints, Inboxes inboxes, Clock clock, PlatformSettings platform) {
+		this.leases = leases;
 		this.serverZone = platform.timeZone();
 		this.jdbc = jdbc;
 		this.conversations = conversations;
@@ -92,6 +96,9 @@ public class ReportRollups {
 
 	@Scheduled(fixedDelayString = "#{" + ReportingSettings.BEAN + ".refresh()}", initialDelayString = "PT10S")
 	void refreshRecent() {
+		if (!leases.hold("job:report-rollups")) {
+			return;
+		}
 		// yesterday and today in every zone
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		rebuild(today.minusDays(1), today.plusDays(1));

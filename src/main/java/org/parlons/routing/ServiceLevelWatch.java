@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.platform.Leases;
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.Inbox;
@@ -39,8 +40,11 @@ class ServiceLevelWatch {
 
 	private final Clock clock;
 
-	ServiceLevelWatch(Inboxes inboxes, ServiceLevels levels, ConversationFacts facts, Conversations conversations,
-			Timeline timeline, TransactionTemplate tx, Clock clock) {
+	private final Leases leases;
+
+	ServiceLevelWatch(Leases leases, Inboxes inboxes, ServiceLevels levels, ConversationFacts facts,
+			Conversations conversations, Timeline timeline, TransactionTemplate tx, Clock clock) {
+		this.leases = leases;
 		this.inboxes = inboxes;
 		this.levels = levels;
 		this.facts = facts;
@@ -52,6 +56,9 @@ class ServiceLevelWatch {
 
 	@Scheduled(fixedDelayString = "#{" + RoutingSettings.BEAN + ".watchInterval()}", initialDelayString = "PT15S")
 	void watch() {
+		if (!leases.hold("job:service-level-watch")) {
+			return;
+		}
 		List<Long> withSla = inboxes.findAll()
 			.stream()
 			.filter(i -> i.settings().get("sla") instanceof Map<?, ?> m && !m.isEmpty())

@@ -20,6 +20,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
+import org.parlons.platform.Leases;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.parlons.channels.ChannelSettings;
 import org.parlons.channels.ChannelHealth;
@@ -86,8 +87,11 @@ class MailboxPoller {
 				return t;
 			});
 
-	MailboxPoller(Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health,
+	private final Leases leases;
+
+	MailboxPoller(Leases leases, Inboxes inboxes, Ingestion ingestion, MailboxState state, ChannelHealth health,
 			InboundMail inboundMail, Clock clock, ChannelSettings settings) {
+		this.leases = leases;
 		this.inboxes = inboxes;
 		this.ingestion = ingestion;
 		this.state = state;
@@ -114,6 +118,9 @@ class MailboxPoller {
 			}
 			if (disabled.remove(inbox.id())) {
 				due.remove(inbox.id()); // switched on again: fetch now
+			}
+			if (!leases.holdHere(MailboxWatcher.lease(inbox.id()))) {
+				continue; // another node reads this mailbox
 			}
 			Instant now = clock.instant();
 			if (due.getOrDefault(inbox.id(), Instant.MIN).isAfter(now) || !polling.add(inbox.id())) {

@@ -10,6 +10,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 
+import org.parlons.platform.Leases;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.parlons.conversations.Inbox;
@@ -42,7 +43,10 @@ class MailboxWatcher {
 
 	private volatile boolean running = true;
 
-	MailboxWatcher(Inboxes inboxes, MailboxPoller poller) {
+	private final Leases leases;
+
+	MailboxWatcher(Leases leases, Inboxes inboxes, MailboxPoller poller) {
+		this.leases = leases;
 		this.inboxes = inboxes;
 		this.poller = poller;
 	}
@@ -133,6 +137,7 @@ class MailboxWatcher {
 		Map<Long, Inbox> wanted = inboxes.findAll()
 			.stream()
 			.filter(i -> "email".equals(i.channel()) && !"false".equals(i.setting("enabled")))
+			.filter(i -> leases.holdHere(lease(i.id()))) // one node reads a mailbox
 			.collect(Collectors.toMap(Inbox::id, i -> i));
 		for (Map.Entry<Long, Watch> entry : Set.copyOf(watches.entrySet())) {
 			Inbox now = wanted.get(entry.getKey());
@@ -146,6 +151,14 @@ class MailboxWatcher {
 			watch.thread.start();
 			return watch;
 		}));
+	}
+
+	/**
+	 * The lease of a mailbox: the node that holds it polls the mailbox and keeps its IDLE
+	 * session, one session at a time whatever the number of nodes.
+	 */
+	static String lease(long inboxId) {
+		return "mailbox:" + inboxId;
 	}
 
 	@jakarta.annotation.PreDestroy

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 
+import org.parlons.platform.Leases;
 import org.parlons.channels.ChannelSettings;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
@@ -55,7 +56,11 @@ class MastodonStreams {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	MastodonStreams(Inboxes inboxes, MastodonConnector connector, Ingestion ingestion, ChannelSettings settings) {
+	private final Leases leases;
+
+	MastodonStreams(Leases leases, Inboxes inboxes, MastodonConnector connector, Ingestion ingestion,
+			ChannelSettings settings) {
+		this.leases = leases;
 		this.inboxes = inboxes;
 		this.connector = connector;
 		this.ingestion = ingestion;
@@ -71,7 +76,8 @@ class MastodonStreams {
 		for (Inbox inbox : inboxes.findAll()) {
 			if (!"mastodon".equals(inbox.channel()) || Boolean.FALSE.equals(inbox.settings().get("enabled"))
 					|| Boolean.FALSE.equals(inbox.settings().get("streaming"))
-					|| Instant.now().isBefore(retryAt.getOrDefault(inbox.id(), Instant.MIN))) {
+					|| Instant.now().isBefore(retryAt.getOrDefault(inbox.id(), Instant.MIN))
+					|| !leases.holdHere("mastodon-stream:" + inbox.id())) {
 				continue;
 			}
 			open.computeIfAbsent(inbox.id(), id -> {

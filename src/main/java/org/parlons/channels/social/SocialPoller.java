@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 
+import org.parlons.platform.Leases;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.ChannelSettings;
 import org.parlons.channels.ChannelConnector;
@@ -76,8 +77,12 @@ class SocialPoller {
 
 	private final Set<Long> audienceFailing = ConcurrentHashMap.newKeySet();
 
-	SocialPoller(Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion, ChannelCursors cursors,
-			ChannelHealth health, Clock clock, ChannelSettings settings, BrandPostFigures brandPosts) {
+	private final Leases leases;
+
+	SocialPoller(Leases leases, Inboxes inboxes, ChannelConnectors connectors, Ingestion ingestion,
+			ChannelCursors cursors, ChannelHealth health, Clock clock, ChannelSettings settings,
+			BrandPostFigures brandPosts) {
+		this.leases = leases;
 		this.brandPosts = brandPosts;
 		this.audienceInterval = settings.social().audienceInterval();
 		this.inboxes = inboxes;
@@ -97,6 +102,9 @@ class SocialPoller {
 	@Scheduled(fixedDelayString = "#{" + ChannelSettings.BEAN + ".social().tick()}", initialDelayString = "PT2S",
 			scheduler = Scheduling.NETWORK)
 	void tick() {
+		if (!leases.hold("job:social-polling")) {
+			return;
+		}
 		Instant now = clock.instant();
 		for (Inbox inbox : inboxes.findAll()) {
 			ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);

@@ -3,6 +3,7 @@ package org.parlons.conversations.internal;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.parlons.platform.Leases;
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.ConversationSettings;
@@ -24,7 +25,11 @@ class SnoozeWaker {
 
 	private final Clock clock;
 
-	SnoozeWaker(ConversationFacts facts, Conversations conversations, TransactionTemplate tx, Clock clock) {
+	private final Leases leases;
+
+	SnoozeWaker(Leases leases, ConversationFacts facts, Conversations conversations, TransactionTemplate tx,
+			Clock clock) {
+		this.leases = leases;
 		this.facts = facts;
 		this.conversations = conversations;
 		this.tx = tx;
@@ -33,6 +38,9 @@ class SnoozeWaker {
 
 	@Scheduled(fixedDelayString = "#{" + ConversationSettings.BEAN + ".snoozeCheck()}")
 	void wake() {
+		if (!leases.hold("job:snooze-wake")) {
+			return;
+		}
 		Instant now = clock.instant();
 		for (long id : facts.snoozeOver(now)) {
 			tx.executeWithoutResult(status -> conversations.update(id, null, c -> c.wake(now)));

@@ -15,6 +15,7 @@ import org.parlons.conversations.ConversationList;
 import org.parlons.conversations.Conversations;
 import org.parlons.conversations.MessageReceived;
 import org.parlons.platform.Json;
+import org.parlons.platform.LiveBus;
 import org.parlons.platform.SseHub;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -37,6 +38,12 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 	private record Watcher(long agentId, InboxScope scope) {
 	}
 
+	/** The live bus's kinds: inbox changes, notices to one agent, streams to close. */
+	private static final String INBOX = "inbox", NOTICE = "notice", CLOSE = "close";
+
+	/** Presence: the inboxes agents' streams serve ("all" for an unrestricted scope). */
+	private static final String AGENTS = "agents", ALL = "all";
+
 	private final SseHub<Watcher> streams = new SseHub<>("parlons-live");
 
 	private final Conversations conversations;
@@ -45,37 +52,74 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 
 	private final org.parlons.agents.Agents agents;
 
-	LiveUpdates(Conversations conversations, ConversationList list, org.parlons.agents.Agents agents) {
+	private final LiveBus bus;
+
+	LiveUpdates(Conversations conversations, ConversationList list, org.parlons.agents.Agents agents, LiveBus bus) {
 		this.agents = agents;
 		this.conversations = conversations;
 		this.list = list;
+		this.bus = bus;
+		// what each node's streams serve: "all", or the inboxes of a team scope
+		bus.present(AGENTS,
+				() -> streams.keys()
+					.stream()
+					.flatMap(w -> w.scope().all() ? java.util.stream.Stream.of(ALL)
+							: w.scope().inboxIds().stream().map(String::valueOf))
+					.collect(java.util.stream.Collectors.toSet()));
+		bus.subscribe(INBOX, json -> {
+			long inboxId = number(Json.readMap(json), "inboxId");
+			streams.send(w -> w.scope().includes(inboxId), "inbox", json);
+		});
+		bus.subscribe(NOTICE, json -> {
+			Map<String, Object> m = Json.readMap(json);
+			pushNotice(m.get("to") == null ? null : number(m, "to"), (String) m.get("kind"),
+					number(m, "conversationId"));
+		});
+		bus.subscribe(CLOSE, json -> {
+			Map<String, Object> m = Json.readMap(json);
+			if (m.containsKey("agentId")) {
+				long agentId = number(m, "agentId");
+				streams.closeWhere(w -> w.agentId() == agentId);
+			}
+			else {
+				streams.closeWhere(w -> !w.scope().all());
+			}
+		});
+	}
+
+	private static long number(Map<String, Object> message, String key) {
+		return ((Number) message.get(key)).longValue();
 	}
 
 	SseEmitter subscribe(long agentId, InboxScope scope) {
 		return streams.open(new Watcher(agentId, scope));
 	}
 
+	/** Whether an agent who may see the inbox has a stream open, on any node. */
 	@Override
 	public boolean anyoneWatching(long inboxId) {
-		return streams.any(w -> w.scope().includes(inboxId));
+		return bus.anywhere(AGENTS, ALL) || bus.anywhere(AGENTS, String.valueOf(inboxId));
 	}
 
-	/** A role, a grant or an activation changed: the agent's streams close at once. */
+	/**
+	 * A role, a grant or an activation changed: the agent's streams close at once, on
+	 * every node.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AgentChanged changed) {
-		streams.closeWhere(w -> w.agentId() == changed.agentId());
+		bus.publish(CLOSE, Json.write(Map.of("agentId", changed.agentId())));
 	}
 
 	/** A token was revoked: the streams of its agent close (the UI's reconnects). */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TokenRevoked revoked) {
-		streams.closeWhere(w -> w.agentId() == revoked.agentId());
+		bus.publish(CLOSE, Json.write(Map.of("agentId", revoked.agentId())));
 	}
 
 	/** A team's members or inboxes changed: every scope is asked again. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(PermissionsChanged changed) {
-		streams.closeWhere(w -> !w.scope().all());
+		bus.publish(CLOSE, Json.write(Map.of("scoped", true)));
 	}
 
 	@EventListener
@@ -150,17 +194,26 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 	 * customer's message on one of theirs.
 	 */
 	private void notice(@Nullable Long to, String kind, long conversationId) {
-		Runnable push = () -> {
-			Conversation c = conversations.findById(conversationId).orElse(null);
-			Long agentId = to != null ? to : c == null ? null : c.assigneeId();
-			if (c == null || agentId == null || !streams.any(w -> w.agentId() == agentId)) {
-				return;
-			}
-			String customer = list.summaries(java.util.List.of(c)).get(0).customerName();
-			streams.send(w -> w.agentId() == agentId && w.scope().includes(c.inboxId()), "notice",
-					Json.write(Map.of("kind", kind, "conversationId", conversationId, "customer", customer)));
-		};
-		whenCommitted(push);
+		java.util.Map<String, Object> notice = new java.util.HashMap<>();
+		notice.put("to", to);
+		notice.put("kind", kind);
+		notice.put("conversationId", conversationId);
+		whenCommitted(() -> bus.publish(NOTICE, Json.write(notice)));
+	}
+
+	/** On each node, to the agent's streams there, if any. */
+	private void pushNotice(@Nullable Long to, String kind, long conversationId) {
+		if (to != null && !streams.any(w -> w.agentId() == to)) {
+			return;
+		}
+		Conversation c = conversations.findById(conversationId).orElse(null);
+		Long agentId = to != null ? to : c == null ? null : c.assigneeId();
+		if (c == null || agentId == null || !streams.any(w -> w.agentId() == agentId)) {
+			return;
+		}
+		String customer = list.summaries(java.util.List.of(c)).get(0).customerName();
+		streams.send(w -> w.agentId() == agentId && w.scope().includes(c.inboxId()), "notice",
+				Json.write(Map.of("kind", kind, "conversationId", conversationId, "customer", customer)));
 	}
 
 	@EventListener(ContextClosedEvent.class)
@@ -175,12 +228,9 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 
 	/** Pushes once the change is committed, only to agents who may see the inbox. */
 	private void afterCommit(long inboxId, Map<String, Object> payload) {
-		Runnable push = () -> {
-			if (anyoneWatching(inboxId)) {
-				streams.send(w -> w.scope().includes(inboxId), "inbox", Json.write(payload));
-			}
-		};
-		whenCommitted(push);
+		// not asked whether anyone watches: a stream opened on another node a moment ago
+		// may not be known here yet
+		whenCommitted(() -> bus.publish(INBOX, Json.write(payload)));
 	}
 
 	/** Runs once the current transaction is committed, at once when there is none. */
