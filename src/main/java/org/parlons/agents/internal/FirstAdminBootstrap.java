@@ -44,7 +44,14 @@ class FirstAdminBootstrap implements ApplicationRunner {
 		}
 		boolean generated = password.isBlank();
 		String secret = generated ? generate() : password;
-		registration.register(email, "Administrator", secret, Role.ADMIN, Mandate.NONE);
+		try {
+			registration.register(email, "Administrator", secret, Role.ADMIN, Mandate.NONE);
+		}
+		catch (org.springframework.dao.DuplicateKeyException madeElsewhere) {
+			// several nodes started together on an empty database: another one made it
+			log.info("First administrator {} made by another node", email);
+			return;
+		}
 		if (generated) {
 			log.warn(
 					"\n\n  First administrator created: {}  password: {}\n  (shown once; change it after signing in)\n",
