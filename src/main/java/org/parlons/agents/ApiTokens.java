@@ -11,13 +11,12 @@ import org.parlons.platform.Crypto;
 import org.parlons.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.parlons.platform.LiveBus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens: shown once, stored as a SHA-256 digest, checked without a slow
@@ -37,9 +36,16 @@ public class ApiTokens {
 
 	private final Clock clock;
 
+	/** What the live bus says when every node must forget the tokens it knows. */
+	private static final String FORGET = "api-tokens";
+
 	private final RecentTokens recent = new RecentTokens();
 
-	ApiTokens(JdbcClient jdbc, Agents agents, Clock clock, ApplicationEventPublisher events) {
+	private final LiveBus bus;
+
+	ApiTokens(JdbcClient jdbc, Agents agents, Clock clock, ApplicationEventPublisher events, LiveBus bus) {
+		this.bus = bus;
+		bus.onForget(FORGET, recent::forgetAll);
 		this.events = events;
 		this.jdbc = jdbc;
 		this.agents = agents;
@@ -118,7 +124,7 @@ public class ApiTokens {
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AgentChanged changed) {
-		recent.forgetAll();
+		bus.forgetEverywhere(FORGET);
 	}
 
 	public List<Listed> of(long agentId) {
@@ -140,12 +146,7 @@ public class ApiTokens {
 		if (changed == 0) {
 			throw new NotFoundException("No token " + tokenId + " of yours");
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				recent.forgetAll();
-			}
-		});
+		bus.forgetEverywhere(FORGET); // on every node, once committed
 		events.publishEvent(new TokenRevoked(agentId, tokenId));
 	}
 

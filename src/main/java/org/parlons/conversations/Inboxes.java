@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.parlons.agents.InboxScope;
 import org.parlons.platform.Json;
+import org.parlons.platform.LiveBus;
 import org.parlons.platform.SecretBox;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -41,7 +42,14 @@ public class Inboxes {
 
 	private final ApplicationEventPublisher events;
 
-	Inboxes(JdbcClient jdbc, Clock clock, SecretBox secrets, ApplicationEventPublisher events) {
+	/** What the live bus says when every node must read the inboxes again. */
+	private static final String FORGET = "inboxes";
+
+	private final LiveBus bus;
+
+	Inboxes(JdbcClient jdbc, Clock clock, SecretBox secrets, ApplicationEventPublisher events, LiveBus bus) {
+		this.bus = bus;
+		bus.onForget(FORGET, cache::clear);
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -63,7 +71,7 @@ public class Inboxes {
 		jdbc.sql("update inbox set name = ?, settings = ?, auto_assign = ? where id = ?")
 			.params(name, Json.write(secrets.seal(settings)), autoAssign, id)
 			.update();
-		cache.remove(id);
+		forget(id);
 		List<String> changed = new ArrayList<>();
 		if (before == null || !before.name().equals(name)) {
 			changed.add("name");
@@ -99,7 +107,7 @@ public class Inboxes {
 					jdbc.sql("update inbox set settings = ? where id = ?")
 						.params(Json.write(secrets.seal(stored)), row.getKey())
 						.update();
-					cache.remove(row.getKey());
+					forget(row.getKey());
 				}
 			});
 	}
@@ -109,11 +117,17 @@ public class Inboxes {
 	 * webhooks and the outbox stop using it; its conversations stay, and
 	 * {@link #findById} still finds it to name them. Answers whether it was live.
 	 */
+	/** Forgets the inbox here at once, and on every node once the change commits. */
+	private void forget(long id) {
+		cache.remove(id);
+		bus.forgetEverywhere(FORGET);
+	}
+
 	public boolean delete(long id) {
 		int changed = jdbc.sql("update inbox set deleted_at = ?, settings = '{}' where id = ? and deleted_at is null")
 			.params(Timestamp.from(clock.instant()), id)
 			.update();
-		cache.remove(id);
+		forget(id);
 		if (changed > 0) {
 			events.publishEvent(new InboxChanged(id, "deleted", List.of()));
 		}

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.Json;
+import org.parlons.platform.LiveBus;
 import org.parlons.platform.ReloadedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -90,9 +91,10 @@ public class ConductRules {
 
 	private final Clock clock;
 
-	private final ReloadedCache<List<Rule>> cache = new ReloadedCache<>(this::load);
+	private final ReloadedCache<List<Rule>> cache;
 
-	ConductRules(JdbcClient jdbc, Clock clock) {
+	ConductRules(LiveBus bus, JdbcClient jdbc, Clock clock) {
+		this.cache = new ReloadedCache<>(this::load, bus, "conduct-rules");
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.parlons.platform.LiveBus;
 import org.parlons.platform.ReloadedCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +39,10 @@ public class MandateTopics {
 
 	private final ApplicationEventPublisher events;
 
-	private final ReloadedCache<Map<String, Topic>> cache = new ReloadedCache<>(this::load);
+	private final ReloadedCache<Map<String, Topic>> cache;
 
-	MandateTopics(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	MandateTopics(LiveBus bus, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.cache = new ReloadedCache<>(this::load, bus, "mandate-topics");
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;

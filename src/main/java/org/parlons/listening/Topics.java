@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.LiveBus;
 import org.parlons.platform.ReloadedCache;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +52,10 @@ public class Topics {
 
 	private final Clock clock;
 
-	private final ReloadedCache<List<Topic>> cache = new ReloadedCache<>(this::load);
+	private final ReloadedCache<List<Topic>> cache;
 
-	Topics(JdbcClient jdbc, Clock clock) {
+	Topics(LiveBus bus, JdbcClient jdbc, Clock clock) {
+		this.cache = new ReloadedCache<>(this::load, bus, "listening-topics");
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}

@@ -4,6 +4,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * Live, not durable, messages between the nodes' open streams (agents' inbox streams,
  * visitors' widget streams): a message published here reaches the subscribers of its kind
@@ -17,6 +20,9 @@ import java.util.function.Supplier;
  */
 public interface LiveBus {
 
+	/** The kind of the messages that say which cached copy to forget. */
+	String FORGET = "forget";
+
 	/** Sends the message (JSON text) to the subscribers of its kind on every node. */
 	void publish(String kind, String json);
 
@@ -28,5 +34,32 @@ public interface LiveBus {
 
 	/** Whether a stream of that kind serving that key is open on some node. */
 	boolean anywhere(String kind, String key);
+
+	/**
+	 * Tells every node, this one included, to forget its cached copy of what the name
+	 * says, once the current transaction has committed (at once without one).
+	 */
+	default void forgetEverywhere(String name) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					publish(FORGET, name);
+				}
+			});
+		}
+		else {
+			publish(FORGET, name);
+		}
+	}
+
+	/** Runs the action whenever a node says to forget what the name says. */
+	default void onForget(String name, Runnable action) {
+		subscribe(FORGET, said -> {
+			if (said.equals(name)) {
+				action.run();
+			}
+		});
+	}
 
 }

@@ -19,8 +19,21 @@ public final class ReloadedCache<T> {
 
 	private final Supplier<T> loader;
 
+	private final @Nullable Runnable tellOthers;
+
 	public ReloadedCache(Supplier<T> loader) {
 		this.loader = loader;
+		this.tellOthers = null;
+	}
+
+	/**
+	 * A cache each node keeps: a change on one node makes every node read it again (the
+	 * name says which cache on the live bus).
+	 */
+	public ReloadedCache(Supplier<T> loader, LiveBus bus, String name) {
+		this.loader = loader;
+		this.tellOthers = () -> bus.forgetEverywhere(name);
+		bus.onForget(name, () -> value.set(null));
 	}
 
 	public T get() {
@@ -38,6 +51,9 @@ public final class ReloadedCache<T> {
 	 */
 	public void changed() {
 		value.set(null);
+		if (tellOthers != null) {
+			tellOthers.run();
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Priority;
+import org.parlons.platform.LiveBus;
 import org.parlons.platform.ReloadedCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,9 +135,10 @@ public class EscalationRules {
 
 	private final ApplicationEventPublisher events;
 
-	private final ReloadedCache<List<Rule>> cache = new ReloadedCache<>(this::load);
+	private final ReloadedCache<List<Rule>> cache;
 
-	EscalationRules(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	EscalationRules(LiveBus bus, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.cache = new ReloadedCache<>(this::load, bus, "escalation-rules");
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;

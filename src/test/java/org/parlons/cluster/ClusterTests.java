@@ -129,6 +129,66 @@ class ClusterTests {
 
 	@Test
 	@Order(2)
+	void theDomainEventsGoToKafkaAsCloudEventsKeyedByConversation() throws Exception {
+		TestApi onA = TestApi.bearer(a.port, token);
+		long inbox = onA.createApiInbox(unique("Events"), Map.of());
+		Map<Long, Long> conversationOf = new java.util.HashMap<>();
+		for (int n = 0; n < 20; n++) {
+			var r = onA.post("/api/v1/inboxes/" + inbox + "/inbound",
+					TestApi.inbound(unique("event"), "client-" + (n % 4), "Message " + n));
+			conversationOf.put(r.id("messageId"), r.id("conversationId"));
+		}
+		Map<String, Object> config = Map.of("bootstrap.servers", "127.0.0.1:" + kafka.port, "group.id", unique("check"),
+				"auto.offset.reset", "earliest", "key.deserializer",
+				org.apache.kafka.common.serialization.StringDeserializer.class.getName(), "value.deserializer",
+				org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+		Map<Long, String> idOf = new ConcurrentHashMap<>();
+		try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+			consumer.subscribe(List.of("parlons.conversations"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				for (var record : consumer.poll(Duration.ofMillis(500))) {
+					if (!"org.parlons.message-received".equals(header(record, "ce_type"))) {
+						continue;
+					}
+					JsonNode event = TestApi.json(record.value());
+					long messageId = event.get("messageId").asLong();
+					if (conversationOf.containsKey(messageId)) {
+						assertThat(record.key()).isEqualTo(Long.toString(conversationOf.get(messageId)));
+						assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+						assertThat(header(record, "ce_source")).isEqualTo("urn:parlons");
+						assertThat(header(record, "ce_subject"))
+							.isEqualTo("conversations/" + conversationOf.get(messageId) + "/messages/" + messageId);
+						assertThat(header(record, "content-type")).isEqualTo("application/json");
+						idOf.put(messageId, header(record, "ce_id"));
+					}
+				}
+				return idOf.keySet().containsAll(conversationOf.keySet());
+			});
+		}
+		assertThat(new HashSet<>(idOf.values())).as("one id per event").hasSize(conversationOf.size());
+	}
+
+	private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	@Order(3)
+	void aTokenRevokedOnOneNodeIsRefusedAtOnceOnTheOther() throws Exception {
+		var issued = TestApi.asAdmin(a.port).post("/api/v1/tokens", Map.of("name", "revoked"));
+		String secret = issued.body().get("token").asString();
+		TestApi onB = TestApi.bearer(b.port, secret);
+		assertThat(onB.get("/api/v1/conversations?size=1").status()).as("known on b").isEqualTo(200);
+		assertThat(TestApi.bearer(a.port, secret).delete("/api/v1/tokens/" + issued.id("id")).status()).isBetween(200,
+				204);
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> onB.get("/api/v1/conversations?size=1").status() == 401);
+	}
+
+	@Test
+	@Order(4)
 	void aVisitorOnOneNodeGetsTheReplyAnAgentSentOnTheOther() throws Exception {
 		TestApi onA = TestApi.bearer(a.port, token);
 		TestApi onB = TestApi.bearer(b.port, token);
@@ -152,7 +212,7 @@ class ClusterTests {
 	}
 
 	@Test
-	@Order(3)
+	@Order(5)
 	void deliveriesSpreadOverBothNodesAreStoredOnceWhenOneIsKilled() throws Exception {
 		long inbox = TestApi.bearer(a.port, token).createApiInbox(unique("Deliveries"), Map.of());
 		int total = 2000;
@@ -201,7 +261,7 @@ class ClusterTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(6)
 	void aMailboxIsReadByOneNodeAtATimeAndTakenOverWhenItsHolderIsKilled() throws Exception {
 		String address = unique("support") + "@teleo.test";
 		GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
