@@ -47,7 +47,7 @@ class TableOwnershipTests {
 							"inbox_followers")),
 			Map.entry("reporting", Set.of("report_daily")),
 			Map.entry("routing", Set.of("escalation", "escalation_rule", "assignment_cursor")),
-			Map.entry("platform", Set.of("event_publication")));
+			Map.entry("platform", Set.of("event_publication", "lease", "shared_state")));
 
 	static final Pattern SQL = Pattern
 		.compile("(?i)\\b(?:from|join|into|update|merge into|delete from)\\s+([a-z_]+)\\b");

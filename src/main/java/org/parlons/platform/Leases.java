@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,15 +87,7 @@ public class Leases {
 		if (until != null && now.isBefore(until.minus(term.dividedBy(2)))) {
 			return true;
 		}
-		boolean mine = Boolean.TRUE.equals(alone.execute(status -> {
-			try {
-				return take(name, holder, now);
-			}
-			catch (DataIntegrityViolationException taken) {
-				status.setRollbackOnly(); // another node inserted it first
-				return false;
-			}
-		}));
+		boolean mine = Boolean.TRUE.equals(alone.execute(status -> take(name, holder, now)));
 		if (mine) {
 			if (until == null) {
 				log.info("{} took the lease of {}", holder, name);
@@ -151,9 +142,10 @@ public class Leases {
 		if (renewed > 0) {
 			return true;
 		}
+		// ADR 17: another node inserting it at the same time wins, this one skips
 		return jdbc.sql("""
-				insert into lease (name, holder, expires_at, taken_at)
-				select :name, :node, :until, :now where not exists (select 1 from lease where name = :name)""")
+				insert into lease (name, holder, expires_at, taken_at) values (:name, :node, :until, :now)
+				on conflict do nothing""")
 			.param("name", name)
 			.param("node", node)
 			.param("until", until)

@@ -3,8 +3,11 @@ package org.parlons.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.platform.SharedState;
 
 import org.springframework.stereotype.Component;
 
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Component;
  * address waits, one second then doubling up to the longest wait. An address trying many
  * accounts is slowed the same way on its own count. A success forgets the pair; an admin
  * can forget an account's failures. Names that do not exist are counted like the others,
- * so the answers say nothing about which accounts exist. Kept in memory: a restart
- * forgives.
+ * so the answers say nothing about which accounts exist. Counted in the shared state: in
+ * memory on one node (a restart forgives), in the database on several.
  */
 @Component
 class LoginThrottle {
@@ -24,10 +27,8 @@ class LoginThrottle {
 	/** Failures of one address across accounts allowed before it is slowed on its own. */
 	static final int ADDRESS_FACTOR = 5;
 
-	private record Failures(int count, Instant lastAt) {
-	}
-
-	private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+	/** Failures by key: their count, and when the last one was. */
+	private final SharedState failures;
 
 	private final int allowed;
 
@@ -35,7 +36,8 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	LoginThrottle(SecuritySettings settings, Clock clock) {
+	LoginThrottle(SecuritySettings settings, Clock clock, SharedState failures) {
+		this.failures = failures;
 		this.allowed = settings.login().maxFailures();
 		this.longest = settings.login().lock();
 		this.clock = clock;
@@ -45,47 +47,46 @@ class LoginThrottle {
 	 * How long this address must wait before trying this account again; zero when it may.
 	 */
 	Duration waitFor(String username, String address) {
-		Duration pair = waitOf(failures.get(pair(username, address)), allowed);
-		Duration alone = waitOf(failures.get(address(address)), allowed * ADDRESS_FACTOR);
-		return pair.compareTo(alone) >= 0 ? pair : alone;
+		String pair = pair(username, address);
+		String alone = address(address);
+		return failures.change(List.of(pair, alone), stored -> {
+			Duration forPair = waitOf(stored.get(pair), allowed);
+			Duration forAddress = waitOf(stored.get(alone), allowed * ADDRESS_FACTOR);
+			return forPair.compareTo(forAddress) >= 0 ? forPair : forAddress;
+		});
 	}
 
 	void failed(String username, String address) {
 		Instant now = clock.instant();
-		count(pair(username, address), now);
-		count(address(address), now);
-		if (failures.size() > 100_000) {
-			failures.entrySet().removeIf(e -> e.getValue().lastAt().plus(longest).isBefore(now));
-		}
+		failures.change(List.of(pair(username, address), address(address)), stored -> {
+			for (String key : List.of(pair(username, address), address(address))) {
+				SharedState.Entry f = stored.get(key);
+				boolean stale = f == null || f.at().plus(longest).isBefore(now);
+				stored.put(key, new SharedState.Entry(stale ? 1 : f.amount() + 1, now));
+			}
+			return null;
+		});
 	}
 
 	void succeeded(String username, String address) {
-		failures.remove(pair(username, address));
+		failures.change(List.of(pair(username, address)), stored -> stored.remove(pair(username, address)));
 	}
 
 	/** Forgets every failure counted against the account, from any address. */
 	void forget(String username) {
-		String prefix = "u:" + key(username) + " ";
-		failures.keySet().removeIf(k -> k.startsWith(prefix));
+		failures.removeStartingWith("u:" + key(username) + " ");
 	}
 
-	private void count(String key, Instant now) {
-		failures.compute(key, (k, f) -> {
-			boolean stale = f == null || f.lastAt().plus(longest).isBefore(now);
-			return new Failures(stale ? 1 : f.count() + 1, now);
-		});
-	}
-
-	private Duration waitOf(Failures f, int free) {
-		if (f == null || f.count() < free) {
+	private Duration waitOf(SharedState.@Nullable Entry f, int free) {
+		if (f == null || f.amount() < free) {
 			return Duration.ZERO;
 		}
-		int over = Math.min(30, f.count() - free);
+		int over = (int) Math.min(30, f.amount() - free);
 		Duration wait = Duration.ofSeconds(1L << over);
 		if (wait.compareTo(longest) > 0) {
 			wait = longest;
 		}
-		Duration left = Duration.between(clock.instant(), f.lastAt().plus(wait));
+		Duration left = Duration.between(clock.instant(), f.at().plus(wait));
 		return left.isNegative() ? Duration.ZERO : left;
 	}
 

@@ -3,7 +3,7 @@
  * throttled sign-ins.
  */
 @NullMarked
-@ApplicationModule(displayName = "Security", allowedDependencies = { "agents" })
+@ApplicationModule(displayName = "Security", allowedDependencies = { "agents", "platform" })
 package org.parlons.security;
 
 import org.jspecify.annotations.NullMarked;

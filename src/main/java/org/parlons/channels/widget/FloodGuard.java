@@ -1,10 +1,14 @@
 package org.parlons.channels.widget;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
 
 import org.parlons.channels.ChannelSettings;
+import org.parlons.platform.SharedState;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,31 +24,19 @@ class FloodGuard {
 	record Limit(String name, int burst, int perMinute) {
 	}
 
-	private static final class Bucket {
-
-		double tokens;
-
-		long at;
-
-		Bucket(double tokens, long at) {
-			this.tokens = tokens;
-			this.at = at;
-		}
-
-	}
-
 	final Limit visitorMessages;
 
 	final Limit addressMessages;
 
 	final Limit addressSessions;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final SharedState buckets;
 
 	private final Clock clock;
 
-	FloodGuard(Clock clock, ChannelSettings settings) {
+	FloodGuard(Clock clock, ChannelSettings settings, SharedState buckets) {
 		this.clock = clock;
+		this.buckets = buckets;
 		int visitorBurst = settings.widget().visitorBurst();
 		int visitorPerMinute = settings.widget().visitorPerMinute();
 		int addressPerMinute = settings.widget().addressPerMinute();
@@ -57,24 +49,23 @@ class FloodGuard {
 	 * Takes a token from the bucket of each (limit, key); false, and nothing taken, when
 	 * one is empty.
 	 */
-	boolean allow(Limit first, String firstKey, Limit second, String secondKey) {
-		long now = clock.millis();
-		synchronized (buckets) {
-			if (buckets.size() > 100_000) {
-				buckets.clear(); // a crude bound on memory under an address-spraying
-									// flood
-			}
-			Bucket a = refill(first, firstKey, now);
-			Bucket b = second == null ? null : refill(second, secondKey, now);
-			if (a.tokens < 1 || b != null && b.tokens < 1) {
+	boolean allow(Limit first, String firstKey, @Nullable Limit second, @Nullable String secondKey) {
+		Instant now = clock.instant();
+		Map<String, Limit> limits = new LinkedHashMap<>();
+		limits.put(first.name() + ":" + firstKey, first);
+		if (second != null) {
+			limits.put(second.name() + ":" + secondKey, second);
+		}
+		// shared by every node: two nodes never both spend a bucket's last token
+		return buckets.change(limits.keySet(), stored -> {
+			Map<String, Double> tokens = new LinkedHashMap<>();
+			limits.forEach((key, limit) -> tokens.put(key, refilled(limit, stored.get(key), now)));
+			if (tokens.values().stream().anyMatch(t -> t < 1)) {
 				return false;
 			}
-			a.tokens -= 1;
-			if (b != null) {
-				b.tokens -= 1;
-			}
+			tokens.forEach((key, t) -> stored.put(key, new SharedState.Entry(t - 1, now)));
 			return true;
-		}
+		});
 	}
 
 	boolean allow(Limit limit, String key) {
@@ -86,11 +77,12 @@ class FloodGuard {
 		return Math.max(1, 60 / Math.max(1, visitorMessages.perMinute()));
 	}
 
-	private Bucket refill(Limit limit, String key, long now) {
-		Bucket b = buckets.computeIfAbsent(limit.name() + ":" + key, k -> new Bucket(limit.burst(), now));
-		b.tokens = Math.min(limit.burst(), b.tokens + (now - b.at) / 60_000.0 * limit.perMinute());
-		b.at = now;
-		return b;
+	private static double refilled(Limit limit, SharedState.@Nullable Entry entry, Instant now) {
+		if (entry == null) {
+			return limit.burst();
+		}
+		double minutes = Math.max(0, now.toEpochMilli() - entry.at().toEpochMilli()) / 60_000.0;
+		return Math.min(limit.burst(), entry.amount() + minutes * limit.perMinute());
 	}
 
 }
