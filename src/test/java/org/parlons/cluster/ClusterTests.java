@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +62,6 @@ class ClusterTests {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	static final String SECRETS_KEY = Base64.getEncoder().encodeToString(new byte[32]);
-
 	static Path shared;
 
 	static Kafka kafka;
@@ -73,11 +70,25 @@ class ClusterTests {
 
 	static Node b;
 
+	static Node c;
+
 	static String token;
+
+	/** The bad-buzz alerts the nodes POST (the same webhook for all). */
+	static final List<String> alerts = Collections.synchronizedList(new ArrayList<>());
+
+	static com.sun.net.httpserver.HttpServer alertReceiver;
 
 	@BeforeAll
 	static void startTwoNodes() throws Exception {
 		shared = Files.createTempDirectory("parlons-cluster-");
+		alertReceiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		alertReceiver.createContext("/alerts", exchange -> {
+			alerts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		alertReceiver.start();
 		kafka = Kafka.start();
 		a = Node.start("a", kafka.port, shared);
 		b = Node.start("b", kafka.port, shared);
@@ -88,7 +99,10 @@ class ClusterTests {
 
 	@AfterAll
 	static void stopAll() throws Exception {
-		for (Node node : new Node[] { a, b }) {
+		if (alertReceiver != null) {
+			alertReceiver.stop(0);
+		}
+		for (Node node : new Node[] { a, b, c }) {
 			if (node != null) {
 				node.stop();
 			}
@@ -309,6 +323,49 @@ class ClusterTests {
 		}
 	}
 
+	@Test
+	@Order(7)
+	void withThreeNodesAServiceLevelBreachAndABadBuzzAlertAreRecordedOnce() throws Exception {
+		if (!a.alive()) {
+			a = Node.start("a", kafka.port, shared);
+		}
+		if (!b.alive()) {
+			b = Node.start("b", kafka.port, shared);
+		}
+		c = Node.start("c", kafka.port, shared);
+		for (Node node : new Node[] { a, b, c }) {
+			node.awaitUp();
+		}
+		TestApi onC = TestApi.bearer(c.port, token);
+		long late = onC.createApiInbox(unique("SLA"), Map.of("sla", Map.of("firstResponse", "PT1S")));
+		long conversation = onC
+			.post("/api/v1/inboxes/" + late + "/inbound", TestApi.inbound(unique("m"), unique("c"), "Allô ?"))
+			.id("conversationId");
+		String breached = "select count(*) from conversation_event where conversation_id = ? and type = 'sla-breached'";
+		await().atMost(Duration.ofSeconds(30)).until(() -> count(breached, conversation) > 0);
+
+		long buzz = onC.createApiInbox(unique("Buzz"), Map.of());
+		String marker = unique("panne");
+		for (int i = 0; i < 30; i++) {
+			Map<String, Object> body = new java.util.HashMap<>(TestApi.inbound(unique("m"), unique("angry"),
+					"Scandale, " + marker + " générale, service nul et inadmissible"));
+			body.put("visibility", "public");
+			// spread over the three nodes
+			TestApi.bearer(new Node[] { a, b, c }[i % 3].port, token)
+				.post("/api/v1/inboxes/" + buzz + "/inbound", body);
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> alerts.stream().anyMatch(alert -> alert.contains("negative mentions")));
+		// three nodes have had time to send it again, and to breach again
+		Thread.sleep(6000);
+		assertThat(count(breached, conversation)).as("one breach, whatever the number of nodes").isOne();
+		List<String> sent = alerts.stream()
+			.map(TestApi::json)
+			.map(alert -> alert.get("hour").asString() + " " + alert.get("measure").asString())
+			.toList();
+		assertThat(sent).as("each alert sent once").doesNotHaveDuplicates().isNotEmpty();
+	}
+
 	private static String holderOf(String lease) throws Exception {
 		try (Connection c = database();
 				PreparedStatement s = c.prepareStatement("select holder from lease where name = ?")) {
@@ -419,9 +476,12 @@ class ClusterTests {
 			env.put("SPRING_DATASOURCE_USERNAME", System.getProperty("spring.datasource.username"));
 			env.put("SERVER_PORT", Integer.toString(port));
 			env.put("PARLONS_DATA_DIR", shared.toString());
-			env.put("PARLONS_SECRETS_KEY", SECRETS_KEY);
 			env.put("PARLONS_CLUSTER_NODE", name);
 			env.put("PARLONS_CLUSTER_LEASE", "PT4S");
+			env.put("PARLONS_LISTENING_ALERT_INTERVAL", "PT1S");
+			env.put("PARLONS_LISTENING_ALERT_WEBHOOK_URL",
+					"http://127.0.0.1:" + alertReceiver.getAddress().getPort() + "/alerts");
+			env.put("PARLONS_LISTENING_ALERT_WEBHOOK_SECRET", "alert-secret");
 			return new Node(name, port, builder.start());
 		}
 
@@ -450,6 +510,10 @@ class ClusterTests {
 			var r = TestApi.asAdmin(port).post("/api/v1/tokens", Map.of("name", "cluster"));
 			assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
 			return r.body().get("token").asString();
+		}
+
+		boolean alive() {
+			return process.isAlive();
 		}
 
 		/** {@code kill -9}: no shutdown, no lease given back. */
