@@ -1,8 +1,8 @@
 package org.parlons.platform;
 
-import org.parlons.platform.Scheduling;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
@@ -28,6 +28,27 @@ public class Scheduling {
 	@Bean
 	ThreadPoolTaskScheduler networkScheduler(PlatformSettings settings) {
 		return pool("parlons-network-", settings.scheduling().network());
+	}
+
+	/**
+	 * The threads of the listeners that run after their transaction
+	 * ({@code @ApplicationModuleListener}, the events' externalisation): kept and reused
+	 * instead of one new thread per event (what Spring falls back to when no executor is
+	 * named {@code taskExecutor}), up to 64 at once so that a listener waiting on a
+	 * network never holds up the others; beyond that the publishing thread runs it.
+	 */
+	@Bean(name = "taskExecutor")
+	ThreadPoolTaskExecutor taskExecutor() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(8);
+		executor.setMaxPoolSize(64);
+		executor.setQueueCapacity(0);
+		executor.setKeepAliveSeconds(60);
+		executor.setThreadNamePrefix("parlons-event-");
+		executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(10);
+		return executor;
 	}
 
 	private static ThreadPoolTaskScheduler pool(String prefix, int size) {

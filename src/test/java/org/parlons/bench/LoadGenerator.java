@@ -208,7 +208,13 @@ public final class LoadGenerator {
 		}
 	}
 
-	static void ingest(String base, int messages, int threads) throws Exception {
+	/**
+	 * One message per request; {@code bases} may name several nodes, comma-separated: the
+	 * requests then go to each in turn.
+	 */
+	static void ingest(String bases, int messages, int threads) throws Exception {
+		String[] nodes = bases.split(",");
+		String base = nodes[0];
 		String auth = token(base);
 		long inbox = inbox(base, auth, "bench-ingest-" + System.currentTimeMillis());
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -218,7 +224,8 @@ public final class LoadGenerator {
 		for (int i = 0; i < messages; i++) {
 			int n = i;
 			futures.add(pool.submit(() -> {
-				int status = post(base + "/api/v1/inboxes/" + inbox + "/inbound", auth, inbound("ing-" + n, n % 2000));
+				int status = post(nodes[n % nodes.length] + "/api/v1/inboxes/" + inbox + "/inbound", auth,
+						inbound("ing-" + n, n % 2000));
 				if (status != 202) {
 					failures.incrementAndGet();
 				}
@@ -635,12 +642,19 @@ public final class LoadGenerator {
 		result("list_p99_ms", percentile(millis, 99), "ms");
 	}
 
-	static void live(String base, int ratePerSecond, int seconds) throws Exception {
+	/**
+	 * The delay from a message accepted to its event on an agent's stream; with two bases
+	 * ({@code a,b}) the messages go to the first node and the stream is read on the
+	 * second.
+	 */
+	static void live(String bases, int ratePerSecond, int seconds) throws Exception {
+		String base = bases.split(",")[0];
+		String streamBase = bases.contains(",") ? bases.split(",")[1] : base;
 		String auth = token(base);
 		long inbox = inbox(base, auth, "bench-live-" + System.currentTimeMillis());
 		Map<Long, Long> acceptedAt = new ConcurrentHashMap<>();
 		Map<Long, Long> seenAt = new ConcurrentHashMap<>();
-		HttpRequest stream = HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+		HttpRequest stream = HttpRequest.newBuilder(URI.create(streamBase + "/api/v1/events"))
 			.header("Authorization", auth)
 			.header("Accept", "text/event-stream")
 			.GET()
