@@ -78,24 +78,37 @@ class KafkaLiveBus implements LiveBus, SmartLifecycle, DisposableBean {
 	KafkaLiveBus(KafkaProperties kafkaProperties, PlatformSettings settings) {
 		this.node = settings.cluster().node();
 		this.presenceLapse = Duration.ofSeconds(30);
+		this.kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(kafkaProperties)));
+		ContainerProperties properties = new ContainerProperties(TOPIC);
+		properties.setPollTimeout(200);
+		properties.setMessageListener((MessageListener<String, String>) this::handle);
+		this.container = new KafkaMessageListenerContainer<>(
+				new DefaultKafkaConsumerFactory<>(consumer(kafkaProperties, node)), properties);
+		this.container.setBeanName("parlons-live");
+	}
+
+	/** Live: out at once, one acknowledgement is enough (a lost message is reloaded). */
+	private static Map<String, Object> producer(KafkaProperties kafkaProperties) {
 		Map<String, Object> producer = new HashMap<>(kafkaProperties.buildProducerProperties());
 		producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		producer.put(ProducerConfig.LINGER_MS_CONFIG, 1); // live: out at once
+		producer.put(ProducerConfig.LINGER_MS_CONFIG, 1);
 		producer.put(ProducerConfig.ACKS_CONFIG, "1");
 		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-		this.kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+		return producer;
+	}
+
+	/**
+	 * Each node in a group of its own, from the newest record: it reads the whole topic.
+	 */
+	private static Map<String, Object> consumer(KafkaProperties kafkaProperties, String node) {
 		Map<String, Object> consumer = new HashMap<>(kafkaProperties.buildConsumerProperties());
 		consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "parlons-live-" + node);
 		consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
 		consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		ContainerProperties properties = new ContainerProperties(TOPIC);
-		properties.setPollTimeout(200);
-		properties.setMessageListener((MessageListener<String, String>) this::handle);
-		this.container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumer), properties);
-		this.container.setBeanName("parlons-live");
+		return consumer;
 	}
 
 	@Override

@@ -191,19 +191,34 @@ final class IngestionRun {
 				conversationOfExternal.putIfAbsent("key " + key, conversation);
 			}
 		}
-		// A join running meanwhile moves the messages of the conversations it closes:
-		// locked, then followed to where their messages are now, no mail is left behind.
-		Set<Long> existing = conversationOf.values().stream().filter(id -> id > 0).collect(Collectors.toSet());
-		Map<Long, Long> rootOf = Map.of();
-		if (!existing.isEmpty()) {
-			steps.conversations().lock(existing);
-			rootOf = steps.conversations().rootsOf(existing);
-		}
+		Map<Long, Long> roots = lockedRoots(conversationOf.values());
 		List<Long> opened = steps.conversations().openAll(toOpen);
-		Map<Long, Long> roots = rootOf;
 		java.util.function.LongUnaryOperator real = id -> id < 0 ? opened.get((int) (-id - 1))
 				: roots.getOrDefault(id, id);
 		conversationOf.replaceAll((i, id) -> real.applyAsLong(id));
+		tellLinks(links, real);
+		return conversationOf;
+	}
+
+	/**
+	 * Where the messages of the stored conversations the batch writes to are now: a join
+	 * running meanwhile moves the messages of the conversations it closes, so they are
+	 * locked, then followed to the conversation they joined, and no mail is left behind.
+	 */
+	private Map<Long, Long> lockedRoots(java.util.Collection<Long> conversations) {
+		Set<Long> existing = conversations.stream().filter(id -> id > 0).collect(Collectors.toSet());
+		if (existing.isEmpty()) {
+			return Map.of();
+		}
+		steps.conversations().lock(existing);
+		return steps.conversations().rootsOf(existing);
+	}
+
+	/**
+	 * The joins the batch's mails ask for, once every conversation has its id (those
+	 * opened in the batch were numbered -n).
+	 */
+	private void tellLinks(Map<Long, Set<Long>> links, java.util.function.LongUnaryOperator real) {
 		links.forEach((joined, others) -> {
 			Set<Long> apart = new LinkedHashSet<>();
 			others.forEach(other -> apart.add(real.applyAsLong(other)));
@@ -212,7 +227,6 @@ final class IngestionRun {
 				linked.add(new ThreadJoins.Linked(inboxId, real.applyAsLong(joined), apart));
 			}
 		});
-		return conversationOf;
 	}
 
 	/**

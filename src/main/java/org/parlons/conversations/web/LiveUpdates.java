@@ -59,32 +59,42 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 		this.conversations = conversations;
 		this.list = list;
 		this.bus = bus;
-		// what each node's streams serve: "all", or the inboxes of a team scope
-		bus.present(AGENTS,
-				() -> streams.keys()
-					.stream()
-					.flatMap(w -> w.scope().all() ? java.util.stream.Stream.of(ALL)
-							: w.scope().inboxIds().stream().map(String::valueOf))
-					.collect(java.util.stream.Collectors.toSet()));
-		bus.subscribe(INBOX, json -> {
-			long inboxId = number(Json.readMap(json), "inboxId");
-			streams.send(w -> w.scope().includes(inboxId), "inbox", json);
-		});
-		bus.subscribe(NOTICE, json -> {
-			Map<String, Object> m = Json.readMap(json);
-			pushNotice(m.get("to") == null ? null : number(m, "to"), (String) m.get("kind"),
-					number(m, "conversationId"));
-		});
-		bus.subscribe(CLOSE, json -> {
-			Map<String, Object> m = Json.readMap(json);
-			if (m.containsKey("agentId")) {
-				long agentId = number(m, "agentId");
-				streams.closeWhere(w -> w.agentId() == agentId);
-			}
-			else {
-				streams.closeWhere(w -> !w.scope().all());
-			}
-		});
+		bus.present(AGENTS, this::watchedHere);
+		bus.subscribe(INBOX, this::pushInbox);
+		bus.subscribe(NOTICE, this::pushNotice);
+		bus.subscribe(CLOSE, this::close);
+	}
+
+	/** What this node's streams serve: "all", or the inboxes of a team scope. */
+	private java.util.Set<String> watchedHere() {
+		return streams.keys()
+			.stream()
+			.flatMap(w -> w.scope().all() ? java.util.stream.Stream.of(ALL)
+					: w.scope().inboxIds().stream().map(String::valueOf))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	/** An inbox change, from any node, to the streams here that may see the inbox. */
+	private void pushInbox(String json) {
+		long inboxId = number(Json.readMap(json), "inboxId");
+		streams.send(w -> w.scope().includes(inboxId), "inbox", json);
+	}
+
+	private void pushNotice(String json) {
+		Map<String, Object> m = Json.readMap(json);
+		pushNotice(m.get("to") == null ? null : number(m, "to"), (String) m.get("kind"), number(m, "conversationId"));
+	}
+
+	/** Closes the streams here of one agent, or every scoped one. */
+	private void close(String json) {
+		Map<String, Object> m = Json.readMap(json);
+		if (m.containsKey("agentId")) {
+			long agentId = number(m, "agentId");
+			streams.closeWhere(w -> w.agentId() == agentId);
+		}
+		else {
+			streams.closeWhere(w -> !w.scope().all());
+		}
 	}
 
 	private static long number(Map<String, Object> message, String key) {
