@@ -58,11 +58,6 @@ public class Leases {
 		this.term = settings.cluster().lease();
 	}
 
-	/** This node's name, as its leases say. */
-	public String node() {
-		return node;
-	}
-
 	/**
 	 * Whether this node holds the lease of that name, taking it when it is free or has
 	 * lapsed and renewing it when half its time has gone.
@@ -98,17 +93,6 @@ public class Leases {
 			log.warn("{} lost the lease of {}", holder, name);
 		}
 		return mine;
-	}
-
-	/**
-	 * Runs the task if this node holds the lease of that name; answers whether it ran.
-	 */
-	public boolean runIfHeld(String name, Runnable task) {
-		if (!hold(name)) {
-			return false;
-		}
-		task.run();
-		return true;
 	}
 
 	/** Gives a lease back, for another node to take at once. */

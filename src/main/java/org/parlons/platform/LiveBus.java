@@ -36,21 +36,29 @@ public interface LiveBus {
 	boolean anywhere(String kind, String key);
 
 	/**
-	 * Tells every node, this one included, to forget its cached copy of what the name
-	 * says, once the current transaction has committed (at once without one).
+	 * Publishes the message once the current transaction has committed (at once without
+	 * one): nobody hears of a change that may still roll back.
 	 */
-	default void forgetEverywhere(String name) {
+	default void publishOnCommit(String kind, String json) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					publish(FORGET, name);
+					publish(kind, json);
 				}
 			});
 		}
 		else {
-			publish(FORGET, name);
+			publish(kind, json);
 		}
+	}
+
+	/**
+	 * Tells every node, this one included, to forget its cached copy of what the name
+	 * says, once the current transaction has committed.
+	 */
+	default void forgetEverywhere(String name) {
+		publishOnCommit(FORGET, name);
 	}
 
 	/** Runs the action whenever a node says to forget what the name says. */

@@ -22,8 +22,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -134,8 +132,8 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 
 	@EventListener
 	void on(MessageReceived event) {
-		afterCommit(event.inboxId(), Map.of("type", "message", "conversationId", event.conversationId(), "inboxId",
-				event.inboxId(), "messageId", event.messageId(), "newConversation", event.newConversation()));
+		afterCommit(Map.of("type", "message", "conversationId", event.conversationId(), "inboxId", event.inboxId(),
+				"messageId", event.messageId(), "newConversation", event.newConversation()));
 		if (!event.newConversation() && anyoneWatching(event.inboxId())) {
 			notice(null, "message", event.conversationId());
 		}
@@ -143,8 +141,8 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 
 	@EventListener
 	void on(ConversationChanged event) {
-		afterCommit(event.inboxId(), Map.of("type", "changed", "conversationId", event.conversationId(), "inboxId",
-				event.inboxId(), "what", event.what()));
+		afterCommit(Map.of("type", "changed", "conversationId", event.conversationId(), "inboxId", event.inboxId(),
+				"what", event.what()));
 		if (event instanceof ConversationChanged.NoteAdded note && note.text().indexOf('@') >= 0) {
 			for (long mentioned : mentioned(note.text(), note.agentId())) {
 				notice(mentioned, "mentioned", event.conversationId());
@@ -208,7 +206,7 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 		notice.put("to", to);
 		notice.put("kind", kind);
 		notice.put("conversationId", conversationId);
-		whenCommitted(() -> bus.publish(NOTICE, Json.write(notice)));
+		bus.publishOnCommit(NOTICE, Json.write(notice));
 	}
 
 	/** On each node, to the agent's streams there, if any. */
@@ -237,25 +235,10 @@ class LiveUpdates implements AgentPresence, AgentNotices {
 	}
 
 	/** Pushes once the change is committed, only to agents who may see the inbox. */
-	private void afterCommit(long inboxId, Map<String, Object> payload) {
+	private void afterCommit(Map<String, Object> payload) {
 		// not asked whether anyone watches: a stream opened on another node a moment ago
 		// may not be known here yet
-		whenCommitted(() -> bus.publish(INBOX, Json.write(payload)));
-	}
-
-	/** Runs once the current transaction is committed, at once when there is none. */
-	private static void whenCommitted(Runnable push) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					push.run();
-				}
-			});
-		}
-		else {
-			push.run();
-		}
+		bus.publishOnCommit(INBOX, Json.write(payload));
 	}
 
 }
