@@ -54,13 +54,18 @@ import static org.parlons.testing.TestApi.unique;
  * agent sent on the other; deliveries spread over both while one is killed with
  * {@code kill -9} are stored exactly once; a mailbox is read by one node at a time, and
  * the other takes it over when its holder is killed. Runs in the PostgreSQL suite (tag
- * {@code cluster}): H2 in memory cannot be shared between processes.
+ * {@code cluster}), on a database of its own on that server: H2 in memory cannot be
+ * shared between processes.
  */
 @Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTests {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	/** The nodes' database, on the suite's PostgreSQL server. */
+	static final String DATABASE = System.getProperty("spring.datasource.url", "")
+		.replaceAll("/[^/?]+(\\?.*)?$", "/parlons_cluster_test");
 
 	static Path shared;
 
@@ -81,6 +86,13 @@ class ClusterTests {
 
 	@BeforeAll
 	static void startTwoNodes() throws Exception {
+		// a database of their own: the suite's own application contexts poll the suite's
+		// database's mailboxes too, and would take a mailbox's lease from the nodes
+		try (Connection c = DriverManager.getConnection(System.getProperty("spring.datasource.url"),
+				System.getProperty("spring.datasource.username"), ""); java.sql.Statement s = c.createStatement()) {
+			s.execute("drop database if exists parlons_cluster_test");
+			s.execute("create database parlons_cluster_test");
+		}
 		shared = Files.createTempDirectory("parlons-cluster-");
 		alertReceiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
 		alertReceiver.createContext("/alerts", exchange -> {
@@ -387,8 +399,7 @@ class ClusterTests {
 	}
 
 	private static Connection database() throws Exception {
-		return DriverManager.getConnection(System.getProperty("spring.datasource.url"),
-				System.getProperty("spring.datasource.username"), "");
+		return DriverManager.getConnection(DATABASE, System.getProperty("spring.datasource.username"), "");
 	}
 
 	private static void sleep(long millis) {
@@ -472,7 +483,7 @@ class ClusterTests {
 			Map<String, String> env = builder.environment();
 			env.put("SPRING_PROFILES_ACTIVE", "cluster");
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
-			env.put("SPRING_DATASOURCE_URL", System.getProperty("spring.datasource.url"));
+			env.put("SPRING_DATASOURCE_URL", DATABASE);
 			env.put("SPRING_DATASOURCE_USERNAME", System.getProperty("spring.datasource.username"));
 			env.put("SERVER_PORT", Integer.toString(port));
 			env.put("PARLONS_DATA_DIR", shared.toString());

@@ -47,8 +47,12 @@ class FirstAdminBootstrap implements ApplicationRunner {
 		try {
 			registration.register(email, "Administrator", secret, Role.ADMIN, Mandate.NONE);
 		}
-		catch (org.springframework.dao.DuplicateKeyException madeElsewhere) {
+		catch (RuntimeException refused) {
+			if (agents.count() == 0) {
+				throw refused;
+			}
 			// several nodes started together on an empty database: another one made it
+			// (its row seen as a duplicate key, or as an address already taken)
 			log.info("First administrator {} made by another node", email);
 			return;
 		}
