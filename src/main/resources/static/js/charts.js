@@ -69,6 +69,15 @@
           return v === null ? null : { value: v, itemStyle: { color: v >= 0 ? css('--bs-success') : css('--bs-danger') } };
         }) }];
       return o;
+    },
+    // the customer space: what each contract consumed, one line per contract and metric
+    'consumption': function (s, el) {
+      const o = base(s, el);
+      o.yAxis[0].name = el.dataset.labelQuantity;
+      o.series = s.lines.map(function (line) {
+        return { name: line.name, type: 'bar', data: line.data };
+      });
+      return o;
     }
   };
 

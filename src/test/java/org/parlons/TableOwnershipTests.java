@@ -35,7 +35,7 @@ class TableOwnershipTests {
 			Map.entry("conversations",
 					Set.of("inbox", "conversation", "conversation_event", "conversation_label", "conversation_note",
 							"message", "message_thread_key", "social_post", "canned_response", "macro", "saved_view",
-							"conversation_read")),
+							"conversation_read", "satisfaction")),
 			Map.entry("customers",
 					Set.of("customer", "customer_event", "customer_identity", "customer_merge", "customer_note",
 							"customer_tag")),
@@ -46,6 +46,8 @@ class TableOwnershipTests {
 							"listening_alert", "feed", "network_search", "brand_post", "brand_post_metric",
 							"inbox_followers")),
 			Map.entry("reporting", Set.of("report_daily")),
+			Map.entry("portal",
+					Set.of("portal_link", "portal_session", "portal_preference", "customer_contract", "consumption")),
 			Map.entry("routing", Set.of("escalation", "escalation_rule", "assignment_cursor")),
 			Map.entry("platform", Set.of("event_publication", "lease", "shared_state")));
 

@@ -20,7 +20,7 @@ public sealed interface ConversationChanged
 		ConversationChanged.MessageStatusChanged, ConversationChanged.SentDespiteWarnings,
 		ConversationChanged.GestureCommitted, ConversationChanged.ReplyApproved, ConversationChanged.ReplyRejected,
 		ConversationChanged.Started, ConversationChanged.Joined, ConversationChanged.JoinedInto,
-		ConversationChanged.JoinRefused, ReplyHeld, ReplyQueued {
+		ConversationChanged.JoinRefused, ConversationChanged.Rated, ReplyHeld, ReplyQueued {
 
 	long conversationId();
 
@@ -80,6 +80,25 @@ public sealed interface ConversationChanged
 		@Override
 		public Line line() {
 			return Line.of("resolved", null);
+		}
+
+	}
+
+	/**
+	 * The customer rated how a resolution went (1 to 5), with their comment if they left
+	 * one.
+	 */
+	record Rated(long conversationId, long inboxId, int score,
+			@Nullable String comment) implements ConversationChanged {
+
+		@Override
+		public String what() {
+			return "rating";
+		}
+
+		@Override
+		public Line line() {
+			return Line.of("rated", score + "/5" + (comment == null || comment.isBlank() ? "" : " · " + comment));
 		}
 
 	}

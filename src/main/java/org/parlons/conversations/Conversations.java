@@ -73,6 +73,24 @@ public class Conversations {
 			.optional();
 	}
 
+	/**
+	 * The conversations of these customer profiles, the latest first, at most
+	 * {@code limit}; those whose messages joined another conversation are left out (they
+	 * live there now).
+	 */
+	public List<Conversation> ofCustomers(Collection<Long> customerIds, int limit) {
+		if (customerIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql("select " + COLUMNS + " from conversation where customer_id = any(:ids) and joined_into is null "
+					+ "order by last_message_at desc, id desc limit :limit")
+			.param("ids", customerIds.toArray(Long[]::new))
+			.param("limit", limit)
+			.query(Conversations::map)
+			.list();
+	}
+
 	/** Those of the given conversations that belong to the inbox. */
 	Set<Long> ofInbox(Collection<Long> ids, long inboxId) {
 		if (ids.isEmpty()) {

@@ -30,6 +30,20 @@ public record Message(long id, long conversationId, long inboxId, String externa
 
 	public static final String OUT = "out";
 
+	/**
+	 * The prefix of the external id of a message the customer wrote in their customer
+	 * space, whatever the conversation's channel.
+	 */
+	public static final String PORTAL_PREFIX = "portal:";
+
+	/**
+	 * The channel the message came through when it is not its inbox's: "portal" for what
+	 * the customer wrote in their customer space; null otherwise.
+	 */
+	public @Nullable String via() {
+		return externalId.startsWith(PORTAL_PREFIX) ? "portal" : null;
+	}
+
 	public boolean inbound() {
 		return IN.equals(direction);
 	}

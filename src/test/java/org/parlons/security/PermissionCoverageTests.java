@@ -16,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every request handler of Parlons names the permission it needs, except the doors that
  * are open by design: sign-in, the webhooks (each checks its network's signature), the
- * web chat (its visitor token), and an agent's own tokens and profile.
+ * web chat (its visitor token), the customer space (its own chain: a customer's session),
+ * and an agent's own tokens and profile.
  */
 @SpringBootTest
 class PermissionCoverageTests {
 
 	private static final List<String> OPEN = List.of("/login", "/", "/webhooks/", "/widget", "/api/v1/tokens",
-			"/account/", "/api/v1/me", "/error", "/v3/api-docs", "/swagger-ui");
+			"/account/", "/api/v1/me", "/error", "/v3/api-docs", "/swagger-ui", "/portal");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -63,8 +63,8 @@ class TimelineWords {
 				yield told.isEmpty() ? say("timeline.delivery-failed.plain", locale)
 						: say("timeline.delivery-failed", locale, told);
 			}
-			case "labelled", "unlabelled", "sent-despite-warnings", "gesture", "joined", "joined-into",
-					"join-refused" ->
+			case "labelled", "unlabelled", "sent-despite-warnings", "gesture", "joined", "joined-into", "join-refused",
+					"rated" ->
 				say("timeline." + type, locale, detail);
 			case "sla-breached" ->
 				say("timeline.sla-breached", locale, messages.getMessage("signal." + detail, null, detail, locale));

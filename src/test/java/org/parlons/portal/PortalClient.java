@@ -1,0 +1,109 @@
+package org.parlons.portal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.parlons.testing.TestApi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A customer's browser as far as the customer space's JSON is concerned: it keeps the
+ * cookies it is given and follows redirects, nothing else.
+ */
+final class PortalClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	PortalClient(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	/**
+	 * Opens a link as a browser does, redirects followed: the final status and address.
+	 */
+	Opened open(String url) {
+		try {
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Opened(r.statusCode(), r.uri().getPath(), r.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Opened(int status, String path, String body) {
+	}
+
+	boolean signedIn() {
+		return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals("parlons-portal"));
+	}
+
+	String cookieValue(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+	}
+
+	TestApi.Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	TestApi.Response post(String path, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+	}
+
+	TestApi.Response postWithHeaders(String path, Object body, Map<String, String> headers) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		headers.forEach(b::header);
+		return send(b);
+	}
+
+	private TestApi.Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			String type = r.headers().firstValue("Content-Type").orElse("");
+			JsonNode body = !type.contains("json") || r.body().isBlank() ? null : JSON.readTree(r.body());
+			return new TestApi.Response(r.statusCode(), body, type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
