@@ -82,6 +82,7 @@ public class PortalSecurity {
 				.anyRequest()
 				.hasAuthority(PortalCustomer.AUTHORITY))
 			.addFilterAfter(new SessionCookieFilter(signIn), SecurityContextHolderFilter.class)
+			.addFilterBefore(new JsonOnlyFilter(words), SecurityContextHolderFilter.class)
 			.securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -133,6 +134,35 @@ public class PortalSecurity {
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(Json.write(body));
+	}
+
+	/**
+	 * The JSON API changes nothing for a request that is not JSON: no cross-site form can
+	 * send JSON, so the session cookie cannot be borrowed by another site's page.
+	 */
+	static final class JsonOnlyFilter extends OncePerRequestFilter {
+
+		private final MessageSource words;
+
+		JsonOnlyFilter(MessageSource words) {
+			this.words = words;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String method = request.getMethod();
+			boolean changes = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+			boolean api = request.getRequestURI().startsWith(request.getContextPath() + PATH + "/api/");
+			String type = request.getContentType();
+			if (changes && api
+					&& (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+				problem(request, response, words, 415, "unsupported-media-type", "portal.problem.json");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	/** Signs the request in as the customer whose live session the cookie names. */

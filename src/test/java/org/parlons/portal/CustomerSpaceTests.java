@@ -202,6 +202,13 @@ class CustomerSpaceTests {
 			.withHeader("Cookie", "parlons-portal=forged")
 			.get("/portal/api/v1/requests")
 			.status()).isEqualTo(401);
+		// another site's form cannot borrow the cookie: the API takes JSON only
+		var form = TestApi.anonymous(port)
+			.withHeader("Cookie", cookie)
+			.postText("/portal/api/v1/requests/" + marie.byEmail() + "/messages", "text=forged");
+		assertThat(form.status()).isEqualTo(415);
+		assertThat(browser.get("/portal/api/v1/requests/" + marie.byEmail() + "/messages").body().toString())
+			.doesNotContain("forged");
 		// signed out, the session is gone for good
 		assertThat(browser.post("/portal/api/v1/sign-out", Map.of()).status()).isEqualTo(204);
 		assertThat(TestApi.anonymous(port).withHeader("Cookie", cookie).get("/portal/api/v1/requests").status())

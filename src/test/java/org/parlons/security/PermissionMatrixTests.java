@@ -70,7 +70,9 @@ class PermissionMatrixTests {
 				new Call("POST", cu + "/merge", Map.of()), new Call("POST", "/api/v1/customers/merges/1/undo", null),
 				new Call("POST", "/api/v1/customers/import", "name\n"),
 				new Call("GET", "/api/v1/customers/export", null),
-				new Call("POST", "/api/v1/messages/1/moderation", Map.of()));
+				new Call("POST", "/api/v1/messages/1/moderation", Map.of()),
+				new Call("POST", cu + "/portal-invitations", null), new Call("PUT", cu + "/contracts/C-1", Map.of()),
+				new Call("POST", cu + "/consumption", Map.of()));
 	}
 
 	private List<Call> agentMayNot() {
