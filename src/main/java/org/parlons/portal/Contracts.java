@@ -34,15 +34,31 @@ public class Contracts {
 	/**
 	 * A contract.
 	 *
+	 * @param id Parlons' number of it
+	 * @param customerId the profile it was pushed for
 	 * @param externalId the company's own id of it
+	 * @param name what the customer calls it
 	 * @param status as the company says it ("active", "suspended", "ended"…)
 	 * @param options what the company lists of it (options, tariff, address…)
+	 * @param startsOn its first day
+	 * @param endsOn its last day, if it has one
+	 * @param updatedAt when the company last pushed it
 	 */
 	public record Contract(long id, long customerId, String externalId, String name, String status, LocalDate startsOn,
 			@Nullable LocalDate endsOn, Map<String, Object> options, Instant updatedAt) {
 	}
 
-	/** What was consumed of one metric over one period, under one contract. */
+	/**
+	 * What was consumed of one metric over one period, under one contract.
+	 *
+	 * @param id Parlons' number of it
+	 * @param contract the contract's external id
+	 * @param metric what was measured ("data", "calls", "kWh")
+	 * @param unit its unit ("GB", "min")
+	 * @param from the period's first day
+	 * @param to the period's last day
+	 * @param quantity how much
+	 */
 	public record Consumption(long id, String contract, String metric, String unit, LocalDate from, LocalDate to,
 			BigDecimal quantity) {
 	}

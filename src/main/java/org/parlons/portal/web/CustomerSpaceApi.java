@@ -78,6 +78,11 @@ class CustomerSpaceApi {
 			@NotNull String to, @NotNull BigDecimal quantity) {
 	}
 
+	/**
+	 * A list.
+	 *
+	 * @param items its elements, in order
+	 */
 	record Items<T>(List<T> items) {
 	}
 
@@ -93,6 +98,10 @@ class CustomerSpaceApi {
 		return Map.of("url", signIn.invite(id, me.id(), links.base(request)));
 	}
 
+	/**
+	 * Makes or updates the customer's contract known by the company's own id; the
+	 * customer sees it in their space.
+	 */
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PutMapping("/contracts/{externalId}")
 	Contracts.Contract putContract(@PathVariable long id, @PathVariable String externalId,
@@ -101,6 +110,7 @@ class CustomerSpaceApi {
 				body.endsOn() == null || body.endsOn().isBlank() ? null : day(body.endsOn(), "endsOn"), body.options());
 	}
 
+	/** The contracts of the customer and of every profile merged into theirs. */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/contracts")
 	Items<Contracts.Contract> contracts(@PathVariable long id) {
@@ -108,6 +118,10 @@ class CustomerSpaceApi {
 		return new Items<>(contracts.ofCustomer(id));
 	}
 
+	/**
+	 * Records what the customer consumed of one metric over one period under one of their
+	 * contracts; the same period again replaces the quantity.
+	 */
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/consumption")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -116,6 +130,9 @@ class CustomerSpaceApi {
 				day(body.to(), "to"), body.quantity());
 	}
 
+	/**
+	 * What the customer (every merged profile) consumed, by contract, metric and period.
+	 */
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/consumption")
 	Items<Contracts.Consumption> consumption(@PathVariable long id) {

@@ -89,6 +89,11 @@ class PortalApi {
 	record Rating(@NotNull Integer score, @Nullable String comment) {
 	}
 
+	/**
+	 * A list.
+	 *
+	 * @param items its elements, in order
+	 */
 	record Items<T>(List<T> items) {
 	}
 
