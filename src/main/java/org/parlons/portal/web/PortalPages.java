@@ -53,8 +53,12 @@ class PortalPages {
 
 	private final MessageSource words;
 
+	private final java.time.Clock clock;
+
 	PortalPages(PortalSignIn signIn, PortalRequests requests, Contracts contracts, PortalPreferences preferences,
-			PortalLinks links, Satisfaction satisfaction, PlatformSettings platform, MessageSource words) {
+			PortalLinks links, Satisfaction satisfaction, PlatformSettings platform, MessageSource words,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.signIn = signIn;
 		this.requests = requests;
 		this.contracts = contracts;
@@ -155,8 +159,8 @@ class PortalPages {
 		var survey = satisfaction.byToken(token);
 		model.addAttribute("token", token);
 		model.addAttribute("score", score);
-		model.addAttribute("state", survey.isEmpty() ? "unknown" : survey.get().answered() ? "answered"
-				: survey.get().answerable(java.time.Instant.now()) ? "open" : "expired");
+		model.addAttribute("state", survey.isEmpty() ? "unknown"
+				: survey.get().answered() ? "answered" : survey.get().answerable(clock.instant()) ? "open" : "expired");
 		return "portal/rate";
 	}
 
