@@ -320,7 +320,12 @@ class PolledNetworksTests {
 		long first = 120_000_000_000L + ids.incrementAndGet() * 10L;
 		Instant published = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		AtomicInteger readings = new AtomicInteger();
+		String token = "tok-" + first;
 		network.answer(r -> {
+			if (!("Bearer " + token).equals(r.header("Authorization"))) {
+				// an inbox of an earlier test whose fake network had this port
+				return FakePlatform.Answer.json(401, "{\"error\": \"The access token is invalid\"}");
+			}
 			if (r.path().equals("/api/v1/notifications")) {
 				return FakePlatform.Answer.json(200, "[]");
 			}
@@ -337,7 +342,7 @@ class PolledNetworksTests {
 			}
 			return FakePlatform.Answer.json(404, "{}");
 		});
-		long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://m.example", "accessToken", "tok",
+		long inbox = create(Map.of("channel", "mastodon", "instanceUrl", "https://m.example", "accessToken", token,
 				"apiBaseUrl", network.url()));
 
 		await().atMost(Duration.ofSeconds(15)).until(() -> snapshots(first) >= 2);
