@@ -16,11 +16,15 @@
     fr: { open: 'Discuter avec nous', close: 'Fermer', placeholder: 'Votre message…', send: 'Envoyer',
       online: 'Un conseiller est en ligne.', offline: 'Personne n\u2019est disponible pour le moment : laissez votre adresse, nous vous répondrons par email.',
       email: 'Votre email', save: 'Enregistrer', saved: 'Nous vous répondrons à ', typing: ' écrit…',
-      tooMany: 'Trop de messages d\u2019un coup : patientez un instant.', failed: 'Message non envoyé. Réessayez.', you: 'Vous' },
+      tooMany: 'Trop de messages d\u2019un coup : patientez un instant.', failed: 'Message non envoyé. Réessayez.', you: 'Vous',
+      ask: 'Comment avons-nous répondu ?', scores: ['Très mécontent', 'Mécontent', 'Ni l\u2019un ni l\u2019autre', 'Satisfait', 'Très satisfait'],
+      comment: 'Un commentaire (facultatif)', rate: 'Noter', thanks: 'Merci pour votre note.' },
     en: { open: 'Chat with us', close: 'Close', placeholder: 'Your message…', send: 'Send',
       online: 'An agent is online.', offline: 'Nobody is available right now: leave your email and we will answer by email.',
       email: 'Your email', save: 'Save', saved: 'We will answer to ', typing: ' is typing…',
-      tooMany: 'Too many messages at once: wait a moment.', failed: 'Message not sent. Try again.', you: 'You' }
+      tooMany: 'Too many messages at once: wait a moment.', failed: 'Message not sent. Try again.', you: 'You',
+      ask: 'How did we do?', scores: ['Very unhappy', 'Unhappy', 'Neither', 'Happy', 'Very happy'],
+      comment: 'A comment (optional)', rate: 'Rate', thanks: 'Thank you for your rating.' }
   };
   var lang = (script.dataset.lang || navigator.language || 'fr').slice(0, 2);
   var t = texts[lang] || texts.fr;
@@ -44,7 +48,13 @@
     + '#parlons-messages li small{display:block;color:#667085;font-size:11px}#parlons-typing{padding:0 12px;color:#667085;font-size:12px;min-height:16px}'
     + '#parlons-form,#parlons-email-form{display:flex;gap:6px;padding:8px;border-top:1px solid #eaecf0}'
     + '#parlons-input{flex:1;resize:none;height:40px;font:inherit}#parlons-email{flex:1;font:inherit}'
-    + '#parlons-email-form[hidden]{display:none}#parlons-error{color:#b42318;font-size:12px;padding:0 12px}';
+    + '#parlons-email-form[hidden]{display:none}#parlons-error{color:#b42318;font-size:12px;padding:0 12px}'
+    + '#parlons-survey{padding:8px 12px;border-top:1px solid #eaecf0}#parlons-survey[hidden]{display:none}'
+    + '#parlons-survey fieldset{border:0;margin:0;padding:0;display:flex;gap:4px}#parlons-survey legend{font-weight:600;margin-bottom:6px}'
+    + '#parlons-survey label{flex:1;text-align:center;border:1px solid #d0d5dd;border-radius:8px;padding:6px 0;cursor:pointer}'
+    + '#parlons-survey input[type=radio]{position:absolute;opacity:0}#parlons-survey label:has(input:checked){background:#1d4ed8;color:#fff}'
+    + '#parlons-survey label:has(input:focus-visible){outline:2px solid #1d4ed8;outline-offset:2px}'
+    + '#parlons-survey textarea{width:100%;box-sizing:border-box;margin:6px 0;font:inherit}';
   document.head.appendChild(style);
 
   var root = el('div'); root.id = 'parlons-widget';
@@ -58,11 +68,23 @@
   var emailForm = el('form'); emailForm.id = 'parlons-email-form'; emailForm.hidden = true;
   var email = el('input'); email.id = 'parlons-email'; email.type = 'email'; email.placeholder = t.email; email.required = true;
   emailForm.appendChild(email); emailForm.appendChild(el('button', null, t.save));
+  var survey = el('form'); survey.id = 'parlons-survey'; survey.hidden = true;
+  var scale = el('fieldset'); scale.appendChild(el('legend', null, t.ask));
+  t.scores.forEach(function (label, i) {
+    var option = el('label', null, String(i + 1)); option.title = label;
+    var radio = el('input'); radio.type = 'radio'; radio.name = 'score'; radio.value = String(i + 1);
+    radio.required = true; radio.setAttribute('aria-label', (i + 1) + ' — ' + label);
+    option.insertBefore(radio, option.firstChild); scale.appendChild(option);
+  });
+  var remark = el('textarea'); remark.id = 'parlons-survey-comment'; remark.placeholder = t.comment;
+  remark.setAttribute('aria-label', t.comment); remark.maxLength = 2000;
+  var rateButton = el('button', null, t.rate); rateButton.type = 'submit'; rateButton.id = 'parlons-rate';
+  survey.appendChild(scale); survey.appendChild(remark); survey.appendChild(rateButton);
   var form = el('form'); form.id = 'parlons-form';
   var input = el('textarea'); input.id = 'parlons-input'; input.placeholder = t.placeholder; input.maxLength = 5000;
   var send = el('button', null, t.send); send.id = 'parlons-send'; send.type = 'submit';
   form.appendChild(input); form.appendChild(send);
-  [head, status, list, typing, error, emailForm, form].forEach(function (n) { panel.appendChild(n); });
+  [head, status, list, typing, error, survey, emailForm, form].forEach(function (n) { panel.appendChild(n); });
   var launcher = el('button', null, t.open); launcher.id = 'parlons-launcher'; launcher.type = 'button';
   root.appendChild(panel); root.appendChild(launcher);
   document.body.appendChild(root);
@@ -111,6 +133,7 @@
       if (s.welcome) { add('out', s.welcome); }
       s.messages.forEach(function (m) { add(m.direction, m.text, m.direction === 'out' ? m.authorName : null); });
       presence(s.agentsOnline, s.email);
+      survey.hidden = !s.survey;
       return s;
     });
   }
@@ -128,6 +151,7 @@
       typing.textContent = '';
       add('out', m.text, m.authorName);
     });
+    events.addEventListener('survey', function () { survey.hidden = false; });
     events.addEventListener('typing', function (e) {
       var data = JSON.parse(e.data);
       typing.textContent = data.agent + t.typing;
@@ -165,6 +189,19 @@
   });
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+
+  survey.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var chosen = survey.querySelector('input[name=score]:checked');
+    if (!chosen) { return; }
+    rateButton.disabled = true;
+    post('/rating', { score: Number(chosen.value), comment: remark.value.trim() || null }).then(function (r) {
+      if (r.ok) { survey.hidden = true; add('out', t.thanks); return; }
+      // 409: rated already (in another tab), or the survey expired: nothing waits any more
+      if (r.status === 409) { survey.hidden = true; return; }
+      error.textContent = t.failed;
+    }).catch(function () { error.textContent = t.failed; }).then(function () { rateButton.disabled = false; });
   });
 
   emailForm.addEventListener('submit', function (e) {

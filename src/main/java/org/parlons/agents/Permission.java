@@ -33,6 +33,9 @@ public enum Permission {
 	/** Keep the canned replies and macros, everyone's or a team's. */
 	MANAGE_CANNED_RESPONSES,
 
+	/** Write and publish the answers customers search in their space. */
+	WRITE_ANSWERS,
+
 	/** List the agents with their roles and mandates. */
 	READ_AGENTS,
 

@@ -11,6 +11,7 @@ import static org.parlons.agents.Permission.EXPORT_CUSTOMERS;
 import static org.parlons.agents.Permission.IMPORT_CUSTOMERS;
 import static org.parlons.agents.Permission.INGEST;
 import static org.parlons.agents.Permission.MANAGE_CANNED_RESPONSES;
+import static org.parlons.agents.Permission.WRITE_ANSWERS;
 import static org.parlons.agents.Permission.MERGE_CUSTOMERS;
 import static org.parlons.agents.Permission.READ_AGENTS;
 import static org.parlons.agents.Permission.READ_CONVERSATIONS;
@@ -29,11 +30,11 @@ public enum Role {
 
 	/** Runs the service: every inbox, approvals, the customer base, reports. */
 	SUPERVISOR(EnumSet.of(READ_CONVERSATIONS, WORK_CONVERSATIONS, INGEST, EDIT_CUSTOMERS, MERGE_CUSTOMERS,
-			IMPORT_CUSTOMERS, EXPORT_CUSTOMERS, MANAGE_CANNED_RESPONSES, READ_AGENTS, DECIDE_APPROVALS, READ_LISTENING,
-			READ_REPORTS)),
+			IMPORT_CUSTOMERS, EXPORT_CUSTOMERS, MANAGE_CANNED_RESPONSES, WRITE_ANSWERS, READ_AGENTS, DECIDE_APPROVALS,
+			READ_LISTENING, READ_REPORTS)),
 
 	/** Answers customers in their teams' inboxes. */
-	AGENT(EnumSet.of(READ_CONVERSATIONS, WORK_CONVERSATIONS, INGEST, EDIT_CUSTOMERS, READ_LISTENING)),
+	AGENT(EnumSet.of(READ_CONVERSATIONS, WORK_CONVERSATIONS, INGEST, EDIT_CUSTOMERS, WRITE_ANSWERS, READ_LISTENING)),
 
 	/** Reads, everywhere they may see, and writes nothing. */
 	ANALYST(EnumSet.of(READ_CONVERSATIONS, READ_LISTENING, READ_REPORTS));

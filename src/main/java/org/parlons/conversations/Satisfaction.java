@@ -40,10 +40,11 @@ public class Satisfaction {
 	 *
 	 * @param channel the conversation's channel when it was resolved
 	 * @param agentId who was assigned when it was resolved
+	 * @param askedVia where it was asked besides the customer space ("email", "widget")
 	 */
 	public record Survey(long id, long conversationId, long customerId, long inboxId, String channel,
 			@Nullable Long teamId, @Nullable Long agentId, Instant resolvedAt, Instant expiresAt,
-			@Nullable Integer score, @Nullable String comment, @Nullable Instant ratedAt) {
+			@Nullable Integer score, @Nullable String comment, @Nullable Instant ratedAt, @Nullable String askedVia) {
 
 		public boolean answered() {
 			return score != null;
@@ -56,7 +57,7 @@ public class Satisfaction {
 	}
 
 	private static final String COLUMNS = "id, conversation_id, customer_id, inbox_id, channel, team_id, agent_id, "
-			+ "resolved_at, expires_at, score, comment, rated_at";
+			+ "resolved_at, expires_at, score, comment, rated_at, asked_via";
 
 	private final JdbcClient jdbc;
 
@@ -130,6 +131,53 @@ public class Satisfaction {
 	 */
 	public String tokenOf(long surveyId) {
 		return surveyId + "-" + secrets.tag("satisfaction:" + surveyId, 40);
+	}
+
+	/**
+	 * Where a survey is answered without signing in, from this server's root: the
+	 * customer space's page, its score chosen beforehand when {@code score} is 1 to 5 (a
+	 * link per score in a mail; the page still asks to confirm, since mail scanners open
+	 * links).
+	 */
+	public String answerPath(long surveyId, int score) {
+		String path = "/portal/rate/" + tokenOf(surveyId);
+		return score >= 1 && score <= 5 ? path + "?score=" + score : path;
+	}
+
+	/**
+	 * The surveys of the resolutions in a period, counted by where they were asked and
+	 * whom they rate (the conversation's inbox, channel, team and assignee when it was
+	 * resolved).
+	 *
+	 * @param asked the resolutions that asked, each rated or not
+	 * @param rated those the customer answered
+	 * @param satisfied those rated 4 or 5
+	 * @param scores the sum of the scores given
+	 */
+	public record Tally(long inboxId, String channel, @Nullable Long teamId, @Nullable Long agentId, int asked,
+			int rated, int satisfied, long scores) {
+	}
+
+	/** The surveys of the resolutions from {@code from} (included) to {@code to}. */
+	public List<Tally> tallies(Instant from, Instant to) {
+		return jdbc
+			.sql("select inbox_id, channel, team_id, agent_id, count(*), count(score), "
+					+ "sum(case when score >= 4 then 1 else 0 end), coalesce(sum(score), 0) from satisfaction "
+					+ "where resolved_at >= ? and resolved_at < ? group by inbox_id, channel, team_id, agent_id")
+			.params(Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> new Tally(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
+					rs.getObject(4, Long.class), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getLong(8)))
+			.list();
+	}
+
+	/**
+	 * Says on which channel the question went out besides the customer space ("email",
+	 * "widget"), once: answers false when it was asked there already.
+	 */
+	public boolean asked(long surveyId, String via) {
+		return jdbc.sql("update satisfaction set asked_via = ? where id = ? and asked_via is null")
+			.params(via, surveyId)
+			.update() == 1;
 	}
 
 	/** The survey a link's token names, if the token is one this installation made. */
@@ -214,7 +262,7 @@ public class Satisfaction {
 		return new Survey(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
 				rs.getObject(6, Long.class), rs.getObject(7, Long.class), rs.getTimestamp(8).toInstant(),
 				rs.getTimestamp(9).toInstant(), rs.getObject(10, Integer.class), rs.getString(11),
-				rated == null ? null : rated.toInstant());
+				rated == null ? null : rated.toInstant(), rs.getString(13));
 	}
 
 }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
+import org.apache.lucene.analysis.fr.FrenchLightStemmer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.util.IOUtils;
 
@@ -82,6 +85,29 @@ public final class Terms {
 			}
 		}
 		return words;
+	}
+
+	/**
+	 * The search terms of a text in a language ("fr" or "en"): its keywords stemmed
+	 * lightly (Lucene's French light stemmer, or the English minimal one: plurals and
+	 * common endings) and folded to ASCII, so that "factures" finds "Facture" and
+	 * "résiliations" finds "resiliation".
+	 */
+	public static Set<String> stems(String text, String language) {
+		Set<String> stems = new LinkedHashSet<>();
+		boolean french = !"en".equals(language);
+		FrenchLightStemmer fr = new FrenchLightStemmer();
+		EnglishMinimalStemmer en = new EnglishMinimalStemmer();
+		for (String word : keywords(text)) {
+			char[] chars = word.toCharArray();
+			int length = french ? fr.stem(chars, chars.length) : en.stem(chars, chars.length);
+			char[] folded = new char[length * 4];
+			int n = ASCIIFoldingFilter.foldToASCII(chars, 0, folded, 0, length);
+			if (n >= 2) {
+				stems.add(new String(folded, 0, n));
+			}
+		}
+		return stems;
 	}
 
 	/**

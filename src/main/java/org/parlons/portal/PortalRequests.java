@@ -23,6 +23,7 @@ import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
 import org.parlons.customers.Customer;
 import org.parlons.customers.Customers;
+import org.parlons.customers.Organisations;
 import org.parlons.customers.Identity;
 import org.parlons.platform.Crypto;
 import org.parlons.platform.NotFoundException;
@@ -58,9 +59,12 @@ public class PortalRequests {
 	 * business hours; null when nothing is owed
 	 * @param rating the score given to its latest resolution
 	 * @param ratable whether its latest resolution waits for a rating
+	 * @param from who in the customer's organisation asked, when it is not the customer
+	 * (an organisation's admin reads its members' requests when the company allows it)
 	 */
 	public record Request(long id, String channel, String status, @Nullable String subject, Instant lastMessageAt,
-			@Nullable Instant nextDueAt, @Nullable String preview, @Nullable Integer rating, boolean ratable) {
+			@Nullable Instant nextDueAt, @Nullable String preview, @Nullable Integer rating, boolean ratable,
+			@Nullable String from) {
 	}
 
 	/** A message of a request, as the customer saw it. */
@@ -86,9 +90,12 @@ public class PortalRequests {
 
 	private final Clock clock;
 
+	private final Organisations organisations;
+
 	PortalRequests(Customers customers, Conversations conversations, Messages messages, Inboxes inboxes,
 			Ingestion ingestion, ServiceLevels serviceLevels, Satisfaction satisfaction, PortalInbox portalInbox,
-			Clock clock) {
+			Clock clock, Organisations organisations) {
+		this.organisations = organisations;
 		this.customers = customers;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -113,19 +120,41 @@ public class PortalRequests {
 		return customers.current(me.customerId());
 	}
 
+	/**
+	 * The profiles whose requests the customer reads: their own, and their organisation's
+	 * members' when they are one of its admins and the company lets it share.
+	 */
+	public Set<Long> readableBy(PortalCustomer me) {
+		Set<Long> own = profilesOf(me);
+		Set<Long> shared = organisations.sharedWith(me.customerId());
+		if (shared.isEmpty()) {
+			return own;
+		}
+		Set<Long> all = new java.util.LinkedHashSet<>(own);
+		all.addAll(shared);
+		return all;
+	}
+
 	public List<Request> list(PortalCustomer me) {
-		List<Conversation> mine = conversations.ofCustomers(profilesOf(me), LIMIT);
+		Set<Long> own = profilesOf(me);
+		List<Conversation> mine = conversations.ofCustomers(readableBy(me), LIMIT);
 		Map<Long, Inbox> inboxOf = inboxes.findAll().stream().collect(Collectors.toMap(Inbox::id, Function.identity()));
-		return mine.stream().map(c -> request(c, inboxOf.get(c.inboxId()))).toList();
+		Map<Long, Customers.Summary> others = customers.summaries(mine.stream()
+			.map(Conversation::customerId)
+			.filter(id -> !own.contains(id))
+			.collect(Collectors.toSet()));
+		return mine.stream().map(c -> request(c, inboxOf.get(c.inboxId()), others.get(c.customerId()))).toList();
 	}
 
 	public Request one(PortalCustomer me, long id) {
-		Conversation c = own(me, id);
-		return request(c, inboxes.findById(c.inboxId()).orElse(null));
+		Conversation c = readable(me, id);
+		Customers.Summary other = profilesOf(me).contains(c.customerId()) ? null
+				: customers.summaries(Set.of(c.customerId())).get(c.customerId());
+		return request(c, inboxes.findById(c.inboxId()).orElse(null), other);
 	}
 
 	public List<Line> thread(PortalCustomer me, long id) {
-		Conversation c = own(me, id);
+		Conversation c = readable(me, id);
 		return messages.ofConversation(c.id())
 			.stream()
 			.filter(m -> m.inbound() || m.status().reachedCustomer())
@@ -169,17 +198,30 @@ public class PortalRequests {
 	}
 
 	/**
-	 * A conversation of this customer; any other answers as one that does not exist.
+	 * A conversation of this customer, to write in; one of their organisation they may
+	 * only read is refused (403), any other answers as one that does not exist.
 	 */
 	Conversation own(PortalCustomer me, long id) {
+		Conversation c = readable(me, id);
+		if (!profilesOf(me).contains(c.customerId())) {
+			throw org.parlons.platform.InvalidRequestException.forbiddenSaid("portal.refused.readOnly",
+					"You can read your organisation's requests, but only write in your own");
+		}
+		return c;
+	}
+
+	/**
+	 * A conversation the customer may read; any other answers as one that does not exist.
+	 */
+	Conversation readable(PortalCustomer me, long id) {
 		Conversation c = conversations.findById(id).orElse(null);
-		if (c == null || !profilesOf(me).contains(c.customerId())) {
+		if (c == null || !readableBy(me).contains(c.customerId())) {
 			throw NotFoundException.said("portal.refused.noRequest", "No request " + id, id);
 		}
 		return c;
 	}
 
-	private Request request(Conversation c, @Nullable Inbox inbox) {
+	private Request request(Conversation c, @Nullable Inbox inbox, Customers.@Nullable Summary from) {
 		Instant due = null;
 		try {
 			due = serviceLevels.of(c.id())
@@ -200,7 +242,7 @@ public class PortalRequests {
 			.orElse(null);
 		boolean ratable = !surveys.isEmpty() && surveys.get(0).answerable(clock.instant());
 		return new Request(c.id(), inbox == null ? "api" : inbox.channel(), c.status().api(), c.subject(),
-				c.lastMessageAt(), due, c.preview(), rating, ratable);
+				c.lastMessageAt(), due, c.preview(), rating, ratable, from == null ? null : from.displayName());
 	}
 
 	/**

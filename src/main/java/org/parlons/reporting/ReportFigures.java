@@ -76,6 +76,15 @@ final class ReportFigures {
 
 	long backlog;
 
+	/** Satisfaction, read live from the surveys (not rolled up). */
+	int surveys;
+
+	int ratings;
+
+	int satisfied;
+
+	long scores;
+
 	void answeredFirst(Duration after) {
 		firstResponses++;
 		firstResponse[bucket(after)]++;
@@ -130,7 +139,8 @@ final class ReportFigures {
 				quantile(firstResponse, 0.9), quantile(resolution, 0.5), quantile(resolution, 0.9), slaDue, slaMet,
 				share(slaMet, slaDue), complaints, complaintsAnswered, share(complaintsAnswered, complaints),
 				escalations, approvals, approvalsDecided == 0 ? null : (double) approvalMinutes / approvalsDecided,
-				backlog, nextResponses, quantile(nextResponse, 0.5), quantile(nextResponse, 0.9));
+				backlog, nextResponses, quantile(nextResponse, 0.5), quantile(nextResponse, 0.9), surveys, ratings,
+				share(ratings, surveys), share(satisfied, ratings), ratings == 0 ? null : (double) scores / ratings);
 	}
 
 	private static @Nullable Double share(int part, int whole) {

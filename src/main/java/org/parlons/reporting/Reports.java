@@ -2,6 +2,7 @@ package org.parlons.reporting;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import org.parlons.agents.Teams;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.ConversationFacts;
 import org.parlons.conversations.Inboxes;
+import org.parlons.conversations.Satisfaction;
+import org.parlons.platform.PlatformSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,14 +49,23 @@ public class Reports {
 
 	}
 
-	/** One line of a report. */
+	/**
+	 * One line of a report.
+	 *
+	 * @param surveys resolutions that asked the customer for a rating (CSAT)
+	 * @param ratings the surveys answered
+	 * @param responseRate ratings over surveys
+	 * @param csat the share of ratings of 4 or 5 out of 5, over the ratings
+	 * @param meanScore the mean rating, 1 to 5
+	 */
 	public record Line(String key, String name, int opened, int resolved, int firstResponses,
 			@Nullable Double firstResponseMedianMinutes, @Nullable Double firstResponseP90Minutes,
 			@Nullable Double resolutionMedianMinutes, @Nullable Double resolutionP90Minutes, int slaDue, int slaMet,
 			@Nullable Double slaAttainment, int publicComplaints, int publicComplaintsAnswered,
 			@Nullable Double publicComplaintsAnsweredShare, int escalations, int approvals,
 			@Nullable Double approvalDelayMeanMinutes, long backlog, int nextResponses,
-			@Nullable Double nextResponseMedianMinutes, @Nullable Double nextResponseP90Minutes) {
+			@Nullable Double nextResponseMedianMinutes, @Nullable Double nextResponseP90Minutes, int surveys,
+			int ratings, @Nullable Double responseRate, @Nullable Double csat, @Nullable Double meanScore) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -68,9 +80,15 @@ public class Reports {
 
 	private final MessageSource messages;
 
+	private final Satisfaction satisfaction;
+
+	private final ZoneId zone;
+
 	Reports(JdbcTemplate jdbc, ConversationFacts conversations, Inboxes inboxes, Teams teams, Agents agents,
-			MessageSource messages) {
+			MessageSource messages, Satisfaction satisfaction, PlatformSettings platform) {
 		this.messages = messages;
+		this.satisfaction = satisfaction;
+		this.zone = platform.timeZone();
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.inboxes = inboxes;
@@ -97,6 +115,20 @@ public class Reports {
 					groups.computeIfAbsent(key, k -> new ReportFigures()).read(rs, 4);
 					total.read(rs, 4);
 				}, Date.valueOf(first), Date.valueOf(last));
+		// satisfaction by the day of the resolution in the server's zone, attributed to
+		// the
+		// channel, team and agent of the conversation when it was resolved
+		for (Satisfaction.Tally t : satisfaction.tallies(first.atStartOfDay(zone).toInstant(),
+				last.plusDays(1).atStartOfDay(zone).toInstant())) {
+			String key = by == By.CHANNEL ? t.channel() : key(by, t.inboxId(), t.teamId() == null ? 0 : t.teamId(),
+					t.agentId() == null ? 0 : t.agentId(), channelOf);
+			for (ReportFigures f : List.of(groups.computeIfAbsent(key, k -> new ReportFigures()), total)) {
+				f.surveys += t.asked();
+				f.ratings += t.rated();
+				f.satisfied += t.satisfied();
+				f.scores += t.scores();
+			}
+		}
 		conversations.backlog().forEach((owner, count) -> {
 			String key = key(by, owner.inboxId(), owner.teamId(), owner.assigneeId(), channelOf);
 			groups.computeIfAbsent(key, k -> new ReportFigures()).backlog += count;

@@ -328,6 +328,196 @@ class CustomerSpaceTests {
 			.isFalse();
 	}
 
+	@Test
+	void anOrganisationsAdminReadsItsMembersRequestsOnlyWhenAnAdministratorAllowsIt() {
+		Person marie = mergedPerson();
+		Person paul = mergedPerson();
+		long organisation = admin.post("/api/v1/organisations", Map.of("name", unique("Boulangerie Martin"))).id("id");
+		assertThat(admin
+			.put("/api/v1/organisations/" + organisation + "/members/" + marie.telegramProfile(),
+					Map.of("role", "admin"))
+			.status()).isEqualTo(200);
+		assertThat(
+				admin.put("/api/v1/organisations/" + organisation + "/members/" + paul.customer(), Map.of()).status())
+			.isEqualTo(200);
+		assertThat(admin
+			.put("/api/v1/organisations/" + organisation + "/members/" + paul.customer(), Map.of("role", "boss"))
+			.status()).isEqualTo(400);
+		PortalClient marieSpace = signedIn(marie.customer());
+		PortalClient paulSpace = signedIn(paul.customer());
+		// off by default: each sees their own
+		assertThat(ids(marieSpace)).containsExactlyInAnyOrder(marie.byEmail(), marie.onTelegram());
+		assertThat(marieSpace.get("/portal/api/v1/requests/" + paul.byEmail()).status()).isEqualTo(404);
+
+		// a supervisor edits customers, but sharing is the administrators' decision
+		String supervisorEmail = unique("supervisor") + "@test.local";
+		admin.createAgent(supervisorEmail, "supervisor", "password-of-the-supervisor");
+		TestApi supervisor = TestApi.basic(port, supervisorEmail, "password-of-the-supervisor");
+		assertThat(supervisor.patch("/api/v1/organisations/" + organisation, Map.of("sharesRequests", true)).status())
+			.isEqualTo(403);
+		assertThat(supervisor.patch("/api/v1/organisations/" + organisation, Map.of("name", "Boulangerie Martin SA"))
+			.status()).isEqualTo(200);
+		assertThat(admin.patch("/api/v1/organisations/" + organisation, Map.of("sharesRequests", true)).status())
+			.isEqualTo(200);
+
+		assertThat(ids(marieSpace)).containsExactlyInAnyOrder(marie.byEmail(), marie.onTelegram(), paul.byEmail(),
+				paul.onTelegram());
+		JsonNode paulsRequest = marieSpace.get("/portal/api/v1/requests/" + paul.byEmail()).body();
+		assertThat(paulsRequest.get("from").asString()).isEqualTo("Marie Curie");
+		assertThat(marieSpace.get("/portal/api/v1/requests/" + paul.byEmail() + "/messages").status()).isEqualTo(200);
+		var written = marieSpace.post("/portal/api/v1/requests/" + paul.byEmail() + "/messages",
+				Map.of("text", "Je complète"));
+		assertThat(written.status()).isEqualTo(403);
+		// a member reads only their own
+		assertThat(ids(paulSpace)).containsExactlyInAnyOrder(paul.byEmail(), paul.onTelegram());
+		// out of the organisation, out of sight
+		admin.delete("/api/v1/organisations/" + organisation + "/members/" + paul.customer());
+		assertThat(ids(marieSpace)).containsExactlyInAnyOrder(marie.byEmail(), marie.onTelegram());
+	}
+
+	private List<Long> ids(PortalClient space) {
+		return space.get("/portal/api/v1/requests")
+			.body()
+			.get("items")
+			.valueStream()
+			.map(r -> r.get("id").asLong())
+			.toList();
+	}
+
+	@Test
+	void contractsAndConsumptionImportedAsCsvAllOrNothingAppearInTheSpace() {
+		Person marie = mergedPerson();
+		String bad = "email,externalId,name,status,startsOn,endsOn,speed\n" + marie.email()
+				+ ",FIB-1,Fibre 1 Gb/s,active,2026-01-01,,1 Gb/s\n" + marie.email()
+				+ ",MOB-1,Forfait mobile,active,le 3 mars,,\n" + "personne@nulle.part,X-1,Rien,active,2026-01-01,,\n";
+		var refused = admin.withHeader("Accept-Language", "fr").postText("/api/v1/contracts/import", bad);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().get("errors").valueStream().map(JsonNode::asString)).containsExactly(
+				"ligne 3 : startsOn doit être une date ISO (2026-12-01), pas « le 3 mars ».",
+				"ligne 4 : aucun client personne@nulle.part");
+		PortalClient browser = signedIn(marie.customer());
+		assertThat(browser.get("/portal/api/v1/contracts").body().get("items").size()).isZero();
+
+		String good = "email,externalId,name,status,startsOn,endsOn,speed\n" + marie.email()
+				+ ",FIB-1,Fibre 1 Gb/s,active,2026-01-01,,1 Gb/s\n" + marie.email()
+				+ ",MOB-1,Forfait mobile,ended,2025-03-03,2026-03-02,\n";
+		var imported = admin.postText("/api/v1/contracts/import", good);
+		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
+		assertThat(imported.body().get("imported").asInt()).isEqualTo(2);
+		var consumed = admin.postText("/api/v1/consumption/import", "customer,contract,metric,unit,from,to,quantity\n"
+				+ marie.telegramProfile() + ",FIB-1,data,GB,2026-11-01,2026-11-30,\"412,5\"\n");
+		assertThat(consumed.status()).as(String.valueOf(consumed.body())).isEqualTo(200);
+
+		JsonNode contracts = browser.get("/portal/api/v1/contracts").body().get("items");
+		assertThat(contracts.valueStream().map(c -> c.get("externalId").asString())).containsExactlyInAnyOrder("FIB-1",
+				"MOB-1");
+		JsonNode fibre = contracts.valueStream()
+			.filter(c -> c.get("externalId").asString().equals("FIB-1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(fibre.get("options").get("speed").asString()).isEqualTo("1 Gb/s");
+		JsonNode used = browser.get("/portal/api/v1/consumption").body().get("items").get(0);
+		assertThat(used.get("quantity").decimalValue()).isEqualByComparingTo("412.5");
+		assertThat(used.get("contract").asString()).isEqualTo("FIB-1");
+	}
+
+	@Test
+	void aResolutionByEmailIsAskedOnceByMailAndTheReportCountsItOverTheSurveysAsked() throws Exception {
+		long mailbox = admin.post("/api/v1/inboxes",
+				Map.of("name", unique("Relations"), "channel", "email", "address", "relations@teleo.test", "imap",
+						Map.of("host", "127.0.0.1", "port", 9, "username", "relations", "password", "pw", "tls", false),
+						"smtp", Map.of("host", "127.0.0.1", "port", mail.getSmtp().getPort(), "username", "relations",
+								"password", "pw", "tls", false)))
+			.id("id");
+		String address = unique("helene") + "@exemple.fr";
+		var started = admin.post("/api/v1/conversations", Map.of("inboxId", mailbox, "to", address, "name",
+				"Hélène Bonnet", "subject", "Votre box", "text", "Bonjour, votre box est réparée."));
+		assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(201);
+		long conversation = started.id("id");
+		await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() == 1);
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+		JsonNode before = emailLine(today);
+
+		assertThat(
+				admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved")).status())
+			.isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(address).size() == 2);
+		MimeMessage survey = mailsTo(address).get(1);
+		assertThat(survey.getSubject()).isEqualTo("Comment avons-nous répondu ? « Votre box »");
+		assertThat(survey.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+		assertThat(survey.getFrom()[0].toString()).contains("relations@teleo.test");
+		String text = plainText(survey);
+		java.util.regex.Matcher links = java.util.regex.Pattern.compile(
+				"(\\d) — [^:]+ : (https://parlons\\.example\\.org/portal/rate/[0-9]+-[A-Za-z0-9_-]+\\?score=\\d&lang=fr)")
+			.matcher(text);
+		Map<String, String> byScore = new java.util.HashMap<>();
+		while (links.find()) {
+			byScore.put(links.group(1), links.group(2));
+		}
+		assertThat(byScore).as(text).containsOnlyKeys("1", "2", "3", "4", "5");
+		assertThat(byScore.get("4")).endsWith("?score=4&lang=fr");
+
+		// opening the link (as a mail scanner would) rates nothing; the page asks to
+		// confirm
+		PortalClient customer = new PortalClient(port);
+		var page = customer.open(localWithQuery(byScore.get("4")));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"send-rating\"");
+		assertThat(emailLine(today).get("ratings").asInt()).isEqualTo(before.get("ratings").asInt());
+		var thanks = customer.submit(localWithQuery(byScore.get("4")),
+				Map.of("score", "4", "comment", "Rapide et aimable"));
+		assertThat(thanks.status()).isEqualTo(200);
+		assertThat(thanks.body()).contains("Merci pour votre note.");
+		// another score's link, clicked afterwards: rated already, nothing more to send
+		var twice = new PortalClient(port).open(localWithQuery(byScore.get("1")));
+		assertThat(twice.body()).contains("déjà été notée");
+
+		JsonNode after = emailLine(today);
+		assertThat(after.get("surveys").asInt()).isEqualTo(before.get("surveys").asInt() + 1);
+		assertThat(after.get("ratings").asInt()).isEqualTo(before.get("ratings").asInt() + 1);
+		assertThat(after.get("responseRate").asDouble())
+			.isEqualTo((double) after.get("ratings").asInt() / after.get("surveys").asInt());
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("rated");
+		// one question per resolution: nothing more was mailed
+		Thread.sleep(500);
+		assertThat(mailsTo(address)).hasSize(2);
+	}
+
+	/** The report's line of the email channel for a day, zeros when it has none yet. */
+	private JsonNode emailLine(String day) {
+		for (JsonNode line : admin.get("/api/v1/reports?by=channel&from=" + day + "&to=" + day).body().get("lines")) {
+			if (line.get("key").asString().equals("email")) {
+				return line;
+			}
+		}
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"surveys\": 0, \"ratings\": 0}");
+	}
+
+	private List<MimeMessage> mailsTo(String address) {
+		return List.of(mail.getReceivedMessages())
+			.stream()
+			.filter(m -> recipient(m).equalsIgnoreCase(address))
+			.toList();
+	}
+
+	private static String plainText(MimeMessage m) throws Exception {
+		Object content = m.getContent();
+		if (content instanceof jakarta.mail.Multipart parts) {
+			return String.valueOf(parts.getBodyPart(0).getContent());
+		}
+		return String.valueOf(content);
+	}
+
+	/**
+	 * A link to this installation's public address with its query, on the test's port.
+	 */
+	private String localWithQuery(String url) {
+		java.net.URI uri = java.net.URI.create(url);
+		return "http://localhost:" + port + uri.getRawPath()
+				+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+	}
+
 	/** A link to this installation's public address, opened on the test's own port. */
 	private String local(String url) {
 		return "http://localhost:" + port + java.net.URI.create(url).getRawPath();

@@ -72,7 +72,12 @@ class PermissionMatrixTests {
 				new Call("GET", "/api/v1/customers/export", null),
 				new Call("POST", "/api/v1/messages/1/moderation", Map.of()),
 				new Call("POST", cu + "/portal-invitations", null), new Call("PUT", cu + "/contracts/C-1", Map.of()),
-				new Call("POST", cu + "/consumption", Map.of()));
+				new Call("POST", cu + "/consumption", Map.of()), new Call("POST", "/api/v1/answers", Map.of()),
+				new Call("PUT", "/api/v1/answers/1", Map.of()),
+				new Call("POST", "/api/v1/answers/1/publication", Map.of()),
+				new Call("DELETE", "/api/v1/answers/1", null), new Call("POST", c + "/answer", Map.of()),
+				new Call("POST", "/api/v1/contracts/import", "email,externalId\n"),
+				new Call("POST", "/api/v1/consumption/import", "email,contract\n"));
 	}
 
 	private List<Call> agentMayNot() {
@@ -83,7 +88,9 @@ class PermissionMatrixTests {
 				new Call("GET", "/api/v1/customers/export", null),
 				new Call("POST", "/api/v1/approvals/1/approve", Map.of()),
 				new Call("POST", "/api/v1/approvals/1/reject", Map.of()),
-				new Call("POST", "/api/v1/canned-responses", Map.of()), new Call("GET", "/api/v1/agents", null));
+				new Call("POST", "/api/v1/canned-responses", Map.of()), new Call("GET", "/api/v1/agents", null),
+				new Call("POST", "/api/v1/contracts/import", "email,externalId\n"),
+				new Call("POST", "/api/v1/consumption/import", "email,contract\n"));
 	}
 
 	/** What only admins do: nobody else, supervisors included. */

@@ -148,6 +148,57 @@ public class EmailChannelConnector implements ChannelConnector {
 		}
 	}
 
+	/**
+	 * Sends a mail the server writes on its own (a satisfaction survey…) through an email
+	 * inbox's mailbox: marked {@code Auto-Submitted: auto-generated} (RFC 3834) so that
+	 * out-of-office replies do not answer it, its links clickable in the HTML part.
+	 */
+	public DeliveryResult notice(org.parlons.conversations.Inbox mailbox, String to, String subject, String text) {
+		EmailSettings settings;
+		try {
+			settings = EmailSettings.of(mailbox);
+		}
+		catch (IllegalArgumentException ex) {
+			return new DeliveryResult.Failed(sentences.english("delivery.emailSettings", ex.getMessage()));
+		}
+		EmailSettings.Server smtp = settings.smtp();
+		try {
+			MimeMessage mail = new MimeMessage(MailSessions.smtp(smtp));
+			mail.setFrom(new InternetAddress(settings.address(), settings.fromName(), "UTF-8"));
+			mail.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+			mail.setSubject(subject, "UTF-8");
+			mail.setSentDate(new Date());
+			mail.setHeader("Auto-Submitted", "auto-generated");
+			MimeBodyPart plain = new MimeBodyPart();
+			plain.setText(text, "UTF-8", "plain");
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(linked(html(text)), "UTF-8", "html");
+			MimeMultipart alternative = new MimeMultipart("alternative");
+			alternative.addBodyPart(plain);
+			alternative.addBodyPart(html);
+			mail.setContent(alternative);
+			mail.saveChanges();
+			try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
+				transport.connect(smtp.host(), smtp.port(), smtp.username().isEmpty() ? null : smtp.username(),
+						smtp.password().isEmpty() ? null : smtp.password());
+				transport.sendMessage(mail, mail.getAllRecipients());
+			}
+			return new DeliveryResult.Sent(mail.getMessageID());
+		}
+		catch (SMTPSendFailedException ex) {
+			return new DeliveryResult.Failed(
+					sentences.english("delivery.smtpRefused", String.valueOf(ex.getReturnCode()), ex.getMessage()));
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			return new DeliveryResult.Retry(sentences.english("delivery.smtp", ex.getMessage()), null);
+		}
+	}
+
+	/** The web addresses of an escaped HTML text, as links. */
+	static String linked(String escaped) {
+		return escaped.replaceAll("(https?://[^\\s<>\"]+)", "<a href=\"$1\">$1</a>");
+	}
+
 	/** A 5xx answer will never succeed; a 4xx is a passing refusal. */
 	private DeliveryResult refused(Deliveries.Outgoing outgoing, int code, String message) {
 		if (code >= 500) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
@@ -77,13 +78,16 @@ class WidgetApi {
 
 	private final FloodGuard flood;
 
+	private final WidgetSurveys surveys;
+
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	WidgetApi(WidgetChannelConnector connector, WidgetVisitors visitors, WidgetStreams streams, Ingestion ingestion,
 			CustomerResolver resolver, CustomerProfiles profiles, ConversationList conversations, Messages messages,
-			AgentPresence presence, FloodGuard flood, TransactionTemplate tx, Clock clock) {
+			AgentPresence presence, FloodGuard flood, WidgetSurveys surveys, TransactionTemplate tx, Clock clock) {
+		this.surveys = surveys;
 		this.connector = connector;
 		this.visitors = visitors;
 		this.streams = streams;
@@ -106,8 +110,32 @@ class WidgetApi {
 	record HistoryItem(long id, String direction, String text, @Nullable String authorName, String sentAt) {
 	}
 
+	/**
+	 * A visitor's session.
+	 *
+	 * @param survey the question of the visitor's latest resolution while it waits for an
+	 * answer: the widget shows its buttons
+	 */
 	record Session(String visitorToken, String inboxName, @Nullable String welcome, boolean agentsOnline,
-			@Nullable String email, List<HistoryItem> messages) {
+			@Nullable String email, List<HistoryItem> messages, @Nullable Survey survey) {
+	}
+
+	/**
+	 * A satisfaction survey the web chat shows.
+	 *
+	 * @param conversationId the resolved conversation it asks about
+	 * @param expiresAt until when it can be answered
+	 */
+	record Survey(long conversationId, String expiresAt) {
+	}
+
+	/**
+	 * A visitor's rating of their latest resolution.
+	 *
+	 * @param score 1 (very unhappy) to 5 (very happy)
+	 * @param comment what the visitor adds, up to 2,000 characters
+	 */
+	record RatingBody(@NotNull Integer score, @Nullable String comment) {
 	}
 
 	record MessageBody(@NotBlank @Size(max = MAX_TEXT) String text, @Nullable @Size(max = 64) String clientId) {
@@ -165,7 +193,30 @@ class WidgetApi {
 		String welcome = inbox.setting("welcome");
 		return ResponseEntity.ok(new Session(WidgetVisitors.token(secret, inbox.id(), visitor.key()), inbox.name(),
 				welcome.isBlank() ? null : welcome, presence.anyoneWatching(inbox.id()), visitor.email(),
-				history(inbox.id(), visitor.customerId())));
+				history(inbox.id(), visitor.customerId()),
+				surveys.waiting(inbox.id(), visitor.customerId())
+					.map(w -> new Survey(w.conversationId(), w.expiresAt().toString()))
+					.orElse(null)));
+	}
+
+	/**
+	 * Rates the visitor's latest resolution, once: 201, or 409 when there is none to rate
+	 * (answered already, expired, or nothing resolved).
+	 */
+	@PostMapping("/rating")
+	ResponseEntity<?> rate(@PathVariable String publicToken,
+			@RequestHeader(name = "X-Visitor-Token", required = false) @Nullable String token,
+			@Valid @RequestBody RatingBody body) {
+		Inbox inbox = inbox(publicToken);
+		WidgetVisitors.Visitor visitor = visitor(inbox, token);
+		try {
+			var rated = surveys.rate(inbox.id(), visitor.customerId(), body.score(), body.comment());
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(Map.of("conversationId", rated.conversationId(), "score", body.score()));
+		}
+		catch (IllegalStateException ex) {
+			throw InvalidRequestException.from(ex);
+		}
 	}
 
 	/** A visitor's message from the web chat. */

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WidgetChannelConnector implements ChannelConnector {
 
+	static final String CHANNEL = "widget";
+
 	static final String PUBLIC_TOKEN = "publicToken";
 
 	static final String VISITOR_SECRET = "visitorSecret";
@@ -52,7 +54,7 @@ class WidgetChannelConnector implements ChannelConnector {
 
 	@Override
 	public String channel() {
-		return "widget";
+		return CHANNEL;
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.parlons.conversations.Ingestion;
 import org.parlons.platform.InvalidRequestException;
+import org.parlons.knowledge.Answers;
 import org.parlons.portal.Contracts;
 import org.parlons.portal.PortalCustomer;
 import org.parlons.portal.PortalPreferences;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,8 +48,11 @@ class PortalApi {
 
 	private final PortalLinks links;
 
+	private final Answers answers;
+
 	PortalApi(PortalSignIn signIn, PortalRequests requests, Contracts contracts, PortalPreferences preferences,
-			PortalLinks links) {
+			PortalLinks links, Answers answers) {
+		this.answers = answers;
 		this.signIn = signIn;
 		this.requests = requests;
 		this.contracts = contracts;
@@ -157,6 +162,43 @@ class PortalApi {
 		catch (IllegalStateException ex) {
 			throw InvalidRequestException.from(ex);
 		}
+	}
+
+	/**
+	 * A published answer, as customers read it.
+	 *
+	 * @param id its number
+	 * @param language "fr" or "en"
+	 * @param title the question it answers
+	 * @param body the answer
+	 */
+	record PublishedAnswer(long id, String language, String title, String body) {
+
+		static PublishedAnswer of(Answers.Answer a) {
+			return new PublishedAnswer(a.id(), a.language(), a.title(), a.body());
+		}
+
+	}
+
+	/**
+	 * The team's published answers in the customer's language (their choice, else
+	 * {@code language}, else their browser's), those matching {@code q} first: what to
+	 * read before asking.
+	 */
+	@GetMapping("/answers")
+	Items<PublishedAnswer> answers(@AuthenticationPrincipal PortalCustomer me,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String language, Locale locale) {
+		String lang = language != null ? language : PortalAnswers.languageOf(preferences, requests, me, locale);
+		return new Items<>(answers.search(q, lang, 20).stream().map(PublishedAnswer::of).toList());
+	}
+
+	/** One published answer; a draft answers 404. */
+	@GetMapping("/answers/{id}")
+	PublishedAnswer answer(@PathVariable long id) {
+		return answers.published(id)
+			.map(PublishedAnswer::of)
+			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No answer " + id));
 	}
 
 	@GetMapping("/contracts")

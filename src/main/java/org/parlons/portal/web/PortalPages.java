@@ -55,9 +55,12 @@ class PortalPages {
 
 	private final java.time.Clock clock;
 
+	private final org.parlons.knowledge.Answers answers;
+
 	PortalPages(PortalSignIn signIn, PortalRequests requests, Contracts contracts, PortalPreferences preferences,
 			PortalLinks links, Satisfaction satisfaction, PlatformSettings platform, MessageSource words,
-			java.time.Clock clock) {
+			java.time.Clock clock, org.parlons.knowledge.Answers answers) {
+		this.answers = answers;
 		this.clock = clock;
 		this.signIn = signIn;
 		this.requests = requests;
@@ -182,6 +185,16 @@ class PortalPages {
 			model.addAttribute("error", said(ex, locale));
 		}
 		return "portal/rate";
+	}
+
+	@GetMapping("/answers")
+	String answers(@AuthenticationPrincipal PortalCustomer me, @RequestParam(required = false) @Nullable String q,
+			Model model, Locale locale) {
+		String language = PortalAnswers.languageOf(preferences, requests, me, locale);
+		model.addAttribute("q", q);
+		model.addAttribute("found", answers.search(q, language, 20));
+		model.addAttribute("active", "answers");
+		return "portal/answers";
 	}
 
 	@GetMapping("/contracts")

@@ -56,8 +56,8 @@ class ReportsApi {
 
 	/**
 	 * The report of a period grouped by channel, inbox, team or agent: volumes, response
-	 * and resolution times, SLA attainment, public complaints answered, with their
-	 * denominators.
+	 * and resolution times, SLA attainment, public complaints answered, satisfaction
+	 * (CSAT and its response rate), with their denominators.
 	 */
 	@GetMapping("/api/v1/reports")
 	Map<String, Object> report(@RequestParam(required = false) @Nullable String from,
@@ -101,14 +101,15 @@ class ReportsApi {
 							"first_response_p90_min", "resolution_median_min", "resolution_p90_min", "sla_due",
 							"sla_met", "public_complaints", "public_complaints_answered", "escalations", "approvals",
 							"approval_delay_mean_min", "backlog", "next_responses", "next_response_median_min",
-							"next_response_p90_min")
+							"next_response_p90_min", "surveys", "ratings", "response_rate", "csat", "mean_score")
 					.get())) {
 			for (Reports.Line l : reports.of(period[0], period[1], by(by))) {
 				csv.printRecord(l.name(), l.opened(), l.resolved(), l.firstResponses(), l.firstResponseMedianMinutes(),
 						l.firstResponseP90Minutes(), l.resolutionMedianMinutes(), l.resolutionP90Minutes(), l.slaDue(),
 						l.slaMet(), l.publicComplaints(), l.publicComplaintsAnswered(), l.escalations(), l.approvals(),
 						l.approvalDelayMeanMinutes(), l.backlog(), l.nextResponses(), l.nextResponseMedianMinutes(),
-						l.nextResponseP90Minutes());
+						l.nextResponseP90Minutes(), l.surveys(), l.ratings(), l.responseRate(), l.csat(),
+						l.meanScore());
 			}
 		}
 		return ResponseEntity.ok()

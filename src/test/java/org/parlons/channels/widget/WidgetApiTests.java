@@ -162,6 +162,57 @@ class WidgetApiTests {
 			.containsExactly("Ma box est en panne, je veux un geste", "Nous regardons.");
 	}
 
+	@Test
+	void aResolutionAsksTheVisitorOnceInTheChatAndTheReportCountsIt() {
+		JsonNode inbox = widgetInbox(Map.of());
+		String api = "/widget/api/" + inbox.get("settings").get("publicToken").asString();
+		String token = visitor.post(api + "/session", Map.of()).body().get("visitorToken").asString();
+		long conversation = post(api + "/messages", token, Map.of("text", "Ma box ne s'allume plus"))
+			.id("conversationId");
+		assertThat(post(api + "/rating", token, Map.of("score", 5)).status()).isEqualTo(409);
+		long sent = admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Elle repart."))
+			.id("id");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> admin.get("/api/v1/conversations/" + conversation + "/messages")
+				.body()
+				.get("items")
+				.valueStream()
+				.anyMatch(m -> m.get("id").asLong() == sent && m.get("status").asString().equals("sent")));
+		assertThat(visitor.post(api + "/session", Map.of("visitorToken", token)).body().get("survey").isNull())
+			.isTrue();
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+		int[] before = widgetLine(today);
+
+		assertThat(
+				admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved")).status())
+			.isEqualTo(200);
+		JsonNode asked = visitor.post(api + "/session", Map.of("visitorToken", token)).body().get("survey");
+		assertThat(asked.get("conversationId").asLong()).isEqualTo(conversation);
+		assertThat(post(api + "/rating", token, Map.of("score", 9)).status()).isEqualTo(400);
+		assertThat(post("/widget/api/pwt_nope/rating", token, Map.of("score", 5)).status()).isEqualTo(404);
+		assertThat(post(api + "/rating", "forged", Map.of("score", 5)).status()).isEqualTo(403);
+		var rated = post(api + "/rating", token, Map.of("score", 5, "comment", "Parfait"));
+		assertThat(rated.status()).as(String.valueOf(rated.body())).isEqualTo(201);
+		assertThat(post(api + "/rating", token, Map.of("score", 1)).status()).isEqualTo(409);
+		assertThat(visitor.post(api + "/session", Map.of("visitorToken", token)).body().get("survey").isNull())
+			.isTrue();
+		int[] after = widgetLine(today);
+		assertThat(after[0]).isEqualTo(before[0] + 1);
+		assertThat(after[1]).isEqualTo(before[1] + 1);
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("rated");
+	}
+
+	/** The web chat's surveys and ratings in the report of a day. */
+	private int[] widgetLine(String day) {
+		for (JsonNode line : admin.get("/api/v1/reports?by=channel&from=" + day + "&to=" + day).body().get("lines")) {
+			if (line.get("key").asString().equals("widget")) {
+				return new int[] { line.get("surveys").asInt(), line.get("ratings").asInt() };
+			}
+		}
+		return new int[] { 0, 0 };
+	}
+
 	private long approvalOf(long messageId) {
 		for (JsonNode a : admin.get("/api/v1/approvals?status=pending").body().get("items")) {
 			if (a.get("messageId").asLong() == messageId) {

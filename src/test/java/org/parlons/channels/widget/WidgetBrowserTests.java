@@ -94,6 +94,28 @@ class WidgetBrowserTests {
 		assertThat(visitor.findElements(By.cssSelector("#parlons-messages b"))).isEmpty();
 		Browser.screenshot(visitor, "widget");
 
+		// Resolved: the open chat asks at once, five buttons and a comment
+		assertThat(visitor.findElement(By.id("parlons-survey")).isDisplayed()).isFalse();
+		agent.findElement(By.id("resolve")).click();
+		visitorWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("parlons-survey")));
+		assertThat(visitor.findElement(By.cssSelector("#parlons-survey legend")).getText())
+			.isEqualTo("Comment avons-nous répondu ?");
+		assertThat(visitor.findElements(By.cssSelector("#parlons-survey input[type=radio]"))).hasSize(5);
+		visitor.findElement(By.cssSelector("#parlons-survey input[value='5']")).findElement(By.xpath("..")).click();
+		visitor.findElement(By.id("parlons-survey-comment")).sendKeys("Très rapide");
+		visitor.findElement(By.id("parlons-rate")).click();
+		visitorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("parlons-messages"),
+				"Merci pour votre note."));
+		assertThat(visitor.findElement(By.id("parlons-survey")).isDisplayed()).isFalse();
+		long conversation = admin.get("/api/v1/conversations?inboxId=" + inboxId + "&status=all")
+			.body()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("rated");
+
 		// Coming back later: the same browser sees the whole conversation again.
 		visitor.navigate().refresh();
 		visitorWait.until(ExpectedConditions.elementToBeClickable(By.id("parlons-launcher"))).click();
