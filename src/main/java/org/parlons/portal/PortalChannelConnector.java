@@ -9,10 +9,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer space as a channel: a reply to a request opened there is delivered by
- * being there, where the customer reads it.
+ * being there, where the customer reads it, and a mail tells them so unless they chose
+ * otherwise.
  */
 @Component
 class PortalChannelConnector implements ChannelConnector {
+
+	private final AnswerNotices notices;
+
+	PortalChannelConnector(AnswerNotices notices) {
+		this.notices = notices;
+	}
 
 	@Override
 	public String channel() {
@@ -26,6 +33,7 @@ class PortalChannelConnector implements ChannelConnector {
 
 	@Override
 	public DeliveryResult deliver(Deliveries.Outgoing outgoing) {
+		notices.answered(outgoing.customer().id(), outgoing.conversation().id(), outgoing.conversation().subject());
 		return new DeliveryResult.Sent("portal-reply:" + outgoing.message().id());
 	}
 

@@ -14,11 +14,9 @@ import org.parlons.conversations.Satisfaction;
 import org.parlons.conversations.SatisfactionAsked;
 import org.parlons.customers.Customer;
 import org.parlons.customers.Customers;
-import org.parlons.platform.PlatformSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -50,13 +48,10 @@ class SurveyInvitations {
 
 	private final MessageSource words;
 
-	private final PlatformSettings platform;
-
-	private final Environment environment;
+	private final PortalAddress address;
 
 	SurveyInvitations(Satisfaction satisfaction, Conversations conversations, Inboxes inboxes, Customers customers,
-			PortalPreferences preferences, Notices notices, MessageSource words, PlatformSettings platform,
-			Environment environment) {
+			PortalPreferences preferences, Notices notices, MessageSource words, PortalAddress address) {
 		this.satisfaction = satisfaction;
 		this.conversations = conversations;
 		this.inboxes = inboxes;
@@ -64,8 +59,7 @@ class SurveyInvitations {
 		this.preferences = preferences;
 		this.notices = notices;
 		this.words = words;
-		this.platform = platform;
-		this.environment = environment;
+		this.address = address;
 	}
 
 	@ApplicationModuleListener
@@ -98,7 +92,7 @@ class SurveyInvitations {
 		StringJoiner links = new StringJoiner("\n");
 		for (int score = 5; score >= 1; score--) {
 			// the page speaks the mail's language
-			links.add(score + " — " + words.getMessage("portal.rating." + score, null, locale) + " : " + base()
+			links.add(score + " — " + words.getMessage("portal.rating." + score, null, locale) + " : " + address.base()
 					+ satisfaction.answerPath(survey.id(), score) + "&lang=" + locale.getLanguage());
 		}
 		DeliveryResult sent = notices.mail(mailbox, to.get(),
@@ -113,17 +107,6 @@ class SurveyInvitations {
 		else if (sent instanceof DeliveryResult.Failed failed) {
 			log.warn("Survey {} could not be mailed: {}", survey.id(), failed.reason());
 		}
-	}
-
-	/**
-	 * The server as customers reach it: {@code parlons.public-url}, else this machine (a
-	 * server tried on one's own computer).
-	 */
-	private String base() {
-		if (!platform.publicUrl().isBlank()) {
-			return platform.publicUrl();
-		}
-		return "http://localhost:" + environment.getProperty("local.server.port", "8080");
 	}
 
 }

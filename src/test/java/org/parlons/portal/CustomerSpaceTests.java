@@ -385,6 +385,45 @@ class CustomerSpaceTests {
 	}
 
 	@Test
+	void anAnswerInTheSpaceIsToldByMailUnlessTheCustomerChoseOtherwise() throws Exception {
+		Person marie = mergedPerson();
+		PortalClient space = signedIn(marie.customer());
+		var opened = space.post("/portal/api/v1/requests",
+				Map.of("subject", "Changer de forfait", "text", "Je voudrais passer à la fibre."));
+		assertThat(opened.status()).isEqualTo(201);
+		long request = opened.id("id");
+		long first = admin.post("/api/v1/conversations/" + request + "/replies", Map.of("text", "C'est fait."))
+			.id("id");
+		await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(request, first).equals("sent"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> mailsTo(marie.email()).stream().anyMatch(m -> subjectOf(m).contains("Changer de forfait")));
+		MimeMessage told = mailsTo(marie.email()).stream()
+			.filter(m -> subjectOf(m).contains("Changer de forfait"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(subjectOf(told)).isEqualTo("Une réponse à votre demande « Changer de forfait »");
+		String text = plainText(told);
+		assertThat(text).contains("https://parlons.example.org/portal/requests/" + request + "?lang=fr")
+			.doesNotContain("C'est fait.");
+
+		assertThat(space.put("/portal/api/v1/preferences", Map.of("notifyByEmail", false)).status()).isEqualTo(200);
+		long second = admin.post("/api/v1/conversations/" + request + "/replies", Map.of("text", "Autre chose ?"))
+			.id("id");
+		await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(request, second).equals("sent"));
+		Thread.sleep(1000);
+		assertThat(mailsTo(marie.email()).stream().filter(m -> subjectOf(m).contains("Changer de forfait"))).hasSize(1);
+	}
+
+	private static String subjectOf(MimeMessage m) {
+		try {
+			return String.valueOf(m.getSubject());
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void contractsAndConsumptionImportedAsCsvAllOrNothingAppearInTheSpace() {
 		Person marie = mergedPerson();
 		String bad = "email,externalId,name,status,startsOn,endsOn,speed\n" + marie.email()
