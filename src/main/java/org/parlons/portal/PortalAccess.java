@@ -24,7 +24,10 @@ class PortalAccess {
 
 	private final Clock clock;
 
-	PortalAccess(JdbcClient jdbc, Clock clock) {
+	private final org.parlons.platform.Leases leases;
+
+	PortalAccess(JdbcClient jdbc, Clock clock, org.parlons.platform.Leases leases) {
+		this.leases = leases;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -81,11 +84,22 @@ class PortalAccess {
 		jdbc.sql("delete from portal_session where token_hash = ?").param(Crypto.sha256Hex(token)).update();
 	}
 
-	/** Forgets spent and lapsed links and sessions. */
+	/**
+	 * Forgets lapsed sessions, and links a day after they lapsed (the hourly limit on
+	 * mailed links counts them until then).
+	 */
 	int purge() {
-		Timestamp now = Timestamp.from(clock.instant());
-		return jdbc.sql("delete from portal_link where expires_at < ?").param(now).update()
-				+ jdbc.sql("delete from portal_session where expires_at < ?").param(now).update();
+		Instant now = clock.instant();
+		return jdbc.sql("delete from portal_link where expires_at < ?")
+			.param(Timestamp.from(now.minus(Duration.ofDays(1))))
+			.update() + jdbc.sql("delete from portal_session where expires_at < ?").param(Timestamp.from(now)).update();
+	}
+
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void purgeHourly() {
+		if (leases.hold("job:portal-purge")) {
+			purge();
+		}
 	}
 
 }

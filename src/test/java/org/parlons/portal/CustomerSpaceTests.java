@@ -423,6 +423,25 @@ class CustomerSpaceTests {
 		}
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	PortalAccess access;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PortalSignIn signIn;
+
+	@Test
+	void lapsedLinksAreForgottenADayLaterAndLapsedSessionsAtOnce() {
+		Person marie = mergedPerson();
+		String lapsedLong = access.issueLink(marie.customer(), null, Duration.ofDays(-2));
+		String lapsedNow = access.issueLink(marie.customer(), null, Duration.ofMinutes(-1));
+		String session = access.openSession(marie.customer(), Duration.ofMinutes(-1));
+		assertThat(access.purge()).isGreaterThanOrEqualTo(2);
+		assertThat(access.spendLink(lapsedLong)).isEmpty();
+		assertThat(access.spendLink(lapsedNow)).as("lapsed, so refused, but still counted for the hour").isEmpty();
+		assertThat(access.purge()).isZero();
+		assertThat(signIn.session(session)).isEmpty();
+	}
+
 	@Test
 	void contractsAndConsumptionImportedAsCsvAllOrNothingAppearInTheSpace() {
 		Person marie = mergedPerson();
