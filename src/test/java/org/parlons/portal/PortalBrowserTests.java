@@ -159,6 +159,20 @@ class PortalBrowserTests {
 		String link = chrome.findElement(By.id("invitation-url")).getAttribute("value");
 		assertThat(link).contains("/portal/sign-in/");
 		assertNothingWiderThanTheScreen();
+
+		// the customer's organisation, made on their page; sharing is the administrator's
+		String company = unique("Boulangerie");
+		chrome.findElement(By.id("organisation-new")).sendKeys(company);
+		new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("organisation-role")))
+			.selectByValue("admin");
+		chrome.findElement(By.id("organisation-save")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organisation-name"), company));
+		assertThat(chrome.findElement(By.id("organisation-name")).getText()).contains("administrateur");
+		assertThat(chrome.findElement(By.id("organisation-sharing")).getText())
+			.isEqualTo("Chaque membre ne lit que ses propres demandes.");
+		chrome.findElement(By.id("toggle-sharing")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organisation-sharing"), "lisent"));
+		assertNothingWiderThanTheScreen();
 	}
 
 	private void assertNothingWiderThanTheScreen() {

@@ -62,9 +62,12 @@ class CustomerPages {
 
 	private final List<CustomerFacts> facts;
 
+	private final org.parlons.customers.Organisations organisations;
+
 	CustomerPages(Customers customers, CustomerProfiles profiles, CustomerMerges merges, CustomerNotes notes,
 			CustomerHistory history, CustomerCsv csv, Agents agents, ApplicationEventPublisher events,
-			List<CustomerFacts> facts) {
+			List<CustomerFacts> facts, org.parlons.customers.Organisations organisations) {
+		this.organisations = organisations;
 		this.facts = facts;
 		this.events = events;
 		this.customers = customers;
@@ -98,6 +101,11 @@ class CustomerPages {
 		model.addAttribute("facts", facts.stream().flatMap(source -> source.of(id).stream()).toList());
 		model.addAttribute("agentNames",
 				agents.findAll().stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
+		var membership = organisations.ofCustomer(id).orElse(null);
+		model.addAttribute("membership", membership);
+		model.addAttribute("organisation",
+				membership == null ? null : organisations.find(membership.organisationId()).orElse(null));
+		model.addAttribute("organisations", organisations.all());
 		return "customers/show";
 	}
 
