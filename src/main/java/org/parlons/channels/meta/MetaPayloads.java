@@ -45,12 +45,18 @@ final class MetaPayloads {
 	record MentionRef(String mediaId, @Nullable String commentId, Instant at) {
 	}
 
+	/**
+	 * A WhatsApp customer's choice in a satisfaction list: a survey's token and score.
+	 */
+	record RatingReply(String token, int score) {
+	}
+
 	/** Everything one webhook call carries. */
 	record Contents(List<InboundMessage> messages, List<StatusReport> statuses, List<MentionRef> mentions,
-			int ignoredEntries) {
+			int ignoredEntries, List<RatingReply> ratings) {
 
 		Contents(List<InboundMessage> messages, List<StatusReport> statuses) {
-			this(messages, statuses, List.of(), 0);
+			this(messages, statuses, List.of(), 0, List.of());
 		}
 
 	}
@@ -62,6 +68,7 @@ final class MetaPayloads {
 		List<InboundMessage> messages = new ArrayList<>();
 		List<StatusReport> statuses = new ArrayList<>();
 		List<MentionRef> mentions = new ArrayList<>();
+		List<RatingReply> ratings = new ArrayList<>();
 		int ignored = 0;
 		String object = text(payload.get("object"), "object");
 		for (Map<String, Object> entry : list(payload.get("entry"), "entry")) {
@@ -73,11 +80,11 @@ final class MetaPayloads {
 			switch (inbox.channel()) {
 				case "facebook" -> facebook(inbox, object, entry, messages);
 				case "instagram" -> instagram(inbox, object, entry, messages, mentions);
-				case "whatsapp" -> whatsapp(inbox, object, entry, messages, statuses);
+				case "whatsapp" -> whatsapp(inbox, object, entry, messages, statuses, ratings);
 				default -> throw new IllegalArgumentException("inbox " + inbox.id() + " is not a Meta inbox");
 			}
 		}
-		return new Contents(messages, statuses, mentions, ignored);
+		return new Contents(messages, statuses, mentions, ignored, ratings);
 	}
 
 	private static void facebook(Inbox inbox, String object, Map<String, Object> entry, List<InboundMessage> out) {
@@ -167,7 +174,7 @@ final class MetaPayloads {
 	}
 
 	private static void whatsapp(Inbox inbox, String object, Map<String, Object> entry, List<InboundMessage> out,
-			List<StatusReport> statuses) {
+			List<StatusReport> statuses, List<RatingReply> ratings) {
 		expect(object, "whatsapp_business_account");
 		for (Map<String, Object> change : optionalList(entry.get("changes"))) {
 			Map<String, Object> v = map(change.get("value"), "changes[].value");
@@ -186,6 +193,11 @@ final class MetaPayloads {
 			for (Map<String, Object> m : optionalList(v.get("messages"))) {
 				String from = text(m.get("from"), "messages[].from");
 				String type = String.valueOf(m.get("type"));
+				RatingReply rating = ratingOf(m, type);
+				if (rating != null) {
+					ratings.add(rating);
+					continue; // an answer to a survey, not a message to the team
+				}
 				String body = whatsappText(m, type);
 				List<Attachment> attachments = whatsappMedia(m, type);
 				List<Identity> identities = new ArrayList<>();
@@ -209,6 +221,26 @@ final class MetaPayloads {
 						.add(new StatusReport(text(s.get("id"), "statuses[].id"), MessageStatus.of(status), reason));
 				}
 			}
+		}
+	}
+
+	/** A satisfaction list's row the customer chose, if this message is one. */
+	private static @Nullable RatingReply ratingOf(Map<String, Object> m, String type) {
+		if (!"interactive".equals(type) || !(m.get("interactive") instanceof Map<?, ?> interactive)
+				|| !(interactive.get("list_reply") instanceof Map<?, ?> reply) || reply.get("id") == null) {
+			return null;
+		}
+		String id = reply.get("id").toString();
+		if (!id.startsWith(WhatsAppConnector.RATING_PREFIX)) {
+			return null;
+		}
+		int colon = id.lastIndexOf(':');
+		try {
+			int score = Integer.parseInt(id.substring(colon + 1));
+			return new RatingReply(id.substring(WhatsAppConnector.RATING_PREFIX.length(), colon), score);
+		}
+		catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+			return null;
 		}
 	}
 

@@ -59,8 +59,11 @@ class MetaWebhook {
 
 	private final Posts posts;
 
+	private final WhatsAppSurveys surveys;
+
 	MetaWebhook(Inboxes inboxes, Ingestion ingestion, Deliveries deliveries, InstagramConnector instagram,
-			FacebookConnector facebook, Posts posts) {
+			FacebookConnector facebook, Posts posts, WhatsAppSurveys surveys) {
+		this.surveys = surveys;
 		this.instagram = instagram;
 		this.facebook = facebook;
 		this.posts = posts;
@@ -135,13 +138,19 @@ class MetaWebhook {
 				reports++;
 			}
 		}
+		int rated = 0;
+		for (MetaPayloads.RatingReply rating : contents.ratings()) {
+			if (surveys.rated(inbox, rating.token(), rating.score())) {
+				rated++;
+			}
+		}
 		if (contents.ignoredEntries() > 0) {
 			log.warn("Meta webhook for inbox {}: {} entries for another page or account left alone", inboxId,
 					contents.ignoredEntries());
 		}
 		return ResponseEntity.ok(Map.of("messages", messages.size(), "stored", stored, "statuses", reports,
 				"ignoredEntries", contents.ignoredEntries(), "mentionsUnread",
-				contents.mentions().size() - (messages.size() - contents.messages().size())));
+				contents.mentions().size() - (messages.size() - contents.messages().size()), "ratings", rated));
 	}
 
 	/**

@@ -188,16 +188,59 @@ class WhatsAppConnector extends MetaConnector {
 		return outcome(inbox, answer, id);
 	}
 
+	/** What a satisfaction list's rows carry: {@code csat:<survey token>:<score>}. */
+	static final String RATING_PREFIX = "csat:";
+
+	/**
+	 * Asks for a rating inside the 24-hour window, as an interactive list of five rows
+	 * (WhatsApp's titles are at most 24 characters, its rows' ids 200): the customer's
+	 * choice comes back through the webhook as a {@code list_reply} carrying the survey's
+	 * token and score. Outside the window only an approved template could ask, so nothing
+	 * is sent and the survey waits in the customer's space.
+	 * @param question the list's body text
+	 * @param button the label of the button that opens the list
+	 * @param scores the five rows' titles, score 1 first
+	 */
+	DeliveryResult askRating(Inbox inbox, Conversation conversation, org.parlons.customers.Customer customer,
+			String token, String question, String button, List<String> scores) {
+		if (!withinWindow(conversation)) {
+			return new DeliveryResult.Failed("outside WhatsApp's 24-hour window: only a template may ask");
+		}
+		String to = waId(customer, null);
+		if (to == null) {
+			return new DeliveryResult.Failed("No WhatsApp number known for this customer");
+		}
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		for (int score = 5; score >= 1; score--) {
+			String title = score + " — " + scores.get(score - 1);
+			rows.add(Map.of("id", RATING_PREFIX + token + ":" + score, "title",
+					title.length() > 24 ? title.substring(0, 24) : title));
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("messaging_product", "whatsapp");
+		body.put("recipient_type", "individual");
+		body.put("to", to);
+		body.put("type", "interactive");
+		body.put("interactive", Map.of("type", "list", "body", Map.of("text", question), "action", Map.of("button",
+				button.length() > 20 ? button.substring(0, 20) : button, "sections", List.of(Map.of("rows", rows)))));
+		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PHONE_NUMBER_ID) + "/messages"), body,
+				auth(inbox));
+		return outcome(inbox, answer, null);
+	}
+
 	/**
 	 * The customer's WhatsApp id as their messages gave it, else the number an agent
 	 * started the conversation with, else their phone (the Cloud API takes a number in
 	 * international form without its "+").
 	 */
 	private static @Nullable String waId(Deliveries.Outgoing outgoing) {
-		return outgoing.customer()
-			.identity(Identity.Kind.EXTERNAL, "whatsapp")
-			.or(() -> java.util.Optional.ofNullable(outgoing.startedTo()))
-			.or(() -> outgoing.customer().identity(Identity.Kind.PHONE, null))
+		return waId(outgoing.customer(), outgoing.startedTo());
+	}
+
+	private static @Nullable String waId(org.parlons.customers.Customer customer, @Nullable String startedTo) {
+		return customer.identity(Identity.Kind.EXTERNAL, "whatsapp")
+			.or(() -> java.util.Optional.ofNullable(startedTo))
+			.or(() -> customer.identity(Identity.Kind.PHONE, null))
 			.map(number -> number.startsWith("+") ? number.substring(1) : number)
 			.orElse(null);
 	}

@@ -396,6 +396,65 @@ class MetaChannelTests {
 	}
 
 	@Test
+	void aResolvedWhatsAppConversationAsksWithAListAndTheTapRatesItOnce() {
+		String number = "10" + ids.incrementAndGet();
+		long inbox = inbox("whatsapp", "phoneNumberId", number);
+		String waId = "3362" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
+		String wamid = "wamid.IN" + ids.incrementAndGet();
+		String payload = whatsappMessage(number, waId, wamid, Instant.now().getEpochSecond(), "Plus de réseau");
+		assertThat(post("/webhooks/meta/" + inbox, payload, sign(payload)).statusCode()).isEqualTo(200);
+		long conversation = conversationOf(inbox, wamid);
+		admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "C'est rétabli."));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> messages(conversation).size() == 2
+					&& "sent".equals(messages(conversation).get(1).get("status").asString()));
+		admin.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved"));
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> graph.to("/v21.0/" + number + "/messages")
+				.stream()
+				.anyMatch(r -> "interactive".equals(r.json().get("type").asString())));
+		JsonNode list = graph.to("/v21.0/" + number + "/messages")
+			.stream()
+			.filter(r -> "interactive".equals(r.json().get("type").asString()))
+			.findFirst()
+			.orElseThrow()
+			.json();
+		assertThat(list.get("to").asString()).isEqualTo(waId);
+		assertThat(list.get("interactive").get("body").get("text").asString())
+			.isEqualTo("Comment avons-nous répondu ?");
+		JsonNode rows = list.get("interactive").get("action").get("sections").get(0).get("rows");
+		assertThat(rows.valueStream().map(r -> r.get("title").asString())).containsExactly("5 — Très satisfait",
+				"4 — Satisfait", "3 — Ni l’un ni l’autre", "2 — Mécontent", "1 — Très mécontent");
+		assertThat(rows.valueStream().map(r -> r.get("title").asString().length())).allMatch(n -> n <= 24);
+		String four = rows.get(1).get("id").asString();
+		assertThat(four).startsWith("csat:").endsWith(":4");
+
+		// a forged row names no survey; the customer's tap rates once, and is no message
+		String forged = listReply(number, waId, "wamid.F" + ids.incrementAndGet(), "csat:1-forged:5");
+		assertThat(post("/webhooks/meta/" + inbox, forged, sign(forged)).body()).contains("\"ratings\":0");
+		String tap = listReply(number, waId, "wamid.T" + ids.incrementAndGet(), four);
+		assertThat(post("/webhooks/meta/" + inbox, tap, sign(tap)).body()).contains("\"ratings\":1");
+		String again = listReply(number, waId, "wamid.T" + ids.incrementAndGet(), rows.get(4).get("id").asString());
+		assertThat(post("/webhooks/meta/" + inbox, again, sign(again)).body()).contains("\"ratings\":0");
+		assertThat(messages(conversation)).hasSize(2);
+		assertThat(admin.get("/api/v1/conversations/" + conversation).body().get("status").asString())
+			.isEqualTo("resolved");
+		assertThat(admin.get("/api/v1/conversations/" + conversation + "/timeline").body().toString())
+			.contains("rated");
+	}
+
+	static String listReply(String number, String waId, String wamid, String rowId) {
+		return """
+				{"object": "whatsapp_business_account", "entry": [{"id": "WABA", "changes": [{"field": "messages", "value": {
+				  "messaging_product": "whatsapp", "metadata": {"display_phone_number": "33100000000", "phone_number_id": "%s"},
+				  "contacts": [{"profile": {"name": "Nadia"}, "wa_id": "%s"}],
+				  "messages": [{"from": "%s", "id": "%s", "timestamp": "%d", "type": "interactive",
+				    "interactive": {"type": "list_reply", "list_reply": {"id": "%s", "title": "x"}}}]}}]}]}"""
+			.formatted(number, waId, waId, wamid, Instant.now().getEpochSecond(), rowId);
+	}
+
+	@Test
 	void outsideWhatsAppsWindowOnlyATemplateGoesOut() {
 		String number = "10" + ids.incrementAndGet();
 		long inbox = inbox("whatsapp", "phoneNumberId", number);
