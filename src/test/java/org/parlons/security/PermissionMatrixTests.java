@@ -77,7 +77,11 @@ class PermissionMatrixTests {
 				new Call("POST", "/api/v1/answers/1/publication", Map.of()),
 				new Call("DELETE", "/api/v1/answers/1", null), new Call("POST", c + "/answer", Map.of()),
 				new Call("POST", "/api/v1/contracts/import", "email,externalId\n"),
-				new Call("POST", "/api/v1/consumption/import", "email,contract\n"));
+				new Call("POST", "/api/v1/consumption/import", "email,contract\n"),
+				new Call("POST", "/api/v1/organisations", Map.of()),
+				new Call("PATCH", "/api/v1/organisations/1", Map.of()),
+				new Call("PUT", "/api/v1/organisations/1/members/" + customer, Map.of()),
+				new Call("DELETE", "/api/v1/organisations/1/members/" + customer, null));
 	}
 
 	private List<Call> agentMayNot() {
@@ -184,12 +188,16 @@ class PermissionMatrixTests {
 		for (String path : List.of(c + "/note", c + "/status", c + "/assignee", c + "/team", c + "/priority",
 				c + "/labels", c + "/reply", "/customers/" + customer + "/notes", "/customers/" + customer + "/tags",
 				"/customers/" + customer + "/merge", "/approvals/1/reject", "/admin/agents", "/admin/inboxes",
-				"/admin/rules")) {
+				"/admin/rules", "/answers", "/answers/1/publication", "/answers/1/delete",
+				"/answers/from/" + conversation, "/customers/" + customer + "/organisation",
+				"/customers/" + customer + "/organisation/1/sharing",
+				"/customers/" + customer + "/portal-invitation")) {
 			assertThat(analyst.post(path, Map.of()).statusCode()).as(path).isEqualTo(403);
 		}
 		assertThat(analyst.get("/admin").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/customers/export.csv").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/inbox").statusCode()).isEqualTo(200);
+		assertThat(analyst.get("/answers").statusCode()).isEqualTo(200);
 	}
 
 	/**
