@@ -443,6 +443,41 @@ class CustomerSpaceTests {
 	}
 
 	@Test
+	void myDataHoldsEveryProfileIdentityRequestContractAndRatingOfMineAndNothingOfAnybodyElse() {
+		Person marie = mergedPerson();
+		Person other = mergedPerson();
+		admin.put("/api/v1/customers/" + marie.customer() + "/contracts/FIB-9",
+				Map.of("name", "Fibre", "status", "active", "startsOn", "2026-01-01"));
+		admin.put("/api/v1/customers/" + other.customer() + "/contracts/OTHER-9",
+				Map.of("name", "Mobile d'un autre", "status", "active", "startsOn", "2026-01-01"));
+		long sent = admin.post("/api/v1/conversations/" + marie.byEmail() + "/replies", Map.of("text", "Réglé."))
+			.id("id");
+		await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(marie.byEmail(), sent).equals("sent"));
+		admin.post("/api/v1/conversations/" + marie.byEmail() + "/status", Map.of("status", "resolved"));
+		PortalClient space = signedIn(marie.customer());
+		space.post("/portal/api/v1/requests/" + marie.byEmail() + "/rating", Map.of("score", 5, "comment", "Top"));
+		admin.post("/api/v1/conversations/" + marie.byEmail() + "/notes", Map.of("text", "note interne secrète"));
+
+		var export = space.get("/portal/api/v1/my-data");
+		assertThat(export.status()).isEqualTo(200);
+		JsonNode data = export.body();
+		assertThat(data.get("profile").get("id").asLong()).isEqualTo(marie.customer());
+		assertThat(data.get("profile").get("mergedProfiles").valueStream().map(JsonNode::asLong))
+			.containsExactly(marie.telegramProfile());
+		assertThat(data.get("identities").valueStream().map(i -> i.get("kind").asString())).contains("email", "handle");
+		assertThat(data.toString()).contains(marie.email());
+		assertThat(data.get("requests").valueStream().map(r -> r.get("request").get("id").asLong()))
+			.containsExactlyInAnyOrder(marie.byEmail(), marie.onTelegram());
+		assertThat(data.toString()).contains("Ma facture est fausse").contains("La box clignote").contains("Réglé.");
+		assertThat(data.get("ratings").get(0).get("score").asInt()).isEqualTo(5);
+		assertThat(data.get("contracts").valueStream().map(c -> c.get("externalId").asString()))
+			.containsExactly("FIB-9");
+		assertThat(data.toString()).doesNotContain(other.email())
+			.doesNotContain("OTHER-9")
+			.doesNotContain("note interne secrète");
+	}
+
+	@Test
 	void contractsAndConsumptionImportedAsCsvAllOrNothingAppearInTheSpace() {
 		Person marie = mergedPerson();
 		String bad = "email,externalId,name,status,startsOn,endsOn,speed\n" + marie.email()

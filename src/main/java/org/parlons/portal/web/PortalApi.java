@@ -50,8 +50,11 @@ class PortalApi {
 
 	private final Answers answers;
 
+	private final org.parlons.portal.MyData myData;
+
 	PortalApi(PortalSignIn signIn, PortalRequests requests, Contracts contracts, PortalPreferences preferences,
-			PortalLinks links, Answers answers) {
+			PortalLinks links, Answers answers, org.parlons.portal.MyData myData) {
+		this.myData = myData;
 		this.answers = answers;
 		this.signIn = signIn;
 		this.requests = requests;
@@ -199,6 +202,18 @@ class PortalApi {
 		return answers.published(id)
 			.map(PublishedAnswer::of)
 			.orElseThrow(() -> new org.parlons.platform.NotFoundException("No answer " + id));
+	}
+
+	/**
+	 * The customer's whole record as JSON, to download: profile and merged profiles,
+	 * identities, consents, every request of theirs with what they wrote and were sent,
+	 * ratings, contracts, consumption, preferences, organisation.
+	 */
+	@GetMapping("/my-data")
+	org.springframework.http.ResponseEntity<Map<String, Object>> myData(@AuthenticationPrincipal PortalCustomer me) {
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"my-data.json\"")
+			.body(myData.of(me));
 	}
 
 	@GetMapping("/contracts")
