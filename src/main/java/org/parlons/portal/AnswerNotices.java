@@ -80,7 +80,8 @@ class AnswerNotices {
 			return;
 		}
 		Locale locale = chosen.language() == null ? Locale.FRENCH : Locale.forLanguageTag(chosen.language());
-		String request = subject == null || subject.isBlank() ? "#" + conversationId : "« " + subject.strip() + " »";
+		String request = subject == null || subject.isBlank() ? "#" + conversationId
+				: words.getMessage("portal.quoted", new Object[] { subject.strip() }, locale);
 		String link = address.base() + "/portal/requests/" + conversationId + "?lang=" + locale.getLanguage();
 		try {
 			MimeMessage message = mail.createMimeMessage();

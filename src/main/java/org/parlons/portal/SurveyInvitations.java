@@ -88,12 +88,15 @@ class SurveyInvitations {
 		}
 		Locale locale = chosen.language() == null ? Locale.FRENCH : Locale.forLanguageTag(chosen.language());
 		String request = conversation.subject() == null || conversation.subject().isBlank() ? "#" + conversation.id()
-				: "« " + conversation.subject().strip() + " »";
+				: words.getMessage("portal.quoted", new Object[] { conversation.subject().strip() }, locale);
 		StringJoiner links = new StringJoiner("\n");
 		for (int score = 5; score >= 1; score--) {
 			// the page speaks the mail's language
-			links.add(score + " — " + words.getMessage("portal.rating." + score, null, locale) + " : " + address.base()
-					+ satisfaction.answerPath(survey.id(), score) + "&lang=" + locale.getLanguage());
+			links.add(words.getMessage(
+					"satisfaction.mail.link", new Object[] { String.valueOf(score),
+							words.getMessage("portal.rating." + score, null, locale), address.base()
+									+ satisfaction.answerPath(survey.id(), score) + "&lang=" + locale.getLanguage() },
+					locale));
 		}
 		DeliveryResult sent = notices.mail(mailbox, to.get(),
 				words.getMessage("satisfaction.mail.subject", new Object[] { request }, locale),
