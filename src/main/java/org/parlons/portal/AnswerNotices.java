@@ -79,9 +79,8 @@ class AnswerNotices {
 		if (to.isEmpty()) {
 			return;
 		}
-		Locale locale = chosen.language() == null ? Locale.FRENCH : Locale.forLanguageTag(chosen.language());
-		String request = subject == null || subject.isBlank() ? "#" + conversationId
-				: words.getMessage("portal.quoted", new Object[] { subject.strip() }, locale);
+		Locale locale = PortalMails.localeOf(chosen);
+		String request = PortalMails.requestTitle(words, subject, conversationId, locale);
 		String link = address.base() + "/portal/requests/" + conversationId + "?lang=" + locale.getLanguage();
 		try {
 			MimeMessage message = mail.createMimeMessage();

@@ -1,8 +1,6 @@
 package org.parlons.portal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,12 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.parlons.customers.Customers;
 import org.parlons.customers.Identity;
+import org.parlons.platform.CsvInput;
 import org.parlons.platform.Refusals;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -115,20 +112,13 @@ public class ContractImport {
 	 * and sent again.
 	 */
 	private Report load(Reader csv, Locale locale, Line line) {
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setTrim(true)
-			.setIgnoreEmptyLines(true)
-			.get();
 		List<CSVRecord> rows;
-		try (CSVParser parser = format.parse(csv)) {
-			rows = parser.getRecords();
+		try {
+			rows = CsvInput.read(csv);
 		}
-		catch (UncheckedIOException | IOException | IllegalArgumentException | IllegalStateException ex) {
-			Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+		catch (IllegalArgumentException ex) {
 			return new Report(0, List.of(words.getMessage("contracts.import.notCsv",
-					new Object[] { String.valueOf(cause.getMessage()) }, locale)));
+					new Object[] { String.valueOf(ex.getMessage()) }, locale)));
 		}
 		List<String> errors = new ArrayList<>();
 		Integer stored = tx.execute(status -> {

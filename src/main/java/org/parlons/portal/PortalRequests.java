@@ -125,7 +125,10 @@ public class PortalRequests {
 	 * members' when they are one of its admins and the company lets it share.
 	 */
 	public Set<Long> readableBy(PortalCustomer me) {
-		Set<Long> own = profilesOf(me);
+		return readableBy(me, profilesOf(me));
+	}
+
+	private Set<Long> readableBy(PortalCustomer me, Set<Long> own) {
 		Set<Long> shared = organisations.sharedWith(me.customerId());
 		if (shared.isEmpty()) {
 			return own;
@@ -137,7 +140,7 @@ public class PortalRequests {
 
 	public List<Request> list(PortalCustomer me) {
 		Set<Long> own = profilesOf(me);
-		List<Conversation> mine = conversations.ofCustomers(readableBy(me), LIMIT);
+		List<Conversation> mine = conversations.ofCustomers(readableBy(me, own), LIMIT);
 		Map<Long, Inbox> inboxOf = inboxes.findAll().stream().collect(Collectors.toMap(Inbox::id, Function.identity()));
 		Map<Long, Customers.Summary> others = customers.summaries(mine.stream()
 			.map(Conversation::customerId)

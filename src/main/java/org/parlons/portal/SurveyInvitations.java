@@ -86,9 +86,8 @@ class SurveyInvitations {
 			log.info("Survey {} cannot be mailed: customer {} has no address", survey.id(), current);
 			return;
 		}
-		Locale locale = chosen.language() == null ? Locale.FRENCH : Locale.forLanguageTag(chosen.language());
-		String request = conversation.subject() == null || conversation.subject().isBlank() ? "#" + conversation.id()
-				: words.getMessage("portal.quoted", new Object[] { conversation.subject().strip() }, locale);
+		Locale locale = PortalMails.localeOf(chosen);
+		String request = PortalMails.requestTitle(words, conversation.subject(), conversation.id(), locale);
 		StringJoiner links = new StringJoiner("\n");
 		for (int score = 5; score >= 1; score--) {
 			// the page speaks the mail's language

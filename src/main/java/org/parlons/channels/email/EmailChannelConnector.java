@@ -124,11 +124,7 @@ public class EmailChannelConnector implements ChannelConnector {
 		}
 		try {
 			MimeMessage mail = compose(outgoing, settings, to, files.parts());
-			try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
-				transport.connect(smtp.host(), smtp.port(), smtp.username().isEmpty() ? null : smtp.username(),
-						smtp.password().isEmpty() ? null : smtp.password());
-				transport.sendMessage(mail, mail.getAllRecipients());
-			}
+			send(mail, smtp);
 			return new DeliveryResult.Sent(mail.getMessageID());
 		}
 		catch (SMTPSendFailedException ex) {
@@ -178,11 +174,7 @@ public class EmailChannelConnector implements ChannelConnector {
 			alternative.addBodyPart(html);
 			mail.setContent(alternative);
 			mail.saveChanges();
-			try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
-				transport.connect(smtp.host(), smtp.port(), smtp.username().isEmpty() ? null : smtp.username(),
-						smtp.password().isEmpty() ? null : smtp.password());
-				transport.sendMessage(mail, mail.getAllRecipients());
-			}
+			send(mail, smtp);
 			return new DeliveryResult.Sent(mail.getMessageID());
 		}
 		catch (SMTPSendFailedException ex) {
@@ -191,6 +183,15 @@ public class EmailChannelConnector implements ChannelConnector {
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			return new DeliveryResult.Retry(sentences.english("delivery.smtp", ex.getMessage()), null);
+		}
+	}
+
+	/** Hands a mail to the mailbox's SMTP server. */
+	private static void send(MimeMessage mail, EmailSettings.Server smtp) throws MessagingException {
+		try (Transport transport = MailSessions.smtp(smtp).getTransport()) {
+			transport.connect(smtp.host(), smtp.port(), smtp.username().isEmpty() ? null : smtp.username(),
+					smtp.password().isEmpty() ? null : smtp.password());
+			transport.sendMessage(mail, mail.getAllRecipients());
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.parlons.customers.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.parlons.platform.Sentences;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.parlons.customers.Author;
@@ -23,6 +21,7 @@ import org.parlons.customers.CustomerResolver;
 import org.parlons.customers.Customers;
 import org.parlons.customers.Identity;
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.CsvInput;
 import org.parlons.platform.Json;
 import org.parlons.platform.JsonInput;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -95,19 +94,12 @@ public class CustomerCsv {
 	 * nothing stored. Rows are then imported in one transaction.
 	 */
 	public ImportReport importFrom(Reader reader, long actorId) throws IOException {
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setTrim(true)
-			.setIgnoreEmptyLines(true)
-			.get();
 		List<CSVRecord> rows;
-		try (CSVParser parser = format.parse(reader)) {
-			rows = parser.getRecords();
+		try {
+			rows = CsvInput.read(reader);
 		}
-		catch (UncheckedIOException | IOException | IllegalArgumentException | IllegalStateException ex) {
-			Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-			return ImportReport.rejected(List.of("not a CSV file this import can read: " + cause.getMessage()));
+		catch (IllegalArgumentException ex) {
+			return ImportReport.rejected(List.of("not a CSV file this import can read: " + ex.getMessage()));
 		}
 		List<String> errors = new ArrayList<>();
 		for (CSVRecord row : rows) {

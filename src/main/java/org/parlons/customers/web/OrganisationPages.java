@@ -1,13 +1,10 @@
 package org.parlons.customers.web;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
 import org.parlons.customers.Organisations;
-import org.parlons.platform.Refusals;
-import org.springframework.context.MessageSource;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,25 +20,22 @@ class OrganisationPages {
 
 	private final Organisations organisations;
 
-	private final MessageSource words;
-
-	OrganisationPages(Organisations organisations, MessageSource words) {
+	OrganisationPages(Organisations organisations) {
 		this.organisations = organisations;
-		this.words = words;
 	}
 
 	@Requires(Permission.EDIT_CUSTOMERS)
 	@PostMapping("/customers/{id}/organisation")
 	String join(@PathVariable long id, @RequestParam(required = false) @Nullable Long organisationId,
 			@RequestParam(required = false) @Nullable String newName,
-			@RequestParam(defaultValue = "member") String role, RedirectAttributes redirect, Locale locale) {
+			@RequestParam(defaultValue = "member") String role, RedirectAttributes redirect) {
 		try {
 			long organisation = newName != null && !newName.isBlank() ? organisations.create(newName, false).id()
 					: organisationId == null ? organisations.create("", false).id() : organisationId;
 			organisations.join(organisation, id, role);
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/customers/" + id;
 	}
@@ -58,13 +52,6 @@ class OrganisationPages {
 	String sharing(@PathVariable long id, @PathVariable long organisationId, @RequestParam boolean sharesRequests) {
 		organisations.update(organisationId, null, sharesRequests);
 		return "redirect:/customers/" + id;
-	}
-
-	private String said(RuntimeException ex, Locale locale) {
-		if (ex instanceof Refusals.Said s) {
-			return words.getMessage(s.code(), s.arguments(), String.valueOf(ex.getMessage()), locale);
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 }

@@ -7,7 +7,7 @@ import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
 import org.parlons.knowledge.Answers;
-import org.parlons.platform.Refusals;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,7 +56,7 @@ class AnswerPages {
 			return BACK + "?edit=" + saved.id();
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 			return id == null ? BACK : BACK + "?edit=" + id;
 		}
 	}
@@ -80,21 +80,14 @@ class AnswerPages {
 	@Requires(Permission.WRITE_ANSWERS)
 	@PostMapping("/answers/from/{id}")
 	String fromConversation(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@RequestParam(defaultValue = "fr") String language, RedirectAttributes redirect, Locale locale) {
+			@RequestParam(defaultValue = "fr") String language, RedirectAttributes redirect) {
 		try {
 			return BACK + "?edit=" + answers.draftFrom(me, id, language).id();
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 			return "redirect:/inbox?status=all&open=" + id;
 		}
-	}
-
-	private String said(RuntimeException ex, Locale locale) {
-		if (ex instanceof Refusals.Said s) {
-			return words.getMessage(s.code(), s.arguments(), String.valueOf(ex.getMessage()), locale);
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 }

@@ -17,6 +17,7 @@ import org.parlons.portal.PortalCustomer;
 import org.parlons.portal.PortalPreferences;
 import org.parlons.portal.PortalRequests;
 import org.parlons.portal.PortalSignIn;
+import org.parlons.platform.ErrorDetails;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -117,7 +118,7 @@ class PortalPages {
 			return "redirect:/portal/requests/" + id;
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 			return "redirect:/portal";
 		}
 	}
@@ -138,7 +139,7 @@ class PortalPages {
 			requests.reply(me, id, text);
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/portal/requests/" + id;
 	}
@@ -151,7 +152,7 @@ class PortalPages {
 			redirect.addFlashAttribute("notice", words.getMessage("portal.rating.thanks", null, locale));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 		}
 		return "redirect:/portal/requests/" + id;
 	}
@@ -182,7 +183,7 @@ class PortalPages {
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			model.addAttribute("state", "open");
-			model.addAttribute("error", said(ex, locale));
+			model.addAttribute("error", ErrorDetails.of(ex));
 		}
 		return "portal/rate";
 	}
@@ -229,7 +230,7 @@ class PortalPages {
 					: "redirect:/portal/preferences?lang=" + language;
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", said(ex, locale));
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
 			return "redirect:/portal/preferences";
 		}
 	}
@@ -255,13 +256,6 @@ class PortalPages {
 	private ZoneId zoneOf(PortalCustomer me) {
 		String zone = preferences.of(requests.currentOf(me)).timeZone();
 		return zone == null ? platform.timeZone() : ZoneId.of(zone);
-	}
-
-	private String said(RuntimeException ex, Locale locale) {
-		if (ex instanceof org.parlons.platform.Refusals.Said s) {
-			return words.getMessage(s.code(), s.arguments(), String.valueOf(ex.getMessage()), locale);
-		}
-		return String.valueOf(ex.getMessage());
 	}
 
 }
