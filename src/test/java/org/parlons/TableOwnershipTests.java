@@ -47,7 +47,9 @@ class TableOwnershipTests {
 							"inbox_followers")),
 			Map.entry("reporting", Set.of("report_daily")), Map.entry("knowledge", Set.of("answer")),
 			Map.entry("portal",
-					Set.of("portal_link", "portal_session", "portal_preference", "customer_contract", "consumption")),
+					Set.of("portal_link", "portal_session", "portal_preference", "customer_contract", "consumption",
+							"data_grant", "data_grant_access")),
+			Map.entry("privacy", Set.of("consent_purpose", "consent_record", "data_request", "signing_key")),
 			Map.entry("routing", Set.of("escalation", "escalation_rule", "assignment_cursor")),
 			Map.entry("platform", Set.of("event_publication", "lease", "shared_state")));
 

@@ -60,6 +60,11 @@ public enum Permission {
 	/** Read reports. */
 	READ_REPORTS,
 
+	/**
+	 * Handle customers' requests about their data: list, carry out (erasure too), refuse.
+	 */
+	HANDLE_DATA_REQUESTS,
+
 	/** Read and export the audit log. */
 	READ_AUDIT,
 
@@ -68,7 +73,8 @@ public enum Permission {
 
 	/** Those an admin may grant an agent on top of their role. */
 	public boolean grantable() {
-		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS;
+		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS
+				|| this == HANDLE_DATA_REQUESTS;
 	}
 
 	public String api() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +37,19 @@ class AuditChain {
 			at = at.truncatedTo(ChronoUnit.MICROS); // what both databases keep
 		}
 
-		String hash(long seq, String previous) {
-			List<Object> fields = Arrays.asList(seq, at.toString(), actorId, actorLabel, type, subject, detail,
-					previous);
+		/**
+		 * The line's hash. A line whose detail is sealed hashes the seal in the detail's
+		 * place, so the detail can be redacted later and the chain still verifies; lines
+		 * from before seals (none after the first start that seals them) hash the detail.
+		 */
+		String hash(long seq, String previous, @Nullable String seal) {
+			List<Object> fields = Arrays.asList(seq, at.toString(), actorId, actorLabel, type, subject,
+					seal != null ? "seal:" + seal : detail, previous);
 			return Crypto.sha256Hex(Json.write(fields));
+		}
+
+		static String seal(String nonce, String detail) {
+			return Crypto.sha256Hex(nonce + "\n" + detail);
 		}
 
 	}
@@ -99,19 +109,100 @@ class AuditChain {
 		String previous = head.hash();
 		for (Line line : lines) {
 			seq++;
-			String hash = line.hash(seq, previous);
-			insert(line, seq, previous, hash);
+			String nonce = line.detail() == null ? null : Crypto.randomToken(12);
+			String seal = nonce == null ? null : Line.seal(nonce, line.detail());
+			String hash = line.hash(seq, previous, seal);
+			insert(line, seq, previous, hash, nonce, seal);
 			previous = hash;
 		}
 		moveHead(seq, previous);
 	}
 
-	private void insert(Line line, long seq, String previous, String hash) {
-		jdbc.sql("insert into audit_event (at, actor_id, actor_label, type, subject, detail, seq, prev_hash, hash) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+	private void insert(Line line, long seq, String previous, String hash, @Nullable String nonce,
+			@Nullable String seal) {
+		jdbc.sql("insert into audit_event (at, actor_id, actor_label, type, subject, detail, seq, prev_hash, hash, "
+				+ "detail_nonce, detail_seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(Timestamp.from(line.at()), line.actorId(), line.actorLabel(), line.type(), line.subject(),
-					line.detail(), seq, previous, hash)
+					line.detail(), seq, previous, hash, nonce, seal)
 			.update();
+	}
+
+	/**
+	 * Redacts the details of the lines about these subjects ("customer:12"): detail and
+	 * nonce are erased, the seal stays, so the chain verifies as before. Answers how many
+	 * lines were redacted.
+	 */
+	int redact(Collection<String> subjects, Instant at) {
+		if (subjects.isEmpty()) {
+			return 0;
+		}
+		return jdbc
+			.sql("update audit_event set detail = null, detail_nonce = null, redacted_at = :at "
+					+ "where subject in (:subjects) and detail_seal is not null and redacted_at is null")
+			.param("at", Timestamp.from(at))
+			.param("subjects", List.copyOf(subjects))
+			.update();
+	}
+
+	/**
+	 * Seals the details of lines written before seals existed, so they too can be
+	 * redacted: the chain is checked first (a broken chain is left as it is, to be seen),
+	 * then rewritten from the first such line, under the head's lock. Answers the old
+	 * head's hash and how many lines were rewritten, or nothing when there was nothing to
+	 * do or the chain was broken.
+	 */
+	@Transactional
+	@Nullable Resealed sealDetails() {
+		Head head = lockHead();
+		Long first = jdbc.sql("select min(seq) from audit_event where detail_seal is null and detail is not null")
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (first == null || !verify().intact()) {
+			return null;
+		}
+		String previous = first == 1 ? Head.GENESIS
+				: jdbc.sql("select hash from audit_event where seq = ?").param(first - 1).query(String.class).single();
+		long seq = first - 1;
+		long rewritten = 0;
+		while (true) {
+			List<Object[]> page = new ArrayList<>();
+			jdbc.sql("select seq, at, actor_id, actor_label, type, subject, detail, detail_nonce, detail_seal "
+					+ "from audit_event where seq > ? order by seq limit " + PAGE)
+				.param(seq)
+				.query(rs -> {
+					page.add(new Object[] { rs.getLong(1),
+							new Line(rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3, Long.class),
+									rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+							rs.getString(8), rs.getString(9) });
+				});
+			for (Object[] row : page) {
+				seq = (long) row[0];
+				Line line = (Line) row[1];
+				String nonce = (String) row[2];
+				String seal = (String) row[3];
+				if (seal == null && line.detail() != null) {
+					nonce = Crypto.randomToken(12);
+					seal = Line.seal(nonce, line.detail());
+				}
+				String hash = line.hash(seq, previous, seal);
+				jdbc.sql(
+						"update audit_event set detail_nonce = ?, detail_seal = ?, prev_hash = ?, hash = ? where seq = ?")
+					.params(nonce, seal, previous, hash, seq)
+					.update();
+				previous = hash;
+				rewritten++;
+			}
+			if (page.size() < PAGE) {
+				break;
+			}
+		}
+		moveHead(seq, previous);
+		return new Resealed(head.hash(), first, rewritten);
+	}
+
+	/** What sealing older lines did. */
+	record Resealed(String oldHead, long fromSeq, long lines) {
 	}
 
 	/**
@@ -135,9 +226,13 @@ class AuditChain {
 		String hash = head.hash();
 		for (Map.Entry<Long, Line> line : unchained) {
 			seq++;
-			String next = line.getValue().hash(seq, hash);
-			jdbc.sql("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null")
-				.params(seq, hash, next, line.getKey())
+			String detail = line.getValue().detail();
+			String nonce = detail == null ? null : Crypto.randomToken(12);
+			String seal = nonce == null ? null : Line.seal(nonce, detail);
+			String next = line.getValue().hash(seq, hash, seal);
+			jdbc.sql("update audit_event set seq = ?, prev_hash = ?, hash = ?, detail_nonce = ?, detail_seal = ? "
+					+ "where id = ? and seq is null")
+				.params(seq, hash, next, nonce, seal, line.getKey())
 				.update();
 			hash = next;
 		}
@@ -156,14 +251,14 @@ class AuditChain {
 		long lines = 0;
 		while (true) {
 			List<Object[]> page = new ArrayList<>();
-			jdbc.sql("select seq, at, actor_id, actor_label, type, subject, detail, prev_hash, hash from audit_event "
-					+ "where seq >= ? order by seq limit " + PAGE)
+			jdbc.sql("select seq, at, actor_id, actor_label, type, subject, detail, prev_hash, hash, detail_nonce, "
+					+ "detail_seal from audit_event where seq >= ? order by seq limit " + PAGE)
 				.param(expected)
 				.query(rs -> {
 					page.add(new Object[] { rs.getLong(1),
 							new Line(rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3, Long.class),
 									rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)),
-							rs.getString(8), rs.getString(9) });
+							rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11) });
 				});
 			for (Object[] row : page) {
 				long seq = (long) row[0];
@@ -174,7 +269,13 @@ class AuditChain {
 				if (!previous.equals(row[2])) {
 					return broken(lines, head, seq, "line " + seq + " does not follow line " + (seq - 1));
 				}
-				String hash = line.hash(seq, previous);
+				String nonce = (String) row[4];
+				String seal = (String) row[5];
+				if (seal != null && (nonce == null ? line.detail() != null
+						: line.detail() == null || !seal.equals(Line.seal(nonce, line.detail())))) {
+					return broken(lines, head, seq, "line " + seq + " was changed after it was written");
+				}
+				String hash = line.hash(seq, previous, seal);
 				if (!hash.equals(row[3])) {
 					return broken(lines, head, seq, "line " + seq + " was changed after it was written");
 				}

@@ -22,6 +22,7 @@ import org.parlons.conversations.Messages;
 import org.parlons.conversations.ReplyHeld;
 import org.parlons.conversations.ReplyQueued;
 import org.parlons.customers.CustomerEdited;
+import org.parlons.customers.CustomerErasing;
 import org.parlons.customers.CustomerMergeUndone;
 import org.parlons.customers.CustomerMerged;
 import org.parlons.customers.CustomersExported;
@@ -106,6 +107,30 @@ public class AuditLog {
 		if (sealed > 0) {
 			log.info("Sealed {} audit lines written before the hash chain into it", sealed);
 		}
+		AuditChain.Resealed resealed = chain.sealDetails();
+		if (resealed != null) {
+			log.info("Sealed the details of {} audit lines from line {} so they can be redacted (old head {})",
+					resealed.lines(), resealed.fromSeq(), resealed.oldHead());
+			append(null, "audit", "audit.details-sealed", null,
+					"from line " + resealed.fromSeq() + ", previous head " + resealed.oldHead());
+		}
+	}
+
+	/**
+	 * An erased customer's lines keep their place in the chain and lose their detail
+	 * (names, addresses): the chain still verifies.
+	 */
+	@EventListener
+	void on(org.parlons.privacy.PrivacyEvent event) {
+		append(event.actorId(), event.actorId() == null ? "customer" : null, "privacy." + event.type(),
+				"customer:" + event.customerId(), event.detail());
+	}
+
+	@EventListener
+	void on(CustomerErasing event) {
+		int redacted = chain.redact(event.profileIds().stream().map(id -> "customer:" + id).toList(), clock.instant());
+		append(null, "privacy", "customer.erased", "customer:" + event.customerId(),
+				event.profileIds().size() + " profiles, " + redacted + " lines redacted");
 	}
 
 	@EventListener

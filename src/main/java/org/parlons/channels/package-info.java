@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Channels",
-		allowedDependencies = { "agents", "conversations", "customers", "listening", "platform" })
+		allowedDependencies = { "agents", "conversations", "customers", "listening", "privacy", "platform" })
 package org.parlons.channels;
 
 import org.jspecify.annotations.NullMarked;

@@ -39,7 +39,14 @@ public class Outbound {
 	 * @param name the name of a customer the address creates, if any
 	 */
 	public record Start(long inboxId, @Nullable Long customerId, @Nullable String to, @Nullable String name,
-			@Nullable String subject, String text, @Nullable String persona, boolean acceptWarnings) {
+			@Nullable String subject, String text, @Nullable String persona, boolean acceptWarnings,
+			@Nullable String purpose) {
+
+		public Start(long inboxId, @Nullable Long customerId, @Nullable String to, @Nullable String name,
+				@Nullable String subject, String text, @Nullable String persona, boolean acceptWarnings) {
+			this(inboxId, customerId, to, name, subject, text, persona, acceptWarnings, null);
+		}
+
 	}
 
 	private final ConversationAccess access;
@@ -60,8 +67,12 @@ public class Outbound {
 
 	private final Clock clock;
 
+	private final org.parlons.privacy.Consents consents;
+
 	Outbound(ConversationAccess access, Conversations conversations, Replies replies, List<OutboundChannels> channels,
-			Customers customers, CustomerResolver resolver, CustomerProfiles profiles, Teams teams, Clock clock) {
+			Customers customers, CustomerResolver resolver, CustomerProfiles profiles, Teams teams, Clock clock,
+			org.parlons.privacy.Consents consents) {
+		this.consents = consents;
 		this.access = access;
 		this.conversations = conversations;
 		this.replies = replies;
@@ -101,6 +112,14 @@ public class Outbound {
 					"A subject is limited to " + MAX_SUBJECT + " characters", MAX_SUBJECT);
 		}
 		Recipient recipient = recipient(kind, start, agent.id());
+		if (start.purpose() != null && !start.purpose().isBlank()) {
+			try {
+				consents.require(recipient.customerId(), start.purpose().strip(), consentChannel(inbox.channel()));
+			}
+			catch (org.parlons.platform.Refusals.Conflict ex) {
+				throw InvalidRequestException.from(ex);
+			}
+		}
 		customers.lock(recipient.customerId());
 		long id = conversations.start(new Conversations.NewConversation(inbox.id(), recipient.customerId(),
 				team(agent, inbox), subject.isEmpty() ? null : subject, clock.instant()), agent.id(),
@@ -109,6 +128,11 @@ public class Outbound {
 		conversation.changed(new ConversationChanged.Started(id, inbox.id(), agent.id(), inbox.channel()));
 		conversations.save(conversation, agent.id());
 		return replies.reply(agent, id, start.text(), Visibility.PRIVATE, start.persona(), start.acceptWarnings());
+	}
+
+	/** The channel as consents name it: SMS rather than the provider. */
+	private static String consentChannel(String inboxChannel) {
+		return "twilio".equals(inboxChannel) ? "sms" : inboxChannel;
 	}
 
 	private record Recipient(long customerId, String address) {

@@ -3,7 +3,8 @@
  * channel feeds, replies waiting for delivery, assignment and the timeline.
  */
 @NullMarked
-@ApplicationModule(displayName = "Conversations", allowedDependencies = { "agents", "customers", "platform" })
+@ApplicationModule(displayName = "Conversations",
+		allowedDependencies = { "agents", "customers", "privacy", "platform" })
 package org.parlons.conversations;
 
 import org.jspecify.annotations.NullMarked;

@@ -385,4 +385,37 @@ public class Customers {
 		jdbc.sql("select id from customer where id = ? for update").param(customerId).query(Long.class).optional();
 	}
 
+	/**
+	 * What the customer asked of their data: restriction of processing (GDPR art. 18) and
+	 * objection to profiling (art. 21), each since when.
+	 *
+	 * @param restrictedAt since when processing is restricted
+	 * @param profilingObjectedAt since when they object to profiling
+	 * @param erasedAt when their personal data was erased
+	 */
+	public record Rights(java.time.@Nullable Instant restrictedAt, java.time.@Nullable Instant profilingObjectedAt,
+			java.time.@Nullable Instant erasedAt) {
+	}
+
+	public Rights rights(long customerId) {
+		return jdbc.sql("select restricted_at, profiling_objected_at, erased_at from customer where id = ?")
+			.param(current(customerId))
+			.query((rs, n) -> new Rights(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
+					instant(rs.getTimestamp(3))))
+			.optional()
+			.orElse(new Rights(null, null, null));
+	}
+
+	/** Restricts processing, or objects to profiling, for the customer, from now on. */
+	public void markRight(long customerId, boolean restriction, java.time.Instant at) {
+		jdbc.sql("update customer set " + (restriction ? "restricted_at" : "profiling_objected_at") + " = coalesce("
+				+ (restriction ? "restricted_at" : "profiling_objected_at") + ", ?) where id = ?")
+			.params(java.sql.Timestamp.from(at), current(customerId))
+			.update();
+	}
+
+	private static java.time.@Nullable Instant instant(java.sql.@Nullable Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
 }

@@ -197,4 +197,12 @@ public class Approvals {
 				rs.getTimestamp(14).toInstant());
 	}
 
+	/** A held reply's texts go with its conversation's (an erasure). */
+	@org.springframework.context.event.EventListener
+	void on(org.parlons.conversations.ConversationsErased event) {
+		jdbc.sql("update approval set original_text = '', final_text = null where conversation_id in (:ids)")
+			.param("ids", java.util.List.copyOf(event.conversationIds()))
+			.update();
+	}
+
 }

@@ -60,6 +60,18 @@ public class BlobStore {
 		}
 	}
 
+	/** Deletes the stored bytes of a key, if any (an erasure). */
+	public void delete(String key) {
+		if (KEY.matcher(key).matches()) {
+			try {
+				Files.deleteIfExists(path(key));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not delete a stored file under " + root, ex);
+			}
+		}
+	}
+
 	private Path path(String key) {
 		return root.resolve(key.substring(0, 2)).resolve(key);
 	}

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Service;
  * A customer's own record, whole, as they may download it from their space (GDPR art. 15
  * and 20): their profile and every profile merged into it, identities, their requests
  * with what they wrote and were actually sent, their ratings, consents, contracts and
- * consumption, preferences and organisation. Nothing of anybody else: not the requests of
- * their organisation's members, not the agents' notes.
+ * consumption, preferences and organisation, grants and data requests; and, under
+ * {@code tables}, every row of every table that refers to them by a foreign key (see
+ * {@link org.parlons.privacy.PersonalRecords}). Nothing of anybody else: not the requests
+ * of their organisation's members.
  */
 @Service
 public class MyData {
@@ -37,8 +39,21 @@ public class MyData {
 
 	private final Clock clock;
 
+	private final org.parlons.privacy.Consents consents;
+
+	private final org.parlons.privacy.DataRequests dataRequests;
+
+	private final org.parlons.privacy.PersonalRecords records;
+
+	private final Grants grants;
+
 	MyData(Customers customers, PortalRequests requests, Contracts contracts, PortalPreferences preferences,
-			Organisations organisations, Satisfaction satisfaction, Clock clock) {
+			Organisations organisations, Satisfaction satisfaction, Clock clock, org.parlons.privacy.Consents consents,
+			org.parlons.privacy.DataRequests dataRequests, org.parlons.privacy.PersonalRecords records, Grants grants) {
+		this.consents = consents;
+		this.dataRequests = dataRequests;
+		this.records = records;
+		this.grants = grants;
 		this.customers = customers;
 		this.requests = requests;
 		this.contracts = contracts;
@@ -70,13 +85,10 @@ public class MyData {
 			}
 		}
 		out.put("identities", identities);
-		Map<String, Object> consents = new LinkedHashMap<>();
-		customer.attributes().forEach((key, value) -> {
-			if (key.startsWith("consent.")) {
-				consents.put(key.substring("consent.".length()), value);
-			}
-		});
-		out.put("consents", consents);
+		Map<String, Object> consent = new LinkedHashMap<>();
+		consent.put("purposes", consents.states(current, java.util.Locale.ENGLISH));
+		consent.put("decisions", consents.history(current));
+		out.put("consents", consent);
 		List<Map<String, Object>> mine = new ArrayList<>();
 		List<Map<String, Object>> ratings = new ArrayList<>();
 		for (PortalRequests.Request r : requests.list(me)) {
@@ -108,6 +120,9 @@ public class MyData {
 					.map(m -> Map.of("role", m.role(), "name",
 							organisations.find(m.organisationId()).map(Organisations.Organisation::name).orElse("")))
 					.orElse(null));
+		out.put("grants", grants.of(profiles));
+		out.put("dataRequests", dataRequests.ofCustomer(current));
+		out.put("tables", records.of(profiles));
 		return out;
 	}
 

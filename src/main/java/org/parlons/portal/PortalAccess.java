@@ -102,4 +102,16 @@ class PortalAccess {
 		}
 	}
 
+	/**
+	 * An erased customer is signed out everywhere: their links and sessions go, with the
+	 * choices they made in their space.
+	 */
+	@org.springframework.context.event.EventListener
+	void on(org.parlons.customers.CustomerErasing event) {
+		java.util.List<Long> ids = java.util.List.copyOf(event.profileIds());
+		jdbc.sql("delete from portal_link where customer_id in (:ids)").param("ids", ids).update();
+		jdbc.sql("delete from portal_session where customer_id in (:ids)").param("ids", ids).update();
+		jdbc.sql("delete from portal_preference where customer_id in (:ids)").param("ids", ids).update();
+	}
+
 }

@@ -8,7 +8,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Customer space", allowedDependencies = { "agents", "channels", "conversations",
-		"customers", "knowledge", "routing", "platform" })
+		"customers", "knowledge", "privacy", "routing", "platform" })
 package org.parlons.portal;
 
 import org.jspecify.annotations.NullMarked;

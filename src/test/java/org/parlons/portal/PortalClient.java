@@ -88,6 +88,41 @@ final class PortalClient {
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	TestApi.Response delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+	}
+
+	/**
+	 * Submits a form of the page at {@code page} to {@code action}, with its CSRF field.
+	 */
+	Opened submitTo(String page, String action, Map<String, String> fields) {
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(open(base + page).body());
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		if (csrf.find()) {
+			all.put("_csrf", csrf.group(1));
+		}
+		String form = all.entrySet()
+			.stream()
+			.map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+					+ java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+		try {
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + action))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return new Opened(r.statusCode(), r.uri().getPath(), r.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	TestApi.Response postWithHeaders(String path, Object body, Map<String, String> headers) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")

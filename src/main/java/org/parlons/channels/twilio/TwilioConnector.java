@@ -18,7 +18,7 @@ import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Visibility;
-import org.parlons.customers.Consents;
+import org.parlons.privacy.Consents;
 import org.parlons.customers.Identity;
 import org.parlons.platform.PlatformSettings;
 import org.springframework.stereotype.Component;

@@ -23,7 +23,7 @@ import org.parlons.conversations.MessageStatus;
 import org.parlons.conversations.Placement;
 import org.parlons.conversations.Visibility;
 import org.parlons.customers.Author;
-import org.parlons.customers.Consents;
+import org.parlons.privacy.Consents;
 import org.parlons.customers.Identity;
 import org.parlons.platform.Crypto;
 import org.parlons.platform.NotFoundException;

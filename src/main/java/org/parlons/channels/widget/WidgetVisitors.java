@@ -105,4 +105,15 @@ class WidgetVisitors {
 				rs.getString(6));
 	}
 
+	/**
+	 * An erased customer's visitors keep their key (their browser) and lose who they said
+	 * they were.
+	 */
+	@org.springframework.context.event.EventListener
+	void on(org.parlons.customers.CustomerErasing event) {
+		jdbc.sql("update widget_visitor set email = null, verified_user = null where customer_id in (:ids)")
+			.param("ids", java.util.List.copyOf(event.profileIds()))
+			.update();
+	}
+
 }

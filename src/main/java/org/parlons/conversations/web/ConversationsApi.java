@@ -324,10 +324,12 @@ class ConversationsApi {
 	 * inbox's choice
 	 * @param acceptWarnings send despite the code of conduct's warnings (after reading
 	 * them)
+	 * @param purpose the consent purpose the message serves ("offers"): refused (409)
+	 * when the customer has not consented to it; none for a service message
 	 */
 	record NewConversation(@NotNull Long inboxId, @Nullable Long customerId, @Nullable @Size(max = 320) String to,
 			@Nullable @Size(max = 200) String name, @Nullable String subject, @NotBlank String text,
-			@Nullable String persona, @Nullable Boolean acceptWarnings) {
+			@Nullable String persona, @Nullable Boolean acceptWarnings, @Nullable @Size(max = 40) String purpose) {
 	}
 
 	/**
@@ -348,8 +350,9 @@ class ConversationsApi {
 	@PostMapping("/conversations")
 	ResponseEntity<Started> start(@AuthenticationPrincipal AgentPrincipal me,
 			@Valid @RequestBody NewConversation body) {
-		var message = outbound.start(me, new Outbound.Start(body.inboxId(), body.customerId(), body.to(), body.name(),
-				body.subject(), body.text(), body.persona(), Boolean.TRUE.equals(body.acceptWarnings())));
+		var message = outbound.start(me,
+				new Outbound.Start(body.inboxId(), body.customerId(), body.to(), body.name(), body.subject(),
+						body.text(), body.persona(), Boolean.TRUE.equals(body.acceptWarnings()), body.purpose()));
 		return ResponseEntity.status(sentOrHeld(message))
 			.body(new Started(message.conversationId(), MessageView.of(message)));
 	}
