@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionCoverageTests {
 
 	private static final List<String> OPEN = List.of("/login", "/", "/webhooks/", "/widget", "/api/v1/tokens",
-			"/account/", "/api/v1/me", "/error", "/v3/api-docs", "/swagger-ui", "/portal");
+			"/account/", "/api/v1/me", "/error", "/v3/api-docs", "/swagger-ui", "/portal", "/vrm");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

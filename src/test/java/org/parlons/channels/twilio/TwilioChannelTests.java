@@ -144,7 +144,10 @@ class TwilioChannelTests {
 		assertThat(blocked.status()).isEqualTo(422);
 		assertThat(blocked.body().get("detail").asString()).contains("STOP");
 		long customer = admin.get("/api/v1/conversations/" + conversation).body().get("customerId").asLong();
-		assertThat(admin.get("/api/v1/customers/" + customer).body().toString()).contains("opted-out");
+		var consents = admin.get("/api/v1/customers/" + customer + "/consents").body();
+		assertThat(consents.get("history").get(0).get("purpose").asString()).isEqualTo("contact");
+		assertThat(consents.get("history").get(0).get("channel").asString()).isEqualTo("sms");
+		assertThat(consents.get("history").get(0).get("granted").asBoolean()).isFalse();
 
 		post(sms(phone, "START"), true);
 		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bon retour !"))
