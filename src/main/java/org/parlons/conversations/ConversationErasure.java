@@ -59,7 +59,7 @@ public class ConversationErasure {
 	 */
 	public List<Long> resolvedBefore(Instant before, int limit) {
 		return jdbc
-			.sql("select id from conversation where status = 'resolved' and updated_at < ? and erased_at is null "
+			.sql("select id from conversation where status = 'RESOLVED' and updated_at < ? and erased_at is null "
 					+ "order by id limit " + limit)
 			.param(Timestamp.from(before))
 			.query(Long.class)

@@ -69,10 +69,17 @@ public class Outbound {
 
 	private final org.parlons.privacy.Consents consents;
 
+	private final org.parlons.privacy.Purposes purposes;
+
+	private final org.springframework.context.MessageSource words;
+
 	Outbound(ConversationAccess access, Conversations conversations, Replies replies, List<OutboundChannels> channels,
 			Customers customers, CustomerResolver resolver, CustomerProfiles profiles, Teams teams, Clock clock,
-			org.parlons.privacy.Consents consents) {
+			org.parlons.privacy.Consents consents, org.parlons.privacy.Purposes purposes,
+			org.springframework.context.MessageSource words) {
 		this.consents = consents;
+		this.purposes = purposes;
+		this.words = words;
 		this.access = access;
 		this.conversations = conversations;
 		this.replies = replies;
@@ -127,7 +134,15 @@ public class Outbound {
 		Conversation conversation = conversations.findById(id).orElseThrow();
 		conversation.changed(new ConversationChanged.Started(id, inbox.id(), agent.id(), inbox.channel()));
 		conversations.save(conversation, agent.id());
-		return replies.reply(agent, id, start.text(), Visibility.PRIVATE, start.persona(), start.acceptWarnings());
+		String text = start.text();
+		if (start.purpose() != null && !start.purpose().isBlank() && kind == Identity.Kind.EMAIL
+				&& purposes.get(start.purpose().strip()).promotional()) {
+			var purpose = purposes.get(start.purpose().strip());
+			var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+			text = text + "\n\n-- \n" + words.getMessage("privacy.unsubscribe.footer", new Object[] {
+					purpose.title(locale), consents.unsubscribeLink(recipient.customerId(), purpose.key()) }, locale);
+		}
+		return replies.reply(agent, id, text, Visibility.PRIVATE, start.persona(), start.acceptWarnings());
 	}
 
 	/** The channel as consents name it: SMS rather than the provider. */

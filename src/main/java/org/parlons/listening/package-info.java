@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Listening",
-		allowedDependencies = { "agents", "conversations", "customers", "language", "platform" })
+		allowedDependencies = { "agents", "conversations", "customers", "language", "privacy", "platform" })
 package org.parlons.listening;
 
 import org.jspecify.annotations.NullMarked;

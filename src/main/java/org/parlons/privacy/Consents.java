@@ -84,8 +84,18 @@ public class Consents {
 
 	private final Clock clock;
 
+	private final org.parlons.platform.SecretBox secrets;
+
+	private final org.parlons.platform.PlatformSettings platform;
+
+	private final org.springframework.core.env.Environment environment;
+
 	Consents(JdbcClient jdbc, Purposes purposes, Customers customers, CustomerHistory history,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, org.parlons.platform.SecretBox secrets,
+			org.parlons.platform.PlatformSettings platform, org.springframework.core.env.Environment environment) {
+		this.secrets = secrets;
+		this.platform = platform;
+		this.environment = environment;
 		this.jdbc = jdbc;
 		this.purposes = purposes;
 		this.customers = customers;
@@ -115,6 +125,19 @@ public class Consents {
 		history.record(id, granted ? "consent-given" : "consent-withdrawn", what, null);
 		events.publishEvent(new PrivacyEvent(granted ? "consent.given" : "consent.withdrawn", id, what, actorId));
 		return byReceipt(receipt).orElseThrow();
+	}
+
+	/**
+	 * A decision the customer makes in their space: only on a purpose that rests on their
+	 * consent (the others are told, and objected to on the channel: STOP).
+	 */
+	@Transactional
+	public Decision decideAsCustomer(long customerId, String purposeKey, boolean granted, String language) {
+		if (!purposes.get(purposeKey).needsConsent()) {
+			throw Refusals.invalid("privacy.consent.notOptional",
+					"This purpose does not rest on consent: write STOP on a channel to stop it there");
+		}
+		return decide(customerId, purposeKey, null, granted, "portal", language, null);
 	}
 
 	/**
@@ -181,6 +204,36 @@ public class Consents {
 					"The customer never consented to '" + purpose.titleEn() + "'", purpose.titleFr(),
 					purpose.titleEn());
 		}
+	}
+
+	/**
+	 * The link that withdraws this purpose in one click (then a confirmation: mail
+	 * scanners open links), for the foot of what the purpose sends.
+	 */
+	public String unsubscribeLink(long customerId, String purposeKey) {
+		long id = customers.current(customerId);
+		String base = platform.publicUrl().isBlank()
+				? "http://localhost:" + environment.getProperty("local.server.port", "8080") : platform.publicUrl();
+		return base.replaceAll("/+$", "") + "/portal/unsubscribe/" + id + "." + purposeKey + "."
+				+ secrets.tag("unsubscribe:" + id + ":" + purposeKey, 32);
+	}
+
+	/** Whom and what an unsubscribe token names, when it is one of ours. */
+	public record Unsubscribe(long customerId, Purposes.Purpose purpose) {
+	}
+
+	public Optional<Unsubscribe> unsubscribeOf(String token) {
+		String[] parts = token.split("\\.");
+		if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}")) {
+			return Optional.empty();
+		}
+		long id = Long.parseLong(parts[0]);
+		String expected = secrets.tag("unsubscribe:" + id + ":" + parts[1], 32);
+		if (!java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+				parts[2].getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+			return Optional.empty();
+		}
+		return purposes.find(parts[1]).map(p -> new Unsubscribe(id, p));
 	}
 
 	/** Where the customer stands on every purpose. */

@@ -52,7 +52,7 @@ public class DataRequests {
 	 * @param enteredBy the agent who entered it, if one did
 	 * @param handledBy the agent who carried it out or refused it
 	 * @param completedAt when
-	 * @param outcome what was done, or why it was refused
+	 * @param outcome the handler's note, or why it was refused
 	 */
 	public record DataRequest(long id, long customerId, String kind, String status, @Nullable String detail,
 			String source, String verifiedBy, Instant receivedAt, Instant dueAt, @Nullable Long enteredBy,
@@ -168,29 +168,32 @@ public class DataRequests {
 	@Transactional
 	public DataRequest execute(long requestId, long actorId, @Nullable String note) {
 		DataRequest r = lockOpen(requestId);
-		String outcome;
 		switch (r.kind()) {
-			case "erasure" -> {
-				Set<Long> profiles = erasure.erase(r.customerId());
-				outcome = "erased " + profiles.size() + " profile(s)";
+			case "erasure" -> erasure.erase(r.customerId());
+			case "restriction" -> customers.markRight(r.customerId(), true, clock.instant());
+			case "objection" -> customers.markRight(r.customerId(), false, clock.instant());
+			default -> {
+				// access and portability: the export in the customer's space;
+				// rectification:
+				// the agent edited the profile before
 			}
-			case "restriction" -> {
-				customers.markRight(r.customerId(), true, clock.instant());
-				outcome = "processing restricted";
-			}
-			case "objection" -> {
-				customers.markRight(r.customerId(), false, clock.instant());
-				outcome = "no profiling from now on";
-			}
-			case "access", "portability" -> outcome = "export available in the customer space";
-			default -> outcome = "profile rectified";
 		}
-		if (note != null && !note.isBlank()) {
-			outcome = outcome + " — " + note.strip();
-		}
+		String outcome = note == null || note.isBlank() ? null : note.strip();
 		close(r, "completed", actorId, outcome);
 		events.publishEvent(
 				new PrivacyEvent("data-request.executed", r.customerId(), "#" + r.id() + " " + r.kind(), actorId));
+		return get(requestId);
+	}
+
+	/** Marks a request as being handled, by whom (409 when it is no longer open). */
+	@Transactional
+	public DataRequest start(long requestId, long actorId) {
+		DataRequest r = lockOpen(requestId);
+		jdbc.sql("update data_request set status = 'in-progress', handled_by = ? where id = ?")
+			.params(actorId, r.id())
+			.update();
+		events.publishEvent(
+				new PrivacyEvent("data-request.started", r.customerId(), "#" + r.id() + " " + r.kind(), actorId));
 		return get(requestId);
 	}
 
@@ -225,14 +228,15 @@ public class DataRequests {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("No data request " + requestId));
 		if (!r.open()) {
-			throw Refusals.conflict("privacy.request.closed", "This request was already " + r.status(), r.status());
+			throw Refusals.conflict("privacy.request.closed." + r.status(), "This request was already " + r.status());
 		}
 		return r;
 	}
 
-	private void close(DataRequest r, String status, long actorId, String outcome) {
+	private void close(DataRequest r, String status, long actorId, @Nullable String outcome) {
 		jdbc.sql("update data_request set status = ?, handled_by = ?, completed_at = ?, outcome = ? where id = ?")
-			.params(status, actorId, Timestamp.from(clock.instant()), cut(outcome, 2000), r.id())
+			.params(status, actorId, Timestamp.from(clock.instant()), outcome == null ? null : cut(outcome, 2000),
+					r.id())
 			.update();
 	}
 

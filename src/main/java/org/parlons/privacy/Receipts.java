@@ -18,7 +18,6 @@ import java.util.Map;
 
 import org.parlons.platform.Json;
 import org.parlons.platform.SecretBox;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,13 +48,12 @@ public class Receipts {
 
 	private final String controller;
 
-	Receipts(JdbcClient jdbc, SecretBox secrets, Purposes purposes, Clock clock,
-			@Value("${parlons.privacy.controller:Parlons}") String controller) {
+	Receipts(JdbcClient jdbc, SecretBox secrets, Purposes purposes, Clock clock, PrivacySettings settings) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.purposes = purposes;
 		this.clock = clock;
-		this.controller = controller;
+		this.controller = settings.controller();
 	}
 
 	private record Key(String kid, byte[] publicRaw, PrivateKey privateKey) {

@@ -165,10 +165,34 @@ class DataRightsTests {
 				Map.of("text", "Votre facture est corrigée."));
 		assertThat(service.status()).as(String.valueOf(service.body())).isEqualTo(201);
 
+		// an offer sent by email carries a link that withdraws it, after a confirmation
+		assertThat(browser.put("/portal/api/v1/consents/offers", Map.of("granted", true)).status()).isEqualTo(200);
+		var sentOffer = admin.post("/api/v1/conversations", offer);
+		assertThat(sentOffer.status()).isEqualTo(201);
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s]+/portal/unsubscribe/[^\\s]+")
+			.matcher(sentOffer.body().get("message").get("text").asString());
+		assertThat(link.find()).as(sentOffer.body().toString()).isTrue();
+		String unsubscribe = "http://localhost:" + port + java.net.URI.create(link.group()).getRawPath();
+		PortalClient anyone = new PortalClient(port);
+		var asked = anyone.open(unsubscribe);
+		assertThat(asked.status()).isEqualTo(200);
+		assertThat(asked.body()).contains("confirm-unsubscribe");
+		assertThat(browser.get("/portal/api/v1/consents").body().toString()).contains("\"granted\":true");
+		var confirmed = anyone.submit(unsubscribe, Map.of());
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.body()).contains("id=\"unsubscribed\"");
+		assertThat(admin.post("/api/v1/conversations", offer).status()).isEqualTo(409);
+		assertThat(anyone.open(unsubscribe.substring(0, unsubscribe.length() - 32) + "0".repeat(32)).status())
+			.isEqualTo(404);
+
 		JsonNode seen = admin.get("/api/v1/customers/" + marie.customer() + "/consents").body();
-		assertThat(seen.get("history").size()).isEqualTo(2);
-		assertThat(seen.get("history").get(0).get("source").asString()).isEqualTo("portal");
+		assertThat(seen.get("history").size()).isEqualTo(4);
+		assertThat(seen.get("history").get(0).get("source").asString()).isEqualTo("unsubscribe-link");
+		assertThat(seen.get("history").get(1).get("source").asString()).isEqualTo("portal");
 		assertThat(browser.put("/portal/api/v1/consents/nope", Map.of("granted", true)).status()).isEqualTo(404);
+		var contact = browser.put("/portal/api/v1/consents/contact", Map.of("granted", false));
+		assertThat(contact.status()).isEqualTo(422);
+		assertThat(contact.body().get("detail").asString()).contains("STOP");
 		assertThat(browser.put("/portal/api/v1/consents/offers", Map.of()).status()).isEqualTo(422);
 		String lines = admin.getText("/api/v1/audit?type=privacy.consent.withdrawn");
 		assertThat(lines).contains("customer:" + marie.customer());

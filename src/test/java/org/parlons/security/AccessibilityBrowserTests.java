@@ -59,7 +59,7 @@ class AccessibilityBrowserTests {
 		List<String> pages = List.of("/inbox", "/inbox/conversations/" + conversation, "/customers",
 				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
 				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit", "/answers",
-				"/account/tokens", "/no/such/page");
+				"/privacy", "/account/tokens", "/no/such/page");
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {

@@ -115,7 +115,7 @@ class PortalPrivacyApi {
 		}
 		long id = requests.currentOf(me);
 		try {
-			consents.decide(id, purpose, null, body.granted(), "portal", locale.getLanguage(), null);
+			consents.decideAsCustomer(id, purpose, body.granted(), locale.getLanguage());
 		}
 		catch (Refusals.Invalid ex) {
 			throw InvalidRequestException.from(ex);

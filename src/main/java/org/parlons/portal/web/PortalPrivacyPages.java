@@ -66,7 +66,7 @@ class PortalPrivacyPages {
 	String decide(@AuthenticationPrincipal PortalCustomer me, @PathVariable String purpose,
 			@RequestParam boolean granted, RedirectAttributes redirect, Locale locale) {
 		try {
-			consents.decide(requests.currentOf(me), purpose, null, granted, "portal", locale.getLanguage(), null);
+			consents.decideAsCustomer(requests.currentOf(me), purpose, granted, locale.getLanguage());
 			redirect.addFlashAttribute("notice",
 					words.getMessage(granted ? "portal.privacy.granted" : "portal.privacy.withdrawn", null, locale));
 		}

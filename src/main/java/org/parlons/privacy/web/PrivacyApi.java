@@ -202,6 +202,18 @@ class PrivacyApi {
 		}
 	}
 
+	/** Marks a request as being handled by the caller; 409 when it is no longer open. */
+	@Requires(Permission.HANDLE_DATA_REQUESTS)
+	@PostMapping("/data-requests/{id}/start")
+	DataRequests.DataRequest start(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
+		try {
+			return requests.start(id, me.id());
+		}
+		catch (Refusals.Conflict ex) {
+			throw InvalidRequestException.from(ex);
+		}
+	}
+
 	/** Refuses a request with its reason; 409 when it is no longer open. */
 	@Requires(Permission.HANDLE_DATA_REQUESTS)
 	@PostMapping("/data-requests/{id}/refusal")

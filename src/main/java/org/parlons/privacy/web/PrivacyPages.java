@@ -72,6 +72,20 @@ class PrivacyPages {
 	}
 
 	@Requires(Permission.HANDLE_DATA_REQUESTS)
+	@PostMapping("/privacy/requests/{id}/start")
+	String start(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, RedirectAttributes redirect,
+			Locale locale) {
+		try {
+			requests.start(id, me.id());
+			redirect.addFlashAttribute("notice", words.getMessage("privacy.started", new Object[] { id }, locale));
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/privacy";
+	}
+
+	@Requires(Permission.HANDLE_DATA_REQUESTS)
 	@PostMapping("/privacy/requests/{id}/refuse")
 	String refuse(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect, Locale locale) {
