@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.parlons.audit.AuditLog.Verification;
 import org.parlons.platform.Crypto;
+import org.parlons.platform.Database;
 import org.parlons.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,9 +61,25 @@ class AuditChain {
 
 	private final TransactionTemplate tx;
 
-	AuditChain(JdbcClient jdbc, TransactionTemplate tx) {
+	private final javax.sql.DataSource dataSource;
+
+	AuditChain(JdbcClient jdbc, TransactionTemplate tx, javax.sql.DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.dataSource = dataSource;
+	}
+
+	private Database.Dialect dialect() {
+		java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+		try {
+			return Database.Dialect.of(connection.getMetaData().getURL());
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/**
@@ -154,6 +171,11 @@ class AuditChain {
 	@Transactional
 	@Nullable Resealed sealDetails() {
 		Head head = lockHead();
+		if (dialect() == Database.Dialect.POSTGRESQL) {
+			// the append-only trigger lets this transaction, and it alone, seal older
+			// lines
+			jdbc.sql("select set_config('parlons.audit_reseal', 'on', true)").query().singleValue();
+		}
 		Long first = jdbc.sql("select min(seq) from audit_event where detail_seal is null and detail is not null")
 			.query(Long.class)
 			.optional()
