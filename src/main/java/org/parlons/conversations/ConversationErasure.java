@@ -88,7 +88,7 @@ public class ConversationErasure {
 				+ "in (:ids))")
 			.param("ids", ids)
 			.update();
-		jdbc.sql("update conversation set subject = null, preview = null, started_to = null, erased_at = :at "
+		jdbc.sql("update conversation set subject = null, preview = '', started_to = null, erased_at = :at "
 				+ "where id in (:ids)")
 			.param("at", Timestamp.from(clock.instant()))
 			.param("ids", ids)

@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the notice shown, the language it was read in) and a receipt the customer can download
  * ({@link Receipts}). The state of a purpose is its latest decision across the customer's
  * merged profiles. STOP and START on a channel decide the {@link Purposes#CONTACT}
- * purpose for that channel; STOP also withdraws every promotional purpose the channel
- * carries.
+ * purpose for that channel; STOP also withdraws, on that channel, every promotional
+ * purpose granted there. A customer-initiated conversation is always answered: replies
+ * are never checked against a purpose, only against STOP on their channel.
  */
 @Service
 public class Consents {
@@ -142,15 +143,16 @@ public class Consents {
 
 	/**
 	 * STOP or START on a channel: the contact purpose for that channel, and on STOP every
-	 * promotional purpose the channel carries that was granted.
+	 * promotional purpose granted there, withdrawn on that channel only.
 	 */
 	@Transactional
 	public void record(long customerId, String channel, boolean granted, String source) {
 		decide(customerId, Purposes.CONTACT, channel, granted, source, "fr", null);
 		if (!granted) {
 			for (Purposes.Purpose p : purposes.list()) {
-				if (p.promotional() && p.covers(channel) && allows(customerId, p.key(), channel)) {
-					decide(customerId, p.key(), null, false, source, "fr", null);
+				if (p.promotional() && p.covers(channel)
+						&& latest(customerId, p.key(), channel).map(Decision::granted).orElse(false)) {
+					decide(customerId, p.key(), channel, false, source, "fr", null);
 				}
 			}
 		}

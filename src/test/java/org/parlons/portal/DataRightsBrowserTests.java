@@ -41,11 +41,13 @@ class DataRightsBrowserTests {
 		TestApi admin = TestApi.asAdmin(port);
 		long inbox = admin.createApiInbox(unique("Mail"), Map.of());
 		String name = "Léon " + unique("Vidal");
-		long customer = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
+		String hello = "Bonjour de " + unique("Léon");
+		var first = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
 				Map.of("externalId", unique("m"), "author",
 						Map.of("externalId", unique("a"), "name", name, "email", unique("leon") + "@exemple.fr"),
-						"text", "Bonjour", "subject", "Question"))
-			.id("customerId");
+						"text", hello, "subject", "Question"));
+		long customer = first.id("customerId");
+		long conversation = first.id("conversationId");
 		String url = admin.post("/api/v1/customers/" + customer + "/portal-invitations", Map.of())
 			.body()
 			.get("url")
@@ -115,6 +117,13 @@ class DataRightsBrowserTests {
 		assertThat(chrome.findElement(By.id("closed-title")).findElement(By.xpath("..")).getText())
 			.contains("Personal data erased; figures and contracts remain.");
 		assertThat(admin.get("/api/v1/customers/" + customer).body().get("name").isNull()).isTrue();
+		// the erased conversation still shows in the inbox and opens, with nothing of the
+		// customer
+		chrome.get("http://localhost:" + port + "/inbox");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("list")));
+		chrome.get("http://localhost:" + port + "/inbox/conversations/" + conversation);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("thread")));
+		assertThat(chrome.findElement(By.tagName("body")).getText()).doesNotContain(name).doesNotContain(hello);
 	}
 
 	/**

@@ -39,6 +39,9 @@ import static org.parlons.testing.TestApi.unique;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwilioChannelTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.parlons.privacy.Consents consents;
+
 	static final String SID = "AC" + "0123456789abcdef".repeat(2);
 
 	static final String TOKEN = "twilio-auth-token-for-tests";
@@ -134,7 +137,13 @@ class TwilioChannelTests {
 	@Test
 	void stopIsRecordedAsConsentAndBlocksRepliesUntilStart() {
 		String phone = "+3362" + String.format("%07d", ids.incrementAndGet() % 10_000_000);
-		post(sms(phone, "J'ai une question"), true);
+		Map<String, String> question = sms(phone, "J'ai une question");
+		post(question, true);
+		long asked = admin.get("/api/v1/conversations/" + conversationOf(question.get("MessageSid")))
+			.body()
+			.get("customerId")
+			.asLong();
+		consents.decide(asked, "offers", null, true, "portal", "fr", null);
 		Map<String, String> stop = sms(phone, "stop");
 		post(stop, true);
 		long conversation = conversationOf(stop.get("MessageSid"));
@@ -145,9 +154,17 @@ class TwilioChannelTests {
 		assertThat(blocked.body().get("detail").asString()).contains("STOP");
 		long customer = admin.get("/api/v1/conversations/" + conversation).body().get("customerId").asLong();
 		var consents = admin.get("/api/v1/customers/" + customer + "/consents").body();
-		assertThat(consents.get("history").get(0).get("purpose").asString()).isEqualTo("contact");
-		assertThat(consents.get("history").get(0).get("channel").asString()).isEqualTo("sms");
-		assertThat(consents.get("history").get(0).get("granted").asBoolean()).isFalse();
+		JsonNode contact = consents.get("history")
+			.valueStream()
+			.filter(d -> d.get("purpose").asString().equals("contact"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(contact.get("channel").asString()).isEqualTo("sms");
+		assertThat(contact.get("granted").asBoolean()).isFalse();
+		assertThat(contact.get("source").asString()).isEqualTo("SMS STOP");
+		// STOP withdrew the offers on SMS, not by email
+		assertThat(this.consents.allows(customer, "offers", "sms")).isFalse();
+		assertThat(this.consents.allows(customer, "offers", "email")).isTrue();
 
 		post(sms(phone, "START"), true);
 		assertThat(admin.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Bon retour !"))
