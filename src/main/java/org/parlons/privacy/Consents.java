@@ -177,11 +177,7 @@ public class Consents {
 	 * is a no to everything on it.
 	 */
 	public boolean allows(long customerId, String purposeKey, @Nullable String channel) {
-		Purposes.Purpose purpose = purposes.get(purposeKey);
-		if (channel != null && optedOut(customerId, channel)) {
-			return false;
-		}
-		return latest(customerId, purposeKey, channel).map(Decision::granted).orElse(!purpose.needsConsent());
+		return refusal(customerId, purposeKey, channel).isEmpty();
 	}
 
 	/**
@@ -189,23 +185,34 @@ public class Consents {
 	 * since when.
 	 */
 	public void require(long customerId, String purposeKey, @Nullable String channel) {
-		if (!allows(customerId, purposeKey, channel)) {
-			Purposes.Purpose purpose = purposes.get(purposeKey);
-			Optional<Decision> latest = latest(customerId, purposeKey, channel);
-			if (channel != null && optedOut(customerId, channel)) {
-				throw Refusals.conflict("privacy.consent.stopped", "The customer asked for nothing more on " + channel,
-						purpose.titleEn(), channel);
-			}
-			if (latest.isPresent()) {
-				throw Refusals.conflict("privacy.consent.withdrawn",
-						"The customer withdrew their consent to '" + purpose.titleEn() + "' on "
-								+ latest.get().decidedAt(),
-						purpose.titleFr(), purpose.titleEn(), java.util.Date.from(latest.get().decidedAt()));
-			}
-			throw Refusals.conflict("privacy.consent.missing",
-					"The customer never consented to '" + purpose.titleEn() + "'", purpose.titleFr(),
-					purpose.titleEn());
+		Optional<Refusals.Conflict> refused = refusal(customerId, purposeKey, channel);
+		if (refused.isPresent()) {
+			throw refused.get();
 		}
+	}
+
+	/**
+	 * Why what serves this purpose may not go to the customer on this channel, if it may
+	 * not.
+	 */
+	private Optional<Refusals.Conflict> refusal(long customerId, String purposeKey, @Nullable String channel) {
+		Purposes.Purpose purpose = purposes.get(purposeKey);
+		if (channel != null && optedOut(customerId, channel)) {
+			return Optional
+				.of(Refusals.conflict("privacy.consent.stopped", "The customer asked for nothing more on " + channel,
+						purpose.titleFr(), purpose.titleEn(), channel));
+		}
+		Optional<Decision> latest = latest(customerId, purposeKey, channel);
+		if (latest.map(Decision::granted).orElse(!purpose.needsConsent())) {
+			return Optional.empty();
+		}
+		if (latest.isPresent()) {
+			return Optional.of(Refusals.conflict("privacy.consent.withdrawn",
+					"The customer withdrew their consent to '" + purpose.titleEn() + "' on " + latest.get().decidedAt(),
+					purpose.titleFr(), purpose.titleEn(), java.util.Date.from(latest.get().decidedAt())));
+		}
+		return Optional.of(Refusals.conflict("privacy.consent.missing",
+				"The customer never consented to '" + purpose.titleEn() + "'", purpose.titleFr(), purpose.titleEn()));
 	}
 
 	/**

@@ -135,9 +135,7 @@ class DataRightsBrowserTests {
 	}
 
 	private void assertNothingWiderThanTheScreen() {
-		Object wider = chrome
-			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-		assertThat(wider).isEqualTo(Boolean.FALSE);
+		assertThat(Browser.widerThanTheScreen(chrome)).isFalse();
 	}
 
 }

@@ -176,9 +176,7 @@ class PortalBrowserTests {
 	}
 
 	private void assertNothingWiderThanTheScreen() {
-		Object wider = chrome
-			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-		assertThat(wider).isEqualTo(Boolean.FALSE);
+		assertThat(Browser.widerThanTheScreen(chrome)).isFalse();
 	}
 
 }

@@ -136,32 +136,8 @@ final class PortalClient {
 	 * its CSRF field, then the fields are posted to the same address.
 	 */
 	Opened submit(String url, Map<String, String> fields) {
-		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-			.matcher(open(url).body());
-		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-		if (csrf.find()) {
-			all.put("_csrf", csrf.group(1));
-		}
-		String form = all.entrySet()
-			.stream()
-			.map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
-					+ java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-			.collect(java.util.stream.Collectors.joining("&"));
 		String target = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-		try {
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(target))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			return new Opened(r.statusCode(), r.uri().getPath(), r.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return submitTo(url.substring(base.length()), target.substring(base.length()), fields);
 	}
 
 	private TestApi.Response send(HttpRequest.Builder request) {

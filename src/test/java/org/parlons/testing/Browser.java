@@ -50,6 +50,12 @@ public final class Browser {
 		throw new AssertionError("nothing ending with " + suffix + " was downloaded to " + dir);
 	}
 
+	/** Whether the page is wider than the window (a horizontal scroll bar). */
+	public static boolean widerThanTheScreen(ChromeDriver chrome) {
+		return Boolean.TRUE.equals(chrome
+			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+	}
+
 	public static ChromeDriver start() {
 		return start(1440, 900);
 	}

@@ -39,8 +39,11 @@ class PortalPrivacyPages {
 
 	private final MessageSource words;
 
+	private final java.time.Clock clock;
+
 	PortalPrivacyPages(Consents consents, DataRequests dataRequests, Grants grants, PortalRequests requests,
-			MessageSource words) {
+			MessageSource words, java.time.Clock clock) {
+		this.clock = clock;
 		this.consents = consents;
 		this.dataRequests = dataRequests;
 		this.grants = grants;
@@ -57,7 +60,7 @@ class PortalPrivacyPages {
 				List.of("access", "portability", "rectification", "restriction", "objection", "erasure"));
 		model.addAttribute("grants", grants.of(requests.profilesOf(me)));
 		model.addAttribute("scopes", List.of("requests:read", "contracts:read", "consumption:read"));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("active", "privacy");
 		return "portal/privacy";
 	}

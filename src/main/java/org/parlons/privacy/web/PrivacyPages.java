@@ -1,6 +1,5 @@
 package org.parlons.privacy.web;
 
-import java.time.Instant;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,11 @@ class PrivacyPages {
 
 	private final MessageSource words;
 
-	PrivacyPages(DataRequests requests, Purposes purposes, Customers customers, MessageSource words) {
+	private final java.time.Clock clock;
+
+	PrivacyPages(DataRequests requests, Purposes purposes, Customers customers, MessageSource words,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.requests = requests;
 		this.purposes = purposes;
 		this.customers = customers;
@@ -53,7 +56,7 @@ class PrivacyPages {
 		model.addAttribute("names",
 				customers.summaries(open.stream().map(DataRequests.DataRequest::customerId).distinct().toList()));
 		model.addAttribute("purposes", purposes.list());
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", clock.instant());
 		return "privacy/privacy";
 	}
 
