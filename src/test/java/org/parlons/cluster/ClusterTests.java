@@ -485,6 +485,9 @@ class ClusterTests {
 			env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
 			env.put("SPRING_DATASOURCE_URL", DATABASE);
 			env.put("SPRING_DATASOURCE_USERNAME", System.getProperty("spring.datasource.username"));
+			// three nodes beside the suite's own contexts share PostgreSQL's 100
+			// connections
+			env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "8");
 			env.put("SERVER_PORT", Integer.toString(port));
 			env.put("PARLONS_DATA_DIR", shared.toString());
 			env.put("PARLONS_CLUSTER_NODE", name);
