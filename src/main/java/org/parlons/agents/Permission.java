@@ -65,6 +65,12 @@ public enum Permission {
 	 */
 	HANDLE_DATA_REQUESTS,
 
+	/**
+	 * Run the ambassador and advocate programmes: members, their status and contract,
+	 * missions, points, rewards, disclosure flags, candidates.
+	 */
+	MANAGE_PROGRAMMES,
+
 	/** Read and export the audit log. */
 	READ_AUDIT,
 
@@ -74,7 +80,7 @@ public enum Permission {
 	/** Those an admin may grant an agent on top of their role. */
 	public boolean grantable() {
 		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS
-				|| this == HANDLE_DATA_REQUESTS;
+				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES;
 	}
 
 	public String api() {

@@ -127,6 +127,12 @@ public class AuditLog {
 	}
 
 	@EventListener
+	void on(org.parlons.advocacy.AdvocacyEvent event) {
+		append(event.actorId(), event.actorId() == null ? "advocacy" : null, "advocacy." + event.type(),
+				event.subject(), event.detail());
+	}
+
+	@EventListener
 	void on(CustomerErasing event) {
 		int redacted = chain.redact(event.profileIds().stream().map(id -> "customer:" + id).toList(), clock.instant());
 		append(null, "privacy", "customer.erased", "customer:" + event.customerId(),

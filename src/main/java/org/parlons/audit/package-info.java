@@ -4,8 +4,8 @@
  * exportable by administrators.
  */
 @NullMarked
-@ApplicationModule(displayName = "Audit", allowedDependencies = { "agents", "conversations", "customers", "governance",
-		"privacy", "routing", "platform" })
+@ApplicationModule(displayName = "Audit", allowedDependencies = { "advocacy", "agents", "conversations", "customers",
+		"governance", "privacy", "routing", "platform" })
 package org.parlons.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -50,6 +50,40 @@ public class ConversationFacts {
 	}
 
 	/**
+	 * What a customer wrote to the brand over a period: their messages (by a person, not
+	 * automated), how many asked something (hold a question mark), and the texts of the
+	 * latest private ones (the public ones are listening's mentions).
+	 */
+	public record Written(long messages, long questions, List<String> latestPrivate) {
+	}
+
+	public Written writtenBy(java.util.Collection<Long> profiles, Instant from, Instant to, int limit) {
+		if (profiles.isEmpty()) {
+			return new Written(0, 0, List.of());
+		}
+		String mine = "from message m join conversation c on c.id = m.conversation_id where c.customer_id in (:ids) "
+				+ "and m.direction = 'in' and m.automated = false and m.sent_at >= :from and m.sent_at < :to";
+		Long[] ids = profiles.toArray(Long[]::new);
+		long[] counts = jdbc
+			.sql("select count(*), coalesce(sum(case when m.text like :question then 1 else 0 end), 0) " + mine)
+			.param("ids", java.util.Arrays.asList(ids))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("question", "%?%")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		List<String> texts = jdbc
+			.sql("select m.text " + mine + " and m.visibility = 'PRIVATE' order by m.sent_at desc limit :limit")
+			.param("ids", java.util.Arrays.asList(ids))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+		return new Written(counts[0], counts[1], texts);
+	}
+
+	/**
 	 * What service-level clocks read from a conversation.
 	 *
 	 * @param startedByAgent an agent wrote first: no first response is owed

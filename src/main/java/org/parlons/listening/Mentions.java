@@ -175,6 +175,51 @@ public class Mentions {
 
 	}
 
+	/** A stored mention as other modules read it, in the order it was stored. */
+	public record Posted(long id, String network, String externalId, String authorKey, String text,
+			@Nullable String url, Instant publishedAt) {
+	}
+
+	/**
+	 * The mentions stored after that one and before {@code settled}, oldest first: a
+	 * reader that keeps its place by id and leaves the last seconds alone does not skip a
+	 * mention whose transaction commits after a later one's.
+	 */
+	public List<Posted> after(long afterId, Instant settled, int limit) {
+		return jdbc.query(
+				"select id, network, external_id, author_key, text, url, published_at from mention where id > ? "
+						+ "and created_at < ? order by id limit ?",
+				(rs, n) -> new Posted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6), rs.getTimestamp(7).toInstant()),
+				afterId, Timestamp.from(settled), limit);
+	}
+
+	/**
+	 * The sentiment scores of what those authors published over a period, the latest
+	 * first, at most {@code limit}.
+	 */
+	public List<Double> scoresOf(java.util.Collection<String> authorKeys, Instant from, Instant to, int limit) {
+		if (authorKeys.isEmpty()) {
+			return List.of();
+		}
+		String keys = String.join(", ", java.util.Collections.nCopies(authorKeys.size(), "?"));
+		List<Object> args = new ArrayList<>(authorKeys);
+		args.add(Timestamp.from(from));
+		args.add(Timestamp.from(to));
+		args.add(limit);
+		return jdbc.query(
+				"select sentiment from mention where author_key in (" + keys + ") and published_at >= ? "
+						+ "and published_at < ? order by published_at desc limit ?",
+				(rs, n) -> rs.getDouble(1), args.toArray());
+	}
+
+	/** The last mention stored before {@code settled}, 0 when none. */
+	public long lastId(Instant settled) {
+		Long last = jdbc.queryForObject("select max(id) from mention where created_at < ?", Long.class,
+				Timestamp.from(settled));
+		return last == null ? 0 : last;
+	}
+
 	/**
 	 * Stores imported mentions; one imported before takes the new audience figures (reach
 	 * and engagements grow after a post is published). Answers how many were new and how

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A customer's browser as far as the customer space's JSON is concerned: it keeps the
  * cookies it is given and follows redirects, nothing else.
  */
-final class PortalClient {
+public final class PortalClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -28,7 +28,7 @@ final class PortalClient {
 
 	private final HttpClient http;
 
-	PortalClient(int port) {
+	public PortalClient(int port) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(cookies)
@@ -37,10 +37,25 @@ final class PortalClient {
 			.build();
 	}
 
+	/** A customer signed in through an invitation the admin issued. */
+	public static PortalClient signedIn(TestApi admin, int port, long customer) {
+		var invitation = admin.post("/api/v1/customers/" + customer + "/portal-invitations", java.util.Map.of());
+		if (invitation.status() != 201) {
+			throw new AssertionError("no invitation: " + invitation);
+		}
+		PortalClient browser = new PortalClient(port);
+		String url = invitation.body().get("url").asString();
+		Opened opened = browser.open("http://localhost:" + port + java.net.URI.create(url).getRawPath());
+		if (opened.status() != 200) {
+			throw new AssertionError("not signed in: " + opened.status());
+		}
+		return browser;
+	}
+
 	/**
 	 * Opens a link as a browser does, redirects followed: the final status and address.
 	 */
-	Opened open(String url) {
+	public Opened open(String url) {
 		try {
 			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -55,7 +70,7 @@ final class PortalClient {
 		}
 	}
 
-	record Opened(int status, String path, String body) {
+	public record Opened(int status, String path, String body) {
 	}
 
 	boolean signedIn() {
@@ -72,11 +87,11 @@ final class PortalClient {
 			.getValue();
 	}
 
-	TestApi.Response get(String path) {
+	public TestApi.Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	TestApi.Response post(String path, Object body) {
+	public TestApi.Response post(String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
@@ -95,7 +110,7 @@ final class PortalClient {
 	/**
 	 * Submits a form of the page at {@code page} to {@code action}, with its CSRF field.
 	 */
-	Opened submitTo(String page, String action, Map<String, String> fields) {
+	public Opened submitTo(String page, String action, Map<String, String> fields) {
 		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
 			.matcher(open(base + page).body());
 		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
