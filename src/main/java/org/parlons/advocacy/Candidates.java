@@ -35,6 +35,12 @@ public class Candidates {
 	/**
 	 * A proposed person and why.
 	 *
+	 * @param customerId the customer
+	 * @param name their name
+	 * @param posts their public posts over the period
+	 * @param reach the people their posts reached
+	 * @param engagements the likes, replies and shares their posts drew
+	 * @param estimatedReach whether part of the reach stands on follower counts
 	 * @param meanSentiment their tonality toward the brand, from -1 to 1
 	 * @param influence their observed influence ({@link Influence#METHOD})
 	 */

@@ -54,13 +54,28 @@ public class EngagementScores {
 			int textsScored) {
 	}
 
-	/** One month's score. */
+	/**
+	 * One month's score.
+	 *
+	 * @param month the calendar month ("2026-11")
+	 * @param score the score over that month
+	 */
 	public record Point(String month, @Nullable Double score) {
 	}
 
 	/**
 	 * A customer's engagement; each part from 0 to 100.
 	 *
+	 * @param customerId the customer
+	 * @param cognitive what they read and ask
+	 * @param affective their own tonality toward the brand; none when they wrote nothing
+	 * @param behavioural what they do: posts, messages, missions
+	 * @param score the mean of the parts known
+	 * @param inputs what the parts stand on
+	 * @param from the start of the period
+	 * @param to its end
+	 * @param trend the score of each of the last six calendar months
+	 * @param method how it is computed
 	 * @param affectiveInterval the 95 % interval of the affective part, none with fewer
 	 * than two texts
 	 */
@@ -122,6 +137,19 @@ public class EngagementScores {
 		}
 		return new Engagement(now.customerId(), now.cognitive(), now.affective(), now.affectiveInterval(),
 				now.behavioural(), now.score(), now.inputs(), from, to, trend, METHOD);
+	}
+
+	/**
+	 * The customer's engagement now without its trend, none when they objected to being
+	 * profiled: what a list of members shows.
+	 */
+	public java.util.Optional<Engagement> now(long customerId) {
+		long current = customers.current(customerId);
+		if (customers.rights(current).profilingObjectedAt() != null) {
+			return java.util.Optional.empty();
+		}
+		Instant to = clock.instant();
+		return java.util.Optional.of(over(current, to.minus(WINDOW), to, List.of()));
 	}
 
 	/** The parts over one period. */

@@ -24,7 +24,22 @@ public class Flags {
 	/** The kind of flag a missing disclosure raises. */
 	public static final String UNDISCLOSED = "undisclosed";
 
-	/** A flag. */
+	/**
+	 * A flag.
+	 *
+	 * @param id its number
+	 * @param programmeId the programme
+	 * @param memberId the member who posted
+	 * @param kind "undisclosed": the post lacks the disclosure the contract requires
+	 * @param network where it was posted
+	 * @param externalId the post's id there
+	 * @param text what the post says
+	 * @param url where to read it, when known
+	 * @param publishedAt when it was posted
+	 * @param createdAt when it was flagged
+	 * @param resolvedBy the manager who dealt with it
+	 * @param resolvedAt when
+	 */
 	public record Flag(long id, long programmeId, long memberId, String kind, String network, String externalId,
 			String text, @Nullable String url, Instant publishedAt, Instant createdAt, @Nullable Long resolvedBy,
 			@Nullable Instant resolvedAt) {

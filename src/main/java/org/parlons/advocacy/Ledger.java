@@ -59,11 +59,25 @@ public class Ledger {
 	 * @param spent points spent on rewards given
 	 * @param reserved points set aside for rewards asked for and not decided yet
 	 * @param spendable what may still be spent
+	 * @param level the level the lifetime points reach: NEWCOMER, BRONZE (100), SILVER
+	 * (500), GOLD (2000)
 	 */
 	public record Balance(long lifetime, long spent, long reserved, long spendable, Level level) {
 	}
 
-	/** A line of the ledger. */
+	/**
+	 * A line of the ledger.
+	 *
+	 * @param id its number
+	 * @param missionId the mission it was earned for, none for a reward
+	 * @param mission that mission's title
+	 * @param redemptionId the reward request it was spent on, none when earned
+	 * @param points earned (positive) or spent (negative)
+	 * @param evidence what showed the mission done: the post ("x:123") or the manager's
+	 * words
+	 * @param observed whether listening saw it (else a manager recorded it)
+	 * @param at when
+	 */
 	public record Line(long id, @Nullable Long missionId, @Nullable String mission, @Nullable Long redemptionId,
 			int points, @Nullable String evidence, boolean observed, Instant at) {
 	}

@@ -44,7 +44,15 @@ public class Members {
 			Instant statusChangedAt) {
 	}
 
-	/** A transition in a membership's history. */
+	/**
+	 * A transition in a membership's history.
+	 *
+	 * @param from the status before, none for the nomination
+	 * @param to the status after
+	 * @param changedBy the agent who decided, none when the brand's systems did
+	 * @param note why
+	 * @param changedAt when
+	 */
 	public record Transition(@Nullable String from, String to, @Nullable Long changedBy, @Nullable String note,
 			Instant changedAt) {
 	}

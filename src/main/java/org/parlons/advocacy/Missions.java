@@ -30,6 +30,13 @@ public class Missions {
 	/**
 	 * A mission.
 	 *
+	 * @param id its number
+	 * @param programmeId its programme
+	 * @param title what to do
+	 * @param kind "share", "review", "answer", "test", "attend" or "refer"
+	 * @param points what it earns
+	 * @param startsAt from when posts count
+	 * @param endsAt until when, none: no end
 	 * @param evidenceMatch what a public post must contain to show the mission done;
 	 * none: recorded by hand
 	 * @param maxPerMember how many times a member may earn it

@@ -27,7 +27,16 @@ public class Programmes {
 	public static final List<String> KINDS = List.of("ambassador", "advocate", "beta_tester", "staff_advocate",
 			"community_expert");
 
-	/** A programme. */
+	/**
+	 * A programme.
+	 *
+	 * @param id its number
+	 * @param name how the brand calls it
+	 * @param kind "ambassador", "advocate", "beta_tester", "staff_advocate" or
+	 * "community_expert"
+	 * @param description what it is for
+	 * @param createdAt when it was created
+	 */
 	public record Programme(long id, String name, String kind, @Nullable String description, Instant createdAt) {
 	}
 

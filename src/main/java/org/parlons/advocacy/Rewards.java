@@ -21,11 +21,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Rewards {
 
-	/** A reward of a programme. */
+	/**
+	 * A reward of a programme.
+	 *
+	 * @param id its number
+	 * @param programmeId its programme
+	 * @param title what the member gets
+	 * @param cost in points
+	 */
 	public record Reward(long id, long programmeId, String title, int cost) {
 	}
 
-	/** A member's request for a reward. */
+	/**
+	 * A member's request for a reward.
+	 *
+	 * @param id its number
+	 * @param memberId who asked
+	 * @param rewardId the reward
+	 * @param reward its title
+	 * @param cost the points it costs
+	 * @param status "requested", "approved" or "rejected"
+	 * @param decidedBy the manager who decided
+	 * @param requestedAt when it was asked for
+	 * @param decidedAt when it was decided
+	 */
 	public record Redemption(long id, long memberId, long rewardId, String reward, int cost, String status,
 			@Nullable Long decidedBy, Instant requestedAt, @Nullable Instant decidedAt) {
 	}

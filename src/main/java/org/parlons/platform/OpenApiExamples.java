@@ -49,7 +49,18 @@ class OpenApiExamples implements OpenApiCustomizer {
 					{"texts": ["Merci, c'est réparé !", "Dix jours sans internet, inadmissible."]}"""),
 			Map.entry("POST /api/v1/analysis/tonality", """
 					{"messages": [{"author": "helene", "text": "Merci, c'est réparé !"},
-					 {"author": "paul", "score": -0.6}]}"""));
+					 {"author": "paul", "score": -0.6}]}"""),
+			Map.entry("POST /api/v1/programmes",
+					"""
+							{"name": "Ambassadeurs fibre", "kind": "ambassador", "description": "Ceux qui font aimer la fibre"}"""),
+			Map.entry("POST /api/v1/programmes/{id}/members", """
+					{"customerId": 42, "mission": "Présenter la fibre à vos voisins", "termEndsOn": "2027-06-30",
+					 "contract": {"kind": "paid", "amount": 300, "currency": "EUR"}}"""),
+			Map.entry("POST /api/v1/programmes/{id}/members/{memberId}/status", """
+					{"status": "vetted", "note": "Entretien du 3 décembre"}"""),
+			Map.entry("POST /api/v1/programmes/{id}/missions", """
+					{"title": "Partagez votre installation", "kind": "share", "points": 50,
+					 "evidenceMatch": "#TeleoFibre", "maxPerMember": 2}"""));
 
 	@Override
 	public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {

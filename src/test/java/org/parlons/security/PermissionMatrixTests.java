@@ -114,7 +114,14 @@ class PermissionMatrixTests {
 				new Call("POST", "/api/v1/listening/mentions", Map.of()),
 				new Call("POST", "/api/v1/reports/rebuild", null),
 				new Call("DELETE", "/api/v1/agents/1/sign-in-failures", null),
-				new Call("GET", "/actuator/prometheus", null));
+				new Call("GET", "/actuator/prometheus", null), new Call("POST", "/api/v1/programmes", Map.of()),
+				new Call("GET", "/api/v1/programmes", null), new Call("POST", "/api/v1/programmes/1/members", Map.of()),
+				new Call("POST", "/api/v1/programmes/1/members/1/status", Map.of()),
+				new Call("PUT", "/api/v1/programmes/1/members/1/delegation", Map.of()),
+				new Call("POST", "/api/v1/programmes/1/missions/1/evidence", Map.of()),
+				new Call("POST", "/api/v1/programmes/1/redemptions/1/approve", null),
+				new Call("GET", "/api/v1/programmes/1/flags", null),
+				new Call("GET", "/api/v1/programmes/1/candidates", null));
 	}
 
 	@Test

@@ -21,6 +21,15 @@ class MemberViews {
 	/**
 	 * A member.
 	 *
+	 * @param id the membership's number
+	 * @param programmeId the programme
+	 * @param customerId the customer, for a customer member
+	 * @param agentId the agent, for a staff member
+	 * @param mission what they are asked to do
+	 * @param termEndsOn when their term ends
+	 * @param activeSince when they first became active
+	 * @param endedAt when they left
+	 * @param statusChangedAt when their status last changed
 	 * @param name the customer's or agent's name
 	 * @param status "nominated", "vetted", "active", "suspended" or "alumni"
 	 * @param contract what binds them, and whether their posts must disclose it
@@ -38,6 +47,9 @@ class MemberViews {
 	 * A contract.
 	 *
 	 * @param kind "unpaid", "in_kind" or "paid"
+	 * @param amount what is paid, or the value of what is given
+	 * @param currency ISO 4217
+	 * @param disclosure a wording the contract asks for on top of the accepted ones
 	 * @param requiresDisclosure whether the member's posts about the brand must say it
 	 */
 	record ContractView(String kind, java.math.@Nullable BigDecimal amount, @Nullable String currency,
@@ -52,6 +64,7 @@ class MemberViews {
 	/**
 	 * A member and what happened to them.
 	 *
+	 * @param member the member
 	 * @param history every transition, the first first
 	 * @param ledger the latest lines of their points
 	 * @param redemptions their requests for rewards
