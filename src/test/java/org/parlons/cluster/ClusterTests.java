@@ -488,6 +488,7 @@ class ClusterTests {
 			// three nodes beside the suite's own contexts share PostgreSQL's 100
 			// connections
 			env.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "8");
+			env.put("SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE", "2");
 			env.put("SERVER_PORT", Integer.toString(port));
 			env.put("PARLONS_DATA_DIR", shared.toString());
 			env.put("PARLONS_CLUSTER_NODE", name);
