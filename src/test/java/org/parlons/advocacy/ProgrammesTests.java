@@ -404,6 +404,57 @@ class ProgrammesTests {
 		assertThat(objected.status()).as("profiling objected").isEqualTo(409);
 	}
 
+	@Test
+	void candidatesArePositiveInfluentialCustomersNotYetMembersWhoDidNotObjectToProfiling() {
+		Person fan = person("Bonjour");
+		Person critic = person("Bonjour");
+		Person once = person("Bonjour");
+		Person objector = person("Bonjour");
+		Person member = person("Bonjour");
+		long programme = programme("ambassador");
+		member(programme, member.customer(), Map.of("kind", "unpaid"));
+		customers.markRight(objector.customer(), false, Instant.now());
+		for (Person p : List.of(fan, objector, member)) {
+			postWithReach(p.handle(), 5_000, "J'adore la fibre Téléo, rapide et fiable, merci !",
+					"Super service Téléo, technicien très sympa, bravo !");
+		}
+		postWithReach(critic.handle(), 5_000, "Téléo est nul, panne sur panne, je suis furieux",
+				"Service client Téléo horrible, une honte");
+		postWithReach(once.handle(), 5_000, "J'adore la fibre Téléo, merci !");
+
+		JsonNode items = admin.get("/api/v1/programmes/" + programme + "/candidates").body().get("items");
+		List<Long> proposed = new ArrayList<>();
+		items.forEach(c -> proposed.add(c.get("customerId").asLong()));
+		assertThat(proposed).contains(fan.customer())
+			.doesNotContain(critic.customer(), once.customer(), objector.customer(), member.customer());
+		items.forEach(c -> {
+			if (c.get("customerId").asLong() == fan.customer()) {
+				assertThat(c.get("posts").asInt()).isEqualTo(2);
+				assertThat(c.get("meanSentiment").asDouble()).isPositive();
+				assertThat(c.get("influence").asDouble()).isGreaterThanOrEqualTo(Candidates.MIN_INFLUENCE);
+				assertThat(c.get("reach").asLong()).isEqualTo(10_000);
+			}
+		});
+		var nominated = admin.post("/api/v1/programmes/" + programme + "/members",
+				Map.of("customerId", fan.customer()));
+		assertThat(nominated.status()).isEqualTo(201);
+		List<Long> after = new ArrayList<>();
+		admin.get("/api/v1/programmes/" + programme + "/candidates")
+			.body()
+			.get("items")
+			.forEach(c -> after.add(c.get("customerId").asLong()));
+		assertThat(after).doesNotContain(fan.customer());
+	}
+
+	void postWithReach(String handle, long reach, String... texts) {
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (String text : texts) {
+			items.add(Map.of("network", "x", "externalId", unique("x"), "author", Map.of("handle", handle), "text",
+					text, "publishedAt", Instant.now().minusSeconds(3600).toString(), "reach", reach));
+		}
+		assertThat(admin.post("/api/v1/listening/mentions", Map.of("items", items)).status()).isEqualTo(200);
+	}
+
 	static double round(double x) {
 		return Math.round(x * 10) / 10.0;
 	}

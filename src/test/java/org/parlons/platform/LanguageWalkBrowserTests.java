@@ -121,6 +121,7 @@ class LanguageWalkBrowserTests {
 			.orElseThrow();
 		assertThat(asMarc.post("/api/v1/approvals/" + held + "/approve", Map.of()).status()).isLessThan(300);
 
+		String club = TestApi.unique("Club Teleo");
 		long mailbox = admin.post("/api/v1/inboxes", Map.of("name", "Relations", "channel", "email", "address",
 				"relations@teleo.test", "imap",
 				Map.of("host", "127.0.0.1", "port", 9, "username", "relations", "password", "pw", "tls", false), "smtp",
@@ -131,17 +132,28 @@ class LanguageWalkBrowserTests {
 					"lea.petit@example.org", "subject", "Votre facture", "text", "Nous corrigeons votre facture."))
 			.id("id");
 
-		List<String> pages = List.of("/inbox", "/inbox/conversations/" + first, "/inbox/conversations/" + second,
-				"/inbox/conversations/" + started, "/inbox/new?customerId=" + customer, "/customers",
-				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
-				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
-				"/account/tokens", "/no/such/page");
+		long programme = admin.post("/api/v1/programmes", Map.of("name", club, "kind", "ambassador")).id("id");
+		long member = admin
+			.post("/api/v1/programmes/" + programme + "/members",
+					Map.of("customerId", customer, "contract",
+							Map.of("kind", "paid", "amount", 200, "currency", "EUR")))
+			.id("id");
+		admin.post("/api/v1/programmes/" + programme + "/members/" + member + "/status", Map.of("status", "vetted"));
+		admin.post("/api/v1/programmes/" + programme + "/missions",
+				Map.of("title", "Partager la fibre", "kind", "share", "points", 50, "evidenceMatch", "#TeleoFibre"));
+		admin.post("/api/v1/programmes/" + programme + "/rewards", Map.of("title", "Un mois offert", "cost", 80));
+
+		List<String> pages = List.of("/programmes", "/programmes/" + programme, "/inbox",
+				"/inbox/conversations/" + first, "/inbox/conversations/" + second, "/inbox/conversations/" + started,
+				"/inbox/new?customerId=" + customer, "/customers", "/customers/" + customer, "/listening",
+				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
+				"/admin/inboxes", "/admin/rules", "/admin/audit", "/account/tokens", "/no/such/page");
 		Set<String> typed = Set.of("Boutique Lyon", "Inès Moreau", "Marc Girard", "Équipe Lyon", "Léa Petit",
 				"Hugo Lefebvre", "Ma facture est fausse.", "Dix jours sans internet.",
 				"Nous vous remboursons 80 € sur votre facture.", "Nous vous offrons 60 € de dédommagement.",
 				"ines@teleo.test", "marc@teleo.test", TestApi.ADMIN_EMAIL, "facture", "Relations", "Votre facture",
-				"Nous corrigeons votre facture.", "lea.petit@example.org",
-				admin.get("/api/v1/me").body().get("name").asString());
+				"Nous corrigeons votre facture.", "lea.petit@example.org", club, "Partager la fibre", "#TeleoFibre",
+				"Un mois offert", admin.get("/api/v1/me").body().get("name").asString());
 		Words english = Words.of("i18n/messages.properties", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 		Words french = Words.of("i18n/messages_fr.properties", FrenchAnalyzer.getDefaultStopSet());
 

@@ -56,10 +56,16 @@ class AccessibilityBrowserTests {
 					Map.of("text", "Nous vous remboursons 80 € sur votre prochaine facture."))
 			.status()).isEqualTo(202);
 
-		List<String> pages = List.of("/inbox", "/inbox/conversations/" + conversation, "/customers",
-				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
-				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit", "/answers",
-				"/privacy", "/account/tokens", "/no/such/page");
+		long programme = admin.post("/api/v1/programmes", Map.of("name", unique("Club"), "kind", "ambassador"))
+			.id("id");
+		admin.post("/api/v1/programmes/" + programme + "/members", Map.of("customerId", customer));
+		admin.post("/api/v1/programmes/" + programme + "/missions",
+				Map.of("title", "Partager la fibre", "kind", "share", "points", 50, "evidenceMatch", "#TeleoFibre"));
+		List<String> pages = List.of("/programmes", "/programmes/" + programme, "/inbox",
+				"/inbox/conversations/" + conversation, "/customers", "/customers/" + customer, "/listening",
+				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
+				"/admin/inboxes", "/admin/rules", "/admin/audit", "/answers", "/privacy", "/account/tokens",
+				"/no/such/page");
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {

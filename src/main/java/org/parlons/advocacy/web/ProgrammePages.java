@@ -123,7 +123,6 @@ class ProgrammePages {
 		model.addAttribute("redemptions", rewards.ofProgramme(id));
 		model.addAttribute("flags", flags.of(id, true));
 		model.addAttribute("candidates", candidates.of(id, null, scope.all() ? null : scope.inboxIds(), 10));
-		model.addAttribute("method", EngagementScores.METHOD);
 		model.addAttribute("levels", Ledger.Level.values());
 		return "advocacy/programme";
 	}
