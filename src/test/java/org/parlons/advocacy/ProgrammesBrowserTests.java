@@ -60,6 +60,9 @@ class ProgrammesBrowserTests {
 		chrome.get("http://localhost:" + port + "/programmes?lang=fr");
 		assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Ambassadeurs et avocats");
 		assertThat(Browser.widerThanTheScreen(chrome)).isFalse();
+		assertThat((Long) chrome.executeScript("return document.querySelector('nav.topbar').offsetHeight;"))
+			.as("every section of an administrator on one line at 1280 px, in French")
+			.isLessThanOrEqualTo(64);
 		chrome.findElement(By.id("programme-name")).sendKeys(programme);
 		new Select(chrome.findElement(By.id("programme-kind"))).selectByValue("ambassador");
 		click(chrome.findElement(By.cssSelector("#create-programme button[type=submit]")));
@@ -99,6 +102,7 @@ class ProgrammesBrowserTests {
 			return chrome.findElement(By.id("flags-title")).getText().contains("(1)");
 		});
 		assertThat(chrome.findElement(By.id("flags")).getText()).contains(text).contains("Sans mention");
+		Browser.screenshot(chrome, "programme-laptop");
 		chrome.quit();
 
 		String url = admin.post("/api/v1/customers/" + customer + "/portal-invitations", Map.of())
@@ -118,6 +122,7 @@ class ProgrammesBrowserTests {
 			.contains("Faire découvrir la fibre")
 			.contains("Rémunéré");
 		assertThat(chrome.findElement(By.id("disclosure-rule")).getText()).contains("Collaboration commerciale");
+		Browser.screenshot(chrome, "programme-phone");
 		assertThat(Browser.widerThanTheScreen(chrome)).isFalse();
 	}
 
