@@ -219,6 +219,31 @@ class ProgrammesTests {
 		assertThat(admin.get("/api/v1/programmes/" + programme + "/flags").body().get("items").size()).isEqualTo(1);
 		assertThat(admin.get("/api/v1/programmes/" + programme + "/flags?all=true").body().get("items").size())
 			.isEqualTo(2);
+
+		// the member in their space sees what their contract asks; another customer sees
+		// none of it
+		PortalClient mine = PortalClient.signedIn(admin, port, paid.customer());
+		JsonNode memberships = mine.get("/portal/api/v1/programmes").body().get("items");
+		assertThat(memberships.size()).isEqualTo(1);
+		assertThat(memberships.get(0).get("member").get("status").asString()).isEqualTo("active");
+		assertThat(memberships.get(0).get("member").get("contract").get("requiresDisclosure").asBoolean()).isTrue();
+		PortalClient other = PortalClient.signedIn(admin, port, unpaid.customer());
+		assertThat(
+				other.post("/portal/api/v1/programmes/" + paidMember + "/redemptions", Map.of("rewardId", 1)).status())
+			.isEqualTo(404);
+
+		// an erased member leaves the programme and their flagged posts are forgotten
+		var request = admin.post("/api/v1/customers/" + paid.customer() + "/data-requests",
+				Map.of("kind", "erasure", "verifiedIdentity", paid.handle()));
+		assertThat(request.status()).as(String.valueOf(request.body())).isEqualTo(201);
+		assertThat(admin.post("/api/v1/data-requests/" + request.id("id") + "/execute", Map.of()).status())
+			.isEqualTo(200);
+		JsonNode erased = admin.get("/api/v1/programmes/" + programme + "/members/" + paidMember).body();
+		assertThat(erased.get("member").get("status").asString()).isEqualTo("alumni");
+		admin.get("/api/v1/programmes/" + programme + "/flags?all=true")
+			.body()
+			.get("items")
+			.forEach(f -> assertThat(f.get("text").asString()).isEmpty());
 	}
 
 	@Test
