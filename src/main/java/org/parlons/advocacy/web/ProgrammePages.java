@@ -186,11 +186,16 @@ class ProgrammePages {
 		return act(id, redirect, locale, "programmes.rewardAdded", () -> rewards.create(id, title, cost));
 	}
 
-	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/{decision:approve|reject}")
-	String decide(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long redemptionId,
-			@PathVariable String decision, RedirectAttributes redirect, Locale locale) {
-		return act(id, redirect, locale, "programmes.decided",
-				() -> rewards.decide(id, redemptionId, "approve".equals(decision), me.id()));
+	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/approve")
+	String approve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long redemptionId,
+			RedirectAttributes redirect, Locale locale) {
+		return act(id, redirect, locale, "programmes.decided", () -> rewards.decide(id, redemptionId, true, me.id()));
+	}
+
+	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/reject")
+	String reject(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long redemptionId,
+			RedirectAttributes redirect, Locale locale) {
+		return act(id, redirect, locale, "programmes.decided", () -> rewards.decide(id, redemptionId, false, me.id()));
 	}
 
 	@PostMapping("/programmes/{id}/flags/{flagId}/resolve")
