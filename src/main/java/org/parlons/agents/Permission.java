@@ -71,6 +71,12 @@ public enum Permission {
 	 */
 	MANAGE_PROGRAMMES,
 
+	/**
+	 * Run customer representation: communities and their members, elections, candidates,
+	 * closing and certifying results.
+	 */
+	MANAGE_REPRESENTATION,
+
 	/** Read and export the audit log. */
 	READ_AUDIT,
 
@@ -80,7 +86,7 @@ public enum Permission {
 	/** Those an admin may grant an agent on top of their role. */
 	public boolean grantable() {
 		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS
-				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES;
+				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES || this == MANAGE_REPRESENTATION;
 	}
 
 	public String api() {

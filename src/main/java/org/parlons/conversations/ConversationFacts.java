@@ -50,6 +50,31 @@ public class ConversationFacts {
 	}
 
 	/**
+	 * How many conversations those profiles opened in the period.
+	 */
+	public long openedBetween(java.util.Collection<Long> profiles, Instant from, Instant to) {
+		if (profiles.isEmpty()) {
+			return 0;
+		}
+		return jdbc
+			.sql("select count(*) from conversation where customer_id in (:ids) and created_at >= :from "
+					+ "and created_at < :to")
+			.param("ids", List.copyOf(profiles))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many profiles opened a conversation in the period. */
+	public long customersWhoOpened(Instant from, Instant to) {
+		return jdbc.sql("select count(distinct customer_id) from conversation where created_at >= ? and created_at < ?")
+			.params(Timestamp.from(from), Timestamp.from(to))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * What a customer wrote to the brand over a period: their messages (by a person, not
 	 * automated), how many asked something (hold a question mark), and the texts of the
 	 * latest private ones (the public ones are listening's mentions).

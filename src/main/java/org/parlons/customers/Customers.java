@@ -397,6 +397,18 @@ public class Customers {
 			java.time.@Nullable Instant erasedAt) {
 	}
 
+	/**
+	 * How many people the company knew at that time: live profiles (not merged into
+	 * another, not erased) created before it.
+	 */
+	public long countKnownAt(java.time.Instant at) {
+		return jdbc
+			.sql("select count(*) from customer where merged_into is null and erased_at is null and created_at < ?")
+			.param(java.sql.Timestamp.from(at))
+			.query(Long.class)
+			.single();
+	}
+
 	public Rights rights(long customerId) {
 		return jdbc.sql("select restricted_at, profiling_objected_at, erased_at from customer where id = ?")
 			.param(current(customerId))

@@ -1,0 +1,125 @@
+package org.parlons.representation.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.parlons.platform.InvalidRequestException;
+import org.parlons.portal.PortalCustomer;
+import org.parlons.portal.PortalRequests;
+import org.parlons.representation.BallotBox;
+import org.parlons.representation.Elections;
+import org.parlons.representation.Results;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Elections in the customer space: those the customer may vote in, their ballot, their
+ * candidacy, and the results once voting closed.
+ */
+@RestController
+class PortalElectionsApi {
+
+	private final PortalElections portal;
+
+	private final BallotBox box;
+
+	private final Elections elections;
+
+	private final Results results;
+
+	private final PortalRequests requests;
+
+	PortalElectionsApi(PortalElections portal, BallotBox box, Elections elections, Results results,
+			PortalRequests requests) {
+		this.portal = portal;
+		this.box = box;
+		this.elections = elections;
+		this.results = results;
+		this.requests = requests;
+	}
+
+	/**
+	 * A ballot.
+	 *
+	 * @param ranking the candidacies: in order of preference (Schulze), those approved
+	 * (approval), or the one chosen (plurality; up to the seats)
+	 */
+	record Ballot(@Nullable List<Long> ranking) {
+	}
+
+	/**
+	 * A ballot counted.
+	 *
+	 * @param counted always true: the ballot is in the box, with no name on it
+	 */
+	record Counted(boolean counted) {
+	}
+
+	/**
+	 * A candidacy.
+	 *
+	 * @param statement what the customer stands for
+	 */
+	record Candidacy(@Nullable String statement) {
+	}
+
+	/**
+	 * Elections.
+	 *
+	 * @param items those the customer is on the roll of, or may stand in
+	 */
+	record Items(List<PortalElections.Seen> items) {
+	}
+
+	/** The elections the customer may vote or stand in. */
+	@GetMapping("/portal/api/v1/elections")
+	Items mine(@AuthenticationPrincipal PortalCustomer me) {
+		return new Items(portal.of(me));
+	}
+
+	/**
+	 * Casts the customer's ballot: 201; 409 when they voted already through any of their
+	 * profiles, or voting is not open; 403 when they are not on the roll.
+	 */
+	@PostMapping("/portal/api/v1/elections/{id}/ballot")
+	@ResponseStatus(HttpStatus.CREATED)
+	Counted vote(@AuthenticationPrincipal PortalCustomer me, @PathVariable long id, @RequestBody Ballot body) {
+		try {
+			box.cast(id, requests.currentOf(me), body.ranking() == null ? List.of() : body.ranking());
+			return new Counted(true);
+		}
+		catch (BallotBox.NotOnTheRoll ex) {
+			throw InvalidRequestException.forbiddenSaid("representation.ballot.roll",
+					"You are not on the roll of this election");
+		}
+		catch (RuntimeException ex) {
+			throw ex instanceof org.parlons.platform.Refusals.Said ? InvalidRequestException.from(ex) : ex;
+		}
+	}
+
+	/** The customer stands, before voting opens. */
+	@PostMapping("/portal/api/v1/elections/{id}/candidacy")
+	@ResponseStatus(HttpStatus.CREATED)
+	Elections.Candidate stand(@AuthenticationPrincipal PortalCustomer me, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Candidacy body) {
+		Set<Long> person = requests.profilesOf(me);
+		portal.mayStand(me, elections.get(id), person);
+		return RepresentationApi
+			.said(() -> elections.stand(id, requests.currentOf(me), body == null ? null : body.statement(), true));
+	}
+
+	/** The results, once voting closed. */
+	@GetMapping("/portal/api/v1/elections/{id}/results")
+	Results.Result results(@AuthenticationPrincipal PortalCustomer me, @PathVariable long id) {
+		portal.visible(me, elections.get(id));
+		return RepresentationApi.said(() -> results.of(id));
+	}
+
+}

@@ -1,0 +1,228 @@
+package org.parlons.representation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parlons.portal.PortalClient;
+import org.parlons.testing.TestApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parlons.testing.TestApi.inbound;
+import static org.parlons.testing.TestApi.unique;
+
+/**
+ * Elections through the real port: the Schulze method's worked example cast by 45
+ * customers in their space elects E with the published matrix; one person votes once
+ * whatever the profile, and only if on the roll; nothing links a ballot to its voter.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ElectionsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestApi admin;
+
+	long inbox;
+
+	@BeforeEach
+	void setUp() {
+		admin = TestApi.asAdmin(port);
+		inbox = admin.createApiInbox(unique("Sociétaires"), Map.of());
+	}
+
+	long customer(String name) {
+		var r = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), unique(name), "Bonjour"));
+		assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(202);
+		return r.id("customerId");
+	}
+
+	long community(List<Long> members) {
+		long id = admin.post("/api/v1/communities", Map.of("name", unique("Sociétaires"))).id("id");
+		int n = 0;
+		for (long m : members) {
+			var joined = admin.put("/api/v1/communities/" + id + "/members/" + m, Map.of("kind", "shareholder",
+					"registerNumber", "S-" + (++n), "since", Instant.now().minus(1, ChronoUnit.DAYS).toString()));
+			assertThat(joined.status()).as(String.valueOf(joined.body())).isEqualTo(200);
+		}
+		return id;
+	}
+
+	long election(String method, int seats, Map<String, Object> electorate) {
+		var r = admin.post("/api/v1/elections",
+				Map.of("title", unique("Conseil"), "seats", seats, "method", method, "electorate", electorate,
+						"votingOpensAt", Instant.now().minusSeconds(1).toString(), "votingClosesAt",
+						Instant.now().plus(1, ChronoUnit.DAYS).toString(), "termMonths", 24));
+		assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+		return r.id("id");
+	}
+
+	long candidate(long election, long customer) {
+		var r = admin.post("/api/v1/elections/" + election + "/candidates",
+				Map.of("customerId", customer, "statement", "Pour des tarifs lisibles"));
+		assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+		return r.id("id");
+	}
+
+	@Test
+	void theSchulzeWorkedExampleCastBy45CustomersElectsEWithItsPairwiseMatrix() {
+		List<Long> voters = new ArrayList<>();
+		for (int i = 0; i < 45; i++) {
+			voters.add(customer("votant"));
+		}
+		long community = community(voters);
+		long election = election("schulze", 1, Map.of("communityId", community));
+		Map<Long, Long> candidate = new HashMap<>();
+		for (long letter = SchulzeTests.A; letter <= SchulzeTests.E; letter++) {
+			candidate.put(letter, candidate(election, customer("candidat")));
+		}
+		List<List<Long>> ballots = SchulzeTests.ballots();
+		for (int i = 0; i < 45; i++) {
+			List<Long> ranking = ballots.get(i).stream().map(candidate::get).toList();
+			var cast = PortalClient.signedIn(admin, port, voters.get(i))
+				.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", ranking));
+			assertThat(cast.status()).as(String.valueOf(cast.body())).isEqualTo(201);
+		}
+		assertThat(admin.get("/api/v1/elections/" + election + "/results").status())
+			.as("no partial count while voting is open")
+			.isEqualTo(409);
+		assertThat(admin.post("/api/v1/elections/" + election + "/close", Map.of()).status()).isEqualTo(200);
+
+		JsonNode results = admin.get("/api/v1/elections/" + election + "/results").body();
+		assertThat(results.get("method").asString()).isEqualTo("schulze");
+		assertThat(results.get("ballots").asInt()).isEqualTo(45);
+		assertThat(results.get("turnout").asDouble()).isEqualTo(1.0);
+		assertThat(results.get("winners").size()).isEqualTo(1);
+		assertThat(results.get("winners").get(0).asLong()).isEqualTo(candidate.get(SchulzeTests.E));
+		JsonNode d = results.get("pairwise").get("d");
+		for (int i = 0; i < 5; i++) {
+			for (int j = 0; j < 5; j++) {
+				assertThat(d.get(i).get(j).asInt()).as("d[%d][%d]", i, j).isEqualTo(SchulzeTests.PAIRWISE[i][j]);
+			}
+		}
+		assertThat(results.get("pairwise").get("p").get(4).get(0).asInt()).isEqualTo(25);
+
+		var certified = admin.post("/api/v1/elections/" + election + "/certification", Map.of());
+		assertThat(certified.status()).isEqualTo(200);
+		assertThat(certified.body().get("certifiedBy").asLong()).isPositive();
+		assertThat(admin.post("/api/v1/elections/" + election + "/certification", Map.of()).status()).isEqualTo(409);
+		List<Long> representatives = new ArrayList<>();
+		admin.get("/api/v1/representatives")
+			.body()
+			.get("items")
+			.forEach(r -> representatives.add(r.get("electionId").asLong()));
+		assertThat(representatives).contains(election);
+	}
+
+	@Test
+	void onePersonVotesOnceThroughAnyOfTheirProfilesAndOnlyIfOnTheRoll() {
+		long marie = customer("marie");
+		long marieAgain = customer("marie-bis");
+		long outsider = customer("dehors");
+		long community = community(List.of(marie, marieAgain));
+		long election = election("plurality", 1, Map.of("communityId", community));
+		long paul = candidate(election, customer("paul"));
+		long lea = candidate(election, customer("lea"));
+
+		PortalClient asMarie = PortalClient.signedIn(admin, port, marie);
+		PortalClient asMarieAgain = PortalClient.signedIn(admin, port, marieAgain);
+		PortalClient asOutsider = PortalClient.signedIn(admin, port, outsider);
+		String ballot = "/portal/api/v1/elections/" + election + "/ballot";
+		assertThat(asOutsider.post(ballot, Map.of("ranking", List.of(paul))).status()).as("not on the roll")
+			.isEqualTo(403);
+		assertThat(asMarie.post(ballot, Map.of("ranking", List.of(paul, lea))).status()).as("one choice for one seat")
+			.isEqualTo(422);
+		assertThat(asMarie.post(ballot, Map.of("ranking", List.of(999_999L))).status()).isEqualTo(422);
+		assertThat(asMarie.post(ballot, Map.of("ranking", List.of(paul))).status()).isEqualTo(201);
+		assertThat(admin.post("/api/v1/customers/" + marie + "/merge", Map.of("mergedId", marieAgain)).status())
+			.isEqualTo(200);
+		var again = asMarieAgain.post(ballot, Map.of("ranking", List.of(lea)));
+		assertThat(again.status()).as("through the merged profile").isEqualTo(409);
+		assertThat(again.body().get("detail").asString()).contains("voted");
+		assertThat(asMarie.post(ballot, Map.of("ranking", List.of(lea))).status()).isEqualTo(409);
+		assertThat(admin.post("/api/v1/elections/" + election + "/candidates", Map.of("customerId", customer("tard")))
+			.status()).as("the ballot does not change once someone voted").isEqualTo(409);
+
+		// the roll says Marie voted; the box holds the choice with no name and no time
+		List<String> boxColumns = jdbc.sql(
+				"select lower(column_name) from information_schema.columns where lower(table_name) = 'election_ballot'")
+			.query(String.class)
+			.list();
+		assertThat(boxColumns).containsExactlyInAnyOrder("id", "election_id", "choices");
+		String export = admin.get("/api/v1/customers/" + marie + "/personal-data").body().toString();
+		assertThat(export).contains("election_voter").doesNotContain("election_ballot");
+		JsonNode seen = asMarie.get("/portal/api/v1/elections").body().get("items");
+		seen.forEach(e -> {
+			if (e.get("election").get("id").asLong() == election) {
+				assertThat(e.get("voted").asBoolean()).isTrue();
+			}
+		});
+		assertThat(seen.toString()).doesNotContain("choices");
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+		JsonNode results = asMarie.get("/portal/api/v1/elections/" + election + "/results").body();
+		assertThat(results.get("winners").get(0).asLong()).isEqualTo(paul);
+		assertThat(results.get("ballots").asInt()).isEqualTo(1);
+		assertThat(asOutsider.get("/portal/api/v1/elections/" + election + "/results").status()).isEqualTo(404);
+	}
+
+	@Test
+	void theContractsCallsAnswerAsWritten() {
+		long voter = customer("electeur");
+		var created = admin.post("/api/v1/elections",
+				Map.of("title", unique("Président des clients"), "seats", 1, "method", "approval", "electorate",
+						Map.of("all", true), "votingOpensAt", Instant.now().minusSeconds(5).toString(),
+						"votingClosesAt", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+		assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+		long election = created.id("id");
+		long one = candidate(election, customer("une"));
+		long two = candidate(election, customer("deux"));
+		PortalClient portal = PortalClient.signedIn(admin, port, voter);
+		assertThat(portal.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", List.of(one, two)))
+			.status()).isEqualTo(201);
+		assertThat(portal.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", List.of(one)))
+			.status()).isEqualTo(409);
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+		JsonNode results = admin.get("/api/v1/elections/" + election + "/results").body();
+		assertThat(results.has("winners")).isTrue();
+		assertThat(results.get("ballots").asInt()).isEqualTo(1);
+		assertThat(results.get("method").asString()).isEqualTo("approval");
+		assertThat(admin.post("/api/v1/elections",
+				Map.of("title", "x", "seats", 1, "method", "borda", "electorate", Map.of("all", true), "votingOpensAt",
+						Instant.now().toString(), "votingClosesAt", Instant.now().plusSeconds(60).toString()))
+			.status()).isEqualTo(422);
+	}
+
+	@Test
+	void aRegisterNumberIsNeverGivenToSomeoneElse() {
+		long first = customer("premier");
+		long second = customer("second");
+		long community = admin.post("/api/v1/communities", Map.of("name", unique("Mutuelle"))).id("id");
+		assertThat(admin
+			.put("/api/v1/communities/" + community + "/members/" + first,
+					Map.of("kind", "shareholder", "registerNumber", "M-1"))
+			.status()).isEqualTo(200);
+		assertThat(admin.delete("/api/v1/communities/" + community + "/members/" + first).status()).isEqualTo(200);
+		assertThat(admin
+			.put("/api/v1/communities/" + community + "/members/" + second,
+					Map.of("kind", "shareholder", "registerNumber", "M-1"))
+			.status()).as("even after the holder left").isEqualTo(409);
+		var back = admin.put("/api/v1/communities/" + community + "/members/" + first, Map.of("kind", "shareholder"));
+		assertThat(back.body().get("registerNumber").asString()).isEqualTo("M-1");
+		assertThat(back.body().get("status").asString()).isEqualTo("active");
+	}
+
+}
