@@ -121,7 +121,13 @@ class PermissionMatrixTests {
 				new Call("POST", "/api/v1/programmes/1/missions/1/evidence", Map.of()),
 				new Call("POST", "/api/v1/programmes/1/redemptions/1/approve", null),
 				new Call("GET", "/api/v1/programmes/1/flags", null),
-				new Call("GET", "/api/v1/programmes/1/candidates", null));
+				new Call("GET", "/api/v1/programmes/1/candidates", null),
+				new Call("POST", "/api/v1/communities", Map.of()),
+				new Call("PUT", "/api/v1/communities/1/members/" + customer, Map.of()),
+				new Call("POST", "/api/v1/elections", Map.of()),
+				new Call("POST", "/api/v1/elections/1/candidates", Map.of()),
+				new Call("POST", "/api/v1/elections/1/close", null),
+				new Call("POST", "/api/v1/elections/1/certification", null));
 	}
 
 	@Test
