@@ -62,7 +62,8 @@ class PortalProgrammePages {
 	}
 
 	/** Tells the space's pages whether to show "My programmes". */
-	@ControllerAdvice(basePackages = { "org.parlons.portal.web", "org.parlons.advocacy.web" })
+	@ControllerAdvice(
+			basePackages = { "org.parlons.portal.web", "org.parlons.advocacy.web", "org.parlons.representation.web" })
 	static class Navigation {
 
 		private final PortalProgrammes portal;
@@ -74,9 +75,9 @@ class PortalProgrammePages {
 		@ModelAttribute("programmeMember")
 		boolean programmeMember(HttpServletRequest request) {
 			Authentication who = SecurityContextHolder.getContext().getAuthentication();
-			return request.getRequestURI().startsWith(request.getContextPath() + "/portal/")
-					&& !request.getRequestURI().startsWith(request.getContextPath() + "/portal/api/") && who != null
-					&& who.getPrincipal() instanceof PortalCustomer me && portal.anyFor(me);
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return ("/portal".equals(path) || path.startsWith("/portal/")) && !path.startsWith("/portal/api/")
+					&& who != null && who.getPrincipal() instanceof PortalCustomer me && portal.anyFor(me);
 		}
 
 	}
