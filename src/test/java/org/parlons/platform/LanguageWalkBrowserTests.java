@@ -143,11 +143,22 @@ class LanguageWalkBrowserTests {
 				Map.of("title", "Partager la fibre", "kind", "share", "points", 50, "evidenceMatch", "#TeleoFibre"));
 		admin.post("/api/v1/programmes/" + programme + "/rewards", Map.of("title", "Un mois offert", "cost", 80));
 
-		List<String> pages = List.of("/programmes", "/programmes/" + programme, "/inbox",
-				"/inbox/conversations/" + first, "/inbox/conversations/" + second, "/inbox/conversations/" + started,
-				"/inbox/new?customerId=" + customer, "/customers", "/customers/" + customer, "/listening",
-				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
-				"/admin/inboxes", "/admin/rules", "/admin/audit", "/account/tokens", "/no/such/page");
+		long community = admin.post("/api/v1/communities", Map.of("name", club)).id("id");
+		admin.put("/api/v1/communities/" + community + "/members/" + customer, Map.of("kind", "shareholder"));
+		long election = admin.post("/api/v1/elections",
+				Map.of("title", club, "seats", 1, "method", "schulze", "electorate", Map.of("communityId", community),
+						"votingOpensAt", java.time.Instant.now().toString(), "votingClosesAt",
+						java.time.Instant.now().plusSeconds(3600).toString()))
+			.id("id");
+		admin.post("/api/v1/elections/" + election + "/candidates", Map.of("customerId", customer));
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+
+		List<String> pages = List.of("/representation", "/representation/elections/" + election, "/programmes",
+				"/programmes/" + programme, "/inbox", "/inbox/conversations/" + first, "/inbox/conversations/" + second,
+				"/inbox/conversations/" + started, "/inbox/new?customerId=" + customer, "/customers",
+				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
+				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
+				"/account/tokens", "/no/such/page");
 		Set<String> typed = Set.of("Boutique Lyon", "Inès Moreau", "Marc Girard", "Équipe Lyon", "Léa Petit",
 				"Hugo Lefebvre", "Ma facture est fausse.", "Dix jours sans internet.",
 				"Nous vous remboursons 80 € sur votre facture.", "Nous vous offrons 60 € de dédommagement.",

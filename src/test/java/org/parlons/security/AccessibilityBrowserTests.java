@@ -61,11 +61,20 @@ class AccessibilityBrowserTests {
 		admin.post("/api/v1/programmes/" + programme + "/members", Map.of("customerId", customer));
 		admin.post("/api/v1/programmes/" + programme + "/missions",
 				Map.of("title", "Partager la fibre", "kind", "share", "points", 50, "evidenceMatch", "#TeleoFibre"));
-		List<String> pages = List.of("/programmes", "/programmes/" + programme, "/inbox",
-				"/inbox/conversations/" + conversation, "/customers", "/customers/" + customer, "/listening",
-				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
-				"/admin/inboxes", "/admin/rules", "/admin/audit", "/answers", "/privacy", "/account/tokens",
-				"/no/such/page");
+		long community = admin.post("/api/v1/communities", Map.of("name", unique("Mutuelle"))).id("id");
+		admin.put("/api/v1/communities/" + community + "/members/" + customer, Map.of("kind", "shareholder"));
+		long election = admin.post("/api/v1/elections",
+				Map.of("title", unique("Conseil"), "seats", 1, "method", "schulze", "electorate",
+						Map.of("communityId", community), "votingOpensAt", java.time.Instant.now().toString(),
+						"votingClosesAt", java.time.Instant.now().plusSeconds(3600).toString()))
+			.id("id");
+		admin.post("/api/v1/elections/" + election + "/candidates", Map.of("customerId", customer));
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+		List<String> pages = List.of("/representation", "/representation/elections/" + election, "/programmes",
+				"/programmes/" + programme, "/inbox", "/inbox/conversations/" + conversation, "/customers",
+				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
+				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit", "/answers",
+				"/privacy", "/account/tokens", "/no/such/page");
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {
