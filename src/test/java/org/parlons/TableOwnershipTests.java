@@ -51,7 +51,7 @@ class TableOwnershipTests {
 							"advocacy_cursor")),
 			Map.entry("representation",
 					Set.of("community", "community_member", "election", "election_candidate", "election_voter",
-							"election_ballot", "representative")),
+							"election_ballot", "representative", "representative_question")),
 			Map.entry("reporting", Set.of("report_daily")), Map.entry("knowledge", Set.of("answer")),
 			Map.entry("portal",
 					Set.of("portal_link", "portal_session", "portal_preference", "customer_contract", "consumption",

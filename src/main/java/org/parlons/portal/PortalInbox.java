@@ -12,9 +12,15 @@ import org.springframework.stereotype.Component;
  * first needed.
  */
 @Component
-class PortalInbox {
+public class PortalInbox {
 
-	static final String CHANNEL = "portal";
+	public static final String CHANNEL = "portal";
+
+	/**
+	 * The setting of a portal inbox kept for another purpose (the representatives'): new
+	 * requests never open there.
+	 */
+	public static final String PURPOSE = "purpose";
 
 	private final Inboxes inboxes;
 
@@ -28,7 +34,7 @@ class PortalInbox {
 	synchronized Inbox get() {
 		return inboxes.findAll()
 			.stream()
-			.filter(i -> CHANNEL.equals(i.channel()) && !i.deleted())
+			.filter(i -> CHANNEL.equals(i.channel()) && !i.deleted() && i.settings().get(PURPOSE) == null)
 			.findFirst()
 			.orElseGet(() -> inboxes.create(settings.inboxName(), CHANNEL, Map.of(), true));
 	}

@@ -178,15 +178,22 @@ public class PortalRequests {
 
 	/** A new request, in the customer space's inbox. */
 	public Ingestion.Received open(PortalCustomer me, String subject, String text) {
+		return openIn(me, portalInbox.get().id(), subject, text);
+	}
+
+	/**
+	 * A new request in another inbox of the portal channel (the representatives' own):
+	 * its replies reach the customer in their space like any other.
+	 */
+	public Ingestion.Received openIn(PortalCustomer me, long inboxId, String subject, String text) {
 		String title = subject.strip();
 		if (title.isEmpty() || title.length() > MAX_SUBJECT) {
 			throw Refusals.invalid("portal.refused.subject",
 					"A subject needs between 1 and " + MAX_SUBJECT + " characters", MAX_SUBJECT);
 		}
 		String said = checked(text);
-		Inbox inbox = portalInbox.get();
-		return ingestion.receive(new InboundMessage(inbox.id(), Message.PORTAL_PREFIX + Crypto.randomToken(16),
-				author(me), said, clock.instant(), Visibility.PRIVATE, null, title, List.of(),
+		return ingestion.receive(new InboundMessage(inboxId, Message.PORTAL_PREFIX + Crypto.randomToken(16), author(me),
+				said, clock.instant(), Visibility.PRIVATE, null, title, List.of(),
 				new InboundMessage.Details(List.of(), null, false, false, null)));
 	}
 

@@ -207,6 +207,52 @@ class ElectionsTests {
 	}
 
 	@Test
+	void aRepresentativesQuestionReachesTheirInboxAndItsAnswerShowsInThePublicRecord() {
+		long voter = customer("voter");
+		long elected = customer("elue");
+		long community = community(List.of(voter, elected));
+		long election = election("plurality", 1, Map.of("communityId", community));
+		long candidacy = candidate(election, elected);
+		assertThat(PortalClient.signedIn(admin, port, voter)
+			.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", List.of(candidacy)))
+			.status()).isEqualTo(201);
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+		assertThat(admin.post("/api/v1/elections/" + election + "/certification", Map.of()).status()).isEqualTo(200);
+
+		String subject = unique("Tarifs de la fibre");
+		var raised = PortalClient.signedIn(admin, port, elected)
+			.post("/portal/api/v1/representatives/questions",
+					Map.of("subject", subject, "text", "Les sociétaires demandent une grille tarifaire lisible."));
+		assertThat(raised.status()).as(String.valueOf(raised.body())).isEqualTo(201);
+		long conversation = raised.id("conversationId");
+		long inboxId = admin.get("/api/v1/conversations/" + conversation).body().get("inboxId").asLong();
+		JsonNode inbox = admin.get("/api/v1/inboxes/" + inboxId).body();
+		assertThat(inbox.get("channel").asString()).isEqualTo("portal");
+		assertThat(inbox.toString()).contains("representatives").contains("P2D");
+		assertThat(PortalClient.signedIn(admin, port, voter)
+			.post("/portal/api/v1/representatives/questions", Map.of("subject", "x", "text", "y"))
+			.status()).as("only a representative in office").isEqualTo(403);
+
+		var reply = admin.post("/api/v1/conversations/" + conversation + "/replies",
+				Map.of("text", "Une nouvelle grille sera publiée le mois prochain."));
+		assertThat(reply.status()).as(String.valueOf(reply.body())).isLessThan(300);
+		String me = admin.get("/api/v1/me").body().get("name").asString();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+			for (JsonNode q : PortalClient.signedIn(admin, port, voter)
+				.get("/portal/api/v1/representatives/record")
+				.body()
+				.get("items")) {
+				if (q.get("subject").asString().equals(subject) && !q.get("answer").isNull()) {
+					return q.get("answer").asString().contains("nouvelle grille")
+							&& q.get("answeredBy").asString().equals(me)
+							&& q.get("question").asString().contains("grille tarifaire");
+				}
+			}
+			return false;
+		});
+	}
+
+	@Test
 	void aRegisterNumberIsNeverGivenToSomeoneElse() {
 		long first = customer("premier");
 		long second = customer("second");

@@ -53,8 +53,12 @@ class PortalElectionPages {
 
 	private final MessageSource words;
 
+	private final org.parlons.representation.Questions questions;
+
 	PortalElectionPages(PortalElections portal, BallotBox box, Elections elections, Results results,
-			Representatives representatives, PortalRequests requests, MessageSource words) {
+			Representatives representatives, PortalRequests requests, MessageSource words,
+			org.parlons.representation.Questions questions) {
+		this.questions = questions;
 		this.portal = portal;
 		this.box = box;
 		this.elections = elections;
@@ -79,6 +83,8 @@ class PortalElectionPages {
 		model.addAttribute("results", counted);
 		model.addAttribute("names", names);
 		model.addAttribute("representatives", representatives.current());
+		model.addAttribute("record", questions.record(50));
+		model.addAttribute("inOffice", questions.office(me).isPresent());
 		model.addAttribute("active", "elections");
 		return "representation/portal";
 	}
@@ -119,6 +125,22 @@ class PortalElectionPages {
 		}
 		catch (NumberFormatException ex) {
 			redirect.addFlashAttribute("error", words.getMessage("portal.elections.badRank", null, locale));
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/portal/elections";
+	}
+
+	@PostMapping("/portal/representatives/questions")
+	String raise(@AuthenticationPrincipal PortalCustomer me, @RequestParam String subject, @RequestParam String text,
+			RedirectAttributes redirect, Locale locale) {
+		try {
+			questions.raise(me, subject, text);
+			redirect.addFlashAttribute("notice", words.getMessage("portal.elections.raised", null, locale));
+		}
+		catch (org.parlons.representation.Questions.NotInOffice ex) {
+			redirect.addFlashAttribute("error", words.getMessage("representation.question.office", null, locale));
 		}
 		catch (RuntimeException ex) {
 			redirect.addFlashAttribute("error", ErrorDetails.of(ex));

@@ -36,8 +36,11 @@ class PortalElectionsApi {
 
 	private final PortalRequests requests;
 
+	private final org.parlons.representation.Questions questions;
+
 	PortalElectionsApi(PortalElections portal, BallotBox box, Elections elections, Results results,
-			PortalRequests requests) {
+			PortalRequests requests, org.parlons.representation.Questions questions) {
+		this.questions = questions;
 		this.portal = portal;
 		this.box = box;
 		this.elections = elections;
@@ -113,6 +116,50 @@ class PortalElectionsApi {
 		portal.mayStand(me, elections.get(id), person);
 		return RepresentationApi
 			.said(() -> elections.stand(id, requests.currentOf(me), body == null ? null : body.statement(), true));
+	}
+
+	/**
+	 * A question a representative raises.
+	 *
+	 * @param subject what it is about
+	 * @param text the question
+	 */
+	record Raised(@Nullable String subject, @Nullable String text) {
+	}
+
+	/**
+	 * The public record.
+	 *
+	 * @param items the latest questions raised by representatives and their answers
+	 */
+	record Record(List<org.parlons.representation.Questions.Question> items) {
+	}
+
+	/**
+	 * A representative in office raises a question with the brand: it opens in the
+	 * representatives' inbox; 403 for anyone else.
+	 */
+	@PostMapping("/portal/api/v1/representatives/questions")
+	@ResponseStatus(HttpStatus.CREATED)
+	org.parlons.representation.Questions.Question raise(@AuthenticationPrincipal PortalCustomer me,
+			@RequestBody Raised body) {
+		try {
+			return RepresentationApi.said(() -> questions.raise(me, body.subject() == null ? "" : body.subject(),
+					body.text() == null ? "" : body.text()));
+		}
+		catch (org.parlons.representation.Questions.NotInOffice ex) {
+			throw InvalidRequestException.forbiddenSaid("representation.question.office",
+					"Only a representative in office raises questions here");
+		}
+	}
+
+	/**
+	 * What representatives raised and what the brand answered, for every customer to
+	 * read.
+	 */
+	@GetMapping("/portal/api/v1/representatives/record")
+	Record record() {
+		return new Record(questions.record(100));
 	}
 
 	/** The results, once voting closed. */

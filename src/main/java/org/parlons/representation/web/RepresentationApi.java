@@ -49,8 +49,11 @@ class RepresentationApi {
 
 	private final Customers customers;
 
+	private final org.parlons.representation.Questions questions;
+
 	RepresentationApi(Communities communities, Elections elections, Results results, Representatives representatives,
-			Customers customers) {
+			Customers customers, org.parlons.representation.Questions questions) {
+		this.questions = questions;
 		this.communities = communities;
 		this.elections = elections;
 		this.results = results;
@@ -249,6 +252,13 @@ class RepresentationApi {
 	@GetMapping("/representatives")
 	Items<Representatives.Representative> representatives() {
 		return new Items<>(representatives.current());
+	}
+
+	/** What representatives raised and the answers: the public record. */
+	@Requires(Permission.READ_CONVERSATIONS)
+	@GetMapping("/representatives/questions")
+	Items<org.parlons.representation.Questions.Question> questions() {
+		return new Items<>(questions.record(200));
 	}
 
 	static <T> T said(Supplier<T> call) {
