@@ -106,6 +106,66 @@ class ElectionsBrowserTests {
 		assertThat(chrome.findElement(By.id("representatives")).getText()).contains(title);
 	}
 
+	@Test
+	void aCustomerAsksForMediationOnAPhoneAndAcceptsTheMediatorsProposal() {
+		TestApi admin = TestApi.asAdmin(port);
+		long inbox = admin.createApiInbox(unique("Factures"), Map.of());
+		var first = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
+				Map.of("externalId", unique("m"), "author", Map.of("externalId", unique("c"), "name", "Rose Marin"),
+						"text", "Ma facture de mars compte deux fois l'option TV.", "subject", "Facture de mars"));
+		long customer = first.id("customerId");
+		String mediatorName = unique("Médiateur des communications électroniques");
+		admin.post("/api/v1/mediators", Map.of("name", mediatorName, "organisation", "AMCE", "website",
+				"https://www.mediateur-telecom.fr", "external", true));
+		String url = admin.post("/api/v1/customers/" + customer + "/portal-invitations", Map.of())
+			.body()
+			.get("url")
+			.asString();
+
+		chrome = Browser.start(390, 844);
+		var wait = Browser.waiting(chrome, 10);
+		chrome.get("http://localhost:" + port + "/portal/sign-in?lang=fr");
+		chrome.get("http://localhost:" + port + java.net.URI.create(url).getRawPath());
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requests")));
+		chrome.get("http://localhost:" + port + "/portal/mediation");
+		assertThat(chrome.findElement(By.id("mediators")).getText()).contains(mediatorName).contains("indépendant");
+		new Select(chrome.findElement(By.id("mediation-request"))).selectByVisibleText("Facture de mars");
+		chrome.findElement(By.id("mediation-reason")).sendKeys("On me refuse le remboursement.");
+		click(chrome.findElement(By.cssSelector("#ask-mediation button[type=submit]")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mediation-notice")));
+		assertThat(chrome.findElement(By.id("main")).getText()).contains("Demandée")
+			.contains("Vous avez demandé une médiation");
+		assertThat(Browser.widerThanTheScreen(chrome)).isFalse();
+
+		ChromeDriver laptop = Browser.start(1280, 800);
+		try {
+			var onLaptop = Browser.waiting(laptop, 10);
+			Browser.signIn(laptop, port, TestApi.ADMIN_EMAIL, TestApi.ADMIN_PASSWORD);
+			laptop.get("http://localhost:" + port + "/representation?lang=en");
+			WebElement row = laptop.findElement(By.cssSelector("#mediations tbody tr"));
+			String rowId = row.getAttribute("id");
+			new Select(row.findElement(By.tagName("select"))).selectByVisibleText(mediatorName);
+			laptop.executeScript("arguments[0].click();", row.findElement(By.cssSelector("button[type=submit]")));
+			onLaptop.until(ExpectedConditions.presenceOfElementLocated(By.id("representation-notice")));
+			laptop.findElement(By.cssSelector("#" + rowId + " textarea"))
+				.sendKeys("Remboursement de l'option, 9,99 €.");
+			laptop.executeScript("arguments[0].click();",
+					laptop.findElement(By.cssSelector("#" + rowId + " button[type=submit]")));
+			onLaptop.until(ExpectedConditions.presenceOfElementLocated(By.id("representation-notice")));
+			assertThat(laptop.findElement(By.id(rowId)).getText()).contains("Proposal made");
+			assertThat(Browser.widerThanTheScreen(laptop)).isFalse();
+		}
+		finally {
+			laptop.quit();
+		}
+
+		chrome.navigate().refresh();
+		assertThat(chrome.findElement(By.id("main")).getText()).contains("Remboursement de l'option");
+		click(chrome.findElement(By.cssSelector("button[name=accept][value=true]")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mediation-notice")));
+		assertThat(chrome.findElement(By.id("main")).getText()).contains("Vous avez accepté");
+	}
+
 	private void click(WebElement element) {
 		chrome.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();

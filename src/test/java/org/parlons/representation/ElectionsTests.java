@@ -253,6 +253,64 @@ class ElectionsTests {
 	}
 
 	@Test
+	void aMediationRunsFromRequestToAcceptedProposalWithItsDatedSteps() {
+		var first = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
+				inbound(unique("m"), unique("client"), "Ma facture de mars compte deux fois l'option TV."));
+		long customer = first.id("customerId");
+		long conversation = first.id("conversationId");
+		long other = customer("autre");
+		PortalClient portal = PortalClient.signedIn(admin, port, customer);
+		PortalClient stranger = PortalClient.signedIn(admin, port, other);
+		assertThat(stranger.post("/portal/api/v1/mediations", Map.of("conversationId", conversation, "reason", "x"))
+			.status()).as("someone else's request").isEqualTo(404);
+		var asked = portal.post("/portal/api/v1/mediations",
+				Map.of("conversationId", conversation, "reason", "On me refuse le remboursement."));
+		assertThat(asked.status()).as(String.valueOf(asked.body())).isEqualTo(201);
+		long mediation = asked.id("id");
+		assertThat(portal.post("/portal/api/v1/mediations", Map.of("conversationId", conversation, "reason", "encore"))
+			.status()).isEqualTo(409);
+		String name = unique("Médiateur des communications électroniques");
+		long mediator = admin
+			.post("/api/v1/mediators",
+					Map.of("name", name, "organisation", "AMCE", "website", "https://www.mediateur-telecom.fr",
+							"external", true))
+			.id("id");
+		assertThat(portal.get("/portal/api/v1/mediators").body().toString()).contains(name);
+		assertThat(admin.post("/api/v1/mediations/" + mediation + "/proposal", Map.of("text", "trop tôt")).status())
+			.isEqualTo(409);
+		assertThat(admin.post("/api/v1/mediations/" + mediation + "/mediator", Map.of("mediatorId", mediator)).status())
+			.isEqualTo(200);
+		JsonNode bundle = admin.get("/api/v1/mediations/" + mediation + "/bundle").body();
+		assertThat(bundle.get("thread").get(0).get("text").asString()).contains("compte deux fois");
+		assertThat(admin
+			.post("/api/v1/mediations/" + mediation + "/proposal",
+					Map.of("text", "Remboursement de l'option TV de mars, 9,99 €."))
+			.status()).isEqualTo(200);
+		assertThat(admin.post("/api/v1/mediations/" + mediation + "/decision", Map.of("accept", true))
+			.body()
+			.get("status")
+			.asString()).as("the customer has not decided yet").isEqualTo("proposed");
+		assertThat(
+				stranger.post("/portal/api/v1/mediations/" + mediation + "/decision", Map.of("accept", false)).status())
+			.isEqualTo(404);
+		JsonNode accepted = portal.post("/portal/api/v1/mediations/" + mediation + "/decision", Map.of("accept", true))
+			.body();
+		assertThat(accepted.get("status").asString()).isEqualTo("accepted");
+		List<String> steps = new ArrayList<>();
+		List<Instant> at = new ArrayList<>();
+		accepted.get("steps").forEach(st -> {
+			steps.add(st.get("step").asString() + "/" + st.get("by").asString());
+			at.add(Instant.parse(st.get("at").asString()));
+		});
+		assertThat(steps).containsExactly("requested/customer", "assigned/company", "proposed/mediator",
+				"accepted-by-company/company", "accepted-by-customer/customer");
+		assertThat(at).isSorted();
+		assertThat(
+				portal.post("/portal/api/v1/mediations/" + mediation + "/decision", Map.of("accept", false)).status())
+			.isEqualTo(409);
+	}
+
+	@Test
 	void aRegisterNumberIsNeverGivenToSomeoneElse() {
 		long first = customer("premier");
 		long second = customer("second");

@@ -53,8 +53,12 @@ class RepresentationPages {
 
 	private final java.time.Clock clock;
 
+	private final org.parlons.representation.Mediations mediations;
+
 	RepresentationPages(Communities communities, Elections elections, Results results, Representatives representatives,
-			Customers customers, Zones zone, MessageSource words, java.time.Clock clock) {
+			Customers customers, Zones zone, MessageSource words, java.time.Clock clock,
+			org.parlons.representation.Mediations mediations) {
+		this.mediations = mediations;
 		this.communities = communities;
 		this.elections = elections;
 		this.results = results;
@@ -73,6 +77,8 @@ class RepresentationPages {
 		model.addAttribute("methods", Elections.METHODS);
 		model.addAttribute("kinds", Communities.KINDS);
 		model.addAttribute("now", clock.instant());
+		model.addAttribute("mediators", mediations.mediators());
+		model.addAttribute("mediations", mediations.list());
 		return "representation/index";
 	}
 
@@ -157,6 +163,40 @@ class RepresentationPages {
 			Locale locale) {
 		return act(redirect, locale, "representation.done.certified", "/representation/elections/" + id,
 				() -> results.certify(id, me.id()));
+	}
+
+	@PostMapping("/representation/mediators")
+	String mediator(@RequestParam String name, @RequestParam(required = false) @Nullable String organisation,
+			@RequestParam(required = false) @Nullable String website,
+			@RequestParam(required = false) @Nullable String email,
+			@RequestParam(defaultValue = "false") boolean external, RedirectAttributes redirect, Locale locale) {
+		return act(redirect, locale, "representation.done.mediator", "/representation",
+				() -> mediations.addMediator(name, blank(organisation), blank(website), blank(email), external));
+	}
+
+	@PostMapping("/representation/mediations/{id}/mediator")
+	String assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam long mediatorId,
+			RedirectAttributes redirect, Locale locale) {
+		return act(redirect, locale, "representation.done.assigned", "/representation",
+				() -> mediations.assign(id, mediatorId, me.id()));
+	}
+
+	@PostMapping("/representation/mediations/{id}/proposal")
+	String propose(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam String text,
+			RedirectAttributes redirect, Locale locale) {
+		return act(redirect, locale, "representation.done.proposed", "/representation",
+				() -> mediations.propose(id, text, me.id()));
+	}
+
+	@PostMapping("/representation/mediations/{id}/decision")
+	String decide(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @RequestParam boolean accept,
+			RedirectAttributes redirect, Locale locale) {
+		return act(redirect, locale, "representation.done.decided", "/representation",
+				() -> mediations.decide(id, false, accept, me.id()));
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private String act(RedirectAttributes redirect, Locale locale, String done, String back, Runnable action) {
