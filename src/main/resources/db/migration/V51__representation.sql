@@ -16,6 +16,7 @@ create table community_member (
     community_id     bigint not null references community (id),
     customer_id      bigint not null references customer (id),
     kind             varchar(20) not null,
+    role             varchar(100),
     register_number  varchar(40),
     status           varchar(20) not null,
     since            timestamp with time zone not null,
@@ -82,7 +83,16 @@ create table representative (
     customer_id   bigint not null references customer (id),
     term_starts   timestamp with time zone not null,
     term_ends     timestamp with time zone,
+    recalled_at   timestamp with time zone,
     created_at    timestamp with time zone not null
+);
+
+-- A petition to recall a representative: one signature per person; past the threshold the term ends.
+create table recall_signature (
+    representative_id  bigint not null references representative (id),
+    customer_id        bigint not null references customer (id),
+    signed_at          timestamp with time zone not null,
+    primary key (representative_id, customer_id)
 );
 
 -- What representatives raised with the brand: each a conversation in the representatives' own

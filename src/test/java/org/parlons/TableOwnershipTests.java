@@ -52,7 +52,7 @@ class TableOwnershipTests {
 			Map.entry("representation",
 					Set.of("community", "community_member", "election", "election_candidate", "election_voter",
 							"election_ballot", "representative", "representative_question", "mediator", "mediation",
-							"mediation_step")),
+							"recall_signature", "mediation_step")),
 			Map.entry("reporting", Set.of("report_daily")), Map.entry("knowledge", Set.of("answer")),
 			Map.entry("portal",
 					Set.of("portal_link", "portal_session", "portal_preference", "customer_contract", "consumption",

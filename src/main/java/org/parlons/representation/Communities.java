@@ -45,13 +45,14 @@ public class Communities {
 	 *
 	 * @param customerId the customer
 	 * @param kind "member", "shareholder" or "honorary"
+	 * @param role their role in the community ("président du conseil"), if any
 	 * @param registerNumber the number in the company's register, never reused
 	 * @param status "active", "suspended" or "ended"
 	 * @param since from when
 	 * @param endedAt until when, once ended
 	 */
-	public record Membership(long customerId, String kind, @Nullable String registerNumber, String status,
-			Instant since, @Nullable Instant endedAt) {
+	public record Membership(long customerId, String kind, @Nullable String role, @Nullable String registerNumber,
+			String status, Instant since, @Nullable Instant endedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -101,6 +102,17 @@ public class Communities {
 	@Transactional
 	public Membership join(long communityId, long customerId, String kind, @Nullable String registerNumber,
 			@Nullable Instant since) {
+		return join(communityId, customerId, kind, null, registerNumber, since);
+	}
+
+	/** The same, with the member's role in the community. */
+	@Transactional
+	public Membership join(long communityId, long customerId, String kind, @Nullable String role,
+			@Nullable String registerNumber, @Nullable Instant since) {
+		String roleName = role == null || role.isBlank() ? null : role.strip();
+		if (roleName != null && roleName.length() > 100) {
+			throw Refusals.invalid("representation.member.role", "role: at most 100 characters");
+		}
 		get(communityId);
 		String k = kind == null ? "member" : kind.strip().toLowerCase(Locale.ROOT);
 		if (!KINDS.contains(k)) {
@@ -132,19 +144,37 @@ public class Communities {
 		Instant now = clock.instant();
 		Instant from = since == null ? now : since;
 		if (before.isEmpty()) {
-			jdbc.sql("insert into community_member (community_id, customer_id, kind, register_number, status, since, "
-					+ "created_at) values (?, ?, ?, ?, 'active', ?, ?)")
-				.params(communityId, customerId, k, number, Timestamp.from(from), Timestamp.from(now))
+			jdbc.sql("insert into community_member (community_id, customer_id, kind, role, register_number, status, "
+					+ "since, created_at) values (?, ?, ?, ?, ?, 'active', ?, ?)")
+				.params(communityId, customerId, k, roleName, number, Timestamp.from(from), Timestamp.from(now))
 				.update();
 		}
 		else {
 			boolean back = "ended".equals(before.get().status());
-			jdbc.sql("update community_member set kind = ?, register_number = coalesce(register_number, ?), "
+			jdbc.sql("update community_member set kind = ?, role = ?, register_number = coalesce(register_number, ?), "
 					+ "status = 'active', ended_at = null, since = ? where community_id = ? and customer_id = ?")
-				.params(k, number, Timestamp.from(back ? from : before.get().since()), communityId, customerId)
+				.params(k, roleName, number, Timestamp.from(back ? from : before.get().since()), communityId,
+						customerId)
 				.update();
 		}
 		return membership(communityId, customerId).orElseThrow();
+	}
+
+	/**
+	 * Suspends an active membership (the member does not vote while suspended), or lifts
+	 * the suspension.
+	 */
+	public Membership suspend(long communityId, long customerId, boolean suspended) {
+		int changed = jdbc
+			.sql("update community_member set status = ? where community_id = ? and customer_id = ? and status = ?")
+			.params(suspended ? "suspended" : "active", communityId, customerId, suspended ? "active" : "suspended")
+			.update();
+		Membership m = membership(communityId, customerId)
+			.orElseThrow(() -> new NotFoundException("No member " + customerId + " in community " + communityId));
+		if (changed == 0) {
+			throw Refusals.conflict("representation.member.status", "This membership is " + m.status(), m.status());
+		}
+		return m;
 	}
 
 	/** Ends a membership: the member keeps their number, nobody else gets it. */
@@ -219,8 +249,9 @@ public class Communities {
 
 	private static Membership membership(ResultSet rs, int n) throws SQLException {
 		Timestamp ended = rs.getTimestamp("ended_at");
-		return new Membership(rs.getLong("customer_id"), rs.getString("kind"), rs.getString("register_number"),
-				rs.getString("status"), rs.getTimestamp("since").toInstant(), ended == null ? null : ended.toInstant());
+		return new Membership(rs.getLong("customer_id"), rs.getString("kind"), rs.getString("role"),
+				rs.getString("register_number"), rs.getString("status"), rs.getTimestamp("since").toInstant(),
+				ended == null ? null : ended.toInstant());
 	}
 
 }

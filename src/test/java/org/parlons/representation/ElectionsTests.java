@@ -311,6 +311,81 @@ class ElectionsTests {
 	}
 
 	@Test
+	void aRegisterIsImportedWholeOrNotAtAllAndASuspendedMemberDoesNotVote() {
+		String email = unique("societaire") + "@exemple.fr";
+		var first = admin.post("/api/v1/inboxes/" + inbox + "/inbound", Map.of("externalId", unique("m"), "author",
+				Map.of("externalId", unique("c"), "name", "Jean Roux", "email", email), "text", "Bonjour"));
+		long byEmail = first.id("customerId");
+		long byNumber = customer("numero");
+		long community = admin.post("/api/v1/communities", Map.of("name", unique("Mutuelle"))).id("id");
+		String bad = "email,kind,registerNumber,role,since\n" + email + ",shareholder,R-1,,2020-01-15\n"
+				+ "nobody@nowhere.test,member,,,\n";
+		var refused = admin.postText("/api/v1/communities/" + community + "/members/import", bad);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body().get("errors").get(0).asString()).contains("3").contains("nobody@nowhere.test");
+		assertThat(admin.get("/api/v1/communities/" + community + "/members").body().get("items").size())
+			.as("nothing stored")
+			.isZero();
+		String good = "customer,email,kind,registerNumber,role,since\n," + email
+				+ ",shareholder,R-1,président du conseil,2020-01-15\n" + byNumber + ",,member,R-2,,\n";
+		var imported = admin.postText("/api/v1/communities/" + community + "/members/import", good);
+		assertThat(imported.status()).as(String.valueOf(imported.body())).isEqualTo(200);
+		assertThat(imported.body().get("stored").asInt()).isEqualTo(2);
+		JsonNode members = admin.get("/api/v1/communities/" + community + "/members").body().get("items");
+		assertThat(members.toString()).contains("président du conseil").contains("R-2").contains("2020-01-15");
+
+		long election = election("plurality", 1, Map.of("communityId", community));
+		long candidacy = candidate(election, byNumber);
+		assertThat(admin
+			.post("/api/v1/communities/" + community + "/members/" + byEmail + "/suspension", Map.of("suspended", true))
+			.status()).isEqualTo(200);
+		assertThat(PortalClient.signedIn(admin, port, byEmail)
+			.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", List.of(candidacy)))
+			.status()).as("suspended: no vote").isEqualTo(403);
+	}
+
+	@Test
+	void aFifthOfThoseRepresentedRecallARepresentativeOneSignatureEach() {
+		List<Long> members = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			members.add(customer("membre"));
+		}
+		long outsider = customer("dehors");
+		long community = community(members);
+		long election = election("plurality", 1, Map.of("communityId", community));
+		long candidacy = candidate(election, members.get(0));
+		PortalClient.signedIn(admin, port, members.get(1))
+			.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", List.of(candidacy)));
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+		admin.post("/api/v1/elections/" + election + "/certification", Map.of());
+		long mandate = -1;
+		for (JsonNode r : admin.get("/api/v1/representatives").body().get("items")) {
+			if (r.get("electionId").asLong() == election) {
+				mandate = r.get("id").asLong();
+			}
+		}
+		assertThat(mandate).isPositive();
+		String recall = "/portal/api/v1/representatives/" + mandate + "/recall";
+		assertThat(PortalClient.signedIn(admin, port, outsider).post(recall, Map.of()).status()).isEqualTo(403);
+		PortalClient second = PortalClient.signedIn(admin, port, members.get(2));
+		JsonNode one = second.post(recall, Map.of()).body();
+		assertThat(one.get("signatures").asInt()).isEqualTo(1);
+		assertThat(one.get("needed").asInt()).isEqualTo(2);
+		assertThat(one.get("recalled").asBoolean()).isFalse();
+		assertThat(second.post(recall, Map.of()).status()).as("one signature each").isEqualTo(409);
+		JsonNode two = PortalClient.signedIn(admin, port, members.get(3)).post(recall, Map.of()).body();
+		assertThat(two.get("recalled").asBoolean()).isTrue();
+		final long recalled = mandate;
+		admin.get("/api/v1/representatives")
+			.body()
+			.get("items")
+			.forEach(r -> assertThat(r.get("id").asLong()).isNotEqualTo(recalled));
+		assertThat(PortalClient.signedIn(admin, port, members.get(0))
+			.post("/portal/api/v1/representatives/questions", Map.of("subject", "x", "text", "y"))
+			.status()).as("no longer in office").isEqualTo(403);
+	}
+
+	@Test
 	void aRegisterNumberIsNeverGivenToSomeoneElse() {
 		long first = customer("premier");
 		long second = customer("second");

@@ -55,9 +55,12 @@ class PortalElectionPages {
 
 	private final org.parlons.representation.Questions questions;
 
+	private final org.parlons.representation.Recalls recalls;
+
 	PortalElectionPages(PortalElections portal, BallotBox box, Elections elections, Results results,
 			Representatives representatives, PortalRequests requests, MessageSource words,
-			org.parlons.representation.Questions questions) {
+			org.parlons.representation.Questions questions, org.parlons.representation.Recalls recalls) {
+		this.recalls = recalls;
 		this.questions = questions;
 		this.portal = portal;
 		this.box = box;
@@ -141,6 +144,25 @@ class PortalElectionPages {
 		}
 		catch (org.parlons.representation.Questions.NotInOffice ex) {
 			redirect.addFlashAttribute("error", words.getMessage("representation.question.office", null, locale));
+		}
+		catch (RuntimeException ex) {
+			redirect.addFlashAttribute("error", ErrorDetails.of(ex));
+		}
+		return "redirect:/portal/elections";
+	}
+
+	@PostMapping("/portal/representatives/{id}/recall")
+	String recall(@AuthenticationPrincipal PortalCustomer me, @PathVariable long id, RedirectAttributes redirect,
+			Locale locale) {
+		try {
+			var petition = recalls.sign(id, requests.currentOf(me));
+			redirect.addFlashAttribute("notice",
+					petition.recalled() ? words.getMessage("portal.elections.recalled", null, locale)
+							: words.getMessage("portal.elections.signed",
+									new Object[] { petition.signatures(), petition.needed() }, locale));
+		}
+		catch (org.parlons.representation.Recalls.NotRepresented ex) {
+			redirect.addFlashAttribute("error", words.getMessage("representation.recall.notRepresented", null, locale));
 		}
 		catch (RuntimeException ex) {
 			redirect.addFlashAttribute("error", ErrorDetails.of(ex));

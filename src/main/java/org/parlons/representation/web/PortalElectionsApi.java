@@ -38,8 +38,12 @@ class PortalElectionsApi {
 
 	private final org.parlons.representation.Questions questions;
 
+	private final org.parlons.representation.Recalls recalls;
+
 	PortalElectionsApi(PortalElections portal, BallotBox box, Elections elections, Results results,
-			PortalRequests requests, org.parlons.representation.Questions questions) {
+			PortalRequests requests, org.parlons.representation.Questions questions,
+			org.parlons.representation.Recalls recalls) {
+		this.recalls = recalls;
 		this.questions = questions;
 		this.portal = portal;
 		this.box = box;
@@ -160,6 +164,24 @@ class PortalElectionsApi {
 	@GetMapping("/portal/api/v1/representatives/record")
 	Record record() {
 		return new Record(questions.record(100));
+	}
+
+	/**
+	 * Signs the petition to recall a representative: 201 with where it stands (past a
+	 * fifth of those represented, the term ends); 403 for someone they do not represent,
+	 * 409 for a second signature.
+	 */
+	@PostMapping("/portal/api/v1/representatives/{id}/recall")
+	@ResponseStatus(HttpStatus.CREATED)
+	org.parlons.representation.Recalls.Petition recall(@AuthenticationPrincipal PortalCustomer me,
+			@PathVariable long id) {
+		try {
+			return RepresentationApi.said(() -> recalls.sign(id, requests.currentOf(me)));
+		}
+		catch (org.parlons.representation.Recalls.NotRepresented ex) {
+			throw InvalidRequestException.forbiddenSaid("representation.recall.notRepresented",
+					"You are not among those this representative represents");
+		}
 	}
 
 	/** The results, once voting closed. */

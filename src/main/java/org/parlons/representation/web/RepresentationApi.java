@@ -51,8 +51,12 @@ class RepresentationApi {
 
 	private final org.parlons.representation.Questions questions;
 
+	private final org.parlons.representation.RegisterImport register;
+
 	RepresentationApi(Communities communities, Elections elections, Results results, Representatives representatives,
-			Customers customers, org.parlons.representation.Questions questions) {
+			Customers customers, org.parlons.representation.Questions questions,
+			org.parlons.representation.RegisterImport register) {
+		this.register = register;
 		this.questions = questions;
 		this.communities = communities;
 		this.elections = elections;
@@ -74,11 +78,13 @@ class RepresentationApi {
 	 * A membership.
 	 *
 	 * @param kind "member" (the default), "shareholder" (sociétaire) or "honorary"
+	 * @param role their role in the community ("président du conseil")
 	 * @param registerNumber the number in the company's register: never given to anyone
 	 * else
 	 * @param since from when (now when left out)
 	 */
-	record MembershipBody(@Nullable String kind, @Nullable String registerNumber, @Nullable OffsetDateTime since) {
+	record MembershipBody(@Nullable String kind, @Nullable String role, @Nullable String registerNumber,
+			@Nullable OffsetDateTime since) {
 	}
 
 	/**
@@ -174,8 +180,45 @@ class RepresentationApi {
 		}
 		long current = customers.current(customerId);
 		return said(() -> communities.join(id, current, body == null ? null : body.kind(),
-				body == null ? null : body.registerNumber(),
+				body == null ? null : body.role(), body == null ? null : body.registerNumber(),
 				body == null || body.since() == null ? null : body.since().toInstant()));
+	}
+
+	/**
+	 * A suspension.
+	 *
+	 * @param suspended true to suspend (no vote meanwhile), false to lift it
+	 */
+	record Suspension(@NotNull Boolean suspended) {
+	}
+
+	/**
+	 * Suspends a membership or lifts the suspension; 409 when it is not in that state.
+	 */
+	@PostMapping("/communities/{id}/members/{customerId}/suspension")
+	Communities.Membership suspend(@PathVariable long id, @PathVariable long customerId, @RequestBody Suspension body) {
+		return said(
+				() -> communities.suspend(id, customers.current(customerId), Boolean.TRUE.equals(body.suspended())));
+	}
+
+	/**
+	 * Imports members from the company's register (CSV: {@code customer} or
+	 * {@code email}, {@code kind}, {@code registerNumber}, {@code role}, {@code since});
+	 * a file with a bad line imports nothing and answers 422 with each line's error.
+	 */
+	@PostMapping(path = "/communities/{id}/members/import", consumes = "text/csv")
+	org.parlons.representation.RegisterImport.Report importMembers(@PathVariable long id, @RequestBody String body,
+			java.util.Locale locale) {
+		var report = register.load(id, new java.io.StringReader(body), locale);
+		if (!report.errors().isEmpty()) {
+			InvalidRequestException rejected = InvalidRequestException.said(
+					"representation.import.rejected", "Nothing was imported: " + report.errors().size()
+							+ " line(s) cannot be taken. " + report.errors().get(0),
+					String.valueOf(report.errors().size()), report.errors().get(0));
+			rejected.getBody().setProperty("errors", report.errors());
+			throw rejected;
+		}
+		return report;
 	}
 
 	/** Ends a membership; the member keeps their register number. */
