@@ -1,9 +1,7 @@
 package org.parlons.advocacy.web;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -12,20 +10,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.advocacy.Candidates;
 import org.parlons.advocacy.Contract;
 import org.parlons.advocacy.Delegations;
-import org.parlons.advocacy.EngagementScores;
-import org.parlons.advocacy.Flags;
-import org.parlons.advocacy.Ledger;
 import org.parlons.advocacy.MemberStatus;
 import org.parlons.advocacy.Members;
-import org.parlons.advocacy.Missions;
 import org.parlons.advocacy.Programmes;
-import org.parlons.advocacy.Rewards;
 import org.parlons.agents.AgentPrincipal;
-import org.parlons.agents.InboxAccess;
-import org.parlons.agents.InboxScope;
 import org.parlons.agents.Mandate;
 import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
@@ -42,14 +32,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Ambassador and advocate programmes for their managers: members with their lifecycle,
- * contract and delegated powers, missions and the points ledger, rewards, the disclosure
- * flags, the candidates listening proposes; and a customer's engagement score.
+ * Ambassador and advocate programmes for their managers: the programmes, their members
+ * with their lifecycle and contract, and the powers delegated to them
+ * ({@link MissionsApi} has missions, points and rewards; {@link ObservedApi} what
+ * listening observed).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -62,39 +52,17 @@ class ProgrammesApi {
 
 	private final Delegations delegations;
 
-	private final Missions missions;
-
-	private final Ledger ledger;
-
-	private final Rewards rewards;
-
-	private final Flags flags;
-
-	private final Candidates candidates;
-
-	private final EngagementScores engagement;
-
 	private final MemberViews views;
 
 	private final Customers customers;
 
-	private final InboxAccess access;
-
-	ProgrammesApi(Programmes programmes, Members members, Delegations delegations, Missions missions, Ledger ledger,
-			Rewards rewards, Flags flags, Candidates candidates, EngagementScores engagement, MemberViews views,
-			Customers customers, InboxAccess access) {
+	ProgrammesApi(Programmes programmes, Members members, Delegations delegations, MemberViews views,
+			Customers customers) {
 		this.programmes = programmes;
 		this.members = members;
 		this.delegations = delegations;
-		this.missions = missions;
-		this.ledger = ledger;
-		this.rewards = rewards;
-		this.flags = flags;
-		this.candidates = candidates;
-		this.engagement = engagement;
 		this.views = views;
 		this.customers = customers;
-		this.access = access;
 	}
 
 	/**
@@ -199,50 +167,6 @@ class ProgrammesApi {
 	}
 
 	/**
-	 * A new mission.
-	 *
-	 * @param title what to do
-	 * @param kind "share", "review", "answer", "test", "attend" or "refer"
-	 * @param points what it earns
-	 * @param evidenceMatch a hashtag, link or phrase whose presence in a member's public
-	 * post shows it done; without it the manager records the evidence
-	 * @param maxPerMember how many times a member may earn it (1 when left out)
-	 * @param startsAt from when posts count (now when left out)
-	 * @param endsAt until when
-	 */
-	record NewMission(@NotNull String title, @NotNull String kind, int points, @Nullable String evidenceMatch,
-			@Nullable Integer maxPerMember, @Nullable OffsetDateTime startsAt, @Nullable OffsetDateTime endsAt) {
-	}
-
-	/**
-	 * Evidence the manager saw.
-	 *
-	 * @param memberId who did the mission
-	 * @param evidence what shows it (a link, "attended on 3 March")
-	 */
-	record Evidence(@NotNull Long memberId, @NotNull String evidence) {
-	}
-
-	/**
-	 * Whether evidence earned points.
-	 *
-	 * @param earned false when this evidence counted already or the member reached the
-	 * mission's limit
-	 * @param balance the member's points after
-	 */
-	record Earned(boolean earned, Ledger.Balance balance) {
-	}
-
-	/**
-	 * A new reward.
-	 *
-	 * @param title what the member gets
-	 * @param cost in points
-	 */
-	record NewReward(@NotNull String title, int cost) {
-	}
-
-	/**
 	 * A list.
 	 *
 	 * @param items its elements, in order
@@ -330,131 +254,11 @@ class ProgrammesApi {
 		return views.of(delegations.revoke(memberId, me.id()));
 	}
 
-	/** Creates a mission. */
-	@PostMapping("/programmes/{id}/missions")
-	@ResponseStatus(HttpStatus.CREATED)
-	Missions.Mission createMission(@PathVariable long id, @RequestBody NewMission body) {
-		programmes.get(id);
-		return said(() -> missions.create(id, new Missions.NewMission(body.title(), body.kind(), body.points(),
-				body.evidenceMatch(), body.maxPerMember(), instant(body.startsAt()), instant(body.endsAt()))));
-	}
-
-	/** The missions, the latest first. */
-	@GetMapping("/programmes/{id}/missions")
-	Items<Missions.Mission> missions(@PathVariable long id) {
-		programmes.get(id);
-		return new Items<>(missions.of(id));
-	}
-
-	/**
-	 * Records evidence of a mission the manager saw (a test, an event attended); points
-	 * are earned once per evidence.
-	 */
-	@PostMapping("/programmes/{id}/missions/{missionId}/evidence")
-	@ResponseStatus(HttpStatus.CREATED)
-	Earned evidence(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long missionId,
-			@Valid @RequestBody Evidence body) {
-		Members.Member member = members.in(id, body.memberId());
-		Missions.Mission mission = missions.get(missionId);
-		if (mission.programmeId() != id) {
-			throw new NotFoundException("No mission " + missionId + " in programme " + id);
-		}
-		String evidence = body.evidence().strip();
-		if (evidence.isEmpty() || evidence.length() > 600) {
-			throw InvalidRequestException.said("advocacy.points.evidence", "evidence: between 1 and 600 characters");
-		}
-		boolean earned = said(() -> ledger.earn(member, mission, evidence, me.id()));
-		return new Earned(earned, ledger.balance(member.id()));
-	}
-
-	/** Creates a reward. */
-	@PostMapping("/programmes/{id}/rewards")
-	@ResponseStatus(HttpStatus.CREATED)
-	Rewards.Reward createReward(@PathVariable long id, @RequestBody NewReward body) {
-		programmes.get(id);
-		return said(() -> rewards.create(id, body.title(), body.cost()));
-	}
-
-	/** The rewards, the cheapest first. */
-	@GetMapping("/programmes/{id}/rewards")
-	Items<Rewards.Reward> rewards(@PathVariable long id) {
-		programmes.get(id);
-		return new Items<>(rewards.of(id));
-	}
-
-	/** The members' requests for rewards, those waiting first. */
-	@GetMapping("/programmes/{id}/redemptions")
-	Items<Rewards.Redemption> redemptions(@PathVariable long id) {
-		programmes.get(id);
-		return new Items<>(rewards.ofProgramme(id));
-	}
-
-	/** Approves a request: the points are spent. 409 when decided already. */
-	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/approve")
-	Rewards.Redemption approve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@PathVariable long redemptionId) {
-		return said(() -> rewards.decide(id, redemptionId, true, me.id()));
-	}
-
-	/** Rejects a request: the points come back. 409 when decided already. */
-	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/reject")
-	Rewards.Redemption reject(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@PathVariable long redemptionId) {
-		return said(() -> rewards.decide(id, redemptionId, false, me.id()));
-	}
-
-	/**
-	 * Public posts of members whose contract requires a disclosure they lack, the open
-	 * ones first ({@code ?all=true}: the resolved ones too).
-	 */
-	@GetMapping("/programmes/{id}/flags")
-	Items<Flags.Flag> flags(@PathVariable long id, @RequestParam(defaultValue = "false") boolean all) {
-		programmes.get(id);
-		return new Items<>(flags.of(id, !all));
-	}
-
-	/** The manager dealt with a flag. 409 when resolved already. */
-	@PostMapping("/programmes/{id}/flags/{flagId}/resolve")
-	Flags.Flag resolve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long flagId) {
-		return said(() -> flags.resolve(id, flagId, me.id()));
-	}
-
-	/**
-	 * Customers listening proposes for the programme: positive toward the brand,
-	 * influential, not members yet, among the mentions of the caller's inboxes
-	 * ({@code topicId}: in that topic).
-	 */
-	@GetMapping("/programmes/{id}/candidates")
-	Items<Candidates.Candidate> candidates(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@RequestParam(required = false) @Nullable Long topicId) {
-		programmes.get(id);
-		InboxScope scope = access.scopeOf(me);
-		return new Items<>(candidates.of(id, topicId, scope.all() ? null : scope.inboxIds(), 50));
-	}
-
-	/**
-	 * A customer's engagement: its cognitive, affective and behavioural parts, the score,
-	 * what each stands on, the method and the trend; 409 when the customer objected to
-	 * being profiled.
-	 */
-	@Requires(Permission.READ_LISTENING)
-	@GetMapping("/customers/{id}/engagement")
-	EngagementScores.Engagement engagement(@PathVariable long id) {
-		if (customers.findById(id).isEmpty()) {
-			throw new NotFoundException("No customer " + id);
-		}
-		return said(() -> engagement.of(id));
-	}
-
 	private static void mayManageAgents(AgentPrincipal me) {
 		if (!me.may(Permission.MANAGE_AGENTS)) {
 			throw InvalidRequestException.forbiddenSaid("advocacy.delegation.forbidden",
 					"Delegating powers changes an agent's mandate: it needs the permission to manage agents");
 		}
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
-		return at == null ? null : at.toInstant();
 	}
 
 	/**
