@@ -70,13 +70,17 @@ public class Members {
 
 	private final Customers customers;
 
+	private final org.parlons.agents.Agents agents;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Members(JdbcClient jdbc, Customers customers, ApplicationEventPublisher events, Clock clock) {
+	Members(JdbcClient jdbc, Customers customers, org.parlons.agents.Agents agents, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
+		this.agents = agents;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -90,6 +94,9 @@ public class Members {
 		Long customer = who.customerId() == null ? null : customers.current(who.customerId());
 		if (customer != null && customers.findById(customer).isEmpty()) {
 			throw Refusals.invalid("advocacy.member.customer", "No customer " + who.customerId(), who.customerId());
+		}
+		if (who.agentId() != null && agents.findById(who.agentId()).isEmpty()) {
+			throw Refusals.invalid("advocacy.member.agent", "No agent " + who.agentId(), who.agentId());
 		}
 		if (who.mission() != null && who.mission().length() > 4000) {
 			throw Refusals.invalid("advocacy.member.mission", "mission: at most 4000 characters");
