@@ -57,11 +57,34 @@ public class Communities {
 
 	private final JdbcClient jdbc;
 
+	private final org.parlons.customers.Customers customers;
+
 	private final Clock clock;
 
-	Communities(JdbcClient jdbc, Clock clock) {
+	Communities(JdbcClient jdbc, org.parlons.customers.Customers customers, Clock clock) {
 		this.jdbc = jdbc;
+		this.customers = customers;
 		this.clock = clock;
+	}
+
+	/**
+	 * The customer attribute an active membership sets to 1 (removed otherwise): an
+	 * escalation rule of kind {@code customer_value} on it, threshold 1, gives the
+	 * members a service level (a priority, a team).
+	 */
+	public static String attribute(long communityId) {
+		return "community." + communityId;
+	}
+
+	private void mark(long communityId, long customerId, boolean active) {
+		customers.findById(customerId).ifPresent(c -> {
+			java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>(c.attributes());
+			boolean changed = active ? !Integer.valueOf(1).equals(attributes.put(attribute(communityId), 1))
+					: attributes.remove(attribute(communityId)) != null;
+			if (changed) {
+				customers.putAttributes(customerId, attributes);
+			}
+		});
 	}
 
 	public Community create(String name, @Nullable String description) {
@@ -157,6 +180,7 @@ public class Communities {
 						customerId)
 				.update();
 		}
+		mark(communityId, customerId, true);
 		return membership(communityId, customerId).orElseThrow();
 	}
 
@@ -174,6 +198,7 @@ public class Communities {
 		if (changed == 0) {
 			throw Refusals.conflict("representation.member.status", "This membership is " + m.status(), m.status());
 		}
+		mark(communityId, customerId, !suspended);
 		return m;
 	}
 
@@ -187,6 +212,7 @@ public class Communities {
 		if (changed == 0 && membership(communityId, customerId).isEmpty()) {
 			throw new NotFoundException("No member " + customerId + " in community " + communityId);
 		}
+		mark(communityId, customerId, false);
 		return membership(communityId, customerId).orElseThrow();
 	}
 

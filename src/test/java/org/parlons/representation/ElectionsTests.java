@@ -386,6 +386,35 @@ class ElectionsTests {
 	}
 
 	@Test
+	void aMembershipGivesTheServiceLevelAnEscalationRuleNames() {
+		String author = unique("membre");
+		long member = admin.post("/api/v1/inboxes/" + inbox + "/inbound", inbound(unique("m"), author, "Bonjour"))
+			.id("customerId");
+		long community = admin.post("/api/v1/communities", Map.of("name", unique("Sociétaires"))).id("id");
+		admin.put("/api/v1/communities/" + community + "/members/" + member, Map.of("kind", "shareholder"));
+		var rule = admin.post("/api/v1/escalation-rules",
+				Map.of("name", unique("Sociétaires d'abord"), "kind", "customer_value", "attribute",
+						"community." + community, "threshold", 1, "priority", "high", "inboxId", inbox));
+		assertThat(rule.status()).as(String.valueOf(rule.body())).isEqualTo(201);
+		long asMember = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound",
+					inbound(unique("m"), author, "Ma box ne s'allume plus depuis ce matin."))
+			.id("conversationId");
+		assertThat(admin.get("/api/v1/conversations/" + asMember).body().get("priority").asString()).isEqualTo("high");
+		admin.delete("/api/v1/communities/" + community + "/members/" + member);
+		admin.post("/api/v1/conversations/" + asMember + "/status", Map.of("status", "resolved"));
+		long afterwards = admin
+			.post("/api/v1/inboxes/" + inbox + "/inbound",
+					inbound(unique("m"), author, "Une autre question sur ma facture."))
+			.id("conversationId");
+		assertThat(afterwards).isNotEqualTo(asMember);
+		assertThat(admin.get("/api/v1/conversations/" + afterwards).body().get("priority").asString())
+			.as("no longer a member")
+			.isEqualTo("normal");
+		admin.delete("/api/v1/escalation-rules/" + rule.id("id"));
+	}
+
+	@Test
 	void aRegisterNumberIsNeverGivenToSomeoneElse() {
 		long first = customer("premier");
 		long second = customer("second");
