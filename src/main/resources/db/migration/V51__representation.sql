@@ -129,6 +129,8 @@ create table mediation (
     customer_accepts  boolean,
     company_accepts   boolean,
     status            varchar(20) not null,
+    requested_by      varchar(20) not null,
+    representative_id bigint references customer (id),
     requested_at      timestamp with time zone not null,
     constraint mediation_status_ck check (status in ('requested', 'assigned', 'proposed', 'accepted', 'refused'))
 );

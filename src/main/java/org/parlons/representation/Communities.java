@@ -230,6 +230,16 @@ public class Communities {
 			.list();
 	}
 
+	/** The active member holding that register number in the community. */
+	public Optional<Long> holder(long communityId, String registerNumber) {
+		return jdbc
+			.sql("select customer_id from community_member where community_id = ? and register_number = ? "
+					+ "and status = 'active'")
+			.params(communityId, registerNumber.strip())
+			.query(Long.class)
+			.optional();
+	}
+
 	/** The communities those profiles are active members of. */
 	public List<Community> of(Collection<Long> profileIds) {
 		if (profileIds.isEmpty()) {

@@ -53,11 +53,13 @@ public class Mediations {
 	 * @param status "requested", "assigned", "proposed", "accepted" (both sides) or
 	 * "refused" (either side)
 	 * @param requestedAt when it was asked for
+	 * @param requestedBy "customer", or "representative" when one asked on the customer's
+	 * behalf
 	 * @param steps every step, dated
 	 */
 	public record Mediation(long id, long conversationId, long customerId, String reason, @Nullable Long mediatorId,
 			@Nullable String proposal, @Nullable Boolean customerAccepts, @Nullable Boolean companyAccepts,
-			String status, Instant requestedAt, List<Step> steps) {
+			String status, Instant requestedAt, String requestedBy, List<Step> steps) {
 	}
 
 	/**
@@ -65,7 +67,7 @@ public class Mediations {
 	 *
 	 * @param step "requested", "assigned", "proposed", "accepted-by-customer",
 	 * "refused-by-customer", "accepted-by-company", "refused-by-company"
-	 * @param by "customer", "company" or "mediator"
+	 * @param by "customer", "representative", "company" or "mediator"
 	 * @param agentId the agent who acted for the company or as mediator
 	 * @param at when
 	 */
@@ -106,6 +108,15 @@ public class Mediations {
 	/** A customer asks for mediation of one of their requests (checked by the caller). */
 	@Transactional
 	public Mediation request(long conversationId, long customerId, String reason) {
+		return request(conversationId, customerId, reason, null);
+	}
+
+	/**
+	 * The same, asked by a representative on the customer's behalf (checked by the
+	 * caller) when {@code representativeId} is given.
+	 */
+	@Transactional
+	public Mediation request(long conversationId, long customerId, String reason, @Nullable Long representativeId) {
 		String why = reason == null ? "" : reason.strip();
 		if (why.isEmpty() || why.length() > 4000) {
 			throw Refusals.invalid("representation.mediation.reason", "reason: between 1 and 4000 characters");
@@ -119,12 +130,14 @@ public class Mediations {
 			throw Refusals.conflict("representation.mediation.open", "A mediation of this request is under way");
 		}
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("insert into mediation (conversation_id, customer_id, reason, status, requested_at) "
-				+ "values (?, ?, ?, 'requested', ?)")
-			.params(conversationId, customerId, why, Timestamp.from(clock.instant()))
+		String by = representativeId == null ? "customer" : "representative";
+		jdbc.sql(
+				"insert into mediation (conversation_id, customer_id, reason, status, requested_by, representative_id, "
+						+ "requested_at) values (?, ?, ?, 'requested', ?, ?, ?)")
+			.params(conversationId, customerId, why, by, representativeId, Timestamp.from(clock.instant()))
 			.update(key, "id");
 		long id = key.getKey().longValue();
-		step(id, "requested", "customer", null);
+		step(id, "requested", by, null);
 		return get(id);
 	}
 
@@ -242,7 +255,7 @@ public class Mediations {
 					r.getTimestamp(4).toInstant()))
 			.list();
 		return new Mediation(m.id(), m.conversationId(), m.customerId(), m.reason(), m.mediatorId(), m.proposal(),
-				m.customerAccepts(), m.companyAccepts(), m.status(), m.requestedAt(), steps);
+				m.customerAccepts(), m.companyAccepts(), m.status(), m.requestedAt(), m.requestedBy(), steps);
 	}
 
 	private static Mediation mediation(ResultSet rs, int n) throws SQLException {
@@ -251,7 +264,8 @@ public class Mediations {
 		return new Mediation(id, rs.getLong("conversation_id"), rs.getLong("customer_id"), rs.getString("reason"),
 				rs.getObject("mediator_id", Long.class), rs.getString("proposal"),
 				rs.getObject("customer_accepts", Boolean.class), rs.getObject("company_accepts", Boolean.class),
-				rs.getString("status"), rs.getTimestamp("requested_at").toInstant(), steps);
+				rs.getString("status"), rs.getTimestamp("requested_at").toInstant(), rs.getString("requested_by"),
+				steps);
 	}
 
 }

@@ -415,6 +415,44 @@ class ElectionsTests {
 	}
 
 	@Test
+	void aRepresentativeAsksForMediationOnAMembersBehalf() {
+		var first = admin.post("/api/v1/inboxes/" + inbox + "/inbound",
+				inbound(unique("m"), unique("membre"), "On m'a coupé la ligne sans prévenir."));
+		long member = first.id("customerId");
+		long conversation = first.id("conversationId");
+		long elected = customer("elu");
+		long community = community(List.of(member, elected));
+		String number = admin.get("/api/v1/communities/" + community + "/members")
+			.body()
+			.get("items")
+			.get(0)
+			.get("registerNumber")
+			.asString();
+		long election = election("plurality", 1, Map.of("communityId", community));
+		long candidacy = candidate(election, elected);
+		PortalClient.signedIn(admin, port, member)
+			.post("/portal/api/v1/elections/" + election + "/ballot", Map.of("ranking", List.of(candidacy)));
+		admin.post("/api/v1/elections/" + election + "/close", Map.of());
+		admin.post("/api/v1/elections/" + election + "/certification", Map.of());
+
+		PortalClient representative = PortalClient.signedIn(admin, port, elected);
+		String onBehalf = "/portal/api/v1/mediations/on-behalf";
+		assertThat(representative
+			.post(onBehalf, Map.of("registerNumber", number, "conversationId", conversation + 1, "reason", "x"))
+			.status()).as("not that member's request").isEqualTo(404);
+		assertThat(PortalClient.signedIn(admin, port, member)
+			.post(onBehalf, Map.of("registerNumber", number, "conversationId", conversation, "reason", "x"))
+			.status()).as("not a representative").isEqualTo(403);
+		var asked = representative.post(onBehalf,
+				Map.of("registerNumber", number, "conversationId", conversation, "reason", "Coupure sans préavis"));
+		assertThat(asked.status()).as(String.valueOf(asked.body())).isEqualTo(201);
+		assertThat(asked.body().get("requestedBy").asString()).isEqualTo("representative");
+		assertThat(asked.body().get("steps").get(0).get("by").asString()).isEqualTo("representative");
+		JsonNode theirs = PortalClient.signedIn(admin, port, member).get("/portal/api/v1/mediations").body();
+		assertThat(theirs.get("items").get(0).get("id").asLong()).isEqualTo(asked.id("id"));
+	}
+
+	@Test
 	void aRegisterNumberIsNeverGivenToSomeoneElse() {
 		long first = customer("premier");
 		long second = customer("second");

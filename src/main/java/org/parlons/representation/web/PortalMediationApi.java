@@ -29,9 +29,40 @@ class PortalMediationApi {
 
 	private final PortalRequests requests;
 
-	PortalMediationApi(Mediations mediations, PortalRequests requests) {
+	private final org.parlons.representation.OnBehalf onBehalf;
+
+	PortalMediationApi(Mediations mediations, PortalRequests requests, org.parlons.representation.OnBehalf onBehalf) {
 		this.mediations = mediations;
 		this.requests = requests;
+		this.onBehalf = onBehalf;
+	}
+
+	/**
+	 * A representative's request for mediation on a member's behalf.
+	 *
+	 * @param registerNumber the member's number in the representative's community
+	 * @param conversationId the member's request, as numbered in their space
+	 * @param reason what went wrong
+	 */
+	record OnBehalfOf(@NotNull String registerNumber, @NotNull Long conversationId, @Nullable String reason) {
+	}
+
+	/**
+	 * A representative in office asks for mediation on behalf of a member of their
+	 * community; 403 for anyone else, 404 when the request is not that member's.
+	 */
+	@PostMapping("/portal/api/v1/mediations/on-behalf")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mediations.Mediation onBehalf(@AuthenticationPrincipal PortalCustomer me, @RequestBody OnBehalfOf body) {
+		try {
+			return RepresentationApi.said(() -> onBehalf.mediation(me, body.registerNumber(),
+					body.conversationId() == null ? -1 : body.conversationId(),
+					body.reason() == null ? "" : body.reason()));
+		}
+		catch (org.parlons.representation.Questions.NotInOffice ex) {
+			throw org.parlons.platform.InvalidRequestException.forbiddenSaid("representation.mediation.office",
+					"Only a representative in office asks on a member's behalf");
+		}
 	}
 
 	/**
