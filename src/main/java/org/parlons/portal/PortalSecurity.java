@@ -53,7 +53,7 @@ public class PortalSecurity {
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 	private static final String[] OPEN = { "/portal/sign-in", "/portal/sign-in/**", "/portal/api/v1/sign-in",
-			"/portal/rate/**", "/portal/receipt-keys.json", "/portal/unsubscribe/**" };
+			"/portal/rate/**", "/portal/receipt-keys.json", "/portal/unsubscribe/**", "/portal/mediator/**" };
 
 	@Bean
 	@Order(0)

@@ -154,7 +154,7 @@ public class Mediations {
 
 	/** The mediator proposes a resolution. */
 	@Transactional
-	public Mediation propose(long id, String proposal, long agentId) {
+	public Mediation propose(long id, String proposal, @Nullable Long agentId) {
 		String text = proposal == null ? "" : proposal.strip();
 		if (text.isEmpty() || text.length() > 10_000) {
 			throw Refusals.invalid("representation.mediation.proposal", "proposal: between 1 and 10000 characters");

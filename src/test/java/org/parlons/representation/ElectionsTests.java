@@ -282,10 +282,21 @@ class ElectionsTests {
 			.isEqualTo(200);
 		JsonNode bundle = admin.get("/api/v1/mediations/" + mediation + "/bundle").body();
 		assertThat(bundle.get("thread").get(0).get("text").asString()).contains("compte deux fois");
-		assertThat(admin
-			.post("/api/v1/mediations/" + mediation + "/proposal",
-					Map.of("text", "Remboursement de l'option TV de mars, 9,99 €."))
-			.status()).isEqualTo(200);
+		// the external mediator reads the case and proposes through their signed link, no
+		// account
+		String link = admin.get("/api/v1/mediations/" + mediation + "/mediator-link").body().get("url").asString();
+		String path = java.net.URI.create(link).getRawPath();
+		PortalClient mediatorBrowser = new PortalClient(port);
+		var opened = mediatorBrowser.open("http://localhost:" + port + path);
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(opened.body()).contains("On me refuse le remboursement").contains("compte deux fois");
+		String tampered = path.substring(0, path.length() - 1) + (path.endsWith("0") ? "1" : "0");
+		assertThat(mediatorBrowser.open("http://localhost:" + port + tampered).status()).as("a tampered link")
+			.isEqualTo(404);
+		var proposed = mediatorBrowser.submitTo(path, path + "/proposal",
+				Map.of("text", "Remboursement de l'option TV de mars, 9,99 €."));
+		assertThat(proposed.status()).isEqualTo(200);
+		assertThat(admin.get("/api/v1/mediations").body().toString()).contains("9,99");
 		assertThat(admin.post("/api/v1/mediations/" + mediation + "/decision", Map.of("accept", true))
 			.body()
 			.get("status")

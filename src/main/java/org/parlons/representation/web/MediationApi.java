@@ -35,9 +35,29 @@ class MediationApi {
 
 	private final Messages messages;
 
-	MediationApi(Mediations mediations, Messages messages) {
+	private final org.parlons.representation.MediatorLinks links;
+
+	MediationApi(Mediations mediations, Messages messages, org.parlons.representation.MediatorLinks links) {
 		this.mediations = mediations;
 		this.messages = messages;
+		this.links = links;
+	}
+
+	/**
+	 * A link.
+	 *
+	 * @param url where the mediator reads the case and proposes, without an account
+	 */
+	record Link(String url) {
+	}
+
+	/**
+	 * The signed link for the mediator who has the case (an external one); 409 before one
+	 * has it.
+	 */
+	@GetMapping("/mediations/{id}/mediator-link")
+	Link link(@PathVariable long id) {
+		return new Link(RepresentationApi.said(() -> links.linkOf(id)));
 	}
 
 	/**

@@ -55,10 +55,13 @@ class RepresentationPages {
 
 	private final org.parlons.representation.Mediations mediations;
 
+	private final org.parlons.representation.MediatorLinks mediatorLinks;
+
 	RepresentationPages(Communities communities, Elections elections, Results results, Representatives representatives,
 			Customers customers, Zones zone, MessageSource words, java.time.Clock clock,
-			org.parlons.representation.Mediations mediations) {
+			org.parlons.representation.Mediations mediations, org.parlons.representation.MediatorLinks mediatorLinks) {
 		this.mediations = mediations;
+		this.mediatorLinks = mediatorLinks;
 		this.communities = communities;
 		this.elections = elections;
 		this.results = results;
@@ -78,7 +81,13 @@ class RepresentationPages {
 		model.addAttribute("kinds", Communities.KINDS);
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("mediators", mediations.mediators());
-		model.addAttribute("mediations", mediations.list());
+		var cases = mediations.list();
+		Map<Long, String> links = new HashMap<>();
+		cases.stream()
+			.filter(m -> "assigned".equals(m.status()) && m.mediatorId() != null)
+			.forEach(m -> links.put(m.id(), mediatorLinks.linkOf(m.id())));
+		model.addAttribute("mediations", cases);
+		model.addAttribute("mediatorLinks", links);
 		return "representation/index";
 	}
 
