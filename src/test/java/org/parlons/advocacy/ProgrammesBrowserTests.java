@@ -86,6 +86,8 @@ class ProgrammesBrowserTests {
 			row = chrome.findElement(By.id(rowId));
 			new Select(row.findElement(By.tagName("select"))).selectByValue(status);
 			click(row.findElement(By.cssSelector("button[type=submit]")));
+			// the page before shows a notice too: wait for the new page
+			wait.until(ExpectedConditions.stalenessOf(row));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("programme-notice")));
 		}
 		assertThat(chrome.findElement(By.id(rowId)).getText()).contains("Actif");

@@ -331,7 +331,7 @@ class ClusterTests {
 					killed.name, atKill, other.name);
 		}
 		finally {
-			mail.stop();
+			stop(mail);
 		}
 	}
 
@@ -385,6 +385,19 @@ class ClusterTests {
 			try (ResultSet rs = s.executeQuery()) {
 				return rs.next() ? rs.getString(1) : null;
 			}
+		}
+	}
+
+	/**
+	 * Stops the mail server. The killed node's IDLE connection ended without a word, and
+	 * GreenMail may report that when it stops: it must not hide what the test found.
+	 */
+	private static void stop(GreenMail mail) {
+		try {
+			mail.stop();
+		}
+		catch (IllegalStateException ex) {
+			System.out.println("GreenMail on stop: " + ex.getMessage());
 		}
 	}
 

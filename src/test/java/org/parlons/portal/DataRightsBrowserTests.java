@@ -111,7 +111,10 @@ class DataRightsBrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("privacy-notice")));
 		assertThat(chrome.findElement(By.id(id)).getText()).contains("In progress");
 		assertNothingWiderThanTheScreen();
-		click(chrome.findElement(By.id(id)).findElement(By.xpath(".//button[normalize-space()='Erase now']")));
+		var before = chrome.findElement(By.id(id));
+		click(before.findElement(By.xpath(".//button[normalize-space()='Erase now']")));
+		// the page before still shows the last notice: wait for the new page
+		wait.until(ExpectedConditions.stalenessOf(before));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("privacy-notice")));
 		assertThat(chrome.findElements(By.id(id))).isEmpty();
 		assertThat(chrome.findElement(By.id("closed-title")).findElement(By.xpath("..")).getText())

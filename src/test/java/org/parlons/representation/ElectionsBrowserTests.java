@@ -149,8 +149,10 @@ class ElectionsBrowserTests {
 			onLaptop.until(ExpectedConditions.presenceOfElementLocated(By.id("representation-notice")));
 			laptop.findElement(By.cssSelector("#" + rowId + " textarea"))
 				.sendKeys("Remboursement de l'option, 9,99 €.");
-			laptop.executeScript("arguments[0].click();",
-					laptop.findElement(By.cssSelector("#" + rowId + " button[type=submit]")));
+			WebElement assigned = laptop.findElement(By.id(rowId));
+			laptop.executeScript("arguments[0].click();", assigned.findElement(By.cssSelector("button[type=submit]")));
+			// the page before shows a notice too: wait for the new page
+			onLaptop.until(ExpectedConditions.stalenessOf(assigned));
 			onLaptop.until(ExpectedConditions.presenceOfElementLocated(By.id("representation-notice")));
 			assertThat(laptop.findElement(By.id(rowId)).getText()).contains("Proposal made");
 			assertThat(Browser.widerThanTheScreen(laptop)).isFalse();
