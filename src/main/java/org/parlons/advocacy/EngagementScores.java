@@ -125,15 +125,16 @@ public class EngagementScores {
 			throw Refusals.conflict("advocacy.engagement.objected",
 					"This customer objected to being profiled: no engagement score is computed");
 		}
+		Person person = person(current);
 		Instant to = clock.instant();
 		Instant from = to.minus(WINDOW);
-		Engagement now = over(current, from, to, List.of());
+		Engagement now = over(person, from, to);
 		List<Point> trend = new ArrayList<>();
 		YearMonth month = YearMonth.from(to.atOffset(ZoneOffset.UTC)).minusMonths(5);
 		for (int i = 0; i < 6; i++, month = month.plusMonths(1)) {
 			Instant start = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 			Instant end = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-			trend.add(new Point(month.toString(), over(current, start, end.isAfter(to) ? to : end, List.of()).score()));
+			trend.add(new Point(month.toString(), over(person, start, end.isAfter(to) ? to : end).score()));
 		}
 		return new Engagement(now.customerId(), now.cognitive(), now.affective(), now.affectiveInterval(),
 				now.behavioural(), now.score(), now.inputs(), from, to, trend, METHOD);
@@ -149,21 +150,32 @@ public class EngagementScores {
 			return java.util.Optional.empty();
 		}
 		Instant to = clock.instant();
-		return java.util.Optional.of(over(current, to.minus(WINDOW), to, List.of()));
+		return java.util.Optional.of(over(person(current), to.minus(WINDOW), to));
+	}
+
+	/**
+	 * A customer as the parts read them, found once for every period: their profiles, the
+	 * author keys of their posts and their memberships.
+	 */
+	private record Person(long customerId, Set<Long> profiles, Set<String> authorKeys, List<Long> memberIds) {
+	}
+
+	private Person person(long customerId) {
+		Set<Long> profiles = customers.aliasesOf(customerId);
+		return new Person(customerId, profiles, keys.of(customerId),
+				members.ofCustomer(profiles).stream().map(Members.Member::id).toList());
 	}
 
 	/** The parts over one period. */
-	Engagement over(long customerId, Instant from, Instant to, List<Point> trend) {
-		Set<Long> profiles = customers.aliasesOf(customerId);
-		PortalVisits.Visits read = visits.of(profiles, from, to);
-		ConversationFacts.Written written = conversations.writtenBy(profiles, from, to, TEXTS);
-		List<Double> scores = new ArrayList<>(mentions.scoresOf(keys.of(customerId), from, to, 10_000));
+	private Engagement over(Person person, Instant from, Instant to) {
+		PortalVisits.Visits read = visits.of(person.profiles(), from, to);
+		ConversationFacts.Written written = conversations.writtenBy(person.profiles(), from, to, TEXTS);
+		List<Double> scores = new ArrayList<>(mentions.scoresOf(person.authorKeys(), from, to, 10_000));
 		long publicPosts = scores.size();
 		for (Sentiment s : analyser.analyseAll(written.latestPrivate(), null)) {
 			scores.add(s.score());
 		}
-		List<Long> memberIds = members.ofCustomer(profiles).stream().map(Members.Member::id).toList();
-		long missions = ledger.missionsDone(memberIds, from, to);
+		long missions = ledger.missionsDone(person.memberIds(), from, to);
 		Inputs inputs = new Inputs(read.days(), written.questions(), written.messages(), publicPosts, missions,
 				scores.size());
 		double cognitive = saturating(read.days() + 2.0 * written.questions());
@@ -182,8 +194,8 @@ public class EngagementScores {
 		}
 		double score = round(
 				affective == null ? (cognitive + behavioural) / 2 : (cognitive + affective + behavioural) / 3);
-		return new Engagement(customerId, cognitive, affective, interval, behavioural, score, inputs, from, to, trend,
-				METHOD);
+		return new Engagement(person.customerId(), cognitive, affective, interval, behavioural, score, inputs, from, to,
+				List.of(), METHOD);
 	}
 
 	/** 100 × x / (x + 5): half way at five, never quite a hundred. */

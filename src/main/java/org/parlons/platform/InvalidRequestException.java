@@ -51,6 +51,19 @@ public class InvalidRequestException extends ErrorResponseException {
 	 * is a conflict, anything else a broken rule; said in the reader's language when it
 	 * names its sentence.
 	 */
+	/**
+	 * Runs the call; a refusal of the domain ({@link Refusals}) becomes a 422 or a 409
+	 * said in the reader's language.
+	 */
+	public static <T> T answering(java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (Refusals.Invalid | Refusals.Conflict ex) {
+			throw from(ex);
+		}
+	}
+
 	public static InvalidRequestException from(RuntimeException ex) {
 		boolean conflict = ex instanceof IllegalStateException;
 		String english = String.valueOf(ex.getMessage());

@@ -112,8 +112,9 @@ class MissionsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	Missions.Mission createMission(@PathVariable long id, @RequestBody NewMission body) {
 		programmes.get(id);
-		return said(() -> missions.create(id, new Missions.NewMission(body.title(), body.kind(), body.points(),
-				body.evidenceMatch(), body.maxPerMember(), instant(body.startsAt()), instant(body.endsAt()))));
+		return InvalidRequestException
+			.answering(() -> missions.create(id, new Missions.NewMission(body.title(), body.kind(), body.points(),
+					body.evidenceMatch(), body.maxPerMember(), instant(body.startsAt()), instant(body.endsAt()))));
 	}
 
 	/** The missions, the latest first. */
@@ -140,7 +141,7 @@ class MissionsApi {
 		if (evidence.isEmpty() || evidence.length() > 600) {
 			throw InvalidRequestException.said("advocacy.points.evidence", "evidence: between 1 and 600 characters");
 		}
-		boolean earned = said(() -> ledger.earn(member, mission, evidence, me.id()));
+		boolean earned = InvalidRequestException.answering(() -> ledger.earn(member, mission, evidence, me.id()));
 		return new Earned(earned, ledger.balance(member.id()));
 	}
 
@@ -149,7 +150,7 @@ class MissionsApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	Rewards.Reward createReward(@PathVariable long id, @RequestBody NewReward body) {
 		programmes.get(id);
-		return said(() -> rewards.create(id, body.title(), body.cost()));
+		return InvalidRequestException.answering(() -> rewards.create(id, body.title(), body.cost()));
 	}
 
 	/** The rewards, the cheapest first. */
@@ -170,22 +171,18 @@ class MissionsApi {
 	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/approve")
 	Rewards.Redemption approve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@PathVariable long redemptionId) {
-		return said(() -> rewards.decide(id, redemptionId, true, me.id()));
+		return InvalidRequestException.answering(() -> rewards.decide(id, redemptionId, true, me.id()));
 	}
 
 	/** Rejects a request: the points come back. 409 when decided already. */
 	@PostMapping("/programmes/{id}/redemptions/{redemptionId}/reject")
 	Rewards.Redemption reject(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@PathVariable long redemptionId) {
-		return said(() -> rewards.decide(id, redemptionId, false, me.id()));
+		return InvalidRequestException.answering(() -> rewards.decide(id, redemptionId, false, me.id()));
 	}
 
 	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
 		return at == null ? null : at.toInstant();
-	}
-
-	private static <T> T said(java.util.function.Supplier<T> call) {
-		return ProgrammesApi.said(call);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
 import org.parlons.customers.Customers;
 import org.parlons.platform.NotFoundException;
+import org.parlons.platform.InvalidRequestException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,7 +75,7 @@ class ObservedApi {
 	/** The manager dealt with a flag. 409 when resolved already. */
 	@PostMapping("/programmes/{id}/flags/{flagId}/resolve")
 	Flags.Flag resolve(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, @PathVariable long flagId) {
-		return said(() -> flags.resolve(id, flagId, me.id()));
+		return InvalidRequestException.answering(() -> flags.resolve(id, flagId, me.id()));
 	}
 
 	/**
@@ -101,11 +102,7 @@ class ObservedApi {
 		if (customers.findById(id).isEmpty()) {
 			throw new NotFoundException("No customer " + id);
 		}
-		return said(() -> engagement.of(id));
-	}
-
-	private static <T> T said(java.util.function.Supplier<T> call) {
-		return ProgrammesApi.said(call);
+		return InvalidRequestException.answering(() -> engagement.of(id));
 	}
 
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.parlons.advocacy.Rewards;
+import org.parlons.platform.InvalidRequestException;
 import org.parlons.portal.PortalCustomer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,7 +64,7 @@ class PortalProgrammesApi {
 	Rewards.Redemption ask(@AuthenticationPrincipal PortalCustomer me, @PathVariable long memberId,
 			@Valid @RequestBody Ask body) {
 		portal.mine(me, memberId);
-		return ProgrammesApi.said(() -> rewards.request(memberId, body.rewardId()));
+		return InvalidRequestException.answering(() -> rewards.request(memberId, body.rewardId()));
 	}
 
 }

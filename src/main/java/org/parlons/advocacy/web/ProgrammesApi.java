@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -178,7 +177,7 @@ class ProgrammesApi {
 	@PostMapping("/programmes")
 	@ResponseStatus(HttpStatus.CREATED)
 	Programmes.Programme create(@AuthenticationPrincipal AgentPrincipal me, @RequestBody NewProgramme body) {
-		return said(() -> programmes.create(body.name() == null ? "" : body.name(),
+		return InvalidRequestException.answering(() -> programmes.create(body.name() == null ? "" : body.name(),
 				body.kind() == null ? "" : body.kind(), body.description(), me.id()));
 	}
 
@@ -203,7 +202,7 @@ class ProgrammesApi {
 		if (body.customerId() != null && customers.findById(body.customerId()).isEmpty()) {
 			throw new NotFoundException("No customer " + body.customerId());
 		}
-		return views.of(said(
+		return views.of(InvalidRequestException.answering(
 				() -> members.nominate(id, new Members.Nomination(body.customerId(), body.agentId(), body.mission(),
 						body.termEndsOn(), body.contract() == null ? Contract.UNPAID : body.contract().contract()),
 						me.id())));
@@ -227,7 +226,7 @@ class ProgrammesApi {
 	MemberViews.View move(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@PathVariable long memberId, @RequestBody StatusChange body) {
 		members.in(id, memberId);
-		return views.of(said(() -> members
+		return views.of(InvalidRequestException.answering(() -> members
 			.move(memberId, MemberStatus.of(body.status() == null ? "" : body.status()), me.id(), body.note())
 			.after()));
 	}
@@ -242,7 +241,8 @@ class ProgrammesApi {
 			@PathVariable long memberId, @Valid @RequestBody Delegation body) {
 		mayManageAgents(me);
 		members.in(id, memberId);
-		return views.of(said(() -> delegations.delegate(memberId, body.agentId(), body.mandate().mandate(), me.id())));
+		return views.of(InvalidRequestException
+			.answering(() -> delegations.delegate(memberId, body.agentId(), body.mandate().mandate(), me.id())));
 	}
 
 	/** Ends the delegation: the account stops working. */
@@ -265,13 +265,5 @@ class ProgrammesApi {
 	 * Runs the call; a refusal of the domain becomes a 422 or 409 said in the reader's
 	 * language.
 	 */
-	static <T> T said(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (Refusals.Invalid | Refusals.Conflict ex) {
-			throw InvalidRequestException.from(ex);
-		}
-	}
 
 }

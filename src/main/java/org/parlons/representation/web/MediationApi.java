@@ -11,6 +11,7 @@ import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
 import org.parlons.conversations.Messages;
 import org.parlons.representation.Mediations;
+import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ class MediationApi {
 	 */
 	@GetMapping("/mediations/{id}/mediator-link")
 	Link link(@PathVariable long id) {
-		return new Link(RepresentationApi.said(() -> links.linkOf(id)));
+		return new Link(InvalidRequestException.answering(() -> links.linkOf(id)));
 	}
 
 	/**
@@ -129,8 +130,8 @@ class MediationApi {
 	@PostMapping("/mediators")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mediations.Mediator addMediator(@RequestBody NewMediator body) {
-		return RepresentationApi.said(() -> mediations.addMediator(body.name(), body.organisation(), body.website(),
-				body.email(), Boolean.TRUE.equals(body.external())));
+		return InvalidRequestException.answering(() -> mediations.addMediator(body.name(), body.organisation(),
+				body.website(), body.email(), Boolean.TRUE.equals(body.external())));
 	}
 
 	/** The mediators. */
@@ -161,21 +162,22 @@ class MediationApi {
 	@PostMapping("/mediations/{id}/mediator")
 	Mediations.Mediation assign(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody Assignment body) {
-		return RepresentationApi.said(() -> mediations.assign(id, body.mediatorId(), me.id()));
+		return InvalidRequestException.answering(() -> mediations.assign(id, body.mediatorId(), me.id()));
 	}
 
 	/** The mediator's proposal; 409 unless a mediator has the case. */
 	@PostMapping("/mediations/{id}/proposal")
 	Mediations.Mediation propose(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody Proposal body) {
-		return RepresentationApi.said(() -> mediations.propose(id, body.text(), me.id()));
+		return InvalidRequestException.answering(() -> mediations.propose(id, body.text(), me.id()));
 	}
 
 	/** The company's decision on the proposal. */
 	@PostMapping("/mediations/{id}/decision")
 	Mediations.Mediation decide(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
 			@RequestBody Decision body) {
-		return RepresentationApi.said(() -> mediations.decide(id, false, Boolean.TRUE.equals(body.accept()), me.id()));
+		return InvalidRequestException
+			.answering(() -> mediations.decide(id, false, Boolean.TRUE.equals(body.accept()), me.id()));
 	}
 
 }

@@ -118,8 +118,8 @@ class PortalElectionsApi {
 			@RequestBody(required = false) @Nullable Candidacy body) {
 		Set<Long> person = requests.profilesOf(me);
 		portal.mayStand(me, elections.get(id), person);
-		return RepresentationApi
-			.said(() -> elections.stand(id, requests.currentOf(me), body == null ? null : body.statement(), true));
+		return InvalidRequestException
+			.answering(() -> elections.stand(id, requests.currentOf(me), body == null ? null : body.statement(), true));
 	}
 
 	/**
@@ -148,8 +148,8 @@ class PortalElectionsApi {
 	org.parlons.representation.Questions.Question raise(@AuthenticationPrincipal PortalCustomer me,
 			@RequestBody Raised body) {
 		try {
-			return RepresentationApi.said(() -> questions.raise(me, body.subject() == null ? "" : body.subject(),
-					body.text() == null ? "" : body.text()));
+			return InvalidRequestException.answering(() -> questions.raise(me,
+					body.subject() == null ? "" : body.subject(), body.text() == null ? "" : body.text()));
 		}
 		catch (org.parlons.representation.Questions.NotInOffice ex) {
 			throw InvalidRequestException.forbiddenSaid("representation.question.office",
@@ -176,7 +176,7 @@ class PortalElectionsApi {
 	org.parlons.representation.Recalls.Petition recall(@AuthenticationPrincipal PortalCustomer me,
 			@PathVariable long id) {
 		try {
-			return RepresentationApi.said(() -> recalls.sign(id, requests.currentOf(me)));
+			return InvalidRequestException.answering(() -> recalls.sign(id, requests.currentOf(me)));
 		}
 		catch (org.parlons.representation.Recalls.NotRepresented ex) {
 			throw InvalidRequestException.forbiddenSaid("representation.recall.notRepresented",
@@ -188,7 +188,7 @@ class PortalElectionsApi {
 	@GetMapping("/portal/api/v1/elections/{id}/results")
 	Results.Result results(@AuthenticationPrincipal PortalCustomer me, @PathVariable long id) {
 		portal.visible(me, elections.get(id));
-		return RepresentationApi.said(() -> results.of(id));
+		return InvalidRequestException.answering(() -> results.of(id));
 	}
 
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.platform.NotFoundException;
+import org.parlons.platform.InvalidRequestException;
 import org.parlons.portal.PortalCustomer;
 import org.parlons.portal.PortalRequests;
 import org.parlons.representation.Mediations;
@@ -55,7 +56,7 @@ class PortalMediationApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mediations.Mediation onBehalf(@AuthenticationPrincipal PortalCustomer me, @RequestBody OnBehalfOf body) {
 		try {
-			return RepresentationApi.said(() -> onBehalf.mediation(me, body.registerNumber(),
+			return InvalidRequestException.answering(() -> onBehalf.mediation(me, body.registerNumber(),
 					body.conversationId() == null ? -1 : body.conversationId(),
 					body.reason() == null ? "" : body.reason()));
 		}
@@ -107,7 +108,7 @@ class PortalMediationApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mediations.Mediation ask(@AuthenticationPrincipal PortalCustomer me, @RequestBody Asked body) {
 		long conversation = own(me, body.conversationId());
-		return RepresentationApi.said(() -> mediations.request(conversation, requests.currentOf(me),
+		return InvalidRequestException.answering(() -> mediations.request(conversation, requests.currentOf(me),
 				body.reason() == null ? "" : body.reason()));
 	}
 
@@ -118,7 +119,8 @@ class PortalMediationApi {
 		if (mediations.ofCustomer(requests.profilesOf(me)).stream().noneMatch(m -> m.id() == id)) {
 			throw new NotFoundException("No mediation " + id);
 		}
-		return RepresentationApi.said(() -> mediations.decide(id, true, Boolean.TRUE.equals(body.accept()), null));
+		return InvalidRequestException
+			.answering(() -> mediations.decide(id, true, Boolean.TRUE.equals(body.accept()), null));
 	}
 
 	private long own(PortalCustomer me, @Nullable Long conversationId) {

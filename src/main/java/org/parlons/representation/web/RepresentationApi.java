@@ -2,7 +2,6 @@ package org.parlons.representation.web;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -13,7 +12,6 @@ import org.parlons.agents.Requires;
 import org.parlons.customers.Customers;
 import org.parlons.platform.InvalidRequestException;
 import org.parlons.platform.NotFoundException;
-import org.parlons.platform.Refusals;
 import org.parlons.representation.Communities;
 import org.parlons.representation.Elections;
 import org.parlons.representation.Representatives;
@@ -155,7 +153,7 @@ class RepresentationApi {
 	@PostMapping("/communities")
 	@ResponseStatus(HttpStatus.CREATED)
 	Communities.Community createCommunity(@RequestBody NewCommunity body) {
-		return said(() -> communities.create(body.name(), body.description()));
+		return InvalidRequestException.answering(() -> communities.create(body.name(), body.description()));
 	}
 
 	/** The communities, with their active members. */
@@ -179,7 +177,7 @@ class RepresentationApi {
 			throw new NotFoundException("No customer " + customerId);
 		}
 		long current = customers.current(customerId);
-		return said(() -> communities.join(id, current, body == null ? null : body.kind(),
+		return InvalidRequestException.answering(() -> communities.join(id, current, body == null ? null : body.kind(),
 				body == null ? null : body.role(), body == null ? null : body.registerNumber(),
 				body == null || body.since() == null ? null : body.since().toInstant()));
 	}
@@ -197,7 +195,7 @@ class RepresentationApi {
 	 */
 	@PostMapping("/communities/{id}/members/{customerId}/suspension")
 	Communities.Membership suspend(@PathVariable long id, @PathVariable long customerId, @RequestBody Suspension body) {
-		return said(
+		return InvalidRequestException.answering(
 				() -> communities.suspend(id, customers.current(customerId), Boolean.TRUE.equals(body.suspended())));
 	}
 
@@ -236,7 +234,7 @@ class RepresentationApi {
 					"electorate, votingOpensAt and votingClosesAt are required");
 		}
 		String kind = body.electorate().kind();
-		return said(() -> elections.create(
+		return InvalidRequestException.answering(() -> elections.create(
 				new Elections.NewElection(body.title(), body.seats(), body.method(), kind,
 						body.electorate().communityId(), body.electorate().activeMonths(),
 						body.votingOpensAt().toInstant(), body.votingClosesAt().toInstant(), body.termMonths()),
@@ -265,13 +263,13 @@ class RepresentationApi {
 		if (body.customerId() == null || customers.findById(body.customerId()).isEmpty()) {
 			throw new NotFoundException("No customer " + body.customerId());
 		}
-		return said(() -> elections.stand(id, body.customerId(), body.statement(), false));
+		return InvalidRequestException.answering(() -> elections.stand(id, body.customerId(), body.statement(), false));
 	}
 
 	/** Closes voting now. */
 	@PostMapping("/elections/{id}/close")
 	Elections.Election close(@PathVariable long id) {
-		return said(() -> elections.close(id));
+		return InvalidRequestException.answering(() -> elections.close(id));
 	}
 
 	/**
@@ -281,13 +279,13 @@ class RepresentationApi {
 	@Requires(Permission.READ_CONVERSATIONS)
 	@GetMapping("/elections/{id}/results")
 	Results.Result results(@PathVariable long id) {
-		return said(() -> results.of(id));
+		return InvalidRequestException.answering(() -> results.of(id));
 	}
 
 	/** Certifies the results once; the winners become representatives for the term. */
 	@PostMapping("/elections/{id}/certification")
 	Results.Result certify(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
-		return said(() -> results.certify(id, me.id()));
+		return InvalidRequestException.answering(() -> results.certify(id, me.id()));
 	}
 
 	/** The representatives whose term runs. */
@@ -302,15 +300,6 @@ class RepresentationApi {
 	@GetMapping("/representatives/questions")
 	Items<org.parlons.representation.Questions.Question> questions() {
 		return new Items<>(questions.record(200));
-	}
-
-	static <T> T said(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (Refusals.Invalid | Refusals.Conflict ex) {
-			throw InvalidRequestException.from(ex);
-		}
 	}
 
 }
