@@ -398,6 +398,31 @@ public class Customers {
 	}
 
 	/**
+	 * The live profile a line of an imported file names: by its number when it gives one,
+	 * else by its email address; empty when it names nobody known.
+	 */
+	public Optional<Long> namedBy(@Nullable String number, @Nullable String email) {
+		if (number != null) {
+			try {
+				long id = Long.parseLong(number.strip());
+				return findById(id).map(c -> current(id));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		}
+		if (email == null) {
+			return Optional.empty();
+		}
+		try {
+			return findByIdentity(Identity.email(email)).map(this::current);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
 	 * How many people the company knew at that time: live profiles (not merged into
 	 * another, not erased) created before it.
 	 */

@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.parlons.customers.Customers;
-import org.parlons.customers.Identity;
 import org.parlons.platform.CsvInput;
 import org.parlons.platform.Refusals;
 import org.springframework.context.MessageSource;
@@ -143,31 +141,13 @@ public class ContractImport {
 
 	private long customerOf(CSVRecord row) {
 		String number = value(row, "customer");
-		if (number != null) {
-			try {
-				long id = Long.parseLong(number);
-				if (customers.findById(id).isPresent()) {
-					return customers.current(id);
-				}
-			}
-			catch (NumberFormatException ex) {
-				// said below
-			}
-			throw Refusals.invalid("contracts.import.noCustomer", "no customer " + number, number);
-		}
 		String email = value(row, "email");
-		if (email == null) {
+		if (number == null && email == null) {
 			throw Refusals.invalid("contracts.import.whose", "a line names its customer (customer or email)");
 		}
-		Optional<Long> found;
-		try {
-			found = customers.findByIdentity(Identity.email(email));
-		}
-		catch (IllegalArgumentException ex) {
-			found = Optional.empty();
-		}
-		return customers.current(found
-			.orElseThrow(() -> Refusals.invalid("contracts.import.noCustomer", "no customer " + email, email)));
+		String named = number != null ? number : email;
+		return customers.namedBy(number, email)
+			.orElseThrow(() -> Refusals.invalid("contracts.import.noCustomer", "no customer " + named, named));
 	}
 
 	private static @Nullable String value(CSVRecord row, String column) {
