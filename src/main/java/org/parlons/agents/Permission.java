@@ -77,6 +77,12 @@ public enum Permission {
 	 */
 	MANAGE_REPRESENTATION,
 
+	/**
+	 * Keep the segments, scores and the catalogue of next-best actions, and read who is
+	 * in which segment and why.
+	 */
+	MANAGE_SEGMENTS,
+
 	/** Read and export the audit log. */
 	READ_AUDIT,
 
@@ -86,7 +92,8 @@ public enum Permission {
 	/** Those an admin may grant an agent on top of their role. */
 	public boolean grantable() {
 		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS
-				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES || this == MANAGE_REPRESENTATION;
+				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES || this == MANAGE_REPRESENTATION
+				|| this == MANAGE_SEGMENTS;
 	}
 
 	public String api() {

@@ -180,6 +180,25 @@ public class Contracts {
 			.list();
 	}
 
+	/**
+	 * How much of one metric each of these profiles consumed in the periods that began on
+	 * or after that day, over all their contracts.
+	 */
+	public Map<Long, BigDecimal> consumedBy(Collection<Long> customerIds, String metric, LocalDate since) {
+		Map<Long, BigDecimal> consumed = new java.util.HashMap<>();
+		if (!customerIds.isEmpty()) {
+			jdbc.sql("select c.customer_id, sum(k.quantity) from consumption k join customer_contract c "
+					+ "on c.id = k.contract_id where c.customer_id = any(:ids) and k.metric = :metric "
+					+ "and k.period_from >= :since group by c.customer_id")
+				.param("ids", customerIds.toArray(Long[]::new))
+				.param("metric", metric)
+				.param("since", java.sql.Date.valueOf(since))
+				.query((rs, n) -> consumed.put(rs.getLong(1), rs.getBigDecimal(2)))
+				.list();
+		}
+		return consumed;
+	}
+
 	private void requireCustomer(long customerId) {
 		if (customers.findById(customerId).isEmpty()) {
 			throw new NotFoundException("No customer " + customerId);
