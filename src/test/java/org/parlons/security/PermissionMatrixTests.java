@@ -62,6 +62,7 @@ class PermissionMatrixTests {
 		return List.of(new Call("POST", c + "/notes", Map.of()), new Call("POST", c + "/status", Map.of()),
 				new Call("POST", c + "/assignee", Map.of()), new Call("POST", c + "/team", Map.of()),
 				new Call("POST", c + "/priority", Map.of()), new Call("POST", c + "/labels", Map.of()),
+				new Call("POST", c + "/actions/1/decision", Map.of("accepted", true)),
 				new Call("DELETE", c + "/labels/vip", null), new Call("POST", c + "/replies", Map.of()),
 				new Call("POST", "/api/v1/inboxes/" + inbox + "/inbound", Map.of()),
 				new Call("POST", "/api/v1/inboxes/" + inbox + "/inbound/batch", Map.of()),
@@ -127,7 +128,11 @@ class PermissionMatrixTests {
 				new Call("POST", "/api/v1/elections", Map.of()),
 				new Call("POST", "/api/v1/elections/1/candidates", Map.of()),
 				new Call("POST", "/api/v1/elections/1/close", null),
-				new Call("POST", "/api/v1/elections/1/certification", null));
+				new Call("POST", "/api/v1/elections/1/certification", null),
+				new Call("POST", "/api/v1/segments", Map.of()), new Call("GET", "/api/v1/segments", null),
+				new Call("GET", "/api/v1/segments/1/members", null), new Call("DELETE", "/api/v1/segments/1", null),
+				new Call("POST", "/api/v1/scores", Map.of()), new Call("POST", "/api/v1/actions", Map.of()),
+				new Call("GET", "/api/v1/actions/report", null));
 	}
 
 	@Test

@@ -137,6 +137,9 @@ class ActionsApi {
 	record Decided(boolean accepted, boolean needsApproval) {
 	}
 
+	/**
+	 * Adds an action to the catalogue; 422 with what is wrong, 409 when the key is taken.
+	 */
 	@PostMapping("/actions")
 	@ResponseStatus(HttpStatus.CREATED)
 	NextBestActions.Action create(@RequestBody NewAction body) {
@@ -147,6 +150,7 @@ class ActionsApi {
 				Boolean.TRUE.equals(body.promotional()), body.purpose(), body.gestureAmount(), body.gestureCurrency()));
 	}
 
+	/** The catalogue. */
 	@GetMapping("/actions")
 	Items<NextBestActions.Action> all() {
 		return new Items<>(actions.all());
@@ -158,6 +162,7 @@ class ActionsApi {
 		return new Items<>(actions.report());
 	}
 
+	/** Stops suggesting an action; its decisions stay in the report. */
 	@PostMapping("/actions/{id}/deactivation")
 	NextBestActions.Action deactivate(@PathVariable long id) {
 		InvalidRequestException.answering(() -> {

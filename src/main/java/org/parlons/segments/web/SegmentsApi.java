@@ -147,16 +147,19 @@ class SegmentsApi {
 						body.purpose() == null ? "profiling" : body.purpose(), me.id()));
 	}
 
+	/** Every segment with its number of members. */
 	@GetMapping("/segments")
 	Items<Segments.Segment> all() {
 		return new Items<>(segments.all());
 	}
 
+	/** One segment; 404 when there is none. */
 	@GetMapping("/segments/{id}")
 	Segments.Segment one(@PathVariable long id) {
 		return InvalidRequestException.answering(() -> segments.get(id));
 	}
 
+	/** Deletes a segment; its history of entries and exits stays. */
 	@DeleteMapping("/segments/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable long id) {
@@ -214,6 +217,10 @@ class SegmentsApi {
 		return scores.of(id);
 	}
 
+	/**
+	 * Makes a score; 422 with what is wrong in a rule or threshold, 409 when the name is
+	 * taken.
+	 */
 	@PostMapping("/scores")
 	@ResponseStatus(HttpStatus.CREATED)
 	Created createScore(@RequestBody NewScore body) {
@@ -221,11 +228,13 @@ class SegmentsApi {
 				body.cap(), body.rules(), body.thresholds() == null ? List.of() : body.thresholds())));
 	}
 
+	/** Every score with its rules and thresholds. */
 	@GetMapping("/scores")
 	Items<Scores.View> allScores() {
 		return new Items<>(scores.all());
 	}
 
+	/** Deletes a score and its points. */
 	@DeleteMapping("/scores/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteScore(@PathVariable long id) {
