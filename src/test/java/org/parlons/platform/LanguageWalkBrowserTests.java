@@ -153,18 +153,25 @@ class LanguageWalkBrowserTests {
 		admin.post("/api/v1/elections/" + election + "/candidates", Map.of("customerId", customer));
 		admin.post("/api/v1/elections/" + election + "/close", Map.of());
 
-		List<String> pages = List.of("/representation", "/representation/elections/" + election, "/programmes",
-				"/programmes/" + programme, "/inbox", "/inbox/conversations/" + first, "/inbox/conversations/" + second,
-				"/inbox/conversations/" + started, "/inbox/new?customerId=" + customer, "/customers",
-				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
-				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
-				"/account/tokens", "/no/such/page");
+		long segment = admin
+			.post("/api/v1/segments", Map.of("name", club, "condition", "messages(within = \"30d\") >= 1"))
+			.id("id");
+		admin.post("/api/v1/actions", Map.of("key", "rappel", "titleFr", "Proposer un rappel", "titleEn",
+				"Offer a callback", "kind", "callback", "segmentIds", List.of(segment)));
+
+		List<String> pages = List.of("/segments", "/segments/" + segment + "?explain=" + customer, "/representation",
+				"/representation/elections/" + election, "/programmes", "/programmes/" + programme, "/inbox",
+				"/inbox/conversations/" + first, "/inbox/conversations/" + second, "/inbox/conversations/" + started,
+				"/inbox/new?customerId=" + customer, "/customers", "/customers/" + customer, "/listening",
+				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
+				"/admin/inboxes", "/admin/rules", "/admin/audit", "/account/tokens", "/no/such/page");
 		Set<String> typed = Set.of("Boutique Lyon", "Inès Moreau", "Marc Girard", "Équipe Lyon", "Léa Petit",
 				"Hugo Lefebvre", "Ma facture est fausse.", "Dix jours sans internet.",
 				"Nous vous remboursons 80 € sur votre facture.", "Nous vous offrons 60 € de dédommagement.",
 				"ines@teleo.test", "marc@teleo.test", TestApi.ADMIN_EMAIL, "facture", "Relations", "Votre facture",
 				"Nous corrigeons votre facture.", "lea.petit@example.org", club, "Partager la fibre", "#TeleoFibre",
-				"Un mois offert", admin.get("/api/v1/me").body().get("name").asString());
+				"Un mois offert", "Proposer un rappel", "Offer a callback",
+				admin.get("/api/v1/me").body().get("name").asString());
 		Words english = Words.of("i18n/messages.properties", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 		Words french = Words.of("i18n/messages_fr.properties", FrenchAnalyzer.getDefaultStopSet());
 
@@ -185,7 +192,7 @@ class LanguageWalkBrowserTests {
 			Set<String> foreign) {
 		Map<String, Set<String>> found = new TreeMap<>();
 		for (String page : pages) {
-			chrome.get("http://localhost:" + port + page + "?lang=" + language);
+			chrome.get("http://localhost:" + port + page + (page.contains("?") ? "&" : "?") + "lang=" + language);
 			Browser.waiting(chrome, 15).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
 			String text = (String) chrome.executeScript("""
 					var page = document.body.innerText;

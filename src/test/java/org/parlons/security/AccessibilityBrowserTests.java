@@ -70,11 +70,18 @@ class AccessibilityBrowserTests {
 			.id("id");
 		admin.post("/api/v1/elections/" + election + "/candidates", Map.of("customerId", customer));
 		admin.post("/api/v1/elections/" + election + "/close", Map.of());
-		List<String> pages = List.of("/representation", "/representation/elections/" + election, "/programmes",
-				"/programmes/" + programme, "/inbox", "/inbox/conversations/" + conversation, "/customers",
-				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
-				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit", "/answers",
-				"/privacy", "/account/tokens", "/no/such/page");
+		long segment = admin
+			.post("/api/v1/segments", Map.of("name", unique("Fidèles"), "condition", "messages(within = \"30d\") >= 1"))
+			.id("id");
+		admin.post("/api/v1/actions",
+				Map.of("key", unique("rappel").replaceAll("[^a-z0-9]", ""), "titleFr", "Proposer un rappel", "titleEn",
+						"Offer a callback", "kind", "callback", "segmentIds", List.of(segment)));
+		List<String> pages = List.of("/segments", "/segments/" + segment, "/representation",
+				"/representation/elections/" + election, "/programmes", "/programmes/" + programme, "/inbox",
+				"/inbox/conversations/" + conversation, "/customers", "/customers/" + customer, "/listening",
+				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
+				"/admin/inboxes", "/admin/rules", "/admin/audit", "/answers", "/privacy", "/account/tokens",
+				"/no/such/page");
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {

@@ -59,7 +59,6 @@ class SegmentPages {
 		model.addAttribute("scores", scores.all());
 		model.addAttribute("tallies", actions.report());
 		model.addAttribute("kinds", NextBestActions.KINDS);
-		model.addAttribute("method", NextBestActions.METHOD);
 		return "segments/segments";
 	}
 
