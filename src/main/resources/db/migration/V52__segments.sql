@@ -10,6 +10,7 @@ create table segment (
     created_by       bigint,
     created_at       timestamp with time zone not null,
     evaluated_at     timestamp with time zone,
+    member_count     bigint not null default 0,
     constraint segment_name_uk unique (name),
     constraint segment_kind_ck check (kind in ('dynamic', 'snapshot')),
     constraint segment_purpose_ck check (purpose in ('profiling', 'necessary'))

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.parlons.conversations.CustomerActivity;
 import org.parlons.listening.Mentions;
 import org.parlons.platform.Leases;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -63,6 +65,31 @@ class SegmentWatch {
 		this.tx = tx;
 		this.settings = settings;
 		this.clock = clock;
+	}
+
+	/**
+	 * A new installation, or one that had no segments yet, starts reading at what is
+	 * stored when it starts: what was written before is in each segment's first
+	 * evaluation, and scores count from then on. Done before the first request, so that
+	 * no message stored after the start is passed over.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		Instant now = clock.instant();
+		begin(MESSAGES, activity.lastWritten(now.plusSeconds(1)));
+		begin(MENTIONS, mentions.lastId(now.plusSeconds(1)));
+	}
+
+	private void begin(String name, long at) {
+		try {
+			jdbc.sql("insert into segment_cursor (name, position) select ?, ? where not exists "
+					+ "(select 1 from segment_cursor where name = ?)")
+				.params(name, at, name)
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException anotherNode) {
+			// another node began it at the same moment
+		}
 	}
 
 	@Scheduled(fixedDelayString = "#{" + SegmentSettings.BEAN + ".interval()}", initialDelayString = "PT3S")

@@ -182,9 +182,9 @@ public class Segments {
 		return jdbc.sql("select count(*) from segment where kind = 'dynamic'").query(Long.class).single() > 0;
 	}
 
-	/** Every segment, without counting its members. */
+	/** Every segment, in the order they were made. */
 	private List<Segment> plain() {
-		return jdbc.sql(PLAIN + " order by s.id").query(Segments::segment).list();
+		return jdbc.sql(SELECT + " order by s.id").query(Segments::segment).list();
 	}
 
 	public Optional<Segment> find(long id) {
@@ -197,7 +197,7 @@ public class Segments {
 	}
 
 	boolean isSnapshot(long id) {
-		return jdbc.sql(PLAIN + " where s.id = ?")
+		return jdbc.sql(SELECT + " where s.id = ?")
 			.param(id)
 			.query(Segments::segment)
 			.optional()
@@ -213,24 +213,26 @@ public class Segments {
 
 	/** The members, by customer number, from {@code offset}. */
 	public Members members(long id, int offset, int limit) {
-		get(id);
+		Segment segment = jdbc.sql(SELECT + " where s.id = ?")
+			.param(id)
+			.query(Segments::segment)
+			.optional()
+			.orElseThrow(() -> NotFoundException.said("segment.unknown", "No segment " + id, String.valueOf(id)));
 		List<Long> page = jdbc
 			.sql("select customer_id from segment_member where segment_id = ? order by customer_id "
 					+ "offset ? rows fetch next ? rows only")
 			.params(id, offset, limit)
 			.query(Long.class)
 			.list();
-		long total = jdbc.sql("select count(*) from segment_member where segment_id = ?")
-			.param(id)
-			.query(Long.class)
-			.single();
+		long total = segment.members();
 		return new Members(page, total);
 	}
 
 	/** The segments the customer is in now. */
 	public List<Segment> of(long customerId) {
 		return jdbc
-			.sql(PLAIN + " where s.id in (select segment_id from segment_member where customer_id = ?) order by s.name")
+			.sql(SELECT
+					+ " where s.id in (select segment_id from segment_member where customer_id = ?) order by s.name")
 			.param(customers.current(customerId))
 			.query(Segments::segment)
 			.list();
@@ -415,6 +417,10 @@ public class Segments {
 			}
 		}
 		if (!changes.isEmpty()) {
+			long delta = changes.stream().mapToLong(c -> Boolean.TRUE.equals(c[2]) ? 1 : -1).sum();
+			jdbc.sql("update segment set member_count = member_count + ? where id = ?")
+				.params(delta, segmentId)
+				.update();
 			batch.batchUpdate("insert into segment_change (segment_id, customer_id, entered, cause, changed_at) "
 					+ "values (?, ?, ?, ?, ?)", changes);
 		}
@@ -425,11 +431,7 @@ public class Segments {
 	}
 
 	private static final String SELECT = "select s.id, s.name, s.condition_text, s.kind, s.purpose, s.windowed, "
-			+ "s.created_by, s.created_at, s.evaluated_at, "
-			+ "(select count(*) from segment_member m where m.segment_id = s.id) from segment s";
-
-	private static final String PLAIN = "select s.id, s.name, s.condition_text, s.kind, s.purpose, s.windowed, "
-			+ "s.created_by, s.created_at, s.evaluated_at, 0 from segment s";
+			+ "s.created_by, s.created_at, s.evaluated_at, " + "s.member_count from segment s";
 
 	private static Segment segment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		Timestamp evaluated = rs.getTimestamp(9);

@@ -45,6 +45,9 @@ class SegmentsTests {
 	@Autowired
 	Scores scores;
 
+	@Autowired
+	org.parlons.privacy.Consents consents;
+
 	TestApi admin;
 
 	long inbox;
@@ -304,6 +307,16 @@ class SegmentsTests {
 
 		long gestureId = item(after.get("items"), gesture).get("actionId").asLong();
 		assertThat(admin.post(path + "/" + gestureId + "/decision", Map.of("accepted", false)).status()).isEqualTo(200);
+		String offer = unique("offre").replaceAll("[^a-z0-9]", "");
+		assertThat(admin
+			.post("/api/v1/actions",
+					Map.of("key", offer, "titleFr", "Offre fibre", "titleEn", "Fibre offer", "kind", "offer",
+							"segmentIds", List.of(segment), "promotional", true, "purpose", "offers", "value", 50))
+			.status()).isEqualTo(201);
+		assertThat(keys(admin.get(path).body().get("withheld"))).as("no consent to offers yet").contains(offer);
+		consents.decide(customer, "offers", null, true, "test", "fr", null);
+		assertThat(keys(admin.get(path).body().get("items"))).as("promotional, with consent: first").startsWith(offer);
+
 		JsonNode report = admin.get("/api/v1/actions/report").body().get("items");
 		for (JsonNode t : report) {
 			if (t.get("action").get("key").asString().equals(callback)) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The suggested actions in the conversation pane, loaded by the page: the top ones for
  * the customer with the reasons for each, those left out on request, and the agent's
- * accept or decline.
+ * accept or decline; and the customer's segments and scores on their profile.
  */
 @Controller
 @Requires(Permission.READ_CONVERSATIONS)
@@ -39,7 +39,18 @@ class ActionPane {
 
 	private final MessageSource words;
 
-	ActionPane(NextBestActions actions, ConversationAccess access, CustomerActivity activity, MessageSource words) {
+	private final org.parlons.segments.Segments segments;
+
+	private final org.parlons.segments.Scores scores;
+
+	private final org.parlons.customers.Customers customers;
+
+	ActionPane(NextBestActions actions, ConversationAccess access, CustomerActivity activity, MessageSource words,
+			org.parlons.segments.Segments segments, org.parlons.segments.Scores scores,
+			org.parlons.customers.Customers customers) {
+		this.segments = segments;
+		this.scores = scores;
+		this.customers = customers;
 		this.actions = actions;
 		this.access = access;
 		this.activity = activity;
@@ -72,6 +83,17 @@ class ActionPane {
 		}
 		fill(me, id, model);
 		return "segments/pane :: actions";
+	}
+
+	/** The customer's segments and scores, on their profile. */
+	@GetMapping("/customers/{id}/segments")
+	String profile(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id, Model model) {
+		model.addAttribute("customerId", id);
+		model.addAttribute("segments", segments.of(id));
+		model.addAttribute("scores", scores.of(id));
+		model.addAttribute("objected", customers.rights(id).profilingObjectedAt() != null);
+		model.addAttribute("mayManage", me.may(Permission.MANAGE_SEGMENTS));
+		return "segments/pane :: profile";
 	}
 
 	private void fill(AgentPrincipal me, long id, Model model) {
