@@ -39,8 +39,11 @@ class SegmentListeners {
 
 	private final JdbcClient jdbc;
 
+	private final java.time.Clock clock;
+
 	SegmentListeners(SegmentWatch watch, Segments segments, Scores scores, Customers customers,
-			CustomerActivity activity, Members members, JdbcClient jdbc) {
+			CustomerActivity activity, Members members, JdbcClient jdbc, java.time.Clock clock) {
+		this.clock = clock;
 		this.watch = watch;
 		this.segments = segments;
 		this.scores = scores;

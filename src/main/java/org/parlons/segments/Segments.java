@@ -36,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Segments {
 
+	/**
+	 * Facts that change with no event to follow: their segments are evaluated every
+	 * sweep.
+	 */
+	static final Set<String> SWEPT = Set.of("score", "influence", "contracts", "consumption");
+
 	/** How many customers are evaluated together. */
 	static final int BATCH = 1000;
 
@@ -48,8 +54,9 @@ public class Segments {
 	 * @param kind "dynamic" (kept up to date) or "snapshot" (evaluated once)
 	 * @param purpose "profiling", or "necessary" (profile and contracts only: customers
 	 * who objected to profiling stay in)
-	 * @param windowed whether a part of the condition counts over a window, so that time
-	 * alone can change who belongs
+	 * @param windowed whether a part of the condition counts over a window (or reads a
+	 * decaying score, an influence, contracts), so that the whole base is evaluated again
+	 * every sweep
 	 * @param createdBy the agent who made it
 	 * @param createdAt when
 	 * @param evaluatedAt when the whole base was last evaluated
@@ -147,9 +154,12 @@ public class Segments {
 							c.family());
 				});
 		}
+		// evaluated again every sweep: time moves a window, decays a score or an
+		// influence,
+		// and contracts change without telling (their imports publish nothing)
 		boolean windowed = condition.comparisons()
 			.stream()
-			.anyMatch(c -> c.window() != null || c.family().equals("score") || c.family().equals("influence"));
+			.anyMatch(c -> c.window() != null || SWEPT.contains(c.family()));
 		long id = insert(clean, condition, kind, purpose, windowed, actorId);
 		if (id < 0) {
 			throw Refusals.conflict("segment.exists", "There is already a segment named " + clean, clean);
