@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -284,12 +283,6 @@ class FactReader {
 			return c.isEmpty() ? "—" : String.join(", ", c.stream().map(String::valueOf).toList());
 		}
 		return String.valueOf(value);
-	}
-
-	static List<Long> sorted(Collection<Long> ids) {
-		List<Long> list = new ArrayList<>(ids);
-		list.sort(null);
-		return list;
 	}
 
 }
