@@ -71,7 +71,11 @@ public class Contracts {
 
 	private final Clock clock;
 
-	Contracts(JdbcClient jdbc, Customers customers, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Contracts(JdbcClient jdbc, Customers customers, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.clock = clock;
@@ -99,6 +103,7 @@ public class Contracts {
 					json, now, title, state, Date.valueOf(startsOn), endsOn == null ? null : Date.valueOf(endsOn), json,
 					now)
 			.update();
+		events.publishEvent(new ContractChanged(customerId, id));
 		return find(customerId, id).orElseThrow();
 	}
 
@@ -130,6 +135,7 @@ public class Contracts {
 				+ "v.metric, ?, v.period_from, v.period_to, ?, ?)")
 			.params(contract.id(), what, Date.valueOf(from), Date.valueOf(to), per, quantity, now, per, quantity, now)
 			.update();
+		events.publishEvent(new ContractChanged(contract.customerId(), contract.externalId()));
 		return jdbc.sql(
 				"select k.id, c.external_id, k.metric, k.unit, k.period_from, k.period_to, k.quantity from consumption k "
 						+ "join customer_contract c on c.id = k.contract_id where k.contract_id = ? and k.metric = ? "

@@ -69,6 +69,11 @@ class SegmentListeners {
 	}
 
 	@EventListener
+	void on(org.parlons.portal.ContractChanged changed) {
+		watch.mark(Set.of(changed.customerId()), "contract");
+	}
+
+	@EventListener
 	void on(MemberMoved moved) {
 		members.find(moved.memberId())
 			.map(Members.Member::customerId)

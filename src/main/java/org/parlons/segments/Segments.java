@@ -55,8 +55,8 @@ public class Segments {
 	 * @param purpose "profiling", or "necessary" (profile and contracts only: customers
 	 * who objected to profiling stay in)
 	 * @param windowed whether a part of the condition counts over a window (or reads a
-	 * decaying score, an influence, contracts), so that the whole base is evaluated again
-	 * every sweep
+	 * decaying score or an influence), so that the whole base is evaluated again every
+	 * sweep
 	 * @param createdBy the agent who made it
 	 * @param createdAt when
 	 * @param evaluatedAt when the whole base was last evaluated
