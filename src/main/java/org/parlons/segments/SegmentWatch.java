@@ -117,9 +117,7 @@ class SegmentWatch {
 		Long after = position(MESSAGES);
 		long upTo = activity.lastWritten(clock.instant().minus(settings.settle()));
 		if (after == null) {
-			// a new installation, or one that had no segments: what was written before is
-			// in the first evaluation of each segment, and scores start from now
-			move(MESSAGES, upTo);
+			move(MESSAGES, upTo); // begun at the start; here only if that failed
 			return false;
 		}
 		List<CustomerActivity.Written> batch = activity.writtenAfter(after, upTo, BATCH);
@@ -138,7 +136,8 @@ class SegmentWatch {
 		}
 		mark(touched, "message");
 		boolean full = batch.size() == BATCH;
-		move(MESSAGES, full ? batch.get(batch.size() - 1).id() : upTo);
+		// never back: the start may have begun past what is settled now
+		move(MESSAGES, full ? batch.get(batch.size() - 1).id() : Math.max(after, upTo));
 		return full;
 	}
 
