@@ -24,7 +24,7 @@ import static org.parlons.testing.TestApi.unique;
  * administrator writes a segment's condition (a wrong one first, told where it stops
  * making sense), sees its member and why; in the conversation, the pane suggests the
  * action with its reasons, records the acceptance, and then leaves the action out, past
- * its contact cap, saying why.
+ * its contact cap, saying why; the customer's profile lists their segment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SegmentsBrowserTests {
@@ -103,6 +103,10 @@ class SegmentsBrowserTests {
 				chrome.findElement(By.cssSelector("#next-actions .withheld li[data-action='" + key + "']")).getText())
 			.contains("déjà acceptée 1 fois");
 		assertThat(Browser.widerThanTheScreen(chrome)).isFalse();
+
+		chrome.get("http://localhost:" + port + "/customers/" + customer + "?lang=fr");
+		WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("segments-card")));
+		assertThat(card.getText()).contains("Segments et scores").contains(segment);
 
 		var report = admin.get("/api/v1/actions/report").body().get("items");
 		boolean recorded = false;
