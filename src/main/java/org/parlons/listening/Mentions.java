@@ -63,6 +63,11 @@ public class Mentions {
 		return "customer:" + customerId;
 	}
 
+	/** The customer profile an author key names, none for a key of another kind. */
+	public static @Nullable Long customerOf(String authorKey) {
+		return authorKey.matches("customer:\\d{1,18}") ? Long.valueOf(authorKey.substring("customer:".length())) : null;
+	}
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;

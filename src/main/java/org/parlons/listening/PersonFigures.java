@@ -93,7 +93,7 @@ public class PersonFigures {
 	}
 
 	private static long profile(String key) {
-		return Long.parseLong(key.substring(key.indexOf(':') + 1));
+		return java.util.Objects.requireNonNull(Mentions.customerOf(key));
 	}
 
 }

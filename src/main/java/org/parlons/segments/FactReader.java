@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -143,64 +144,55 @@ class FactReader {
 	}
 
 	private Map<Long, Object> summed(Collection<Long> ids, Function<Set<Long>, Map<Long, Double>> read) {
-		Map<Long, Set<Long>> aliases = customers.aliasesOfEach(ids);
-		Map<Long, Long> personOf = personOf(aliases);
-		Map<Long, Object> values = new HashMap<>();
-		read.apply(personOf.keySet())
-			.forEach((profile, v) -> values.merge(personOf.get(profile), v, (a, b) -> (Double) a + (Double) b));
-		return values;
+		return new HashMap<>(byPerson(ids, read, Double::sum));
 	}
 
 	private Map<Long, Object> tallied(Collection<Long> ids,
 			Function<Set<Long>, Map<Long, CustomerActivity.Tally>> read) {
-		Map<Long, Long> personOf = personOf(customers.aliasesOfEach(ids));
-		Map<Long, Object> values = new HashMap<>();
-		read.apply(personOf.keySet())
-			.forEach((profile, t) -> values.merge(personOf.get(profile), t,
-					(a, b) -> ((CustomerActivity.Tally) a).plus((CustomerActivity.Tally) b)));
-		return values;
+		return new HashMap<>(byPerson(ids, read, CustomerActivity.Tally::plus));
 	}
 
 	private Map<Long, Object> sets(Collection<Long> ids, Function<Set<Long>, Map<Long, Set<String>>> read) {
-		Map<Long, Long> personOf = personOf(customers.aliasesOfEach(ids));
-		Map<Long, Object> values = new HashMap<>();
-		read.apply(personOf.keySet()).forEach((profile, set) -> {
-			@SuppressWarnings("unchecked")
-			Set<String> into = (Set<String>) values.computeIfAbsent(personOf.get(profile), k -> new TreeSet<String>());
-			into.addAll(set);
-		});
-		return values;
+		return new HashMap<>(byPerson(ids, read, FactReader::union));
 	}
 
 	private Map<Long, Object> influence(Collection<Long> ids, Instant now) {
-		Map<Long, Long> personOf = personOf(customers.aliasesOfEach(ids));
-		Map<Long, PersonFigures.Heard> heard = new HashMap<>();
-		figures.heard(personOf.keySet(), now.minus(Influence.WINDOW))
-			.forEach((profile, h) -> heard.merge(personOf.get(profile), h, PersonFigures.Heard::plus));
-		return mapValues(heard, PersonFigures.Heard::influence);
+		return mapValues(byPerson(ids, profiles -> figures.heard(profiles, now.minus(Influence.WINDOW)),
+				PersonFigures.Heard::plus), PersonFigures.Heard::influence);
 	}
 
 	private Map<Long, Object> programmesOf(Collection<Long> ids) {
-		Map<Long, Long> personOf = personOf(customers.aliasesOfEach(ids));
 		Map<Long, String> names = new HashMap<>();
-		Map<Long, Object> values = new HashMap<>();
-		for (Members.Member member : members.ofCustomer(personOf.keySet())) {
-			if (member.status() == MemberStatus.ACTIVE && member.customerId() != null) {
-				String name = names.computeIfAbsent(member.programmeId(),
-						id -> programmes.find(id).map(Programmes.Programme::name).orElse("#" + id));
-				@SuppressWarnings("unchecked")
-				Set<String> into = (Set<String>) values.computeIfAbsent(personOf.get(member.customerId()),
-						k -> new TreeSet<String>());
-				into.add(name);
+		return sets(ids, profiles -> {
+			Map<Long, Set<String>> active = new HashMap<>();
+			for (Members.Member member : members.ofCustomer(profiles)) {
+				if (member.status() == MemberStatus.ACTIVE && member.customerId() != null) {
+					active.computeIfAbsent(member.customerId(), k -> new TreeSet<>())
+						.add(names.computeIfAbsent(member.programmeId(),
+								id -> programmes.find(id).map(Programmes.Programme::name).orElse("#" + id)));
+				}
 			}
-		}
+			return active;
+		});
+	}
+
+	/**
+	 * What the owner read for every profile of these persons, added up per person: each
+	 * person's merged profiles are read with theirs.
+	 */
+	private <V> Map<Long, V> byPerson(Collection<Long> ids, Function<Set<Long>, Map<Long, V>> read,
+			BinaryOperator<V> add) {
+		Map<Long, Long> personOf = new HashMap<>();
+		customers.aliasesOfEach(ids).forEach((person, profiles) -> profiles.forEach(p -> personOf.put(p, person)));
+		Map<Long, V> values = new HashMap<>();
+		read.apply(personOf.keySet()).forEach((profile, v) -> values.merge(personOf.get(profile), v, add));
 		return values;
 	}
 
-	private static Map<Long, Long> personOf(Map<Long, Set<Long>> aliases) {
-		Map<Long, Long> personOf = new HashMap<>();
-		aliases.forEach((person, profiles) -> profiles.forEach(p -> personOf.put(p, person)));
-		return personOf;
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new TreeSet<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	private static Map<Long, Double> toDoubles(Map<Long, BigDecimal> values) {

@@ -217,7 +217,8 @@ public class NextBestActions {
 			if (!action.active()) {
 				continue;
 			}
-			Optional<Reason> out = ineligible(action, current, channel);
+			long used = used(action, current, channel);
+			Optional<Reason> out = ineligible(action, current, channel, used);
 			if (out.isPresent()) {
 				withheld.add(new Withheld(action, out.get()));
 				continue;
@@ -227,10 +228,8 @@ public class NextBestActions {
 			double score = propensity * action.value() * action.priority();
 			List<Reason> reasons = new ArrayList<>();
 			for (Long segmentId : action.segmentIds()) {
-				reasons.add(new Reason("action.reason.segment",
-						List.of(segments.find(segmentId).map(Segments.Segment::name).orElse("#" + segmentId))));
+				reasons.add(new Reason("action.reason.segment", List.of(segmentName(segmentId))));
 			}
-			long used = used(action, current, channel);
 			reasons.add(new Reason("action.reason.cap", List.of(used, action.capCount(), action.capDays())));
 			reasons
 				.add(new Reason("action.reason.propensity", List.of(tally[1], tally[0], Math.round(propensity * 100))));
@@ -246,21 +245,26 @@ public class NextBestActions {
 		return new Ranking(suggestions, withheld);
 	}
 
-	private Optional<Reason> ineligible(Action action, long customerId, @Nullable String channel) {
+	/**
+	 * Why the action is not for the customer, accepted {@code used} times in its period.
+	 */
+	private Optional<Reason> ineligible(Action action, long customerId, @Nullable String channel, long used) {
 		for (Long segmentId : action.segmentIds()) {
-			if (segments.find(segmentId).isEmpty() || !segments.contains(segmentId, customerId)) {
-				return Optional.of(new Reason("action.withheld.segment",
-						List.of(segments.find(segmentId).map(Segments.Segment::name).orElse("#" + segmentId))));
+			if (!segments.contains(segmentId, customerId)) {
+				return Optional.of(new Reason("action.withheld.segment", List.of(segmentName(segmentId))));
 			}
 		}
 		if (action.promotional() && !consents.allows(customerId, action.purpose(), channel)) {
 			return Optional.of(new Reason("action.withheld.consent", List.of(String.valueOf(action.purpose()))));
 		}
-		long used = used(action, customerId, channel);
 		if (used >= action.capCount()) {
 			return Optional.of(new Reason("action.withheld.cap", List.of(used, action.capCount(), action.capDays())));
 		}
 		return Optional.empty();
+	}
+
+	private String segmentName(long segmentId) {
+		return segments.find(segmentId).map(Segments.Segment::name).orElse("#" + segmentId);
 	}
 
 	/**
@@ -301,7 +305,7 @@ public class NextBestActions {
 		long current = customers.current(customerId);
 		customers.lock(current);
 		if (accepted) {
-			ineligible(action, current, channel).ifPresent(reason -> {
+			ineligible(action, current, channel, used(action, current, channel)).ifPresent(reason -> {
 				throw Refusals.conflict("action.ineligible", "This action is no longer offered to this customer");
 			});
 		}

@@ -100,8 +100,8 @@ public class Scores {
 	public Map<String, Double> of(long customerId) {
 		long current = customers.current(customerId);
 		Map<String, Double> values = new java.util.TreeMap<>();
-		if (customers.rights(current).profilingObjectedAt() != null
-				|| customers.rights(current).restrictedAt() != null) {
+		var rights = customers.rights(current);
+		if (rights.profilingObjectedAt() != null || rights.restrictedAt() != null) {
 			return values;
 		}
 		for (ScorePoints.Score score : points.all()) {

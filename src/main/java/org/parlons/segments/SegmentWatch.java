@@ -155,10 +155,9 @@ class SegmentWatch {
 		}
 		Set<Long> touched = new LinkedHashSet<>();
 		boolean scoring = !scores.all().isEmpty();
-		String prefix = Mentions.customerKey(0).replace("0", "");
 		for (Mentions.Posted post : batch) {
-			if (post.authorKey().startsWith(prefix)) {
-				long profile = Long.parseLong(post.authorKey().substring(prefix.length()));
+			Long profile = Mentions.customerOf(post.authorKey());
+			if (profile != null) {
 				touched.add(profile);
 				if (scoring) {
 					scores.on("mention", profile, "mention:" + post.id(), post.network(), null, clock.instant());

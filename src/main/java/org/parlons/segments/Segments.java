@@ -343,12 +343,7 @@ public class Segments {
 		for (Segment segment : plain()) {
 			if (segment.dynamic()) {
 				Set<Long> holding = holding(segment, condition(segment), sorted);
-				Set<Long> existing = new HashSet<>(jdbc.sql(
-						"select customer_id from segment_member where segment_id = :segment and customer_id = any(:ids)")
-					.param("segment", segment.id())
-					.param("ids", sorted.toArray(Long[]::new))
-					.query(Long.class)
-					.list());
+				Set<Long> existing = membersAmong(segment.id(), sorted);
 				diff(segment.id(), holding, existing, cause);
 			}
 		}
@@ -369,15 +364,20 @@ public class Segments {
 		Set<Long> ids = new HashSet<>(profileIds);
 		for (Segment segment : plain()) {
 			if (!profilingOnly || segment.purpose().equals("profiling")) {
-				Set<Long> existing = new HashSet<>(jdbc.sql(
-						"select customer_id from segment_member where segment_id = :segment and customer_id = any(:ids)")
-					.param("segment", segment.id())
-					.param("ids", ids.toArray(Long[]::new))
-					.query(Long.class)
-					.list());
+				Set<Long> existing = membersAmong(segment.id(), ids);
 				apply(segment.id(), Set.of(), existing, cause);
 			}
 		}
+	}
+
+	/** Those of the ids who are members of the segment now. */
+	private Set<Long> membersAmong(long segmentId, Collection<Long> ids) {
+		return new HashSet<>(jdbc
+			.sql("select customer_id from segment_member where segment_id = :segment and customer_id = any(:ids)")
+			.param("segment", segmentId)
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
 	}
 
 	/** Who of these ids belongs: live ones, refusers left out of profiling segments. */
