@@ -298,6 +298,7 @@ public class Segments {
 			List<Long> ids = traits.liveAfter(from, BATCH);
 			if (ids.isEmpty()) {
 				tx.executeWithoutResult(s -> {
+					lock(segmentId);
 					List<Long> gone = jdbc
 						.sql("select customer_id from segment_member where segment_id = ? and customer_id > ?")
 						.params(segmentId, from)
@@ -309,6 +310,7 @@ public class Segments {
 			}
 			long last = ids.get(ids.size() - 1);
 			tx.executeWithoutResult(s -> {
+				lock(segmentId);
 				Set<Long> holding = holding(segment, condition, ids);
 				Set<Long> existing = new HashSet<>(jdbc
 					.sql("select customer_id from segment_member where segment_id = ? and customer_id > ? "
@@ -342,6 +344,7 @@ public class Segments {
 		sorted.sort(null);
 		for (Segment segment : plain()) {
 			if (segment.dynamic()) {
+				lock(segment.id());
 				Set<Long> holding = holding(segment, condition(segment), sorted);
 				Set<Long> existing = membersAmong(segment.id(), sorted);
 				diff(segment.id(), holding, existing, cause);
@@ -355,6 +358,7 @@ public class Segments {
 		if (!isSnapshot(segmentId)) {
 			return;
 		}
+		lock(segmentId);
 		apply(segmentId, Set.of(customers.current(customerId)), Set.of(), cause);
 	}
 
@@ -364,10 +368,22 @@ public class Segments {
 		Set<Long> ids = new HashSet<>(profileIds);
 		for (Segment segment : plain()) {
 			if (!profilingOnly || segment.purpose().equals("profiling")) {
+				lock(segment.id());
 				Set<Long> existing = membersAmong(segment.id(), ids);
 				apply(segment.id(), Set.of(), existing, cause);
 			}
 		}
+	}
+
+	/**
+	 * Holds the segment's row until the transaction ends, before its members are read:
+	 * the creation's evaluation and the watch may both look at a new customer, and the
+	 * second must see what the first wrote. Segments are locked in id order (the
+	 * listing's), one at a time by an evaluation, so two writers never wait on each other
+	 * in a circle.
+	 */
+	private void lock(long segmentId) {
+		jdbc.sql("select id from segment where id = ? for update").param(segmentId).query(Long.class).optional();
 	}
 
 	/** Those of the ids who are members of the segment now. */
