@@ -83,6 +83,12 @@ public enum Permission {
 	 */
 	MANAGE_SEGMENTS,
 
+	/**
+	 * Curate and publish: keep the sources, triage their items, compose editions and ask
+	 * to publish them (the posts go through the curator's mandate and the conduct rules).
+	 */
+	CURATE,
+
 	/** Read and export the audit log. */
 	READ_AUDIT,
 
@@ -93,7 +99,7 @@ public enum Permission {
 	public boolean grantable() {
 		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS
 				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES || this == MANAGE_REPRESENTATION
-				|| this == MANAGE_SEGMENTS;
+				|| this == MANAGE_SEGMENTS || this == CURATE;
 	}
 
 	public String api() {

@@ -100,6 +100,30 @@ public interface ChannelConnector {
 	}
 
 	/**
+	 * Posts on the brand's account of this inbox (not a reply): an edition, an
+	 * announcement. Must not throw for a channel failure: say it in the result, with the
+	 * post's address in {@link DeliveryResult.Sent#url} when the network gives one.
+	 * Called at least once per post: where the network allows, a repeat must not post
+	 * twice.
+	 */
+	default DeliveryResult publish(Inbox inbox, Posts.Post post) {
+		return new DeliveryResult.Failed("Parlons cannot post on the brand's account of " + channel());
+	}
+
+	/**
+	 * The longest post this channel takes, in characters as the network counts them (see
+	 * {@link #length}); 0 when it takes none.
+	 */
+	default int postLimit() {
+		return 0;
+	}
+
+	/** A text's length as the network counts it against {@link #postLimit}. */
+	default int length(String text) {
+		return text.codePointCount(0, text.length());
+	}
+
+	/**
 	 * Setting names whose values are secrets, masked when shown to anyone but
 	 * administrators.
 	 */

@@ -12,9 +12,14 @@ public sealed interface DeliveryResult {
 
 	/**
 	 * Delivered; {@code channelId} is the channel's own id of the message, when it gives
-	 * one.
+	 * one, and {@code url} where people read it (a brand post's address).
 	 */
-	record Sent(@Nullable String channelId) implements DeliveryResult {
+	record Sent(@Nullable String channelId, @Nullable String url) implements DeliveryResult {
+
+		public Sent(@Nullable String channelId) {
+			this(channelId, null);
+		}
+
 	}
 
 	/** A passing failure (timeout, 5xx, 429): try again later. */

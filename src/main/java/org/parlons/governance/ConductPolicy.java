@@ -33,12 +33,20 @@ class ConductPolicy implements ReplyPolicy {
 
 	@Override
 	public Verdict review(Draft draft) {
+		return check(draft.text(), draft.conversation().inboxId(), draft.visibility(), draft.agent().name());
+	}
+
+	/**
+	 * The rules of an inbox applied to a text its author means to say there: a reply, or
+	 * a brand post ({@link PostReview}).
+	 */
+	Verdict check(String text, long inboxId, Visibility visibility, String authorName) {
 		List<String> warnings = new ArrayList<>();
 		for (ConductRules.Rule rule : rules.all()) {
-			if (!rule.appliesTo(draft.conversation().inboxId()) || !applies(rule, draft.visibility())) {
+			if (!rule.appliesTo(inboxId) || !applies(rule, visibility)) {
 				continue;
 			}
-			Optional<String> broken = broken(rule, draft);
+			Optional<String> broken = broken(rule, text, authorName);
 			if (broken.isEmpty()) {
 				continue;
 			}
@@ -55,8 +63,7 @@ class ConductPolicy implements ReplyPolicy {
 		return rule.appliesTo() == ConductRules.Scope.ALL || rule.appliesTo().name().equals(visibility.name());
 	}
 
-	Optional<String> broken(ConductRules.Rule rule, Draft draft) {
-		String text = draft.text();
+	Optional<String> broken(ConductRules.Rule rule, String text, String authorName) {
 		return switch (rule.kind()) {
 			case FORBIDDEN -> rule.phrases()
 				.stream()
@@ -71,7 +78,7 @@ class ConductPolicy implements ReplyPolicy {
 			}
 			case GREETING -> rule.phrases().stream().anyMatch(p -> startsWith(text, p)) ? Optional.empty()
 					: Optional.of("does not open with a greeting (" + String.join(", ", rule.phrases()) + ")");
-			case SIGNATURE -> signed(text, rule.phrases(), draft.agent().name()) ? Optional.empty()
+			case SIGNATURE -> signed(text, rule.phrases(), authorName) ? Optional.empty()
 					: Optional.of("is not signed (" + String.join(", ", rule.phrases()) + ", or the agent's name)");
 		};
 	}

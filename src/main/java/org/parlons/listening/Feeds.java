@@ -3,14 +3,9 @@ package org.parlons.listening;
 import org.parlons.platform.Leases;
 import org.parlons.language.Sentiment;
 import org.parlons.language.SentimentAnalyser;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +14,10 @@ import java.util.Locale;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.parlons.platform.Scheduling;
+import org.parlons.platform.WebFeeds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,8 +27,7 @@ import org.springframework.stereotype.Service;
  * RSS and Atom feeds of blogs, news and review sites (read with Rome), each entry a
  * mention: title and summary as its text, its author (or the feed) as the author, its
  * link to open it. A feed may keep only the entries naming the brand (keywords). Feeds
- * are read with conditional requests (ETag, Last-Modified), so an unchanged feed costs
- * one short answer.
+ * are read with conditional requests ({@link WebFeeds}).
  */
 @Service
 public class Feeds {
@@ -61,14 +54,12 @@ public class Feeds {
 
 	private final Clock clock;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NORMAL)
-		.build();
+	private final WebFeeds web;
 
 	private final Leases leases;
 
-	Feeds(Leases leases, JdbcClient jdbc, Mentions mentions, SentimentAnalyser analyser, Clock clock) {
+	Feeds(Leases leases, JdbcClient jdbc, Mentions mentions, SentimentAnalyser analyser, Clock clock, WebFeeds web) {
+		this.web = web;
 		this.leases = leases;
 		this.jdbc = jdbc;
 		this.mentions = mentions;
@@ -117,25 +108,16 @@ public class Feeds {
 				.param(feed.id())
 				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 				.single();
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(feed.url()))
-				.timeout(Duration.ofSeconds(20))
-				.header("User-Agent", "Parlons/1 (+listening)");
-			if (stored[0] != null) {
-				request.header("If-None-Match", stored[0]);
-			}
-			if (stored[1] != null) {
-				request.header("If-Modified-Since", stored[1]);
-			}
-			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			if (response.statusCode() == 304) {
+			WebFeeds.Fetched response = web.fetch(feed.url(), stored[0], stored[1], "Parlons/1 (+listening)");
+			if (response.status() == 304) {
 				done(feed.id(), stored[0], stored[1], null);
 				return 0;
 			}
-			if (response.statusCode() != 200) {
-				done(feed.id(), stored[0], stored[1], "HTTP " + response.statusCode());
+			if (response.status() != 200) {
+				done(feed.id(), stored[0], stored[1], "HTTP " + response.status());
 				return 0;
 			}
-			SyndFeed parsed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(response.body())));
+			SyndFeed parsed = web.syndicated(response.body());
 			List<Mentions.NewMention> found = new ArrayList<>();
 			for (SyndEntry entry : parsed.getEntries()) {
 				Mentions.NewMention m = mention(feed, parsed, entry);
@@ -144,8 +126,7 @@ public class Feeds {
 				}
 			}
 			int added = mentions.saveAll(found);
-			done(feed.id(), response.headers().firstValue("ETag").orElse(null),
-					response.headers().firstValue("Last-Modified").orElse(null), null);
+			done(feed.id(), response.etag(), response.lastModified(), null);
 			return added;
 		}
 		catch (Exception ex) {

@@ -181,6 +181,23 @@ public class Consents {
 	}
 
 	/**
+	 * The customers (current profiles) to whom what serves this purpose may go on this
+	 * channel: for a purpose needing consent, those whose latest word is a yes, none
+	 * having said STOP on the channel.
+	 */
+	public List<Long> allowedAudience(String purposeKey, String channel) {
+		purposes.get(purposeKey);
+		List<Long> asked = jdbc
+			.sql("select distinct customer_id from consent_record where purpose_key = ? and granted = true")
+			.param(purposeKey)
+			.query(Long.class)
+			.list();
+		java.util.Set<Long> current = new java.util.TreeSet<>();
+		asked.forEach(id -> current.add(customers.current(id)));
+		return current.stream().filter(id -> allows(id, purposeKey, channel)).toList();
+	}
+
+	/**
 	 * Refuses (409) what needs a consent the customer did not give, saying which and
 	 * since when.
 	 */

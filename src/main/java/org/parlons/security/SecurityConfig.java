@@ -163,6 +163,9 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/img/**", "/favicon.ico", "/error")
 				.permitAll()
+				// the published editions: their feeds and public pages
+				.requestMatchers("/editions", "/editions/*", "/editions.atom", "/editions.json")
+				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasAuthority(Permission.READ_METRICS.name())
 				.anyRequest()

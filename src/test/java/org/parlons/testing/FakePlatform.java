@@ -58,8 +58,13 @@ public final class FakePlatform implements AutoCloseable {
 	private volatile Function<Request, Answer> script = r -> Answer.json(200, "{}");
 
 	public FakePlatform() {
+		this(0);
+	}
+
+	/** On this port (0: any free one). */
+	public FakePlatform(int port) {
 		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // streams
 																						// stay
 																						// open

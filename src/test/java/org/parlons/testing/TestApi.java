@@ -88,6 +88,11 @@ public final class TestApi {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** POSTs a body as it is, its Content-Type given by {@link #withHeader}. */
+	public Response postRaw(String path, String body) {
+		return send(builder(path).POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	public Response postText(String path, String csv) {
 		return send(builder(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
 	}

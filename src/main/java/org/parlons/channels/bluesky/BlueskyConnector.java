@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.Posts;
 import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
@@ -310,6 +311,58 @@ class BlueskyConnector implements PollingConnector {
 			return new DeliveryResult.Sent(created.json().get("uri").toString());
 		}
 		return retryOrFail(created, "posting the reply");
+	}
+
+	/**
+	 * A post of the brand's account, written with {@code com.atproto.repo.putRecord}
+	 * under a record key made from the post (its time and key): a repeat after a crash
+	 * writes the same record again instead of a second post.
+	 */
+	@Override
+	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+		try {
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("$type", "app.bsky.feed.post");
+			record.put("text", post.text());
+			record.put("createdAt", post.createdAt().toString());
+			String rkey = recordKey(post);
+			PlatformHttp.Answer put = call(inbox,
+					s -> http.postJson(xrpc(inbox, "com.atproto.repo.putRecord"),
+							Map.of("repo", s.did(), "collection", "app.bsky.feed.post", "rkey", rkey, "record", record),
+							bearer(s)));
+			if (put.ok() && put.json().get("uri") != null) {
+				String uri = put.json().get("uri").toString();
+				String handle = inbox.setting(HANDLE).replaceFirst("^@", "");
+				return new DeliveryResult.Sent(uri, "https://bsky.app/profile/" + handle + "/post/" + rkey);
+			}
+			return retryOrFail(put, "posting");
+		}
+		catch (Failed ex) {
+			return new DeliveryResult.Retry(ex.getMessage(), ex.retryAfter());
+		}
+	}
+
+	/**
+	 * A timestamp identifier (the AT Protocol's TID: 13 characters of base32-sortable, 53
+	 * bits of microseconds and 10 bits of clock id) fixed by the post: its creation time
+	 * and a clock id drawn from its key.
+	 */
+	static String recordKey(Posts.Post post) {
+		long micros = post.createdAt().getEpochSecond() * 1_000_000L + post.createdAt().getNano() / 1_000;
+		long clockId = Math.floorMod(post.key().hashCode(), 1024);
+		long value = (micros << 10) | clockId;
+		String alphabet = "234567abcdefghijklmnopqrstuvwxyz";
+		char[] out = new char[13];
+		for (int i = 12; i >= 0; i--) {
+			out[i] = alphabet.charAt((int) (value & 31));
+			value >>>= 5;
+		}
+		return new String(out);
+	}
+
+	@Override
+	public int postLimit() {
+		return MAX_TEXT;
 	}
 
 	@Override

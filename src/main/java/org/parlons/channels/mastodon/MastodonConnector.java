@@ -13,6 +13,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
+import org.parlons.channels.Links;
+import org.parlons.channels.Posts;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -319,6 +321,41 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 		String reason = "Mastodon " + answer.status() + ": " + FailureReason.of(answer.body());
 		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
 				: new DeliveryResult.Retry(reason, waitFor(answer));
+	}
+
+	/**
+	 * A public status of the brand's account, sent with the post's own
+	 * {@code Idempotency-Key}: the instance keeps the key an hour and answers a repeat
+	 * with the status it made, so a retry after a crash posts once.
+	 */
+	@Override
+	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("status", post.text());
+		body.put("visibility", "public");
+		Map<String, String> headers = new LinkedHashMap<>(auth(inbox));
+		headers.put("Idempotency-Key", "parlons-post-" + post.key());
+		PlatformHttp.Answer answer = http.postJson(base(inbox) + "/api/v1/statuses", body, headers);
+		if (answer.ok() && answer.json().get("id") != null) {
+			Object url = answer.json().get("url");
+			return new DeliveryResult.Sent(answer.json().get("id").toString(), url == null ? null : url.toString());
+		}
+		DeliveryResult result = http.outcome(answer, null);
+		String reason = "Mastodon " + answer.status() + ": " + FailureReason.of(answer.body());
+		return result instanceof DeliveryResult.Failed ? new DeliveryResult.Failed(reason)
+				: new DeliveryResult.Retry(reason, waitFor(answer));
+	}
+
+	/** Mastodon's default limit; an instance may allow more, never less. */
+	@Override
+	public int postLimit() {
+		return 500;
+	}
+
+	/** Mastodon counts every link as 23 characters, whatever its length. */
+	@Override
+	public int length(String text) {
+		return Links.counted(text, 23);
 	}
 
 	@Override

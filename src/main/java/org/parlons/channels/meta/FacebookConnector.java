@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.OutgoingFiles;
@@ -46,6 +47,30 @@ class FacebookConnector extends PageConnector {
 			org.parlons.conversations.Visibility visibility, List<org.parlons.conversations.Attachment> attachments) {
 		return visibility == org.parlons.conversations.Visibility.PRIVATE && withinWindow(conversation) ? null
 				: words.say("network.facebook.files");
+	}
+
+	/**
+	 * A post on the page's feed ({@code POST /{page-id}/feed}). The Graph API keeps no
+	 * idempotency key: a crash between its answer and the outbox's note posts again.
+	 */
+	@Override
+	public DeliveryResult publish(Inbox inbox, org.parlons.channels.Posts.Post post) {
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("message", post.text());
+		if (post.link() != null) {
+			body.put("link", post.link());
+		}
+		PlatformHttp.Answer answer = http.postJson(graph(inbox, inbox.setting(PAGE_ID) + "/feed"), body, auth(inbox));
+		Object id = answer.json().get("id");
+		DeliveryResult result = outcome(inbox, answer, id == null ? null : id.toString());
+		return result instanceof DeliveryResult.Sent
+				? new DeliveryResult.Sent(id.toString(), "https://www.facebook.com/" + id) : result;
+	}
+
+	/** What the Graph API takes in a page post. */
+	@Override
+	public int postLimit() {
+		return 63_206;
 	}
 
 	/**

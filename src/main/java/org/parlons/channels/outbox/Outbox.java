@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Outbox {
 
-	/** One reply to deliver. */
-	record Entry(long id, long messageId, long inboxId, int attempts) {
+	/** One reply (a message) or one brand post to deliver. */
+	record Entry(long id, @Nullable Long messageId, @Nullable Long postId, long inboxId, int attempts) {
 	}
 
 	static final String PENDING = "PENDING";
@@ -51,11 +52,12 @@ class Outbox {
 	}
 
 	List<Entry> due(int limit) {
-		return jdbc
-			.sql("select id, message_id, inbox_id, attempts from outbox where status in ('PENDING', 'SENDING') "
-					+ "and next_attempt_at <= ? order by next_attempt_at, id limit ?")
+		return jdbc.sql(
+				"select id, message_id, post_id, inbox_id, attempts from outbox where status in ('PENDING', 'SENDING') "
+						+ "and next_attempt_at <= ? order by next_attempt_at, id limit ?")
 			.params(Timestamp.from(clock.instant()), limit)
-			.query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+			.query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+					rs.getLong(4), rs.getInt(5)))
 			.list();
 	}
 

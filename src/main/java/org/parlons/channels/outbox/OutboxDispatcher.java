@@ -12,7 +12,10 @@ import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelConnectors;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.Posts;
 import org.parlons.conversations.Deliveries;
+import org.parlons.conversations.Inbox;
+import org.parlons.conversations.Inboxes;
 import org.parlons.conversations.ReplyQueued;
 import org.parlons.platform.Scheduling;
 import org.parlons.platform.Sentences;
@@ -21,9 +24,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves replies from the outbox to their channel: exponential backoff with jitter on
- * passing failures, the channel's {@code Retry-After} when it gives one, and a clear
- * failure after the last attempt or on an error that will never succeed.
+ * Moves replies and the brand's posts from the outbox to their channel: exponential
+ * backoff with jitter on passing failures, the channel's {@code Retry-After} when it
+ * gives one, and a clear failure after the last attempt or on an error that will never
+ * succeed.
  */
 @Component
 class OutboxDispatcher {
@@ -54,9 +58,15 @@ class OutboxDispatcher {
 
 	private final Sentences sentences;
 
+	private final Posts posts;
+
+	private final Inboxes inboxes;
+
 	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health,
-			Clock clock, ChannelSettings settings, Sentences sentences) {
+			Clock clock, ChannelSettings settings, Sentences sentences, Posts posts, Inboxes inboxes) {
 		this.sentences = sentences;
+		this.posts = posts;
+		this.inboxes = inboxes;
 		this.lease = settings.outbox().lease();
 		this.outbox = outbox;
 		this.deliveries = deliveries;
@@ -83,48 +93,99 @@ class OutboxDispatcher {
 	}
 
 	private void deliver(Outbox.Entry entry, int attempt) {
-		var outgoing = deliveries.outgoing(entry.messageId());
-		if (outgoing.isEmpty()) {
-			outbox.failed(entry.id(), "message " + entry.messageId() + " no longer exists");
+		if (entry.postId() != null) {
+			post(entry, entry.postId(), attempt);
 			return;
 		}
-		ChannelConnector connector = connectors.of(outgoing.get().inbox().channel()).orElse(null);
-		DeliveryResult result;
+		long messageId = java.util.Objects.requireNonNull(entry.messageId());
+		var outgoing = deliveries.outgoing(messageId);
+		if (outgoing.isEmpty()) {
+			outbox.failed(entry.id(), "message " + messageId + " no longer exists");
+			return;
+		}
+		Inbox inbox = outgoing.get().inbox();
+		DeliveryResult result = attempt(inbox, "message " + messageId, c -> c.deliver(outgoing.get()));
+		settle(entry, inbox.id(), attempt, result, new Outcome() {
+			@Override
+			public void sent(DeliveryResult.Sent sent) {
+				deliveries.sent(messageId, sent.channelId());
+			}
+
+			@Override
+			public void failed(String reason, boolean forGood) {
+				if (forGood) {
+					deliveries.failed(messageId, reason);
+				}
+			}
+		});
+	}
+
+	/** A brand post: the same retries as a reply, its fate written on the post. */
+	private void post(Outbox.Entry entry, long postId, int attempt) {
+		Posts.Post post = posts.find(postId).orElse(null);
+		Inbox inbox = post == null ? null : inboxes.findById(post.inboxId()).orElse(null);
+		if (post == null || inbox == null) {
+			outbox.failed(entry.id(), "post " + postId + " or its inbox no longer exists");
+			return;
+		}
+		DeliveryResult result = attempt(inbox, "post " + postId, c -> c.publish(inbox, post));
+		settle(entry, inbox.id(), attempt, result, new Outcome() {
+			@Override
+			public void sent(DeliveryResult.Sent sent) {
+				posts.sent(postId, sent.channelId(), sent.url());
+			}
+
+			@Override
+			public void failed(String reason, boolean forGood) {
+				posts.failed(postId, reason, forGood);
+			}
+		});
+	}
+
+	/** What becomes of the thing delivered, told by {@link #settle}. */
+	private interface Outcome {
+
+		void sent(DeliveryResult.Sent sent);
+
+		void failed(String reason, boolean forGood);
+
+	}
+
+	private DeliveryResult attempt(Inbox inbox, String what,
+			java.util.function.Function<ChannelConnector, DeliveryResult> send) {
+		ChannelConnector connector = connectors.of(inbox.channel()).orElse(null);
 		try {
-			result = outgoing.get().inbox().deleted()
-					? new DeliveryResult.Failed(sentences.english("delivery.inboxDeleted"))
-					: connector == null
-							? new DeliveryResult.Failed("no connector for channel " + outgoing.get().inbox().channel())
-							: connector.deliver(outgoing.get());
+			return inbox.deleted() ? new DeliveryResult.Failed(sentences.english("delivery.inboxDeleted"))
+					: connector == null ? new DeliveryResult.Failed("no connector for channel " + inbox.channel())
+							: send.apply(connector);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Connector failed on message {}", entry.messageId(), ex);
-			result = new DeliveryResult.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+			log.warn("Connector failed on {}", what, ex);
+			return new DeliveryResult.Retry(ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
 		}
-		long inboxId = outgoing.get().inbox().id();
+	}
+
+	private void settle(Outbox.Entry entry, long inboxId, int attempt, DeliveryResult result, Outcome outcome) {
 		if (result instanceof DeliveryResult.Sent sent) {
 			outbox.sent(entry.id());
-			deliveries.sent(entry.messageId(), sent.channelId());
+			outcome.sent(sent);
 			health.succeeded(inboxId);
 		}
 		else if (result instanceof DeliveryResult.Retry retry && attempt < maxAttempts) {
 			Instant next = nextAttempt(attempt, retry.after());
 			outbox.retryAt(entry.id(), next, "attempt " + attempt + ": " + retry.reason());
+			outcome.failed(retry.reason(), false);
 			// A passing failure is the channel's (server down, credentials refused): show
 			// it on the inbox.
 			health.failed(inboxId, sentences.english("delivery.sending", retry.reason()), next);
 		}
-		else if (result instanceof DeliveryResult.Retry retry) {
-			giveUp(entry, sentences.english("delivery.gaveUp", String.valueOf(attempt), retry.reason()));
+		else {
+			String reason = result instanceof DeliveryResult.Retry retry
+					? sentences.english("delivery.gaveUp", String.valueOf(attempt), retry.reason())
+					: ((DeliveryResult.Failed) result).reason();
+			outbox.failed(entry.id(), reason);
+			outcome.failed(reason, true);
 		}
-		else if (result instanceof DeliveryResult.Failed failed) {
-			giveUp(entry, failed.reason());
-		}
-	}
-
-	private void giveUp(Outbox.Entry entry, String reason) {
-		outbox.failed(entry.id(), reason);
-		deliveries.failed(entry.messageId(), reason);
 	}
 
 	Instant nextAttempt(int attempt, @org.jspecify.annotations.Nullable Duration retryAfter) {

@@ -17,6 +17,7 @@ import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
+import org.parlons.channels.Posts;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
@@ -40,6 +41,9 @@ import org.springframework.stereotype.Component;
 class TelegramConnector implements ChannelConnector {
 
 	static final String BOT_TOKEN = "botToken";
+
+	/** The channel the brand posts in. */
+	static final String PUBLISH_CHAT = "publishChat";
 
 	static final String SECRET_TOKEN = "secretToken";
 
@@ -139,6 +143,33 @@ class TelegramConnector implements ChannelConnector {
 		if (!publicUrl.isBlank()) {
 			http.postJson(api(inbox, "deleteWebhook"), Map.of(), Map.of());
 		}
+	}
+
+	/**
+	 * A message in the brand's channel, named by the inbox's {@code publishChat} setting
+	 * ("@teleo_news" or a chat id), where the bot is an administrator. Telegram keeps no
+	 * idempotency key: a crash between its answer and the outbox's note posts again.
+	 */
+	@Override
+	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+		Object chat = inbox.settings().get(PUBLISH_CHAT);
+		if (chat == null || chat.toString().isBlank()) {
+			return new DeliveryResult.Failed("This Telegram inbox names no channel to post in (setting publishChat)");
+		}
+		PlatformHttp.Answer answer = http.postJson(api(inbox, "sendMessage"),
+				Map.of("chat_id", chat.toString(), "text", post.text()), Map.of());
+		if (answer.ok() && answer.json().get("result") instanceof Map<?, ?> result
+				&& result.get("message_id") != null) {
+			String name = chat.toString().startsWith("@") ? chat.toString().substring(1) : null;
+			return new DeliveryResult.Sent(chat + ":" + result.get("message_id"),
+					name == null ? null : "https://t.me/" + name + "/" + result.get("message_id"));
+		}
+		return failure(answer, answer.json());
+	}
+
+	@Override
+	public int postLimit() {
+		return 4096;
 	}
 
 	@Override

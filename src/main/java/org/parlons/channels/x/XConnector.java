@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
+import org.parlons.channels.Links;
+import org.parlons.channels.Posts;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -344,6 +346,35 @@ class XConnector implements PollingConnector, AudienceSource {
 			return new DeliveryResult.Sent(id);
 		}
 		return refused(answer, null);
+	}
+
+	/**
+	 * A post of the brand's account ({@code POST /2/tweets}). X keeps no idempotency key;
+	 * it refuses the same text twice in a row as a duplicate (403), which is taken as
+	 * done.
+	 */
+	@Override
+	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+		PlatformHttp.Answer answer = http.postJson(api(inbox, "/2/tweets"), Map.of("text", post.text()), auth(inbox));
+		if (answer.ok() && answer.json().get("data") instanceof Map<?, ?> data && data.get("id") != null) {
+			return new DeliveryResult.Sent(data.get("id").toString(), "https://x.com/i/status/" + data.get("id"));
+		}
+		if (answer.status() == 403 && answer.body().toLowerCase(java.util.Locale.ROOT).contains("duplicate")) {
+			return new DeliveryResult.Sent(null, null);
+		}
+		return refused(answer, null);
+	}
+
+	/** X's limit for an account without a subscription. */
+	@Override
+	public int postLimit() {
+		return MAX_TEXT;
+	}
+
+	/** X counts every link as 23 characters (t.co). */
+	@Override
+	public int length(String text) {
+		return Links.counted(text, 23);
 	}
 
 	/**
