@@ -106,7 +106,7 @@ public interface ChannelConnector {
 	 * Called at least once per post: where the network allows, a repeat must not post
 	 * twice.
 	 */
-	default DeliveryResult publish(Inbox inbox, Posts.Post post) {
+	default DeliveryResult publish(Inbox inbox, AccountPosts.Post post) {
 		return new DeliveryResult.Failed("Parlons cannot post on the brand's account of " + channel());
 	}
 

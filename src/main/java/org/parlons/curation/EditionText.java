@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.conversations.Inbox;
 import org.parlons.platform.PublicAddress;
 import org.springframework.context.MessageSource;
@@ -23,13 +23,13 @@ public class EditionText {
 
 	private final Items items;
 
-	private final Posts posts;
+	private final AccountPosts posts;
 
 	private final PublicAddress address;
 
 	private final MessageSource words;
 
-	EditionText(Items items, Posts posts, PublicAddress address, MessageSource words) {
+	EditionText(Items items, AccountPosts posts, PublicAddress address, MessageSource words) {
 		this.items = items;
 		this.posts = posts;
 		this.address = address;

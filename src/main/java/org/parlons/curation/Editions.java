@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
 import org.parlons.governance.PostReview;
@@ -136,7 +136,7 @@ public class Editions {
 
 	private final Inboxes inboxes;
 
-	private final Posts posts;
+	private final AccountPosts posts;
 
 	private final PostReview review;
 
@@ -150,7 +150,7 @@ public class Editions {
 
 	private final Clock clock;
 
-	Editions(JdbcClient jdbc, Items items, Inboxes inboxes, Posts posts, PostReview review, EditionText text,
+	Editions(JdbcClient jdbc, Items items, Inboxes inboxes, AccountPosts posts, PostReview review, EditionText text,
 			Digests digests, Leases leases, TransactionTemplate tx, Clock clock) {
 		this.jdbc = jdbc;
 		this.items = items;
@@ -352,15 +352,15 @@ public class Editions {
 	}
 
 	/**
-	 * Publishes an approved or scheduled edition, once: the conditional update that moves
-	 * it to published decides who does it; its posts and digest are written in the same
-	 * transaction.
+	 * Publishes an edition on its way (a draft allowed now, an approved or a scheduled
+	 * one), once: the conditional update that moves it to published decides who does it;
+	 * its posts and digest are written in the same transaction.
 	 */
 	private boolean release(long id, @Nullable Long agentId) {
 		Instant now = clock.instant();
 		int moved = jdbc
 			.sql("update edition set status = 'published', published_at = ?, updated_at = ? where id = ? "
-					+ "and status in ('approved', 'scheduled')")
+					+ "and status in ('draft', 'approved', 'scheduled')")
 			.params(Timestamp.from(now), Timestamp.from(now), id)
 			.update();
 		if (moved == 0) {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.channels.social.NetworkWords;
 import org.parlons.channels.social.OutgoingFiles;
 import org.parlons.channels.social.PlatformHttp;
@@ -319,7 +319,7 @@ class BlueskyConnector implements PollingConnector {
 	 * writes the same record again instead of a second post.
 	 */
 	@Override
-	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+	public DeliveryResult publish(Inbox inbox, AccountPosts.Post post) {
 		try {
 			Map<String, Object> record = new LinkedHashMap<>();
 			record.put("$type", "app.bsky.feed.post");
@@ -347,7 +347,7 @@ class BlueskyConnector implements PollingConnector {
 	 * bits of microseconds and 10 bits of clock id) fixed by the post: its creation time
 	 * and a clock id drawn from its key.
 	 */
-	static String recordKey(Posts.Post post) {
+	static String recordKey(AccountPosts.Post post) {
 		long micros = post.createdAt().getEpochSecond() * 1_000_000L + post.createdAt().getNano() / 1_000;
 		long clockId = Math.floorMod(post.key().hashCode(), 1024);
 		long value = (micros << 10) | clockId;

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.Links;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -329,7 +329,7 @@ class MastodonConnector implements PollingConnector, AudienceSource {
 	 * with the status it made, so a retry after a crash posts once.
 	 */
 	@Override
-	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+	public DeliveryResult publish(Inbox inbox, AccountPosts.Post post) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("status", post.text());
 		body.put("visibility", "public");

@@ -54,7 +54,7 @@ class FacebookConnector extends PageConnector {
 	 * idempotency key: a crash between its answer and the outbox's note posts again.
 	 */
 	@Override
-	public DeliveryResult publish(Inbox inbox, org.parlons.channels.Posts.Post post) {
+	public DeliveryResult publish(Inbox inbox, org.parlons.channels.AccountPosts.Post post) {
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("message", post.text());
 		if (post.link() != null) {

@@ -12,7 +12,7 @@ import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelConnectors;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.conversations.Deliveries;
 import org.parlons.conversations.Inbox;
 import org.parlons.conversations.Inboxes;
@@ -58,12 +58,12 @@ class OutboxDispatcher {
 
 	private final Sentences sentences;
 
-	private final Posts posts;
+	private final AccountPosts posts;
 
 	private final Inboxes inboxes;
 
 	OutboxDispatcher(Outbox outbox, Deliveries deliveries, ChannelConnectors connectors, ChannelHealth health,
-			Clock clock, ChannelSettings settings, Sentences sentences, Posts posts, Inboxes inboxes) {
+			Clock clock, ChannelSettings settings, Sentences sentences, AccountPosts posts, Inboxes inboxes) {
 		this.sentences = sentences;
 		this.posts = posts;
 		this.inboxes = inboxes;
@@ -122,7 +122,7 @@ class OutboxDispatcher {
 
 	/** A brand post: the same retries as a reply, its fate written on the post. */
 	private void post(Outbox.Entry entry, long postId, int attempt) {
-		Posts.Post post = posts.find(postId).orElse(null);
+		AccountPosts.Post post = posts.find(postId).orElse(null);
 		Inbox inbox = post == null ? null : inboxes.findById(post.inboxId()).orElse(null);
 		if (post == null || inbox == null) {
 			outbox.failed(entry.id(), "post " + postId + " or its inbox no longer exists");

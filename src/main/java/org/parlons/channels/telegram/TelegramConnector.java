@@ -17,7 +17,7 @@ import org.parlons.channels.FailureReason;
 import org.parlons.channels.ChannelConnector;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.channels.social.PlatformHttp;
 import org.parlons.conversations.Conversation;
 import org.parlons.conversations.Deliveries;
@@ -151,7 +151,7 @@ class TelegramConnector implements ChannelConnector {
 	 * idempotency key: a crash between its answer and the outbox's note posts again.
 	 */
 	@Override
-	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+	public DeliveryResult publish(Inbox inbox, AccountPosts.Post post) {
 		Object chat = inbox.settings().get(PUBLISH_CHAT);
 		if (chat == null || chat.toString().isBlank()) {
 			return new DeliveryResult.Failed("This Telegram inbox names no channel to post in (setting publishChat)");

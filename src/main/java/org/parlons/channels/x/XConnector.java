@@ -13,7 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.parlons.channels.FailureReason;
 import org.parlons.channels.Links;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.channels.ChannelHealth;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.social.AudienceSource;
@@ -354,7 +354,7 @@ class XConnector implements PollingConnector, AudienceSource {
 	 * done.
 	 */
 	@Override
-	public DeliveryResult publish(Inbox inbox, Posts.Post post) {
+	public DeliveryResult publish(Inbox inbox, AccountPosts.Post post) {
 		PlatformHttp.Answer answer = http.postJson(api(inbox, "/2/tweets"), Map.of("text", post.text()), auth(inbox));
 		if (answer.ok() && answer.json().get("data") instanceof Map<?, ?> data && data.get("id") != null) {
 			return new DeliveryResult.Sent(data.get("id").toString(), "https://x.com/i/status/" + data.get("id"));

@@ -105,7 +105,7 @@ class EditionFeeds {
 	}
 
 	/** The published editions as JSON Feed 1.1, the latest first. */
-	@GetMapping(path = "/editions.json", produces = "application/feed+json")
+	@GetMapping(path = "/editions.json", produces = { "application/feed+json", "application/json" })
 	@ResponseBody
 	Map<String, Object> json() {
 		Map<String, Object> feed = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ class EditionFeeds {
 	}
 
 	/** An edition's public page; 404 unless it was published. */
-	@GetMapping(path = "/editions/{id:[0-9]+}", produces = MediaType.TEXT_HTML_VALUE)
+	@GetMapping("/editions/{id:[0-9]+}")
 	String page(@PathVariable long id, Model model) {
 		Editions.Edition edition = editions.find(id)
 			.filter(e -> e.status() == Editions.Status.PUBLISHED || e.status() == Editions.Status.RETRACTED)

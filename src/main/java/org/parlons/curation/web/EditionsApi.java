@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.parlons.agents.AgentPrincipal;
 import org.parlons.agents.Permission;
 import org.parlons.agents.Requires;
-import org.parlons.channels.Posts;
+import org.parlons.channels.AccountPosts;
 import org.parlons.curation.Editions;
 import org.parlons.platform.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -38,9 +38,9 @@ class EditionsApi {
 
 	private final Editions editions;
 
-	private final Posts posts;
+	private final AccountPosts posts;
 
-	EditionsApi(Editions editions, Posts posts) {
+	EditionsApi(Editions editions, AccountPosts posts) {
 		this.editions = editions;
 		this.posts = posts;
 	}
@@ -265,11 +265,11 @@ class EditionsApi {
 	}
 
 	private EditionView view(Editions.Edition e) {
-		var byId = new java.util.HashMap<Long, Posts.Post>();
+		var byId = new java.util.HashMap<Long, AccountPosts.Post>();
 		posts.all(e.targets().stream().map(Editions.Target::postId).filter(p -> p != null).toList())
 			.forEach(p -> byId.put(p.id(), p));
 		List<PostView> postViews = e.targets().stream().map(t -> {
-			Posts.Post p = t.postId() == null ? null : byId.get(t.postId());
+			AccountPosts.Post p = t.postId() == null ? null : byId.get(t.postId());
 			return new PostView(t.inboxId(), t.postId(),
 					p == null ? null : p.status().name().toLowerCase(java.util.Locale.ROOT), p == null ? null : p.url(),
 					p == null ? null : p.lastError());

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (Mastodon's {@code Idempotency-Key}, a Bluesky record key chosen here).
  */
 @Service
-public class Posts {
+public class AccountPosts {
 
 	/** Where a post stands. */
 	public enum Status {
@@ -64,7 +64,7 @@ public class Posts {
 
 	private final ChannelConnectors connectors;
 
-	Posts(JdbcClient jdbc, Clock clock, ChannelConnectors connectors) {
+	AccountPosts(JdbcClient jdbc, Clock clock, ChannelConnectors connectors) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.connectors = connectors;
@@ -110,7 +110,7 @@ public class Posts {
 	}
 
 	public Optional<Post> find(long id) {
-		return jdbc.sql(SELECT + " where id = ?").param(id).query(Posts::post).optional();
+		return jdbc.sql(SELECT + " where id = ?").param(id).query(AccountPosts::post).optional();
 	}
 
 	public List<Post> all(Collection<Long> ids) {
@@ -119,7 +119,7 @@ public class Posts {
 		}
 		return jdbc.sql(SELECT + " where id = any(:ids) order by id")
 			.param("ids", ids.toArray(Long[]::new))
-			.query(Posts::post)
+			.query(AccountPosts::post)
 			.list();
 	}
 
