@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,12 +160,16 @@ class LanguageWalkBrowserTests {
 		admin.post("/api/v1/actions", Map.of("key", "rappel", "titleFr", "Proposer un rappel", "titleEn",
 				"Offer a callback", "kind", "callback", "segmentIds", List.of(segment)));
 
-		List<String> pages = List.of("/segments", "/segments/" + segment + "?explain=" + customer, "/representation",
-				"/representation/elections/" + election, "/programmes", "/programmes/" + programme, "/inbox",
-				"/inbox/conversations/" + first, "/inbox/conversations/" + second, "/inbox/conversations/" + started,
-				"/inbox/new?customerId=" + customer, "/customers", "/customers/" + customer, "/listening",
-				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
-				"/admin/inboxes", "/admin/rules", "/admin/audit", "/account/tokens", "/no/such/page");
+		List<String> pages = new ArrayList<>(List.of("/segments", "/segments/" + segment + "?explain=" + customer,
+				"/representation", "/representation/elections/" + election, "/programmes", "/programmes/" + programme,
+				"/inbox", "/inbox/conversations/" + first, "/inbox/conversations/" + second,
+				"/inbox/conversations/" + started, "/inbox/new?customerId=" + customer, "/customers",
+				"/customers/" + customer, "/listening", "/listening/mentions", "/listening/sources", "/reports",
+				"/approvals", "/inbox/prepared", "/admin", "/admin/inboxes", "/admin/rules", "/admin/audit",
+				"/account/tokens", "/no/such/page"));
+		try (org.parlons.testing.MastodonDouble network = new org.parlons.testing.MastodonDouble()) {
+			pages.addAll(org.parlons.testing.Curated.pages(admin, network, "Partager la fibre"));
+		}
 		Set<String> typed = Set.of("Boutique Lyon", "Inès Moreau", "Marc Girard", "Équipe Lyon", "Léa Petit",
 				"Hugo Lefebvre", "Ma facture est fausse.", "Dix jours sans internet.",
 				"Nous vous remboursons 80 € sur votre facture.", "Nous vous offrons 60 € de dédommagement.",

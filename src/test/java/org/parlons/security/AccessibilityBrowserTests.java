@@ -76,12 +76,15 @@ class AccessibilityBrowserTests {
 		admin.post("/api/v1/actions",
 				Map.of("key", unique("rappel").replaceAll("[^a-z0-9]", ""), "titleFr", "Proposer un rappel", "titleEn",
 						"Offer a callback", "kind", "callback", "segmentIds", List.of(segment)));
-		List<String> pages = List.of("/segments", "/segments/" + segment, "/representation",
-				"/representation/elections/" + election, "/programmes", "/programmes/" + programme, "/inbox",
-				"/inbox/conversations/" + conversation, "/customers", "/customers/" + customer, "/listening",
-				"/listening/mentions", "/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin",
-				"/admin/inboxes", "/admin/rules", "/admin/audit", "/answers", "/privacy", "/account/tokens",
-				"/no/such/page");
+		List<String> pages = new ArrayList<>(
+				List.of("/segments", "/segments/" + segment, "/representation", "/representation/elections/" + election,
+						"/programmes", "/programmes/" + programme, "/inbox", "/inbox/conversations/" + conversation,
+						"/customers", "/customers/" + customer, "/listening", "/listening/mentions",
+						"/listening/sources", "/reports", "/approvals", "/inbox/prepared", "/admin", "/admin/inboxes",
+						"/admin/rules", "/admin/audit", "/answers", "/privacy", "/account/tokens", "/no/such/page"));
+		try (org.parlons.testing.MastodonDouble network = new org.parlons.testing.MastodonDouble()) {
+			pages.addAll(org.parlons.testing.Curated.pages(admin, network, "Partager la fibre"));
+		}
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {

@@ -93,6 +93,7 @@ class PermissionMatrixTests {
 				new Call("GET", "/api/v1/customers/export", null),
 				new Call("POST", "/api/v1/approvals/1/approve", Map.of()),
 				new Call("POST", "/api/v1/approvals/1/reject", Map.of()),
+				new Call("POST", "/api/v1/editions/1/approval", Map.of("approved", true)),
 				new Call("POST", "/api/v1/canned-responses", Map.of()), new Call("GET", "/api/v1/agents", null),
 				new Call("POST", "/api/v1/contracts/import", "email,externalId\n"),
 				new Call("POST", "/api/v1/consumption/import", "email,contract\n"));
@@ -132,7 +133,13 @@ class PermissionMatrixTests {
 				new Call("POST", "/api/v1/segments", Map.of()), new Call("GET", "/api/v1/segments", null),
 				new Call("GET", "/api/v1/segments/1/members", null), new Call("DELETE", "/api/v1/segments/1", null),
 				new Call("POST", "/api/v1/scores", Map.of()), new Call("POST", "/api/v1/actions", Map.of()),
-				new Call("GET", "/api/v1/actions/report", null));
+				new Call("GET", "/api/v1/actions/report", null),
+				new Call("POST", "/api/v1/curation/sources", Map.of("kind", "feed", "url", "https://x.example/f")),
+				new Call("GET", "/api/v1/curation/sources", null), new Call("GET", "/api/v1/curation/items", null),
+				new Call("PATCH", "/api/v1/curation/items/1", Map.of("status", "kept")),
+				new Call("GET", "/api/v1/curation/suggestions", null), new Call("POST", "/api/v1/editions", Map.of()),
+				new Call("GET", "/api/v1/editions", null), new Call("POST", "/api/v1/editions/1/publish", null),
+				new Call("POST", "/api/v1/editions/1/retraction", Map.of()));
 	}
 
 	@Test
@@ -208,11 +215,13 @@ class PermissionMatrixTests {
 				"/customers/" + customer + "/merge", "/approvals/1/reject", "/admin/agents", "/admin/inboxes",
 				"/admin/rules", "/answers", "/answers/1/publication", "/answers/1/delete",
 				"/answers/from/" + conversation, "/customers/" + customer + "/organisation",
-				"/customers/" + customer + "/organisation/1/sharing",
-				"/customers/" + customer + "/portal-invitation")) {
+				"/customers/" + customer + "/organisation/1/sharing", "/customers/" + customer + "/portal-invitation",
+				"/curation/sources", "/curation/items/1", "/curation/editions", "/curation/editions/1/publish",
+				"/curation/editions/1/approval")) {
 			assertThat(analyst.post(path, Map.of()).statusCode()).as(path).isEqualTo(403);
 		}
 		assertThat(analyst.get("/admin").statusCode()).isEqualTo(403);
+		assertThat(analyst.get("/curation").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/customers/export.csv").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/inbox").statusCode()).isEqualTo(200);
 		assertThat(analyst.get("/answers").statusCode()).isEqualTo(200);
