@@ -270,6 +270,19 @@ class CurationTests {
 		assertThat(shown.get("steps").valueStream().map(s -> s.get("status").asString())).containsExactly("draft",
 				"scheduled", "published");
 
+		String statusId = String.valueOf(network.statuses().get(0).get("id"));
+		String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		await().atMost(Duration.ofSeconds(15))
+			.alias("listening reads the post back among the brand’s posts")
+			.until(() -> admin
+				.get("/api/v1/listening/posts?network=mastodon&from="
+						+ java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + "&to=" + day)
+				.body()
+				.get("items")
+				.valueStream()
+				.anyMatch(p -> p.get("externalId").asString().equals(statusId)
+						&& p.get("text").asString().contains(title)));
+
 		TestApi anybody = TestApi.anonymous(port);
 		String atom = anybody.getText("/editions.atom");
 		assertRfc4287(atom);
