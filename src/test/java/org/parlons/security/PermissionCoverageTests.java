@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every request handler of Parlons names the permission it needs, except the doors that
  * are open by design: sign-in, the webhooks (each checks its network's signature), the
  * web chat (its visitor token), the customer space (its own chain: a customer's session),
- * and an agent's own tokens and profile.
+ * an agent's own tokens and profile, and the published editions (their pages and feeds).
  */
 @SpringBootTest
 class PermissionCoverageTests {
 
 	private static final List<String> OPEN = List.of("/login", "/", "/webhooks/", "/widget", "/api/v1/tokens",
-			"/account/", "/api/v1/me", "/error", "/v3/api-docs", "/swagger-ui", "/portal", "/vrm");
+			"/account/", "/api/v1/me", "/error", "/v3/api-docs", "/swagger-ui", "/portal", "/vrm", "/editions");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
