@@ -49,8 +49,15 @@ public class Editions {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
-		static Status fromApi(String value) {
-			return valueOf(value.toUpperCase(Locale.ROOT));
+		/** The status an API name (draft, in_review…) says; 422 for another word. */
+		public static Status fromApi(String value) {
+			try {
+				return valueOf(value.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw Refusals.invalid("edition.status",
+						"An edition is draft, in_review, approved, scheduled, published or retracted", value);
+			}
 		}
 
 	}

@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.jspecify.annotations.Nullable;
+import org.parlons.platform.PublicAddress;
 import org.parlons.customers.Customer;
 import org.parlons.customers.Customers;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ class AnswerNotices {
 
 	private final PortalSettings settings;
 
-	private final PortalAddress address;
+	private final PublicAddress address;
 
 	private final @Nullable JavaMailSender mail;
 
@@ -46,7 +47,7 @@ class AnswerNotices {
 
 	private final Executor background;
 
-	AnswerNotices(Customers customers, PortalPreferences preferences, PortalSettings settings, PortalAddress address,
+	AnswerNotices(Customers customers, PortalPreferences preferences, PortalSettings settings, PublicAddress address,
 			ObjectProvider<JavaMailSender> mail, MessageSource words, @Qualifier("taskExecutor") Executor background) {
 		this.customers = customers;
 		this.preferences = preferences;

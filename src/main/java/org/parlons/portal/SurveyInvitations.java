@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import org.parlons.platform.PublicAddress;
 import org.parlons.channels.DeliveryResult;
 import org.parlons.channels.Notices;
 import org.parlons.conversations.Conversation;
@@ -48,10 +49,10 @@ class SurveyInvitations {
 
 	private final MessageSource words;
 
-	private final PortalAddress address;
+	private final PublicAddress address;
 
 	SurveyInvitations(Satisfaction satisfaction, Conversations conversations, Inboxes inboxes, Customers customers,
-			PortalPreferences preferences, Notices notices, MessageSource words, PortalAddress address) {
+			PortalPreferences preferences, Notices notices, MessageSource words, PublicAddress address) {
 		this.satisfaction = satisfaction;
 		this.conversations = conversations;
 		this.inboxes = inboxes;

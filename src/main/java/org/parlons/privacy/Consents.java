@@ -87,16 +87,13 @@ public class Consents {
 
 	private final org.parlons.platform.SecretBox secrets;
 
-	private final org.parlons.platform.PlatformSettings platform;
-
-	private final org.springframework.core.env.Environment environment;
+	private final org.parlons.platform.PublicAddress address;
 
 	Consents(JdbcClient jdbc, Purposes purposes, Customers customers, CustomerHistory history,
 			ApplicationEventPublisher events, Clock clock, org.parlons.platform.SecretBox secrets,
-			org.parlons.platform.PlatformSettings platform, org.springframework.core.env.Environment environment) {
+			org.parlons.platform.PublicAddress address) {
 		this.secrets = secrets;
-		this.platform = platform;
-		this.environment = environment;
+		this.address = address;
 		this.jdbc = jdbc;
 		this.purposes = purposes;
 		this.customers = customers;
@@ -238,9 +235,7 @@ public class Consents {
 	 */
 	public String unsubscribeLink(long customerId, String purposeKey) {
 		long id = customers.current(customerId);
-		String base = platform.publicUrl().isBlank()
-				? "http://localhost:" + environment.getProperty("local.server.port", "8080") : platform.publicUrl();
-		return base.replaceAll("/+$", "") + "/portal/unsubscribe/" + id + "." + purposeKey + "."
+		return address.base() + "/portal/unsubscribe/" + id + "." + purposeKey + "."
 				+ secrets.tag("unsubscribe:" + id + ":" + purposeKey, 32);
 	}
 

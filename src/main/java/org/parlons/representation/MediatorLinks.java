@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-import org.parlons.platform.PlatformSettings;
+import org.parlons.platform.PublicAddress;
 import org.parlons.platform.Refusals;
 import org.parlons.platform.SecretBox;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,15 +21,12 @@ public class MediatorLinks {
 
 	private final SecretBox secrets;
 
-	private final PlatformSettings platform;
+	private final PublicAddress address;
 
-	private final Environment environment;
-
-	MediatorLinks(Mediations mediations, SecretBox secrets, PlatformSettings platform, Environment environment) {
+	MediatorLinks(Mediations mediations, SecretBox secrets, PublicAddress address) {
 		this.mediations = mediations;
 		this.secrets = secrets;
-		this.platform = platform;
-		this.environment = environment;
+		this.address = address;
 	}
 
 	/** The link for the mediator who has the case; refused before one has it. */
@@ -39,9 +35,7 @@ public class MediatorLinks {
 		if (m.mediatorId() == null) {
 			throw Refusals.conflict("representation.mediation.noMediator", "No mediator has this case yet");
 		}
-		String base = platform.publicUrl().isBlank()
-				? "http://localhost:" + environment.getProperty("local.server.port", "8080") : platform.publicUrl();
-		return base.replaceAll("/+$", "") + "/portal/mediator/" + token(m.id(), m.mediatorId());
+		return address.base() + "/portal/mediator/" + token(m.id(), m.mediatorId());
 	}
 
 	/** The case a token opens, while its mediator still has it. */

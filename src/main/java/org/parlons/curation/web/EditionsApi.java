@@ -201,18 +201,9 @@ class EditionsApi {
 	/** The editions, the latest first; {@code status} to keep one. */
 	@GetMapping
 	Listed<EditionView> list(@RequestParam(required = false) @Nullable String status) {
-		Editions.Status wanted = status == null ? null : parse(status);
+		Editions.Status wanted = status == null ? null
+				: InvalidRequestException.answering(() -> Editions.Status.fromApi(status));
 		return new Listed<>(editions.list(wanted, 200).stream().map(this::view).toList());
-	}
-
-	private static Editions.Status parse(String status) {
-		try {
-			return Editions.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidRequestException.said("edition.status",
-					"An edition is draft, in_review, approved, scheduled, published or retracted", status);
-		}
 	}
 
 	/** One edition with its posts and lifecycle; 404 when there is none. */
