@@ -89,6 +89,13 @@ public enum Permission {
 	 */
 	CURATE,
 
+	/**
+	 * Use the professional network: import one's own LinkedIn connections and vCards,
+	 * enter meetings, search introduction paths and ask for introductions, follow job
+	 * changes, keep lead lists, record the notices owed to imported people.
+	 */
+	NETWORK,
+
 	/** Read and export the audit log. */
 	READ_AUDIT,
 
@@ -99,7 +106,7 @@ public enum Permission {
 	public boolean grantable() {
 		return this == MERGE_CUSTOMERS || this == IMPORT_CUSTOMERS || this == EXPORT_CUSTOMERS
 				|| this == HANDLE_DATA_REQUESTS || this == MANAGE_PROGRAMMES || this == MANAGE_REPRESENTATION
-				|| this == MANAGE_SEGMENTS || this == CURATE;
+				|| this == MANAGE_SEGMENTS || this == CURATE || this == NETWORK;
 	}
 
 	public String api() {

@@ -10,6 +10,7 @@ import static org.parlons.agents.Permission.EDIT_CUSTOMERS;
 import static org.parlons.agents.Permission.EXPORT_CUSTOMERS;
 import static org.parlons.agents.Permission.IMPORT_CUSTOMERS;
 import static org.parlons.agents.Permission.INGEST;
+import static org.parlons.agents.Permission.NETWORK;
 import static org.parlons.agents.Permission.MANAGE_CANNED_RESPONSES;
 import static org.parlons.agents.Permission.WRITE_ANSWERS;
 import static org.parlons.agents.Permission.MERGE_CUSTOMERS;
@@ -31,10 +32,11 @@ public enum Role {
 	/** Runs the service: every inbox, approvals, the customer base, reports. */
 	SUPERVISOR(EnumSet.of(READ_CONVERSATIONS, WORK_CONVERSATIONS, INGEST, EDIT_CUSTOMERS, MERGE_CUSTOMERS,
 			IMPORT_CUSTOMERS, EXPORT_CUSTOMERS, MANAGE_CANNED_RESPONSES, WRITE_ANSWERS, READ_AGENTS, DECIDE_APPROVALS,
-			READ_LISTENING, READ_REPORTS)),
+			READ_LISTENING, READ_REPORTS, NETWORK)),
 
 	/** Answers customers in their teams' inboxes. */
-	AGENT(EnumSet.of(READ_CONVERSATIONS, WORK_CONVERSATIONS, INGEST, EDIT_CUSTOMERS, WRITE_ANSWERS, READ_LISTENING)),
+	AGENT(EnumSet.of(READ_CONVERSATIONS, WORK_CONVERSATIONS, INGEST, EDIT_CUSTOMERS, WRITE_ANSWERS, READ_LISTENING,
+			NETWORK)),
 
 	/** Reads, everywhere they may see, and writes nothing. */
 	ANALYST(EnumSet.of(READ_CONVERSATIONS, READ_LISTENING, READ_REPORTS));

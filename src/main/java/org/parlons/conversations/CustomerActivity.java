@@ -108,6 +108,51 @@ public class CustomerActivity {
 	}
 
 	/**
+	 * A message between a customer and the brand, as the professional network reads it.
+	 *
+	 * @param id the message's number
+	 * @param customerId the profile of its conversation
+	 * @param inbound whether the customer wrote it (else an agent did)
+	 * @param agentId who wrote it, or, for an inbound one, who had the conversation
+	 * @param channel its inbox's channel
+	 * @param visibility public or private
+	 * @param copies the addresses it was copied to (an email's Cc)
+	 * @param answeredCustomerId for a public message, the profile of the customer whose
+	 * message it answers, when another customer wrote it
+	 * @param automated whether a machine wrote it
+	 * @param sentAt when it was sent
+	 */
+	public record Exchange(long id, long customerId, boolean inbound, @Nullable Long agentId, String channel,
+			String visibility, List<String> copies, @Nullable Long answeredCustomerId, boolean automated,
+			Instant sentAt) {
+	}
+
+	/**
+	 * The messages, both ways, after that one and up to {@code upTo}
+	 * ({@link #lastWritten}), oldest first: held, rejected or failed replies aside, which
+	 * reach nobody (one held then approved is not read again).
+	 */
+	public List<Exchange> exchangesAfter(long afterId, long upTo, int limit) {
+		return jdbc
+			.sql("select m.id, c.customer_id, m.direction, coalesce(m.agent_id, c.assignee_id), i.channel, "
+					+ "m.visibility, m.copies, pc.customer_id, m.automated, m.sent_at from message m "
+					+ "join conversation c on c.id = m.conversation_id join inbox i on i.id = c.inbox_id "
+					+ "left join message p on m.in_reply_to is not null and m.visibility = 'public' "
+					+ "and p.inbox_id = m.inbox_id and p.external_id = m.in_reply_to and p.direction = 'in' "
+					+ "left join conversation pc on pc.id = p.conversation_id and pc.customer_id <> c.customer_id "
+					+ "where m.id > ? and m.id <= ? and c.erased_at is null "
+					+ "and (m.direction = 'in' or m.status in ('queued', 'sent', 'delivered', 'read')) "
+					+ "order by m.id fetch first ? rows only")
+			.params(afterId, upTo, limit)
+			.query((rs, n) -> new Exchange(rs.getLong(1), rs.getLong(2), "in".equals(rs.getString(3)),
+					rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
+					rs.getString(7) == null || rs.getString(7).isBlank() ? List.of()
+							: List.of(rs.getString(7).trim().split("\\s+")),
+					rs.getObject(8, Long.class), rs.getBoolean(9), rs.getTimestamp(10).toInstant()))
+			.list();
+	}
+
+	/**
 	 * The last message stored before {@code settled}: a reader that keeps its place by id
 	 * and leaves the last seconds alone skips none whose transaction commits after a
 	 * later one's.

@@ -90,6 +90,34 @@ public class Organisations {
 			.optional();
 	}
 
+	/**
+	 * The organisation of that name, whatever its case and spacing, made (without shared
+	 * requests) when there is none: what an import of people and their employers needs.
+	 */
+	@Transactional
+	public Organisation named(String name) {
+		String clean = checkedName(name).replaceAll("\\s+", " ");
+		return jdbc
+			.sql("select id, name, shares_requests from organisation where lower(name) = ? order by id "
+					+ "fetch first 1 rows only")
+			.param(clean.toLowerCase(Locale.ROOT))
+			.query((rs, n) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+			.optional()
+			.orElseGet(() -> create(clean, false));
+	}
+
+	/** The names of these organisations, by number. */
+	public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, name from organisation where id = any(:ids)")
+				.param("ids", ids.toArray(Long[]::new))
+				.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return names;
+	}
+
 	public List<Organisation> all() {
 		return jdbc.sql("select id, name, shares_requests from organisation order by name, id")
 			.query((rs, n) -> new Organisation(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))

@@ -347,7 +347,9 @@ public class Segments {
 				lock(segment.id());
 				Set<Long> holding = holding(segment, condition(segment), sorted);
 				Set<Long> existing = membersAmong(segment.id(), sorted);
-				diff(segment.id(), holding, existing, cause);
+				// a segment whose first evaluation is still running: who enters now
+				// enters by its creation
+				diff(segment.id(), holding, existing, segment.evaluatedAt() == null ? "created" : cause);
 			}
 		}
 	}
