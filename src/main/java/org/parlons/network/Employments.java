@@ -56,9 +56,8 @@ public class Employments {
 	record Move(long customerId, long fromId, long toId) {
 	}
 
-	private static final String SELECT = "select e.id, e.customer_id, e.organisation_id, o.name, e.title, "
-			+ "e.started_on, e.ended_on, e.source, e.confidence from employment e "
-			+ "join organisation o on o.id = e.organisation_id";
+	private static final String SELECT = "select e.id, e.customer_id, e.organisation_id, e.title, "
+			+ "e.started_on, e.ended_on, e.source, e.confidence from employment e";
 
 	private final JdbcClient jdbc;
 
@@ -78,12 +77,12 @@ public class Employments {
 	/** A person's employments, the current first, then the latest ended. */
 	public List<Employment> of(long customerId) {
 		Set<Long> aliases = customers.aliasesOf(customers.current(customerId));
-		return jdbc
+		return named(jdbc
 			.sql(SELECT + " where e.customer_id = any(:ids) order by case when e.ended_on is null then 0 else 1 end, "
 					+ "e.ended_on desc, e.id desc")
 			.param("ids", aliases.toArray(Long[]::new))
 			.query((rs, n) -> employment(rs))
-			.list();
+			.list());
 	}
 
 	public Optional<Employment> current(long customerId) {
@@ -92,10 +91,10 @@ public class Employments {
 
 	/** The people working at the organisation now. */
 	public List<Employment> at(long organisationId) {
-		return jdbc.sql(SELECT + " where e.organisation_id = ? and e.ended_on is null order by e.customer_id")
+		return named(jdbc.sql(SELECT + " where e.organisation_id = ? and e.ended_on is null order by e.customer_id")
 			.param(organisationId)
 			.query((rs, n) -> employment(rs))
-			.list();
+			.list());
 	}
 
 	/**
@@ -138,12 +137,23 @@ public class Employments {
 		}
 	}
 
+	/** The employments with their organisations' names, asked of their owner. */
+	private List<Employment> named(List<Employment> employments) {
+		java.util.Map<Long, String> names = organisations
+			.names(employments.stream().map(Employment::organisationId).collect(java.util.stream.Collectors.toSet()));
+		return employments.stream()
+			.map(e -> new Employment(e.id(), e.customerId(), e.organisationId(),
+					names.getOrDefault(e.organisationId(), "#" + e.organisationId()), e.title(), e.startedOn(),
+					e.endedOn(), e.source(), e.confidence()))
+			.toList();
+	}
+
 	private static Employment employment(java.sql.ResultSet rs) throws java.sql.SQLException {
-		Date started = rs.getDate(6);
-		Date ended = rs.getDate(7);
-		return new Employment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+		Date started = rs.getDate(5);
+		Date ended = rs.getDate(6);
+		return new Employment(rs.getLong(1), rs.getLong(2), rs.getLong(3), "", rs.getString(4),
 				started == null ? null : started.toLocalDate(), ended == null ? null : ended.toLocalDate(),
-				rs.getString(8), rs.getDouble(9));
+				rs.getString(7), rs.getDouble(8));
 	}
 
 }

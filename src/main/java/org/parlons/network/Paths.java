@@ -183,10 +183,15 @@ public class Paths {
 		Map<Node, Map<Node, List<Tie>>> graph = new LinkedHashMap<>();
 		Set<Long> seen = new HashSet<>(aliases);
 		Set<Long> frontier = new HashSet<>(aliases);
+		// a tie between two people of successive levels is read at both
+		Set<List<Object>> read = new HashSet<>();
 		for (int level = 1; level <= settings.maxLinks() && !frontier.isEmpty(); level++) {
 			List<Tie> found = level == settings.maxLinks() ? ties.ofAgentsWith(frontier) : ties.touching(frontier);
 			Set<Long> next = new HashSet<>();
 			for (Tie tie : found) {
+				if (!read.add(List.of(tie.a(), tie.b(), tie.source()))) {
+					continue;
+				}
 				Node a = unaliased(tie.a(), aliases, target);
 				Node b = unaliased(tie.b(), aliases, target);
 				if (a.equals(b)) {

@@ -129,6 +129,7 @@ class NetworkTests {
 		JsonNode toPaul = paths.get(0).get("steps").get(2);
 		assertThat(toPaul.get("because").get(0).get("source").asString()).isEqualTo("vcard");
 		assertThat(toPaul.get("because").get(0).get("detail").asString()).isEqualTo("colleague");
+		assertThat(toPaul.get("because").size()).as("each tie read once").isEqualTo(1);
 		double product = toJean.get("strength").asDouble() * toPaul.get("strength").asDouble();
 		assertThat(paths.get(0).get("strength").asDouble()).isCloseTo(product,
 				org.assertj.core.data.Offset.offset(1e-9));

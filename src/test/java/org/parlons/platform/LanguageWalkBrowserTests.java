@@ -170,6 +170,7 @@ class LanguageWalkBrowserTests {
 		try (org.parlons.testing.MastodonDouble network = new org.parlons.testing.MastodonDouble()) {
 			pages.addAll(org.parlons.testing.Curated.pages(admin, network, "Partager la fibre"));
 		}
+		pages.addAll(org.parlons.testing.Networked.pages(port, admin));
 		Set<String> typed = Set.of("Boutique Lyon", "Inès Moreau", "Marc Girard", "Équipe Lyon", "Léa Petit",
 				"Hugo Lefebvre", "Ma facture est fausse.", "Dix jours sans internet.",
 				"Nous vous remboursons 80 € sur votre facture.", "Nous vous offrons 60 € de dédommagement.",
@@ -177,6 +178,8 @@ class LanguageWalkBrowserTests {
 				"Nous corrigeons votre facture.", "lea.petit@example.org", club, "Partager la fibre", "#TeleoFibre",
 				"Un mois offert", "Proposer un rappel", "Offer a callback",
 				admin.get("/api/v1/me").body().get("name").asString());
+		typed = new java.util.HashSet<>(typed);
+		typed.addAll(org.parlons.testing.Networked.TYPED);
 		Words english = Words.of("i18n/messages.properties", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 		Words french = Words.of("i18n/messages_fr.properties", FrenchAnalyzer.getDefaultStopSet());
 

@@ -85,6 +85,7 @@ class AccessibilityBrowserTests {
 		try (org.parlons.testing.MastodonDouble network = new org.parlons.testing.MastodonDouble()) {
 			pages.addAll(org.parlons.testing.Curated.pages(admin, network, "Partager la fibre"));
 		}
+		pages.addAll(org.parlons.testing.Networked.pages(port, admin));
 		List<String> violations = new ArrayList<>();
 		ChromeDriver chrome = Browser.start(1280, 800);
 		try {

@@ -82,7 +82,14 @@ class PermissionMatrixTests {
 				new Call("POST", "/api/v1/organisations", Map.of()),
 				new Call("PATCH", "/api/v1/organisations/1", Map.of()),
 				new Call("PUT", "/api/v1/organisations/1/members/" + customer, Map.of()),
-				new Call("DELETE", "/api/v1/organisations/1/members/" + customer, null));
+				new Call("DELETE", "/api/v1/organisations/1/members/" + customer, null),
+				new Call("POST", "/api/v1/network/imports/linkedin", "First Name,Last Name\n"),
+				new Call("GET", "/api/v1/network/paths?to=" + customer, null),
+				new Call("GET", "/api/v1/network/signals", null),
+				new Call("POST", "/api/v1/network/meetings", Map.of()),
+				new Call("PUT", "/api/v1/network/connectors/me", Map.of("optedOut", true)),
+				new Call("POST", "/api/v1/network/introductions", Map.of()),
+				new Call("POST", "/api/v1/network/leads", Map.of()), new Call("GET", "/api/v1/network/notices", null));
 	}
 
 	private List<Call> agentMayNot() {
@@ -217,11 +224,13 @@ class PermissionMatrixTests {
 				"/answers/from/" + conversation, "/customers/" + customer + "/organisation",
 				"/customers/" + customer + "/organisation/1/sharing", "/customers/" + customer + "/portal-invitation",
 				"/curation/sources", "/curation/items/1", "/curation/editions", "/curation/editions/1/publish",
-				"/curation/editions/1/approval")) {
+				"/curation/editions/1/approval", "/network/lending", "/network/tasks/1/done",
+				"/network/people/" + customer + "/meetings", "/network/leads")) {
 			assertThat(analyst.post(path, Map.of()).statusCode()).as(path).isEqualTo(403);
 		}
 		assertThat(analyst.get("/admin").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/curation").statusCode()).isEqualTo(403);
+		assertThat(analyst.get("/network").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/customers/export.csv").statusCode()).isEqualTo(403);
 		assertThat(analyst.get("/inbox").statusCode()).isEqualTo(200);
 		assertThat(analyst.get("/answers").statusCode()).isEqualTo(200);

@@ -1,0 +1,98 @@
+package org.parlons.network;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.parlons.agents.Agents;
+import org.parlons.customers.Customers;
+import org.parlons.network.Ties.Node;
+import org.parlons.network.Ties.Tie;
+import org.springframework.stereotype.Service;
+
+/**
+ * Whom a person knows, directly, with how strongly and why: the agents and the people
+ * they are tied to, and those a colleague knows too (the shared connections a meeting is
+ * prepared with).
+ */
+@Service
+public class Acquaintances {
+
+	/**
+	 * Someone a person knows.
+	 *
+	 * @param node the agent or the customer
+	 * @param name their name
+	 * @param strength how strongly, 0 to 1
+	 * @param because the evidence, the strongest first
+	 */
+	public record Acquaintance(Node node, String name, double strength, List<Tie> because) {
+	}
+
+	private final Ties ties;
+
+	private final Customers customers;
+
+	private final Agents agents;
+
+	private final NetworkSettings settings;
+
+	private final Clock clock;
+
+	Acquaintances(Ties ties, Customers customers, Agents agents, NetworkSettings settings, Clock clock) {
+		this.ties = ties;
+		this.customers = customers;
+		this.agents = agents;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Whom the customer knows, the strongest first. */
+	public List<Acquaintance> of(long customerId) {
+		Set<Long> aliases = customers.aliasesOf(customers.current(customerId));
+		Map<Node, List<Tie>> byOther = new LinkedHashMap<>();
+		for (Tie tie : ties.touching(aliases)) {
+			Node other = aliases.contains(tie.b().id()) && !tie.b().agent() ? tie.a() : tie.b();
+			if (!other.agent() && aliases.contains(other.id())) {
+				continue;
+			}
+			byOther.computeIfAbsent(other, k -> new ArrayList<>()).add(tie);
+		}
+		return described(byOther);
+	}
+
+	/** The people both the agent and the customer know. */
+	public List<Acquaintance> shared(long agentId, long customerId) {
+		Set<Long> mine = new HashSet<>();
+		ties.ofAgent(agentId).forEach(t -> mine.add(customers.current(t.b().id())));
+		return of(customerId).stream()
+			.filter(a -> !a.node().agent() && mine.contains(customers.current(a.node().id())))
+			.toList();
+	}
+
+	private List<Acquaintance> described(Map<Node, List<Tie>> byOther) {
+		Instant now = clock.instant();
+		Set<Long> agentIds = new HashSet<>();
+		Set<Long> people = new HashSet<>();
+		byOther.keySet().forEach(n -> (n.agent() ? agentIds : people).add(n.id()));
+		Map<Long, String> agentNames = agents.namesOf(agentIds);
+		Map<Long, Customers.Summary> names = customers.summaries(people);
+		List<Acquaintance> known = new ArrayList<>();
+		byOther.forEach((node, evidence) -> {
+			List<Tie> sorted = new ArrayList<>(evidence);
+			sorted.sort(Comparator.comparingDouble((Tie t) -> -Strength.share(t, now, settings.halfLife())));
+			String name = node.agent() ? agentNames.getOrDefault(node.id(), "#" + node.id())
+					: names.containsKey(node.id()) ? names.get(node.id()).displayName() : "#" + node.id();
+			known.add(new Acquaintance(node, name, Strength.of(evidence, now, settings.halfLife()), sorted));
+		});
+		known.sort(Comparator.comparingDouble(a -> -a.strength()));
+		return known;
+	}
+
+}
