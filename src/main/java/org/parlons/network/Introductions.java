@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.agents.Agents;
@@ -62,7 +61,8 @@ public class Introductions {
 	 * @param connector their name
 	 * @param targetId the person to meet
 	 * @param target their name
-	 * @param path the names along the path when it was asked, " → " between them
+	 * @param path the path asked for, its steps named as they are called today, " → "
+	 * between them
 	 * @param strength the path's strength then
 	 * @param message what the requester wrote
 	 * @param status where it stands
@@ -118,14 +118,11 @@ public class Introductions {
 			.orElseThrow(() -> Refusals.conflict("network.introduction.noPath",
 					"No path to this person goes through that colleague", connectorId));
 		String clean = text(message);
-		String said = path.steps().stream().map(Paths.Step::name).collect(Collectors.joining(" → "));
-		if (said.length() > 2000) {
-			said = said.substring(0, 2000);
-		}
+		String key = Paths.keyOf(path);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into introduction (requester_id, connector_id, target_id, path, strength, message, status, "
 				+ "created_at) values (?, ?, ?, ?, ?, ?, 'requested', ?)")
-			.params(requesterId, connectorId, customers.current(targetId), said, path.strength(), clean,
+			.params(requesterId, connectorId, customers.current(targetId), key, path.strength(), clean,
 					Timestamp.from(clock.instant()))
 			.update(keys, "id");
 		return get(keys.getKeyAs(Number.class).longValue());
@@ -208,7 +205,7 @@ public class Introductions {
 			Customers.Summary t = targets.get((Long) r[3]);
 			return new Introduction((Long) r[0], (Long) r[1], names.getOrDefault((Long) r[1], "#" + r[1]), (Long) r[2],
 					names.getOrDefault((Long) r[2], "#" + r[2]), t == null ? (Long) r[3] : t.currentId(),
-					t == null ? "#" + r[3] : t.displayName(), (String) r[4], (Double) r[5], (String) r[6],
+					t == null ? "#" + r[3] : t.displayName(), paths.said((String) r[4]), (Double) r[5], (String) r[6],
 					Status.fromApi((String) r[7]), (String) r[8], (Instant) r[9]);
 		}).toList();
 	}

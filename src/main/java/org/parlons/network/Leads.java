@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.parlons.customers.CustomerProfiles;
@@ -44,8 +43,8 @@ public class Leads {
 	 * @param customerId the person
 	 * @param name their name
 	 * @param organisationId where they work, when the list was made from it
-	 * @param path the names along the strongest path, " → " between them; none when the
-	 * network does not reach them
+	 * @param path the strongest path when listed, its steps named as they are called
+	 * today; none when the network does not reach them
 	 * @param strength that path's strength
 	 * @param status open, converted or dropped
 	 * @param createdAt when it was listed
@@ -112,11 +111,7 @@ public class Leads {
 		Timestamp now = Timestamp.from(clock.instant());
 		for (Long person : people) {
 			List<Paths.Path> best = paths.to(person, 1);
-			String path = best.isEmpty() ? null
-					: best.get(0).steps().stream().map(Paths.Step::name).collect(Collectors.joining(" → "));
-			if (path != null && path.length() > 2000) {
-				path = path.substring(0, 2000);
-			}
+			String path = best.isEmpty() ? null : Paths.keyOf(best.get(0));
 			added += jdbc
 				.sql("insert into network_lead (list_name, customer_id, organisation_id, path, strength, "
 						+ "status, created_at) select ?, ?, ?, ?, ?, 'open', ? where not exists "
@@ -145,8 +140,8 @@ public class Leads {
 		for (Object[] r : rows) {
 			Customers.Summary s = names.get((Long) r[2]);
 			leads.add(new Lead((Long) r[0], (String) r[1], s == null ? (Long) r[2] : s.currentId(),
-					s == null ? "#" + r[2] : s.displayName(), (Long) r[3], (String) r[4], (Double) r[5], (String) r[6],
-					(Instant) r[7]));
+					s == null ? "#" + r[2] : s.displayName(), (Long) r[3],
+					r[4] == null ? null : paths.said((String) r[4]), (Double) r[5], (String) r[6], (Instant) r[7]));
 		}
 		return leads;
 	}

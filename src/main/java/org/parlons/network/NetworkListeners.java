@@ -1,13 +1,15 @@
 package org.parlons.network;
 
 import org.parlons.customers.CustomerErasing;
+import org.parlons.customers.EmployerSaid;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An erased customer leaves the network at once, in the erasure's transaction: their
- * ties, employments, job changes and tasks, leads, introductions to them and the notice
- * owed.
+ * What the customers' module tells the network, in its transaction: the employer a
+ * customer file names, and an erasure, after which the customer leaves the network at
+ * once (ties, employments, job changes and tasks, leads, introductions to them, the
+ * notice owed).
  */
 @Component
 class NetworkListeners {
@@ -32,6 +34,13 @@ class NetworkListeners {
 		this.leads = leads;
 		this.introductions = introductions;
 		this.notices = notices;
+	}
+
+	/** A customer file's employer column: their employment, a move if they moved. */
+	@EventListener
+	void on(EmployerSaid said) {
+		employments.worksAt(said.customerId(), said.organisation(), said.title(), null, "csv", 0.9)
+			.ifPresent(move -> jobChanges.moved(move, "csv"));
 	}
 
 	@EventListener

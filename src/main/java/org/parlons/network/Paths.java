@@ -61,6 +61,36 @@ public class Paths {
 
 	}
 
+	/**
+	 * How a path is kept (an introduction's, a lead's): the numbers of its steps,
+	 * {@code "a12 c40 c77"}, never their names, so that an erased person leaves none.
+	 */
+	public static String keyOf(Path path) {
+		return path.steps()
+			.stream()
+			.map(s -> (s.node().agent() ? "a" : "c") + s.node().id())
+			.collect(java.util.stream.Collectors.joining(" "));
+	}
+
+	/** A kept path said with today's names, " → " between them. */
+	public String said(String key) {
+		List<Node> nodes = new ArrayList<>();
+		for (String part : key.trim().split("\\s+")) {
+			if (part.length() > 1) {
+				nodes.add(new Node(part.charAt(0) == 'a', Long.parseLong(part.substring(1))));
+			}
+		}
+		Set<Long> customerIds = new HashSet<>();
+		Set<Long> agentIds = new HashSet<>();
+		nodes.forEach(n -> (n.agent() ? agentIds : customerIds).add(n.id()));
+		Map<Long, Customers.Summary> people = customers.summaries(customerIds);
+		Map<Long, String> agentNames = agents.namesOf(agentIds);
+		return nodes.stream()
+			.map(n -> n.agent() ? agentNames.getOrDefault(n.id(), "#" + n.id())
+					: people.containsKey(n.id()) ? people.get(n.id()).displayName() : "#" + n.id())
+			.collect(java.util.stream.Collectors.joining(" → "));
+	}
+
 	private record Link(Node to, double strength, List<Tie> because) {
 	}
 

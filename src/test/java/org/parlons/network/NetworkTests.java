@@ -297,6 +297,40 @@ class NetworkTests {
 		assertThat(admins.status()).as(String.valueOf(admins.body())).isEqualTo(201);
 	}
 
+	@Test
+	void theCustomerFileSaysWhereTheyWorkAndAnErasedPersonLeavesTheNetwork() {
+		Agent claire = agent("Claire Martin");
+		var first = admin.postText("/api/v1/customers/import",
+				"name,email,organisation,title\nJean Durand," + durand + ",Acme " + run + ",CFO\n");
+		assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(200);
+		long jean = customerByEmail(durand);
+		assertThat(admin.get("/api/v1/network/people/" + jean + "/employments")
+			.body()
+			.get("items")
+			.get(0)
+			.get("source")
+			.asString()).isEqualTo("csv");
+		admin.postText("/api/v1/customers/import",
+				"name,email,organisation,title\nJean Durand," + durand + ",Globex " + run + ",CFO\n");
+		assertThat(signals(jean).get(0).get("source").asString()).isEqualTo("csv");
+		assertThat(linkedIn(claire, "Jean,Durand,," + durand + ",Globex " + run + ",CFO,12 Mar 2021\n").status())
+			.isEqualTo(201);
+		assertThat(claire.api().post("/api/v1/network/meetings", Map.of("customerIds", List.of(jean))).status())
+			.isEqualTo(201);
+		assertThat(claire.api().get("/api/v1/network/paths?to=" + jean).body().get("items").size()).isEqualTo(1);
+
+		var request = admin.post("/api/v1/customers/" + jean + "/data-requests",
+				Map.of("kind", "erasure", "verifiedIdentity", durand));
+		assertThat(request.status()).as(String.valueOf(request.body())).isEqualTo(201);
+		var executed = admin.post("/api/v1/data-requests/" + request.id("id") + "/execute", Map.of());
+		assertThat(executed.status()).as(String.valueOf(executed.body())).isEqualTo(200);
+		assertThat(signals(jean).size()).isZero();
+		assertThat(admin.get("/api/v1/network/notices").body().toString())
+			.doesNotContain("\"customerId\":" + jean + ",");
+		assertThat(claire.api().get("/api/v1/network/paths?to=" + jean).body().get("items").size()).isZero();
+		assertThat(admin.get("/api/v1/network/people/" + jean + "/employments").body().get("items").size()).isZero();
+	}
+
 	private JsonNode signals(long customer) {
 		return admin.get("/api/v1/network/signals?customerId=" + customer).body().get("items");
 	}

@@ -31,9 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customers in and out as CSV. Import columns: {@code name, email, phone, tags} (tags
- * separated by {@code ;}) and any {@code attr.<key>} column; a row whose email or phone
- * is known updates that profile. A file is taken whole or not at all: its bad lines are
- * reported by number and nothing of it is stored.
+ * separated by {@code ;}), {@code organisation} and {@code title} (where they work, kept
+ * by the professional network: {@link org.parlons.customers.EmployerSaid}) and any
+ * {@code attr.<key>} column; a row whose email or phone is known updates that profile. A
+ * file is taken whole or not at all: its bad lines are reported by number and nothing of
+ * it is stored.
  */
 @Component
 public class CustomerCsv {
@@ -77,9 +79,13 @@ public class CustomerCsv {
 
 	private final Sentences sentences;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	CustomerCsv(Sentences sentences, Customers customers, CustomerResolver resolver, CustomerProfiles profiles,
-			CustomerHistory history, JdbcClient jdbc, TransactionTemplate tx) {
+			CustomerHistory history, JdbcClient jdbc, TransactionTemplate tx,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.sentences = sentences;
+		this.events = events;
 		this.customers = customers;
 		this.resolver = resolver;
 		this.profiles = profiles;
@@ -152,6 +158,14 @@ public class CustomerCsv {
 		if (name != null && name.length() > MAX_NAME) {
 			return "the name is longer than " + MAX_NAME + " characters";
 		}
+		String organisation = value(row, "organisation");
+		if (organisation != null && organisation.length() > org.parlons.customers.Organisations.MAX_NAME) {
+			return "the organisation is longer than " + org.parlons.customers.Organisations.MAX_NAME + " characters";
+		}
+		String title = value(row, "title");
+		if (title != null && title.length() > 300) {
+			return "the title is longer than 300 characters";
+		}
 		return null;
 	}
 
@@ -194,6 +208,10 @@ public class CustomerCsv {
 			}
 		});
 		customers.putAttributes(id, attributes);
+		String organisation = value(row, "organisation");
+		if (organisation != null) {
+			events.publishEvent(new org.parlons.customers.EmployerSaid(id, organisation, value(row, "title")));
+		}
 		history.record(id, known ? "imported-update" : "imported",
 				sentences.english("history.csvLine", String.valueOf(lineOf(row))), actorId);
 		return !known;

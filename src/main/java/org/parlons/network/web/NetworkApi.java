@@ -331,7 +331,7 @@ class NetworkApi {
 	 * @param connector their name
 	 * @param targetId the person to meet
 	 * @param target their name
-	 * @param path the names along the path when asked
+	 * @param path the path asked for, its steps named as they are called today
 	 * @param strength its strength then
 	 * @param message what the requester wrote
 	 * @param status requested, accepted, declined, made, met or no_result
@@ -400,7 +400,7 @@ class NetworkApi {
 	 * @param customerId the person
 	 * @param name their name
 	 * @param organisationId their organisation, when listed from it
-	 * @param path the names along the strongest path when listed; none when unreachable
+	 * @param path the strongest path when listed, named as today; none when unreachable
 	 * @param strength that path's strength
 	 * @param status open, converted or dropped
 	 * @param createdAt when it was listed
