@@ -14,9 +14,7 @@ import org.parlons.agents.Requires;
 import org.parlons.network.Connectors;
 import org.parlons.network.Employments;
 import org.parlons.network.ImportNotices;
-import org.parlons.network.Introductions;
 import org.parlons.network.JobChanges;
-import org.parlons.network.Leads;
 import org.parlons.network.Meetings;
 import org.parlons.network.NetworkImports;
 import org.parlons.network.Paths;
@@ -59,31 +57,17 @@ class NetworkApi {
 
 	private final Connectors connectors;
 
-	private final Introductions introductions;
-
-	private final Leads leads;
-
 	private final ImportNotices notices;
 
 	NetworkApi(NetworkImports imports, Paths paths, JobChanges jobChanges, Employments employments, Meetings meetings,
-			Connectors connectors, Introductions introductions, Leads leads, ImportNotices notices) {
+			Connectors connectors, ImportNotices notices) {
 		this.imports = imports;
 		this.paths = paths;
 		this.jobChanges = jobChanges;
 		this.employments = employments;
 		this.meetings = meetings;
 		this.connectors = connectors;
-		this.introductions = introductions;
-		this.leads = leads;
 		this.notices = notices;
-	}
-
-	/**
-	 * A list.
-	 *
-	 * @param items its elements
-	 */
-	record Items<T>(List<T> items) {
 	}
 
 	/**
@@ -180,11 +164,11 @@ class NetworkApi {
 	 * @param limit how many paths at most (5 when not given)
 	 */
 	@GetMapping("/paths")
-	Items<PathView> paths(@RequestParam long to, @RequestParam(defaultValue = "5") int limit) {
+	Listed<PathView> paths(@RequestParam long to, @RequestParam(defaultValue = "5") int limit) {
 		if (limit < 1 || limit > 50) {
 			throw InvalidRequestException.said("network.paths.limit", "limit is between 1 and 50");
 		}
-		return new Items<>(paths.to(to, limit).stream().map(PathView::of).toList());
+		return new Listed<>(paths.to(to, limit).stream().map(PathView::of).toList());
 	}
 
 	/**
@@ -221,9 +205,9 @@ class NetworkApi {
 	 * @param open those whose task is still to do only
 	 */
 	@GetMapping("/signals")
-	Items<SignalView> signals(@RequestParam(required = false) @Nullable Long customerId,
+	Listed<SignalView> signals(@RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(defaultValue = "false") boolean open) {
-		return new Items<>(jobChanges.signals(customerId, open, 500).stream().map(SignalView::of).toList());
+		return new Listed<>(jobChanges.signals(customerId, open, 500).stream().map(SignalView::of).toList());
 	}
 
 	/** Marks a job change's task done. */
@@ -259,14 +243,14 @@ class NetworkApi {
 
 	/** A person's employments, the current first. */
 	@GetMapping("/people/{customerId}/employments")
-	Items<EmploymentView> employments(@PathVariable long customerId) {
-		return new Items<>(employments.of(customerId).stream().map(EmploymentView::of).toList());
+	Listed<EmploymentView> employments(@PathVariable long customerId) {
+		return new Listed<>(employments.of(customerId).stream().map(EmploymentView::of).toList());
 	}
 
 	/** The people working at an organisation now. */
 	@GetMapping("/organisations/{organisationId}/people")
-	Items<Map<String, Object>> people(@PathVariable long organisationId) {
-		return new Items<>(employments.at(organisationId)
+	Listed<Map<String, Object>> people(@PathVariable long organisationId) {
+		return new Listed<>(employments.at(organisationId)
 			.stream()
 			.map(e -> Map.<String, Object>of("customerId", e.customerId(), "title", e.title() == null ? "" : e.title()))
 			.toList());
@@ -312,133 +296,6 @@ class NetworkApi {
 	}
 
 	/**
-	 * An introduction asked for.
-	 *
-	 * @param connectorId the colleague at the start of a path
-	 * @param targetId the person to meet
-	 * @param message what the colleague should know
-	 */
-	record IntroductionRequest(@NotNull Long connectorId, @NotNull Long targetId, @Nullable String message) {
-	}
-
-	/**
-	 * An introduction.
-	 *
-	 * @param id its number
-	 * @param requesterId who asked
-	 * @param requester their name
-	 * @param connectorId who is asked
-	 * @param connector their name
-	 * @param targetId the person to meet
-	 * @param target their name
-	 * @param path the path asked for, its steps named as they are called today
-	 * @param strength its strength then
-	 * @param message what the requester wrote
-	 * @param status requested, accepted, declined, made, met or no_result
-	 * @param outcome what came of it
-	 * @param createdAt when it was asked
-	 */
-	record IntroductionView(long id, long requesterId, String requester, long connectorId, String connector,
-			long targetId, String target, String path, double strength, @Nullable String message, String status,
-			@Nullable String outcome, Instant createdAt) {
-
-		static IntroductionView of(Introductions.Introduction i) {
-			return new IntroductionView(i.id(), i.requesterId(), i.requester(), i.connectorId(), i.connector(),
-					i.targetId(), i.target(), i.path(), i.strength(), i.message(), i.status().api(), i.outcome(),
-					i.createdAt());
-		}
-
-	}
-
-	/** Asks a colleague for an introduction along a path that starts with them. */
-	@PostMapping("/introductions")
-	@ResponseStatus(HttpStatus.CREATED)
-	IntroductionView introduce(@AuthenticationPrincipal AgentPrincipal me, @RequestBody IntroductionRequest request) {
-		return IntroductionView.of(answering(
-				() -> introductions.request(me.id(), request.connectorId(), request.targetId(), request.message())));
-	}
-
-	/** The introductions the caller asked for or was asked for, the latest first. */
-	@GetMapping("/introductions")
-	Items<IntroductionView> introductions(@AuthenticationPrincipal AgentPrincipal me) {
-		return new Items<>(introductions.of(me.id()).stream().map(IntroductionView::of).toList());
-	}
-
-	/**
-	 * A step of an introduction.
-	 *
-	 * @param status accepted or declined (the connector, once asked), made (the
-	 * connector, once accepted), met or no_result (the requester, once made)
-	 * @param outcome what came of it
-	 */
-	record Decision(@NotNull String status, @Nullable String outcome) {
-	}
-
-	/** Moves an introduction on. */
-	@PostMapping("/introductions/{id}/decision")
-	IntroductionView decide(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id,
-			@RequestBody Decision decision) {
-		return IntroductionView.of(answering(() -> introductions.decide(id, me.id(),
-				Introductions.Status.fromApi(decision.status()), decision.outcome())));
-	}
-
-	/**
-	 * People to put on a lead list.
-	 *
-	 * @param list the list's name
-	 * @param organisationId the organisation whose people to list
-	 * @param customerIds people to list one by one
-	 */
-	record LeadRequest(@NotNull String list, @Nullable Long organisationId, @Nullable List<Long> customerIds) {
-	}
-
-	/**
-	 * A lead.
-	 *
-	 * @param id its number
-	 * @param list its list
-	 * @param customerId the person
-	 * @param name their name
-	 * @param organisationId their organisation, when listed from it
-	 * @param path the strongest path when listed, named as today; none when unreachable
-	 * @param strength that path's strength
-	 * @param status open, converted or dropped
-	 * @param createdAt when it was listed
-	 */
-	record LeadView(long id, String list, long customerId, String name, @Nullable Long organisationId,
-			@Nullable String path, @Nullable Double strength, String status, Instant createdAt) {
-
-		static LeadView of(Leads.Lead l) {
-			return new LeadView(l.id(), l.list(), l.customerId(), l.name(), l.organisationId(), l.path(), l.strength(),
-					l.status(), l.createdAt());
-		}
-
-	}
-
-	/** Puts the people of an organisation, or people named, on a lead list. */
-	@PostMapping("/leads")
-	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> lead(@RequestBody LeadRequest request) {
-		return Map.of("added", answering(() -> leads.list(request.list(), request.organisationId(),
-				request.customerIds() == null ? List.of() : request.customerIds())));
-	}
-
-	/**
-	 * The leads, the reachable and strongest first.
-	 * @param list one list's only
-	 */
-	@GetMapping("/leads")
-	Items<LeadView> leads(@RequestParam(required = false) @Nullable String list) {
-		return new Items<>(leads.of(list).stream().map(LeadView::of).toList());
-	}
-
-	/** Converts a lead: its profile is tagged a customer. */
-	@PostMapping("/leads/{id}/conversion")
-	Map<String, Object> convert(@AuthenticationPrincipal AgentPrincipal me, @PathVariable long id) {
-		return Map.of("customerId", answering(() -> leads.convert(id, me.id())), "status", "converted");
-	}
-
-	/**
 	 * A notice owed to an imported person (GDPR Art. 14).
 	 *
 	 * @param customerId the person
@@ -459,8 +316,8 @@ class NetworkApi {
 
 	/** The notices still to give, the most urgent first. */
 	@GetMapping("/notices")
-	Items<NoticeView> notices() {
-		return new Items<>(notices.due(1000).stream().map(NoticeView::of).toList());
+	Listed<NoticeView> notices() {
+		return new Listed<>(notices.due(1000).stream().map(NoticeView::of).toList());
 	}
 
 	/** Says the imported person was told. */
