@@ -72,7 +72,8 @@ class DemoSeeder implements ApplicationRunner {
 	@Component
 	record Services(Inboxes inboxes, InboxSetup setup, AgentRegistration registration, Teams teams, Ingestion ingestion,
 			Replies replies, ConversationActions actions, CannedResponses canned, InboxAccess access,
-			Approvals approvals, EscalationRules rules, Topics topics, ReportRollups rollups) {
+			Approvals approvals, EscalationRules rules, Topics topics, ReportRollups rollups,
+			org.parlons.network.NetworkImports network) {
 	}
 
 	private final DemoMailbox mailbox;
@@ -186,7 +187,33 @@ class DemoSeeder implements ApplicationRunner {
 		chats += story.mastodon(mastodon, new AgentPrincipal(julie));
 		story.approvals(web, new AgentPrincipal(julie), new AgentPrincipal(sophie));
 		story.replay();
+		professionalNetwork(julie, sophie);
 		return conversations + chats + 2;
+	}
+
+	/**
+	 * Julie's LinkedIn connections and Sophie's address book, through the network's
+	 * imports: who can introduce whom to Paul Dupont, and a contact who changed companies
+	 * (the replies of the 90 days add their own ties as the network reads them).
+	 */
+	private void professionalNetwork(Agent julie, Agent sophie) {
+		String header = "Notes:\n\"When exporting your connection data, you may notice that some of the email "
+				+ "addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+		String julies = header
+				+ "Jean,Durand,https://www.linkedin.com/in/jean-durand-demo,jean.durand@vitrolles.example,"
+				+ "Groupe Vitrolles,Directeur financier,12 Mar 2021\n"
+				+ "Claire,Fontaine,,claire.fontaine@azur.example,Hôtels Azur,Acheteuse,03 Feb 2024\n";
+		services.network().linkedIn(julie.id(), julies);
+		services.network()
+			.vCards("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jean Durand\r\nEMAIL:jean.durand@vitrolles.example\r\n"
+					+ "RELATED;TYPE=colleague:mailto:paul.dupont@dupont-logistique.example\r\nEND:VCARD\r\n"
+					+ "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Paul Dupont\r\nEMAIL:paul.dupont@dupont-logistique.example\r\n"
+					+ "ORG:Dupont Logistique\r\nTITLE:PDG\r\nEND:VCARD\r\n", false);
+		services.network()
+			.linkedIn(sophie.id(), header + "Jean,Durand,,jean.durand@vitrolles.example,Groupe Vitrolles,"
+					+ "Directeur financier,20 Sep 2019\n");
+		services.network()
+			.linkedIn(julie.id(), julies.replace("Hôtels Azur,Acheteuse", "Croisières du Rhône,Directrice des achats"));
 	}
 
 	/**

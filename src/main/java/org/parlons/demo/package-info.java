@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Demo", allowedDependencies = { "agents", "channels", "conversations", "customers",
-		"governance", "listening", "platform", "reporting", "routing" })
+		"governance", "listening", "network", "platform", "reporting", "routing" })
 package org.parlons.demo;
 
 import org.jspecify.annotations.NullMarked;

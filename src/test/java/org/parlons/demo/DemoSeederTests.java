@@ -151,6 +151,18 @@ class DemoSeederTests {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> !admin.get("/api/v1/listening/alerts?hours=6").body().get("items").isEmpty());
 
+		long paul = admin.get("/api/v1/customers?q=paul.dupont@dupont-logistique.example")
+			.body()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asLong();
+		JsonNode paths = admin.get("/api/v1/network/paths?to=" + paul).body().get("items");
+		assertThat(paths.size()).as("Julie and Sophie both reach Paul Dupont through Jean Durand").isEqualTo(2);
+		JsonNode moves = admin.get("/api/v1/network/signals").body().get("items");
+		assertThat(moves.findValuesAsString("to")).as("a contact who changed companies")
+			.contains("Croisières du Rhône");
+
 		// the README's pictures, from this demo (target/screenshots)
 		long open = disputes.get(0).get("id").asLong();
 		ChromeDriver chrome = Browser.start(1440, 900);
