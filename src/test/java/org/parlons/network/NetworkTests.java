@@ -243,6 +243,21 @@ class NetworkTests {
 				+ "\r\nRELATED;TYPE=co-worker;VALUE=uri:" + uid + "\r\nEND:VCARD\r\n");
 		assertThat(cards.status()).as(String.valueOf(cards.body())).isEqualTo(201);
 		assertThat(cards.body().get("ties").asInt()).isEqualTo(1);
+		String marie = "marie.curie-" + run + "@institut.example";
+		var jCard = admin.withHeader("Content-Type", "application/vcard+json")
+			.postRaw("/api/v1/network/imports/vcard",
+					"[\"vcard\",[[\"version\",{},\"text\",\"4.0\"],"
+							+ "[\"fn\",{},\"text\",\"Marie Curie\"],[\"email\",{},\"text\",\"" + marie + "\"],"
+							+ "[\"org\",{},\"text\",\"Institut " + run
+							+ "\"],[\"related\",{\"type\":\"friend\"},\"uri\"," + "\"mailto:" + lea + "\"]]]");
+		assertThat(jCard.status()).as(String.valueOf(jCard.body())).isEqualTo(201);
+		assertThat(jCard.body().get("ties").asInt()).as("jCard, RFC 7095").isEqualTo(1);
+		assertThat(admin.get("/api/v1/network/people/" + customerByEmail(marie) + "/employments")
+			.body()
+			.get("items")
+			.get(0)
+			.get("organisation")
+			.asString()).isEqualTo("Institut " + run);
 
 		long inbox = admin.createApiInbox(unique("Réseau"), Map.of());
 		admin.post("/api/v1/teams",
