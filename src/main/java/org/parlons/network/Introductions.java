@@ -134,8 +134,9 @@ public class Introductions {
 	 */
 	@Transactional
 	public Introduction decide(long id, long agentId, Status to, @Nullable String outcome) {
+		// the row held first: two answers at once see each other's
+		jdbc.sql("select id from introduction where id = ? for update").param(id).query(Long.class).optional();
 		Introduction intro = get(id);
-		jdbc.sql("select id from introduction where id = ? for update").param(id).query(Long.class).single();
 		boolean connector = intro.connectorId() == agentId;
 		boolean requester = intro.requesterId() == agentId;
 		boolean allowed = switch (to) {

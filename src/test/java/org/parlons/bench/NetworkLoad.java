@@ -137,6 +137,29 @@ public final class NetworkLoad {
 					ms(floor, 50), ms(floor, 99), links / rounds);
 			System.out.printf("hand-written recursive SQL: p50 %.1f ms p99 %.1f ms; same strongest path for %d of %d%n",
 					ms(hand, 50), ms(hand, 99), agree, rounds);
+			StringBuilder export = new StringBuilder("Notes:\n\"When exporting your connection data…\"\n\n"
+					+ "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+			for (int i = 0; i < 30_000; i++) {
+				export.append("Prénom")
+					.append(i)
+					.append(",Nom")
+					.append(i)
+					.append(",https://www.linkedin.com/in/bench-")
+					.append(i)
+					.append(',')
+					.append(i % 3 == 0 ? "" : "bench" + i + "@import.example")
+					.append(",Société ")
+					.append(i % 700)
+					.append(",Poste ")
+					.append(i % 40)
+					.append(",1")
+					.append(" Mar 2022\n");
+			}
+			long start = System.nanoTime();
+			var summary = app.getBean(org.parlons.network.NetworkImports.class)
+				.linkedIn(FIRST_AGENT + 10, export.toString());
+			System.out.printf("engine, a 30,000-line LinkedIn export imported in %.1f s (%d new profiles, %d ties)%n",
+					(System.nanoTime() - start) / 1e9, summary.created(), summary.ties());
 		}
 		finally {
 			app.close();
