@@ -213,6 +213,8 @@ public final class NetworkLoad {
 			s.execute("insert into customer (id, name, attributes, created_at, updated_at) "
 					+ "select g, 'Personne ' || g, '{}', now(), now() from generate_series(1, " + people + ") g "
 					+ "on conflict do nothing");
+			// profiles made later (the import) take numbers after the seed's
+			s.execute("select setval(pg_get_serial_sequence('customer', 'id'), (select max(id) from customer))");
 			s.execute("insert into agent (id, email, name, password_hash, role, active, created_at) select g, "
 					+ "'agent' || g || '@bench.local', 'Agent ' || g, 'x', 'AGENT', true, now() from generate_series("
 					+ FIRST_AGENT + ", " + (FIRST_AGENT + AGENTS - 1) + ") g on conflict do nothing");
