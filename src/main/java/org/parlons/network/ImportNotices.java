@@ -60,10 +60,11 @@ public class ImportNotices {
 	/** One notice owed, from the first import of the person on. */
 	void owed(long customerId, String source) {
 		Instant now = clock.instant();
-		jdbc.sql("insert into network_notice (customer_id, source, imported_at, due_at) select ?, ?, ?, ? "
-				+ "where not exists (select 1 from network_notice where customer_id = ?)")
-			.params(customerId, source, Timestamp.from(now), Timestamp.from(now.plus(settings.noticeWithin())),
-					customerId)
+		// insert-if-absent, ADR 17
+		// insert-if-absent, ADR 17
+		jdbc.sql("insert into network_notice (customer_id, source, imported_at, due_at) values (?, ?, ?, ?) "
+				+ "on conflict do nothing")
+			.params(customerId, source, Timestamp.from(now), Timestamp.from(now.plus(settings.noticeWithin())))
 			.update();
 	}
 

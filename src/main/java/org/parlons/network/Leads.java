@@ -114,10 +114,8 @@ public class Leads {
 			String path = best.isEmpty() ? null : Paths.keyOf(best.get(0));
 			added += jdbc
 				.sql("insert into network_lead (list_name, customer_id, organisation_id, path, strength, "
-						+ "status, created_at) select ?, ?, ?, ?, ?, 'open', ? where not exists "
-						+ "(select 1 from network_lead where list_name = ? and customer_id = ?)")
-				.params(name, person, organisationId, path, best.isEmpty() ? null : best.get(0).strength(), now, name,
-						person)
+						+ "status, created_at) values (?, ?, ?, ?, ?, 'open', ?) on conflict do nothing")
+				.params(name, person, organisationId, path, best.isEmpty() ? null : best.get(0).strength(), now)
 				.update();
 		}
 		return added;
