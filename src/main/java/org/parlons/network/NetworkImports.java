@@ -72,7 +72,8 @@ public class NetworkImports {
 	 * A line or a card left aside.
 	 *
 	 * @param at its line number (LinkedIn) or card number (vCard), from 1
-	 * @param reason why: {@code noIdentity} (neither an email nor a profile address)
+	 * @param reason why: {@code noIdentity} (neither an email nor a profile address, nor
+	 * a phone in a card), {@code badEmail} (an email address that is not one)
 	 */
 	public record Skipped(int at, String reason) {
 	}
@@ -150,8 +151,14 @@ public class NetworkImports {
 			int line = header + 2 + r;
 			List<Identity> identities = new ArrayList<>();
 			String email = value(record, "Email Address");
-			if (email != null && email.contains("@")) {
-				identities.add(Identity.email(email));
+			if (email != null) {
+				try {
+					identities.add(Identity.email(email));
+				}
+				catch (IllegalArgumentException notAnAddress) {
+					skipped.add(new Skipped(line, "badEmail"));
+					continue;
+				}
 			}
 			String url = value(record, "URL");
 			String slug = url == null ? null : profileSlug(url);

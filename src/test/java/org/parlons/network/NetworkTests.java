@@ -94,12 +94,15 @@ class NetworkTests {
 		Agent claire = agent("Claire Martin");
 		Agent bruno = agent("Bruno Petit");
 		Agent discreet = agent("Discrète");
-		var first = linkedIn(claire, "Jean,Durand,https://www.linkedin.com/in/jdurand-" + run + "," + durand + ",Acme "
-				+ run + ",Directeur financier,12 Mar 2021\nSans,Adresse,,,Nulle part,,01 Jan 2020\n");
+		var first = linkedIn(claire,
+				"Jean,Durand,https://www.linkedin.com/in/jdurand-" + run + "," + durand + ",Acme " + run
+						+ ",Directeur financier,12 Mar 2021\nSans,Adresse,,,Nulle part,,01 Jan 2020\n"
+						+ "Mauvaise,Adresse,,pas-une-adresse,Nulle part,,01 Jan 2020\n");
 		assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(201);
 		assertThat(first.body().get("people").asInt()).isEqualTo(1);
 		assertThat(first.body().get("created").asInt()).isEqualTo(1);
 		assertThat(first.body().get("skipped").get(0).get("at").asInt()).as("the file's line").isEqualTo(6);
+		assertThat(first.body().get("skipped").get(1).get("reason").asString()).isEqualTo("badEmail");
 		assertThat(linkedIn(bruno, ",,https://www.linkedin.com/in/jdurand-" + run + ",,Acme " + run + ",,03 Feb 2025\n")
 			.status()).isEqualTo(201);
 		var imported = vCard(cards());
