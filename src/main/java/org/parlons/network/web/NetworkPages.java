@@ -82,10 +82,13 @@ class NetworkPages {
 
 	private final MessageSource words;
 
+	private final java.time.Clock clock;
+
 	NetworkPages(NetworkImports imports, Paths paths, Acquaintances acquaintances, JobChanges jobChanges,
 			Employments employments, Meetings meetings, Connectors connectors, Introductions introductions, Leads leads,
 			ImportNotices notices, Customers customers, Organisations organisations, CustomerActivity activity,
-			PersonFigures figures, MessageSource words) {
+			PersonFigures figures, MessageSource words, java.time.Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.paths = paths;
 		this.acquaintances = acquaintances;
@@ -114,7 +117,7 @@ class NetworkPages {
 		model.addAttribute("introductions", introductions.of(me.id()));
 		model.addAttribute("optedOut", connectors.optedOut(me.id()));
 		model.addAttribute("notices", notices.due(50));
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("me", me.id());
 		return "network/desk";
 	}
@@ -191,7 +194,7 @@ class NetworkPages {
 		model.addAttribute("paths", paths.to(person.id(), 5));
 		model.addAttribute("known", acquaintances.of(person.id()));
 		model.addAttribute("shared", acquaintances.shared(me.id(), person.id()));
-		Instant year = Instant.now().minus(365, ChronoUnit.DAYS);
+		Instant year = clock.instant().minus(365, ChronoUnit.DAYS);
 		model.addAttribute("conversations",
 				activity.conversations(aliases, null, Instant.EPOCH)
 					.values()
