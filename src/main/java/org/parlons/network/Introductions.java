@@ -111,7 +111,7 @@ public class Introductions {
 			throw Refusals.conflict("network.introduction.optedOut", "This colleague does not lend their connections",
 					connectorId);
 		}
-		Paths.Path path = paths.to(targetId, 50)
+		Paths.Path path = paths.to(targetId, Paths.MAX_PATHS)
 			.stream()
 			.filter(p -> p.connectorId() == connectorId)
 			.findFirst()

@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxLinks the most links a path may have, the agent's first included (3: the
  * agent knows someone who knows someone who knows the target)
- * @param paths how many paths a search answers at most
  * @param halfLife how long an observed exchange takes to count half as much
  * @param noticeWithin how long after an import its people must be told (GDPR Art. 14: a
  * month)
@@ -19,18 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is skipped
  */
 @ConfigurationProperties("parlons.network")
-record NetworkSettings(@DefaultValue("3") int maxLinks, @DefaultValue("5") int paths,
-		@DefaultValue("P180D") Duration halfLife, @DefaultValue("P30D") Duration noticeWithin,
-		@DefaultValue("PT5S") Duration readInterval, @DefaultValue("PT2S") Duration settle) {
+record NetworkSettings(@DefaultValue("3") int maxLinks, @DefaultValue("P180D") Duration halfLife,
+		@DefaultValue("P30D") Duration noticeWithin, @DefaultValue("PT5S") Duration readInterval,
+		@DefaultValue("PT2S") Duration settle) {
 
 	static final String BEAN = "@'parlons.network-org.parlons.network.NetworkSettings'";
 
 	NetworkSettings {
 		if (maxLinks < 1 || maxLinks > 4) {
 			throw new IllegalArgumentException("parlons.network.max-links is between 1 and 4");
-		}
-		if (paths < 1 || paths > 50) {
-			throw new IllegalArgumentException("parlons.network.paths is between 1 and 50");
 		}
 	}
 

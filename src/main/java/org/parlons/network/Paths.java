@@ -97,6 +97,9 @@ public class Paths {
 	private record Partial(Node at, double strength, List<Node> nodes) {
 	}
 
+	/** The most paths one search answers. */
+	public static final int MAX_PATHS = 50;
+
 	private final Ties ties;
 
 	private final Connectors connectors;
@@ -119,7 +122,8 @@ public class Paths {
 	}
 
 	/**
-	 * The strongest paths to the customer, at most {@code limit}, the strongest first.
+	 * The strongest paths to the customer, at most {@code limit} (1 to
+	 * {@link #MAX_PATHS}), the strongest first.
 	 */
 	@Transactional(readOnly = true)
 	public List<Path> to(long customerId, int limit) {
@@ -144,7 +148,7 @@ public class Paths {
 			});
 			links.put(node, out);
 		});
-		return search(Node.customer(target), links, Math.min(limit, settings.paths()));
+		return search(Node.customer(target), links, Math.max(1, Math.min(limit, MAX_PATHS)));
 	}
 
 	private List<Path> search(Node target, Map<Node, List<Link>> links, int limit) {

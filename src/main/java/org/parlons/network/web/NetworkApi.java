@@ -165,7 +165,7 @@ class NetworkApi {
 	 */
 	@GetMapping("/paths")
 	Listed<PathView> paths(@RequestParam long to, @RequestParam(defaultValue = "5") int limit) {
-		if (limit < 1 || limit > 50) {
+		if (limit < 1 || limit > Paths.MAX_PATHS) {
 			throw InvalidRequestException.said("network.paths.limit", "limit is between 1 and 50");
 		}
 		return new Listed<>(paths.to(to, limit).stream().map(PathView::of).toList());
