@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import org.parlons.agents.Agents;
 import org.parlons.customers.Customers;
 import org.parlons.network.Ties.Node;
 import org.parlons.network.Ties.Tie;
@@ -39,16 +39,16 @@ public class Acquaintances {
 
 	private final Customers customers;
 
-	private final Agents agents;
+	private final PeopleNames names;
 
 	private final NetworkSettings settings;
 
 	private final Clock clock;
 
-	Acquaintances(Ties ties, Customers customers, Agents agents, NetworkSettings settings, Clock clock) {
+	Acquaintances(Ties ties, Customers customers, PeopleNames names, NetworkSettings settings, Clock clock) {
 		this.ties = ties;
 		this.customers = customers;
-		this.agents = agents;
+		this.names = names;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -69,27 +69,29 @@ public class Acquaintances {
 
 	/** The people both the agent and the customer know. */
 	public List<Acquaintance> shared(long agentId, long customerId) {
-		Set<Long> mine = new HashSet<>();
-		ties.ofAgent(agentId).forEach(t -> mine.add(customers.current(t.b().id())));
-		return of(customerId).stream()
-			.filter(a -> !a.node().agent() && mine.contains(customers.current(a.node().id())))
-			.toList();
+		Set<Node> mine = new HashSet<>();
+		ties.ofAgent(agentId).forEach(t -> mine.add(t.b()));
+		Set<Node> live = new HashSet<>();
+		names.of(mine).values().forEach(n -> live.add(n.node()));
+		return of(customerId).stream().filter(a -> !a.node().agent() && live.contains(a.node())).toList();
+	}
+
+	/**
+	 * The agent who knows the customer best, opted out or not: the owner of what happens
+	 * to them.
+	 */
+	public Optional<Long> bestAgent(long customerId) {
+		return of(customerId).stream().filter(a -> a.node().agent()).findFirst().map(a -> a.node().id());
 	}
 
 	private List<Acquaintance> described(Map<Node, List<Tie>> byOther) {
 		Instant now = clock.instant();
-		Set<Long> agentIds = new HashSet<>();
-		Set<Long> people = new HashSet<>();
-		byOther.keySet().forEach(n -> (n.agent() ? agentIds : people).add(n.id()));
-		Map<Long, String> agentNames = agents.namesOf(agentIds);
-		Map<Long, Customers.Summary> names = customers.summaries(people);
+		Map<Node, PeopleNames.Named> named = names.of(byOther.keySet());
 		List<Acquaintance> known = new ArrayList<>();
 		byOther.forEach((node, evidence) -> {
-			List<Tie> sorted = new ArrayList<>(evidence);
-			sorted.sort(Comparator.comparingDouble((Tie t) -> -Strength.share(t, now, settings.halfLife())));
-			String name = node.agent() ? agentNames.getOrDefault(node.id(), "#" + node.id())
-					: names.containsKey(node.id()) ? names.get(node.id()).displayName() : "#" + node.id();
-			known.add(new Acquaintance(node, name, Strength.of(evidence, now, settings.halfLife()), sorted));
+			PeopleNames.Named shown = named.get(node);
+			known.add(new Acquaintance(shown.node(), shown.name(), Strength.of(evidence, now, settings.halfLife()),
+					Strength.strongestFirst(evidence, now, settings.halfLife())));
 		});
 		known.sort(Comparator.comparingDouble(a -> -a.strength()));
 		return known;

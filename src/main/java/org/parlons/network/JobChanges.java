@@ -4,11 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -57,22 +55,19 @@ public class JobChanges {
 
 	private final Organisations organisations;
 
-	private final Ties ties;
+	private final Acquaintances acquaintances;
 
 	private final CustomerActivity activity;
 
-	private final NetworkSettings settings;
-
 	private final Clock clock;
 
-	JobChanges(JdbcClient jdbc, Customers customers, Organisations organisations, Ties ties, CustomerActivity activity,
-			NetworkSettings settings, Clock clock) {
+	JobChanges(JdbcClient jdbc, Customers customers, Organisations organisations, Acquaintances acquaintances,
+			CustomerActivity activity, Clock clock) {
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.organisations = organisations;
-		this.ties = ties;
+		this.acquaintances = acquaintances;
 		this.activity = activity;
-		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -91,20 +86,14 @@ public class JobChanges {
 			.update();
 	}
 
+	/**
+	 * The agent who knows the person best, else the holder of their latest conversation.
+	 */
 	private @Nullable Long ownerOf(long customerId) {
-		Set<Long> aliases = customers.aliasesOf(customerId);
-		Instant now = clock.instant();
-		Map<Long, List<Ties.Tie>> byAgent = new java.util.HashMap<>();
-		ties.ofAgentsWith(aliases).forEach(t -> byAgent.computeIfAbsent(t.a().id(), k -> new ArrayList<>()).add(t));
-		Optional<Long> best = byAgent.entrySet()
-			.stream()
-			.max(Comparator
-				.comparingDouble(
-						(Map.Entry<Long, List<Ties.Tie>> e) -> Strength.of(e.getValue(), now, settings.halfLife()))
-				.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-			.map(Map.Entry::getKey);
-		return best.orElseGet(
-				() -> activity.latestConversation(aliases).map(CustomerActivity.Latest::assigneeId).orElse(null));
+		return acquaintances.bestAgent(customerId)
+			.orElseGet(() -> activity.latestConversation(customers.aliasesOf(customerId))
+				.map(CustomerActivity.Latest::assigneeId)
+				.orElse(null));
 	}
 
 	/** The latest signals, for everyone or for one person. */

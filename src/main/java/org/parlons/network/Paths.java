@@ -80,15 +80,8 @@ public class Paths {
 				nodes.add(new Node(part.charAt(0) == 'a', Long.parseLong(part.substring(1))));
 			}
 		}
-		Set<Long> customerIds = new HashSet<>();
-		Set<Long> agentIds = new HashSet<>();
-		nodes.forEach(n -> (n.agent() ? agentIds : customerIds).add(n.id()));
-		Map<Long, Customers.Summary> people = customers.summaries(customerIds);
-		Map<Long, String> agentNames = agents.namesOf(agentIds);
-		return nodes.stream()
-			.map(n -> n.agent() ? agentNames.getOrDefault(n.id(), "#" + n.id())
-					: people.containsKey(n.id()) ? people.get(n.id()).displayName() : "#" + n.id())
-			.collect(java.util.stream.Collectors.joining(" → "));
+		Map<Node, PeopleNames.Named> named = names.of(nodes);
+		return nodes.stream().map(n -> named.get(n).name()).collect(java.util.stream.Collectors.joining(" → "));
 	}
 
 	private record Link(Node to, double strength, List<Tie> because) {
@@ -108,11 +101,15 @@ public class Paths {
 
 	private final Customers customers;
 
+	private final PeopleNames names;
+
 	private final NetworkSettings settings;
 
 	private final Clock clock;
 
-	Paths(Ties ties, Connectors connectors, Agents agents, Customers customers, NetworkSettings settings, Clock clock) {
+	Paths(Ties ties, Connectors connectors, Agents agents, Customers customers, PeopleNames names,
+			NetworkSettings settings, Clock clock) {
+		this.names = names;
 		this.ties = ties;
 		this.connectors = connectors;
 		this.agents = agents;
@@ -141,9 +138,8 @@ public class Paths {
 			List<Link> out = new ArrayList<>();
 			neighbours.forEach((other, evidence) -> {
 				if (!other.agent() || usable.contains(other.id())) {
-					List<Tie> sorted = new ArrayList<>(evidence);
-					sorted.sort(Comparator.comparingDouble((Tie t) -> -Strength.share(t, now, settings.halfLife())));
-					out.add(new Link(other, Strength.of(evidence, now, settings.halfLife()), sorted));
+					out.add(new Link(other, Strength.of(evidence, now, settings.halfLife()),
+							Strength.strongestFirst(evidence, now, settings.halfLife())));
 				}
 			});
 			links.put(node, out);
@@ -179,11 +175,9 @@ public class Paths {
 
 	/** The paths with names and reasons, each read from the agent to the target. */
 	private List<Path> described(List<List<Node>> found, List<Double> strengths, Map<Node, List<Link>> links) {
-		Set<Long> customerIds = new HashSet<>();
-		Set<Long> agentIds = new HashSet<>();
-		found.forEach(nodes -> nodes.forEach(n -> (n.agent() ? agentIds : customerIds).add(n.id())));
-		Map<Long, Customers.Summary> people = customers.summaries(customerIds);
-		Map<Long, String> agentNames = agents.namesOf(agentIds);
+		Set<Node> all = new HashSet<>();
+		found.forEach(all::addAll);
+		Map<Node, PeopleNames.Named> named = names.of(all);
 		List<Path> paths = new ArrayList<>();
 		for (int i = 0; i < found.size(); i++) {
 			List<Node> nodes = new ArrayList<>(found.get(i));
@@ -191,17 +185,14 @@ public class Paths {
 			List<Step> steps = new ArrayList<>();
 			for (int s = 0; s < nodes.size(); s++) {
 				Node node = nodes.get(s);
-				String name = node.agent() ? agentNames.getOrDefault(node.id(), "#" + node.id())
-						: people.containsKey(node.id()) ? people.get(node.id()).displayName() : "#" + node.id();
-				Node shown = node.agent() || !people.containsKey(node.id()) ? node
-						: Node.customer(people.get(node.id()).currentId());
+				PeopleNames.Named shown = named.get(node);
 				if (s == 0) {
-					steps.add(new Step(shown, name, 1, List.of()));
+					steps.add(new Step(shown.node(), shown.name(), 1, List.of()));
 				}
 				else {
 					Node before = nodes.get(s - 1);
 					Link link = links.get(node).stream().filter(l -> l.to().equals(before)).findFirst().orElseThrow();
-					steps.add(new Step(shown, name, link.strength(), link.because()));
+					steps.add(new Step(shown.node(), shown.name(), link.strength(), link.because()));
 				}
 			}
 			paths.add(new Path(steps, strengths.get(i)));
@@ -255,10 +246,11 @@ public class Paths {
 	/** The agents in the neighbourhood who lend their connections and are active. */
 	private Set<Long> usableAgents(Map<Node, Map<Node, List<Tie>>> graph) {
 		Set<Long> optedOut = connectors.optedOut();
+		Set<Long> active = new HashSet<>();
+		agents.findAll().stream().filter(Agent::active).forEach(a -> active.add(a.id()));
 		Set<Long> usable = new HashSet<>();
 		for (Node node : graph.keySet()) {
-			if (node.agent() && !optedOut.contains(node.id())
-					&& agents.findById(node.id()).map(Agent::active).orElse(false)) {
+			if (node.agent() && !optedOut.contains(node.id()) && active.contains(node.id())) {
 				usable.add(node.id());
 			}
 		}

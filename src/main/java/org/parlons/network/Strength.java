@@ -28,6 +28,13 @@ final class Strength {
 		return Math.min(MAX, 1 - missing);
 	}
 
+	/** The evidence, the piece that gives the most first: a link's reasons as shown. */
+	static java.util.List<Ties.Tie> strongestFirst(Collection<Ties.Tie> ties, Instant now, Duration halfLife) {
+		java.util.List<Ties.Tie> sorted = new java.util.ArrayList<>(ties);
+		sorted.sort(java.util.Comparator.comparingDouble((Ties.Tie t) -> -share(t, now, halfLife)));
+		return sorted;
+	}
+
 	static double share(Ties.Tie tie, Instant now, Duration halfLife) {
 		int n = tie.count();
 		double reciprocity = tie.reciprocal() ? 1 : 0.6;

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -14,6 +13,9 @@ import org.parlons.ParlonsApplication;
 import org.parlons.segments.Segments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.parlons.bench.BenchFigures.ms;
+import static org.parlons.bench.BenchFigures.single;
 
 /**
  * The segments benchmark (issue 26): on a fresh PostgreSQL database, seeds 1,000,000
@@ -205,19 +207,6 @@ public final class SegmentLoad {
 			}
 			s.execute("analyze");
 		}
-	}
-
-	private static long single(Connection db, String sql) throws Exception {
-		try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
-	}
-
-	private static double ms(long[] ns, int percentile) {
-		long[] sorted = ns.clone();
-		Arrays.sort(sorted);
-		return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
 	}
 
 }
